@@ -1,0 +1,1 @@
+"""Plain Python records and rules. Nothing here imports Textual or SQLAlchemy."""

@@ -1,0 +1,49 @@
+"""The small closed vocabularies of the data model, as string enums.
+
+Their values are what the database stores, so never rename a value without a
+migration.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class NoteKind(StrEnum):
+    """What a line in the notes pane is."""
+
+    NOTE = "note"
+    ACTION = "action"
+    QUOTE = "quote"
+    QUESTION = "question"  # an open question to come back to
+    DECISION = "decision"
+    WIN = "win"
+    CONCERN = "concern"
+    PARKED = "parked"  # a topic parked for a longer conversation
+
+
+class Owner(StrEnum):
+    """Who promised to do an action item."""
+
+    ME = "me"
+    THEM = "them"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class MeetingStatus(StrEnum):
+    LIVE = "live"
+    ENDED = "ended"
+
+
+class Relationship(StrEnum):
+    """How the person relates to the manager using the app."""
+
+    REPORT = "report"
+    MANAGER = "manager"
+    SKIP_LEVEL = "skip-level"
+    PEER = "peer"

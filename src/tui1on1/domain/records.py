@@ -1,0 +1,123 @@
+"""Plain records the Store returns and the UI shows.
+
+They are frozen dataclasses: a screen never mutates one, it asks the Store for
+a change and gets a new record back. All datetimes are aware and in UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner, Relationship
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int
+    name: str
+    role: str = ""
+    relationship: Relationship = Relationship.REPORT
+    cadence: str | None = None  # an RFC 5545 RRULE, see domain.cadence
+    default_playbook: str | None = None
+    archived: bool = False
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    id: int
+    meeting_id: int
+    paused_at: datetime
+    resumed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    id: int
+    person_id: int
+    playbook: str
+    planned_minutes: int
+    started_at: datetime
+    ended_at: datetime | None = None
+    status: MeetingStatus = MeetingStatus.LIVE
+    summary: str = ""
+    pauses: tuple[Pause, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentLog:
+    id: int
+    meeting_id: int
+    segment_index: int
+    title: str
+    started_at: datetime
+    ended_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    id: int
+    uid: str  # client-made unique id: a replayed save never lands twice
+    meeting_id: int
+    kind: NoteKind
+    text: str
+    tags: tuple[str, ...] = ()
+    elapsed_seconds: float = 0.0
+    segment_index: int | None = None
+    asked_question_id: int | None = None
+    created_at: datetime | None = None
+    edited_at: datetime | None = None
+    deleted_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    id: int
+    person_id: int
+    owner: Owner
+    text: str
+    due: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    origin_meeting_id: int | None = None
+    closed_meeting_id: int | None = None
+    note_id: int | None = None
+    created_at: datetime | None = None
+    closed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    id: int
+    meeting_id: int
+    slug: str
+    text: str
+    elapsed_seconds: float
+    asked_at: datetime
+    pause_seconds: float | None = None
+    followups: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    meeting_id: int
+    text: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NewNote:
+    """A note as typed, before the database has given it an id."""
+
+    uid: str
+    meeting_id: int
+    kind: NoteKind
+    text: str
+    tags: tuple[str, ...] = ()
+    elapsed_seconds: float = 0.0
+    segment_index: int | None = None
+    asked_question_id: int | None = None
+    created_at: datetime | None = None
+    action_owner: Owner | None = None
+    action_due: date | None = None
+    extra: dict[str, str] = field(default_factory=dict)
