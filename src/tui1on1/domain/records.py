@@ -6,7 +6,7 @@ a change and gets a new record back. All datetimes are aware and in UTC.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner, Relationship
@@ -120,4 +120,3 @@ class NewNote:
     created_at: datetime | None = None
     action_owner: Owner | None = None
     action_due: date | None = None
-    extra: dict[str, str] = field(default_factory=dict)
