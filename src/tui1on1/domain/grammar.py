@@ -1,0 +1,264 @@
+"""The one-line grammar of the notes pane: what a typed line means.
+
+A line is a plain note unless it starts with one of these prefixes:
+
+======  =============================================
+``!``   an action item for them (the other person)
+``!me`` an action item for me (the manager)
+``>``   a quote, in their words
+``?``   an open question to come back to
+``=``   a decision
+``+``   a win
+``-``   a concern
+``~``   a topic parked for a longer conversation
+======  =============================================
+
+Decisions, so the grammar stays predictable:
+
+* **A prefix only counts when whitespace follows it** (a space, a tab, or the
+  end of the first line). This applies to ``!`` too, so ordinary notes such as
+  ``-5% churn``, ``+1 to that``, ``?!``, ``=)``, ``!!! urgent`` or
+  ``!call Bob`` stay plain notes, word for word. One rule for every prefix is
+  easier to remember than exceptions.
+* ``!me`` (any case: ``!Me``, ``!ME``) counts only as a whole word:
+  ``!me send the doc`` is mine, ``!meeting notes`` is a plain note (no space
+  after the ``!``), and ``! me too`` is an action for them with text
+  ``me too``.
+* Leading whitespace (blank lines included) before the prefix is ignored.
+* A leading backslash turns the line into a plain note and is dropped:
+  ``\\! not an action`` is the note ``! not an action``; ``\\\\x`` is ``\\x``.
+* A prefix with nothing after it (``!``, ``> ``, ``!me``) is an
+  :class:`EmptyLineError`, as is an empty or blank line.
+* Pasted multi-line text is fine: the prefix is read from the first line, and
+  an action's due date from the last word of the whole text.
+
+Tags: ``#word`` anywhere in any kind of line. A tag is ``#`` then letters,
+digits, ``_``, ``-`` or ``/`` (any script), and it must start the text or
+follow whitespace, an opening bracket or quote, or ``, ; : ! ? *``. So ``C#``,
+``a.com/#x`` and ``##`` give no tag. A tag needs at least one letter:
+``#1`` means "number one" and ``#2-3`` is not a tag either. Tags are
+lowercased, kept once each in order of first appearance, and stay in the text.
+A trailing ``-`` or ``/`` is not part of a tag.
+
+Due dates: only for actions. When the last whitespace-separated word of an
+action starts with ``@`` and has something after it, it is read with
+:func:`tui1on1.domain.duedates.resolve_due`. A readable date is removed from
+the text and set as ``due``. An unreadable one stays in the text (what was
+typed is never lost) and its calm message goes in ``due_error``; the line is
+still an action, just without a date. ``bob@example.com`` is not a due date
+(the word must start with ``@``), and an ``@word`` that is not the last word is
+plain text. In every other kind of line ``@`` is just text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tui1on1.domain.duedates import DueDateError, resolve_due
+from tui1on1.domain.kinds import NoteKind, Owner
+
+__all__ = [
+    "KIND_LABELS",
+    "KIND_MARKS",
+    "MAX_NOTE_CHARS",
+    "PLACEHOLDER",
+    "PREFIX_HELP",
+    "PREFIX_KINDS",
+    "EmptyLineError",
+    "NoteTooLongError",
+    "ParsedLine",
+    "extract_tags",
+    "parse_line",
+]
+
+MAX_NOTE_CHARS = 20_000
+"""The longest note accepted, counted after surrounding whitespace is stripped."""
+
+PREFIX_KINDS: dict[str, NoteKind] = {
+    "!": NoteKind.ACTION,
+    ">": NoteKind.QUOTE,
+    "?": NoteKind.QUESTION,
+    "=": NoteKind.DECISION,
+    "+": NoteKind.WIN,
+    "-": NoteKind.CONCERN,
+    "~": NoteKind.PARKED,
+}
+"""The one-character prefixes (each must be followed by whitespace)."""
+
+_ME_PREFIX = "!me"
+_ESCAPE = "\\"
+
+KIND_LABELS: dict[NoteKind, str] = {
+    NoteKind.NOTE: "note",
+    NoteKind.ACTION: "action",
+    NoteKind.QUOTE: "quote",
+    NoteKind.QUESTION: "open q",
+    NoteKind.DECISION: "decision",
+    NoteKind.WIN: "win",
+    NoteKind.CONCERN: "concern",
+    NoteKind.PARKED: "parked",
+}
+"""Short labels for each kind, for the notes list."""
+
+KIND_MARKS: dict[NoteKind, str] = {
+    NoteKind.NOTE: "·",
+    NoteKind.ACTION: "!",
+    NoteKind.QUOTE: ">",
+    NoteKind.QUESTION: "?",
+    NoteKind.DECISION: "=",
+    NoteKind.WIN: "+",
+    NoteKind.CONCERN: "-",
+    NoteKind.PARKED: "~",
+}
+"""One-character marks for each kind, for the notes list."""
+
+PREFIX_HELP: tuple[tuple[str, str], ...] = (
+    ("plain text", "a note"),
+    ("! text", "an action item for them"),
+    ("!me text", "an action item for me"),
+    ("> text", "a quote, in their words"),
+    ("? text", "an open question to come back to"),
+    ("= text", "a decision"),
+    ("+ text", "a win"),
+    ("- text", "a concern"),
+    ("~ text", "a topic parked for a longer talk"),
+    ("-5% churn", "still a note: a prefix only counts with a space after it"),
+    ("#tag", "a tag, anywhere in the line"),
+    ("@fri, @+3d, @dec-5", "a due date, as the last word of an action"),
+    ("@today, @next-week", "also: @tomorrow, @+2w, @+1m, or a full date like @2026-12-05"),
+    ("\\! text", "a backslash first keeps the line a plain note"),
+)
+"""Rows of (what to type, what it means) for the help screen."""
+
+PLACEHOLDER = "note · ! action · !me mine · > quote · ? question · #tag · @fri"
+"""A one-line hint for the empty notes input."""
+
+_EMPTY_BODY = {
+    NoteKind.ACTION: "an action needs some text after '{prefix}'",
+    NoteKind.QUOTE: "a quote needs some text after '>'",
+    NoteKind.QUESTION: "a question needs some text after '?'",
+    NoteKind.DECISION: "a decision needs some text after '='",
+    NoteKind.WIN: "a win needs some text after '+'",
+    NoteKind.CONCERN: "a concern needs some text after '-'",
+    NoteKind.PARKED: "a parked topic needs some text after '~'",
+}
+
+# A tag starts the text or follows whitespace, an opening bracket or quote, or
+# a little punctuation; never a letter, digit, '/', '#', '.', '@' and so on.
+_TAG_RE = re.compile(r"""(?<![^\s(\[{<"'“‘«,;:!?*])#(\w[\w/-]*)""")
+
+
+class EmptyLineError(ValueError):
+    """The line has nothing to save. ``str(error)`` is a calm message for the user."""
+
+
+class NoteTooLongError(ValueError):
+    """The line is longer than :data:`MAX_NOTE_CHARS`. The message gives both lengths."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedLine:
+    """What a line typed in the notes pane means.
+
+    ``text`` is the body with the prefix (and, for an action, a readable
+    trailing ``@when``) removed, stripped; tags stay in it. ``owner`` is set
+    for actions only. ``due_error`` holds the message when an action's
+    ``@when`` could not be read (``due`` is then None).
+    """
+
+    kind: NoteKind
+    text: str
+    tags: tuple[str, ...] = ()
+    owner: Owner | None = None
+    due: date | None = None
+    due_error: str | None = None
+
+
+def parse_line(line: str, today: date) -> ParsedLine:
+    """Read one typed (or pasted) line of notes. See the module docstring for the rules.
+
+    ``today`` is the user's local date, used to resolve an action's due date.
+    Raises :class:`EmptyLineError` for a blank line or a prefix with no text,
+    and :class:`NoteTooLongError` beyond :data:`MAX_NOTE_CHARS` characters.
+    """
+    stripped = line.strip()
+    if not stripped:
+        raise EmptyLineError("there's nothing to save yet — the line is empty")
+    if len(stripped) > MAX_NOTE_CHARS:
+        raise NoteTooLongError(
+            f"that note is {len(stripped):,} characters, and the limit is "
+            f"{MAX_NOTE_CHARS:,} — try splitting it into a few notes"
+        )
+
+    kind, owner, prefix, body = _split_prefix(stripped)
+    if not body:
+        if kind is NoteKind.NOTE:  # only a lone backslash gets here
+            raise EmptyLineError("there's nothing after the '\\' — type the note after it")
+        raise EmptyLineError(_EMPTY_BODY[kind].format(prefix=prefix))
+
+    due: date | None = None
+    due_error: str | None = None
+    if kind is NoteKind.ACTION:
+        body, due, due_error = _split_due(body, today)
+        if not body:
+            raise EmptyLineError("an action needs some text before its due date")
+
+    return ParsedLine(
+        kind=kind,
+        text=body,
+        tags=extract_tags(body),
+        owner=owner,
+        due=due,
+        due_error=due_error,
+    )
+
+
+def extract_tags(text: str) -> tuple[str, ...]:
+    """The ``#tags`` in ``text``: lowercased, without ``#``, unique, in order.
+
+    See the module docstring for what counts as a tag.
+    """
+    seen: dict[str, None] = {}
+    for match in _TAG_RE.finditer(text):
+        tag = match[1].rstrip("/-")
+        if any(char.isalpha() for char in tag):
+            seen.setdefault(tag.lower(), None)
+    return tuple(seen)
+
+
+def _split_prefix(text: str) -> tuple[NoteKind, Owner | None, str, str]:
+    """Split stripped, non-empty ``text`` into (kind, owner, prefix, stripped body)."""
+    if text.startswith(_ESCAPE):
+        return NoteKind.NOTE, None, _ESCAPE, text[1:].strip()
+    head = text[: len(_ME_PREFIX)]
+    if head.lower() == _ME_PREFIX and _space_or_end(text, len(_ME_PREFIX)):
+        return NoteKind.ACTION, Owner.ME, head, text[len(_ME_PREFIX) :].strip()
+    kind = PREFIX_KINDS.get(text[0])
+    if kind is not None and _space_or_end(text, 1):
+        owner = Owner.THEM if kind is NoteKind.ACTION else None
+        return kind, owner, text[0], text[1:].strip()
+    return NoteKind.NOTE, None, "", text
+
+
+def _space_or_end(text: str, index: int) -> bool:
+    """True when ``text`` ends at ``index`` or has whitespace there."""
+    return index >= len(text) or text[index].isspace()
+
+
+def _split_due(body: str, today: date) -> tuple[str, date | None, str | None]:
+    """Take a trailing ``@when`` off an action's stripped body.
+
+    Returns (text, due, due_error). An unreadable ``@when`` stays in the text.
+    """
+    parts = body.rsplit(None, 1)
+    last = parts[-1]
+    if not last.startswith("@") or len(last) < 2:
+        return body, None, None
+    try:
+        due = resolve_due(last[1:], today)
+    except DueDateError as error:
+        return body, None, str(error)
+    text = parts[0] if len(parts) == 2 else ""
+    return text, due, None
