@@ -1,0 +1,66 @@
+"""File modes: the data dir is 0700 and every file we write is 0600.
+
+SQLite creates its files with 0644 unless told otherwise, so the database file
+is created here first, with the right mode, before SQLite opens it. SQLite then
+gives its -wal and -shm files the same mode as the database.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def restrict_umask() -> None:
+    """Everything this process creates is private unless said otherwise."""
+    os.umask(0o077)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) and make sure the leaf is 0700."""
+    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    if (path.stat().st_mode & 0o777) != DIR_MODE:
+        path.chmod(DIR_MODE)
+    return path
+
+
+def ensure_private_file(path: Path) -> Path:
+    """Create ``path`` empty if absent; make it 0600 either way."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+    os.close(fd)
+    if (path.stat().st_mode & 0o777) != FILE_MODE:
+        path.chmod(FILE_MODE)
+    return path
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically with mode 0600 (temp file, fsync, rename)."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

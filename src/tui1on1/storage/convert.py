@@ -1,0 +1,127 @@
+"""Converters from ORM rows to the plain records in ``domain.records``."""
+
+from __future__ import annotations
+
+from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner, Relationship
+from tui1on1.domain.records import (
+    ActionItem,
+    AskedQuestion,
+    Draft,
+    Meeting,
+    Note,
+    Pause,
+    Person,
+    SegmentLog,
+)
+from tui1on1.storage.tables import (
+    ActionItemRow,
+    AskedQuestionRow,
+    DraftRow,
+    MeetingPauseRow,
+    MeetingRow,
+    NoteRow,
+    PersonRow,
+    SegmentLogRow,
+)
+
+
+def person(row: PersonRow) -> Person:
+    return Person(
+        id=row.id,
+        name=row.name,
+        role=row.role,
+        relationship=Relationship(row.relationship),
+        cadence=row.cadence,
+        default_playbook=row.default_playbook,
+        archived=row.archived,
+        created_at=row.created_at,
+    )
+
+
+def pause(row: MeetingPauseRow) -> Pause:
+    return Pause(
+        id=row.id, meeting_id=row.meeting_id, paused_at=row.paused_at, resumed_at=row.resumed_at
+    )
+
+
+def meeting(row: MeetingRow, pauses: list[MeetingPauseRow]) -> Meeting:
+    return Meeting(
+        id=row.id,
+        person_id=row.person_id,
+        playbook=row.playbook,
+        planned_minutes=row.planned_minutes,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        status=MeetingStatus(row.status),
+        summary=row.summary,
+        pauses=tuple(pause(p) for p in sorted(pauses, key=lambda p: p.paused_at)),
+    )
+
+
+def segment_log(row: SegmentLogRow) -> SegmentLog:
+    return SegmentLog(
+        id=row.id,
+        meeting_id=row.meeting_id,
+        segment_index=row.segment_index,
+        title=row.title,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+    )
+
+
+def split_tags(tags: str) -> tuple[str, ...]:
+    return tuple(tags.split())
+
+
+def join_tags(tags: tuple[str, ...] | list[str]) -> str:
+    return " ".join(tags)
+
+
+def note(row: NoteRow) -> Note:
+    return Note(
+        id=row.id,
+        uid=row.uid,
+        meeting_id=row.meeting_id,
+        kind=NoteKind(row.kind),
+        text=row.text,
+        tags=split_tags(row.tags),
+        elapsed_seconds=row.elapsed_seconds,
+        segment_index=row.segment_index,
+        asked_question_id=row.asked_question_id,
+        created_at=row.created_at,
+        edited_at=row.edited_at,
+        deleted_at=row.deleted_at,
+    )
+
+
+def action_item(row: ActionItemRow) -> ActionItem:
+    return ActionItem(
+        id=row.id,
+        person_id=row.person_id,
+        owner=Owner(row.owner),
+        text=row.text,
+        due=row.due,
+        status=ActionStatus(row.status),
+        origin_meeting_id=row.origin_meeting_id,
+        closed_meeting_id=row.closed_meeting_id,
+        note_id=row.note_id,
+        created_at=row.created_at,
+        closed_at=row.closed_at,
+    )
+
+
+def asked_question(row: AskedQuestionRow) -> AskedQuestion:
+    return AskedQuestion(
+        id=row.id,
+        meeting_id=row.meeting_id,
+        slug=row.slug,
+        text=row.text,
+        elapsed_seconds=row.elapsed_seconds,
+        asked_at=row.asked_at,
+        pause_seconds=row.pause_seconds,
+        followups=row.followups,
+    )
+
+
+def draft(row: DraftRow) -> Draft:
+    return Draft(meeting_id=row.meeting_id, text=row.text, updated_at=row.updated_at)

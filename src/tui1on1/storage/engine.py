@@ -1,0 +1,108 @@
+"""Building an Engine from a URL, with the pragmas that make SQLite durable.
+
+Nothing is built at import time. SQLite connections run in WAL mode with
+``synchronous=FULL``, a busy timeout and foreign keys on. pysqlite's own
+transaction handling is switched off so that we emit BEGIN ourselves: write
+transactions use ``BEGIN IMMEDIATE``, because a deferred BEGIN that later
+tries to write fails at once with "database is locked" when another process
+committed in between, whatever the busy timeout says.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from tui1on1.privacy import ensure_private_dir, ensure_private_file
+
+BUSY_TIMEOUT_MS = 10_000
+WRITE_OPTION = "tui1on1_write"
+
+
+class BadDatabaseURL(ValueError):
+    """The URL can't be used; the message is safe to show (no password)."""
+
+
+def parse_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError) as exc:
+        raise BadDatabaseURL(
+            "that database URL can't be read; expected something like "
+            "sqlite:////path/to/file.db or postgresql+psycopg://user@host:5432/db"
+        ) from exc
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise BadDatabaseURL(
+            f"database '{parsed.get_backend_name()}' isn't supported; use sqlite or postgresql"
+        )
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password replaced by ***, for messages and `locate`."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "(unreadable URL)"
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for an in-memory database."""
+    if url.get_backend_name() != "sqlite":
+        return None
+    database = url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
+def make_engine(url: str, *, create_file: bool = True) -> Engine:
+    """Build the Engine for ``url``. For a SQLite file, make it private first."""
+    parsed = parse_url(url)
+    kwargs: dict[str, Any] = {"hide_parameters": True}
+    path = sqlite_path(parsed)
+    if parsed.get_backend_name() == "sqlite":
+        if path is not None:
+            if create_file:
+                if not path.parent.exists():
+                    ensure_private_dir(path.parent)
+                ensure_private_file(path)
+            elif not path.exists():
+                raise BadDatabaseURL(f"there is no database at {path}")
+            parsed = parsed.set(database=str(path))
+        engine = create_engine(parsed, **kwargs)
+        _install_sqlite_hooks(engine)
+        return engine
+    kwargs["pool_pre_ping"] = True
+    kwargs["connect_args"] = {"connect_timeout": 10}
+    return create_engine(parsed, **kwargs)
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        write = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def writer_engine(engine: Engine) -> Engine:
+    """The same pool, but transactions begin as writers (IMMEDIATE on SQLite)."""
+    return engine.execution_options(**{WRITE_OPTION: True})

@@ -1,0 +1,246 @@
+"""Notes, action items, asked questions and drafts: what a meeting captures."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
+from tui1on1.domain.records import ActionItem, AskedQuestion, Draft, NewNote, Note
+from tui1on1.storage import convert
+from tui1on1.storage.errors import InvalidInput, NotFound
+from tui1on1.storage.session import SessionBase
+from tui1on1.storage.tables import (
+    ActionItemRow,
+    AskedQuestionRow,
+    DraftRow,
+    MeetingRow,
+    NoteRow,
+)
+
+MAX_NOTE_CHARS = 20_000
+
+
+def _check_text(text: str) -> str:
+    if not text.strip():
+        raise InvalidInput("a note needs some text")
+    if len(text) > MAX_NOTE_CHARS:
+        raise InvalidInput(
+            f"a note can be at most {MAX_NOTE_CHARS:,} characters (this one has {len(text):,})"
+        )
+    return text
+
+
+def _get(session: Session, table: type, key: int, what: str):
+    row = session.get(table, key)
+    if row is None:
+        raise NotFound(f"no {what} with id {key}")
+    return row
+
+
+class NoteStore(SessionBase):
+    # --- notes ---------------------------------------------------------------
+
+    def add_note(self, new: NewNote) -> tuple[Note, ActionItem | None]:
+        """Save a note (and its action item). Saving the same ``uid`` twice is a
+        no-op that returns what was saved the first time, so a retried or
+        replayed save never lands twice."""
+        _check_text(new.text)
+        if new.created_at is None:
+            raise InvalidInput("a note needs the time it was taken")
+        with self._write() as session:
+            existing = session.scalar(select(NoteRow).where(NoteRow.uid == new.uid))
+            if existing is not None:
+                action = session.scalar(
+                    select(ActionItemRow).where(ActionItemRow.note_id == existing.id)
+                )
+                return convert.note(existing), convert.action_item(action) if action else None
+            meeting = _get(session, MeetingRow, new.meeting_id, "meeting")
+            row = NoteRow(
+                uid=new.uid,
+                meeting_id=new.meeting_id,
+                kind=new.kind.value,
+                text=new.text,
+                tags=convert.join_tags(new.tags),
+                elapsed_seconds=new.elapsed_seconds,
+                segment_index=new.segment_index,
+                asked_question_id=new.asked_question_id,
+                created_at=new.created_at,
+            )
+            session.add(row)
+            session.flush()
+            action_row = None
+            if new.kind is NoteKind.ACTION:
+                action_row = ActionItemRow(
+                    person_id=meeting.person_id,
+                    owner=(new.action_owner or Owner.THEM).value,
+                    text=new.text,
+                    due=new.action_due,
+                    status=ActionStatus.OPEN.value,
+                    origin_meeting_id=new.meeting_id,
+                    note_id=row.id,
+                    created_at=new.created_at,
+                )
+                session.add(action_row)
+                session.flush()
+            return convert.note(row), convert.action_item(action_row) if action_row else None
+
+    def list_notes(self, meeting_id: int, *, include_deleted: bool = False) -> list[Note]:
+        query = select(NoteRow).where(NoteRow.meeting_id == meeting_id).order_by(NoteRow.id)
+        if not include_deleted:
+            query = query.where(NoteRow.deleted_at.is_(None))
+        with self._read() as session:
+            return [convert.note(row) for row in session.scalars(query)]
+
+    def edit_note(self, note_id: int, *, text: str, tags: tuple[str, ...], at: datetime) -> Note:
+        """Change a note's text and tags; its action item follows the text."""
+        _check_text(text)
+        with self._write() as session:
+            row = _get(session, NoteRow, note_id, "note")
+            row.text = text
+            row.tags = convert.join_tags(tags)
+            row.edited_at = at
+            action = session.scalar(select(ActionItemRow).where(ActionItemRow.note_id == note_id))
+            if action is not None:
+                action.text = text
+            session.flush()
+            return convert.note(row)
+
+    def delete_note(self, note_id: int, at: datetime) -> Note:
+        """Soft-delete: the note is hidden (and its open action dropped) until restored."""
+        with self._write() as session:
+            row = _get(session, NoteRow, note_id, "note")
+            row.deleted_at = at
+            action = session.scalar(select(ActionItemRow).where(ActionItemRow.note_id == note_id))
+            if action is not None and action.status == ActionStatus.OPEN:
+                action.status = ActionStatus.DROPPED.value
+                action.closed_at = at
+            session.flush()
+            return convert.note(row)
+
+    def restore_note(self, note_id: int) -> Note:
+        """Undo a delete; an action dropped by the delete is open again."""
+        with self._write() as session:
+            row = _get(session, NoteRow, note_id, "note")
+            deleted_at = row.deleted_at
+            row.deleted_at = None
+            action = session.scalar(select(ActionItemRow).where(ActionItemRow.note_id == note_id))
+            if (
+                action is not None
+                and action.status == ActionStatus.DROPPED
+                and action.closed_at == deleted_at
+            ):
+                action.status = ActionStatus.OPEN.value
+                action.closed_at = None
+            session.flush()
+            return convert.note(row)
+
+    # --- action items --------------------------------------------------------
+
+    def list_actions(
+        self,
+        *,
+        person_id: int | None = None,
+        status: ActionStatus | None = None,
+        owner: Owner | None = None,
+    ) -> list[ActionItem]:
+        """Action items, oldest due date first (no due date last)."""
+        query = select(ActionItemRow)
+        if person_id is not None:
+            query = query.where(ActionItemRow.person_id == person_id)
+        if status is not None:
+            query = query.where(ActionItemRow.status == status.value)
+        if owner is not None:
+            query = query.where(ActionItemRow.owner == owner.value)
+        query = query.order_by(ActionItemRow.due.is_(None), ActionItemRow.due, ActionItemRow.id)
+        with self._read() as session:
+            return [convert.action_item(row) for row in session.scalars(query)]
+
+    def set_action_status(
+        self, action_id: int, status: ActionStatus, *, meeting_id: int | None, at: datetime
+    ) -> ActionItem:
+        with self._write() as session:
+            row = _get(session, ActionItemRow, action_id, "action item")
+            row.status = status.value
+            if status is ActionStatus.OPEN:
+                row.closed_at = None
+                row.closed_meeting_id = None
+            else:
+                row.closed_at = at
+                row.closed_meeting_id = meeting_id
+            session.flush()
+            return convert.action_item(row)
+
+    # --- asked questions -----------------------------------------------------
+
+    def record_question(
+        self, meeting_id: int, *, slug: str, text: str, elapsed_seconds: float, at: datetime
+    ) -> AskedQuestion:
+        with self._write() as session:
+            _get(session, MeetingRow, meeting_id, "meeting")
+            row = AskedQuestionRow(
+                meeting_id=meeting_id,
+                slug=slug,
+                text=text,
+                elapsed_seconds=elapsed_seconds,
+                asked_at=at,
+                followups=0,
+            )
+            session.add(row)
+            session.flush()
+            return convert.asked_question(row)
+
+    def update_question(
+        self,
+        question_id: int,
+        *,
+        pause_seconds: float | None = None,
+        add_followup: bool = False,
+    ) -> AskedQuestion:
+        """Record how long the pause cue ran (it adds up over follow-ups)."""
+        with self._write() as session:
+            row = _get(session, AskedQuestionRow, question_id, "asked question")
+            if pause_seconds is not None:
+                row.pause_seconds = round((row.pause_seconds or 0.0) + pause_seconds, 3)
+            if add_followup:
+                row.followups += 1
+            session.flush()
+            return convert.asked_question(row)
+
+    def list_asked(self, meeting_id: int) -> list[AskedQuestion]:
+        with self._read() as session:
+            rows = session.scalars(
+                select(AskedQuestionRow)
+                .where(AskedQuestionRow.meeting_id == meeting_id)
+                .order_by(AskedQuestionRow.asked_at, AskedQuestionRow.id)
+            )
+            return [convert.asked_question(row) for row in rows]
+
+    # --- drafts --------------------------------------------------------------
+
+    def save_draft(self, meeting_id: int, text: str, at: datetime) -> None:
+        """Keep the unsent input text; an empty text removes the draft."""
+        with self._write() as session:
+            row = session.get(DraftRow, meeting_id)
+            if not text:
+                if row is not None:
+                    session.delete(row)
+                return
+            if len(text) > MAX_NOTE_CHARS * 5:
+                text = text[: MAX_NOTE_CHARS * 5]
+            if row is None:
+                session.add(DraftRow(meeting_id=meeting_id, text=text, updated_at=at))
+            else:
+                row.text = text
+                row.updated_at = at
+
+    def get_draft(self, meeting_id: int) -> Draft | None:
+        with self._read() as session:
+            row = session.get(DraftRow, meeting_id)
+            return convert.draft(row) if row else None
+
+    def clear_draft(self, meeting_id: int) -> None:
+        with self._write() as session:
+            session.execute(delete(DraftRow).where(DraftRow.meeting_id == meeting_id))

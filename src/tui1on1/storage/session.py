@@ -1,0 +1,81 @@
+"""Sessions and error translation shared by every part of the Store.
+
+Reads run in plain transactions; writes run in writer transactions (BEGIN
+IMMEDIATE on SQLite). Driver errors are turned into StoreErrors with calm
+messages that carry no SQL parameters (the engine hides them as well).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from tui1on1.storage.engine import safe_url, writer_engine
+from tui1on1.storage.errors import DatabaseUnavailable
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def describe_db_error(exc: BaseException, where: str) -> str:
+    """A calm, parameter-free sentence for a driver error."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text or "busy" in text:
+        return "the database is busy (another tui1on1 may be writing); trying again shortly"
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return f"the database at {where} is read-only, so nothing can be saved to it right now"
+    if "disk is full" in text or "no space" in text or "full" in text:
+        return "the disk is full, so nothing can be saved to the database right now"
+    if "password authentication failed" in text:
+        return f"the PostgreSQL server at {where} refused the user name or password"
+    if "does not exist" in text and "database" in text:
+        return f"the database at {where} does not exist on the server"
+    if "connection" in text or "could not connect" in text or "timeout" in text:
+        return f"can't reach the database server at {where}"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return (
+            f"the database file at {where} is damaged or isn't a tui1on1 database; "
+            "restore a backup with `tui1on1 db restore BACKUP`"
+        )
+    if "unable to open" in text:
+        return f"can't open the database file at {where}"
+    return f"the database at {where} reported an error ({type(exc).__name__})"
+
+
+class SessionBase:
+    """The engine, the two session factories, and the transaction helpers."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._read_sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(writer_engine(engine), expire_on_commit=False)
+        self.where = safe_url(engine.url.render_as_string(hide_password=False))
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        try:
+            with self._read_sessions() as session, session.begin():
+                yield session
+        except (OperationalError, DBAPIError) as exc:
+            raise DatabaseUnavailable(describe_db_error(exc, self.where)) from None
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        try:
+            with self._write_sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise DatabaseUnavailable(describe_db_error(exc, self.where)) from None
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,54 @@
+"""The Store: the one object the UI and the CLI talk to.
+
+It is built from a URL by ``Store.open``, which makes the SQLite file private,
+brings the schema to head, and returns a ready Store. Every method runs its own
+short transaction and returns plain records from ``domain.records``; it is safe
+to call from worker threads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+from tui1on1.storage import maintenance, migrate
+from tui1on1.storage.engine import make_engine, safe_url
+from tui1on1.storage.errors import DatabaseUnavailable
+from tui1on1.storage.meetings import MeetingStore
+from tui1on1.storage.notes import NoteStore
+from tui1on1.storage.people import PeopleStore
+from tui1on1.storage.session import describe_db_error
+
+
+class Store(PeopleStore, MeetingStore, NoteStore):
+    @classmethod
+    def open(cls, url: str, *, upgrade: bool = True) -> Store:
+        """Open the database at ``url`` and bring its schema up to date.
+
+        Raises BadDatabaseURL, SchemaError or DatabaseUnavailable with a message
+        that is safe to show.
+        """
+        engine = make_engine(url)
+        try:
+            if upgrade:
+                migrate.upgrade(engine)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise DatabaseUnavailable(describe_db_error(exc, safe_url(url))) from None
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    def check(self) -> list[str]:
+        try:
+            return maintenance.check(self.engine)
+        except DBAPIError as exc:
+            return [describe_db_error(exc, self.where)]
+
+    def backup(self, destination: Path) -> Path:
+        try:
+            return maintenance.backup(self.engine, destination)
+        except DBAPIError as exc:
+            raise DatabaseUnavailable(describe_db_error(exc, self.where)) from None

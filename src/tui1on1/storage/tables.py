@@ -1,0 +1,172 @@
+"""The ORM tables (SQLAlchemy 2 typed ``Mapped[]``).
+
+These are storage rows, never handed to the UI: ``convert.py`` turns them into
+the plain records in ``domain.records``. The schema itself is created and
+changed by the Alembic migrations in ``migrations/``; a test checks that these
+classes and the migrated schema agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from tui1on1.storage.types import UTCDateTime
+
+# Stable constraint names: SQLite batch migrations need them to find constraints.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class PersonRow(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    name_key: Mapped[str] = mapped_column(String(80), unique=True)  # casefolded name
+    role: Mapped[str] = mapped_column(String(120), default="")
+    relationship: Mapped[str] = mapped_column(String(16), default="report")
+    cadence: Mapped[str | None] = mapped_column(String(200))
+    default_playbook: Mapped[str | None] = mapped_column(String(64))
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MeetingRow(Base):
+    __tablename__ = "meeting"
+    __table_args__ = (
+        Index("ix_meeting_person_id_started_at", "person_id", "started_at"),
+        # At most one live meeting per person: two instances racing to start
+        # one both end up in the same meeting.
+        Index(
+            "uq_meeting_one_live_per_person",
+            "person_id",
+            unique=True,
+            sqlite_where=text("status = 'live'"),
+            postgresql_where=text("status = 'live'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    playbook: Mapped[str] = mapped_column(String(64))
+    planned_minutes: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(8), default="live")
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingPauseRow(Base):
+    __tablename__ = "meeting_pause"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    paused_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resumed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SegmentLogRow(Base):
+    __tablename__ = "segment_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    segment_index: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(120))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AskedQuestionRow(Base):
+    __tablename__ = "asked_question"
+    __table_args__ = (Index("ix_asked_question_slug_asked_at", "slug", "asked_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    slug: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    elapsed_seconds: Mapped[float] = mapped_column(Float)
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    pause_seconds: Mapped[float | None] = mapped_column(Float)
+    followups: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class NoteRow(Base):
+    __tablename__ = "note"
+    __table_args__ = (Index("ix_note_meeting_id_id", "meeting_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    tags: Mapped[str] = mapped_column(Text, default="")  # space-separated, lowercase
+    elapsed_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    segment_index: Mapped[int | None] = mapped_column(Integer)
+    asked_question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("asked_question.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ActionItemRow(Base):
+    __tablename__ = "action_item"
+    __table_args__ = (Index("ix_action_item_person_id_status", "person_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    owner: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    due: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(8), default="open")
+    origin_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
+    closed_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL")
+    )
+    note_id: Mapped[int | None] = mapped_column(
+        ForeignKey("note.id", ondelete="SET NULL"), unique=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class DraftRow(Base):
+    __tablename__ = "draft"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,102 @@
+"""Shared fixtures.
+
+``store`` runs each storage test on SQLite and on PostgreSQL. The PostgreSQL
+half needs a server URL in TUI1ON1_TEST_PG_URL (CI starts one with
+scripts/pg-throwaway); without it those tests are skipped with that reason.
+Each PostgreSQL test gets its own database, cloned from a migrated template.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+PG_ENV = "TUI1ON1_TEST_PG_URL"
+PG_SKIP_REASON = f"PostgreSQL tests need {PG_ENV} (CI sets it; see scripts/pg-throwaway)"
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # a Friday morning
+
+_counter = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own config and data dirs and no inherited DB URL."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.delenv("TUI1ON1_DATABASE_URL", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> str:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(PG_SKIP_REASON)
+    return url
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_admin_url: str) -> Iterator[str]:
+    """A migrated database that every PostgreSQL test clones."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from tui1on1.storage import migrate
+    from tui1on1.storage.engine import make_engine
+
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    name = f"tui1on1_tpl_{os.getpid()}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(make_url(pg_admin_url).set(database=name).render_as_string(False))
+    migrate.upgrade(engine)
+    engine.dispose()
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def pg_url(pg_admin_url: str, pg_template: str) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for one test."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    name = f"tui1on1_t{os.getpid()}_{next(_counter)}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
+    yield make_url(pg_admin_url).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'db' / 'tui1on1.db'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest) -> str:
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def store(db_url: str):
+    from tui1on1.storage.store import Store
+
+    opened = Store.open(db_url)
+    yield opened
+    opened.close()

@@ -1,0 +1,130 @@
+"""Schema migrations: the chain, the schema it builds, and upgrades that keep data."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from tui1on1.storage import migrate
+from tui1on1.storage.engine import make_engine
+from tui1on1.storage.errors import SchemaError
+from tui1on1.storage.store import Store
+from tui1on1.storage.tables import Base
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+TABLES = [
+    "person",
+    "meeting",
+    "meeting_pause",
+    "segment_log",
+    "asked_question",
+    "note",
+    "action_item",
+    "draft",
+]
+
+
+def _script() -> ScriptDirectory:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(config)
+
+
+def test_head_constant_matches_the_migration_chain():
+    assert _script().get_heads() == [migrate.HEAD_REVISION]
+
+
+def _full_text_objects(obj, name, type_, reflected, compare_to):
+    return not (name or "").startswith("note_fts") and name not in (
+        "search_vector",
+        "ix_note_search_vector",
+    )
+
+
+def test_migrated_schema_matches_the_tables(store):
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": _full_text_objects}
+        )
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_every_fixture_revision_upgrades_keeping_every_row(tmp_path):
+    fixtures = sorted(FIXTURES.glob("db_*.sqlite"))
+    assert fixtures, "there must be a fixture database for each past revision"
+    for fixture in fixtures:
+        path = tmp_path / fixture.name
+        shutil.copy(fixture, path)
+        before = _counts(path)
+        assert before["note"] > 0 and before["action_item"] > 0
+        store = Store.open(f"sqlite:///{path}")
+        assert migrate.current_revision(store.engine) == migrate.HEAD_REVISION
+        assert store.check() == []
+        store.close()
+        assert _counts(path) == before
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        hits = conn.execute("SELECT count(*) FROM note_fts WHERE note_fts MATCH 'lead'").fetchone()
+        assert hits == (before["note"] // 2,)
+        conn.close()
+
+
+def _counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    finally:
+        conn.close()
+
+
+def test_a_database_of_another_app_is_left_alone(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaError, match="aren't tui1on1's"):
+        Store.open(f"sqlite:///{path}")
+    assert [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")] == [
+        "invoices"
+    ]
+
+
+def test_a_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    Store.open(f"sqlite:///{path}").close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaError, match="newer than this version"):
+        Store.open(f"sqlite:///{path}")
+
+
+def test_a_failing_migration_leaves_the_old_revision(tmp_path, monkeypatch):
+    """Every migration runs in one transaction: a failure changes nothing."""
+    path = tmp_path / "half.db"
+    engine = make_engine(f"sqlite:///{path}")
+
+    from alembic import command
+
+    def explode(config, revision):
+        conn = config.attributes["connection"]
+        conn.exec_driver_sql("CREATE TABLE half_applied (id INTEGER)")
+        raise RuntimeError("migration failed midway")
+
+    monkeypatch.setattr(command, "upgrade", explode)
+    with pytest.raises(RuntimeError, match="midway"):
+        migrate.upgrade(engine)
+    assert migrate.current_revision(engine) is None
+    names = [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")]
+    assert "half_applied" not in names
+    engine.dispose()
