@@ -1,0 +1,279 @@
+"""The question bank: TOML files of questions, shipped with the app and extendable by the user.
+
+A question file holds ``[[question]]`` entries::
+
+    [[question]]
+    slug = "aspiration-where-next"     # unique, kebab-case
+    category = "aspiration"            # one of CATEGORIES
+    text = "What's your career aspiration?"
+    probes = ["Why does that appeal to you?", "What would that look like day to day?"]  # 2-4
+    note = "Why this question works."  # optional
+    relationships = ["report"]         # optional: report, manager, skip-level, peer
+
+The shipped files live in ``tui1on1/questions/bank/``. A user file in the same
+format adds questions and replaces shipped ones with the same slug. Problems
+never stop loading: a file with a TOML syntax error is skipped, an invalid
+entry is skipped, and each is reported with the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tui1on1.domain.kinds import Relationship
+from tui1on1.questions._toml import (
+    EntryLines,
+    Locator,
+    Problem,
+    parse_toml,
+    read_text,
+    unknown_key_message,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "CATEGORY_TITLES",
+    "RELATIONSHIPS",
+    "LoadResult",
+    "Problem",
+    "Question",
+    "load_bank",
+    "validate_file",
+]
+
+CATEGORY_TITLES: dict[str, str] = {
+    "getting-to-know": "Getting to know you",
+    "aspiration": "Career aspiration",
+    "why": "The why behind it",
+    "moonshot": "Moonshot",
+    "strengths": "Strengths",
+    "growth": "Growth & exposure",
+    "plan": "Plan & next step",
+    "feedback": "Feedback both ways",
+    "wellbeing": "Wellbeing",
+    "managing-up": "Managing up",
+    "follow-up": "Follow-ups",
+}
+CATEGORIES: tuple[str, ...] = tuple(CATEGORY_TITLES)
+RELATIONSHIPS: tuple[str, ...] = tuple(r.value for r in Relationship)
+
+MIN_PROBES = 2
+MAX_PROBES = 4
+_KEYS = ("slug", "category", "text", "probes", "note", "relationships")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One prompt the manager can ask, with follow-up probes."""
+
+    slug: str
+    category: str
+    text: str
+    probes: tuple[str, ...]
+    note: str = ""
+    relationships: tuple[str, ...] = ("report",)
+    source: str = ""
+
+    def suits(self, relationship: str) -> bool:
+        """True if the question is meant for someone with this relationship to the user."""
+        return relationship in self.relationships
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """The loaded bank: questions by slug (in load order) and any problems found."""
+
+    questions: dict[str, Question] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def in_category(self, category: str, relationship: str | None = None) -> list[Question]:
+        """Questions of ``category``, optionally only those suiting ``relationship``."""
+        return [
+            q
+            for q in self.questions.values()
+            if q.category == category and (relationship is None or q.suits(relationship))
+        ]
+
+
+def load_bank(user_file: Path | None = None) -> LoadResult:
+    """Load the shipped questions, then the user's file on top of them.
+
+    The user file may be missing (no problem is reported). Its questions are
+    added, and replace shipped questions with the same slug.
+    """
+    result = LoadResult()
+    shipped: dict[str, str] = {}  # slug -> source, to report duplicates
+    for path, data in _shipped_files():
+        questions, problems = _read_questions(data, path)
+        result.problems.extend(problems)
+        for question, line in questions:
+            if question.slug in shipped:
+                result.problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"question {question.slug!r} duplicates a slug already in "
+                        f"{Path(shipped[question.slug]).name}; skipped",
+                    )
+                )
+                continue
+            shipped[question.slug] = path
+            result.questions[question.slug] = question
+    if user_file is not None:
+        data, problems = _read_user_file(Path(user_file))
+        result.problems.extend(problems)
+        if data is not None:
+            questions, problems = _read_questions(data, str(user_file))
+            result.problems.extend(problems)
+            for question, _line in questions:
+                result.questions[question.slug] = question
+    return result
+
+
+def validate_file(path: Path) -> list[Problem]:
+    """Check one question file on its own and return its problems (empty if it is fine)."""
+    path = Path(path)
+    if not path.exists():
+        return [Problem(str(path), None, "file not found")]
+    data, problems = _read_user_file(path)
+    if data is not None:
+        problems.extend(_read_questions(data, str(path))[1])
+    return problems
+
+
+def _shipped_files() -> Iterable[tuple[str, bytes]]:
+    folder = resources.files("tui1on1.questions").joinpath("bank")
+    entries = [e for e in folder.iterdir() if e.name.endswith(".toml") and e.is_file()]
+
+    def order(entry: Any) -> tuple[int, str]:
+        stem = entry.name.removesuffix(".toml")
+        rank = CATEGORIES.index(stem) if stem in CATEGORIES else len(CATEGORIES)
+        return rank, entry.name
+
+    for entry in sorted(entries, key=order):
+        yield str(entry), entry.read_bytes()
+
+
+def _read_user_file(path: Path) -> tuple[bytes | None, list[Problem]]:
+    try:
+        return path.read_bytes(), []
+    except FileNotFoundError:
+        return None, []
+    except OSError as exc:
+        return None, [Problem(str(path), None, f"cannot be read: {exc.strerror or exc}")]
+
+
+def _read_questions(
+    data: bytes, path: str
+) -> tuple[list[tuple[Question, int | None]], list[Problem]]:
+    """Parse one file. Returns the valid questions (with their lines) and the problems."""
+    text, problems = read_text(data, path)
+    if text is None:
+        return [], problems
+    document, problems = parse_toml(text, path)
+    if document is None:
+        return [], problems
+    locator = Locator(text)
+    for key in document:
+        if key != "question":
+            message = unknown_key_message("the file", key, ("question",))
+            problems.append(Problem(path, locator.key_line(key), message))
+    entries = document.get("question", [])
+    if not isinstance(entries, list):
+        line = locator.key_line("question")
+        problems.append(Problem(path, line, "'question' must be [[question]] tables"))
+        return [], problems
+    lines = EntryLines(locator, "question", len(entries))
+    questions: list[tuple[Question, int | None]] = []
+    seen: dict[str, int | None] = {}
+    for index, entry in enumerate(entries):
+        slug = entry.get("slug") if isinstance(entry, dict) else None
+        line = lines.line(index, slug)
+        question, errors = _build_question(entry, index, path, lines)
+        problems.extend(errors)
+        if question is None:
+            continue
+        if question.slug in seen:
+            first = seen[question.slug]
+            where = f" on line {first}" if first is not None else ""
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"question {question.slug!r} is a duplicate of the one{where}; skipped",
+                )
+            )
+            continue
+        seen[question.slug] = line
+        questions.append((question, line))
+    return questions, problems
+
+
+def _build_question(
+    entry: object, index: int, path: str, lines: EntryLines
+) -> tuple[Question | None, list[Problem]]:
+    if not isinstance(entry, dict):
+        return None, [Problem(path, lines.line(index), f"question #{index + 1} is not a table")]
+    slug = entry.get("slug")
+    label = f"question {slug!r}" if isinstance(slug, str) and slug else f"question #{index + 1}"
+    errors: list[Problem] = []
+
+    def report(message: str, key: str | None = None) -> None:
+        errors.append(Problem(path, lines.line(index, slug, key), f"{label} {message}"))
+
+    for key in entry:
+        if key not in _KEYS:
+            errors.append(
+                Problem(path, lines.line(index, slug, key), unknown_key_message(label, key, _KEYS))
+            )
+    if not isinstance(slug, str) or not slug.strip():
+        report("has no slug" if slug is None else "has a slug that is not text", "slug")
+    elif not _SLUG.match(slug):
+        report("has a slug that is not kebab-case (like 'aspiration-where-next')", "slug")
+    category = entry.get("category")
+    if category is None:
+        report("has no category", "category")
+    elif category not in CATEGORIES:
+        report(f"has unknown category {category!r} (known: {', '.join(CATEGORIES)})", "category")
+    text = entry.get("text")
+    if not isinstance(text, str) or not text.strip():
+        report("has no text" if text is None else "has empty or non-text 'text'", "text")
+    probes = entry.get("probes")
+    if probes is None:
+        report(f"has no probes (give {MIN_PROBES}-{MAX_PROBES} follow-ups)", "probes")
+    elif not isinstance(probes, list) or not all(isinstance(p, str) and p.strip() for p in probes):
+        report("has probes that are not a list of text", "probes")
+    elif not MIN_PROBES <= len(probes) <= MAX_PROBES:
+        report(f"has {len(probes)} probes; give {MIN_PROBES}-{MAX_PROBES}", "probes")
+    note = entry.get("note", "")
+    if not isinstance(note, str):
+        report("has a note that is not text", "note")
+    relationships = entry.get("relationships", ["report"])
+    if (
+        not isinstance(relationships, list)
+        or not relationships
+        or not all(r in RELATIONSHIPS for r in relationships)
+    ):
+        report(
+            f"has bad relationships {relationships!r} (use a list of: {', '.join(RELATIONSHIPS)})",
+            "relationships",
+        )
+    if errors:
+        errors.sort(key=lambda e: e.line if e.line is not None else 0)
+        return None, [Problem(e.path, e.line, f"{e.message}; skipped") for e in errors]
+    question = Question(
+        slug=slug,
+        category=category,
+        text=text.strip(),
+        probes=tuple(p.strip() for p in probes),
+        note=note.strip(),
+        relationships=tuple(dict.fromkeys(relationships)),
+        source=path,
+    )
+    return question, []
