@@ -15,13 +15,14 @@ from sqlalchemy.exc import DBAPIError
 from tui1on1.storage import maintenance, migrate
 from tui1on1.storage.engine import make_engine, safe_url
 from tui1on1.storage.errors import DatabaseUnavailable
+from tui1on1.storage.history import HistoryStore
 from tui1on1.storage.meetings import MeetingStore
 from tui1on1.storage.notes import NoteStore
 from tui1on1.storage.people import PeopleStore
 from tui1on1.storage.session import describe_db_error
 
 
-class Store(PeopleStore, MeetingStore, NoteStore):
+class Store(PeopleStore, MeetingStore, NoteStore, HistoryStore):
     @classmethod
     def open(cls, url: str, *, upgrade: bool = True) -> Store:
         """Open the database at ``url`` and bring its schema up to date.

@@ -1,0 +1,107 @@
+"""The ``tui1on1`` command: argument parsing and dispatch.
+
+Nothing heavy is imported here: SQLAlchemy and Textual are imported by the
+subcommand that needs them, so ``--help`` is instant and the TUI can paint its
+first frame before the database is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from tui1on1 import __version__
+from tui1on1.privacy import restrict_umask
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments: printed as one line, exit 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument in one line and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="tui1on1",
+        description=(
+            "A terminal companion for a live one-on-one: a pacing clock, the next "
+            "question to ask, a pause cue, and notes that are on disk when you press Enter. "
+            "With no command it opens the app."
+        ),
+        epilog="Data stays on this machine unless you give a PostgreSQL URL.",
+    )
+    parser.add_argument("--version", action="version", version=f"tui1on1 {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (default: TUI1ON1_DATABASE_URL, the config file, "
+        "or a SQLite file in the data dir)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    meet = sub.add_parser("meet", help="start or resume a live 1:1 with NAME")
+    meet.add_argument("name", metavar="NAME", help="who the 1:1 is with (a new name adds them)")
+    meet.add_argument("--minutes", type=_minutes, default=None, help="planned length (default 30)")
+    meet.add_argument("--playbook", metavar="SLUG", help="agenda to follow")
+
+    people = sub.add_parser("people", help="list people, or add one")
+    people_sub = people.add_subparsers(dest="people_command", metavar="ACTION", parser_class=Parser)
+    add = people_sub.add_parser("add", help="add a person")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", default="", help="their role, e.g. 'Backend engineer'")
+    add.add_argument(
+        "--relationship",
+        default="report",
+        choices=["report", "manager", "skip-level", "peer"],
+        help="how they relate to you (default: report)",
+    )
+    add.add_argument("--cadence", help="how often you meet: weekly, biweekly, monthly or an RRULE")
+    people.add_argument("--all", action="store_true", help="include archived people")
+
+    sub.add_parser("locate", help="show where the config, data and database are")
+
+    db = sub.add_parser("db", help="database upkeep: upgrade, check, backup")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", parser_class=Parser)
+    db_sub.required = True
+    db_sub.add_parser("upgrade", help="apply schema migrations")
+    db_sub.add_parser("check", help="check the database's integrity")
+    backup = db_sub.add_parser("backup", help="write a consistent backup")
+    backup.add_argument("path", nargs="?", metavar="PATH", help="file to write (default: data dir)")
+    return parser
+
+
+def _minutes(value: str) -> int:
+    try:
+        minutes = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' isn't a whole number of minutes") from None
+    if not 1 <= minutes <= 240:
+        raise argparse.ArgumentTypeError("a meeting can be 1 to 240 minutes long")
+    return minutes
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    restrict_umask()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(f"tui1on1: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    from tui1on1.cli import run
+
+    try:
+        return run.dispatch(args)
+    except UsageError as exc:
+        print(f"tui1on1: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

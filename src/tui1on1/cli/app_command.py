@@ -1,0 +1,48 @@
+"""Running the TUI: the default command and `tui1on1 meet NAME`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui1on1.cli import EXIT_OK, EXIT_USAGE
+from tui1on1.settings import Settings
+
+
+def run_app(settings: Settings, args: argparse.Namespace) -> int:
+    request = None
+    if args.command == "meet":
+        from tui1on1.domain.people import clean_name
+
+        try:
+            name = clean_name(args.name)
+        except ValueError as exc:
+            print(f"tui1on1: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        problem = _check_playbook(args.playbook)
+        if problem:
+            print(f"tui1on1: {problem}", file=sys.stderr)
+            return EXIT_USAGE
+        from tui1on1.ui.app import MeetRequest
+
+        request = MeetRequest(name=name, minutes=args.minutes, playbook=args.playbook)
+    from tui1on1.ui.app import OneOnOneApp
+
+    app = OneOnOneApp(settings, meet=request)
+    code = app.run()
+    if app.open_error:
+        print(f"tui1on1: {app.open_error}", file=sys.stderr)
+    if app.return_code:  # Textual failed (and printed why)
+        return app.return_code
+    return code if isinstance(code, int) else EXIT_OK
+
+
+def _check_playbook(slug: str | None) -> str | None:
+    if slug is None:
+        return None
+    from tui1on1.questions import load_playbooks
+
+    playbooks, _problems = load_playbooks()
+    if slug in playbooks:
+        return None
+    return f"there is no playbook '{slug}'; choose one of: {', '.join(sorted(playbooks))}"

@@ -1,0 +1,111 @@
+"""Non-interactive commands: people, db upkeep."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from tui1on1.cli.run import fail
+from tui1on1.cli.storeopen import OpenFailed, open_store
+from tui1on1.settings import Settings
+
+
+def _open(settings: Settings, **kwargs):
+    try:
+        return open_store(settings, **kwargs), None
+    except OpenFailed as exc:
+        print(f"tui1on1: {exc}", file=sys.stderr)
+        return None, (EXIT_USAGE if exc.usage else EXIT_FAILURE)
+
+
+def people(settings: Settings, args: argparse.Namespace) -> int:
+    from tui1on1.domain.cadence import describe_cadence
+    from tui1on1.storage.errors import StoreError
+
+    store, code = _open(settings)
+    if store is None:
+        return code
+    try:
+        if args.people_command == "add":
+            person = store.add_person(
+                args.name,
+                role=args.role,
+                relationship=args.relationship,
+                cadence=args.cadence,
+            )
+            print(f"added {person.name}")
+            return EXIT_OK
+        everyone = store.list_people(include_archived=args.all)
+        if not everyone:
+            print("no people yet: add one with `tui1on1 people add NAME`")
+            return EXIT_OK
+        rows = [
+            (
+                p.name + (" (archived)" if p.archived else ""),
+                p.role,
+                p.relationship.value,
+                describe_cadence(p.cadence),
+            )
+            for p in everyone
+        ]
+        _print_table(("NAME", "ROLE", "RELATIONSHIP", "CADENCE"), rows)
+        return EXIT_OK
+    except StoreError as exc:
+        return fail(str(exc))
+    finally:
+        store.close()
+
+
+def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    from tui1on1.domain.text import safe_terminal_text
+
+    table = [header, *[tuple(safe_terminal_text(cell) for cell in row) for row in rows]]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+
+
+def db(settings: Settings, args: argparse.Namespace) -> int:
+    from tui1on1.storage.errors import StoreError
+
+    action = args.db_command
+    store, code = _open(settings, upgrade=action == "upgrade")
+    if store is None:
+        return code
+    try:
+        if action == "upgrade":
+            problems = store.check()
+            print("the schema is up to date" if not problems else "\n".join(problems))
+            return EXIT_OK if not problems else EXIT_FAILURE
+        if action == "check":
+            problems = store.check()
+            if problems:
+                for problem in problems:
+                    print(f"problem: {problem}")
+                return EXIT_FAILURE
+            print("ok: the database is sound")
+            return EXIT_OK
+        return _backup(settings, store, args.path)
+    except StoreError as exc:
+        return fail(str(exc))
+    finally:
+        store.close()
+
+
+def _backup(settings: Settings, store, path: str | None) -> int:
+    from tui1on1.privacy import ensure_private_dir
+    from tui1on1.storage.maintenance import default_backup_name
+
+    if path:
+        destination = Path(path)
+    else:
+        folder = ensure_private_dir(settings.data_dir / "backups")
+        suffix = ".db" if store.dialect == "sqlite" else ".pgdump"
+        destination = folder / f"{default_backup_name()}{suffix}"
+    written = store.backup(destination)
+    print(f"backup written to {written}")
+    return EXIT_OK

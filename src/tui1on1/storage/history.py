@@ -1,0 +1,77 @@
+"""What was asked of a person before: the memory behind the prompt card."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from tui1on1.domain.prompts import AskedBefore
+from tui1on1.storage.session import SessionBase
+from tui1on1.storage.tables import AskedQuestionRow, MeetingRow, NoteRow
+
+
+class HistoryStore(SessionBase):
+    def question_history(
+        self, person_id: int, current_meeting_id: int | None
+    ) -> dict[str, AskedBefore]:
+        """For each question slug ever asked of this person: when it was last
+        asked, how many meetings ago (0 = this meeting), and the first line of
+        the first note that answered it."""
+        with self._read() as session:
+            meetings = (
+                session.execute(
+                    select(MeetingRow.id)
+                    .where(MeetingRow.person_id == person_id)
+                    .order_by(MeetingRow.started_at.desc(), MeetingRow.id.desc())
+                )
+                .scalars()
+                .all()
+            )
+            earlier = [m for m in meetings if m != current_meeting_id]
+            rank = {meeting_id: i + 1 for i, meeting_id in enumerate(earlier)}
+            if current_meeting_id is not None:
+                rank[current_meeting_id] = 0
+            rows = (
+                session.execute(
+                    select(AskedQuestionRow)
+                    .join(MeetingRow, MeetingRow.id == AskedQuestionRow.meeting_id)
+                    .where(MeetingRow.person_id == person_id)
+                    .order_by(AskedQuestionRow.asked_at.desc(), AskedQuestionRow.id.desc())
+                )
+                .scalars()
+                .all()
+            )
+            latest: dict[str, AskedQuestionRow] = {}
+            for row in rows:
+                latest.setdefault(row.slug, row)
+            answers: dict[int, str] = {}
+            if latest:
+                ids = [row.id for row in latest.values()]
+                for asked_id, text in session.execute(
+                    select(NoteRow.asked_question_id, NoteRow.text)
+                    .where(NoteRow.asked_question_id.in_(ids), NoteRow.deleted_at.is_(None))
+                    .order_by(NoteRow.id)
+                ):
+                    answers.setdefault(
+                        asked_id, text.strip().splitlines()[0] if text.strip() else ""
+                    )
+            return {
+                slug: AskedBefore(
+                    asked_at=row.asked_at,
+                    meetings_ago=rank.get(row.meeting_id, len(earlier)),
+                    answer=answers.get(row.id, ""),
+                )
+                for slug, row in latest.items()
+            }
+
+    def last_meeting_starts(self) -> dict[int, datetime]:
+        """When each person's latest meeting started (one indexed query)."""
+        with self._read() as session:
+            rows = session.execute(
+                select(MeetingRow.person_id, func.max(MeetingRow.started_at)).group_by(
+                    MeetingRow.person_id
+                )
+            ).all()
+        # max() keeps the column's type, so values come back aware UTC.
+        return {person_id: started for person_id, started in rows}

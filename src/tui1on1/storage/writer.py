@@ -1,0 +1,224 @@
+"""One ordered writer thread in front of the Store.
+
+The UI never waits for the disk: it hands each write to ``Writer.submit`` and
+gets a callback (on the writer thread; the UI hops back to its own loop) once
+the write is committed. Jobs run strictly in the order submitted.
+
+When the database can't be written, a job that saves a note (or the draft) is
+appended to the recovery journal first, so it survives a crash, and then
+retried with a growing delay until the database takes it; later jobs wait
+behind it, keeping the order, and their notes go to the journal as they come.
+The journal is replayed, once and in order, as soon as writes work again.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tui1on1.domain.records import NewNote
+from tui1on1.storage.errors import DatabaseUnavailable, InvalidInput, NotFound, StoreError
+from tui1on1.storage.journal import Journal, draft_entry, entry_to_note, note_to_entry
+
+log = logging.getLogger(__name__)
+
+RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0)
+
+StoreJob = Callable[[Any], Any]
+
+
+@dataclass
+class Job:
+    run: StoreJob
+    done: Callable[[Any], None] | None = None
+    failed: Callable[[Exception], None] | None = None
+    journal_entry: dict[str, Any] | None = None  # set for notes and drafts
+    journaled: bool = False
+
+
+class Writer:
+    """Runs Store writes in order on one thread; see the module docstring."""
+
+    def __init__(
+        self,
+        store: Any,
+        journal: Journal | None,
+        on_status: Callable[[str | None], None] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.store = store
+        self.journal = journal
+        self._on_status = on_status or (lambda _message: None)
+        self._sleep = sleep
+        self._queue: queue.Queue[Job | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._loop, name="tui1on1-writer", daemon=True)
+        self._problem: str | None = None
+        self._stopping = threading.Event()
+
+    # --- API -----------------------------------------------------------------
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def submit(
+        self,
+        run: StoreJob,
+        *,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
+        journal_entry: dict[str, Any] | None = None,
+    ) -> None:
+        self._queue.put(Job(run, done, failed, journal_entry))
+
+    def save_note(
+        self,
+        note: NewNote,
+        *,
+        prepare: Callable[[NewNote], NewNote] | None = None,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Save a note; ``prepare`` may fill in ids known only by now (an asked
+        question committed by an earlier job)."""
+
+        def run(store: Any) -> Any:
+            return store.add_note(prepare(note) if prepare else note)
+
+        self.submit(run, done=done, failed=failed, journal_entry=note_to_entry(note))
+
+    def save_draft(self, meeting_id: int, text: str, at: Any) -> None:
+        self.submit(
+            lambda store: store.save_draft(meeting_id, text, at),
+            journal_entry=draft_entry(meeting_id, text, at),
+        )
+
+    @property
+    def problem(self) -> str | None:
+        """What is wrong with the database right now, or None."""
+        return self._problem
+
+    def stop(self, timeout: float = 5.0) -> bool:
+        """Finish the queued jobs (journaling what can't be written) and stop.
+
+        Returns True if everything queued was committed or journaled in time.
+        """
+        self._stopping.set()
+        self._queue.put(None)
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            self._journal_pending()
+            return False
+        return True
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Wait until every job submitted so far has run (for tests and exits)."""
+        event = threading.Event()
+        self.submit(lambda _store: None, done=lambda _r: event.set(), failed=lambda _e: event.set())
+        return event.wait(timeout)
+
+    # --- the thread ----------------------------------------------------------
+
+    def _loop(self) -> None:
+        self._replay_journal()
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            self._run(job)
+
+    def _run(self, job: Job) -> None:
+        attempt = 0
+        while True:
+            try:
+                if self._problem is not None:
+                    # Journaled notes are older than this job: they go first.
+                    self._replay_journal(raise_unavailable=True)
+                result = job.run(self.store)
+            except DatabaseUnavailable as exc:
+                self._set_problem(str(exc))
+                if job.journal_entry is not None and not job.journaled:
+                    self._journal(job)
+                if attempt == 0:
+                    _call(job.failed, exc)
+                if self._stopping.is_set() and job.journaled:
+                    return  # safe in the journal; the next start replays it
+                self._sleep(RETRY_DELAYS[min(attempt, len(RETRY_DELAYS) - 1)])
+                attempt += 1
+                self._journal_pending()
+                continue
+            except StoreError as exc:
+                _call(job.failed, exc)
+                return
+            except Exception as exc:  # a bug: report it, keep the writer alive
+                log.error("write failed: %s", type(exc).__name__)
+                _call(job.failed, exc)
+                return
+            if self._problem is not None:
+                self._set_problem(None)
+            _call(job.done, result)
+            return
+
+    def _journal(self, job: Job) -> None:
+        if self.journal is None or job.journal_entry is None:
+            return
+        try:
+            self.journal.append(job.journal_entry)
+            job.journaled = True
+        except OSError as exc:
+            log.error("recovery journal not writable: %s", exc.strerror)
+
+    def _journal_pending(self) -> None:
+        """Journal the notes waiting behind a failing job, in order."""
+        for job in list(self._queue.queue):
+            if job is not None and job.journal_entry is not None and not job.journaled:
+                self._journal(job)
+
+    def _replay_journal(self, *, raise_unavailable: bool = False) -> None:
+        if self.journal is None or not self.journal.has_entries():
+            return
+
+        def apply(entry: dict[str, Any]) -> None:
+            try:
+                if entry.get("type") == "note":
+                    self.store.add_note(entry_to_note(entry))
+                elif entry.get("type") == "draft":
+                    at = datetime.fromisoformat(entry["at"])
+                    self.store.save_draft(int(entry["meeting_id"]), entry["text"], at)
+            except (NotFound, InvalidInput):
+                # Its meeting was deleted, or it can never be stored: keeping it
+                # would block every later entry. Nothing else is skipped.
+                log.warning("skipped a recovery journal entry that can't be stored")
+
+        try:
+            count = self.journal.replay(apply)
+        except DatabaseUnavailable as exc:
+            if raise_unavailable:
+                raise
+            self._set_problem(str(exc))
+            return
+        except (StoreError, OSError, KeyError, ValueError) as exc:
+            log.error("recovery journal could not be replayed: %s", type(exc).__name__)
+            return
+        if count:
+            log.info("replayed %d entries from the recovery journal", count)
+
+    def _set_problem(self, message: str | None) -> None:
+        if message != self._problem:
+            self._problem = message
+            _call(self._on_status, message)
+
+
+def _call(callback: Callable[[Any], None] | None, arg: Any) -> None:
+    """Run a caller's callback; one that raises must not kill the writer thread."""
+    if callback is None:
+        return
+    try:
+        callback(arg)
+    except Exception as exc:
+        log.error("a writer callback failed: %s", type(exc).__name__)

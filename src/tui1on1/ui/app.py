@@ -1,0 +1,174 @@
+"""The Textual application: screens, the database opening, signals, quitting."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from tui1on1.domain.clock import Clock, SystemClock
+from tui1on1.settings import Settings
+from tui1on1.ui.services import Services, open_services
+
+if TYPE_CHECKING:
+    from tui1on1.storage.store import Store
+
+
+@dataclass(frozen=True)
+class MeetRequest:
+    """`tui1on1 meet NAME`: who, how long, which playbook."""
+
+    name: str
+    minutes: int | None = None
+    playbook: str | None = None
+
+
+class ServiceScreen(Screen):
+    """A screen that needs the database: it is told when it is ready."""
+
+    def on_mount(self) -> None:
+        services = getattr(self.app, "services", None)
+        if services is not None:
+            self.services_ready(services)
+
+    def services_ready(self, services: Services) -> None:  # pragma: no cover - overridden
+        """Called once, on the UI thread, when the database is open."""
+
+
+class OneOnOneApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "tui1on1"
+    BINDINGS: ClassVar = [
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+q", "request_quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        meet: MeetRequest | None = None,
+        store: Store | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.meet = meet
+        self.clock = clock or SystemClock()
+        self.services: Services | None = None
+        self._given_store = store
+        self.open_error: str | None = None
+        keymap = settings.config.get("keys")
+        if isinstance(keymap, dict):
+            self.set_keymap({str(k): str(v) for k, v in keymap.items()})
+
+    # --- start-up -------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from tui1on1.ui.screens.home import HomeScreen
+
+        if self.meet is not None:
+            from tui1on1.ui.screens.meeting import MeetingScreen
+
+            self.push_screen(MeetingScreen(self.meet))
+        else:
+            self.push_screen(HomeScreen())
+        self._install_signal_handlers()
+        from tui1on1.ui.hop import UiHop
+
+        self._writer_status = UiHop()(self._show_writer_status)
+        self.run_worker(self._open, thread=True, name="open-database", exit_on_error=False)
+
+    def _open(self) -> Services:
+        return open_services(
+            self.settings, self.clock, store=self._given_store, on_status=self._writer_status
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "open-database":
+            return
+        if event.state is WorkerState.SUCCESS:
+            self.services = event.worker.result
+            for problem in self.services.problems:
+                self.notify(problem, title="Skipped", severity="warning", timeout=10)
+            for problem in self.settings.config_problems:
+                self.notify(problem, title="Config", severity="warning", timeout=10)
+            for screen in self.screen_stack:
+                if isinstance(screen, ServiceScreen):
+                    screen.services_ready(self.services)
+        elif event.state is WorkerState.ERROR:
+            from tui1on1.cli.storeopen import OpenFailed
+            from tui1on1.ui.dialogs.problem import ProblemScreen
+
+            error = event.worker.error
+            if isinstance(error, OpenFailed):
+                self.open_error = str(error)
+            else:  # a bug: say so without details that could hold user data
+                self.open_error = f"tui1on1 failed while starting ({type(error).__name__})"
+            self.push_screen(ProblemScreen("Can't open the database", self.open_error))
+
+    def _show_writer_status(self, message: str | None) -> None:
+        """The database stopped (message) or started again (None) taking writes."""
+        for screen in self.screen_stack:
+            show = getattr(screen, "show_storage_problem", None)
+            if show is not None:
+                show(message)
+
+    # --- signals and quitting -------------------------------------------------
+
+    def _install_signal_handlers(self) -> None:
+        """SIGHUP (terminal closed) and SIGTERM: save the draft, restore the
+        terminal, exit 0."""
+        try:
+            loop = __import__("asyncio").get_running_loop()
+            for signum in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(signum, self._on_signal)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not in the main thread (tests) or not supported
+
+    def _on_signal(self) -> None:
+        self.save_everything()
+        self.exit(0)
+
+    def save_everything(self) -> None:
+        """Hand every screen's unsaved text to the writer (draft autosave)."""
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_draft_now", None)
+            if save is not None:
+                save()
+
+    def action_request_quit(self) -> None:
+        handler = getattr(self.screen, "request_quit", None)
+        if handler is not None:
+            handler()
+        else:
+            self.quit_now()
+
+    def quit_now(self) -> None:
+        self.save_everything()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        if self.services is not None:
+            self.services.writer.stop(timeout=5.0)
+            self.services.store.close()
+
+    def action_help(self) -> None:
+        from tui1on1.ui.dialogs.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # --- command palette --------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()

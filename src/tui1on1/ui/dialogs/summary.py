@@ -1,0 +1,74 @@
+"""The end-of-meeting summary: planned vs actual, time per segment, questions
+asked with the pauses held, notes, and who promised what by when."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui1on1.domain.clock import format_mmss
+from tui1on1.domain.text import safe_terminal_text
+from tui1on1.ui.meeting_model import Summary
+
+
+def summary_line(summary: Summary) -> str:
+    """One line kept with the meeting: '31 of 30 min · 3 questions · 12 notes · 2 actions'."""
+    minutes = round(summary.actual_seconds / 60)
+    actions = len(summary.actions_mine) + len(summary.actions_theirs)
+    return (
+        f"{minutes} of {summary.planned_minutes} min · {len(summary.asked)} questions · "
+        f"{summary.notes} notes · {actions} actions"
+    )
+
+
+def summary_text(name: str, summary: Summary) -> Text:
+    text = Text()
+    text.append(f"1:1 with {safe_terminal_text(name)}\n", style="bold")
+    text.append(
+        f"{format_mmss(summary.actual_seconds)} of {summary.planned_minutes}:00 planned\n\n"
+    )
+    text.append("Time per segment\n", style="bold")
+    for title, seconds in summary.segments:
+        text.append(f"  {format_mmss(seconds):>7}  {title}\n")
+    text.append(f"\nQuestions asked ({len(summary.asked)})\n", style="bold")
+    for ref in summary.asked:
+        pause = f"pause {ref.pause_total:.0f}s" if ref.pause_total else "no pause"
+        whys = f", {ref.followups} why" if ref.followups else ""
+        text.append(f"  {format_mmss(ref.elapsed):>7}  {ref.text}  ({pause}{whys})\n")
+    if not summary.asked:
+        text.append("  none\n")
+    text.append(f"\nNotes: {summary.notes}\n", style="bold")
+    for label, actions in (
+        ("I promised", summary.actions_mine),
+        ("They'll do", summary.actions_theirs),
+    ):
+        text.append(f"\n{label} ({len(actions)})\n", style="bold")
+        for action_text, due in actions:
+            line = safe_terminal_text(action_text).splitlines()[0] if action_text else ""
+            text.append(f"  • {line}" + (f"  ({due})" if due else "") + "\n")
+        if not actions:
+            text.append("  nothing\n")
+    return text
+
+
+class SummaryScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,enter,q", "close", "Close", id="summary_close")]
+
+    def __init__(self, name: str, summary: Summary) -> None:
+        super().__init__()
+        self.person_name = name
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="summary", classes="dialog"):
+            yield Static("Meeting ended and saved", classes="dialog-title")
+            with VerticalScroll():
+                yield Static(summary_text(self.person_name, self.summary), id="summary-body")
+            yield Static("Enter to close", classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,319 @@
+"""The live meeting's state and rules, without Textual.
+
+The screen asks this model what to show for a given ``now`` and tells it what
+the manager did; the model answers with plain values and says what must be
+written. Everything time-related is derived from ``now``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from tui1on1.domain.agenda import Agenda, Playbook
+from tui1on1.domain.clock import ClockState, MeetingClock, format_mmss
+from tui1on1.domain.pausecue import END_ELAPSED, PauseCue
+from tui1on1.domain.prompts import AskedBefore, PromptDeck, rank_questions
+from tui1on1.domain.records import Meeting, Person, SegmentLog
+from tui1on1.ui.widgets.clock import ClockView
+from tui1on1.ui.widgets.prompt import PromptView
+
+WRAP_UP_HINT = "Wrap-up: agree one concrete next step, who owns it, and by when."
+
+
+@dataclass
+class AskedRef:
+    """A question asked in this meeting; ``id`` is set once it is committed."""
+
+    slug: str
+    text: str
+    elapsed: float
+    id: int | None = None
+    followups: int = 0
+    pause_total: float = 0.0
+
+
+@dataclass
+class Summary:
+    planned_minutes: int
+    actual_seconds: float
+    segments: list[tuple[str, float]]  # title, seconds spent
+    asked: list[AskedRef]
+    notes: int
+    actions_mine: list[tuple[str, str]]  # text, due text
+    actions_theirs: list[tuple[str, str]]
+
+
+@dataclass
+class MeetingModel:
+    person: Person
+    meeting: Meeting
+    playbook: Playbook
+    questions: Sequence  # questions.Question, suited to this person
+    history: Mapping[str, AskedBefore]
+    pause_seconds: float = 8.0
+    manual_segment: int | None = None
+    segment_starts: list[tuple[int, float]] = field(default_factory=list)
+    asked: list[AskedRef] = field(default_factory=list)
+    cue: PauseCue | None = None
+    clock: MeetingClock = field(init=False)
+    agenda: Agenda = field(init=False)
+    _decks: dict[int, PromptDeck] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        self.clock = MeetingClock.from_meeting(self.meeting)
+        self.agenda = Agenda.for_playbook(self.playbook, self.meeting.planned_minutes)
+
+    # --- resuming -------------------------------------------------------------
+
+    def restore(self, segments: Sequence[SegmentLog], asked: Sequence) -> None:
+        """Pick up a meeting that was running before a quit or a crash."""
+        for log in segments:
+            at = self.clock.elapsed(log.started_at)
+            self.segment_starts.append((log.segment_index, at))
+        if segments:
+            self.manual_segment = max(log.segment_index for log in segments)
+        for question in asked:
+            self.asked.append(
+                AskedRef(
+                    slug=question.slug,
+                    text=question.text,
+                    elapsed=question.elapsed_seconds,
+                    id=question.id,
+                    followups=question.followups,
+                    pause_total=question.pause_seconds or 0.0,
+                )
+            )
+
+    # --- time -----------------------------------------------------------------
+
+    def elapsed(self, now: datetime) -> float:
+        return self.clock.elapsed(now)
+
+    def segment_index(self, now: datetime) -> int:
+        return self.agenda.current_index(self.elapsed(now), self.manual_segment)
+
+    def clock_view(self, now: datetime) -> ClockView:
+        elapsed = self.elapsed(now)
+        index = self.agenda.current_index(elapsed, self.manual_segment)
+        segment = self.agenda[index]
+        left = self.agenda.segment_remaining(elapsed, index)
+        if left >= 0:
+            segment_left = f"{format_mmss(left)} left in {segment.title}"
+        else:
+            segment_left = f"{segment.title}: {format_mmss(-left)} over"
+        ends = self.clock.ends_at(now).astimezone()
+        return ClockView(
+            remaining=self.clock.format_remaining(now),
+            state=self.clock.state(now),
+            ends=f"ends {ends:%H:%M}",
+            paused=self.clock.is_paused(now),
+            segment_titles=tuple(s.title for s in self.agenda.segments),
+            segment_index=index,
+            segment_left=segment_left,
+        )
+
+    def next_tick(self, now: datetime) -> float:
+        """Seconds until anything shown changes (capped so the cue stays smooth)."""
+        delay = self.clock.next_tick_delay(now)
+        if self.cue is not None and self.cue.is_active(now):
+            delay = min(delay, 0.1)
+        return max(0.02, min(delay, 1.0))
+
+    # --- prompts --------------------------------------------------------------
+
+    def deck(self, now: datetime) -> PromptDeck:
+        index = self.segment_index(now)
+        if index not in self._decks:
+            categories = self.agenda[index].categories
+            self._decks[index] = PromptDeck(
+                rank_questions(self.questions, categories, self.history)
+            )
+        return self._decks[index]
+
+    def current_question(self, now: datetime):  # -> Question | None
+        return self.deck(now).current
+
+    def last_asked(self) -> AskedRef | None:
+        return self.asked[-1] if self.asked else None
+
+    def prompt_view(self, now: datetime) -> PromptView:
+        index = self.segment_index(now)
+        segment = self.agenda[index]
+        deck = self.deck(now)
+        question = deck.current
+        hint = WRAP_UP_HINT if self.clock.state(now) is not ClockState.ON_TRACK else segment.hint
+        if question is None:
+            return PromptView(
+                heading=segment.title,
+                question="No questions for this segment: follow their lead.",
+                probes=(),
+                hint=hint,
+            )
+        position, count = deck.position
+        heading = f"{segment.title} · {question.category} · {position}/{count}"
+        asked_now = [a for a in self.asked if a.slug == question.slug]
+        asked = ""
+        if asked_now:
+            ref = asked_now[-1]
+            asked = f"asked at {format_mmss(ref.elapsed)}"
+            if ref.followups:
+                asked += f" · {ref.followups} why" + ("s" if ref.followups > 1 else "")
+        return PromptView(
+            heading=heading,
+            question=question.text,
+            probes=tuple(question.probes),
+            memory=self.memory_line(question.slug),
+            asked=asked,
+            hint=hint,
+        )
+
+    def memory_line(self, slug: str) -> str:
+        before = self.history.get(slug)
+        if before is None or before.meetings_ago == 0:
+            return "never asked before" if before is None else ""
+        when = before.asked_at.astimezone()
+        ago = "last meeting" if before.meetings_ago == 1 else f"{before.meetings_ago} meetings ago"
+        line = f"asked {ago}, {when.day} {when:%b}"
+        if before.answer:
+            answer = before.answer if len(before.answer) <= 60 else before.answer[:59] + "…"
+            line += f": '{answer}'"
+        return line
+
+    def move_prompt(self, now: datetime, step: int) -> None:
+        deck = self.deck(now)
+        deck.next() if step > 0 else deck.previous()
+
+    def pick(self, now: datetime, question) -> None:
+        self.deck(now).pick(question)
+
+    # --- asking and the pause cue ---------------------------------------------
+
+    def ask(self, now: datetime) -> AskedRef | None:
+        """The manager asked the current question aloud."""
+        question = self.current_question(now)
+        if question is None:
+            return None
+        ref = AskedRef(slug=question.slug, text=question.text, elapsed=self.elapsed(now))
+        self.asked.append(ref)
+        self.cue = PauseCue.start(now, self.pause_seconds)
+        return ref
+
+    def why(self, now: datetime) -> AskedRef | None:
+        """A "Why?" follow-up on the last asked question: the cue runs again."""
+        ref = self.last_asked()
+        if ref is None:
+            return None
+        ref.followups += 1
+        self.cue = PauseCue.start(now, self.pause_seconds)
+        return ref
+
+    def end_cue(self, now: datetime, reason: str) -> tuple[AskedRef, float] | None:
+        """Stop the cue; returns (question, seconds it ran) to record, once."""
+        cue = self.cue
+        if cue is None or cue.ended_at is not None:
+            return None
+        ended = cue.end(now, reason)
+        self.cue = ended
+        ref = self.last_asked()
+        if ref is None:
+            return None
+        held = ended.held_seconds(now)
+        ref.pause_total += held
+        return ref, held
+
+    def cue_display(self, now: datetime) -> tuple[str | None, float]:
+        """(message or None when idle, progress) — ends an elapsed cue."""
+        cue = self.cue
+        if cue is None:
+            return None, 0.0
+        if cue.ended_at is None and not cue.is_active(now):
+            return None, 1.0
+        if not cue.is_active(now):
+            return None, 0.0
+        return cue.message(now), cue.progress(now)
+
+    def cue_ran_out(self, now: datetime) -> bool:
+        cue = self.cue
+        return cue is not None and cue.ended_at is None and not cue.is_active(now)
+
+    def finish_cue_if_due(self, now: datetime) -> tuple[AskedRef, float] | None:
+        if self.cue_ran_out(now):
+            return self.end_cue(now, END_ELAPSED)
+        return None
+
+    # --- agenda and clock changes -----------------------------------------------
+
+    def next_segment(self, now: datetime) -> tuple[int, str] | None:
+        current = self.segment_index(now)
+        if current + 1 >= len(self.agenda):
+            return None
+        self.manual_segment = current + 1
+        self.segment_starts.append((current + 1, self.elapsed(now)))
+        return current + 1, self.agenda[current + 1].title
+
+    def note_segment(self, index: int, now: datetime) -> bool:
+        """Remember a segment change by time; True if it is new (to be logged)."""
+        if self.segment_starts and self.segment_starts[-1][0] == index:
+            return False
+        self.segment_starts.append((index, self.elapsed(now)))
+        return True
+
+    def toggle_pause(self, now: datetime) -> bool:
+        """Pause or resume; returns True if now paused."""
+        if self.clock.is_paused(now):
+            self.clock = self.clock.with_resume(now)
+            return False
+        self.clock = self.clock.with_pause(now)
+        return True
+
+    def extend(self, minutes: int) -> None:
+        self.meeting = replace(self.meeting, planned_minutes=self.meeting.planned_minutes + minutes)
+        self.clock = self.clock.extended(minutes * 60)
+        self.agenda = Agenda.for_playbook(self.playbook, self.meeting.planned_minutes)
+
+    def switch_playbook(self, playbook: Playbook) -> bool:
+        """Only before the first question is asked; returns whether it switched."""
+        if self.asked:
+            return False
+        self.playbook = playbook
+        self.agenda = Agenda.for_playbook(playbook, self.meeting.planned_minutes)
+        self._decks.clear()
+        self.manual_segment = None
+        return True
+
+    # --- the end ------------------------------------------------------------------
+
+    def summary(self, now: datetime, rows: Sequence) -> Summary:  # rows: NoteRow
+        from tui1on1.domain.kinds import NoteKind
+
+        actual = self.elapsed(now)
+        starts = self.segment_starts or [(0, 0.0)]
+        spent: dict[int, float] = {}
+        for (index, start), (_next_index, end) in zip(
+            starts, [*starts[1:], (None, actual)], strict=True
+        ):
+            spent[index] = spent.get(index, 0.0) + max(0.0, end - start)
+        segments = [(self.agenda[i].title, spent[i]) for i in sorted(spent) if i < len(self.agenda)]
+        own = [r for r in rows if not r.carried and not r.deleted]
+        mine = [(r.text, r.due) for r in own if r.kind is NoteKind.ACTION and r.mine]
+        theirs = [(r.text, r.due) for r in own if r.kind is NoteKind.ACTION and not r.mine]
+        return Summary(
+            planned_minutes=self.meeting.planned_minutes,
+            actual_seconds=actual,
+            segments=segments,
+            asked=list(self.asked),
+            notes=len(own),
+            actions_mine=mine,
+            actions_theirs=theirs,
+        )
+
+
+def stamp_for(elapsed: float) -> str:
+    return format_mmss(elapsed)
+
+
+def local_day(dt: datetime) -> str:
+    local = dt.astimezone()
+    return f"{local.day} {local:%b}"

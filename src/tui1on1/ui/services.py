@@ -1,0 +1,73 @@
+"""What the screens need once the database is open, gathered in one place.
+
+Opening happens in a worker thread after the first frame is on screen, so
+SQLAlchemy is never imported before the user sees the app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tui1on1.domain.agenda import DEFAULT_PLAYBOOK, Playbook
+from tui1on1.domain.clock import Clock
+from tui1on1.settings import Settings
+
+if TYPE_CHECKING:
+    from tui1on1.questions import LoadResult
+    from tui1on1.storage.store import Store
+    from tui1on1.storage.writer import Writer
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    writer: Writer
+    bank: LoadResult
+    playbooks: dict[str, Playbook]
+    clock: Clock
+    problems: list[str] = field(default_factory=list)
+
+    def playbook(self, slug: str | None) -> Playbook:
+        if slug and slug in self.playbooks:
+            return self.playbooks[slug]
+        return self.playbooks.get("weekly", DEFAULT_PLAYBOOK)
+
+
+def open_services(
+    settings: Settings, clock: Clock, store: Store | None = None, on_status=None
+) -> Services:
+    """Open the Store (unless given), start the writer, load the question bank.
+
+    Raises ``OpenFailed`` with a calm message when the database can't be used.
+    """
+    from tui1on1.cli.storeopen import open_store
+    from tui1on1.questions import load_bank, load_playbooks
+    from tui1on1.storage.engine import safe_url, sqlite_path
+    from tui1on1.storage.journal import Journal, journal_path_for
+    from tui1on1.storage.writer import Writer
+
+    if store is None:
+        store = open_store(settings)
+    bank = load_bank(settings.config_dir / "questions.toml")
+    playbooks, playbook_problems = load_playbooks(questions=bank.questions)
+    journal_file = journal_path_for(
+        sqlite_path(store.engine.url), settings.data_dir, safe_url(settings.database_url)
+    )
+    if journal_file.parent == settings.data_dir:
+        from tui1on1.privacy import ensure_private_dir
+
+        ensure_private_dir(settings.data_dir)
+    writer = Writer(store, Journal(journal_file), on_status=on_status)
+    writer.start()
+    problems = [str(p) for p in bank.problems] + [str(p) for p in playbook_problems]
+    return Services(
+        settings=settings,
+        store=store,
+        writer=writer,
+        bank=bank,
+        playbooks=playbooks,
+        clock=clock,
+        problems=problems,
+    )

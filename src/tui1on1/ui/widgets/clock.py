@@ -1,0 +1,90 @@
+"""The meeting clock: big remaining time, its state in words, the end time,
+and the agenda segments with the current one marked.
+
+The widget holds no time of its own: ``show`` is given what the domain clock
+derived, and only repaints what changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Digits, Static
+
+from tui1on1.domain.clock import ClockState
+
+STATE_WORDS = {
+    ClockState.ON_TRACK: "ON TRACK",
+    ClockState.WRAP_UP: "WRAP-UP",
+    ClockState.OVERTIME: "OVERTIME",
+}
+
+
+@dataclass(frozen=True)
+class ClockView:
+    remaining: str  # "24:13" or "+01:05"
+    state: ClockState
+    ends: str  # "ends 10:30"
+    paused: bool
+    segment_titles: tuple[str, ...]
+    segment_index: int
+    segment_left: str  # "07:12 left in Career"
+
+
+class SegmentBar(Static):
+    COMPONENT_CLASSES = {"segment-bar--current", "segment-bar--done"}
+
+    def show(self, titles: tuple[str, ...], current: int) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        current_style = self.get_component_rich_style("segment-bar--current")
+        done_style = self.get_component_rich_style("segment-bar--done")
+        for i, title in enumerate(titles):
+            if i:
+                text.append(" › ", style=done_style)
+            if i == current:
+                text.append(f" {title} ", style=current_style)
+            else:
+                text.append(title, style=done_style if i < current else "")
+        self.update(text)
+
+
+class ClockPanel(Vertical):
+    """Shows a ClockView; state classes (-on-track, -wrap-up, -overtime) style it."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._last: ClockView | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="clock-row"):
+            yield Digits("--:--", id="remaining")
+            with Vertical(id="clock-side"):
+                yield Static("", id="clock-state")
+                yield Static("", id="clock-ends")
+                yield Static("", id="segment-left")
+        yield SegmentBar(id="segment-bar")
+
+    def show(self, view: ClockView) -> None:
+        last = self._last
+        self._last = view
+        if last is None or last.remaining != view.remaining:
+            self.query_one("#remaining", Digits).update(view.remaining)
+        if last is None or last.state != view.state or last.paused != view.paused:
+            for state in ClockState:
+                self.set_class(state == view.state, f"-{state.name.lower().replace('_', '-')}")
+            self.set_class(view.paused, "-paused")
+            label = STATE_WORDS[view.state] + ("  ·  PAUSED" if view.paused else "")
+            self.query_one("#clock-state", Static).update(label)
+        if last is None or last.ends != view.ends:
+            self.query_one("#clock-ends", Static).update(view.ends)
+        if last is None or last.segment_left != view.segment_left:
+            self.query_one("#segment-left", Static).update(Text(view.segment_left))
+        if (
+            last is None
+            or last.segment_index != view.segment_index
+            or last.segment_titles != view.segment_titles
+        ):
+            self.query_one(SegmentBar).show(view.segment_titles, view.segment_index)

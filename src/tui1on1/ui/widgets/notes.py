@@ -1,0 +1,176 @@
+"""The notes pane: the meeting's notes, newest at the bottom, and the input.
+
+Every row is built from ``rich.text.Text`` objects, never from markup, so
+whatever the manager typed (brackets, escape sequences) is shown as typed.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from tui1on1.domain.grammar import KIND_LABELS, KIND_MARKS, MAX_NOTE_CHARS
+from tui1on1.domain.kinds import ActionStatus, NoteKind
+from tui1on1.domain.text import safe_terminal_text
+
+# A pasted newline is shown as this mark in the one-line input and turned back
+# into a newline when the note is saved.
+NEWLINE_MARK = "⏎"
+
+
+class SaveState(Enum):
+    SAVING = "saving…"
+    SAVED = ""
+    UNSAVED = "not saved yet — kept safe, retrying"
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    """One line of the list: a note of this meeting or an earlier open action."""
+
+    key: str  # the note uid, or "action-<id>" for a carried-over action
+    kind: NoteKind
+    text: str
+    stamp: str  # "03:07", or "from 12 Nov" for carried actions
+    state: SaveState = SaveState.SAVED
+    note_id: int | None = None
+    action_id: int | None = None
+    action_status: ActionStatus | None = None
+    due: str = ""  # "due Fri 27 Nov"
+    mine: bool = False
+    deleted: bool = False
+    carried: bool = False
+
+    def with_(self, **changes) -> NoteRow:
+        return replace(self, **changes)
+
+
+class NotesList(OptionList):
+    """The notes; Up from the input lands here. Keys are bound by the screen."""
+
+    COMPONENT_CLASSES = {
+        "notes-list--stamp",
+        "notes-list--mark",
+        "notes-list--meta",
+        "notes-list--done",
+        "notes-list--unsaved",
+    }
+
+    def render_row(self, row: NoteRow) -> Text:
+        stamp_style = self.get_component_rich_style("notes-list--stamp")
+        mark_style = self.get_component_rich_style("notes-list--mark")
+        meta_style = self.get_component_rich_style("notes-list--meta")
+        text = Text(no_wrap=False, overflow="fold")
+        text.append(f"{row.stamp:>5} ", style=stamp_style)
+        mark = KIND_MARKS[row.kind]
+        if row.kind is NoteKind.ACTION:
+            mark = "☑" if row.action_status is ActionStatus.DONE else "!"
+        text.append(f"{mark} ", style=mark_style)
+        body = safe_terminal_text(row.text, keep_newlines=True)
+        done = row.action_status in (ActionStatus.DONE, ActionStatus.DROPPED)
+        text.append(body, style=self.get_component_rich_style("notes-list--done") if done else "")
+        meta: list[str] = []
+        if row.kind is NoteKind.ACTION:
+            meta.append("mine" if row.mine else "theirs")
+        elif row.kind is not NoteKind.NOTE:
+            meta.append(KIND_LABELS[row.kind])
+        if row.due:
+            meta.append(row.due)
+        if row.action_status is ActionStatus.DONE:
+            meta.append("done")
+        if meta:
+            text.append("  " + " · ".join(meta), style=meta_style)
+        if row.state is not SaveState.SAVED:
+            style = self.get_component_rich_style("notes-list--unsaved")
+            text.append(f"  {row.state.value}", style=style)
+        return text
+
+    def put(self, row: NoteRow) -> None:
+        """Add the row, or repaint it if it is already shown."""
+        try:
+            self.get_option_index(row.key)
+        except OptionDoesNotExist:
+            at_bottom = self.highlighted is None
+            self.add_option(Option(self.render_row(row), id=row.key))
+            if at_bottom:
+                self.scroll_end(animate=False)
+            return
+        self.replace_option_prompt(row.key, self.render_row(row))
+
+    def drop(self, key: str) -> None:
+        with suppress(OptionDoesNotExist):
+            self.remove_option(key)
+
+
+class NoteInput(Input):
+    """The one-line notes input; a multi-line paste is kept whole."""
+
+    BINDINGS = [
+        Binding("up", "screen.focus_notes", "Notes", show=False, id="focus_notes"),
+        Binding("escape", "screen.cancel_edit", "Cancel edit", show=False, id="cancel_edit"),
+    ]
+
+    class TooLong(Message):
+        def __init__(self, length: int) -> None:
+            super().__init__()
+            self.length = length
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        if not event.text:
+            return
+        pasted = event.text.replace("\r\n", "\n").replace("\r", "\n")
+        if len(self.value) + len(pasted) > MAX_NOTE_CHARS:
+            self.post_message(self.TooLong(len(self.value) + len(pasted)))
+            return
+        pasted = pasted.strip("\n").replace("\n", f" {NEWLINE_MARK} ")
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(pasted)
+        else:
+            self.replace(pasted, *selection)
+
+    @property
+    def note_text(self) -> str:
+        """The value as it will be saved: pasted line breaks restored."""
+        return self.from_value(self.value)
+
+    @staticmethod
+    def from_value(value: str) -> str:
+        return value.replace(f" {NEWLINE_MARK} ", "\n").replace(NEWLINE_MARK, "\n")
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Enter submits here, in key order, not through an app-level binding.
+
+        A binding runs after the keys already queued for this input, so in a
+        fast burst ("line one⏎line two⏎") the text typed after Enter would be
+        merged into the submitted note. Handling it here submits exactly what
+        was typed before Enter and clears the input at once.
+        """
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            value = self.value
+            self.value = ""
+            self.post_message(self.Submitted(self, value))
+            return
+        await super()._on_key(event)
+
+    def give_back(self, submitted: str) -> None:
+        """Put a submitted text back in front of anything typed since."""
+        typed_since = self.value
+        self.value = f"{submitted} {typed_since}".rstrip() if typed_since else submitted
+        self.cursor_position = len(self.value)
+
+    @staticmethod
+    def to_value(text: str) -> str:
+        """The inverse of ``note_text``, for putting a saved draft back."""
+        return text.replace("\n", f" {NEWLINE_MARK} ")

@@ -1,0 +1,30 @@
+"""The pause cue: calm words and a slowly filling bar after a question.
+
+It never takes focus, never sounds, never blinks. Its height is reserved, so
+appearing and fading never moves the rest of the screen.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import ProgressBar, Static
+
+IDLE_HINT = "Ask it aloud, then press Ask: the cue helps you hold the silence."
+
+
+class PauseCueBar(Horizontal):
+    can_focus = False
+
+    idle_hint = IDLE_HINT
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.idle_hint, id="cue-message")
+        yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="cue-bar")
+
+    def show(self, message: str | None, progress: float) -> None:
+        """``message`` None = idle (the hint, no bar)."""
+        active = message is not None
+        self.set_class(active, "-active")
+        self.query_one("#cue-message", Static).update(message if active else self.idle_hint)
+        self.query_one("#cue-bar", ProgressBar).update(progress=int(progress * 1000))

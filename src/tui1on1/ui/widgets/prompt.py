@@ -1,0 +1,43 @@
+"""The prompt card: the question to ask now, its probes, and its history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+
+@dataclass(frozen=True)
+class PromptView:
+    heading: str  # "Career · aspiration · 2/14"
+    question: str
+    probes: tuple[str, ...]
+    memory: str = ""  # "asked 3 meetings ago, 12 Oct: 'wants to lead a team'"
+    asked: str = ""  # "asked at 07:12 · 1 why"
+    hint: str = ""  # the segment's hint, or the wrap-up nudge
+
+
+class PromptCard(Vertical):
+    def compose(self) -> ComposeResult:
+        yield Static("", id="prompt-heading")
+        yield Static("", id="prompt-question")
+        yield Static("", id="prompt-probes")
+        yield Static("", id="prompt-memory")
+        yield Static("", id="prompt-hint")
+
+    def show(self, view: PromptView) -> None:
+        heading = Text(view.heading)
+        if view.asked:
+            heading.append(f"   {view.asked}", style="italic")
+        self.query_one("#prompt-heading", Static).update(heading)
+        self.query_one("#prompt-question", Static).update(Text(view.question))
+        probes = "   ".join(f"· {p}" for p in view.probes)
+        self.query_one("#prompt-probes", Static).update(Text(probes))
+        for widget_id, value in (("#prompt-memory", view.memory), ("#prompt-hint", view.hint)):
+            widget = self.query_one(widget_id, Static)
+            widget.update(Text(value))
+            widget.display = bool(value)
+        self.set_class(bool(view.asked), "-asked")
