@@ -268,10 +268,13 @@ class MeetingModel:
         self.clock = self.clock.with_pause(now)
         return True
 
-    def extend(self, minutes: int) -> None:
+    def extend(self, minutes: int, now: datetime) -> None:
+        """Add minutes; the agenda stretches, but never moves back a segment."""
+        current = self.segment_index(now)
         self.meeting = replace(self.meeting, planned_minutes=self.meeting.planned_minutes + minutes)
         self.clock = self.clock.extended(minutes * 60)
         self.agenda = Agenda.for_playbook(self.playbook, self.meeting.planned_minutes)
+        self.manual_segment = max(self.manual_segment or 0, current)
 
     def switch_playbook(self, playbook: Playbook) -> bool:
         """Only before the first question is asked; returns whether it switched."""

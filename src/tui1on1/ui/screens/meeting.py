@@ -318,14 +318,16 @@ class MeetingScreen(ServiceScreen):
         meeting_id = model.meeting.id
 
         def run(store):
-            return store.record_question(
+            asked = store.record_question(
                 meeting_id, slug=ref.slug, text=ref.text, elapsed_seconds=ref.elapsed, at=now
             )
-
-        def done(asked) -> None:
+            # Set here, on the writer thread: later jobs (the pause held, the
+            # notes answering it) read it there, in order. A callback hopped
+            # to the UI loop could run after them.
             ref.id = asked.id
+            return asked
 
-        services.writer.submit(run, done=done)
+        services.writer.submit(run)
         self.refresh_now()
 
     def action_why(self) -> None:
@@ -384,7 +386,7 @@ class MeetingScreen(ServiceScreen):
         if not self._ready():
             return
         model = self.model
-        model.extend(EXTEND_MINUTES)
+        model.extend(EXTEND_MINUTES, self._now())
         meeting_id = model.meeting.id
         self.services.writer.submit(lambda store: store.extend_meeting(meeting_id, EXTEND_MINUTES))
         self.notify(f"Extended by {EXTEND_MINUTES} minutes.", timeout=3)
@@ -432,8 +434,7 @@ class MeetingScreen(ServiceScreen):
         notes = self.query_one(NotesList)
         if notes.option_count:
             notes.focus()
-            if notes.highlighted is None:
-                notes.highlighted = notes.option_count - 1
+            notes.highlighted = notes.option_count - 1  # start from the newest
 
     def action_focus_input(self) -> None:
         self.query_one(NotesList).highlighted = None

@@ -113,6 +113,10 @@ class NotesList(OptionList):
 class NoteInput(Input):
     """The one-line notes input; a multi-line paste is kept whole."""
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.cursor_blink = False  # nothing on the meeting screen blinks
+
     BINDINGS = [
         Binding("up", "screen.focus_notes", "Notes", show=False, id="focus_notes"),
         Binding("escape", "screen.cancel_edit", "Cancel edit", show=False, id="cancel_edit"),
@@ -125,6 +129,7 @@ class NoteInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()
+        event.prevent_default()  # Input's own handler would insert the first line again
         if not event.text:
             return
         pasted = event.text.replace("\r\n", "\n").replace("\r", "\n")
@@ -161,8 +166,7 @@ class NoteInput(Input):
             value = self.value
             self.value = ""
             self.post_message(self.Submitted(self, value))
-            return
-        await super()._on_key(event)
+        # Other keys: Textual goes on to Input's own handler.
 
     def give_back(self, submitted: str) -> None:
         """Put a submitted text back in front of anything typed since."""

@@ -1,0 +1,269 @@
+"""The meeting screen, driven with Pilot and a fake clock."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import meeting_ready, settle, type_line, wait_for
+from textual.widgets import Digits, Static
+
+from tui1on1.domain.kinds import MeetingStatus, NoteKind, Owner
+from tui1on1.ui.widgets.clock import ClockPanel
+from tui1on1.ui.widgets.notes import NoteInput, NotesList
+from tui1on1.ui.widgets.pausecue import PauseCueBar
+
+SIZE = (100, 30)
+
+
+def store_of(pilot):
+    return pilot.app.services.store
+
+
+def text_of(pilot, selector: str) -> str:
+    return str(pilot.app.screen.query_one(selector, Static).render())
+
+
+async def test_notes_of_every_kind_are_saved_with_their_meaning(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        lines = [
+            "wants to lead a small team #career #Growth",
+            "! send me the RFC draft @fri",
+            "!me intro to Sam @+3d",
+            "> I light up when I unblock others",
+            "? what does senior mean here",
+            "~ compensation",
+            "= pair on the migration",
+            "+ shipped the importer",
+            "- on-call is heavy",
+            "\\! not an action",
+        ]
+        for line in lines:
+            await type_line(pilot, line)
+        await settle(pilot)
+        notes = store_of(pilot).list_notes(screen.model.meeting.id)
+        assert [n.kind for n in notes] == [
+            NoteKind.NOTE, NoteKind.ACTION, NoteKind.ACTION, NoteKind.QUOTE,
+            NoteKind.QUESTION, NoteKind.PARKED, NoteKind.DECISION, NoteKind.WIN,
+            NoteKind.CONCERN, NoteKind.NOTE,
+        ]  # fmt: skip
+        assert notes[0].tags == ("career", "growth")
+        assert notes[-1].text == "! not an action"
+        actions = store_of(pilot).list_actions(person_id=screen.model.person.id)
+        by_text = {a.text: a for a in actions}
+        assert by_text["send me the RFC draft"].owner is Owner.THEM
+        assert by_text["send me the RFC draft"].due == date(2026, 11, 27)  # next Friday
+        assert by_text["intro to Sam"].owner is Owner.ME
+        assert by_text["intro to Sam"].due == date(2026, 11, 23)
+        assert screen.query_one(NoteInput).value == ""
+        shown = [str(o.prompt) for o in screen.query_one(NotesList).options]
+        assert any("due Fri 27 Nov" in row and "theirs" in row for row in shown)
+        assert not any("saving" in row for row in shown)
+
+
+async def test_an_unreadable_due_date_keeps_the_action_and_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await type_line(pilot, "! book the offsite @13/02")
+        await settle(pilot)
+        [action] = store_of(pilot).list_actions(person_id=screen.model.person.id)
+        assert action.due is None and "@13/02" in action.text
+        assert any("13/02" in str(n.message) for n in app._notifications)
+
+
+async def test_a_fast_burst_of_lines_stays_separate_notes(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await pilot.press(*"one", "enter", *"two", "enter", *"thr")
+        await settle(pilot)
+        notes = store_of(pilot).list_notes(screen.model.meeting.id)
+        assert [n.text for n in notes] == ["one", "two"]
+        assert screen.query_one(NoteInput).value == "thr"
+
+
+async def test_ask_shows_the_pause_cue_records_it_and_links_answers(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        clock.advance(60)
+        question = screen.model.current_question(clock.now())
+        await pilot.press("ctrl+g")
+        cue = screen.query_one(PauseCueBar)
+        assert cue.has_class("-active")
+        assert "silence" in text_of(pilot, "#cue-message").lower()
+        assert screen.focused is screen.query_one(NoteInput)  # the cue never takes focus
+        clock.advance(9)
+        screen.refresh_now()
+        assert not cue.has_class("-active")
+        await type_line(pilot, "wants to lead a team")
+        await settle(pilot)
+        [asked] = store_of(pilot).list_asked(screen.model.meeting.id)
+        assert asked.slug == question.slug and asked.elapsed_seconds == 60
+        assert asked.pause_seconds == 8.0
+        [note] = store_of(pilot).list_notes(screen.model.meeting.id)
+        assert note.asked_question_id == asked.id
+
+
+async def test_typing_ends_the_cue_and_why_runs_it_again(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await pilot.press("ctrl+g")
+        clock.advance(3)
+        await pilot.press("a")  # they started answering
+        assert not screen.query_one(PauseCueBar).has_class("-active")
+        await pilot.press("backspace", "ctrl+y")
+        assert screen.query_one(PauseCueBar).has_class("-active")
+        clock.advance(10)
+        screen.refresh_now()
+        await settle(pilot)
+        [asked] = store_of(pilot).list_asked(screen.model.meeting.id)
+        assert asked.followups == 1
+        assert asked.pause_seconds == 3.0 + 8.0
+
+
+async def test_a_whole_meeting_on_the_fake_clock(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        panel = screen.query_one(ClockPanel)
+
+        def shown() -> tuple[str, str]:
+            screen.refresh_now()
+            return str(panel.query_one(Digits).value), text_of(pilot, "#clock-state")
+
+        assert shown() == ("30:00", "ON TRACK")
+        assert "ends 09:30" in text_of(pilot, "#clock-ends")
+        clock.advance(4 * 60 + 1)
+        shown()
+        assert "left in Their topics" in text_of(pilot, "#segment-left")
+        clock.advance(20 * 60 + 59)  # 25:00 elapsed
+        assert shown() == ("05:00", "WRAP-UP")
+        assert "next step" in text_of(pilot, "#prompt-hint")
+        await pilot.press("ctrl+t")  # pause for two minutes
+        clock.advance(120)
+        assert shown() == ("05:00", "WRAP-UP  ·  PAUSED")
+        await pilot.press("ctrl+t")
+        clock.advance(5 * 60 + 1)
+        assert shown() == ("+00:01", "OVERTIME")
+        await pilot.press("ctrl+r")  # extend 5 minutes: 4:59 left again
+        assert shown() == ("04:59", "WRAP-UP")
+        await settle(pilot)
+        meeting = store_of(pilot).get_meeting(screen.model.meeting.id)
+        assert meeting.planned_minutes == 35
+        assert meeting.pauses[0].resumed_at is not None
+        segments = store_of(pilot).list_segments(meeting.id)
+        # 2 went by between repaints; extending never moves back a segment
+        assert [s.segment_index for s in segments] == [0, 1, 3, 4]
+
+
+async def test_end_meeting_shows_the_summary_and_saves_it_ended(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await pilot.press("ctrl+g")
+        clock.advance(10)
+        await type_line(pilot, "!me share the ladder doc @tomorrow")
+        await type_line(pilot, "! draft a proposal @next-week")
+        await settle(pilot)
+        clock.advance(31 * 60)
+        meeting_id = screen.model.meeting.id
+        await pilot.press("ctrl+o")
+        from tui1on1.ui.dialogs.summary import SummaryScreen
+
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        body = str(app.screen.query_one("#summary-body", Static).render())
+        assert "31:10 of 30:00 planned" in body
+        assert "share the ladder doc" in body and "due Sat 21 Nov" in body
+        assert "draft a proposal" in body and "pause 8s" in body
+        await settle(pilot)
+        meeting = store_of(pilot).get_meeting(meeting_id)
+        assert meeting.status is MeetingStatus.ENDED
+        assert meeting.summary.startswith("31 of 30 min · 1 questions · 2 notes · 2 actions")
+        await pilot.press("enter")
+        from tui1on1.ui.screens.home import HomeScreen
+
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_edit_delete_undo_and_done_from_the_list(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await type_line(pilot, "first note")
+        await type_line(pilot, "! call the vendor")
+        await settle(pilot)
+        meeting_id, person_id = screen.model.meeting.id, screen.model.person.id
+        await pilot.press("up")  # into the list, on the newest row
+        await pilot.press("x")
+        await settle(pilot)
+        [action] = store_of(pilot).list_actions(person_id=person_id)
+        assert action.status.value == "done" and action.closed_meeting_id == meeting_id
+        await pilot.press("up", "e")  # edit the first note
+        assert screen.query_one(NoteInput).value == "first note"
+        await pilot.press(*" #edited", "enter")
+        await settle(pilot)
+        first = store_of(pilot).list_notes(meeting_id)[0]
+        assert first.text == "first note #edited" and first.tags == ("edited",)
+        await pilot.press("up", "up", "d")
+        await settle(pilot)
+        assert [n.text for n in store_of(pilot).list_notes(meeting_id)] == ["call the vendor"]
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(store_of(pilot).list_notes(meeting_id)) == 2
+
+
+async def test_multiline_paste_is_one_note_and_huge_paste_is_refused(make_app):
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        note_input = screen.query_one(NoteInput)
+        note_input.post_message(events.Paste("line one\r\nline two\nline three"))
+        await pilot.pause()
+        await pilot.press("enter")
+        note_input.post_message(events.Paste("x" * 1_000_000))
+        await pilot.pause()
+        assert note_input.value == ""
+        assert any("Nothing was pasted" in str(n.message) for n in app._notifications)
+        note_input.value = "y" * 20_001
+        await pilot.press("enter")
+        assert note_input.value == "y" * 20_001  # refused, kept in the input
+        await settle(pilot)
+        [note] = store_of(pilot).list_notes(screen.model.meeting.id)
+        assert note.text == "line one\nline two\nline three"
+
+
+async def test_resume_brings_back_notes_draft_and_true_time(make_app, clock):
+    first = make_app()
+    async with first.run_test(size=SIZE) as pilot:
+        await meeting_ready(pilot)
+        await type_line(pilot, "kept note")
+        await pilot.press(*"half a thought")
+        await pilot.pause(0.7)  # the draft autosaves 0.5 s after the last key
+        await settle(pilot)
+    clock.advance(10 * 60)  # the app was down for ten minutes; the meeting went on
+    second = make_app(meet="ada LOVELACE")
+    async with second.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        assert screen.query_one(NoteInput).value == "half a thought"
+        shown = [str(o.prompt) for o in screen.query_one(NotesList).options]
+        assert any("kept note" in row for row in shown)
+        screen.refresh_now()
+        assert str(screen.query_one(Digits).value) == "20:00"
+
+
+async def test_the_palette_has_every_meeting_command(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        titles = [command.title for command in app.get_system_commands(screen)]
+        for title in (
+            "Ask prompt", "Why? follow-up", "Next prompt", "Previous prompt",
+            "Next segment", "Pause/resume timer", "Extend 5 minutes", "End meeting",
+        ):  # fmt: skip
+            assert title in titles
