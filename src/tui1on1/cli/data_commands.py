@@ -100,12 +100,15 @@ def _backup(settings: Settings, store, path: str | None) -> int:
     from tui1on1.privacy import ensure_private_dir
     from tui1on1.storage.maintenance import default_backup_name
 
-    if path:
-        destination = Path(path)
-    else:
-        folder = ensure_private_dir(settings.data_dir / "backups")
-        suffix = ".db" if store.dialect == "sqlite" else ".pgdump"
-        destination = folder / f"{default_backup_name()}{suffix}"
-    written = store.backup(destination)
+    suffix = ".db" if store.dialect == "sqlite" else ".pgdump"
+    destination = (
+        Path(path) if path else settings.data_dir / "backups" / f"{default_backup_name()}{suffix}"
+    )
+    try:
+        if not path:
+            ensure_private_dir(destination.parent)
+        written = store.backup(destination)
+    except OSError as exc:  # the folder isn't writable, a name is in the way...
+        return fail(f"can't write the backup to {destination}: {exc.strerror or exc}")
     print(f"backup written to {written}")
     return EXIT_OK
