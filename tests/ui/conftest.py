@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from datetime import UTC, datetime
 
@@ -51,41 +50,3 @@ def make_app(db_path, clock):
         )
 
     return make
-
-
-async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
-    """Let the app run until ``condition()`` is true."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the app didn't get there in time")
-        await pilot.pause(0.02)
-
-
-async def meeting_ready(pilot):
-    """Wait for the meeting screen to load; returns it."""
-    from tui1on1.ui.screens.meeting import MeetingScreen
-
-    app = pilot.app
-    await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen) and app.screen.model)
-    return app.screen
-
-
-async def settle(pilot) -> None:
-    """Wait until every write so far is committed and its callback has run."""
-    writer = pilot.app.services.writer
-    assert await asyncio.to_thread(writer.flush, 5.0)
-    await pilot.pause(0.05)
-
-
-async def type_line(pilot, text: str) -> None:
-    """Put ``text`` in the notes input and press a real Enter.
-
-    Pilot takes ~0.1 s per key, so whole lines are set at once; tests of
-    keystroke behaviour (bursts, editing) press real keys instead.
-    """
-    from tui1on1.ui.widgets.notes import NoteInput
-
-    note_input = pilot.app.screen.query_one(NoteInput)
-    note_input.value = text
-    await pilot.press("enter")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from pilot_helpers import meeting_ready, settle, type_line, wait_for
 from textual.widgets import Digits, Static
 
-from conftest import meeting_ready, settle, type_line, wait_for
 from tui1on1.domain.kinds import MeetingStatus, NoteKind, Owner
 from tui1on1.ui.widgets.clock import ClockPanel
 from tui1on1.ui.widgets.notes import NoteInput, NotesList
