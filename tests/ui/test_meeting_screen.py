@@ -267,3 +267,22 @@ async def test_the_palette_has_every_meeting_command(make_app):
             "Next segment", "Pause/resume timer", "Extend 5 minutes", "End meeting",
         ):  # fmt: skip
             assert title in titles
+
+
+async def test_text_put_aside_by_an_edit_and_the_edit_itself_survive_a_signal(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await type_line(pilot, "orig note")
+        await settle(pilot)
+        screen.query_one(NoteInput).value = "stashed words"
+        await pilot.press("up", "e")
+        await settle(pilot)
+        store = store_of(pilot)
+        meeting_id = screen.model.meeting.id
+        assert store.get_draft(meeting_id).text == "stashed words"
+        await pilot.press(*" edited")
+        app.save_everything()  # what SIGHUP / SIGTERM / quit do first
+        await settle(pilot)
+        assert [n.text for n in store.list_notes(meeting_id)] == ["orig note edited"]
+        assert store.get_draft(meeting_id).text == "stashed words"

@@ -46,7 +46,7 @@ class OneOnOneApp(App[int]):
     TITLE = "tui1on1"
     BINDINGS: ClassVar = [
         Binding("f1", "help", "Help", id="help"),
-        Binding("ctrl+q", "request_quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+q", "request_quit", "Quit", id="quit", priority=True, show=False),
     ]
 
     def __init__(
@@ -137,9 +137,9 @@ class OneOnOneApp(App[int]):
         self.exit(0)
 
     def save_everything(self) -> None:
-        """Hand every screen's unsaved text to the writer (draft autosave)."""
+        """Before exiting: hand every screen's unsaved text to the writer."""
         for screen in self.screen_stack:
-            save = getattr(screen, "save_draft_now", None)
+            save = getattr(screen, "save_before_exit", None)
             if save is not None:
                 save()
 

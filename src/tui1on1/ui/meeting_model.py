@@ -7,6 +7,7 @@ written. Everything time-related is derived from ``now``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -100,7 +101,8 @@ class MeetingModel:
         segment = self.agenda[index]
         left = self.agenda.segment_remaining(elapsed, index)
         if left >= 0:
-            segment_left = f"{format_mmss(left)} left in {segment.title}"
+            # Rounded up, like the big clock, so the two never disagree.
+            segment_left = f"{format_mmss(math.ceil(left))} left in {segment.title}"
         else:
             segment_left = f"{segment.title}: {format_mmss(-left)} over"
         ends = self.clock.ends_at(now).astimezone()

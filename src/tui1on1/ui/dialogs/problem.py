@@ -28,4 +28,4 @@ class ProblemScreen(Screen):
                 "`tui1on1 --db URL` picks another.",
                 id="problem-hint",
             )
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)

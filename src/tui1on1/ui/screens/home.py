@@ -47,7 +47,7 @@ class HomeScreen(ServiceScreen):
             yield Static("", id="live-banner")
             yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
             yield Static("Opening…", id="home-empty")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

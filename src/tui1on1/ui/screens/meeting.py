@@ -81,7 +81,7 @@ class MeetingScreen(ServiceScreen):
             yield PauseCueBar(id="cue")
             yield MeetingNotesList(id="notes")
             yield NoteInput(placeholder=PLACEHOLDER, id="note-input", select_on_focus=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = safe_terminal_text(self.request.name)
@@ -164,7 +164,7 @@ class MeetingScreen(ServiceScreen):
         if loaded.resumed:
             self.notify(
                 f"Resumed the 1:1 with {safe_terminal_text(loaded.person.name)}: "
-                f"{len(loaded.notes)} notes kept.",
+                f"{len(loaded.notes)} note{'s' if len(loaded.notes) != 1 else ''} kept.",
                 timeout=4,
             )
         if services.writer.problem:
@@ -232,11 +232,20 @@ class MeetingScreen(ServiceScreen):
             self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_draft_now)
 
     def save_draft_now(self) -> None:
-        model, services = self.model, self.services
-        if model is None or services is None or self.notes is None or self.notes.editing:
+        """Autosave the unsent text. While an edit is open that is the text
+        put aside when the edit began, not the note being edited."""
+        model, services, notes = self.model, self.services, self.notes
+        if model is None or services is None or notes is None:
             return
-        text = self.query_one(NoteInput).note_text
+        text = notes.stashed_text if notes.editing else self.query_one(NoteInput).note_text
         services.writer.save_draft(model.meeting.id, text, services.clock.now())
+
+    def save_before_exit(self) -> None:
+        """A signal or quit: keep an edit in progress and the unsent text."""
+        if self.notes is not None and self.notes.editing:
+            note_input = self.query_one(NoteInput)
+            self.notes.finish_edit(note_input.note_text)
+        self.save_draft_now()
 
     @on(NoteInput.TooLong)
     def _paste_too_long(self, event: NoteInput.TooLong) -> None:

@@ -178,6 +178,11 @@ class NotesController:
             return None
         return row
 
+    @property
+    def stashed_text(self) -> str:
+        """The unsent text put aside while a note is being edited."""
+        return NoteInput.from_value(self._stash)
+
     def start_edit(self) -> None:
         row = self._saved_row()
         if row is None:
@@ -185,6 +190,7 @@ class NotesController:
         note_input = self.screen.query_one(NoteInput)
         self._stash = note_input.value
         self.editing = row.key
+        self.screen.save_draft_now()  # the put-aside text is safe from now on
         note_input.value = NoteInput.to_value(row.text)
         note_input.placeholder = "Editing: Enter saves, Esc cancels"
         note_input.focus()

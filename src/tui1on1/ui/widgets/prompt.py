@@ -39,5 +39,5 @@ class PromptCard(Vertical):
         for widget_id, value in (("#prompt-memory", view.memory), ("#prompt-hint", view.hint)):
             widget = self.query_one(widget_id, Static)
             widget.update(Text(value))
-            widget.display = bool(value)
+            widget.set_class(not value, "-empty")  # a class, so layout CSS still rules
         self.set_class(bool(view.asked), "-asked")
