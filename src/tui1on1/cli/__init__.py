@@ -66,6 +66,15 @@ def build_parser() -> Parser:
     add.add_argument("--cadence", help="how often you meet: weekly, biweekly, monthly or an RRULE")
     people.add_argument("--all", action="store_true", help="include archived people")
 
+    export = sub.add_parser(
+        "export", help="a meeting's notes, questions and actions as Markdown or JSON"
+    )
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--person", metavar="NAME", help="their latest meeting")
+    which.add_argument("--meeting", metavar="ID", type=int, help="the meeting with this id")
+    export.add_argument("--format", choices=["md", "json"], default="md", help="default: md")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600), not stdout")
+
     sub.add_parser("locate", help="show where the config, data and database are")
 
     db = sub.add_parser("db", help="database upkeep: upgrade, check, backup")

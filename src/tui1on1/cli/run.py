@@ -25,9 +25,13 @@ def dispatch(args: argparse.Namespace) -> int:
         return app_command.run_app(settings, args)
     if command == "locate":
         return locate(settings)
-    from tui1on1.cli import data_commands
+    from tui1on1.cli import data_commands, export_command
 
-    handlers = {"people": data_commands.people, "db": data_commands.db}
+    handlers = {
+        "people": data_commands.people,
+        "db": data_commands.db,
+        "export": export_command.export,
+    }
     return handlers[command](settings, args)
 
 

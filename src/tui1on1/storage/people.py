@@ -136,3 +136,21 @@ class PeopleStore(SessionBase):
                 return convert.person(row)
         except IntegrityError:
             raise DuplicateName(f"there is already someone called {name}") from None
+
+    def match_person(self, query: str) -> tuple[Person | None, list[Person]]:
+        """For commands that only read: the person ``query`` names, exactly or
+        by a unique start of their name or of a word in it. Returns
+        (person, []) or (None, the candidates when ambiguous)."""
+        exact = self.find_person(query)
+        if exact is not None:
+            return exact, []
+        wanted = " ".join(query.split()).casefold()
+        if not wanted:
+            return None, []
+        matches = [
+            p
+            for p in self.list_people(include_archived=True)
+            if p.name.casefold().startswith(wanted)
+            or any(word.startswith(wanted) for word in p.name.casefold().split())
+        ]
+        return (matches[0], []) if len(matches) == 1 else (None, matches)

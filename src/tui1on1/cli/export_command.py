@@ -1,0 +1,83 @@
+"""`tui1on1 export`: one meeting as a Markdown recap or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tui1on1.cli import EXIT_FAILURE, EXIT_OK
+from tui1on1.cli.run import fail
+from tui1on1.cli.storeopen import OpenFailed, open_store
+from tui1on1.settings import Settings
+
+
+def export(settings: Settings, args: argparse.Namespace) -> int:
+    from tui1on1.domain import recap
+    from tui1on1.storage.errors import StoreError
+
+    try:
+        store = open_store(settings)
+    except OpenFailed as exc:
+        return fail(str(exc))
+    try:
+        record = _gather(store, person=args.person, meeting_id=args.meeting)
+        if isinstance(record, str):
+            return fail(record)
+        if args.format == "json":
+            text = json.dumps(recap.to_json(record), indent=2) + "\n"
+        else:
+            text = recap.markdown(record)
+    except StoreError as exc:
+        return fail(str(exc))
+    finally:
+        store.close()
+    if args.output:
+        from tui1on1.privacy import write_private_file
+
+        target = Path(args.output).expanduser()
+        try:
+            write_private_file(target, text.encode("utf-8"))
+        except OSError as exc:
+            return fail(f"can't write {target}: {exc.strerror or exc}")
+        print(f"wrote {target}", file=sys.stderr)
+        return EXIT_OK
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _gather(store, *, person: str | None, meeting_id: int | None):
+    """The meeting's record, or a sentence saying why there is none."""
+    from tui1on1.domain.recap import MeetingRecord
+    from tui1on1.storage.errors import NotFound
+
+    if meeting_id is not None:
+        try:
+            meeting = store.get_meeting(meeting_id)
+        except NotFound:
+            return f"there is no meeting {meeting_id}"
+        who = store.get_person(meeting.person_id)
+    else:
+        who, candidates = store.match_person(person or "")
+        if who is None:
+            if candidates:
+                names = ", ".join(p.name for p in candidates[:5])
+                return f"'{person}' could be several people ({names}); give more of the name"
+            return f"there is no one called {person}"
+        latest = store.meetings_for(who.id, limit=1)
+        if not latest:
+            return f"there are no meetings with {who.name} yet"
+        meeting = latest[0]
+    actions = [a for a in store.list_actions(person_id=who.id) if a.origin_meeting_id == meeting.id]
+    return MeetingRecord(
+        person=who,
+        meeting=meeting,
+        notes=store.list_notes(meeting.id),
+        asked=store.list_asked(meeting.id),
+        actions=actions,
+        segments=store.list_segments(meeting.id),
+    )
+
+
+__all__ = ["EXIT_FAILURE", "export"]
