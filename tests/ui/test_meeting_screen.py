@@ -286,3 +286,45 @@ async def test_text_put_aside_by_an_edit_and_the_edit_itself_survive_a_signal(ma
         await settle(pilot)
         assert [n.text for n in store.list_notes(meeting_id)] == ["orig note edited"]
         assert store.get_draft(meeting_id).text == "stashed words"
+
+
+async def test_open_actions_from_earlier_meetings_are_listed_and_can_be_closed(
+    make_app, db_path, clock
+):
+    from datetime import timedelta
+
+    from tui1on1.domain.records import NewNote
+    from tui1on1.storage.store import Store
+
+    store = Store.open(f"sqlite:///{db_path}")
+    ada = store.add_person("Ada Lovelace")
+    before, _ = store.start_meeting(
+        ada.id, playbook="weekly", planned_minutes=30, now=clock.now() - timedelta(days=7)
+    )
+    store.add_note(
+        NewNote(uid="old", meeting_id=before.id, kind=NoteKind.ACTION, text="write the RFC",
+                created_at=clock.now() - timedelta(days=7), action_owner=Owner.THEM)
+    )  # fmt: skip
+    store.end_meeting(before.id, clock.now() - timedelta(days=7, minutes=-30))
+    store.close()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        rows = [str(o.prompt) for o in screen.query_one(NotesList).options]
+        assert len(rows) == 1 and "13 Nov" in rows[0] and "write the RFC" in rows[0]
+        await pilot.press("up", "x")
+        await settle(pilot)
+        [action] = store_of(pilot).list_actions(person_id=screen.model.person.id)
+        assert action.status.value == "done"
+        assert action.closed_meeting_id == screen.model.meeting.id
+
+
+async def test_keys_can_be_rebound_in_the_config_file(make_app, isolated_dirs, clock):
+    config = isolated_dirs / "config" / "tui1on1"
+    config.mkdir(parents=True)
+    (config / "config.toml").write_text('[keys]\nask = "f2"\n')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await pilot.press("f2")
+        assert screen.query_one(PauseCueBar).has_class("-active")

@@ -20,21 +20,21 @@ from textual.widgets import Footer, Input, Static
 from tui1on1.domain.duedates import format_due
 from tui1on1.domain.grammar import PLACEHOLDER, EmptyLineError, NoteTooLongError, parse_line
 from tui1on1.domain.kinds import NoteKind
-from tui1on1.domain.pausecue import END_NEXT, END_TYPING
+from tui1on1.domain.pausecue import END_TYPING
 from tui1on1.domain.records import NewNote
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.app import MeetRequest, ServiceScreen
 from tui1on1.ui.meeting_model import MeetingModel
+from tui1on1.ui.screens.meeting_actions import MeetingActions
 from tui1on1.ui.screens.meeting_load import LoadedMeeting, load_meeting
 from tui1on1.ui.screens.meeting_notes import MeetingNotesList, NotesController
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.clock import ClockPanel
-from tui1on1.ui.widgets.notes import NoteInput, NotesList
+from tui1on1.ui.widgets.notes import NoteInput
 from tui1on1.ui.widgets.pausecue import PauseCueBar
 from tui1on1.ui.widgets.prompt import PromptCard
 
 DRAFT_DELAY = 0.5  # seconds after the last keystroke; well inside the 1 s promise
-EXTEND_MINUTES = 5
 
 # Command palette entries: (title, help, action). The titles are part of the
 # user-facing contract (README, help screen); keep them stable.
@@ -50,7 +50,7 @@ PALETTE = (
 )
 
 
-class MeetingScreen(ServiceScreen):
+class MeetingScreen(MeetingActions, ServiceScreen):
     BINDINGS = [
         Binding("ctrl+g", "ask", "Ask", id="ask", tooltip="Ask prompt: starts the pause cue"),
         Binding("ctrl+y", "why", "Why?", id="why", tooltip="Why? follow-up"),
@@ -303,171 +303,6 @@ class MeetingScreen(ServiceScreen):
         )
         due = format_due(parsed.due, today) if parsed.due else ""
         notes.add_new(note, due, ref)
-
-    # --- actions ------------------------------------------------------------------
-
-    def _now(self):
-        assert self.services is not None
-        return self.services.clock.now()
-
-    def _ready(self) -> bool:
-        return self.model is not None and self.services is not None and not self._ending
-
-    def action_ask(self) -> None:
-        if not self._ready():
-            return
-        model, services = self.model, self.services
-        now = self._now()
-        ended = model.end_cue(now, END_NEXT)
-        if ended:
-            self._record_pause(*ended)
-        ref = model.ask(now)
-        if ref is None:
-            return
-        meeting_id = model.meeting.id
-
-        def run(store):
-            asked = store.record_question(
-                meeting_id, slug=ref.slug, text=ref.text, elapsed_seconds=ref.elapsed, at=now
-            )
-            # Set here, on the writer thread: later jobs (the pause held, the
-            # notes answering it) read it there, in order. A callback hopped
-            # to the UI loop could run after them.
-            ref.id = asked.id
-            return asked
-
-        services.writer.submit(run)
-        self.refresh_now()
-
-    def action_why(self) -> None:
-        if not self._ready():
-            return
-        model = self.model
-        now = self._now()
-        ended = model.end_cue(now, END_NEXT)
-        if ended:
-            self._record_pause(*ended)
-        ref = model.why(now)
-        if ref is None:
-            self.notify("Ask a question first (the Ask key), then follow up with Why?")
-            return
-
-        def run(store):
-            return store.update_question(ref.id, add_followup=True) if ref.id else None
-
-        self.services.writer.submit(run)
-        self.refresh_now()
-
-    def action_next_prompt(self) -> None:
-        if self._ready():
-            self.model.move_prompt(self._now(), +1)
-            self.refresh_now()
-
-    def action_previous_prompt(self) -> None:
-        if self._ready():
-            self.model.move_prompt(self._now(), -1)
-            self.refresh_now()
-
-    def action_next_segment(self) -> None:
-        if not self._ready():
-            return
-        moved = self.model.next_segment(self._now())
-        if moved is None:
-            self.notify("This is the last segment.")
-            return
-        self._log_segment(*moved)
-        self.refresh_now()
-
-    def action_toggle_pause(self) -> None:
-        if not self._ready():
-            return
-        model, services = self.model, self.services
-        now = self._now()
-        paused = model.toggle_pause(now)
-        meeting_id = model.meeting.id
-        if paused:
-            services.writer.submit(lambda store: store.pause_meeting(meeting_id, now))
-        else:
-            services.writer.submit(lambda store: store.resume_meeting(meeting_id, now))
-        self.refresh_now()
-
-    def action_extend(self) -> None:
-        if not self._ready():
-            return
-        model = self.model
-        model.extend(EXTEND_MINUTES, self._now())
-        meeting_id = model.meeting.id
-        self.services.writer.submit(lambda store: store.extend_meeting(meeting_id, EXTEND_MINUTES))
-        self.notify(f"Extended by {EXTEND_MINUTES} minutes.", timeout=3)
-        self.refresh_now()
-
-    def action_end_meeting(self) -> None:
-        if not self._ready():
-            return
-        from tui1on1.ui.dialogs.summary import SummaryScreen, summary_line
-
-        model, services, notes = self.model, self.services, self.notes
-        now = self._now()
-        self.save_draft_now()
-        ended = model.end_cue(now, END_NEXT)
-        if ended:
-            self._record_pause(*ended)
-        summary = model.summary(now, notes.rows())
-        text = summary_line(summary)
-        meeting_id = model.meeting.id
-        self._ending = True
-        services.writer.submit(lambda store: store.end_meeting(meeting_id, now, summary=text))
-        self.app.push_screen(SummaryScreen(model.person.name, summary), self._after_summary)
-
-    def _after_summary(self, _result: object) -> None:
-        from tui1on1.ui.screens.home import HomeScreen
-
-        self.app.switch_screen(HomeScreen())
-
-    def request_quit(self) -> None:
-        """ctrl+q while live: end it, leave it running, or stay."""
-        if not self._ready():
-            self.app.quit_now()
-            return
-        from tui1on1.ui.dialogs.leave import LeaveScreen
-
-        def chosen(choice: str | None) -> None:
-            if choice == "end":
-                self.action_end_meeting()
-            elif choice == "leave":
-                self.app.quit_now()
-
-        self.app.push_screen(LeaveScreen(), chosen)
-
-    def action_focus_notes(self) -> None:
-        notes = self.query_one(NotesList)
-        if notes.option_count:
-            notes.focus()
-            notes.highlighted = notes.option_count - 1  # start from the newest
-
-    def action_focus_input(self) -> None:
-        self.query_one(NotesList).highlighted = None
-        self.query_one(NoteInput).focus()
-
-    def action_cancel_edit(self) -> None:
-        if self.notes is not None:
-            self.notes.cancel_edit()
-
-    def action_edit_note(self) -> None:
-        if self.notes is not None:
-            self.notes.start_edit()
-
-    def action_delete_note(self) -> None:
-        if self.notes is not None:
-            self.notes.delete()
-
-    def action_undo_delete(self) -> None:
-        if self.notes is not None:
-            self.notes.undo()
-
-    def action_toggle_done(self) -> None:
-        if self.notes is not None:
-            self.notes.toggle_done()
 
     # --- command palette ---------------------------------------------------------
 
