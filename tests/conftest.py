@@ -23,6 +23,16 @@ T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # a Friday morning
 _counter = itertools.count()
 
 
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say at the top of every run whether the PostgreSQL half runs."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        return f"tui1on1: PostgreSQL tests OFF ({PG_SKIP_REASON})"
+    from tui1on1.storage.engine import safe_url
+
+    return f"tui1on1: PostgreSQL tests ON against {safe_url(url)}"
+
+
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own config and data dirs and no inherited DB URL."""

@@ -1,0 +1,442 @@
+"""The non-interactive command line: help, locate, people, db upkeep, bad input.
+
+Most tests run the real entry point (``python -m tui1on1``) in a subprocess
+with the per-test XDG dirs from ``isolated_dirs``; a few call
+``tui1on1.cli.main`` in-process. The default command and ``meet`` open the
+app and are tested with the UI.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui1on1 import __version__
+from tui1on1.cli import main
+
+SECRET = "s3cret-Pa55"
+UNREACHABLE_PG = f"postgresql+psycopg://u:{SECRET}@127.0.0.1:1/db"
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "tui1on1", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+
+
+def one_calm_line(stderr: str) -> str:
+    """stderr is exactly one line, prefixed like every CLI message, no traceback."""
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("tui1on1: "), stderr
+    assert "Traceback" not in stderr
+    return lines[0]
+
+
+def table(stdout: str) -> list[list[str]]:
+    """The rows of a printed table, split on runs of two or more spaces."""
+    import re
+
+    return [re.split(r"\s{2,}", line.strip()) for line in stdout.splitlines() if line.strip()]
+
+
+@pytest.fixture(autouse=True)
+def keep_umask():
+    """main() tightens the umask for the whole process; put it back."""
+    old = os.umask(0o022)
+    os.umask(old)
+    yield
+    os.umask(old)
+
+
+@pytest.fixture
+def data_dir(isolated_dirs: Path) -> Path:
+    return isolated_dirs / "data" / "tui1on1"
+
+
+@pytest.fixture
+def config_dir(isolated_dirs: Path) -> Path:
+    return isolated_dirs / "config" / "tui1on1"
+
+
+# --- help and version -------------------------------------------------------------------
+
+
+def test_help_lists_the_commands():
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for command in ("meet", "people", "locate", "db"):
+        assert command in result.stdout
+    assert result.stderr == ""
+
+
+def test_help_in_process(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "usage: tui1on1" in out and "locate" in out
+
+
+@pytest.mark.parametrize("argv", [["db", "--help"], ["people", "add", "--help"]])
+def test_subcommand_help(argv):
+    result = run_cli(*argv)
+    assert result.returncode == 0
+    assert "usage: tui1on1" in result.stdout
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout == "tui1on1 0.1.0\n"
+    assert __version__ == "0.1.0"
+
+
+def test_version_in_process(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"tui1on1 {__version__}"
+
+
+# --- locate --------------------------------------------------------------------------------
+
+
+def test_locate_follows_the_xdg_dirs(isolated_dirs, data_dir, config_dir):
+    result = run_cli("locate")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split(None, 2)[-1] == str(config_dir / "config.toml")
+    assert lines[1].split(None, 2)[-1] == str(data_dir)
+    assert f"sqlite:///{data_dir / 'tui1on1.db'}" in lines[2]
+    assert "(from default)" in lines[2]
+
+
+def test_locate_hides_the_password_of_a_db_argument():
+    result = run_cli("--db", f"postgresql+psycopg://bob:{SECRET}@localhost:5432/x", "locate")
+    assert result.returncode == 0
+    assert "postgresql+psycopg://bob:***@localhost:5432/x" in result.stdout
+    assert "(from --db)" in result.stdout
+    assert SECRET not in result.stdout + result.stderr
+
+
+def test_locate_hides_the_password_in_process(capsys):
+    assert main(["--db", "postgresql+psycopg://bob:s3cret@localhost:5432/x", "locate"]) == 0
+    captured = capsys.readouterr()
+    assert "bob:***@localhost:5432/x" in captured.out
+    assert "s3cret" not in captured.out + captured.err
+
+
+def test_locate_honours_the_environment_variable():
+    url = f"postgresql+psycopg://env:{SECRET}@db.example/team"
+    result = run_cli("locate", env={"TUI1ON1_DATABASE_URL": url})
+    assert result.returncode == 0
+    assert "postgresql+psycopg://env:***@db.example/team" in result.stdout
+    assert "(from TUI1ON1_DATABASE_URL)" in result.stdout
+    assert SECRET not in result.stdout + result.stderr
+
+
+def test_db_argument_beats_the_environment_variable(tmp_path):
+    chosen = tmp_path / "chosen.db"
+    result = run_cli(
+        "--db",
+        f"sqlite:///{chosen}",
+        "locate",
+        env={"TUI1ON1_DATABASE_URL": f"sqlite:///{tmp_path / 'env.db'}"},
+    )
+    assert f"sqlite:///{chosen}  (from --db)" in result.stdout
+    assert "env.db" not in result.stdout
+
+
+def test_locate_uses_the_config_file_and_hides_its_password(config_dir):
+    config_dir.mkdir(parents=True)
+    (config_dir / "config.toml").write_text(
+        f'database_url = "postgresql+psycopg://cfg:{SECRET}@h/db"\n'
+    )
+    result = run_cli("locate")
+    assert result.returncode == 0
+    assert "postgresql+psycopg://cfg:***@h/db  (from config file)" in result.stdout
+    assert SECRET not in result.stdout + result.stderr
+
+
+def test_a_broken_config_file_is_reported_and_defaults_are_used(config_dir, data_dir):
+    config_dir.mkdir(parents=True)
+    (config_dir / "config.toml").write_text("database_url = [\n")
+    result = run_cli("locate")
+    assert result.returncode == 0
+    assert "(from default)" in result.stdout
+    assert "config.toml" in one_calm_line(result.stderr)
+
+
+# --- people ------------------------------------------------------------------------------
+
+
+def test_people_add_then_list(data_dir):
+    added = run_cli("people", "add", "Ada Lovelace", "--role", "Engineer", "--cadence", "weekly")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.strip() == "added Ada Lovelace"
+    listed = run_cli("people")
+    assert listed.returncode == 0, listed.stderr
+    assert table(listed.stdout) == [
+        ["NAME", "ROLE", "RELATIONSHIP", "CADENCE"],
+        ["Ada Lovelace", "Engineer", "report", "weekly"],
+    ]
+    assert (data_dir / "tui1on1.db").exists()
+
+
+def test_people_with_no_one_yet():
+    result = run_cli("people")
+    assert result.returncode == 0
+    assert "no people yet" in result.stdout
+
+
+def test_people_in_process_with_relationship_and_rrule(capsys, data_dir):
+    assert main(["people", "add", "Grace Hopper", "--relationship", "skip-level"]) == 0
+    assert main(["people", "add", "Linus", "--cadence", "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU"]) == 0
+    capsys.readouterr()
+    assert main(["people"]) == 0
+    rows = table(capsys.readouterr().out)
+    assert rows[1] == ["Grace Hopper", "skip-level"]  # no role, no cadence
+    assert rows[2] == ["Linus", "report", "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU"]
+
+
+def test_adding_the_same_name_twice_is_refused_in_one_line():
+    assert run_cli("people", "add", "Ada Lovelace").returncode == 0
+    again = run_cli("people", "add", "ada  LOVELACE")
+    assert again.returncode == 1
+    assert "already" in one_calm_line(again.stderr)
+    assert again.stdout == ""
+    assert len(table(run_cli("people").stdout)) == 2  # header and Ada only
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["people", "add", "X", "--cadence", "nonsense"], "cadence"),
+        (["people", "add", ""], "empty"),
+        (["people", "add", "x" * 500], "80"),
+    ],
+)
+def test_values_the_store_refuses_fail_calmly(argv, says):
+    result = run_cli(*argv)
+    assert result.returncode == 1
+    assert says in one_calm_line(result.stderr)
+    assert "no people yet" in run_cli("people").stdout
+
+
+def test_terminal_escapes_already_in_the_database_are_shown_escaped(capsys, data_dir):
+    assert main(["people", "add", "Eve", "--role", "Lead\x1b[31m"]) == 1  # refused on the way in
+    assert main(["people", "add", "Eve"]) == 0
+    conn = sqlite3.connect(data_dir / "tui1on1.db")  # ...but another tool may have put one there
+    with conn:
+        conn.execute("UPDATE person SET role = 'Lead' || char(27) || '[31m'")
+    conn.close()
+    capsys.readouterr()
+    assert main(["people"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "Lead\\x1b[31m" in out
+
+
+# --- bad arguments ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--bogus"],
+        ["meet"],
+        ["meet", "Ada", "--minutes", "abc"],
+        ["meet", "Ada", "--minutes", "0"],
+        ["meet", "Ada", "--minutes", "241"],
+        ["people", "add"],
+        ["people", "add", "X", "--relationship", "boss"],
+        ["db"],
+        ["db", "vacuum"],
+        ["--db", "nonsense://", "people"],
+        ["--db", "mysql://u:pw@localhost/db", "people"],
+        ["--db", ":::", "db", "check"],
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(argv):
+    result = run_cli(*argv)
+    assert result.returncode == 2, result.stderr
+    one_calm_line(result.stderr)
+    assert result.stdout == ""
+
+
+def test_bad_arguments_in_process(capsys):
+    assert main(["meet", "Ada", "--minutes", "abc"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'abc' isn't a whole number" in err
+
+
+# --- db upkeep ------------------------------------------------------------------------------
+
+
+def test_db_check_on_a_database_in_use_is_ok():
+    assert run_cli("people", "add", "Ada").returncode == 0
+    result = run_cli("db", "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("ok")
+
+
+def test_db_check_before_first_use_says_to_upgrade_then_upgrade_fixes_it():
+    check = run_cli("db", "check")
+    assert check.returncode == 1
+    assert "db upgrade" in check.stdout
+    upgrade = run_cli("db", "upgrade")
+    assert upgrade.returncode == 0, upgrade.stderr
+    assert "up to date" in upgrade.stdout
+    assert run_cli("db", "check").returncode == 0
+
+
+def test_db_upgrade_twice_is_fine():
+    assert run_cli("db", "upgrade").returncode == 0
+    again = run_cli("db", "upgrade")
+    assert again.returncode == 0
+    assert again.stdout.strip() == "the schema is up to date"
+
+
+def test_db_check_finds_a_damaged_database(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not a database at all" * 200)
+    result = run_cli("--db", f"sqlite:///{bad}", "db", "check")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_db_backup_to_a_path_is_private_and_complete(tmp_path):
+    for name in ("Ada Lovelace", "Grace Hopper"):
+        assert run_cli("people", "add", name).returncode == 0
+    target = tmp_path / "out" / "copy.db"
+    target.parent.mkdir()
+    result = run_cli("db", "backup", str(target))
+    assert result.returncode == 0, result.stderr
+    assert str(target) in result.stdout
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+    try:
+        names = sorted(row[0] for row in conn.execute("SELECT name FROM person"))
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+    assert names == ["Ada Lovelace", "Grace Hopper"]
+    assert [p.name for p in target.parent.iterdir()] == ["copy.db"]  # no leftovers
+
+
+def test_db_backup_never_overwrites(tmp_path):
+    assert run_cli("people", "add", "Ada").returncode == 0
+    target = tmp_path / "copy.db"
+    target.write_bytes(b"precious")
+    result = run_cli("db", "backup", str(target))
+    assert result.returncode == 1
+    assert "already exists" in one_calm_line(result.stderr)
+    assert target.read_bytes() == b"precious"
+
+
+def test_db_backup_to_a_folder_that_does_not_exist(tmp_path):
+    assert run_cli("people", "add", "Ada").returncode == 0
+    result = run_cli("db", "backup", str(tmp_path / "nope" / "copy.db"))
+    assert result.returncode == 1
+    assert "doesn't exist" in one_calm_line(result.stderr)
+
+
+def test_db_backup_that_cannot_be_written_fails_calmly(tmp_path):
+    assert run_cli("people", "add", "Ada").returncode == 0
+    (tmp_path / ".copy.db.partial").mkdir()  # something is in the way (works as root too)
+    result = run_cli("db", "backup", str(tmp_path / "copy.db"))
+    assert result.returncode == 1
+    assert "can't write the backup" in one_calm_line(result.stderr)
+    assert not (tmp_path / "copy.db").exists()
+
+
+def test_db_backup_without_a_path_goes_to_the_data_dir(data_dir):
+    assert run_cli("people", "add", "Ada Lovelace").returncode == 0
+    result = run_cli("db", "backup")
+    assert result.returncode == 0, result.stderr
+    backups = data_dir / "backups"
+    [written] = list(backups.iterdir())
+    assert written.name.startswith("tui1on1-backup-") and written.suffix == ".db"
+    assert str(written) in result.stdout
+    assert stat.S_IMODE(backups.stat().st_mode) == 0o700
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    conn = sqlite3.connect(f"file:{written}?mode=ro", uri=True)
+    try:
+        assert [row[0] for row in conn.execute("SELECT name FROM person")] == ["Ada Lovelace"]
+    finally:
+        conn.close()
+
+
+# --- PostgreSQL ----------------------------------------------------------------------------------
+
+
+@pytest.mark.postgres
+def test_people_on_postgresql(pg_url):
+    from sqlalchemy.engine import make_url
+
+    password = make_url(pg_url).password
+    added = run_cli("--db", pg_url, "people", "add", "Ada Lovelace", "--cadence", "biweekly")
+    assert added.returncode == 0, added.stderr
+    listed = run_cli("--db", pg_url, "people")
+    assert listed.returncode == 0, listed.stderr
+    assert table(listed.stdout)[1] == ["Ada Lovelace", "report", "biweekly"]
+    dup = run_cli("--db", pg_url, "people", "add", "ADA LOVELACE")
+    assert dup.returncode == 1
+    one_calm_line(dup.stderr)
+    check = run_cli("--db", pg_url, "db", "check")
+    assert check.returncode == 0 and check.stdout.startswith("ok")
+    located = run_cli("--db", pg_url, "locate")
+    if password:
+        assert password not in located.stdout
+
+
+@pytest.mark.parametrize("argv", [["people"], ["people", "add", "Ada"], ["db", "upgrade"]])
+def test_an_unreachable_server_fails_in_one_line_without_the_password(argv):
+    result = run_cli("--db", UNREACHABLE_PG, *argv)
+    assert result.returncode == 1
+    line = one_calm_line(result.stderr)
+    assert "can't reach" in line
+    assert "u:***@127.0.0.1:1/db" in line
+    assert SECRET not in result.stdout + result.stderr
+
+
+def test_a_backup_of_an_unreachable_server_fails_in_one_line(data_dir):
+    result = run_cli("--db", UNREACHABLE_PG, "db", "backup")
+    assert result.returncode == 1
+    one_calm_line(result.stderr)  # pg_dump's own reason
+    assert SECRET not in result.stdout + result.stderr
+    backups = data_dir / "backups"
+    assert not backups.exists() or list(backups.iterdir()) == []  # no partial file left
+
+
+def test_an_unreachable_server_from_the_brief_url():
+    result = run_cli("--db", "postgresql+psycopg://u:pw@127.0.0.1:1/db", "people")
+    assert result.returncode == 1
+    line = one_calm_line(result.stderr)
+    assert ":pw@" not in line and "u:***@" in line
+
+
+def test_db_check_on_an_unreachable_server_reports_a_problem():
+    result = run_cli("--db", UNREACHABLE_PG, "db", "check")
+    assert result.returncode == 1
+    assert "can't reach" in result.stdout + result.stderr
+    assert SECRET not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unreachable_server_from_the_environment_variable():
+    result = run_cli("people", env={"TUI1ON1_DATABASE_URL": UNREACHABLE_PG})
+    assert result.returncode == 1
+    one_calm_line(result.stderr)
+    assert SECRET not in result.stdout + result.stderr

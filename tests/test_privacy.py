@@ -1,0 +1,284 @@
+"""Privacy: private files and folders whatever the umask, and note text that
+never leaks into an error message, a traceback or a log line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+import threading
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from tui1on1.domain.kinds import NoteKind
+from tui1on1.domain.records import NewNote
+from tui1on1.storage.engine import make_engine
+from tui1on1.storage.errors import DatabaseUnavailable, StoreError
+from tui1on1.storage.journal import Journal
+from tui1on1.storage.store import Store
+from tui1on1.storage.writer import Writer
+
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+# Built at run time, so no traceback can show it by quoting this source line.
+SENTINEL = "".join(["PRIVATE", "-", "sentinel", "-", "4f9c"])
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def umask_022() -> None:
+    os.umask(0o022)
+
+
+def run_with_umask_022(args: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        preexec_fn=umask_022,
+        timeout=60,
+    )
+
+
+def full_chain_text(exc: BaseException) -> str:
+    """str() and the formatted traceback of exc and everything it was raised from."""
+    parts = ["".join(traceback.format_exception(exc))]
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        parts.append(str(link))
+        parts.append(repr(link))
+        parts.append("".join(traceback.format_exception(link, chain=False)))
+        link = link.__cause__ or link.__context__
+    return "\n".join(parts)
+
+
+# --- file modes -------------------------------------------------------------------------
+
+
+def test_cli_files_are_private_under_umask_022(isolated_dirs):
+    data_dir = isolated_dirs / "data" / "tui1on1"
+    added = run_with_umask_022([sys.executable, "-m", "tui1on1", "people", "add", "X"])
+    assert added.returncode == 0, added.stderr
+
+    assert mode(data_dir) == 0o700
+    db_file = data_dir / "tui1on1.db"
+    assert mode(db_file) == 0o600
+    for extra in ("tui1on1.db-wal", "tui1on1.db-shm"):
+        if (data_dir / extra).exists():
+            assert mode(data_dir / extra) == 0o600
+
+    backup = run_with_umask_022([sys.executable, "-m", "tui1on1", "db", "backup"])
+    assert backup.returncode == 0, backup.stderr
+    backups = data_dir / "backups"
+    assert mode(backups) == 0o700
+    files = list(backups.iterdir())
+    assert len(files) == 1
+    assert mode(files[0]) == 0o600
+
+    named = data_dir.parent / "named-backup.db"
+    result = run_with_umask_022([sys.executable, "-m", "tui1on1", "db", "backup", str(named)])
+    assert result.returncode == 0, result.stderr
+    assert mode(named) == 0o600
+
+
+# The app opens the Store without going through cli.main's umask: the files
+# must still be private, including SQLite's own -wal and -shm while it runs.
+STORE_SCRIPT = textwrap.dedent(
+    """
+    import json, os, stat, sys
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from tui1on1.storage.journal import Journal, draft_entry
+    from tui1on1.storage.store import Store
+
+    db_file = Path(sys.argv[1])
+    store = Store.open(f"sqlite:///{db_file}")
+    store.add_person("X")
+    with store.engine.connect() as conn:  # hold a connection: -wal and -shm exist now
+        conn.exec_driver_sql("SELECT count(*) FROM person").fetchall()
+        journal = Journal(db_file.with_name(db_file.name + ".journal"))
+        journal.append(draft_entry(1, "x", datetime.now(UTC)))
+        modes = {
+            p.name: oct(stat.S_IMODE(p.stat().st_mode))
+            for p in [db_file.parent, *db_file.parent.iterdir()]
+        }
+    store.close()
+    print(json.dumps(modes))
+    """
+)
+
+
+def test_store_files_are_private_under_umask_022_while_open(tmp_path):
+    db_file = tmp_path / "fresh-dir" / "tui1on1.db"
+    result = run_with_umask_022([sys.executable, "-c", STORE_SCRIPT, str(db_file)])
+    assert result.returncode == 0, result.stderr
+    modes = json.loads(result.stdout)
+    assert modes.pop("fresh-dir") == oct(0o700)
+    assert {"tui1on1.db", "tui1on1.db-wal", "tui1on1.db-shm", "tui1on1.db.journal"} <= set(modes)
+    assert set(modes.values()) == {oct(0o600)}, modes
+
+
+def test_an_existing_loose_database_file_is_made_private(tmp_path):
+    db_file = tmp_path / "loose.db"
+    db_file.write_bytes(b"")
+    db_file.chmod(0o644)
+    Store.open(f"sqlite:///{db_file}").close()
+    assert mode(db_file) == 0o600
+
+
+# --- no note text in errors ---------------------------------------------------------------
+
+
+def full_disk_store(url: str) -> Store:
+    """The database at url, with no room left: every INSERT of a new page fails."""
+    engine = make_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _no_room(dbapi_connection, _record):
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    return Store(engine)
+
+
+def secret_note(meeting_id: int, uid: str = "secret-1") -> NewNote:
+    # Long enough to need new pages; it is all sentinel, every part of it private.
+    text = " ".join([SENTINEL] * 900)
+    return NewNote(
+        uid=uid,
+        meeting_id=meeting_id,
+        kind=NoteKind.ACTION,
+        text=text,
+        tags=(SENTINEL.lower(),),
+        created_at=T0,
+    )
+
+
+@pytest.fixture
+def sqlite_meeting(sqlite_url):
+    store = Store.open(sqlite_url)
+    person = store.add_person("Ada")
+    meeting, _ = store.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=T0)
+    yield store, meeting
+    store.close()
+
+
+def test_a_full_disk_error_carries_no_note_text(sqlite_url, sqlite_meeting):
+    _healthy, meeting = sqlite_meeting
+    full = full_disk_store(sqlite_url)
+    try:
+        with pytest.raises(DatabaseUnavailable) as caught:
+            full.add_note(secret_note(meeting.id))
+    finally:
+        full.close()
+    assert "disk is full" in str(caught.value)
+    assert SENTINEL not in full_chain_text(caught.value)
+    assert SENTINEL.lower() not in full_chain_text(caught.value)
+
+
+def test_a_read_only_database_error_carries_no_note_text(sqlite_url, sqlite_meeting):
+    _healthy, meeting = sqlite_meeting
+    path = sqlite_url.removeprefix("sqlite:///")
+    read_only = Store(make_engine(f"sqlite:///file:{path}?mode=ro&uri=true"))
+    try:
+        with pytest.raises(DatabaseUnavailable) as caught:
+            read_only.add_note(secret_note(meeting.id))
+    finally:
+        read_only.close()
+    assert "read-only" in str(caught.value)
+    assert SENTINEL not in full_chain_text(caught.value)
+
+
+@pytest.mark.postgres
+def test_a_read_only_postgresql_error_carries_no_note_text(pg_url):
+    healthy = Store.open(pg_url)
+    person = healthy.add_person("Ada")
+    meeting, _ = healthy.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=T0)
+    engine = make_engine(pg_url)
+
+    @event.listens_for(engine, "connect")
+    def _read_only(dbapi_connection, _record):
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET default_transaction_read_only = on")
+        dbapi_connection.commit()
+
+    read_only = Store(engine)
+    try:
+        with pytest.raises(Exception) as caught:  # any error, as long as it is quiet
+            read_only.add_note(secret_note(meeting.id))
+    finally:
+        read_only.close()
+        healthy.close()
+    assert SENTINEL not in full_chain_text(caught.value)
+
+
+def test_the_writer_reports_an_outage_without_note_text(
+    sqlite_url, sqlite_meeting, tmp_path, caplog
+):
+    healthy, meeting = sqlite_meeting
+    full = full_disk_store(sqlite_url)
+    journal = Journal(tmp_path / "private.journal")
+    statuses: list[str | None] = []
+    failures: list[Exception] = []
+    first_wait = threading.Event()
+    waits: list[float] = []
+
+    def sleep(delay: float) -> None:
+        waits.append(delay)
+        first_wait.set()
+        if len(waits) >= 2:
+            full.close()
+            switch.store = healthy  # room again
+
+    class Switch:
+        store: Store = full
+
+        def __getattr__(self, name):
+            return getattr(self.store, name)
+
+    switch = Switch()
+    caplog.set_level(logging.DEBUG)
+    writer = Writer(switch, journal, on_status=statuses.append, sleep=sleep)
+    writer.start()
+    writer.save_note(secret_note(meeting.id), failed=failures.append)
+    assert writer.flush(10.0)
+    writer.stop(10.0)
+
+    [failure] = failures
+    assert isinstance(failure, StoreError)
+    assert SENTINEL not in full_chain_text(failure)
+    assert statuses[0] is not None and SENTINEL not in statuses[0]
+    assert statuses[-1] is None
+    assert SENTINEL not in caplog.text
+    # it was in the journal, which is private, and it is in the database now
+    assert mode(journal.path) == 0o600
+    assert [n.uid for n in healthy.list_notes(meeting.id)] == ["secret-1"]
+
+
+def test_a_cli_failure_does_not_echo_the_database_password(isolated_dirs):
+    secret = "".join(["pw", "-", "never-shown"])
+    result = run_with_umask_022(
+        [
+            sys.executable,
+            "-m",
+            "tui1on1",
+            "--db",
+            f"postgresql+psycopg://u:{secret}@127.0.0.1:1/db",
+            "people",
+        ]
+    )
+    assert result.returncode == 1
+    assert secret not in result.stdout + result.stderr
