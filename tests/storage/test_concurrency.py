@@ -181,12 +181,6 @@ def test_several_processes_migrate_a_new_database_at_once(tmp_path):
     open_together(db_file, tmp_path / "barrier", 3)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="storage/engine.py: 'PRAGMA journal_mode = WAL' on connect can fail at once with "
-    "'database is locked' (SQLite doesn't call the busy handler there) when several "
-    "processes create the file together",
-)
 def test_several_processes_create_a_new_database_file_at_once(tmp_path):
     for round_ in range(2):
         open_together(tmp_path / f"r{round_}" / "tui1on1.db", tmp_path / f"b{round_}", 4)

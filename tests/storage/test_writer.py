@@ -187,6 +187,29 @@ def test_prepare_fills_in_ids_known_only_when_the_job_runs(store, meeting, journ
     assert saved.asked_question_id == asked["id"]
 
 
+def test_a_note_journaled_in_an_outage_keeps_the_question_it_answers(store, meeting, journal):
+    """The id filled in by ``prepare`` goes into the journal too."""
+    from dataclasses import replace
+
+    writer = started(Writer(store, journal, sleep=no_sleep))
+    asked: dict[str, int] = {}
+
+    def ask(s):
+        asked["id"] = s.record_question(
+            meeting.id, slug="why", text="Why?", elapsed_seconds=60.0, at=T0
+        ).id
+
+    writer.submit(ask)
+    assert writer.flush(WAIT)
+    writer.store = FlakyStore(store, down=True)  # the database goes away
+    writer.save_note(
+        note(meeting.id, "ans"), prepare=lambda n: replace(n, asked_question_id=asked["id"])
+    )
+    assert writer.stop(1.0) is True
+    [entry] = journal_entries(journal)
+    assert entry["asked_question_id"] == asked["id"]
+
+
 def test_a_store_error_calls_failed_and_the_writer_moves_on(store, meeting, journal):
     rec = Recorder()
     writer = started(Writer(store, journal, on_status=rec.on_status, sleep=no_sleep))
@@ -501,11 +524,6 @@ def test_stop_returns_after_everything_queued_is_committed(store, meeting, journ
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(
-    strict=True,
-    reason="storage/session.py _write only turns OperationalError into DatabaseUnavailable; "
-    "a read-only PostgreSQL transaction raises InternalError, so the note isn't journaled",
-)
 def test_a_read_only_postgresql_server_sends_notes_to_the_journal(pg_url, tmp_path):
     healthy = Store.open(pg_url)
     person = healthy.add_person("Edsger Dijkstra")

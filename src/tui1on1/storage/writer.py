@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0)
 
 StoreJob = Callable[[Any], Any]
+JournalEntry = dict[str, Any] | Callable[[], dict[str, Any]]
 
 
 @dataclass
@@ -38,7 +39,9 @@ class Job:
     run: StoreJob
     done: Callable[[Any], None] | None = None
     failed: Callable[[Exception], None] | None = None
-    journal_entry: dict[str, Any] | None = None  # set for notes and drafts
+    # Set for notes and drafts; a callable is asked only when the job has to
+    # be journaled, so ids known by then (see save_note's prepare) are kept.
+    journal_entry: JournalEntry | None = None
     journaled: bool = False
 
 
@@ -72,7 +75,7 @@ class Writer:
         *,
         done: Callable[[Any], None] | None = None,
         failed: Callable[[Exception], None] | None = None,
-        journal_entry: dict[str, Any] | None = None,
+        journal_entry: JournalEntry | None = None,
     ) -> None:
         self._queue.put(Job(run, done, failed, journal_entry))
 
@@ -90,7 +93,10 @@ class Writer:
         def run(store: Any) -> Any:
             return store.add_note(prepare(note) if prepare else note)
 
-        self.submit(run, done=done, failed=failed, journal_entry=note_to_entry(note))
+        def entry() -> dict[str, Any]:
+            return note_to_entry(prepare(note) if prepare else note)
+
+        self.submit(run, done=done, failed=failed, journal_entry=entry)
 
     def save_draft(self, meeting_id: int, text: str, at: Any) -> None:
         self.submit(
@@ -168,7 +174,8 @@ class Writer:
         if self.journal is None or job.journal_entry is None:
             return
         try:
-            self.journal.append(job.journal_entry)
+            entry = job.journal_entry
+            self.journal.append(entry() if callable(entry) else entry)
             job.journaled = True
         except OSError as exc:
             log.error("recovery journal not writable: %s", exc.strerror)
