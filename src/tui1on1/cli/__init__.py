@@ -84,6 +84,10 @@ def build_parser() -> Parser:
     db_sub.add_parser("check", help="check the database's integrity")
     backup = db_sub.add_parser("backup", help="write a consistent backup")
     backup.add_argument("path", nargs="?", metavar="PATH", help="file to write (default: data dir)")
+    restore = db_sub.add_parser(
+        "restore", help="put a backup back (the current file is moved aside, not deleted)"
+    )
+    restore.add_argument("backup", metavar="BACKUP", help="a file written by `db backup`")
     return parser
 
 

@@ -73,6 +73,11 @@ def db(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.storage.errors import StoreError
 
     action = args.db_command
+    if action == "restore":
+        return _restore(settings, Path(args.backup))
+    missing = _missing_sqlite_file(settings)
+    if missing and action != "upgrade":
+        return fail(f"there is no database at {missing} yet; it is made when tui1on1 first runs")
     store, code = _open(settings, upgrade=action == "upgrade")
     if store is None:
         return code
@@ -111,4 +116,36 @@ def _backup(settings: Settings, store, path: str | None) -> int:
     except OSError as exc:  # the folder isn't writable, a name is in the way...
         return fail(f"can't write the backup to {destination}: {exc.strerror or exc}")
     print(f"backup written to {written}")
+    return EXIT_OK
+
+
+def _missing_sqlite_file(settings: Settings) -> Path | None:
+    """The SQLite file the settings name, if it doesn't exist (so as not to create it)."""
+    from tui1on1.storage.engine import BadDatabaseURL, parse_url, sqlite_path
+
+    try:
+        path = sqlite_path(parse_url(settings.database_url))
+    except BadDatabaseURL:
+        return None
+    return path if path is not None and not path.exists() else None
+
+
+def _restore(settings: Settings, backup: Path) -> int:
+    from tui1on1.storage.engine import BadDatabaseURL, parse_url, sqlite_path
+    from tui1on1.storage.restore import RestoreError, restore
+
+    try:
+        database = sqlite_path(parse_url(settings.database_url))
+    except BadDatabaseURL as exc:
+        print(f"tui1on1: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if database is None:
+        return fail("db restore works on a SQLite file; for PostgreSQL use pg_restore")
+    try:
+        moved = restore(backup, database)
+    except (RestoreError, OSError) as exc:
+        return fail(str(exc) if isinstance(exc, RestoreError) else f"restore failed: {exc}")
+    print(f"restored {backup} to {database}")
+    if moved is not None:
+        print(f"the previous database was kept as {moved}")
     return EXIT_OK

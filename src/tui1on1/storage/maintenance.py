@@ -60,7 +60,7 @@ def check(engine: Engine) -> list[str]:
 
 
 def default_backup_name(now: datetime | None = None) -> str:
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
     return f"tui1on1-backup-{stamp}"
 
 
@@ -124,7 +124,7 @@ def _pg_dump(engine: Engine, tmp: Path) -> None:
     args.append(str(url.database))
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        first = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
+        first = (done.stderr.strip().splitlines() or ["unknown error"])[-1].strip()
         raise BackupError(f"pg_dump failed: {first}")
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())

@@ -115,6 +115,11 @@ class Writer:
         Returns True if everything queued was committed or journaled in time.
         """
         self._stopping.set()
+        if not self._thread.is_alive():  # never started (or already stopped)
+            self._journal_pending()
+            return self._queue.empty() or all(
+                job is None or job.journaled for job in list(self._queue.queue)
+            )
         self._queue.put(None)
         self._thread.join(timeout)
         if self._thread.is_alive():

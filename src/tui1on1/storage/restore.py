@@ -1,0 +1,93 @@
+"""`tui1on1 db restore BACKUP`: put a backup back in place of the database.
+
+Nothing is deleted: the current database (and its -wal/-shm files) is moved
+aside to ``NAME.before-restore-STAMP`` first. The backup must pass SQLite's
+integrity check and hold a tui1on1 schema, and no other process may be using
+the database. Works on the file alone, so it also rescues a damaged database
+that can't be opened.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tui1on1.privacy import FILE_MODE, ensure_private_file, fsync_dir
+from tui1on1.storage.errors import StoreError
+
+
+class RestoreError(StoreError):
+    pass
+
+
+def check_backup(backup: Path) -> None:
+    if not backup.is_file():
+        raise RestoreError(f"there is no backup file at {backup}; nothing was changed")
+    try:
+        conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            has_schema = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
+            ).fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise RestoreError(
+            f"{backup} isn't a readable SQLite database; nothing was changed"
+        ) from None
+    if result != ["ok"]:
+        raise RestoreError(f"{backup} fails its integrity check; nothing was changed")
+    if not has_schema:
+        raise RestoreError(f"{backup} isn't a tui1on1 database; nothing was changed")
+
+
+def _refuse_if_in_use(database: Path) -> None:
+    """Take SQLite's exclusive lock for a moment: it fails if anyone holds the file."""
+    try:
+        conn = sqlite3.connect(database, timeout=0, isolation_level=None)
+    except sqlite3.DatabaseError:
+        return
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise RestoreError(
+                "the database is in use by a running tui1on1; quit it first (nothing was changed)"
+            ) from None
+    except sqlite3.DatabaseError:
+        pass  # damaged beyond locking: nothing else can be using it either
+    finally:
+        conn.close()
+
+
+def restore(backup: Path, database: Path, now: datetime | None = None) -> Path | None:
+    """Restore ``backup`` to ``database``; returns where the old file went (if any)."""
+    backup, database = backup.expanduser(), database.expanduser()
+    if backup.resolve() == database.resolve():
+        raise RestoreError("that backup is the database itself; nothing was changed")
+    check_backup(backup)
+    moved_to: Path | None = None
+    if database.exists():
+        _refuse_if_in_use(database)
+        stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+        moved_to = database.with_name(f"{database.name}.before-restore-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{database}{suffix}")
+            if source.exists():
+                os.replace(source, Path(f"{moved_to}{suffix}"))
+    tmp = database.with_name(f".{database.name}.restoring")
+    tmp.unlink(missing_ok=True)
+    ensure_private_file(tmp)
+    with open(backup, "rb") as src, open(tmp, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.chmod(tmp, FILE_MODE)
+    os.replace(tmp, database)
+    fsync_dir(database.parent)
+    return moved_to
