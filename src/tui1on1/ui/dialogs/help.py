@@ -18,6 +18,8 @@ NOTE_KEYS = (
     ("x", "mark the selected action done (or open again)"),
     ("Esc", "back to typing (or cancel an edit)"),
     ("ctrl+p", "command palette: every action by name"),
+    ("F1", "this help"),
+    ("ctrl+q", "quit (a live meeting asks: end it, or leave it running)"),
 )
 
 
@@ -29,12 +31,7 @@ class HelpScreen(ModalScreen[None]):
         for syntax, meaning in PREFIX_HELP:
             grammar.add_row(Text(syntax, style="bold"), Text(meaning))
         keys = Table.grid(padding=(0, 2))
-        for binding in self._meeting_bindings():
-            keys.add_row(
-                Text(self.app.get_key_display(binding), style="bold"),
-                Text(binding.tooltip or binding.description),
-            )
-        for key, meaning in NOTE_KEYS:
+        for key, meaning in self.key_rows():
             keys.add_row(Text(key, style="bold"), Text(meaning))
         with Vertical(id="help", classes="dialog"):
             yield Static("Help", classes="dialog-title")
@@ -47,6 +44,18 @@ class HelpScreen(ModalScreen[None]):
                 yield Static("Keys in a meeting", classes="help-heading")
                 yield Static(keys)
             yield Static("Esc to close", classes="dialog-hint")
+
+    def key_rows(self) -> list[tuple[str, str]]:
+        """(key as bound now, what it does) for every meeting command and note key."""
+        from tui1on1.ui.screens.meeting import PALETTE
+
+        bindings = {binding.action: binding for binding in self._meeting_bindings()}
+        rows = []
+        for title, help_text, action in PALETTE:
+            binding = bindings.get(action)
+            key = self.app.get_key_display(binding) if binding else ""
+            rows.append((key, f"{title}: {help_text.lower()}"))
+        return rows + list(NOTE_KEYS)
 
     def _meeting_bindings(self) -> list[Binding]:
         from tui1on1.ui.screens.meeting import MeetingScreen

@@ -33,7 +33,7 @@ def relative_day(when: datetime | None, now: datetime) -> str:
 
 class HomeScreen(ServiceScreen):
     BINDINGS = [
-        Binding("enter,m", "meet", "Start/resume 1:1", id="home_meet"),
+        Binding("m", "meet", "Start/resume 1:1 (Enter)", id="home_meet"),
         Binding("a", "add_person", "Add person", id="home_add"),
         Binding("r", "reload", "Refresh", id="home_reload"),
     ]
@@ -110,6 +110,10 @@ class HomeScreen(ServiceScreen):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return next((p for p in self.people if str(p.id) == key), None)
 
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        """Enter on a row (the table keeps Enter for itself)."""
+        self.action_meet()
+
     def action_meet(self) -> None:
         person = self._selected()
         if person is None:
@@ -122,20 +126,17 @@ class HomeScreen(ServiceScreen):
     def action_add_person(self) -> None:
         from tui1on1.ui.dialogs.add_person import AddPersonScreen
 
-        self.app.push_screen(AddPersonScreen(), self._add)
-
-    @work(thread=True, exit_on_error=False, group="home-add")
-    def _add(self, values: dict | None) -> None:
-        if not values:
+        store = self.app.services.store if self.app.services else None
+        if store is None:
+            self.notify("One moment: the database is still opening.")
             return
-        from tui1on1.storage.errors import StoreError
 
-        try:
-            person = self.app.services.store.add_person(
-                values["name"], role=values["role"], cadence=values["cadence"] or None
-            )
-        except StoreError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="warning")
-            return
-        self.app.call_from_thread(self.notify, f"Added {safe_terminal_text(person.name)}.")
-        self.reload()
+        def save(name: str, role: str, cadence: str) -> Person:
+            return store.add_person(name, role=role, cadence=cadence or None)
+
+        def added(person: Person | None) -> None:
+            if person is not None:
+                self.notify(f"Added {safe_terminal_text(person.name)}.")
+                self.reload()
+
+        self.app.push_screen(AddPersonScreen(save), added)
