@@ -110,3 +110,25 @@ def store(db_url: str):
     opened = Store.open(db_url)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def read_only_pg_store(pg_url: str):
+    """A Store on the test's PostgreSQL database whose sessions refuse writes
+    (``default_transaction_read_only``), as on a read-only replica."""
+    from sqlalchemy import event
+
+    from tui1on1.storage.engine import make_engine
+    from tui1on1.storage.store import Store
+
+    engine = make_engine(pg_url)
+
+    @event.listens_for(engine, "connect")
+    def _read_only(dbapi_connection, _record):
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET default_transaction_read_only = on")
+        dbapi_connection.commit()
+
+    store = Store(engine)
+    yield store
+    store.close()

@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
 from tui1on1.domain.records import NewNote
@@ -524,19 +523,13 @@ def test_stop_returns_after_everything_queued_is_committed(store, meeting, journ
 
 
 @pytest.mark.postgres
-def test_a_read_only_postgresql_server_sends_notes_to_the_journal(pg_url, tmp_path):
+def test_a_read_only_postgresql_server_sends_notes_to_the_journal(
+    pg_url, read_only_pg_store, tmp_path
+):
     healthy = Store.open(pg_url)
     person = healthy.add_person("Edsger Dijkstra")
     meeting, _ = healthy.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=T0)
-    engine = make_engine(pg_url)
-
-    @event.listens_for(engine, "connect")
-    def _read_only(dbapi_connection, _record):
-        with dbapi_connection.cursor() as cursor:
-            cursor.execute("SET default_transaction_read_only = on")
-        dbapi_connection.commit()
-
-    read_only = Store(engine)
+    read_only = read_only_pg_store
     journal = Journal(tmp_path / "pg.journal")
     rec = Recorder()
     writer = Writer(read_only, journal, sleep=no_sleep)
