@@ -10,15 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui1on1.domain.clock import (
-    Clock,
     ClockState,
-    FakeClock,
     MeetingClock,
-    SystemClock,
     format_mmss,
 )
 from tui1on1.domain.kinds import MeetingStatus
 from tui1on1.domain.records import Meeting, Pause
+from tui1on1.domain.timesource import Clock, FakeClock, SystemClock
 
 T0 = datetime(2025, 3, 4, 9, 30, tzinfo=UTC)
 HALF_HOUR = 30 * 60.0

@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui1on1.domain.clock import FakeClock
 from tui1on1.domain.pausecue import (
     DEFAULT_PAUSE_SECONDS,
     END_ELAPSED,
@@ -16,6 +15,7 @@ from tui1on1.domain.pausecue import (
     END_TYPING,
     PauseCue,
 )
+from tui1on1.domain.timesource import FakeClock
 
 T0 = datetime(2025, 3, 4, 9, 42, 10, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tui1on1.domain.clock import FakeClock
+from tui1on1.domain.timesource import FakeClock
 from tui1on1.settings import load_settings
 from tui1on1.storage.store import Store
 from tui1on1.ui.app import MeetRequest, OneOnOneApp

@@ -20,9 +20,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING
+
+from tui1on1.domain.timesource import aware as _aware
 
 if TYPE_CHECKING:
     from tui1on1.domain.records import Meeting
@@ -31,11 +33,8 @@ __all__ = [
     "SHORT_MEETING_SECONDS",
     "SHORT_MEETING_WRAP_UP_FRACTION",
     "WRAP_UP_SECONDS",
-    "Clock",
     "ClockState",
-    "FakeClock",
     "MeetingClock",
-    "SystemClock",
     "format_mmss",
 ]
 
@@ -50,13 +49,6 @@ _US = timedelta(microseconds=1)
 _SECOND_US = 1_000_000
 
 Span = tuple[datetime, datetime | None]
-
-
-def _aware(dt: datetime, what: str) -> datetime:
-    """Return ``dt`` converted to UTC, or raise ValueError if it is naive."""
-    if dt.tzinfo is None or dt.utcoffset() is None:
-        raise ValueError(f"{what} must be timezone-aware, got naive {dt!r}")
-    return dt.astimezone(UTC)
 
 
 def _seconds_to_us(seconds: float, what: str) -> int:
@@ -86,51 +78,6 @@ def format_mmss(seconds: float) -> str:
     if not math.isfinite(seconds):
         raise ValueError(f"cannot format {seconds!r} seconds")
     return _hms(max(0, math.floor(seconds)))
-
-
-@runtime_checkable
-class Clock(Protocol):
-    """Anything that can tell the current time as an aware UTC datetime."""
-
-    def now(self) -> datetime:
-        """Return the current time, timezone-aware, in UTC."""
-        ...
-
-
-class SystemClock:
-    """The real wall clock."""
-
-    def now(self) -> datetime:
-        """Return ``datetime.now(UTC)``."""
-        return datetime.now(UTC)
-
-
-class FakeClock:
-    """A clock for tests that only moves when told to.
-
-    Args:
-        start: the initial time. It must be aware and is kept in UTC.
-    """
-
-    def __init__(self, start: datetime) -> None:
-        self._now = _aware(start, "start")
-
-    def now(self) -> datetime:
-        """Return the current fake time."""
-        return self._now
-
-    def advance(self, seconds: float) -> datetime:
-        """Move the clock by ``seconds``, which may be negative, and return the new time."""
-        self._now = self._now + timedelta(seconds=seconds)
-        return self._now
-
-    def set(self, dt: datetime) -> datetime:
-        """Jump to ``dt``, which must be aware, and return it in UTC."""
-        self._now = _aware(dt, "dt")
-        return self._now
-
-    def __repr__(self) -> str:
-        return f"FakeClock({self._now.isoformat()})"
 
 
 class ClockState(StrEnum):

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from tui1on1.domain.clock import Clock, SystemClock
+from tui1on1.domain.timesource import Clock, SystemClock
 from tui1on1.settings import Settings
 from tui1on1.ui.services import Services, open_services
 

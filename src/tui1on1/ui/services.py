@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tui1on1.domain.agenda import DEFAULT_PLAYBOOK, Playbook
-from tui1on1.domain.clock import Clock
+from tui1on1.domain.timesource import Clock
 from tui1on1.settings import Settings
 
 if TYPE_CHECKING:
