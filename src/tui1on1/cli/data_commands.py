@@ -8,8 +8,8 @@ from pathlib import Path
 
 from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from tui1on1.cli.run import fail
-from tui1on1.cli.storeopen import OpenFailed, open_store
 from tui1on1.settings import Settings
+from tui1on1.storage.opening import OpenFailed, open_store
 
 
 def _open(settings: Settings, **kwargs):

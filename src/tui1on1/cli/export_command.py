@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from tui1on1.cli import EXIT_FAILURE, EXIT_OK
+from tui1on1.cli import EXIT_OK
 from tui1on1.cli.run import fail
-from tui1on1.cli.storeopen import OpenFailed, open_store
 from tui1on1.settings import Settings
+from tui1on1.storage.opening import OpenFailed, open_store
 
 
 def export(settings: Settings, args: argparse.Namespace) -> int:
@@ -78,6 +78,3 @@ def _gather(store, *, person: str | None, meeting_id: int | None):
         actions=actions,
         segments=store.list_segments(meeting.id),
     )
-
-
-__all__ = ["EXIT_FAILURE", "export"]

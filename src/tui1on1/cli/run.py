@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError
+from tui1on1.cli import EXIT_FAILURE, EXIT_OK
 from tui1on1.settings import Settings, load_settings
 
 
@@ -42,6 +42,3 @@ def locate(settings: Settings) -> int:
     print(f"data dir:    {settings.data_dir}")
     print(f"database:    {safe_url(settings.database_url)}  (from {settings.database_source})")
     return EXIT_OK
-
-
-__all__ = ["EXIT_USAGE", "UsageError", "dispatch", "fail"]

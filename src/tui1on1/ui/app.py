@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import signal
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -103,7 +104,7 @@ class OneOnOneApp(App[int]):
                 if isinstance(screen, ServiceScreen):
                     screen.services_ready(self.services)
         elif event.state is WorkerState.ERROR:
-            from tui1on1.cli.storeopen import OpenFailed
+            from tui1on1.storage.opening import OpenFailed
             from tui1on1.ui.dialogs.problem import ProblemScreen
 
             error = event.worker.error
@@ -126,7 +127,7 @@ class OneOnOneApp(App[int]):
         """SIGHUP (terminal closed) and SIGTERM: save the draft, restore the
         terminal, exit 0."""
         try:
-            loop = __import__("asyncio").get_running_loop()
+            loop = asyncio.get_running_loop()
             for signum in (signal.SIGHUP, signal.SIGTERM):
                 loop.add_signal_handler(signum, self._on_signal)
         except (NotImplementedError, RuntimeError, ValueError):

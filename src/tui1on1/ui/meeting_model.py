@@ -315,10 +315,6 @@ class MeetingModel:
         )
 
 
-def stamp_for(elapsed: float) -> str:
-    return format_mmss(elapsed)
-
-
 def local_day(dt: datetime) -> str:
     local = dt.astimezone()
     return f"{local.day} {local:%b}"

@@ -6,6 +6,7 @@ SQLAlchemy is never imported before the user sees the app.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -36,16 +37,19 @@ class Services:
 
 
 def open_services(
-    settings: Settings, clock: Clock, store: Store | None = None, on_status=None
+    settings: Settings,
+    clock: Clock,
+    store: Store | None = None,
+    on_status: Callable[[str | None], None] | None = None,
 ) -> Services:
     """Open the Store (unless given), start the writer, load the question bank.
 
     Raises ``OpenFailed`` with a calm message when the database can't be used.
     """
-    from tui1on1.cli.storeopen import open_store
     from tui1on1.questions import load_bank, load_playbooks
     from tui1on1.storage.engine import safe_url, sqlite_path
     from tui1on1.storage.journal import Journal, journal_path_for
+    from tui1on1.storage.opening import open_store
     from tui1on1.storage.writer import Writer
 
     if store is None:

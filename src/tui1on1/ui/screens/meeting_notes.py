@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
+from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.duedates import format_due
 from tui1on1.domain.grammar import MAX_NOTE_CHARS, extract_tags
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
@@ -68,7 +69,7 @@ class NotesController:
                     key=note.uid,
                     kind=note.kind,
                     text=note.text,
-                    stamp=self.model_stamp(note.elapsed_seconds),
+                    stamp=format_mmss(note.elapsed_seconds),
                     note_id=note.id,
                     action_id=action.id if action else None,
                     action_status=action.status if action else None,
@@ -91,12 +92,6 @@ class NotesController:
             carried=True,
         )
 
-    @staticmethod
-    def model_stamp(elapsed: float) -> str:
-        from tui1on1.domain.clock import format_mmss
-
-        return format_mmss(elapsed)
-
     # --- a new note -----------------------------------------------------------------
 
     def add_new(self, note: NewNote, due: str, ref: AskedRef | None) -> None:
@@ -104,7 +99,7 @@ class NotesController:
             key=note.uid,
             kind=note.kind,
             text=note.text,
-            stamp=self.model_stamp(note.elapsed_seconds),
+            stamp=format_mmss(note.elapsed_seconds),
             state=SaveState.SAVING,
             due=due,
             mine=note.action_owner is Owner.ME,
