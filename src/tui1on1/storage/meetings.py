@@ -131,6 +131,13 @@ class MeetingStore(SessionBase):
             session.flush()
             return _load(session, meeting_id)
 
+    def set_meeting_playbook(self, meeting_id: int, playbook: str) -> Meeting:
+        with self._write() as session:
+            row = _live_row(session, meeting_id)
+            row.playbook = playbook
+            session.flush()
+            return _load(session, meeting_id)
+
     def end_meeting(self, meeting_id: int, at: datetime, summary: str = "") -> Meeting:
         """End a live meeting: close an open pause and segment, keep the summary."""
         with self._write() as session:

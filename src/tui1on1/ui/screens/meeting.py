@@ -47,6 +47,8 @@ PALETTE = (
     ("Pause/resume timer", "Stop or restart the meeting clock", "toggle_pause"),
     ("Extend 5 minutes", "Add five minutes to the planned length", "extend"),
     ("End meeting", "End the 1:1 and see the summary", "end_meeting"),
+    ("Pick question", "Search the whole question bank and ask any question", "pick_question"),
+    ("Switch playbook", "Choose another agenda (before the first question)", "switch_playbook"),
 )
 
 

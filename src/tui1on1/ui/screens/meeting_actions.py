@@ -187,3 +187,51 @@ class MeetingActions:
     def action_toggle_done(self) -> None:
         if self.notes is not None:
             self.notes.toggle_done()
+
+    def action_pick_question(self) -> None:
+        """Fuzzy-search the whole bank; the chosen question becomes current."""
+        if not self._ready():
+            return
+        from tui1on1.questions import CATEGORY_TITLES
+
+        model = self.model
+        commands = []
+        for question in self.services.bank.questions.values():
+
+            def pick(question=question) -> None:
+                model.pick(self._now(), question)
+                self.refresh_now()
+
+            title = CATEGORY_TITLES.get(question.category, question.category)
+            memory = model.memory_line(question.slug)
+            commands.append((question.text, pick, f"{title} · {memory}"))
+        self.app.search_commands(commands, placeholder="Pick a question: type a few words…")
+
+    def action_switch_playbook(self) -> None:
+        """Choose another agenda, as long as no question has been asked yet."""
+        if not self._ready():
+            return
+        model = self.model
+        if model.asked:
+            self.notify("The playbook can be switched before the first question is asked.")
+            return
+        commands = []
+        for playbook in self.services.playbooks.values():
+
+            def switch(playbook=playbook) -> None:
+                if not model.switch_playbook(playbook):
+                    return
+                meeting_id, now = model.meeting.id, self._now()
+                index = model.segment_index(now)
+                title = model.agenda[index].title
+                self.services.writer.submit(
+                    lambda store: store.set_meeting_playbook(meeting_id, playbook.slug)
+                )
+                self._log_segment(index, title)
+                model.note_segment(index, now)
+                self.notify(f"Now following {playbook.title}.", timeout=3)
+                self.refresh_now()
+
+            segments = " · ".join(f"{s.title} {s.minutes:g}m" for s in playbook.segments)
+            commands.append((playbook.title, switch, segments))
+        self.app.search_commands(commands, placeholder="Switch playbook…")

@@ -1,0 +1,52 @@
+"""Palette-only meeting commands: Pick question and Switch playbook."""
+
+from __future__ import annotations
+
+from pilot_helpers import meeting_ready, settle, wait_for
+from textual.command import CommandPalette
+
+SIZE = (100, 30)
+
+
+async def _choose(pilot, words: str) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+    await pilot.press(*words)
+    await pilot.pause(0.3)  # the palette searches in the background
+    await pilot.press("down", "enter")
+    await wait_for(pilot, lambda: not isinstance(app.screen, CommandPalette))
+
+
+async def test_pick_any_question_from_the_whole_bank(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        bank = app.services.bank.questions
+        target = bank["aspiration-where-next"]
+        assert screen.model.current_question(app.clock.now()).slug != target.slug
+        screen.action_pick_question()
+        await _choose(pilot, "career aspiration")
+        assert screen.model.current_question(app.clock.now()).slug == target.slug
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        [asked] = app.services.store.list_asked(screen.model.meeting.id)
+        assert asked.slug == target.slug
+
+
+async def test_switch_playbook_before_the_first_question_only(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        screen.action_switch_playbook()
+        await _choose(pilot, "Moonshot")
+        assert screen.model.playbook.slug == "moonshot"
+        await settle(pilot)
+        meeting = app.services.store.get_meeting(screen.model.meeting.id)
+        assert meeting.playbook == "moonshot"
+        titles = [s.title for s in app.services.store.list_segments(meeting.id)]
+        assert titles[-1] == screen.model.agenda[0].title
+        await pilot.press("ctrl+g")
+        screen.action_switch_playbook()
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        assert any("before the first question" in str(n.message) for n in app._notifications)
