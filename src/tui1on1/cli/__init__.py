@@ -64,6 +64,11 @@ def build_parser() -> Parser:
         help="how they relate to you (default: report)",
     )
     add.add_argument("--cadence", help="how often you meet: weekly, biweekly, monthly or an RRULE")
+    add.add_argument(
+        "--playbook",
+        metavar="SLUG",
+        help="the agenda their 1:1s follow by default (see `tui1on1 questions playbooks`)",
+    )
     people.add_argument("--all", action="store_true", help="include archived people")
 
     export = sub.add_parser(
@@ -74,6 +79,8 @@ def build_parser() -> Parser:
     which.add_argument("--meeting", metavar="ID", type=int, help="the meeting with this id")
     export.add_argument("--format", choices=["md", "json"], default="md", help="default: md")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600), not stdout")
+
+    _add_questions_parser(sub)
 
     sub.add_parser("locate", help="show where the config, data and database are")
 
@@ -89,6 +96,35 @@ def build_parser() -> Parser:
     )
     restore.add_argument("backup", metavar="BACKUP", help="a file written by `db backup`")
     return parser
+
+
+def _add_questions_parser(sub) -> None:
+    from tui1on1.questions.bank import CATEGORIES, RELATIONSHIPS  # the standard library only
+
+    questions = sub.add_parser(
+        "questions", help="the question bank and playbooks; check your own question file"
+    )
+    questions_sub = questions.add_subparsers(
+        dest="questions_command", metavar="ACTION", parser_class=Parser
+    )
+    questions_sub.required = True
+    listing = questions_sub.add_parser(
+        "list", help="every question by category, yours (questions.toml) included"
+    )
+    listing.add_argument(
+        "--category",
+        choices=CATEGORIES,
+        metavar="CATEGORY",
+        help=f"one of: {', '.join(CATEGORIES)}",
+    )
+    listing.add_argument(
+        "--relationship",
+        choices=RELATIONSHIPS,
+        help="only questions meant for someone with this relationship to you",
+    )
+    check = questions_sub.add_parser("check", help="validate a question file")
+    check.add_argument("file", metavar="FILE", help="a TOML file of [[question]] entries")
+    questions_sub.add_parser("playbooks", help="list the playbooks and their segments")
 
 
 def _minutes(value: str) -> int:
@@ -118,3 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `tui1on1 people | head`: the reader left. Say nothing more, and keep
+        # Python from complaining when it flushes stdout on exit.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -24,6 +24,14 @@ def people(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.domain.cadence import describe_cadence
     from tui1on1.storage.errors import StoreError
 
+    playbook = args.playbook if args.people_command == "add" else None
+    if playbook is not None:  # checked before the database is opened (or created)
+        from tui1on1.cli.questions_command import playbook_problem
+
+        problem = playbook_problem(playbook)
+        if problem:
+            print(f"tui1on1: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     store, code = _open(settings)
     if store is None:
         return code
@@ -34,6 +42,7 @@ def people(settings: Settings, args: argparse.Namespace) -> int:
                 role=args.role,
                 relationship=args.relationship,
                 cadence=args.cadence,
+                default_playbook=playbook,
             )
             print(f"added {person.name}")
             return EXIT_OK

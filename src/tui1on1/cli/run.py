@@ -25,6 +25,10 @@ def dispatch(args: argparse.Namespace) -> int:
         return app_command.run_app(settings, args)
     if command == "locate":
         return locate(settings)
+    if command == "questions":  # needs no database: keep SQLAlchemy out
+        from tui1on1.cli import questions_command
+
+        return questions_command.questions(settings, args)
     from tui1on1.cli import data_commands, export_command
 
     handlers = {

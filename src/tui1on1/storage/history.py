@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from sqlalchemy import func, select
 
+from tui1on1.domain.career import CAREER_CATEGORIES, CareerEntry
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.storage.session import SessionBase
 from tui1on1.storage.tables import AskedQuestionRow, MeetingRow, NoteRow
@@ -64,6 +66,59 @@ class HistoryStore(SessionBase):
                 )
                 for slug, row in latest.items()
             }
+
+    def career_thread(
+        self, person_id: int, categories_by_slug: Mapping[str, str]
+    ) -> list[CareerEntry]:
+        """The latest answer in each career category (``CAREER_CATEGORIES``
+        order; a category never answered has no entry).
+
+        ``categories_by_slug`` maps question slugs to categories (the caller's
+        question bank), since asked questions store only the slug. One query:
+        the person's answering notes to career questions, newest first; the
+        first one seen per category wins, and reading stops once every
+        category has its answer.
+        """
+        wanted = set(CAREER_CATEGORIES)
+        slugs = sorted(slug for slug, cat in categories_by_slug.items() if cat in wanted)
+        if not slugs:
+            return []
+        query = (
+            select(
+                AskedQuestionRow.slug,
+                AskedQuestionRow.text,
+                AskedQuestionRow.meeting_id,
+                NoteRow.text,
+                NoteRow.created_at,
+            )
+            .join(NoteRow, NoteRow.asked_question_id == AskedQuestionRow.id)
+            .join(MeetingRow, MeetingRow.id == AskedQuestionRow.meeting_id)
+            .where(
+                MeetingRow.person_id == person_id,
+                AskedQuestionRow.slug.in_(slugs),
+                NoteRow.deleted_at.is_(None),
+            )
+            .order_by(NoteRow.created_at.desc(), NoteRow.id.desc())
+        )
+        latest: dict[str, CareerEntry] = {}
+        with self._read() as session:
+            result = session.execute(query)
+            try:
+                for slug, question, meeting_id, answer, created_at in result:
+                    category = categories_by_slug[slug]
+                    if category not in latest:
+                        latest[category] = CareerEntry(
+                            category=category,
+                            answer=answer,
+                            answered_at=created_at,
+                            question=question,
+                            meeting_id=meeting_id,
+                        )
+                        if len(latest) == len(wanted):
+                            break
+            finally:
+                result.close()
+        return [latest[c] for c in CAREER_CATEGORIES if c in latest]
 
     def last_meeting_starts(self) -> dict[int, datetime]:
         """When each person's latest meeting started (one indexed query)."""

@@ -1,0 +1,159 @@
+"""`tui1on1 questions`: list the question bank and playbooks, check a question file.
+
+None of this touches the database, so nothing here imports SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from tui1on1.cli import EXIT_FAILURE, EXIT_OK
+from tui1on1.domain.text import safe_terminal_text
+from tui1on1.settings import Settings
+
+USER_FILE_NAME = "questions.toml"
+YOURS = "(yours)"
+
+
+def questions(settings: Settings, args: argparse.Namespace) -> int:
+    action = args.questions_command
+    try:
+        if action == "check":
+            return check(args.file)
+        if action == "playbooks":
+            return list_playbooks()
+        return list_questions(
+            user_questions_file(settings),
+            category=args.category,
+            relationship=args.relationship,
+        )
+    except BrokenPipeError:  # piped into `head` or a pager that quit: stop quietly
+        _silence_stdout()
+        return EXIT_FAILURE
+
+
+def user_questions_file(settings: Settings) -> Path:
+    """The user's own question file: ``questions.toml`` in the config dir."""
+    return settings.config_dir / USER_FILE_NAME
+
+
+def list_questions(user_file: Path, *, category: str | None, relationship: str | None) -> int:
+    from tui1on1.questions import CATEGORIES, CATEGORY_TITLES, load_bank
+
+    bank = load_bank(user_file)
+    for problem in bank.problems:
+        _warn(_describe(problem, str(problem.path)))
+    groups = [
+        (name, bank.in_category(name, relationship))
+        for name in CATEGORIES
+        if category is None or name == category
+    ]
+    groups = [(name, found) for name, found in groups if found]
+    if not groups:
+        what = f"in {CATEGORY_TITLES[category]}" if category else "in the bank"
+        who = f" for a {relationship}" if relationship else ""
+        print(f"no questions {what}{who}")
+        return EXIT_OK
+    mine = str(user_file)
+    width = max(len(q.slug) for _name, found in groups for q in found)
+    for number, (name, found) in enumerate(groups):
+        if number:
+            print()
+        print(f"{CATEGORY_TITLES[name]} ({name})")
+        for question in found:
+            line = f"  {safe_terminal_text(question.slug).ljust(width)}  "
+            line += safe_terminal_text(question.text)
+            if question.source == mine:
+                line += f" {YOURS}"
+            print(line)
+    return EXIT_OK
+
+
+def check(file: str) -> int:
+    """Validate one question file: its problems on stdout (exit 1), or how many it holds."""
+    from tui1on1.questions import load_bank, validate_file
+
+    path = Path(file)
+    shown = safe_terminal_text(file)
+    try:
+        problems = validate_file(path)
+    except (OSError, ValueError) as exc:  # a name too long to stat, a NUL in it
+        reason = getattr(exc, "strerror", None) or exc
+        return _fail(f"can't check {shown}: {safe_terminal_text(str(reason))}")
+    if len(problems) == 1 and problems[0].line is None:
+        message = problems[0].message
+        if message == "file not found":
+            return _fail(f"can't check {shown}: there is no such file")
+        if message.startswith("cannot be read: "):
+            reason = message.removeprefix("cannot be read: ")
+            return _fail(f"can't read {shown}: {safe_terminal_text(reason)}")
+    if problems:
+        for problem in problems:
+            print(_describe(problem, shown))
+        return EXIT_FAILURE
+    count = sum(1 for q in load_bank(path).questions.values() if q.source == str(path))
+    print(f"{shown}: ok, {count} question{'' if count == 1 else 's'}")
+    return EXIT_OK
+
+
+def list_playbooks() -> int:
+    from tui1on1.questions import load_playbooks
+
+    playbooks, problems = load_playbooks()
+    for problem in problems:
+        _warn(_describe(problem, str(problem.path)))
+    if not playbooks:
+        print("no playbooks")
+        return EXIT_OK
+    width = max(len(slug) for slug in playbooks)
+    for slug, playbook in playbooks.items():
+        title = safe_terminal_text(playbook.title)
+        print(f"{safe_terminal_text(slug).ljust(width)}  {title} · {_minutes(playbook.minutes)}")
+        segments = " · ".join(
+            f"{safe_terminal_text(s.title)} {_minutes(s.minutes)}" for s in playbook.segments
+        )
+        print(f"{'':{width}}  {segments}")
+    return EXIT_OK
+
+
+def playbook_problem(slug: str) -> str | None:
+    """Why ``slug`` can't be used as a playbook, or None if it names one."""
+    from tui1on1.questions import load_playbooks
+
+    playbooks, _problems = load_playbooks()
+    if slug in playbooks:
+        return None
+    return (
+        f"there is no playbook '{safe_terminal_text(slug)}'; "
+        f"choose one of: {', '.join(sorted(playbooks))}"
+    )
+
+
+def _describe(problem, where: str) -> str:
+    place = f"{where} line {problem.line}" if problem.line is not None else where
+    return f"{place}: {safe_terminal_text(problem.message)}"
+
+
+def _minutes(value: float) -> str:
+    return f"{value:g}m"
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so flushing it at exit can't raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file
+        pass
+
+
+def _warn(message: str) -> None:
+    print(f"tui1on1: warning: {safe_terminal_text(message)}", file=sys.stderr)
+
+
+def _fail(message: str) -> int:
+    print(f"tui1on1: {message}", file=sys.stderr)
+    return EXIT_FAILURE
