@@ -50,3 +50,27 @@ async def test_switch_playbook_before_the_first_question_only(make_app):
         await pilot.pause()
         assert not isinstance(app.screen, CommandPalette)
         assert any("before the first question" in str(n.message) for n in app._notifications)
+
+
+async def test_f2_shows_the_career_thread_with_this_meetings_answers(make_app):
+    from pilot_helpers import type_line
+    from textual.widgets import Static
+
+    from tui1on1.ui.widgets.career import CareerPanel
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        screen.action_pick_question()
+        await _choose(pilot, "career aspiration")
+        await pilot.press("ctrl+g")
+        await type_line(pilot, "wants to lead a small team")
+        await settle(pilot)
+        panel = screen.query_one(CareerPanel)
+        assert not panel.display
+        await pilot.press("f2")
+        rows = panel.query_one("#career-rows", Static)
+        await wait_for(pilot, lambda: "lead a small team" in str(rows.render()))
+        assert "Aspiration" in str(rows.render()) and "20 Nov" in str(rows.render())
+        await pilot.press("f2")
+        assert not panel.display

@@ -29,6 +29,7 @@ from tui1on1.ui.screens.meeting_actions import MeetingActions
 from tui1on1.ui.screens.meeting_load import LoadedMeeting, load_meeting
 from tui1on1.ui.screens.meeting_notes import MeetingNotesList, NotesController
 from tui1on1.ui.services import Services
+from tui1on1.ui.widgets.career import CareerPanel
 from tui1on1.ui.widgets.clock import ClockPanel
 from tui1on1.ui.widgets.notes import NoteInput
 from tui1on1.ui.widgets.pausecue import PauseCueBar
@@ -49,6 +50,11 @@ PALETTE = (
     ("End meeting", "End the 1:1 and see the summary", "end_meeting"),
     ("Pick question", "Search the whole question bank and ask any question", "pick_question"),
     ("Switch playbook", "Choose another agenda (before the first question)", "switch_playbook"),
+    (
+        "Career thread",
+        "Show or hide their latest aspiration, why, moonshot, strengths, plan",
+        "toggle_career",
+    ),
 )
 
 
@@ -62,6 +68,7 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         Binding("ctrl+t", "toggle_pause", "Pause", id="toggle_pause"),
         Binding("ctrl+r", "extend", "+5 min", id="extend"),
         Binding("ctrl+o", "end_meeting", "End", id="end_meeting"),
+        Binding("f2", "toggle_career", "Career", id="toggle_career", show=False),
     ]
 
     def __init__(self, request: MeetRequest) -> None:
@@ -80,6 +87,7 @@ class MeetingScreen(MeetingActions, ServiceScreen):
             yield Static("", id="storage-banner")
             yield ClockPanel(id="clock")
             yield PromptCard(id="prompt")
+            yield CareerPanel(id="career")
             yield PauseCueBar(id="cue")
             yield MeetingNotesList(id="notes")
             yield NoteInput(placeholder=PLACEHOLDER, id="note-input", select_on_focus=False)
@@ -94,6 +102,7 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         ).idle_hint = f"Ask it aloud, then press {ask_key}: the cue helps you hold the silence."
         self.query_one("#prompt-question", Static).update("Opening the meeting…")
         self.query_one("#storage-banner").display = False
+        self.query_one(CareerPanel).display = False
         self.set_interval(0.1, self.refresh_now)
         self.on_resize()
         super().on_mount()

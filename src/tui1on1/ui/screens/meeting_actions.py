@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import work
+
 from tui1on1.domain.pausecue import END_NEXT
 from tui1on1.ui.widgets.notes import NoteInput, NotesList
 
@@ -235,3 +237,26 @@ class MeetingActions:
             segments = " · ".join(f"{s.title} {s.minutes:g}m" for s in playbook.segments)
             commands.append((playbook.title, switch, segments))
         self.app.search_commands(commands, placeholder="Switch playbook…")
+
+    def action_toggle_career(self) -> None:
+        """F2: the career thread (latest answer per career category), read fresh."""
+        from tui1on1.ui.widgets.career import CareerPanel
+
+        panel = self.query_one(CareerPanel)
+        if panel.display:
+            panel.display = False
+            return
+        if not self._ready():
+            return
+        panel.display = True
+        self._load_career(panel)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="career")
+    def _load_career(self, panel) -> None:
+        from tui1on1.domain.career import format_thread
+
+        services, model = self.services, self.model
+        slugs = {slug: q.category for slug, q in services.bank.questions.items()}
+        entries = services.store.career_thread(model.person.id, slugs)
+        rows = format_thread(entries, self._now().astimezone().date())
+        self.app.call_from_thread(panel.show, rows)
