@@ -74,3 +74,17 @@ async def test_f2_shows_the_career_thread_with_this_meetings_answers(make_app):
         assert "Aspiration" in str(rows.render()) and "20 Nov" in str(rows.render())
         await pilot.press("f2")
         assert not panel.display
+
+
+async def test_a_broken_user_questions_file_is_reported_and_the_app_starts(
+    make_app, isolated_dirs
+):
+    config = isolated_dirs / "config" / "tui1on1"
+    config.mkdir(parents=True)
+    (config / "questions.toml").write_text('[[question]]\nslug = "mine"\ntext = "unclosed\n')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        assert screen.model.current_question(app.clock.now()) is not None
+        messages = [str(n.message) for n in app._notifications]
+        assert any("questions.toml" in m and "line" in m for m in messages)
