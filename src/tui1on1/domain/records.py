@@ -69,6 +69,7 @@ class Note:
     created_at: datetime | None = None
     edited_at: datetime | None = None
     deleted_at: datetime | None = None
+    resolved_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

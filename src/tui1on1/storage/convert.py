@@ -91,6 +91,7 @@ def note(row: NoteRow) -> Note:
         created_at=row.created_at,
         edited_at=row.edited_at,
         deleted_at=row.deleted_at,
+        resolved_at=row.resolved_at,
     )
 
 

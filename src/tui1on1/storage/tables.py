@@ -137,6 +137,8 @@ class NoteRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Parked topics and open questions: when they were dealt with (0002).
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ActionItemRow(Base):

@@ -1,0 +1,30 @@
+"""Plain records for the between-meetings screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from tui1on1.domain.records import Meeting, Person
+
+
+@dataclass(frozen=True, slots=True)
+class PersonOverview:
+    """One row of the home screen."""
+
+    person: Person
+    last_started_at: datetime | None
+    open_mine: int
+    open_theirs: int
+    recent_minutes: tuple[float, ...]  # lengths of their last ended meetings, oldest first
+    live_meeting_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingListing:
+    """A meeting in a person's list, with its counts."""
+
+    meeting: Meeting
+    notes: int
+    actions: int
+    questions: int

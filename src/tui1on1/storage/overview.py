@@ -1,0 +1,160 @@
+"""Queries behind the home, person and history screens.
+
+Each is a small, fixed number of indexed queries however long the history:
+grouped counts, and a window function for "the last N meetings per person"
+(SQLite 3.25+ and PostgreSQL both have ROW_NUMBER).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner
+from tui1on1.domain.overview import MeetingListing, PersonOverview
+from tui1on1.domain.records import Note
+from tui1on1.storage import convert
+from tui1on1.storage.errors import NotFound
+from tui1on1.storage.session import SessionBase
+from tui1on1.storage.tables import (
+    ActionItemRow,
+    AskedQuestionRow,
+    MeetingPauseRow,
+    MeetingRow,
+    NoteRow,
+    PersonRow,
+)
+
+TREND_MEETINGS = 8
+
+
+class OverviewStore(SessionBase):
+    def people_overview(self, *, include_archived: bool = False) -> list[PersonOverview]:
+        with self._read() as session:
+            people_query = select(PersonRow).order_by(PersonRow.name_key)
+            if not include_archived:
+                people_query = people_query.where(PersonRow.archived.is_(False))
+            people = list(session.scalars(people_query))
+            last = dict(
+                session.execute(
+                    select(MeetingRow.person_id, func.max(MeetingRow.started_at)).group_by(
+                        MeetingRow.person_id
+                    )
+                ).all()
+            )
+            counts: dict[tuple[int, str], int] = {
+                (person_id, owner): n
+                for person_id, owner, n in session.execute(
+                    select(ActionItemRow.person_id, ActionItemRow.owner, func.count())
+                    .where(ActionItemRow.status == ActionStatus.OPEN.value)
+                    .group_by(ActionItemRow.person_id, ActionItemRow.owner)
+                )
+            }
+            live = dict(
+                session.execute(
+                    select(MeetingRow.person_id, MeetingRow.id).where(
+                        MeetingRow.status == MeetingStatus.LIVE.value
+                    )
+                ).all()
+            )
+            ranked = (
+                select(
+                    MeetingRow.person_id,
+                    MeetingRow.started_at,
+                    MeetingRow.ended_at,
+                    func.row_number()
+                    .over(partition_by=MeetingRow.person_id, order_by=MeetingRow.started_at.desc())
+                    .label("n"),
+                )
+                .where(MeetingRow.status == MeetingStatus.ENDED.value)
+                .subquery()
+            )
+            trend: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+            for person_id, started, ended in session.execute(
+                select(ranked.c.person_id, ranked.c.started_at, ranked.c.ended_at).where(
+                    ranked.c.n <= TREND_MEETINGS
+                )
+            ):
+                trend[person_id].append((started, ended))
+        overview = []
+        for row in people:
+            lengths = sorted(trend.get(row.id, []))
+            overview.append(
+                PersonOverview(
+                    person=convert.person(row),
+                    last_started_at=last.get(row.id),
+                    open_mine=counts.get((row.id, Owner.ME.value), 0),
+                    open_theirs=counts.get((row.id, Owner.THEM.value), 0),
+                    recent_minutes=tuple(
+                        round((end - start).total_seconds() / 60, 1) for start, end in lengths
+                    ),
+                    live_meeting_id=live.get(row.id),
+                )
+            )
+        return overview
+
+    def meeting_listings(self, person_id: int) -> list[MeetingListing]:
+        """All of a person's meetings, newest first, with note/action/question counts."""
+        with self._read() as session:
+            rows = list(
+                session.scalars(
+                    select(MeetingRow)
+                    .where(MeetingRow.person_id == person_id)
+                    .order_by(MeetingRow.started_at.desc())
+                )
+            )
+            ids = [row.id for row in rows]
+
+            def grouped(column, *where) -> dict[int, int]:
+                if not ids:
+                    return {}
+                query = select(column, func.count()).where(column.in_(ids), *where)
+                return dict(session.execute(query.group_by(column)).all())
+
+            notes = grouped(NoteRow.meeting_id, NoteRow.deleted_at.is_(None))
+            actions = grouped(ActionItemRow.origin_meeting_id)
+            questions = grouped(AskedQuestionRow.meeting_id)
+            pauses: dict[int, list[MeetingPauseRow]] = defaultdict(list)
+            if ids:
+                for pause in session.scalars(
+                    select(MeetingPauseRow).where(MeetingPauseRow.meeting_id.in_(ids))
+                ):
+                    pauses[pause.meeting_id].append(pause)
+            return [
+                MeetingListing(
+                    meeting=convert.meeting(row, pauses[row.id]),
+                    notes=notes.get(row.id, 0),
+                    actions=actions.get(row.id, 0),
+                    questions=questions.get(row.id, 0),
+                )
+                for row in rows
+            ]
+
+    def open_topics(self, person_id: int) -> list[Note]:
+        """Parked topics and open questions with this person not yet resolved."""
+        with self._read() as session:
+            rows = session.scalars(
+                select(NoteRow)
+                .join(MeetingRow, MeetingRow.id == NoteRow.meeting_id)
+                .where(
+                    MeetingRow.person_id == person_id,
+                    NoteRow.kind.in_([NoteKind.PARKED.value, NoteKind.QUESTION.value]),
+                    NoteRow.deleted_at.is_(None),
+                    NoteRow.resolved_at.is_(None),
+                )
+                .order_by(NoteRow.id.desc())
+            )
+            return [convert.note(row) for row in rows]
+
+    def set_note_resolved(self, note_id: int, at: datetime | None) -> Note:
+        """Mark a parked topic or open question dealt with (``at=None`` reopens it)."""
+        with self._write() as session:
+            row = session.get(NoteRow, note_id)
+            if row is None:
+                raise NotFound(f"no note with id {note_id}")
+            row.resolved_at = at
+            session.flush()
+            return convert.note(row)
+

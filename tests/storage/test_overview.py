@@ -1,0 +1,84 @@
+"""Queries behind home, person/prep and history, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from tui1on1.domain.kinds import NoteKind, Owner
+from tui1on1.domain.records import NewNote
+
+T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
+def add_meeting(store, person, start, minutes, notes=(), live=False):
+    meeting, _ = store.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=start)
+    for i, (kind, text, owner) in enumerate(notes):
+        store.add_note(
+            NewNote(uid=f"{meeting.id}-{i}", meeting_id=meeting.id, kind=kind, text=text,
+                    created_at=start + timedelta(minutes=i + 1), action_owner=owner)
+        )  # fmt: skip
+    if not live:
+        store.end_meeting(meeting.id, start + timedelta(minutes=minutes))
+    return meeting
+
+
+def test_people_overview_in_one_pass(store):
+    ada = store.add_person("Ada Lovelace", cadence="weekly")
+    bob = store.add_person("Bob Ross")
+    gone = store.add_person("Gone Person")
+    store.update_person(gone.id, archived=True)
+    for week in range(10):
+        add_meeting(store, ada, T0 + timedelta(weeks=week), 25 + week)
+    add_meeting(
+        store, ada, T0 + timedelta(weeks=10), 30,
+        notes=[(NoteKind.ACTION, "mine 1", Owner.ME), (NoteKind.ACTION, "mine 2", Owner.ME),
+               (NoteKind.ACTION, "theirs", Owner.THEM), (NoteKind.NOTE, "plain", None)],
+        live=True,
+    )  # fmt: skip
+    overview = {o.person.name: o for o in store.people_overview()}
+    assert set(overview) == {"Ada Lovelace", "Bob Ross"}
+    a = overview["Ada Lovelace"]
+    assert a.last_started_at == T0 + timedelta(weeks=10)
+    assert a.last_started_at.tzinfo is not None
+    assert (a.open_mine, a.open_theirs) == (2, 1)
+    assert a.recent_minutes == (27.0, 28.0, 29.0, 30.0, 31.0, 32.0, 33.0, 34.0)  # last 8 ended
+    assert a.live_meeting_id is not None
+    b = overview["Bob Ross"]
+    assert (b.last_started_at, b.open_mine, b.recent_minutes, b.live_meeting_id) == (
+        None, 0, (), None,
+    )  # fmt: skip
+    assert "Gone Person" in {o.person.name for o in store.people_overview(include_archived=True)}
+    assert bob.id != gone.id
+
+
+def test_meeting_listings_count_what_each_meeting_holds(store):
+    ada = store.add_person("Ada")
+    first = add_meeting(store, ada, T0, 30, notes=[(NoteKind.NOTE, "a", None)])
+    second = add_meeting(
+        store, ada, T0 + timedelta(weeks=1), 31,
+        notes=[(NoteKind.ACTION, "x", Owner.THEM), (NoteKind.QUOTE, "y", None)],
+    )  # fmt: skip
+    store.record_question(second.id, slug="s", text="Q?", elapsed_seconds=5, at=T0)
+    deleted = store.list_notes(second.id)[1]
+    store.delete_note(deleted.id, T0 + timedelta(weeks=1, minutes=5))
+    listings = store.meeting_listings(ada.id)
+    assert [entry.meeting.id for entry in listings] == [second.id, first.id]
+    assert (listings[0].notes, listings[0].actions, listings[0].questions) == (1, 1, 1)
+    assert (listings[1].notes, listings[1].actions, listings[1].questions) == (1, 0, 0)
+    assert store.meeting_listings(ada.id + 99) == []
+
+
+def test_open_topics_until_resolved(store):
+    ada = store.add_person("Ada")
+    add_meeting(
+        store, ada, T0, 30,
+        notes=[(NoteKind.PARKED, "comp review", None), (NoteKind.QUESTION, "what is senior?", None),
+               (NoteKind.NOTE, "plain", None)],
+    )  # fmt: skip
+    topics = store.open_topics(ada.id)
+    assert [t.text for t in topics] == ["what is senior?", "comp review"]
+    resolved = store.set_note_resolved(topics[0].id, T0 + timedelta(days=3))
+    assert resolved.resolved_at == T0 + timedelta(days=3)
+    assert [t.text for t in store.open_topics(ada.id)] == ["comp review"]
+    store.set_note_resolved(topics[0].id, None)
+    assert len(store.open_topics(ada.id)) == 2
