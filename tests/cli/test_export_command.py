@@ -96,4 +96,4 @@ def test_export_says_calmly_what_it_cannot_find(db, capsys, args, message):
 def test_export_needs_to_know_which_meeting(db, capsys):
     url, _ = db
     assert main(["--db", url, "export"]) == 2
-    assert "--person --meeting is required" in capsys.readouterr().err
+    assert "--person --meeting --all is required" in capsys.readouterr().err

@@ -77,8 +77,38 @@ def build_parser() -> Parser:
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--person", metavar="NAME", help="their latest meeting")
     which.add_argument("--meeting", metavar="ID", type=int, help="the meeting with this id")
-    export.add_argument("--format", choices=["md", "json"], default="md", help="default: md")
+    which.add_argument("--all", action="store_true", help="the whole database (JSON)")
+    export.add_argument("--format", choices=["md", "json"], default=None, help="default: md")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600), not stdout")
+
+    imp = sub.add_parser("import", help="merge a whole-database JSON export into this database")
+    imp.add_argument("file", metavar="FILE", help="a file written by `export --all`")
+
+    search = sub.add_parser("search", help="search every note, quote and action")
+    search.add_argument("query", metavar="QUERY", help="words to find (prefixes match)")
+    search.add_argument("--person", metavar="NAME", help="only notes with this person")
+    search.add_argument("--kind", metavar="KIND", help="only this kind (action, quote, ...)")
+    search.add_argument("--tag", metavar="TAG", help="only notes with this #tag")
+    search.add_argument("--since", metavar="DATE", help="only notes on or after DATE (YYYY-MM-DD)")
+    search.add_argument("--until", metavar="DATE", help="only notes on or before DATE (YYYY-MM-DD)")
+    search.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+    actions = sub.add_parser("actions", help="action items: what you and they promised")
+    actions.add_argument("--open", action="store_true", help="only open ones")
+    actions.add_argument("--person", metavar="NAME", help="only with this person")
+    owner = actions.add_mutually_exclusive_group()
+    owner.add_argument("--mine", action="store_true", help="only my promises")
+    owner.add_argument("--theirs", action="store_true", help="only theirs")
+    actions.add_argument("--json", action="store_true", help="print JSON")
+
+    recap = sub.add_parser("recap", help="a Markdown recap of the latest 1:1 with NAME")
+    recap.add_argument("name", metavar="NAME")
+    recap.add_argument(
+        "--copy", action="store_true", help="put it on the clipboard through the terminal (OSC 52)"
+    )
+
+    sub.add_parser("demo", help="open the app on a generated demo database (your data untouched)")
 
     _add_questions_parser(sub)
 

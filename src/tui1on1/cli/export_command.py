@@ -1,4 +1,5 @@
-"""`tui1on1 export`: one meeting as a Markdown recap or JSON."""
+"""`tui1on1 export`: one meeting as a Markdown recap or JSON, or (``--all``)
+the whole database as JSON for `tui1on1 import`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from tui1on1.cli import EXIT_OK
+from tui1on1.cli import EXIT_OK, UsageError
 from tui1on1.cli.run import fail
 from tui1on1.settings import Settings
 from tui1on1.storage.opening import OpenFailed, open_store
@@ -17,18 +18,26 @@ def export(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.domain import recap
     from tui1on1.storage.errors import StoreError
 
+    if args.all and _md_was_typed(args):
+        raise UsageError("--all writes JSON")
     try:
         store = open_store(settings)
     except OpenFailed as exc:
         return fail(str(exc))
     try:
-        record = _gather(store, person=args.person, meeting_id=args.meeting)
-        if isinstance(record, str):
-            return fail(record)
-        if args.format == "json":
-            text = json.dumps(recap.to_json(record), indent=2) + "\n"
+        if args.all:
+            from tui1on1.storage.transfer import export_data
+
+            # ensure_ascii: control and bidi characters travel escaped.
+            text = json.dumps(export_data(store), ensure_ascii=True, indent=1) + "\n"
         else:
-            text = recap.markdown(record)
+            record = _gather(store, person=args.person, meeting_id=args.meeting)
+            if isinstance(record, str):
+                return fail(record)
+            if (args.format or "md") == "json":
+                text = json.dumps(recap.to_json(record), indent=2) + "\n"
+            else:
+                text = recap.markdown(record)
     except StoreError as exc:
         return fail(str(exc))
     finally:
@@ -45,6 +54,19 @@ def export(settings: Settings, args: argparse.Namespace) -> int:
         return EXIT_OK
     sys.stdout.write(text)
     return EXIT_OK
+
+
+def _md_was_typed(args: argparse.Namespace) -> bool:
+    """Whether `--format md` was typed. That is only knowable when the parser
+    leaves --format None by default; with a default of "md", "md" is taken to
+    be the default."""
+    if args.format != "md":
+        return False
+    from tui1on1.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return sub.choices["export"].get_default("format") is None
 
 
 def _gather(store, *, person: str | None, meeting_id: int | None):

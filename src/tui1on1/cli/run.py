@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from tui1on1.cli import EXIT_FAILURE, EXIT_OK
 from tui1on1.settings import Settings, load_settings
+
+# command → (module in tui1on1.cli, function): only that module is imported.
+HANDLERS = {
+    "people": ("data_commands", "people"),
+    "db": ("data_commands", "db"),
+    "export": ("export_command", "export"),
+    "import": ("transfer_command", "import_file"),
+    "search": ("search_command", "search"),
+    "actions": ("actions_command", "actions"),
+    "recap": ("recap_command", "recap"),
+    "demo": ("demo_command", "demo"),
+}
 
 
 def fail(message: str) -> int:
@@ -29,14 +42,9 @@ def dispatch(args: argparse.Namespace) -> int:
         from tui1on1.cli import questions_command
 
         return questions_command.questions(settings, args)
-    from tui1on1.cli import data_commands, export_command
-
-    handlers = {
-        "people": data_commands.people,
-        "db": data_commands.db,
-        "export": export_command.export,
-    }
-    return handlers[command](settings, args)
+    module_name, function = HANDLERS[command]
+    module = importlib.import_module(f"tui1on1.cli.{module_name}")
+    return getattr(module, function)(settings, args)
 
 
 def locate(settings: Settings) -> int:

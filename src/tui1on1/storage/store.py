@@ -20,10 +20,11 @@ from tui1on1.storage.meetings import MeetingStore
 from tui1on1.storage.notes import NoteStore
 from tui1on1.storage.overview import OverviewStore
 from tui1on1.storage.people import PeopleStore
+from tui1on1.storage.search import SearchStore
 from tui1on1.storage.session import describe_db_error
 
 
-class Store(PeopleStore, MeetingStore, NoteStore, HistoryStore, OverviewStore):
+class Store(PeopleStore, MeetingStore, NoteStore, HistoryStore, OverviewStore, SearchStore):
     @classmethod
     def open(cls, url: str, *, upgrade: bool = True) -> Store:
         """Open the database at ``url`` and bring its schema up to date.

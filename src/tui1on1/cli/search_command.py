@@ -1,0 +1,173 @@
+"""`tui1on1 search QUERY`: every note, quote and action holding the words.
+
+Hits come newest first, one a line::
+
+    2026-11-20  Ada Lovelace  quote     I light up when I unblock others
+
+(the note's local date, the person, the kind, the text on one line, shortened
+around the first match when long). Matched words are bold when stdout is a
+terminal and NO_COLOR is not set. ``--json`` prints a list of objects instead.
+
+Exit codes: 0 with hits, and also 0 with none (plain output then says "no
+notes match ..." on stderr; ``--json`` prints ``[]``); 1 when the person is
+unknown or ambiguous or the database fails; 2 for a bad ``--kind``,
+``--since``, ``--until`` or ``--limit``, or a query with no words in it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from typing import Any, TextIO
+
+from tui1on1.cli import EXIT_OK, EXIT_USAGE
+from tui1on1.cli.run import fail
+from tui1on1.settings import Settings
+from tui1on1.storage.opening import OpenFailed, open_store
+
+MAX_CLI_LIMIT = 1000
+SNIPPET_WIDTH = 160
+BOLD, NORMAL = "\x1b[1m", "\x1b[22m"
+
+
+def usage(message: str) -> int:
+    print(f"tui1on1: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def use_bold(stream: TextIO) -> bool:
+    """Bold only on a terminal, and never when NO_COLOR is set."""
+    if "NO_COLOR" in os.environ:
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _parse_day(value: str | None, option: str) -> tuple[date | None, str | None]:
+    if value is None:
+        return None, None
+    try:
+        return date.fromisoformat(value.strip()), None
+    except ValueError:
+        from tui1on1.domain.text import safe_terminal_text
+
+        return None, f"{option} wants a date like 2026-11-20, not '{safe_terminal_text(value)}'"
+
+
+def search(settings: Settings, args: argparse.Namespace) -> int:
+    from tui1on1.domain.kinds import NoteKind
+    from tui1on1.domain.searchtext import query_tokens
+    from tui1on1.domain.text import safe_terminal_text
+    from tui1on1.storage.errors import StoreError
+
+    # Everything the user typed is checked before the database is opened.
+    kinds = None
+    if args.kind is not None:
+        try:
+            kinds = [NoteKind(args.kind.strip().lower())]
+        except ValueError:
+            choices = ", ".join(kind.value for kind in NoteKind)
+            shown = safe_terminal_text(args.kind)
+            return usage(f"--kind must be one of: {choices} (not '{shown}')")
+    since, problem = _parse_day(args.since, "--since")
+    if problem:
+        return usage(problem)
+    until, problem = _parse_day(args.until, "--until")
+    if problem:
+        return usage(problem)
+    if since is not None and until is not None and since > until:
+        return usage("--since is after --until")
+    if not 1 <= args.limit <= MAX_CLI_LIMIT:
+        return usage(f"--limit must be 1 to {MAX_CLI_LIMIT}")
+    shown_query = safe_terminal_text(args.query)
+    if len(shown_query) > 60:
+        shown_query = shown_query[:59] + "…"
+    tokens = query_tokens(args.query)
+    if not tokens:
+        return usage(f"'{shown_query}' has no words to search for")
+
+    try:
+        store = open_store(settings)
+    except OpenFailed as exc:
+        return fail(str(exc))
+    try:
+        person_id = None
+        if args.person is not None:
+            person, candidates = store.match_person(args.person)
+            if person is None:
+                asked = safe_terminal_text(args.person)
+                if candidates:
+                    names = ", ".join(safe_terminal_text(p.name) for p in candidates[:5])
+                    return fail(
+                        f"'{asked}' could be several people ({names}); give more of the name"
+                    )
+                return fail(f"there is no one called {asked}")
+            person_id = person.id
+        hits = store.search(
+            args.query,
+            person_id=person_id,
+            kinds=kinds,
+            tag=args.tag,
+            since=since,
+            until=until,
+            limit=args.limit + 1,  # one more, to know whether there are more
+        )
+    except StoreError as exc:
+        return fail(str(exc))
+    finally:
+        store.close()
+
+    more = len(hits) > args.limit
+    hits = hits[: args.limit]
+    if args.json:
+        print(json.dumps([as_json(hit) for hit in hits], indent=2, ensure_ascii=True))
+        return EXIT_OK
+    if not hits:
+        print(f"no notes match '{shown_query}'", file=sys.stderr)
+        return EXIT_OK
+    bold = use_bold(sys.stdout)
+    name_width = max(len(safe_terminal_text(hit.person_name)) for hit in hits)
+    kind_width = max(len(kind.value) for kind in NoteKind)
+    for hit in hits:
+        day = hit.created_at.astimezone().date().isoformat()
+        name = safe_terminal_text(hit.person_name).ljust(name_width)
+        kind = hit.kind.value.ljust(kind_width)
+        print(f"{day}  {name}  {kind}  {render(hit.text, tokens, bold)}".rstrip())
+    if more:
+        print(
+            f"(the newest {args.limit} shown; --limit for more, or add words or filters)",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def render(text: str, tokens: list[str], bold: bool) -> str:
+    """The note on one line, cut around the first match, control characters
+    escaped, matched words in bold when ``bold``."""
+    from tui1on1.domain.searchtext import snippet
+    from tui1on1.domain.text import safe_terminal_text
+
+    one_line = " ⏎ ".join(line.strip() for line in text.strip().splitlines() if line.strip())
+    parts = []
+    for part, hit in snippet(one_line, tokens, width=SNIPPET_WIDTH):
+        shown = safe_terminal_text(part)
+        parts.append(f"{BOLD}{shown}{NORMAL}" if hit and bold else shown)
+    return "".join(parts)
+
+
+def as_json(hit) -> dict[str, Any]:
+    return {
+        "person": hit.person_name,
+        "meeting_id": hit.meeting_id,
+        "meeting_started_at": hit.meeting_started_at.isoformat(),
+        "note_id": hit.note_id,
+        "kind": hit.kind.value,
+        "text": hit.text,
+        "tags": list(hit.tags),
+        "created_at": hit.created_at.isoformat(),
+    }

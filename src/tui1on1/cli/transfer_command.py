@@ -1,0 +1,89 @@
+"""`tui1on1 import FILE`: merge a whole-database export into this database.
+
+The file is read and parsed before the database is opened, so a wrong file
+never creates or touches one. Every failure is one calm line and exit 1;
+nothing is written unless all of the file can be.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from tui1on1.cli import EXIT_OK
+from tui1on1.cli.run import fail
+from tui1on1.settings import Settings
+from tui1on1.storage.opening import OpenFailed, open_store
+
+
+class _Unreadable(Exception):
+    """The file can't be used; ``str()`` is the line to show."""
+
+
+def read_export_file(path: Path) -> Any:
+    """The parsed JSON in ``path``, or _Unreadable saying calmly why not."""
+    from tui1on1.domain.text import safe_terminal_text
+
+    shown = safe_terminal_text(str(path))
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _Unreadable(f"there is no file at {shown}") from None
+    except IsADirectoryError:
+        raise _Unreadable(f"{shown} is a folder, not an export file") from None
+    except OSError as exc:
+        raise _Unreadable(f"can't read {shown}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _Unreadable(
+            f"{shown} isn't a tui1on1 export (it isn't UTF-8 text); "
+            "make one with `tui1on1 export --all -o FILE`"
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _Unreadable(
+            f"{shown} isn't a tui1on1 export (not JSON: {exc.msg} at line {exc.lineno}); "
+            "make one with `tui1on1 export --all -o FILE`"
+        ) from None
+    except (ValueError, RecursionError):
+        raise _Unreadable(f"{shown} isn't a tui1on1 export (JSON it can't read)") from None
+
+
+def import_file(settings: Settings, args: argparse.Namespace) -> int:
+    from tui1on1.domain.text import safe_terminal_text
+    from tui1on1.storage.errors import StoreError
+    from tui1on1.storage.transfer import FORMAT, ImportError_, import_data
+
+    path = Path(args.file).expanduser()
+    shown = safe_terminal_text(str(path))
+    try:
+        data = read_export_file(path)
+    except _Unreadable as exc:
+        return fail(str(exc))
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return fail(
+            f'{shown} isn\'t a tui1on1 export (no "format": "{FORMAT}"); '
+            "make one with `tui1on1 export --all -o FILE`"
+        )
+    try:
+        store = open_store(settings)
+    except OpenFailed as exc:
+        return fail(str(exc))
+    try:
+        report = import_data(store, data)
+    except ImportError_ as exc:
+        problem = safe_terminal_text(str(exc))
+        if exc.path:
+            problem += "; nothing was imported"
+        return fail(f"can't import {shown}: {problem}")
+    except StoreError as exc:
+        return fail(f"can't import {shown}: {exc}")
+    finally:
+        store.close()
+    for line in report.lines():
+        print(line)
+    return EXIT_OK

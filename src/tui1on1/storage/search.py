@@ -1,0 +1,202 @@
+"""Full-text search over notes: FTS5 on SQLite, tsvector + GIN on PostgreSQL.
+
+What the user typed never reaches MATCH or to_tsquery as syntax: it is cut
+into word tokens and quoted by :mod:`tui1on1.domain.searchtext`, and the
+result is a bound parameter. A query with no words (``"(*``, emoji, blanks)
+finds nothing without asking the database.
+
+Hits come newest first (note id descending), never ranked: ranking would mean
+scoring every note that holds a common word, while walking the index
+backwards and stopping at ``limit`` costs the same for "the" as for a rare
+word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from sqlalchemy import Integer, Select, column, literal, select, table
+from sqlalchemy import text as sql_text
+
+from tui1on1.domain import searchtext
+from tui1on1.domain.kinds import NoteKind
+from tui1on1.storage.convert import split_tags
+from tui1on1.storage.session import SessionBase
+from tui1on1.storage.tables import MeetingRow, NoteRow, PersonRow
+
+MAX_LIMIT = 10_000
+
+# The FTS5 table made by the first migration (SQLite only).
+_note_fts = table("note_fts", column("rowid", Integer))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    note_id: int
+    meeting_id: int
+    person_id: int
+    person_name: str
+    kind: NoteKind
+    text: str
+    tags: tuple[str, ...]
+    created_at: datetime
+    meeting_started_at: datetime
+
+
+def normalize_tag(tag: str) -> str:
+    """``"#Career"`` → ``"career"``: how tags are stored (lowercase, no ``#``)."""
+    cleaned = "".join(ch for ch in tag if ch.isprintable()).strip()
+    return cleaned.lstrip("#").lower()
+
+
+def local_day_start(day: date, tz: tzinfo | None = None) -> datetime:
+    """The first instant of ``day`` in ``tz`` (local time when None), in UTC."""
+    start = datetime.combine(day, time.min)
+    try:
+        aware = start.replace(tzinfo=tz) if tz is not None else start.astimezone()
+        return aware.astimezone(UTC)
+    except (OverflowError, ValueError):  # the first or last days of year 1 or 9999
+        return start.replace(tzinfo=UTC)
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+_INT64_MAX = 2**63 - 1
+
+
+class SearchStore(SessionBase):
+    def search(
+        self,
+        query: str,
+        *,
+        person_id: int | None = None,
+        kinds: Sequence[NoteKind] | None = None,
+        tag: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        tz: tzinfo | None = None,
+    ) -> list[SearchHit]:
+        """Notes holding every word of ``query`` (each as a word start:
+        ``mento`` finds "mentoring"), case- and accent-insensitive, newest
+        first. Deleted notes never match.
+
+        ``since``/``until`` are days in ``tz`` (local time when None), both
+        included; ``tag`` may be given with or without ``#``. A query or
+        filter that can't match anything returns ``[]``; hostile input is
+        searched literally and never raises (only DatabaseUnavailable can).
+        """
+        statement = self._search_statement(
+            query,
+            person_id=person_id,
+            kinds=kinds,
+            tag=tag,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
+            tz=tz,
+        )
+        if statement is None:
+            return []
+        with self._read() as session:
+            rows = session.execute(statement).all()
+        return [
+            SearchHit(
+                note_id=note_id,
+                meeting_id=meeting_id,
+                person_id=person,
+                person_name=name,
+                kind=NoteKind(kind),
+                text=text,
+                tags=split_tags(tags),
+                created_at=created_at,
+                meeting_started_at=started_at,
+            )
+            for note_id, meeting_id, person, name, kind, text, tags, created_at, started_at in rows
+        ]
+
+    def _search_statement(
+        self,
+        query: str,
+        *,
+        person_id: int | None,
+        kinds: Sequence[NoteKind] | None,
+        tag: str | None,
+        since: date | None,
+        until: date | None,
+        limit: int,
+        offset: int,
+        tz: tzinfo | None,
+    ) -> Select | None:
+        """The SELECT for :meth:`search`, or None when nothing can match."""
+        tokens = searchtext.query_tokens(query)
+        limit = min(int(limit), MAX_LIMIT)
+        offset = int(offset)
+        if not tokens or limit <= 0 or not 0 <= offset <= _INT64_MAX - limit:
+            return None
+        if person_id is not None and not 0 <= person_id <= _INT64_MAX:
+            return None
+        if kinds is not None and not kinds:
+            return None
+        wanted_tag = None
+        if tag is not None:
+            wanted_tag = normalize_tag(tag)
+            if not wanted_tag or any(ch.isspace() for ch in wanted_tag):
+                return None
+        if since is not None and until is not None and since > until:
+            return None
+
+        if self.dialect == "sqlite":
+            # The FTS table drives the query: walked backwards by rowid, it
+            # stops as soon as LIMIT rows have passed the filters.
+            match = sql_text("note_fts MATCH :fts_query").bindparams(
+                fts_query=searchtext.fts5_match(tokens)
+            )
+            source = _note_fts.join(NoteRow, NoteRow.id == _note_fts.c.rowid)
+            order = _note_fts.c.rowid.desc()
+        else:
+            match = sql_text("note.search_vector @@ to_tsquery('simple', :ts_query)").bindparams(
+                ts_query=searchtext.tsquery(tokens)
+            )
+            source = NoteRow.__table__
+            order = NoteRow.id.desc()
+        source = source.join(MeetingRow, MeetingRow.id == NoteRow.meeting_id).join(
+            PersonRow, PersonRow.id == MeetingRow.person_id
+        )
+        statement = (
+            select(
+                NoteRow.id,
+                NoteRow.meeting_id,
+                MeetingRow.person_id,
+                PersonRow.name,
+                NoteRow.kind,
+                NoteRow.text,
+                NoteRow.tags,
+                NoteRow.created_at,
+                MeetingRow.started_at,
+            )
+            .select_from(source)
+            .where(match, NoteRow.deleted_at.is_(None))
+        )
+        if person_id is not None:
+            statement = statement.where(MeetingRow.person_id == person_id)
+        if kinds is not None:
+            values = sorted({NoteKind(kind).value for kind in kinds})
+            statement = statement.where(NoteRow.kind.in_(values))
+        if wanted_tag is not None:
+            # Tags are stored space-separated: look for " tag " in " tags ".
+            padded = literal(" ").concat(NoteRow.tags).concat(" ")
+            pattern = "% " + _like_escape(wanted_tag) + " %"
+            statement = statement.where(padded.like(pattern, escape="\\"))
+        if since is not None and since > date.min:
+            statement = statement.where(NoteRow.created_at >= local_day_start(since, tz))
+        if until is not None and until < date.max:
+            next_day = local_day_start(until + timedelta(days=1), tz)
+            statement = statement.where(NoteRow.created_at < next_day)
+        return statement.order_by(order).limit(limit).offset(offset)
