@@ -5,8 +5,8 @@ from __future__ import annotations
 from pilot_helpers import meeting_ready, wait_for
 from textual.widgets import DataTable, Input, Static
 
-from tui1on1.ui.dialogs.add_person import AddPersonScreen
 from tui1on1.ui.dialogs.help import HelpScreen
+from tui1on1.ui.dialogs.person_form import PersonFormScreen
 from tui1on1.ui.screens.home import HomeScreen
 
 SIZE = (100, 30)
@@ -17,13 +17,13 @@ async def test_add_a_person_fixing_a_refused_cadence_then_start_their_1on1(make_
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
         await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, AddPersonScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonFormScreen))
         dialog = app.screen
         dialog.query_one("#name", Input).value = "Ada Lovelace"
         dialog.query_one("#cadence", Input).value = "every full moon"
         dialog.query_one("#cadence", Input).focus()
         await pilot.press("enter")
-        error = dialog.query_one("#add-person-error", Static)
+        error = dialog.query_one("#person-form-error", Static)
         await wait_for(pilot, lambda: "couldn't read the cadence" in str(error.render()))
         assert app.screen is dialog  # still open, nothing typed was lost
         assert dialog.query_one("#name", Input).value == "Ada Lovelace"
@@ -33,8 +33,8 @@ async def test_add_a_person_fixing_a_refused_cadence_then_start_their_1on1(make_
         table = app.screen.query_one(DataTable)
         await wait_for(pilot, lambda: table.row_count == 1)
         row = [str(cell) for cell in table.get_row_at(0)]
-        assert row[0] == "Ada Lovelace" and row[2] == "never" and row[4] == "biweekly"
-        await pilot.press("enter")
+        assert row[0] == "Ada Lovelace" and row[2] == "never" and row[3] == "due now"
+        await pilot.press("m")
         screen = await meeting_ready(pilot)
         assert screen.model.person.name == "Ada Lovelace"
 

@@ -76,9 +76,7 @@ async def test_f2_shows_the_career_thread_with_this_meetings_answers(make_app):
         assert not panel.display
 
 
-async def test_a_broken_user_questions_file_is_reported_and_the_app_starts(
-    make_app, isolated_dirs
-):
+async def test_a_broken_user_questions_file_is_reported_and_the_app_starts(make_app, isolated_dirs):
     config = isolated_dirs / "config" / "tui1on1"
     config.mkdir(parents=True)
     (config / "questions.toml").write_text('[[question]]\nslug = "mine"\ntext = "unclosed\n')

@@ -328,3 +328,23 @@ async def test_keys_can_be_rebound_in_the_config_file(make_app, isolated_dirs, c
         screen = await meeting_ready(pilot)
         await pilot.press("f2")
         assert screen.query_one(PauseCueBar).has_class("-active")
+
+
+async def test_a_meeting_started_from_home_loads_once_and_is_new(make_app):
+    from pilot_helpers import wait_for
+
+    from tui1on1.ui.screens.home import HomeScreen
+
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+        app.services.store.add_person("Ada Lovelace")
+        app.screen.reload()
+        await wait_for(pilot, lambda: app.screen.rows)
+        await pilot.press("m")
+        screen = await meeting_ready(pilot)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert not any("Resumed" in str(n.message) for n in app._notifications)
+        segments = store_of(pilot).list_segments(screen.model.meeting.id)
+        assert [s.segment_index for s in segments] == [0]  # logged once, not twice

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner
 from tui1on1.domain.overview import MeetingListing, PersonOverview
+from tui1on1.domain.recap import MeetingRecord
 from tui1on1.domain.records import Note
 from tui1on1.storage import convert
 from tui1on1.storage.errors import NotFound
@@ -25,6 +26,7 @@ from tui1on1.storage.tables import (
     MeetingRow,
     NoteRow,
     PersonRow,
+    SegmentLogRow,
 )
 
 TREND_MEETINGS = 8
@@ -132,6 +134,52 @@ class OverviewStore(SessionBase):
                 for row in rows
             ]
 
+    def meeting_record(self, meeting_id: int) -> MeetingRecord:
+        """One meeting in full: person, segments, questions, notes, its actions."""
+        with self._read() as session:
+            row = session.get(MeetingRow, meeting_id)
+            if row is None:
+                raise NotFound(f"no meeting with id {meeting_id}")
+            pauses = session.scalars(
+                select(MeetingPauseRow).where(MeetingPauseRow.meeting_id == meeting_id)
+            ).all()
+            return MeetingRecord(
+                person=convert.person(session.get(PersonRow, row.person_id)),
+                meeting=convert.meeting(row, list(pauses)),
+                notes=[
+                    convert.note(n)
+                    for n in session.scalars(
+                        select(NoteRow)
+                        .where(NoteRow.meeting_id == meeting_id, NoteRow.deleted_at.is_(None))
+                        .order_by(NoteRow.id)
+                    )
+                ],
+                asked=[
+                    convert.asked_question(q)
+                    for q in session.scalars(
+                        select(AskedQuestionRow)
+                        .where(AskedQuestionRow.meeting_id == meeting_id)
+                        .order_by(AskedQuestionRow.asked_at, AskedQuestionRow.id)
+                    )
+                ],
+                actions=[
+                    convert.action_item(a)
+                    for a in session.scalars(
+                        select(ActionItemRow)
+                        .where(ActionItemRow.origin_meeting_id == meeting_id)
+                        .order_by(ActionItemRow.id)
+                    )
+                ],
+                segments=[
+                    convert.segment_log(s)
+                    for s in session.scalars(
+                        select(SegmentLogRow)
+                        .where(SegmentLogRow.meeting_id == meeting_id)
+                        .order_by(SegmentLogRow.started_at, SegmentLogRow.id)
+                    )
+                ],
+            )
+
     def open_topics(self, person_id: int) -> list[Note]:
         """Parked topics and open questions with this person not yet resolved."""
         with self._read() as session:
@@ -157,4 +205,3 @@ class OverviewStore(SessionBase):
             row.resolved_at = at
             session.flush()
             return convert.note(row)
-

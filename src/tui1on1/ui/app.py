@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -31,7 +32,12 @@ class MeetRequest:
 
 
 class ServiceScreen(Screen):
-    """A screen that needs the database: it is told when it is ready."""
+    """A screen that needs the database: it is told when it is ready.
+
+    Subclasses may define their own ``on_mount`` but must not call this one:
+    Textual already calls ``on_mount`` on every class in the MRO, so calling
+    it again would load everything twice.
+    """
 
     def on_mount(self) -> None:
         services = getattr(self.app, "services", None)
@@ -173,3 +179,47 @@ class OneOnOneApp(App[int]):
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()
+        if self.services is None:
+            return
+        yield SystemCommand("Home", "Your people, what is due, live meetings", self.action_home)
+        yield SystemCommand(
+            "Search notes", "Every note, quote and action, as you type", self.action_search
+        )
+        yield SystemCommand(
+            "Open person",
+            "Prepare for a 1:1: their thread, promises, topics",
+            self.action_open_person,
+        )
+
+    def action_home(self) -> None:
+        from tui1on1.ui.screens.home import HomeScreen
+        from tui1on1.ui.screens.meeting import MeetingScreen
+
+        if any(isinstance(s, MeetingScreen) for s in self.screen_stack):
+            self.notify("End or leave the meeting first (ctrl+o or ctrl+q).")
+            return
+        self.switch_screen(HomeScreen())
+
+    def action_search(self) -> None:
+        from tui1on1.ui.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen())
+
+    def action_open_person(self) -> None:
+        self._pick_person()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="pick-person")
+    def _pick_person(self) -> None:
+        people = self.services.store.list_people(include_archived=True)
+        self.call_from_thread(self._show_people, people)
+
+    def _show_people(self, people) -> None:
+        from tui1on1.domain.text import safe_terminal_text
+        from tui1on1.ui.screens.person import PersonScreen
+
+        commands = [
+            (safe_terminal_text(p.name), lambda p=p: self.push_screen(PersonScreen(p.id)),
+             safe_terminal_text(p.role) + (" (archived)" if p.archived else ""))
+            for p in people
+        ]  # fmt: skip
+        self.search_commands(commands, placeholder="Open person…")

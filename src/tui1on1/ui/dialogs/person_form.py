@@ -1,4 +1,4 @@
-"""Adding a person: name, role, cadence.
+"""Adding or editing a person: name, role, relationship, cadence, default playbook.
 
 The dialog stays open until the person is saved: a refused value (a name
 already taken, a cadence that can't be read) is shown in the dialog and
@@ -16,53 +16,103 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui1on1.domain.cadence import describe_cadence
 from tui1on1.domain.records import Person
 
-# Runs in a worker thread; returns the new person, or raises StoreError.
-SavePerson = Callable[[str, str, str], Person]
+FIELDS = ("name", "role", "relationship", "cadence", "playbook")
+
+# Runs in a worker thread with the field values; returns the saved person or
+# raises StoreError with a message to show.
+SavePerson = Callable[[dict[str, str]], Person]
 
 
-class AddPersonScreen(ModalScreen[Person | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="add_person_cancel")]
+class PersonFormScreen(ModalScreen[Person | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="person_form_cancel")]
 
-    def __init__(self, save: SavePerson) -> None:
+    def __init__(self, save: SavePerson, person: Person | None = None) -> None:
         super().__init__()
         self._save = save
+        self.person = person
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="add-person", classes="dialog"):
-            yield Static("Add a person", classes="dialog-title")
-            yield Input(placeholder="Name", id="name", max_length=80)
-            yield Input(placeholder="Role (optional)", id="role", max_length=120)
-            yield Input(placeholder="Cadence: weekly, biweekly, monthly or an RRULE", id="cadence")
-            yield Static("", id="add-person-error")
+        person = self.person
+        title = f"Edit {person.name}" if person else "Add a person"
+        values = {
+            "name": person.name if person else "",
+            "role": person.role if person else "",
+            "relationship": person.relationship.value if person else "report",
+            "cadence": describe_cadence(person.cadence) if person else "",
+            "playbook": (person.default_playbook or "") if person else "",
+        }
+        hints = {
+            "name": "Name",
+            "role": "Role (optional)",
+            "relationship": "Relationship: report, manager, skip-level or peer",
+            "cadence": "Cadence: weekly, biweekly, monthly or an RRULE",
+            "playbook": "Default playbook (optional): weekly, first, quarterly, …",
+        }
+        with Vertical(id="person-form", classes="dialog"):
+            yield Static(title, classes="dialog-title")
+            for name in FIELDS:
+                yield Input(values[name], placeholder=hints[name], id=name, max_length=200)
+            yield Static("", id="person-form-error")
             yield Static(
-                "Enter to add · Tab for the next field · Esc to cancel", classes="dialog-hint"
+                "Enter to save · Tab for the next field · Esc to cancel", classes="dialog-hint"
             )
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
-        name, role, cadence = (
-            self.query_one(f"#{field}", Input).value for field in ("name", "role", "cadence")
-        )
-        if not name.strip():
+        values = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
+        if not values["name"].strip():
             self.show_error("A name is needed.")
             self.query_one("#name", Input).focus()
             return
-        self._submit(name, role, cadence)
+        self._submit(values)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _submit(self, name: str, role: str, cadence: str) -> None:
+    def _submit(self, values: dict[str, str]) -> None:
         from tui1on1.storage.errors import StoreError
 
         try:
-            person = self._save(name, role, cadence)
+            person = self._save(values)
         except StoreError as exc:
             self.app.call_from_thread(self.show_error, str(exc))
             return
         self.app.call_from_thread(self.dismiss, person)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#add-person-error", Static).update(message)
+        self.query_one("#person-form-error", Static).update(message)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def person_saver(services, person: Person | None) -> SavePerson:
+    """The save function for the form: add a person, or change this one."""
+    from tui1on1.storage.errors import InvalidInput
+
+    store = services.store
+
+    def save(values: dict[str, str]) -> Person:
+        slug = values["playbook"].strip()
+        if slug and slug not in services.playbooks:
+            choices = ", ".join(sorted(services.playbooks))
+            raise InvalidInput(f"there is no playbook '{slug}'; choose one of: {choices}")
+        relationship = values["relationship"].strip() or "report"
+        if person is None:
+            return store.add_person(
+                values["name"],
+                role=values["role"],
+                relationship=relationship,
+                cadence=values["cadence"] or None,
+                default_playbook=slug or None,
+            )
+        return store.update_person(
+            person.id,
+            name=values["name"],
+            role=values["role"],
+            relationship=relationship,
+            cadence=values["cadence"],  # empty clears it
+            default_playbook=slug,  # empty clears it
+        )
+
+    return save

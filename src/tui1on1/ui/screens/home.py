@@ -1,21 +1,23 @@
-"""Home: the people you hold 1:1s with, and any meeting still live."""
+"""Home: the people you hold 1:1s with, what is due, and any meeting still live."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from tui1on1.domain.cadence import describe_cadence, next_due
-from tui1on1.domain.records import Person
+from tui1on1.domain.overview import PersonOverview
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.app import MeetRequest, ServiceScreen
 from tui1on1.ui.services import Services
+
+SPARK = "▁▂▃▄▅▆▇█"
 
 
 def relative_day(when: datetime | None, now: datetime) -> str:
@@ -26,117 +28,221 @@ def relative_day(when: datetime | None, now: datetime) -> str:
         return "today"
     if days == 1:
         return "yesterday"
-    if days > 0:
-        return f"{days} days ago"
-    return f"in {-days} days"
+    if days == -1:
+        return "tomorrow"
+    return f"{days} days ago" if days > 0 else f"in {-days} days"
+
+
+def due_text(row: PersonOverview, now: datetime) -> Text:
+    """When the next 1:1 is due; overdue is bold and worded, not only coloured."""
+    person = row.person
+    if not person.cadence:
+        return Text("")
+    if row.last_started_at is None:
+        return Text("due now", style="bold")
+    due = next_due(person.cadence, row.last_started_at.astimezone(), now)
+    late = (now.astimezone().date() - due.astimezone().date()).days
+    if late > 0:
+        return Text(f"overdue {late} day{'s' if late != 1 else ''}", style="bold")
+    return Text("today" if late == 0 else relative_day(due, now))
+
+
+def trend_text(minutes: tuple[float, ...]) -> str:
+    """A tiny text sparkline of meeting lengths, for the table."""
+    if not minutes:
+        return ""
+    low, high = min(minutes), max(minutes)
+    span = (high - low) or 1.0
+    return "".join(SPARK[round((m - low) / span * (len(SPARK) - 1))] for m in minutes)
 
 
 class HomeScreen(ServiceScreen):
     BINDINGS = [
-        Binding("m", "meet", "Start/resume 1:1 (Enter)", id="home_meet"),
-        Binding("a", "add_person", "Add person", id="home_add"),
-        Binding("r", "reload", "Refresh", id="home_reload"),
+        Binding("m", "meet", "Start 1:1", id="home_meet"),
+        Binding("slash", "search", "Search", id="home_search"),
+        Binding("a", "add_person", "Add", id="home_add"),
+        Binding("e", "edit_person", "Edit", id="home_edit"),
+        Binding("h", "archive", "Archive", id="home_archive"),
+        Binding("l", "resume_live", "Resume live", id="home_resume"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.people: list[Person] = []
+        self.rows: list[PersonOverview] = []
+        self.show_archived = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
             yield Static("", id="live-banner")
             yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
             yield Static("Opening…", id="home-empty")
+            with Horizontal(id="home-detail"):
+                yield Static("", id="detail-text")
+                yield Sparkline([], id="detail-trend")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Name", "Role", "Last 1:1", "Next due", "Cadence")
+        table.add_columns("Name", "Role", "Last 1:1", "Next due", "Open: mine/theirs", "Lengths")
         self.query_one("#live-banner").display = False
-        super().on_mount()
 
     def services_ready(self, services: Services) -> None:
         self.reload()
 
-    def action_reload(self) -> None:
-        self.reload()
+    def on_screen_resume(self) -> None:
+        if self.app.services is not None:
+            self.reload()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def reload(self) -> None:
         services: Services | None = self.app.services
         if services is None:
             return
-        store = services.store
-        data = (store.list_people(), store.live_meetings(), store.last_meeting_starts())
-        self.app.call_from_thread(self._show, *data)
+        rows = services.store.people_overview(include_archived=self.show_archived)
+        self.app.call_from_thread(self._show, rows)
 
-    def _show(self, people: list[Person], live, last: dict[int, datetime]) -> None:
+    def _show(self, rows: list[PersonOverview]) -> None:
         now = self.app.clock.now()
-        self.people = people
-        names = {p.id: p.name for p in people}
+        self.rows = rows
+        live = [row for row in rows if row.live_meeting_id is not None]
         banner = self.query_one("#live-banner", Static)
-        live_names = [safe_terminal_text(names.get(m.person_id, "?")) for m in live]
-        banner.display = bool(live_names)
-        banner.update(Text(f"Live now: {', '.join(live_names)} — select and press Enter to resume"))
+        banner.display = bool(live)
+        names = ", ".join(safe_terminal_text(row.person.name) for row in live)
+        banner.update(Text(f"Live now: {names}. Press l to resume."))
         table = self.query_one(DataTable)
+        selected = table.cursor_row
         table.clear()
-        for person in people:
-            started = last.get(person.id)
-            due = ""
-            if person.cadence:
-                due_at = next_due(person.cadence, started.astimezone() if started else None, now)
-                due = "overdue" if due_at <= now and started else relative_day(due_at, now)
-                if started is None:
-                    due = "now"
-            name = safe_terminal_text(person.name)
-            if any(m.person_id == person.id for m in live):
-                name += "  ● live"
+        for row in rows:
+            person = row.person
+            name = safe_terminal_text(person.name) + ("  ● live" if row.live_meeting_id else "")
+            if person.archived:
+                name += "  (archived)"
             table.add_row(
                 name,
                 safe_terminal_text(person.role),
-                relative_day(started, now),
-                due,
-                describe_cadence(person.cadence),
+                relative_day(row.last_started_at, now),
+                due_text(row, now),
+                f"{row.open_mine} / {row.open_theirs}",
+                trend_text(row.recent_minutes),
                 key=str(person.id),
             )
+        if rows and selected is not None:
+            table.move_cursor(row=min(selected, len(rows) - 1))
         empty = self.query_one("#home-empty", Static)
-        empty.display = not people
+        empty.display = not rows
         empty.update("No one here yet. Press a to add someone, or run `tui1on1 meet NAME`.")
+        self._show_detail()
 
-    def _selected(self) -> Person | None:
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        row = self.selected()
+        detail = self.query_one("#home-detail")
+        detail.display = row is not None
+        if row is None:
+            return
+        cadence = describe_cadence(row.person.cadence) or "no cadence set"
+        text = f"{safe_terminal_text(row.person.name)} · {cadence}"
+        if row.recent_minutes:
+            text += f" · last {len(row.recent_minutes)} meetings (minutes):"
+        self.query_one("#detail-text", Static).update(Text(text))
+        self.query_one(Sparkline).data = list(row.recent_minutes)
+
+    def selected(self) -> PersonOverview | None:
         table = self.query_one(DataTable)
-        if not self.people or table.cursor_row is None:
+        if not self.rows or table.cursor_row is None or table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((p for p in self.people if str(p.id) == key), None)
+        return next((r for r in self.rows if str(r.person.id) == key), None)
+
+    # --- actions --------------------------------------------------------------------
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
-        """Enter on a row (the table keeps Enter for itself)."""
-        self.action_meet()
+        """Enter opens the person (the table keeps Enter for itself)."""
+        row = self.selected()
+        if row is not None:
+            from tui1on1.ui.screens.person import PersonScreen
+
+            self.app.push_screen(PersonScreen(row.person.id))
 
     def action_meet(self) -> None:
-        person = self._selected()
-        if person is None:
+        row = self.selected()
+        if row is None:
             self.notify("Add someone first (a).")
             return
         from tui1on1.ui.screens.meeting import MeetingScreen
 
-        self.app.switch_screen(MeetingScreen(MeetRequest(person.name)))
+        self.app.switch_screen(MeetingScreen(MeetRequest(row.person.name)))
+
+    def action_resume_live(self) -> None:
+        live = [row for row in self.rows if row.live_meeting_id is not None]
+        if not live:
+            self.notify("No meeting is live.")
+            return
+        from tui1on1.ui.screens.meeting import MeetingScreen
+
+        self.app.switch_screen(MeetingScreen(MeetRequest(live[0].person.name)))
+
+    def action_search(self) -> None:
+        from tui1on1.ui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
 
     def action_add_person(self) -> None:
-        from tui1on1.ui.dialogs.add_person import AddPersonScreen
+        self._open_form(None)
 
-        store = self.app.services.store if self.app.services else None
-        if store is None:
+    def action_edit_person(self) -> None:
+        row = self.selected()
+        if row is None:
+            self.notify("Pick someone to edit.")
+            return
+        self._open_form(row.person)
+
+    def _open_form(self, person) -> None:
+        services = self.app.services
+        if services is None:
             self.notify("One moment: the database is still opening.")
             return
+        from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 
-        def save(name: str, role: str, cadence: str) -> Person:
-            return store.add_person(name, role=role, cadence=cadence or None)
-
-        def added(person: Person | None) -> None:
-            if person is not None:
-                self.notify(f"Added {safe_terminal_text(person.name)}.")
+        def saved(result) -> None:
+            if result is not None:
+                self.notify(f"Saved {safe_terminal_text(result.name)}.")
                 self.reload()
 
-        self.app.push_screen(AddPersonScreen(save), added)
+        self.app.push_screen(PersonFormScreen(person_saver(services, person), person), saved)
+
+    def action_archive(self) -> None:
+        """Archive hides a person without deleting anything; again brings them back."""
+        row = self.selected()
+        if row is None or self.app.services is None:
+            return
+        self._archive(row.person.id, row.person.name, not row.person.archived)
+
+    @work(thread=True, exit_on_error=False, group="home-archive")
+    def _archive(self, person_id: int, name: str, archived: bool) -> None:
+        self.app.services.store.update_person(person_id, archived=archived)
+        if archived:
+            message = (
+                f"Archived {safe_terminal_text(name)}: hidden, nothing deleted. "
+                "'Show archived people' in the palette lists them again."
+            )
+        else:
+            message = f"{safe_terminal_text(name)} is back."
+        self.app.call_from_thread(self.notify, message, timeout=6)
+        self.reload()
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.reload()
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+
+        label = "Hide archived people" if self.show_archived else "Show archived people"
+        yield SystemCommand(
+            label, "Archived people are hidden, never deleted", self.action_toggle_archived
+        )
+        yield SystemCommand(
+            "Add person", "Name, role, relationship, cadence", self.action_add_person
+        )
+        yield SystemCommand("Edit person", "Change the selected person", self.action_edit_person)

@@ -105,7 +105,6 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         self.query_one(CareerPanel).display = False
         self.set_interval(0.1, self.refresh_now)
         self.on_resize()
-        super().on_mount()
 
     def _binding(self, binding_id: str) -> Binding:
         for bindings in self._bindings.key_to_bindings.values():
@@ -237,6 +236,7 @@ class MeetingScreen(MeetingActions, ServiceScreen):
             ended = model.end_cue(services.clock.now(), END_TYPING)
             if ended:
                 self._record_pause(*ended)
+                self.refresh_now()  # the cue fades with the first keystroke
         if self._draft_timer is not None:
             self._draft_timer.stop()
         if self.notes is not None and not self.notes.editing:

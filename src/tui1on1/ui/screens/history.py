@@ -1,0 +1,119 @@
+"""One past meeting in full: segments with their times, each question asked
+with the pause held and the notes that answered it, every note with its
+stamp, and the actions with their status now."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui1on1.domain.clock import format_mmss
+from tui1on1.domain.duedates import format_due
+from tui1on1.domain.grammar import KIND_MARKS
+from tui1on1.domain.kinds import ActionStatus, Owner
+from tui1on1.domain.recap import MeetingRecord
+from tui1on1.domain.text import safe_terminal_text
+from tui1on1.ui.app import ServiceScreen
+from tui1on1.ui.services import Services
+
+
+def header_text(record: MeetingRecord, today) -> Text:
+    meeting = record.meeting
+    start = meeting.started_at.astimezone()
+    text = Text(f"1:1 with {safe_terminal_text(record.person.name)}", style="bold")
+    text.append(f" — {start:%a} {start.day} {start:%b %Y}, {start:%H:%M}")
+    if meeting.ended_at:
+        actual = (meeting.ended_at - meeting.started_at).total_seconds()
+        text.append(f" · {format_mmss(actual)} of {meeting.planned_minutes}:00")
+    else:
+        text.append(" · still live")
+    text.append(f" · {meeting.playbook}\n")
+    if meeting.summary:
+        text.append(f"{safe_terminal_text(meeting.summary)}\n")
+    if record.segments:
+        text.append("\nSegments\n", style="bold")
+        end = meeting.ended_at
+        for segment, following in zip(record.segments, [*record.segments[1:], None], strict=True):
+            stop = segment.ended_at or (following.started_at if following else end)
+            spent = (stop - segment.started_at).total_seconds() if stop else 0
+            offset = (segment.started_at - meeting.started_at).total_seconds()
+            text.append(f"  {format_mmss(offset):>7}  {segment.title}  ({format_mmss(spent)})\n")
+    answers: dict[int, list[str]] = {}
+    for note in record.notes:
+        if note.asked_question_id is not None:
+            answers.setdefault(note.asked_question_id, []).append(note.text)
+    text.append(f"\nQuestions asked ({len(record.asked)})\n", style="bold")
+    for asked in record.asked:
+        pause = f"pause {asked.pause_seconds:.0f}s" if asked.pause_seconds else "no pause"
+        whys = f", {asked.followups} why" if asked.followups else ""
+        text.append(f"  {format_mmss(asked.elapsed_seconds):>7}  {safe_terminal_text(asked.text)}")
+        text.append(f"  ({pause}{whys})\n", style="italic")
+        for answer in answers.get(asked.id, []):
+            text.append(f"           → {safe_terminal_text(answer).splitlines()[0]}\n")
+    if record.actions:
+        text.append(f"\nActions ({len(record.actions)})\n", style="bold")
+        for action in record.actions:
+            who = "I'll" if action.owner is Owner.ME else "They'll"
+            status = {ActionStatus.OPEN: "open", ActionStatus.DONE: "done",
+                      ActionStatus.DROPPED: "dropped"}[action.status]  # fmt: skip
+            due = f", {format_due(action.due, today)}" if action.due else ""
+            line = safe_terminal_text(action.text).splitlines()[0]
+            text.append(f"  {who:<8}{line}  ({status}{due})\n")
+    text.append("\nNotes\n", style="bold")
+    return text
+
+
+class MeetingHistoryScreen(ServiceScreen):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="history_back")]
+
+    def __init__(self, meeting_id: int, note_id: int | None = None) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.note_id = note_id
+        self.record: MeetingRecord | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="history"):
+            yield Static("Loading…", id="history-header")
+            yield OptionList(id="history-notes")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def services_ready(self, services: Services) -> None:
+        self._load(services)
+
+    @work(thread=True, exit_on_error=False, group="history")
+    def _load(self, services: Services) -> None:
+        from tui1on1.storage.errors import StoreError
+
+        try:
+            record = services.store.meeting_record(self.meeting_id)
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="warning")
+            return
+        self.app.call_from_thread(self._show, record)
+
+    def _show(self, record: MeetingRecord) -> None:
+        self.record = record
+        today = self.app.clock.now().astimezone().date()
+        self.query_one("#history-header", Static).update(header_text(record, today))
+        notes = self.query_one(OptionList)
+        notes.clear_options()
+        for note in record.notes:
+            line = Text(f"{format_mmss(note.elapsed_seconds):>7} {KIND_MARKS[note.kind]} ")
+            line.append(safe_terminal_text(note.text, keep_newlines=True))
+            if note.kind.value != "note":
+                line.append(f"  {note.kind.value}", style="italic")
+            notes.add_option(Option(line, id=f"note-{note.id}"))
+        if not record.notes:
+            notes.add_option(Option(Text("No notes.", style="italic"), disabled=True))
+        if self.note_id is not None:
+            try:
+                notes.highlighted = notes.get_option_index(f"note-{self.note_id}")
+                notes.focus()
+            except Exception:
+                pass

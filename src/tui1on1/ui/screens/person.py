@@ -1,0 +1,242 @@
+"""One person, for the minute before a 1:1: their career thread, what each of
+you promised, topics left open, the last meeting, questions asked lately, and
+every meeting. `m` starts the 1:1 from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui1on1.domain.career import CareerEntry, format_thread
+from tui1on1.domain.clock import format_mmss
+from tui1on1.domain.duedates import format_due, is_overdue
+from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
+from tui1on1.domain.overview import MeetingListing
+from tui1on1.domain.prompts import AskedBefore
+from tui1on1.domain.records import ActionItem, Note, Person
+from tui1on1.domain.text import safe_terminal_text
+from tui1on1.ui.app import MeetRequest, ServiceScreen
+from tui1on1.ui.services import Services
+from tui1on1.ui.widgets.career import CareerPanel
+
+RECENT_QUESTIONS = 8
+
+
+@dataclass(frozen=True)
+class PersonPrep:
+    person: Person
+    career: list[CareerEntry]
+    actions: list[ActionItem]  # open, every meeting
+    topics: list[Note]  # open parked topics and questions
+    meetings: list[MeetingListing]
+    last_notes: list[Note]  # of the latest meeting
+    asked: list[tuple[str, AskedBefore]]  # question text, when
+
+
+def load_prep(services: Services, person_id: int) -> PersonPrep:
+    store = services.store
+    person = store.get_person(person_id)
+    bank = services.bank.questions
+    categories = {slug: q.category for slug, q in bank.items()}
+    meetings = store.meeting_listings(person_id)
+    history = store.question_history(person_id, None)
+    recent = sorted(history.items(), key=lambda item: item[1].asked_at, reverse=True)
+    return PersonPrep(
+        person=person,
+        career=store.career_thread(person_id, categories),
+        actions=store.list_actions(person_id=person_id, status=ActionStatus.OPEN),
+        topics=store.open_topics(person_id),
+        meetings=meetings,
+        last_notes=store.list_notes(meetings[0].meeting.id) if meetings else [],
+        asked=[
+            (bank[slug].text if slug in bank else slug, before)
+            for slug, before in recent[:RECENT_QUESTIONS]
+        ],
+    )
+
+
+def _day(value) -> str:
+    local = value.astimezone()
+    return f"{local:%a} {local.day} {local:%b %Y}"
+
+
+class PersonScreen(ServiceScreen):
+    BINDINGS = [
+        Binding("m", "meet", "Start 1:1", id="person_meet"),
+        Binding("x", "close_item", "Done / resolved", id="person_close"),
+        Binding("e", "edit", "Edit", id="person_edit"),
+        Binding("escape", "app.pop_screen", "Back", id="person_back"),
+    ]
+
+    def __init__(self, person_id: int) -> None:
+        super().__init__()
+        self.person_id = person_id
+        self.prep: PersonPrep | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="person"):
+            yield Static("Loading…", id="person-header")
+            yield CareerPanel(id="person-career")
+            yield Static("Open actions  (x marks done)", classes="section-title")
+            yield OptionList(id="person-actions", classes="section-list")
+            yield Static("Parked topics and open questions  (x resolves)", classes="section-title")
+            yield OptionList(id="person-topics", classes="section-list")
+            yield Static("Last meeting", classes="section-title")
+            yield Static("", id="person-last")
+            yield Static("Questions asked lately", classes="section-title")
+            yield Static("", id="person-asked")
+            yield Static("Meetings  (Enter opens one)", classes="section-title")
+            yield OptionList(id="person-meetings", classes="section-list")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def services_ready(self, services: Services) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.app.services is not None:
+            self.reload()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="person")
+    def reload(self) -> None:
+        from tui1on1.storage.errors import StoreError
+
+        try:
+            prep = load_prep(self.app.services, self.person_id)
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="warning")
+            return
+        self.app.call_from_thread(self._show, prep)
+
+    def _show(self, prep: PersonPrep) -> None:
+        self.prep = prep
+        today = self.app.clock.now().astimezone().date()
+        person = prep.person
+        header = Text(safe_terminal_text(person.name), style="bold")
+        details = [d for d in (person.role, person.relationship.value) if d]
+        header.append("  " + " · ".join(safe_terminal_text(d) for d in details))
+        self.query_one("#person-header", Static).update(header)
+        self.sub_title = safe_terminal_text(person.name)
+        self.query_one(CareerPanel).show(format_thread(prep.career, today))
+
+        actions = sorted(
+            prep.actions,
+            key=lambda a: (not (a.due and is_overdue(a.due, today)), a.due is None, a.due, a.id),
+        )
+        action_rows = [(f"action-{a.id}", self._action_text(a, today)) for a in actions]
+        self._fill("#person-actions", action_rows, "Nothing open.")
+        topics = [
+            (f"topic-{n.id}", Text(f"{'~' if n.kind is NoteKind.PARKED else '?'} ")
+             + Text(safe_terminal_text(n.text)) + Text(f"  {_day(n.created_at)}", style="italic"))
+            for n in prep.topics
+        ]  # fmt: skip
+        self._fill("#person-topics", topics, "Nothing parked or left open.")
+
+        last = Text()
+        if prep.meetings:
+            latest = prep.meetings[0].meeting
+            last.append(f"{_day(latest.started_at)}  {latest.summary or latest.status.value}\n")
+            for note in prep.last_notes:
+                last.append(f"  {format_mmss(note.elapsed_seconds)} {note.kind.value:<8} ")
+                last.append(safe_terminal_text(note.text).splitlines()[0] + "\n")
+        else:
+            last.append("No meetings yet: m starts the first one.")
+        self.query_one("#person-last", Static).update(last)
+
+        asked = Text()
+        for question, before in prep.asked:
+            asked.append(f"  {_day(before.asked_at)}  {question}")
+            if before.answer:
+                asked.append(f"  → {safe_terminal_text(before.answer)[:60]}", style="italic")
+            asked.append("\n")
+        self.query_one("#person-asked", Static).update(asked or Text("  None yet."))
+
+        meetings = []
+        for listing in prep.meetings:
+            m = listing.meeting
+            length = ""
+            if m.ended_at:
+                length = f"{round((m.ended_at - m.started_at).total_seconds() / 60)} min"
+            line = f"{_day(m.started_at)}  {length:>7}  {listing.notes} notes · "
+            line += f"{listing.actions} actions · {listing.questions} questions"
+            if m.status.value == "live":
+                line += "  ● live"
+            meetings.append((f"meeting-{m.id}", Text(line)))
+        self._fill("#person-meetings", meetings, "No meetings yet.")
+
+    def _action_text(self, action: ActionItem, today) -> Text:
+        who = "I'll" if action.owner is Owner.ME else "They'll"
+        text = Text(f"{who:<8}")
+        text.append(safe_terminal_text(action.text).splitlines()[0])
+        if action.due:
+            late = is_overdue(action.due, today)
+            text.append(f"  {format_due(action.due, today)}" + ("  overdue" if late else ""),
+                        style="bold" if late else "italic")  # fmt: skip
+        return text
+
+    def _fill(self, selector: str, rows: list[tuple[str, Text]], empty: str) -> None:
+        view = self.query_one(selector, OptionList)
+        highlighted = view.highlighted
+        view.clear_options()
+        if rows:
+            view.add_options([Option(text, id=key) for key, text in rows])
+            if highlighted is not None:
+                view.highlighted = min(highlighted, len(rows) - 1)
+        else:
+            view.add_option(Option(Text(empty, style="italic"), id="empty", disabled=True))
+
+    # --- actions ---------------------------------------------------------------------
+
+    def action_meet(self) -> None:
+        if self.prep is None:
+            return
+        from tui1on1.ui.screens.meeting import MeetingScreen
+
+        self.app.switch_screen(MeetingScreen(MeetRequest(self.prep.person.name)))
+
+    def action_edit(self) -> None:
+        if self.prep is None or self.app.services is None:
+            return
+        from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
+
+        form = PersonFormScreen(person_saver(self.app.services, self.prep.person), self.prep.person)
+        self.app.push_screen(form, lambda _saved: self.reload())
+
+    def action_close_item(self) -> None:
+        focused = self.focused
+        if not isinstance(focused, OptionList) or focused.highlighted is None:
+            self.notify("Move to an action or a topic first (Tab), then x.")
+            return
+        key = focused.get_option_at_index(focused.highlighted).id or ""
+        kind, _, ident = key.partition("-")
+        if kind not in ("action", "topic"):
+            self.notify("x marks an action done or a topic resolved.")
+            return
+        self._close(kind, int(ident))
+
+    @work(thread=True, exit_on_error=False, group="person-close")
+    def _close(self, kind: str, ident: int) -> None:
+        services = self.app.services
+        now = services.clock.now()
+        if kind == "action":
+            services.store.set_action_status(ident, ActionStatus.DONE, meeting_id=None, at=now)
+            message = "Marked done."
+        else:
+            services.store.set_note_resolved(ident, now)
+            message = "Marked resolved."
+        self.app.call_from_thread(self.notify, message, timeout=3)
+        self.reload()
+
+    @on(OptionList.OptionSelected, "#person-meetings")
+    def _open_meeting(self, event: OptionList.OptionSelected) -> None:
+        key = event.option.id or ""
+        if key.startswith("meeting-"):
+            from tui1on1.ui.screens.history import MeetingHistoryScreen
+
+            self.app.push_screen(MeetingHistoryScreen(int(key.removeprefix("meeting-"))))

@@ -1,0 +1,127 @@
+"""Home → person → meeting history → search → back, with Pilot."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from pilot_helpers import wait_for
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from tui1on1.domain.kinds import NoteKind, Owner
+from tui1on1.domain.records import NewNote
+from tui1on1.storage.store import Store
+from tui1on1.ui.screens.history import MeetingHistoryScreen
+from tui1on1.ui.screens.home import HomeScreen
+from tui1on1.ui.screens.person import PersonScreen
+from tui1on1.ui.screens.search import SearchScreen
+
+SIZE = (100, 34)
+
+
+@pytest.fixture
+def history(db_path, clock):
+    """Ada: two ended meetings a week apart, with career answers, promises, topics."""
+    store = Store.open(f"sqlite:///{db_path}")
+    ada = store.add_person("Ada Lovelace", role="Staff engineer", cadence="weekly")
+    store.add_person("Bob Ross")
+    for week, words in ((2, "mentoring juniors"), (1, "leading the platform team")):
+        start = clock.now() - timedelta(weeks=week)
+        meeting, _ = store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=start)
+        asked = store.record_question(
+            meeting.id, slug="aspiration-where-next", text="Where next?",
+            elapsed_seconds=300, at=start,
+        )  # fmt: skip
+
+        def add(uid, kind, text, owner=None, due=None, answer=None, start=start, meeting=meeting):
+            store.add_note(NewNote(uid=uid, meeting_id=meeting.id, kind=kind, text=text,
+                                   created_at=start + timedelta(minutes=6), action_owner=owner,
+                                   action_due=due, asked_question_id=answer))  # fmt: skip
+
+        add(f"a{week}", NoteKind.NOTE, f"wants to try {words}", answer=asked.id)
+        add(f"b{week}", NoteKind.ACTION, f"intro to Sam week {week}", Owner.ME, date(2026, 11, 18))
+        add(f"c{week}", NoteKind.PARKED, f"compensation question {week}")
+        store.end_meeting(meeting.id, start + timedelta(minutes=31), summary="good")
+    store.close()
+
+
+async def test_walk_home_person_history_search_and_back(make_app, history):
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 2)
+        ada = [str(c) for c in table.get_row_at(0)]
+        assert ada[0] == "Ada Lovelace" and ada[2] == "7 days ago"
+        assert ada[3] == "today" or ada[3].startswith("overdue")
+        assert ada[4] == "2 / 0"
+
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
+        person = app.screen
+        career = str(person.query_one("#career-rows", Static).render())
+        assert "leading the platform team" in career  # the latest answer
+        actions = [str(o.prompt) for o in person.query_one("#person-actions", OptionList).options]
+        assert len(actions) == 2 and all("overdue" in a for a in actions)
+        topics = person.query_one("#person-topics", OptionList)
+        assert topics.option_count == 2
+        topics.focus()
+        topics.highlighted = 0
+        await pilot.press("x")
+        await wait_for(
+            pilot, lambda: person.query_one("#person-topics", OptionList).option_count == 1
+        )
+
+        meetings = person.query_one("#person-meetings", OptionList)
+        meetings.focus()
+        meetings.highlighted = 1  # the older meeting
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, MeetingHistoryScreen) and app.screen.record
+        )
+        header = str(app.screen.query_one("#history-header", Static).render())
+        assert (
+            "Where next?" in header and "mentoring juniors" in header and "31:00 of 30:00" in header
+        )
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
+        search = app.screen
+        search.query_one(Input).value = "platf person:ada"
+        results = search.query_one(OptionList)
+        await wait_for(pilot, lambda: results.option_count == 1)
+        assert "leading the platform team" in str(results.get_option_at_index(0).prompt)
+        await pilot.press("enter")  # from the query to the results
+        await pilot.press("enter")  # open it
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, MeetingHistoryScreen) and app.screen.record
+        )
+        notes = app.screen.query_one("#history-notes", OptionList)
+        assert "leading the platform team" in str(
+            notes.get_option_at_index(notes.highlighted).prompt
+        )
+        await pilot.press("escape")  # history → search results
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
+        await pilot.press("escape", "escape")  # results → query → home
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_archive_hides_and_the_palette_toggle_brings_back(make_app, history):
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+        home = app.screen
+        table = home.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 2)
+        await pilot.press("down", "h")  # Bob
+        await wait_for(pilot, lambda: table.row_count == 1)
+        home.action_toggle_archived()
+        await wait_for(pilot, lambda: table.row_count == 2)
+        assert "(archived)" in str(table.get_row_at(1)[0])
+        table.move_cursor(row=1)
+        await pilot.press("h")
+        await wait_for(pilot, lambda: "(archived)" not in str(table.get_row_at(1)[0]))
