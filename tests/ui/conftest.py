@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from tui1on1.domain.kinds import NoteKind, Owner
+from tui1on1.domain.records import NewNote
 from tui1on1.domain.timesource import FakeClock
 from tui1on1.settings import load_settings
 from tui1on1.storage.store import Store
@@ -50,3 +52,29 @@ def make_app(db_path, clock):
         )
 
     return make
+
+
+@pytest.fixture
+def history(db_path, clock):
+    """Ada: two ended meetings a week apart, with career answers, promises, topics."""
+    store = Store.open(f"sqlite:///{db_path}")
+    ada = store.add_person("Ada Lovelace", role="Staff engineer", cadence="weekly")
+    store.add_person("Bob Ross")
+    for week, words in ((2, "mentoring juniors"), (1, "leading the platform team")):
+        start = clock.now() - timedelta(weeks=week)
+        meeting, _ = store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=start)
+        asked = store.record_question(
+            meeting.id, slug="aspiration-where-next", text="Where next?",
+            elapsed_seconds=300, at=start,
+        )  # fmt: skip
+
+        def add(uid, kind, text, owner=None, due=None, answer=None, start=start, meeting=meeting):
+            store.add_note(NewNote(uid=uid, meeting_id=meeting.id, kind=kind, text=text,
+                                   created_at=start + timedelta(minutes=6), action_owner=owner,
+                                   action_due=due, asked_question_id=answer))  # fmt: skip
+
+        add(f"a{week}", NoteKind.NOTE, f"wants to try {words}", answer=asked.id)
+        add(f"b{week}", NoteKind.ACTION, f"intro to Sam week {week}", Owner.ME, date(2026, 11, 18))
+        add(f"c{week}", NoteKind.PARKED, f"compensation question {week}")
+        store.end_meeting(meeting.id, start + timedelta(minutes=31), summary="good")
+    store.close()

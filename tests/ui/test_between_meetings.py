@@ -2,47 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
-import pytest
 from pilot_helpers import wait_for
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from tui1on1.domain.kinds import NoteKind, Owner
-from tui1on1.domain.records import NewNote
-from tui1on1.storage.store import Store
 from tui1on1.ui.screens.history import MeetingHistoryScreen
 from tui1on1.ui.screens.home import HomeScreen
 from tui1on1.ui.screens.person import PersonScreen
 from tui1on1.ui.screens.search import SearchScreen
 
 SIZE = (100, 34)
-
-
-@pytest.fixture
-def history(db_path, clock):
-    """Ada: two ended meetings a week apart, with career answers, promises, topics."""
-    store = Store.open(f"sqlite:///{db_path}")
-    ada = store.add_person("Ada Lovelace", role="Staff engineer", cadence="weekly")
-    store.add_person("Bob Ross")
-    for week, words in ((2, "mentoring juniors"), (1, "leading the platform team")):
-        start = clock.now() - timedelta(weeks=week)
-        meeting, _ = store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=start)
-        asked = store.record_question(
-            meeting.id, slug="aspiration-where-next", text="Where next?",
-            elapsed_seconds=300, at=start,
-        )  # fmt: skip
-
-        def add(uid, kind, text, owner=None, due=None, answer=None, start=start, meeting=meeting):
-            store.add_note(NewNote(uid=uid, meeting_id=meeting.id, kind=kind, text=text,
-                                   created_at=start + timedelta(minutes=6), action_owner=owner,
-                                   action_due=due, asked_question_id=answer))  # fmt: skip
-
-        add(f"a{week}", NoteKind.NOTE, f"wants to try {words}", answer=asked.id)
-        add(f"b{week}", NoteKind.ACTION, f"intro to Sam week {week}", Owner.ME, date(2026, 11, 18))
-        add(f"c{week}", NoteKind.PARKED, f"compensation question {week}")
-        store.end_meeting(meeting.id, start + timedelta(minutes=31), summary="good")
-    store.close()
 
 
 async def test_walk_home_person_history_search_and_back(make_app, history):

@@ -43,3 +43,60 @@ def test_meeting_screen_in_wrap_up(snap_compare, make_app):
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=wrap_up)
+
+
+async def _home_ready(pilot) -> None:
+    from pilot_helpers import wait_for
+    from textual.widgets import DataTable
+
+    from tui1on1.ui.screens.home import HomeScreen
+
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+    await wait_for(pilot, lambda: app.screen.query_one(DataTable).row_count == 2)
+
+
+def test_home_screen(snap_compare, make_app, history):
+    assert snap_compare(make_app(meet=None), terminal_size=(80, 24), run_before=_home_ready)
+
+
+def test_person_screen(snap_compare, make_app, history):
+    async def person(pilot) -> None:
+        from pilot_helpers import wait_for
+
+        from tui1on1.ui.screens.person import PersonScreen
+
+        await _home_ready(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, PersonScreen))
+        await wait_for(pilot, lambda: pilot.app.screen.prep is not None)
+
+    assert snap_compare(make_app(meet=None), terminal_size=(80, 24), run_before=person)
+
+
+def test_meeting_history_screen(snap_compare, make_app, history):
+    async def history_screen(pilot) -> None:
+        from pilot_helpers import wait_for
+
+        from tui1on1.ui.screens.history import MeetingHistoryScreen
+
+        await _home_ready(pilot)
+        meeting = pilot.app.services.store.meetings_for(1, limit=1)[0]
+        await pilot.app.push_screen(MeetingHistoryScreen(meeting.id))
+        await wait_for(pilot, lambda: pilot.app.screen.record is not None)
+
+    assert snap_compare(make_app(meet=None), terminal_size=(80, 24), run_before=history_screen)
+
+
+def test_search_screen(snap_compare, make_app, history):
+    async def search(pilot) -> None:
+        from pilot_helpers import wait_for
+        from textual.widgets import Input, OptionList
+
+        await _home_ready(pilot)
+        await pilot.press("slash")
+        screen = pilot.app.screen
+        screen.query_one(Input).value = "lead"
+        await wait_for(pilot, lambda: screen.query_one(OptionList).option_count == 1)
+
+    assert snap_compare(make_app(meet=None), terminal_size=(80, 24), run_before=search)
