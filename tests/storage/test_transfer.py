@@ -538,7 +538,8 @@ def test_a_document_that_is_not_an_object_is_refused(store):
 def test_a_failure_inside_the_transaction_writes_nothing(store, monkeypatch):
     """Everything lands in one transaction: a failure late in it (here while
     adding action items) leaves no person, meeting or note behind."""
-    from tui1on1.storage import transfer
+    from tui1on1.storage.tables import ActionItemRow
+    from tui1on1.storage.transfer import merge
 
     doc = _minimal()
     note = doc["people"][0]["meetings"][0]["notes"][0]
@@ -551,14 +552,14 @@ def test_a_failure_inside_the_transaction_writes_nothing(store, monkeypatch):
         "closed_at": None,
         "closed_in_meeting": None,
     }
-    real = transfer._insert
+    real = merge._insert
 
     def failing(session, table, rows):
-        if table is transfer.ActionItemRow:
+        if table is ActionItemRow:
             raise RuntimeError("the disk went away")
         real(session, table, rows)
 
-    monkeypatch.setattr(transfer, "_insert", failing)
+    monkeypatch.setattr(merge, "_insert", failing)
     with pytest.raises(RuntimeError):
         import_data(store, doc)
     assert export_data(store)["people"] == []

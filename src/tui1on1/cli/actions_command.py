@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from tui1on1.cli import EXIT_OK
-from tui1on1.cli.run import fail
+from tui1on1.cli.run import fail, find_person
 from tui1on1.settings import Settings
 from tui1on1.storage.opening import OpenFailed, open_store
 
@@ -28,7 +28,6 @@ def today() -> date:
 
 def actions(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.domain.kinds import ActionStatus, Owner
-    from tui1on1.domain.text import safe_terminal_text
     from tui1on1.storage.errors import StoreError
 
     try:
@@ -38,15 +37,9 @@ def actions(settings: Settings, args: argparse.Namespace) -> int:
     try:
         person = None
         if args.person is not None:
-            person, candidates = store.match_person(args.person)
+            person, problem = find_person(store, args.person)
             if person is None:
-                asked = safe_terminal_text(args.person)
-                if candidates:
-                    names = ", ".join(safe_terminal_text(p.name) for p in candidates[:5])
-                    return fail(
-                        f"'{asked}' could be several people ({names}); give more of the name"
-                    )
-                return fail(f"there is no one called {asked}")
+                return fail(problem)
         owner = Owner.ME if args.mine else Owner.THEM if args.theirs else None
         items = store.list_actions(
             person_id=person.id if person else None,

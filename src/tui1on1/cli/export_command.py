@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tui1on1.cli import EXIT_OK, UsageError
-from tui1on1.cli.run import fail
+from tui1on1.cli.run import fail, find_person
 from tui1on1.settings import Settings
 from tui1on1.storage.opening import OpenFailed, open_store
 
@@ -71,32 +71,18 @@ def _md_was_typed(args: argparse.Namespace) -> bool:
 
 def _gather(store, *, person: str | None, meeting_id: int | None):
     """The meeting's record, or a sentence saying why there is none."""
-    from tui1on1.domain.recap import MeetingRecord
+    from tui1on1.domain.text import safe_terminal_text
     from tui1on1.storage.errors import NotFound
 
-    if meeting_id is not None:
-        try:
-            meeting = store.get_meeting(meeting_id)
-        except NotFound:
-            return f"there is no meeting {meeting_id}"
-        who = store.get_person(meeting.person_id)
-    else:
-        who, candidates = store.match_person(person or "")
+    if meeting_id is None:
+        who, problem = find_person(store, person or "")
         if who is None:
-            if candidates:
-                names = ", ".join(p.name for p in candidates[:5])
-                return f"'{person}' could be several people ({names}); give more of the name"
-            return f"there is no one called {person}"
+            return problem
         latest = store.meetings_for(who.id, limit=1)
         if not latest:
-            return f"there are no meetings with {who.name} yet"
-        meeting = latest[0]
-    actions = [a for a in store.list_actions(person_id=who.id) if a.origin_meeting_id == meeting.id]
-    return MeetingRecord(
-        person=who,
-        meeting=meeting,
-        notes=store.list_notes(meeting.id),
-        asked=store.list_asked(meeting.id),
-        actions=actions,
-        segments=store.list_segments(meeting.id),
-    )
+            return f"there are no meetings with {safe_terminal_text(who.name)} yet"
+        meeting_id = latest[0].id
+    try:
+        return store.meeting_record(meeting_id)
+    except NotFound:
+        return f"there is no meeting {meeting_id}"

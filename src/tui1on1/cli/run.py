@@ -47,6 +47,21 @@ def dispatch(args: argparse.Namespace) -> int:
     return getattr(module, function)(settings, args)
 
 
+def find_person(store, name: str):
+    """The person a read-only command names (a unique start of the name is
+    enough), or None and the calm sentence to show."""
+    from tui1on1.domain.text import safe_terminal_text
+
+    person, candidates = store.match_person(name)
+    if person is not None:
+        return person, ""
+    asked = safe_terminal_text(name)
+    if candidates:
+        names = ", ".join(safe_terminal_text(p.name) for p in candidates[:5])
+        return None, f"'{asked}' could be several people ({names}); give more of the name"
+    return None, f"there is no one called {asked}"
+
+
 def locate(settings: Settings) -> int:
     from tui1on1.storage.engine import safe_url
 

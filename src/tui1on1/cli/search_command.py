@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from tui1on1.cli import EXIT_OK, EXIT_USAGE
-from tui1on1.cli.run import fail
+from tui1on1.cli.run import fail, find_person
 from tui1on1.settings import Settings
 from tui1on1.storage.opening import OpenFailed, open_store
 
@@ -98,15 +98,9 @@ def search(settings: Settings, args: argparse.Namespace) -> int:
     try:
         person_id = None
         if args.person is not None:
-            person, candidates = store.match_person(args.person)
+            person, problem = find_person(store, args.person)
             if person is None:
-                asked = safe_terminal_text(args.person)
-                if candidates:
-                    names = ", ".join(safe_terminal_text(p.name) for p in candidates[:5])
-                    return fail(
-                        f"'{asked}' could be several people ({names}); give more of the name"
-                    )
-                return fail(f"there is no one called {asked}")
+                return fail(problem)
             person_id = person.id
         hits = store.search(
             args.query,

@@ -1,0 +1,24 @@
+"""The whole database as one JSON-ready document, and merging one back in.
+
+The document (``"format": "tui1on1-export", "version": 1``) nests everything
+under its person, so it carries no ids and imports into any database, SQLite
+or PostgreSQL. ``export_data`` writes it; ``import_data`` checks all of it
+first and then merges it in one write transaction: all of it lands, or none.
+
+Import refuses to overwrite:
+
+- a person matches by name, ignoring case; an existing person is not changed;
+- a meeting matches by (person, started_at); an existing meeting is kept as it
+  is (its pauses, segments, asked questions and draft too), but notes in it
+  are still merged by uid;
+- a note whose uid is anywhere in the database already is skipped, never
+  updated; an action item comes and goes with its note;
+- a person has at most one live meeting: a second one is imported as ended
+  (at its last note, or when it started) and the report says so.
+"""
+
+from tui1on1.storage.transfer.document import FORMAT, VERSION, ImportError_
+from tui1on1.storage.transfer.export import export_data
+from tui1on1.storage.transfer.merge import ImportReport, import_data
+
+__all__ = ["FORMAT", "VERSION", "ImportError_", "ImportReport", "export_data", "import_data"]

@@ -1,0 +1,430 @@
+"""The import document, checked field by field before anything is written.
+
+Every problem names its place, like ``people[2].meetings[0].notes[5].kind``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from tui1on1.domain import people as people_rules
+from tui1on1.domain.cadence import CadenceError, parse_cadence
+from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner, Relationship
+from tui1on1.domain.text import safe_terminal_text
+from tui1on1.storage.errors import InvalidInput
+from tui1on1.storage.meetings import MAX_PLANNED_MINUTES
+from tui1on1.storage.notes import MAX_NOTE_CHARS
+
+FORMAT = "tui1on1-export"
+VERSION = 1
+
+MAX_DRAFT_CHARS = MAX_NOTE_CHARS * 5  # what save_draft keeps
+_CHUNK = 500  # values per IN (...) list
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class ImportError_(InvalidInput):  # the builtin ImportError is taken
+    """The document can't be imported; nothing was written.
+
+    ``str()`` names where the problem is, like
+    ``people[2].meetings[0].notes[5].kind: unknown kind 'x'``.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}" if path else problem)
+        self.path = path
+        self.problem = problem
+
+
+# --- the document, checked ---------------------------------------------------------
+
+
+@dataclass
+class _Action:
+    owner: str
+    due: date | None
+    status: str
+    created_at: datetime
+    closed_at: datetime | None
+    closed_in: datetime | None
+
+
+@dataclass
+class _Note:
+    uid: str
+    kind: str
+    text: str
+    tags: list[str]
+    elapsed_seconds: float
+    segment_index: int | None
+    asked_key: str | None
+    created_at: datetime
+    edited_at: datetime | None
+    deleted_at: datetime | None
+    action: _Action | None
+
+
+@dataclass
+class _Asked:
+    key: str
+    slug: str
+    text: str
+    elapsed_seconds: float
+    asked_at: datetime
+    pause_seconds: float | None
+    followups: int
+
+
+@dataclass
+class _Meeting:
+    playbook: str
+    planned_minutes: int
+    started_at: datetime
+    ended_at: datetime | None
+    status: str
+    summary: str
+    pauses: list[tuple[datetime, datetime | None]]
+    segments: list[tuple[int, str, datetime, datetime | None]]
+    asked: list[_Asked]
+    notes: list[_Note]
+    draft: tuple[str, datetime] | None
+
+
+@dataclass
+class _Person:
+    name: str
+    key: str
+    role: str
+    relationship: str
+    cadence: str | None
+    default_playbook: str | None
+    archived: bool
+    created_at: datetime
+    meetings: list[_Meeting]
+
+
+_MISSING = object()
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    text = safe_terminal_text(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'"
+
+
+class _Reader:
+    """Typed access to one JSON object, with the path for error messages."""
+
+    def __init__(self, value: Any, path: str) -> None:
+        if not isinstance(value, dict):
+            raise ImportError_(path or "the file", f"expected an object, got {_type_name(value)}")
+        self.obj = value
+        self.path = path
+
+    def at(self, name: str) -> str:
+        return f"{self.path}.{name}" if self.path else name
+
+    def fail(self, name: str, problem: str) -> ImportError_:
+        return ImportError_(self.at(name), problem)
+
+    def raw(self, name: str) -> Any:
+        value = self.obj.get(name, _MISSING)
+        if value is _MISSING:
+            raise self.fail(name, "missing")
+        return value
+
+    def string(
+        self, name: str, *, max_len: int | None = None, nullable: bool = False, non_empty=False
+    ) -> Any:
+        value = self.raw(name)
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str):
+            wanted = "a string or null" if nullable else "a string"
+            raise self.fail(name, f"expected {wanted}, got {_type_name(value)}")
+        return self._check_text(name, value, max_len=max_len, non_empty=non_empty)
+
+    def _check_text(self, name: str, value: str, *, max_len: int | None, non_empty: bool) -> str:
+        if "\x00" in value:
+            raise self.fail(name, "contains a NUL character")
+        if max_len is not None and len(value) > max_len:
+            raise self.fail(name, f"at most {max_len:,} characters (this has {len(value):,})")
+        if non_empty and not value.strip():
+            raise self.fail(name, "can't be empty")
+        return value
+
+    def choice(self, name: str, choices: Iterable[str], what: str) -> str:
+        value = self.raw(name)
+        allowed = list(choices)
+        if not isinstance(value, str) or value not in allowed:
+            shown = _shown(value) if isinstance(value, str) else _type_name(value)
+            raise self.fail(name, f"unknown {what} {shown} (expected one of: {', '.join(allowed)})")
+        return value
+
+    def integer(
+        self, name: str, *, low: int = 0, high: int | None = None, nullable: bool = False
+    ) -> Any:
+        value = self.raw(name)
+        if value is None and nullable:
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            wanted = "a whole number or null" if nullable else "a whole number"
+            raise self.fail(name, f"expected {wanted}, got {_type_name(value)}")
+        if value < low or (high is not None and value > high):
+            bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
+            raise self.fail(name, f"{value} is out of range ({bounds})")
+        return value
+
+    def number(self, name: str, *, nullable: bool = False) -> Any:
+        value = self.raw(name)
+        if value is None and nullable:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            wanted = "a number or null" if nullable else "a number"
+            raise self.fail(name, f"expected {wanted}, got {_type_name(value)}")
+        value = float(value)
+        if not math.isfinite(value) or value < 0:
+            raise self.fail(name, f"{value} isn't a sensible number of seconds")
+        return value
+
+    def boolean(self, name: str) -> bool:
+        value = self.raw(name)
+        if not isinstance(value, bool):
+            raise self.fail(name, f"expected true or false, got {_type_name(value)}")
+        return value
+
+    def time(self, name: str, *, nullable: bool = False) -> Any:
+        value = self.raw(name)
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str):
+            wanted = "an ISO 8601 time or null" if nullable else "an ISO 8601 time"
+            raise self.fail(name, f"expected {wanted}, got {_type_name(value)}")
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise self.fail(
+                name, f"{_shown(value)} isn't an ISO 8601 time like 2026-11-20T09:00:00+00:00"
+            ) from None
+        if parsed.tzinfo is None or parsed.utcoffset() is None:
+            raise self.fail(
+                name, f"{_shown(value)} has no time zone; write it in UTC, like ...+00:00"
+            )
+        try:
+            return parsed.astimezone(UTC)
+        except (OverflowError, ValueError):
+            raise self.fail(name, f"{_shown(value)} is outside the calendar") from None
+
+    def day(self, name: str) -> date | None:
+        value = self.raw(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(name, f"expected a date (YYYY-MM-DD) or null, got {_type_name(value)}")
+        try:
+            if not _DATE_RE.fullmatch(value):
+                raise ValueError
+            return date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(name, f"{_shown(value)} isn't a date like 2026-11-27") from None
+
+    def items(self, name: str, *, nullable: bool = False) -> Iterator[tuple[str, Any]]:
+        """(path, value) for each element of a list."""
+        value = self.raw(name)
+        if value is None and nullable:
+            return
+        if not isinstance(value, list):
+            raise self.fail(name, f"expected a list, got {_type_name(value)}")
+        for i, item in enumerate(value):
+            yield f"{self.at(name)}[{i}]", item
+
+    def child(self, name: str, *, nullable: bool = False) -> _Reader | None:
+        value = self.raw(name)
+        if value is None and nullable:
+            return None
+        return _Reader(value, self.at(name))
+
+
+def _read_document(data: Any) -> list[_Person]:
+    """Check the whole document and return it typed; raise ImportError_ on the
+    first problem."""
+    doc = _Reader(data, "")
+    fmt = doc.raw("format")
+    if fmt != FORMAT:
+        shown = _shown(fmt) if isinstance(fmt, str) else _type_name(fmt)
+        raise doc.fail("format", f"expected '{FORMAT}', got {shown}: not a tui1on1 export")
+    version = doc.raw("version")
+    if isinstance(version, bool) or version != VERSION:
+        shown = str(version) if isinstance(version, int | float) else _type_name(version)
+        raise doc.fail(
+            "version", f"this tui1on1 reads version {VERSION}, the file is version {shown}"
+        )
+    doc.time("exported_at")
+    return [_read_person(_Reader(item, path)) for path, item in doc.items("people")]
+
+
+def _read_person(r: _Reader) -> _Person:
+    try:
+        name = people_rules.clean_name(r.string("name"))
+    except ValueError as exc:
+        raise r.fail("name", str(exc)) from None
+    try:
+        role = people_rules.clean_role(r.string("role"))
+    except ValueError as exc:
+        raise r.fail("role", str(exc)) from None
+    cadence = r.string("cadence", nullable=True, max_len=200)
+    if cadence is not None:
+        try:
+            cadence = parse_cadence(cadence)
+        except CadenceError as exc:
+            raise r.fail("cadence", str(exc)) from None
+    person = _Person(
+        name=name,
+        key=name.casefold(),
+        role=role,
+        relationship=r.choice("relationship", [x.value for x in Relationship], "relationship"),
+        cadence=cadence,
+        default_playbook=r.string("default_playbook", nullable=True, max_len=64),
+        archived=r.boolean("archived"),
+        created_at=r.time("created_at"),
+        meetings=[],
+    )
+    closings: list[tuple[str, datetime]] = []
+    for path, item in r.items("meetings"):
+        person.meetings.append(_read_meeting(_Reader(item, path), closings))
+    starts = {m.started_at for m in person.meetings}
+    for path, when in closings:
+        if when not in starts:
+            raise ImportError_(path, f"no meeting with {person.name} started at {when.isoformat()}")
+    return person
+
+
+def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]]) -> _Meeting:
+    started_at = r.time("started_at")
+    ended_at = r.time("ended_at", nullable=True)
+    status = r.choice("status", [x.value for x in MeetingStatus], "status")
+    if status == MeetingStatus.ENDED and ended_at is None:
+        raise r.fail("ended_at", "an ended meeting needs the time it ended")
+    if status == MeetingStatus.LIVE and ended_at is not None:
+        raise r.fail("ended_at", "a live meeting hasn't ended, so this must be null")
+    if ended_at is not None and ended_at < started_at:
+        raise r.fail("ended_at", "the meeting ends before it starts")
+    meeting = _Meeting(
+        playbook=r.string("playbook", max_len=64, non_empty=True),
+        planned_minutes=r.integer("planned_minutes", low=1, high=MAX_PLANNED_MINUTES),
+        started_at=started_at,
+        ended_at=ended_at,
+        status=status,
+        summary=r.string("summary", max_len=MAX_DRAFT_CHARS),
+        pauses=[],
+        segments=[],
+        asked=[],
+        notes=[],
+        draft=None,
+    )
+    for path, item in r.items("pauses"):
+        p = _Reader(item, path)
+        meeting.pauses.append((p.time("paused_at"), p.time("resumed_at", nullable=True)))
+    for path, item in r.items("segments"):
+        s = _Reader(item, path)
+        meeting.segments.append(
+            (
+                s.integer("index", high=10_000),
+                s.string("title", max_len=120),
+                s.time("started_at"),
+                s.time("ended_at", nullable=True),
+            )
+        )
+    keys: set[str] = set()
+    for path, item in r.items("asked_questions"):
+        q = _Reader(item, path)
+        key = q.string("key", max_len=100, non_empty=True)
+        if key in keys:
+            raise q.fail("key", f"{_shown(key)} is used twice in this meeting")
+        keys.add(key)
+        meeting.asked.append(
+            _Asked(
+                key=key,
+                slug=q.string("slug", max_len=100, non_empty=True),
+                text=q.string("text", max_len=MAX_NOTE_CHARS),
+                elapsed_seconds=q.number("elapsed_seconds"),
+                asked_at=q.time("asked_at"),
+                pause_seconds=q.number("pause_seconds", nullable=True),
+                followups=q.integer("followups", high=1_000_000),
+            )
+        )
+    for path, item in r.items("notes"):
+        meeting.notes.append(_read_note(_Reader(item, path), keys, closings))
+    draft = r.child("draft", nullable=True)
+    if draft is not None:
+        meeting.draft = (draft.string("text", max_len=MAX_DRAFT_CHARS), draft.time("updated_at"))
+    return meeting
+
+
+def _read_note(r: _Reader, keys: set[str], closings: list[tuple[str, datetime]]) -> _Note:
+    kind = r.choice("kind", [x.value for x in NoteKind], "kind")
+    tags = []
+    for path, tag in r.items("tags"):
+        if not isinstance(tag, str) or not tag or len(tag.split()) != 1 or "\x00" in tag:
+            raise ImportError_(path, "a tag is one word")
+        tags.append(tag)
+    asked_key = r.string("asked_question", nullable=True)
+    if asked_key is not None and asked_key not in keys:
+        raise r.fail(
+            "asked_question", f"{_shown(asked_key)} isn't a key in this meeting's asked_questions"
+        )
+    note = _Note(
+        uid=r.string("uid", max_len=36, non_empty=True),
+        kind=kind,
+        text=r.string("text", max_len=MAX_NOTE_CHARS, non_empty=True),
+        tags=tags,
+        elapsed_seconds=r.number("elapsed_seconds"),
+        segment_index=r.integer("segment_index", high=10_000, nullable=True),
+        asked_key=asked_key,
+        created_at=r.time("created_at"),
+        edited_at=r.time("edited_at", nullable=True),
+        deleted_at=r.time("deleted_at", nullable=True),
+        action=None,
+    )
+    action = r.child("action", nullable=True)
+    if kind == NoteKind.ACTION and action is None:
+        raise r.fail("action", "an action note needs its action (owner, due, status...)")
+    if kind != NoteKind.ACTION and action is not None:
+        raise r.fail("action", f"only an action note has an action, and this is a {kind}")
+    if action is not None:
+        closed_in = action.time("closed_in_meeting", nullable=True)
+        if closed_in is not None:
+            closings.append((action.at("closed_in_meeting"), closed_in))
+        note.action = _Action(
+            owner=action.choice("owner", [x.value for x in Owner], "owner"),
+            due=action.day("due"),
+            status=action.choice("status", [x.value for x in ActionStatus], "status"),
+            created_at=action.time("created_at"),
+            closed_at=action.time("closed_at", nullable=True),
+            closed_in=closed_in,
+        )
+    return note

@@ -1,0 +1,179 @@
+"""Writing the whole database as one document (see the package docstring)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from tui1on1.storage import convert
+from tui1on1.storage.session import utcnow
+from tui1on1.storage.tables import (
+    ActionItemRow,
+    AskedQuestionRow,
+    DraftRow,
+    MeetingPauseRow,
+    MeetingRow,
+    NoteRow,
+    PersonRow,
+    SegmentLogRow,
+)
+from tui1on1.storage.transfer.document import FORMAT, VERSION
+
+# --- export ---------------------------------------------------------------------
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value is not None else None
+
+
+def export_data(store, *, now: datetime | None = None) -> dict[str, Any]:
+    """Everything in the database as the export document (see the module doc).
+
+    People are ordered by name, meetings by when they started, notes by id.
+    An action item without a note (which the app never makes) has no place in
+    the format and is left out.
+    """
+    with store._read() as session:
+        people = session.scalars(select(PersonRow)).all()
+        meetings = session.scalars(select(MeetingRow)).all()
+        pauses = session.scalars(select(MeetingPauseRow)).all()
+        segments = session.scalars(select(SegmentLogRow)).all()
+        asked = session.scalars(select(AskedQuestionRow)).all()
+        notes = session.scalars(select(NoteRow)).all()
+        actions = session.scalars(
+            select(ActionItemRow).where(ActionItemRow.note_id.is_not(None))
+        ).all()
+        drafts = session.scalars(select(DraftRow)).all()
+
+    meetings_of = _group(meetings, lambda r: r.person_id)
+    pauses_of = _group(pauses, lambda r: r.meeting_id)
+    segments_of = _group(segments, lambda r: r.meeting_id)
+    asked_of = _group(asked, lambda r: r.meeting_id)
+    notes_of = _group(notes, lambda r: r.meeting_id)
+    action_of_note = {a.note_id: a for a in actions}
+    draft_of = {d.meeting_id: d for d in drafts}
+
+    out_people = []
+    # Sorted here, not in SQL: collations differ between SQLite and PostgreSQL.
+    for person in sorted(people, key=lambda p: (p.name_key, p.name, p.id)):
+        own = sorted(meetings_of.get(person.id, []), key=lambda m: (m.started_at, m.id))
+        started = {m.id: _iso(m.started_at) for m in own}
+        out_meetings = []
+        for meeting in own:
+            questions = sorted(asked_of.get(meeting.id, []), key=lambda a: (a.asked_at, a.id))
+            keys = {a.id: f"q{i}" for i, a in enumerate(questions, start=1)}
+            draft = draft_of.get(meeting.id)
+            out_meetings.append(
+                {
+                    "playbook": meeting.playbook,
+                    "planned_minutes": meeting.planned_minutes,
+                    "started_at": _iso(meeting.started_at),
+                    "ended_at": _iso(meeting.ended_at),
+                    "status": meeting.status,
+                    "summary": meeting.summary,
+                    "pauses": [
+                        {"paused_at": _iso(p.paused_at), "resumed_at": _iso(p.resumed_at)}
+                        for p in sorted(
+                            pauses_of.get(meeting.id, []), key=lambda p: (p.paused_at, p.id)
+                        )
+                    ],
+                    "segments": [
+                        {
+                            "index": s.segment_index,
+                            "title": s.title,
+                            "started_at": _iso(s.started_at),
+                            "ended_at": _iso(s.ended_at),
+                        }
+                        for s in sorted(
+                            segments_of.get(meeting.id, []), key=lambda s: (s.started_at, s.id)
+                        )
+                    ],
+                    "asked_questions": [
+                        {
+                            "key": keys[a.id],
+                            "slug": a.slug,
+                            "text": a.text,
+                            "elapsed_seconds": float(a.elapsed_seconds),
+                            "asked_at": _iso(a.asked_at),
+                            "pause_seconds": _float_or_none(a.pause_seconds),
+                            "followups": a.followups,
+                        }
+                        for a in questions
+                    ],
+                    "notes": [
+                        _export_note(n, keys, action_of_note.get(n.id), started)
+                        for n in sorted(notes_of.get(meeting.id, []), key=lambda n: n.id)
+                    ],
+                    "draft": (
+                        {"text": draft.text, "updated_at": _iso(draft.updated_at)}
+                        if draft is not None
+                        else None
+                    ),
+                }
+            )
+        out_people.append(
+            {
+                "name": person.name,
+                "role": person.role,
+                "relationship": person.relationship,
+                "cadence": person.cadence,
+                "default_playbook": person.default_playbook,
+                "archived": bool(person.archived),
+                "created_at": _iso(person.created_at),
+                "meetings": out_meetings,
+            }
+        )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": _iso(now or utcnow()),
+        "people": out_people,
+    }
+
+
+def _export_note(
+    note: NoteRow,
+    keys: dict[int, str],
+    action: ActionItemRow | None,
+    started: dict[int, str | None],
+) -> dict[str, Any]:
+    return {
+        "uid": note.uid,
+        "kind": note.kind,
+        "text": note.text,
+        "tags": list(convert.split_tags(note.tags)),
+        "elapsed_seconds": float(note.elapsed_seconds),
+        "segment_index": note.segment_index,
+        "asked_question": keys.get(note.asked_question_id) if note.asked_question_id else None,
+        "created_at": _iso(note.created_at),
+        "edited_at": _iso(note.edited_at),
+        "deleted_at": _iso(note.deleted_at),
+        "action": (
+            {
+                "owner": action.owner,
+                "due": action.due.isoformat() if action.due else None,
+                "status": action.status,
+                "created_at": _iso(action.created_at),
+                "closed_at": _iso(action.closed_at),
+                "closed_in_meeting": (
+                    started.get(action.closed_meeting_id) if action.closed_meeting_id else None
+                ),
+            }
+            if action is not None
+            else None
+        ),
+    }
+
+
+def _float_or_none(value: float | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _group(rows: Iterable[Any], key) -> dict[Any, list[Any]]:
+    grouped: dict[Any, list[Any]] = {}
+    for row in rows:
+        grouped.setdefault(key(row), []).append(row)
+    return grouped
