@@ -49,7 +49,7 @@ class ServiceScreen(Screen):
 
 
 class OneOnOneApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "fit.tcss"]
     TITLE = "tui1on1"
     BINDINGS: ClassVar = [
         Binding("f1", "help", "Help", id="help"),
