@@ -100,3 +100,88 @@ def test_search_screen(snap_compare, make_app, history):
         await wait_for(pilot, lambda: screen.query_one(OptionList).option_count == 1)
 
     assert snap_compare(make_app(meet=None), terminal_size=(80, 24), run_before=search)
+
+
+# --- terminal fit: every screen small, no colour, every shipped theme ----------
+
+SMALL = [(60, 18), (40, 12)]
+SMALL_IDS = ["60x18", "40x12"]
+
+
+@pytest.mark.parametrize("size", [(40, 12)], ids=["40x12"])
+def test_meeting_screen_minimal(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=_mid_meeting)
+
+
+@pytest.mark.parametrize("size", SMALL, ids=SMALL_IDS)
+def test_home_screen_small(snap_compare, make_app, history, size):
+    assert snap_compare(make_app(meet=None), terminal_size=size, run_before=_home_ready)
+
+
+@pytest.mark.parametrize("size", SMALL, ids=SMALL_IDS)
+def test_person_screen_small(snap_compare, make_app, history, size):
+    async def person(pilot) -> None:
+        from pilot_helpers import wait_for
+
+        from tui1on1.ui.screens.person import PersonScreen
+
+        await _home_ready(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, PersonScreen))
+        await wait_for(pilot, lambda: pilot.app.screen.prep is not None)
+
+    assert snap_compare(make_app(meet=None), terminal_size=size, run_before=person)
+
+
+@pytest.mark.parametrize("size", SMALL, ids=SMALL_IDS)
+def test_meeting_history_screen_small(snap_compare, make_app, history, size):
+    async def history_screen(pilot) -> None:
+        from pilot_helpers import wait_for
+
+        from tui1on1.ui.screens.history import MeetingHistoryScreen
+
+        await _home_ready(pilot)
+        meeting = pilot.app.services.store.meetings_for(1, limit=1)[0]
+        await pilot.app.push_screen(MeetingHistoryScreen(meeting.id))
+        await wait_for(pilot, lambda: pilot.app.screen.record is not None)
+
+    assert snap_compare(make_app(meet=None), terminal_size=size, run_before=history_screen)
+
+
+@pytest.mark.parametrize("size", SMALL, ids=SMALL_IDS)
+def test_search_screen_small(snap_compare, make_app, history, size):
+    async def search(pilot) -> None:
+        from pilot_helpers import wait_for
+        from textual.widgets import Input, OptionList
+
+        await _home_ready(pilot)
+        await pilot.press("slash")
+        screen = pilot.app.screen
+        screen.query_one(Input).value = "lead"
+        await wait_for(pilot, lambda: screen.query_one(OptionList).option_count == 1)
+
+    assert snap_compare(make_app(meet=None), terminal_size=size, run_before=search)
+
+
+def test_meeting_screen_no_color(snap_compare, make_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_mid_meeting)
+
+
+SHIPPED_THEMES = ["tui1on1-dark", "tui1on1-paper", "tui1on1-high-contrast", "tui1on1-colour-blind"]
+
+
+@pytest.mark.parametrize("theme", SHIPPED_THEMES)
+@pytest.mark.parametrize("state_minutes", [12, 26, 31], ids=["on-track", "wrap-up", "overtime"])
+def test_meeting_screen_in_each_theme(snap_compare, make_app, theme, state_minutes):
+    async def themed(pilot) -> None:
+        pilot.app.theme = theme
+        screen = await meeting_ready(pilot)
+        pilot.app.clock.advance(state_minutes * 60)
+        await pilot.press("ctrl+g")
+        pilot.app.clock.advance(3)
+        screen.refresh_now()
+        await settle(pilot)
+        screen.refresh_now()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=themed)

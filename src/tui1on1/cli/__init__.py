@@ -45,6 +45,12 @@ def build_parser() -> Parser:
         help="database URL (default: TUI1ON1_DATABASE_URL, the config file, "
         "or a SQLite file in the data dir)",
     )
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colour theme for the app (default: the config file's, or tui1on1-dark; "
+        "see `tui1on1 themes`)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     meet = sub.add_parser("meet", help="start or resume a live 1:1 with NAME")
@@ -111,6 +117,7 @@ def build_parser() -> Parser:
     sub.add_parser("demo", help="open the app on a generated demo database (your data untouched)")
 
     _add_questions_parser(sub)
+    _add_themes_parser(sub)
 
     sub.add_parser("locate", help="show where the config, data and database are")
 
@@ -155,6 +162,16 @@ def _add_questions_parser(sub) -> None:
     check = questions_sub.add_parser("check", help="validate a question file")
     check.add_argument("file", metavar="FILE", help="a TOML file of [[question]] entries")
     questions_sub.add_parser("playbooks", help="list the playbooks and their segments")
+
+
+def _add_themes_parser(sub) -> None:
+    themes = sub.add_parser(
+        "themes", help="list the colour themes (shipped, built-in, yours); check a theme file"
+    )
+    themes_sub = themes.add_subparsers(dest="themes_command", metavar="ACTION", parser_class=Parser)
+    themes_sub.add_parser("list", help="every theme you can choose (the default action)")
+    check = themes_sub.add_parser("check", help="validate a theme file")
+    check.add_argument("file", metavar="FILE", help="a TOML theme file")
 
 
 def _minutes(value: str) -> int:

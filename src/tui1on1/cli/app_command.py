@@ -10,6 +10,14 @@ from tui1on1.settings import Settings
 
 
 def run_app(settings: Settings, args: argparse.Namespace) -> int:
+    theme = getattr(args, "theme", None)
+    if theme is not None:
+        from tui1on1.cli.themes_command import unknown_theme_problem
+
+        problem = unknown_theme_problem(settings, theme)
+        if problem:
+            print(f"tui1on1: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     request = None
     if args.command == "meet":
         from tui1on1.domain.people import clean_name
@@ -28,7 +36,7 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
         request = MeetRequest(name=name, minutes=args.minutes, playbook=args.playbook)
     from tui1on1.ui.app import OneOnOneApp
 
-    app = OneOnOneApp(settings, meet=request)
+    app = OneOnOneApp(settings, meet=request, theme=theme)
     code = app.run()
     if app.open_error:
         print(f"tui1on1: {app.open_error}", file=sys.stderr)

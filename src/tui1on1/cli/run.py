@@ -42,6 +42,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from tui1on1.cli import questions_command
 
         return questions_command.questions(settings, args)
+    if command == "themes":  # no database either
+        from tui1on1.cli import themes_command
+
+        return themes_command.themes(settings, args)
     module_name, function = HANDLERS[command]
     module = importlib.import_module(f"tui1on1.cli.{module_name}")
     return getattr(module, function)(settings, args)

@@ -63,9 +63,12 @@ class OneOnOneApp(App[int]):
         meet: MeetRequest | None = None,
         store: Store | None = None,
         clock: Clock | None = None,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
+        self._theme_chosen = False  # True once the start-up theme is set
+        self._theme_problems = self._apply_start_theme(theme)
         self.meet = meet
         self.clock = clock or SystemClock()
         self.services: Services | None = None
@@ -77,8 +80,47 @@ class OneOnOneApp(App[int]):
 
     # --- start-up -------------------------------------------------------------
 
+    def _apply_start_theme(self, asked: str | None) -> list[str]:
+        """Register the shipped and user themes; use ``asked`` (--theme), the
+        config file's ``theme`` or the default. Returns what to tell the user."""
+        from tui1on1.domain.text import safe_terminal_text
+        from tui1on1.ui.theming import load_catalogue
+
+        catalogue = load_catalogue(self.settings.config_dir)
+        for theme in catalogue.ours():
+            self.register_theme(theme)
+        problems = [f"{p} (skipped)" for p in catalogue.problems]
+        name = asked or self.settings.config.get("theme") or catalogue.default_name()
+        if name not in self.available_themes:
+            default = catalogue.default_name()
+            problems.append(f"there is no theme '{safe_terminal_text(name)}'; using {default}")
+            name = default
+        self.theme = name
+        self._theme_chosen = True
+        return problems
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The app's own variables for themes that don't set them (Textual's)."""
+        from tui1on1.ui.theming import theme_variable_defaults
+
+        return theme_variable_defaults(self.current_theme)
+
+    def watch_theme(self, theme_name: str) -> None:
+        """A theme picked in the app (the palette's "Theme") is used next time too."""
+        if not self._theme_chosen:
+            return
+        from tui1on1.settings import ConfigError, save_theme
+
+        try:
+            save_theme(self.settings.config_file, theme_name)
+        except (ConfigError, OSError) as exc:
+            self.notify(str(exc), title="Theme not saved", severity="warning", markup=False)
+
     def on_mount(self) -> None:
         from tui1on1.ui.screens.home import HomeScreen
+
+        for problem in self._theme_problems:
+            self.notify(problem, title="Theme", severity="warning", timeout=10, markup=False)
 
         if self.meet is not None:
             from tui1on1.ui.screens.meeting import MeetingScreen
