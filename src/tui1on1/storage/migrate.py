@@ -44,7 +44,12 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> bool:
-    """Bring the schema to ``revision``. Returns True if anything was applied."""
+    """Bring the schema to ``revision``. Returns True if anything was applied.
+
+    Call it from one thread at a time in a process: Alembic keeps global state
+    while it runs (several threads upgrading different files at once has
+    crashed the interpreter). The app opens its one Store from one worker.
+    """
     current = current_revision(engine)
     if revision == "head" and current == HEAD_REVISION:
         return False
