@@ -44,12 +44,14 @@ def make_app(db_path, clock):
     def make(meet: str | None = "Ada Lovelace", **request) -> OneOnOneApp:
         settings = load_settings(db_arg=f"sqlite:///{db_path}")
         store = Store.open(settings.database_url)
-        return OneOnOneApp(
+        app = OneOnOneApp(
             settings,
             meet=MeetRequest(meet, **request) if meet else None,
             store=store,
             clock=clock,
         )
+        app.reraise_crashes = True  # a bug in a test must fail it, not end it quietly
+        return app
 
     return make
 

@@ -121,7 +121,7 @@ def build_parser() -> Parser:
 
     sub.add_parser("locate", help="show where the config, data and database are")
 
-    db = sub.add_parser("db", help="database upkeep: upgrade, check, backup")
+    db = sub.add_parser("db", help="database upkeep: upgrade, check, backup, restore")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", parser_class=Parser)
     db_sub.required = True
     db_sub.add_parser("upgrade", help="apply schema migrations")
@@ -132,6 +132,9 @@ def build_parser() -> Parser:
         "restore", help="put a backup back (the current file is moved aside, not deleted)"
     )
     restore.add_argument("backup", metavar="BACKUP", help="a file written by `db backup`")
+    db_sub.add_parser(
+        "backups", help="list the backups in the data dir, newest first (made daily after a 1:1)"
+    )
     return parser
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui1on1.cli import EXIT_OK, EXIT_USAGE
+from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from tui1on1.settings import Settings
 
 
@@ -38,6 +38,11 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
 
     app = OneOnOneApp(settings, meet=request, theme=theme)
     code = app.run()
+    if app.crash is not None:  # saved and logged; the error itself is not shown
+        from tui1on1.ui.crash import crash_line
+
+        print(crash_line(app.crash), file=sys.stderr)
+        return EXIT_FAILURE
     if app.open_error:
         print(f"tui1on1: {app.open_error}", file=sys.stderr)
     if app.return_code:  # Textual failed (and printed why)

@@ -84,9 +84,15 @@ def db(settings: Settings, args: argparse.Namespace) -> int:
     action = args.db_command
     if action == "restore":
         return _restore(settings, Path(args.backup))
+    if action == "backups":
+        return _list_backups(settings)
     missing = _missing_sqlite_file(settings)
     if missing and action != "upgrade":
         return fail(f"there is no database at {missing} yet; it is made when tui1on1 first runs")
+    if action == "check":
+        damaged = _check_sqlite_file(settings)
+        if damaged is not None:
+            return damaged
     store, code = _open(settings, upgrade=action == "upgrade")
     if store is None:
         return code
@@ -157,4 +163,50 @@ def _restore(settings: Settings, backup: Path) -> int:
     print(f"restored {backup} to {database}")
     if moved is not None:
         print(f"the previous database was kept as {moved}")
+    return EXIT_OK
+
+
+def _check_sqlite_file(settings: Settings) -> int | None:
+    """`db check` on a SQLite file: a full integrity_check, read-only, first.
+
+    A damaged file is reported here and never opened for writing; None means
+    it is sound enough for the rest of the checks.
+    """
+    from tui1on1.storage.engine import BadDatabaseURL, parse_url, sqlite_path
+    from tui1on1.storage.maintenance import file_problems
+
+    try:
+        path = sqlite_path(parse_url(settings.database_url))
+    except BadDatabaseURL:
+        return None  # open_store reports it
+    if path is None:
+        return None
+    try:
+        problems = file_problems(path, full=True)
+    except OSError as exc:
+        return fail(f"can't read the database file {path}: {exc.strerror or exc}")
+    if not problems:
+        return None
+    print(f"problem: the database file {path} is damaged")
+    for problem in problems:
+        print(f"problem: {problem}")
+    print(
+        "nothing was changed; restore a backup with `tui1on1 db restore BACKUP` "
+        "(`tui1on1 db backups` lists them)"
+    )
+    return EXIT_FAILURE
+
+
+def _list_backups(settings: Settings) -> int:
+    from tui1on1.storage.backups import backups_dir, describe_size, list_backups
+
+    found = list_backups(settings.data_dir)
+    if not found:
+        print(
+            f"no backups yet in {backups_dir(settings.data_dir)}: one is made after a 1:1 "
+            "ends (once a day), or run `tui1on1 db backup`"
+        )
+        return EXIT_OK
+    rows = [(str(b.path), describe_size(b.size), f"{b.made:%Y-%m-%d %H:%M}") for b in found]
+    _print_table(("FILE", "SIZE", "DATE"), rows)
     return EXIT_OK

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, InternalError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, InternalError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tui1on1.storage.engine import safe_url, writer_engine
@@ -75,9 +75,15 @@ class SessionBase:
             with self._write_sessions() as session, session.begin():
                 yield session
         # InternalError: PostgreSQL refusing writes in a read-only transaction.
+        # A plain DatabaseError: SQLite finding a damaged page ("malformed").
         # Other driver errors (integrity, data) are not "unavailable": they
         # would fail the same way on every retry.
         except (OperationalError, InternalError) as exc:
+            raise DatabaseUnavailable(describe_db_error(exc, self.where)) from None
+        except DatabaseError as exc:
+            if type(exc) is not DatabaseError:
+                raise
+
             raise DatabaseUnavailable(describe_db_error(exc, self.where)) from None
 
     def close(self) -> None:

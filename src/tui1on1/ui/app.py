@@ -20,6 +20,7 @@ from tui1on1.ui.services import Services, open_services
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
+    from tui1on1.ui.crash import Crash
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ class ServiceScreen(Screen):
 
 
 class OneOnOneApp(App[int]):
+    #: Tests set this so a bug inside a Pilot test still raises there (after
+    #: the same saving and logging); the product never re-raises.
+    reraise_crashes: bool = False
+
     CSS_PATH = ["app.tcss", "fit.tcss"]
     TITLE = "tui1on1"
     BINDINGS: ClassVar = [
@@ -74,6 +79,7 @@ class OneOnOneApp(App[int]):
         self.services: Services | None = None
         self._given_store = store
         self.open_error: str | None = None
+        self.crash: Crash | None = None  # set by an unexpected error; see ui.crash
         keymap = settings.config.get("keys")
         if isinstance(keymap, dict):
             self.set_keymap({str(k): str(v) for k, v in keymap.items()})
@@ -202,6 +208,32 @@ class OneOnOneApp(App[int]):
     def quit_now(self) -> None:
         self.save_everything()
         self.exit(0)
+
+    # --- unexpected errors ------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's hook for an unhandled exception anywhere in the app.
+
+        Textual would print a traceback with local variables (note text) on
+        exit and re-raise the error under ``run_test``. Instead: save first,
+        write a private crash record without messages or locals, exit 1 and
+        print nothing; the CLI prints one line (``ui.crash.crash_line``).
+        """
+        self._return_code = 1
+        if self.crash is None:
+            from tui1on1.ui.crash import handle_crash
+
+            self.crash = handle_crash(self, error)
+        self._exit_renderables.clear()  # nothing of Textual's is printed
+        if self.reraise_crashes:  # tests: fail loudly, after saving and logging
+            self._exception = error
+        self._exception_event.set()  # let a waiting Pilot go on
+        self._close_messages_no_wait()
+
+    def _fatal_error(self) -> None:
+        """Never render Textual's traceback (it shows locals): just stop."""
+        self._return_code = 1
+        self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
         if self.services is not None:

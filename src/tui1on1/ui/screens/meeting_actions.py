@@ -4,6 +4,7 @@ ordered writer, so no key ever waits for the disk."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     from tui1on1.ui.meeting_model import MeetingModel
     from tui1on1.ui.screens.meeting_notes import NotesController
     from tui1on1.ui.services import Services
+
+log = logging.getLogger(__name__)
 
 EXTEND_MINUTES = 5
 
@@ -126,6 +129,7 @@ class MeetingActions:
         if not self._ready():
             return
         from tui1on1.ui.dialogs.summary import SummaryScreen, summary_line
+        from tui1on1.ui.hop import UiHop
 
         model, services, notes = self.model, self.services, self.notes
         now = self._now()
@@ -138,6 +142,31 @@ class MeetingActions:
         meeting_id = model.meeting.id
         self._ending = True
         services.writer.submit(lambda store: store.end_meeting(meeting_id, now, summary=text))
+        data_dir = services.settings.data_dir
+
+        def backup(store):
+            # After the meeting is committed, on the writer: at most once a day.
+            # It must never disturb the user or the writes behind it, so every
+            # failure becomes a calm line instead of an exception (the writer
+            # would retry an "unavailable" one forever).
+            from tui1on1.storage.backups import auto_backup
+            from tui1on1.storage.errors import StoreError
+
+            try:
+                auto_backup(store, data_dir, now)
+            except Exception as exc:  # reported calmly, never raised
+                log.warning("automatic backup skipped: %s", type(exc).__name__)
+                why = str(exc) if isinstance(exc, StoreError | OSError) else type(exc).__name__
+                return f"Backup skipped: {why}"
+            return None
+
+        hop = UiHop()
+
+        def skipped(message: str | None) -> None:
+            if message:
+                self.app.notify(message, title="Backup", severity="warning", markup=False)
+
+        services.writer.submit(backup, done=hop(skipped))
         self.app.push_screen(SummaryScreen(model.person.name, summary), self._after_summary)
 
     def _after_summary(self, _result: object) -> None:
