@@ -14,9 +14,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from tui1on1.cli import EXIT_OK
-from tui1on1.cli.run import fail, find_person
+from tui1on1.cli.run import fail, find_person, open_or_say
 from tui1on1.settings import Settings
-from tui1on1.storage.opening import OpenFailed, open_store
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
@@ -30,10 +29,9 @@ def actions(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.domain.kinds import ActionStatus, Owner
     from tui1on1.storage.errors import StoreError
 
-    try:
-        store = open_store(settings)
-    except OpenFailed as exc:
-        return fail(str(exc))
+    store, code = open_or_say(settings)
+    if store is None:
+        return code
     try:
         person = None
         if args.person is not None:

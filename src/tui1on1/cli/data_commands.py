@@ -7,17 +7,8 @@ import sys
 from pathlib import Path
 
 from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
-from tui1on1.cli.run import fail
+from tui1on1.cli.run import fail, open_or_say
 from tui1on1.settings import Settings
-from tui1on1.storage.opening import OpenFailed, open_store
-
-
-def _open(settings: Settings, **kwargs):
-    try:
-        return open_store(settings, **kwargs), None
-    except OpenFailed as exc:
-        print(f"tui1on1: {exc}", file=sys.stderr)
-        return None, (EXIT_USAGE if exc.usage else EXIT_FAILURE)
 
 
 def people(settings: Settings, args: argparse.Namespace) -> int:
@@ -32,7 +23,7 @@ def people(settings: Settings, args: argparse.Namespace) -> int:
         if problem:
             print(f"tui1on1: {problem}", file=sys.stderr)
             return EXIT_USAGE
-    store, code = _open(settings)
+    store, code = open_or_say(settings)
     if store is None:
         return code
     try:
@@ -93,7 +84,7 @@ def db(settings: Settings, args: argparse.Namespace) -> int:
         damaged = _check_sqlite_file(settings)
         if damaged is not None:
             return damaged
-    store, code = _open(settings, upgrade=action == "upgrade")
+    store, code = open_or_say(settings, upgrade=action == "upgrade")
     if store is None:
         return code
     try:

@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 from tui1on1.cli import EXIT_OK, UsageError
-from tui1on1.cli.run import fail, find_person
+from tui1on1.cli.run import fail, find_person, open_or_say
 from tui1on1.settings import Settings
-from tui1on1.storage.opening import OpenFailed, open_store
 
 
 def export(settings: Settings, args: argparse.Namespace) -> int:
@@ -20,10 +19,9 @@ def export(settings: Settings, args: argparse.Namespace) -> int:
 
     if args.all and _md_was_typed(args):
         raise UsageError("--all writes JSON")
-    try:
-        store = open_store(settings)
-    except OpenFailed as exc:
-        return fail(str(exc))
+    store, code = open_or_say(settings)
+    if store is None:
+        return code
     try:
         if args.all:
             from tui1on1.storage.transfer import export_data

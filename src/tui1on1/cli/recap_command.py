@@ -16,9 +16,8 @@ import sys
 from typing import TextIO
 
 from tui1on1.cli import EXIT_OK
-from tui1on1.cli.run import fail
+from tui1on1.cli.run import fail, open_or_say
 from tui1on1.settings import Settings
-from tui1on1.storage.opening import OpenFailed, open_store
 
 
 def osc52(text: str) -> str:
@@ -62,10 +61,9 @@ def recap(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.domain.text import safe_terminal_text
     from tui1on1.storage.errors import StoreError
 
-    try:
-        store = open_store(settings)
-    except OpenFailed as exc:
-        return fail(str(exc))
+    store, code = open_or_say(settings)
+    if store is None:
+        return code
     try:
         record = _gather(store, person=args.name, meeting_id=None)
     except StoreError as exc:

@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 
-from tui1on1.cli import EXIT_FAILURE, EXIT_OK
+from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from tui1on1.settings import Settings, load_settings
 
 # command → (module in tui1on1.cli, function): only that module is imported.
@@ -49,6 +49,18 @@ def dispatch(args: argparse.Namespace) -> int:
     module_name, function = HANDLERS[command]
     module = importlib.import_module(f"tui1on1.cli.{module_name}")
     return getattr(module, function)(settings, args)
+
+
+def open_or_say(settings: Settings, **kwargs):
+    """Open the Store for a command, or print one calm line and give the exit
+    code: 2 when the database URL itself is wrong, 1 when it can't be used."""
+    from tui1on1.storage.opening import OpenFailed, open_store
+
+    try:
+        return open_store(settings, **kwargs), EXIT_OK
+    except OpenFailed as exc:
+        print(f"tui1on1: {exc}", file=sys.stderr)
+        return None, (EXIT_USAGE if exc.usage else EXIT_FAILURE)
 
 
 def find_person(store, name: str):

@@ -24,9 +24,8 @@ from datetime import date
 from typing import Any, TextIO
 
 from tui1on1.cli import EXIT_OK, EXIT_USAGE
-from tui1on1.cli.run import fail, find_person
+from tui1on1.cli.run import fail, find_person, open_or_say
 from tui1on1.settings import Settings
-from tui1on1.storage.opening import OpenFailed, open_store
 
 MAX_CLI_LIMIT = 1000
 SNIPPET_WIDTH = 160
@@ -91,10 +90,9 @@ def search(settings: Settings, args: argparse.Namespace) -> int:
     if not tokens:
         return usage(f"'{shown_query}' has no words to search for")
 
-    try:
-        store = open_store(settings)
-    except OpenFailed as exc:
-        return fail(str(exc))
+    store, code = open_or_say(settings)
+    if store is None:
+        return code
     try:
         person_id = None
         if args.person is not None:

@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from tui1on1.cli import EXIT_OK
-from tui1on1.cli.run import fail
+from tui1on1.cli.run import fail, open_or_say
 from tui1on1.settings import Settings
-from tui1on1.storage.opening import OpenFailed, open_store
 
 
 class _Unreadable(Exception):
@@ -69,10 +68,9 @@ def import_file(settings: Settings, args: argparse.Namespace) -> int:
             f'{shown} isn\'t a tui1on1 export (no "format": "{FORMAT}"); '
             "make one with `tui1on1 export --all -o FILE`"
         )
-    try:
-        store = open_store(settings)
-    except OpenFailed as exc:
-        return fail(str(exc))
+    store, code = open_or_say(settings)
+    if store is None:
+        return code
     try:
         report = import_data(store, data)
     except ImportError_ as exc:
