@@ -16,6 +16,7 @@ from textual.worker import Worker, WorkerState
 
 from tui1on1.domain.timesource import Clock, SystemClock
 from tui1on1.settings import Settings
+from tui1on1.ui.latest import show_latest
 from tui1on1.ui.services import Services, open_services
 
 if TYPE_CHECKING:
@@ -285,7 +286,7 @@ class OneOnOneApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="pick-person")
     def _pick_person(self) -> None:
         people = self.services.store.list_people(include_archived=True)
-        self.call_from_thread(self._show_people, people)
+        show_latest(self, self._show_people, people)
 
     def _show_people(self, people) -> None:
         from tui1on1.domain.text import safe_terminal_text

@@ -15,6 +15,7 @@ from tui1on1.domain.cadence import describe_cadence, next_due
 from tui1on1.domain.overview import PersonOverview
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.app import MeetRequest, ServiceScreen
+from tui1on1.ui.latest import show_latest
 from tui1on1.ui.services import Services
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -99,7 +100,7 @@ class HomeScreen(ServiceScreen):
         if services is None:
             return
         rows = services.store.people_overview(include_archived=self.show_archived)
-        self.app.call_from_thread(self._show, rows)
+        show_latest(self.app, self._show, rows)
 
     def _show(self, rows: list[PersonOverview]) -> None:
         now = self.app.clock.now()

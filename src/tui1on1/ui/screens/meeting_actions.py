@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from tui1on1.domain.pausecue import END_NEXT
+from tui1on1.ui.latest import show_latest
 from tui1on1.ui.widgets.notes import NoteInput, NotesList
 
 if TYPE_CHECKING:
@@ -288,4 +289,4 @@ class MeetingActions:
         slugs = {slug: q.category for slug, q in services.bank.questions.items()}
         entries = services.store.career_thread(model.person.id, slugs)
         rows = format_thread(entries, self._now().astimezone().date())
-        self.app.call_from_thread(panel.show, rows)
+        show_latest(self.app, panel.show, rows)

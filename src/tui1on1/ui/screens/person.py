@@ -23,6 +23,7 @@ from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import ActionItem, Note, Person
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.app import MeetRequest, ServiceScreen
+from tui1on1.ui.latest import show_latest
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.career import CareerPanel
 
@@ -112,7 +113,7 @@ class PersonScreen(ServiceScreen):
         except StoreError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="warning")
             return
-        self.app.call_from_thread(self._show, prep)
+        show_latest(self.app, self._show, prep)
 
     def _show(self, prep: PersonPrep) -> None:
         self.prep = prep

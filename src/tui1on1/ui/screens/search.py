@@ -18,6 +18,7 @@ from tui1on1.domain.searchfilters import SearchInput, parse_search_input
 from tui1on1.domain.searchtext import query_tokens, snippet
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.app import ServiceScreen
+from tui1on1.ui.latest import show_latest
 from tui1on1.ui.services import Services
 
 TYPING_PAUSE = 0.15  # search once the typing pauses this long
@@ -92,11 +93,11 @@ class SearchScreen(ServiceScreen):
                     if candidates
                     else (f"no one called {wanted.person}")
                 )
-                self.app.call_from_thread(self._show, wanted, [], status)
+                show_latest(self.app, self._show, wanted, [], status)
                 return
             person_id = person.id
         if not query_tokens(wanted.text):
-            self.app.call_from_thread(self._show, wanted, [], status or "Type a word to search.")
+            show_latest(self.app, self._show, wanted, [], status or "Type a word to search.")
             return
         try:
             hits = store.search(
@@ -110,7 +111,7 @@ class SearchScreen(ServiceScreen):
             )
         except StoreError as exc:
             hits, status = [], str(exc)
-        self.app.call_from_thread(self._show, wanted, hits, status)
+        show_latest(self.app, self._show, wanted, hits, status)
 
     def _show(self, wanted: SearchInput, hits: list, status: str) -> None:
         self.hits = hits
