@@ -103,6 +103,14 @@ class Terminal:
     def alternate_screen(self) -> bool:
         return self.tmux("display", "-p", "-t", "s", "#{alternate_on}").strip() == "1"
 
+    def mouse_modes(self) -> dict[str, bool]:
+        """Which mouse reporting modes the program in the pane has switched on."""
+        names = ("standard", "button", "any", "sgr", "utf8")
+        shown = self.tmux(
+            "display", "-p", "-t", "s", " ".join(f"#{{mouse_{n}_flag}}" for n in names)
+        )
+        return dict(zip(names, (flag == "1" for flag in shown.split()), strict=True))
+
     def app_pid(self) -> int:
         """The python process running the console script, found down the pane's tree."""
         pane = int(self.tmux("list-panes", "-t", "s", "-F", "#{pane_pid}").split()[0])
@@ -313,6 +321,10 @@ def test_signal_saves_draft_and_restores_terminal(terminals, signum: int) -> Non
     term = terminals("meet", NAME)
     term.wait_for("ON TRACK")
     assert term.alternate_screen()
+    # Textual reports the mouse while it runs: any motion (1003, which tmux
+    # keeps instead of 1000), SGR encoded.
+    on = term.mouse_modes()
+    assert on["any"] and on["sgr"], on
     pid = term.app_pid()
     term.type("typed just before the signal")
     term.wait_for("typed just before the signal")
@@ -321,9 +333,10 @@ def test_signal_saves_draft_and_restores_terminal(terminals, signum: int) -> Non
     assert _pid_gone(pid)
     assert query("SELECT text FROM draft") == [("typed just before the signal",)]
     assert query("SELECT status FROM meeting") == [("live",)]
-    # The terminal is restored: off the alternate screen, the EXIT line on the
-    # normal screen.
+    # The terminal is restored: off the alternate screen, mouse reporting off,
+    # the EXIT line on the normal screen.
     assert not term.alternate_screen()
+    assert not any(term.mouse_modes().values()), term.mouse_modes()
     screen = term.screen()
     assert re.search(r"^EXIT=0$", screen, re.M), screen
     assert "ON TRACK" not in screen
