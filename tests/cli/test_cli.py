@@ -401,6 +401,55 @@ def test_people_on_postgresql(pg_url):
         assert password not in located.stdout
 
 
+PASSWORD_ROLE = "tui1on1_pwtest"  # scripts/pg-throwaway makes the server ask it for a password
+
+
+@pytest.fixture
+def password_role(pg_url):
+    """A login role with a known password on the test server; yields (user, password)."""
+    from contextlib import suppress
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import ProgrammingError
+
+    right = "right-" + SECRET
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        with suppress(ProgrammingError):  # left by an earlier run, or another session's
+            conn.execute(text(f"CREATE ROLE {PASSWORD_ROLE} LOGIN"))
+        conn.execute(text(f"ALTER ROLE {PASSWORD_ROLE} LOGIN PASSWORD '{right}'"))
+    admin.dispose()
+    yield PASSWORD_ROLE, right
+
+
+@pytest.mark.postgres
+def test_a_wrong_password_fails_in_one_line_without_the_password(pg_url, password_role):
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    user, right = password_role
+    base = make_url(pg_url).set(username=user)
+    # Control: the role gets in with its password, so a refusal below is the
+    # password's doing (a server that trusts the role can't run this test).
+    engine = create_engine(base.set(password=right))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT current_user")).scalar() == user
+    engine.dispose()
+    wrong = base.set(password=SECRET).render_as_string(hide_password=False)
+    assert SECRET in wrong
+    result = run_cli("--db", wrong, "people")
+    assert result.returncode == 1, (
+        f"expected a refused login; is the server asking {user} for a password "
+        f"(scripts/pg-throwaway does)?\n{result.stdout}{result.stderr}"
+    )
+    line = one_calm_line(result.stderr)
+    assert "refused the user name or password" in line
+    assert f"{user}:***@" in line
+    assert result.stdout == ""
+    assert SECRET not in result.stdout + result.stderr
+    assert right not in result.stdout + result.stderr
+
+
 @pytest.mark.parametrize("argv", [["people"], ["people", "add", "Ada"], ["db", "upgrade"]])
 def test_an_unreachable_server_fails_in_one_line_without_the_password(argv):
     result = run_cli("--db", UNREACHABLE_PG, *argv)
