@@ -238,6 +238,33 @@ async def test_multiline_paste_is_one_note_and_huge_paste_is_refused(make_app):
         assert note.text == "line one\nline two\nline three"
 
 
+async def test_a_1mb_multiline_paste_is_refused_and_the_input_keeps_working(make_app):
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        note_input = screen.query_one(NoteInput)
+        await pilot.press(*"kept ")
+        lines = [f"pasted line {i:06d} of a long log, ends with CRLF or LF" for i in range(20_000)]
+        huge = "".join(line + ("\r\n" if i % 2 else "\n") for i, line in enumerate(lines))
+        assert len(huge) >= 1_000_000 and huge.count("\n") == 20_000
+        note_input.post_message(events.Paste(huge))
+        await pilot.pause()
+        assert note_input.value == "kept "  # nothing of it went in, what was there stays
+        warnings = [str(n.message) for n in app._notifications]
+        length = len("kept ") + len(huge.replace("\r\n", "\n"))  # line breaks count once
+        assert any("Nothing was pasted" in w and f"{length:,}" in w for w in warnings)
+        await pilot.press(*"typed after", "enter")
+        assert note_input.value == ""
+        await settle(pilot)
+        [note] = store_of(pilot).list_notes(screen.model.meeting.id)
+        assert note.text == "kept typed after"
+        shown = [str(o.prompt) for o in screen.query_one(NotesList).options]
+        assert any("kept typed after" in row for row in shown)
+        assert not any("pasted line" in row for row in shown)
+
+
 async def test_resume_brings_back_notes_draft_and_true_time(make_app, clock):
     first = make_app()
     async with first.run_test(size=SIZE) as pilot:
