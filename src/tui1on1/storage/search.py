@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 
-from sqlalchemy import Integer, Select, column, literal, select, table
+from sqlalchemy import Integer, Select, bindparam, column, literal, select, table
 from sqlalchemy import text as sql_text
 
 from tui1on1.domain import searchtext
@@ -91,7 +92,7 @@ class SearchStore(SessionBase):
         filter that can't match anything returns ``[]``; hostile input is
         searched literally and never raises (only DatabaseUnavailable can).
         """
-        statement = self._search_statement(
+        prepared = self._search_query(
             query,
             person_id=person_id,
             kinds=kinds,
@@ -102,10 +103,10 @@ class SearchStore(SessionBase):
             offset=offset,
             tz=tz,
         )
-        if statement is None:
+        if prepared is None:
             return []
-        with self._read() as session:
-            rows = session.execute(statement).all()
+        with self._read_rows() as conn:
+            rows = conn.execute(*prepared).all()
         return [
             SearchHit(
                 note_id=note_id,
@@ -121,7 +122,13 @@ class SearchStore(SessionBase):
             for note_id, meeting_id, person, name, kind, text, tags, created_at, started_at in rows
         ]
 
-    def _search_statement(
+    def _search_statement(self, query: str, **filters) -> Select | None:
+        """The SELECT for :meth:`search` with its values bound, or None when
+        nothing can match (for tests that look at the plan)."""
+        prepared = self._search_query(query, **filters)
+        return None if prepared is None else prepared[0].params(prepared[1])
+
+    def _search_query(
         self,
         query: str,
         *,
@@ -133,8 +140,9 @@ class SearchStore(SessionBase):
         limit: int,
         offset: int,
         tz: tzinfo | None,
-    ) -> Select | None:
-        """The SELECT for :meth:`search`, or None when nothing can match."""
+    ) -> tuple[Select, dict[str, object]] | None:
+        """The (shared) SELECT for :meth:`search` and its parameters, or None
+        when nothing can match."""
         tokens = searchtext.query_tokens(query)
         limit = min(int(limit), MAX_LIMIT)
         offset = int(offset)
@@ -152,51 +160,71 @@ class SearchStore(SessionBase):
         if since is not None and until is not None and since > until:
             return None
 
+        params: dict[str, object] = {"limit": limit, "offset": offset}
         if self.dialect == "sqlite":
-            # The FTS table drives the query: walked backwards by rowid, it
-            # stops as soon as LIMIT rows have passed the filters.
-            match = sql_text("note_fts MATCH :fts_query").bindparams(
-                fts_query=searchtext.fts5_match(tokens)
-            )
-            source = _note_fts.join(NoteRow, NoteRow.id == _note_fts.c.rowid)
-            order = _note_fts.c.rowid.desc()
+            params["fts_query"] = searchtext.fts5_match(tokens)
         else:
-            match = sql_text("note.search_vector @@ to_tsquery('simple', :ts_query)").bindparams(
-                ts_query=searchtext.tsquery(tokens)
-            )
-            source = NoteRow.__table__
-            order = NoteRow.id.desc()
-        source = source.join(MeetingRow, MeetingRow.id == NoteRow.meeting_id).join(
-            PersonRow, PersonRow.id == MeetingRow.person_id
-        )
-        statement = (
-            select(
-                NoteRow.id,
-                NoteRow.meeting_id,
-                MeetingRow.person_id,
-                PersonRow.name,
-                NoteRow.kind,
-                NoteRow.text,
-                NoteRow.tags,
-                NoteRow.created_at,
-                MeetingRow.started_at,
-            )
-            .select_from(source)
-            .where(match, NoteRow.deleted_at.is_(None))
-        )
+            params["ts_query"] = searchtext.tsquery(tokens)
         if person_id is not None:
-            statement = statement.where(MeetingRow.person_id == person_id)
+            params["person_id"] = person_id
         if kinds is not None:
-            values = sorted({NoteKind(kind).value for kind in kinds})
-            statement = statement.where(NoteRow.kind.in_(values))
+            params["kinds"] = sorted({NoteKind(kind).value for kind in kinds})
         if wanted_tag is not None:
             # Tags are stored space-separated: look for " tag " in " tags ".
-            padded = literal(" ").concat(NoteRow.tags).concat(" ")
-            pattern = "% " + _like_escape(wanted_tag) + " %"
-            statement = statement.where(padded.like(pattern, escape="\\"))
+            params["tag_pattern"] = "% " + _like_escape(wanted_tag) + " %"
         if since is not None and since > date.min:
-            statement = statement.where(NoteRow.created_at >= local_day_start(since, tz))
+            params["since"] = local_day_start(since, tz)
         if until is not None and until < date.max:
-            next_day = local_day_start(until + timedelta(days=1), tz)
-            statement = statement.where(NoteRow.created_at < next_day)
-        return statement.order_by(order).limit(limit).offset(offset)
+            params["until"] = local_day_start(until + timedelta(days=1), tz)
+        return _statement(self.dialect, frozenset(params)), params
+
+
+@lru_cache(maxsize=64)
+def _statement(dialect: str, names: frozenset[str]) -> Select:
+    """The SELECT for one dialect and set of filters, every value a bound
+    parameter: built once and reused, so SQLAlchemy's compiled cache hits
+    without comparing a new statement's columns on every search."""
+    if dialect == "sqlite":
+        # The FTS table drives the query: walked backwards by rowid, it
+        # stops as soon as LIMIT rows have passed the filters.
+        match = sql_text("note_fts MATCH :fts_query")
+        source = _note_fts.join(NoteRow, NoteRow.id == _note_fts.c.rowid)
+        order = _note_fts.c.rowid.desc()
+    else:
+        match = sql_text("note.search_vector @@ to_tsquery('simple', :ts_query)")
+        source = NoteRow.__table__
+        order = NoteRow.id.desc()
+    source = source.join(MeetingRow, MeetingRow.id == NoteRow.meeting_id).join(
+        PersonRow, PersonRow.id == MeetingRow.person_id
+    )
+    statement = (
+        select(
+            NoteRow.id,
+            NoteRow.meeting_id,
+            MeetingRow.person_id,
+            PersonRow.name,
+            NoteRow.kind,
+            NoteRow.text,
+            NoteRow.tags,
+            NoteRow.created_at,
+            MeetingRow.started_at,
+        )
+        .select_from(source)
+        .where(match, NoteRow.deleted_at.is_(None))
+    )
+    if "person_id" in names:
+        statement = statement.where(MeetingRow.person_id == bindparam("person_id"))
+    if "kinds" in names:
+        statement = statement.where(NoteRow.kind.in_(bindparam("kinds", expanding=True)))
+    if "tag_pattern" in names:
+        padded = literal(" ").concat(NoteRow.tags).concat(" ")
+        statement = statement.where(padded.like(bindparam("tag_pattern"), escape="\\"))
+    if "since" in names:
+        statement = statement.where(NoteRow.created_at >= bindparam("since"))
+    if "until" in names:
+        statement = statement.where(NoteRow.created_at < bindparam("until"))
+    return (
+        statement.order_by(order)
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+    )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, DBAPIError, InternalError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -66,6 +66,16 @@ class SessionBase:
         try:
             with self._read_sessions() as session, session.begin():
                 yield session
+        except (OperationalError, DBAPIError) as exc:
+            raise DatabaseUnavailable(describe_db_error(exc, self.where)) from None
+
+    @contextmanager
+    def _read_rows(self) -> Iterator[Connection]:
+        """A read transaction on a Core connection, for hot reads of plain rows:
+        no ORM session to set up and tear down (search runs as the user types)."""
+        try:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
         except (OperationalError, DBAPIError) as exc:
             raise DatabaseUnavailable(describe_db_error(exc, self.where)) from None
 
