@@ -3,8 +3,9 @@ ticking actions done (this meeting's and those carried over from before)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
@@ -39,11 +40,25 @@ class NotesController:
         self.screen = screen
         self.services = services
         self.model = model
-        self.hop = UiHop()
+        self._hop = UiHop()
         self._rows: dict[str, NoteRow] = {}
         self._deleted: list[NoteRow] = []
         self.editing: str | None = None
         self._stash = ""
+
+    def hop(self, callback: Callable[..., Any]) -> Callable[..., None]:
+        """A writer callback, run on the UI loop while the notes list is shown.
+
+        Quitting while the database refuses writes, the writer tells its last
+        jobs' failures after the screen is torn down: they are journaled, and
+        there is nothing left to repaint (it used to print a traceback).
+        """
+
+        def if_shown(*args: Any) -> None:
+            if self.screen.query(NotesList):
+                callback(*args)
+
+        return self._hop(if_shown)
 
     @property
     def view(self) -> NotesList:
