@@ -124,8 +124,6 @@ class OneOnOneApp(App[int]):
             self.notify(str(exc), title="Theme not saved", severity="warning", markup=False)
 
     def on_mount(self) -> None:
-        from tui1on1.ui.screens.home import HomeScreen
-
         for problem in self._theme_problems:
             self.notify(problem, title="Theme", severity="warning", timeout=10, markup=False)
 
@@ -134,11 +132,21 @@ class OneOnOneApp(App[int]):
 
             self.push_screen(MeetingScreen(self.meet))
         else:
+            from tui1on1.ui.screens.home import HomeScreen
+
             self.push_screen(HomeScreen())
         self._install_signal_handlers()
         from tui1on1.ui.hop import UiHop
 
         self._writer_status = UiHop()(self._show_writer_status)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: only now open the database.
+
+        Importing SQLAlchemy and opening the file in a thread while the first
+        frame is being built would compete with it for the interpreter and
+        delay it by a third; the screens say "Opening…" until it is ready.
+        """
         self.run_worker(self._open, thread=True, name="open-database", exit_on_error=False)
 
     def _open(self) -> Services:
