@@ -438,12 +438,10 @@ def test_a_wrong_password_fails_in_one_line_without_the_password(pg_url, passwor
     wrong = base.set(password=SECRET).render_as_string(hide_password=False)
     assert SECRET in wrong
     result = run_cli("--db", wrong, "people")
-    assert result.returncode == 1, (
-        f"expected a refused login; is the server asking {user} for a password "
-        f"(scripts/pg-throwaway does)?\n{result.stdout}{result.stderr}"
-    )
+    hint = f"is the server asking {user} for a password (scripts/pg-throwaway does)?"
+    assert result.returncode == 1, f"{hint}\n{result.stdout}{result.stderr}"
     line = one_calm_line(result.stderr)
-    assert "refused the user name or password" in line
+    assert "refused the user name or password" in line, f"{hint}\n{line}"
     assert f"{user}:***@" in line
     assert result.stdout == ""
     assert SECRET not in result.stdout + result.stderr
