@@ -82,3 +82,39 @@ def test_open_topics_until_resolved(store):
     assert [t.text for t in store.open_topics(ada.id)] == ["comp review"]
     store.set_note_resolved(topics[0].id, None)
     assert len(store.open_topics(ada.id)) == 2
+
+
+def test_the_newest_meetings_and_topics_with_counts_of_all(store):
+    ada = store.add_person("Ada")
+    for week in range(5):
+        add_meeting(store, ada, T0 + timedelta(weeks=week), 30,
+                    notes=[(NoteKind.PARKED, f"topic {week}", None)])  # fmt: skip
+    newest = store.meeting_listings(ada.id, limit=2)
+    everything = store.meeting_listings(ada.id)
+    assert [m.meeting.id for m in newest] == [m.meeting.id for m in everything[:2]]
+    assert len(everything) == store.count_meetings(ada.id) == 5
+    assert [t.text for t in store.open_topics(ada.id, limit=2)] == ["topic 4", "topic 3"]
+    assert store.count_open_topics(ada.id) == 5
+    store.set_note_resolved(store.open_topics(ada.id)[0].id, T0 + timedelta(weeks=6))
+    assert store.count_open_topics(ada.id) == 4
+    assert store.count_meetings(ada.id + 99) == store.count_open_topics(ada.id + 99) == 0
+
+
+def test_meeting_actions_leave_closed_history_behind(store):
+    from tui1on1.domain.kinds import ActionStatus
+
+    ada = store.add_person("Ada")
+    bob = store.add_person("Bob")
+    old = add_meeting(store, ada, T0, 30, notes=[
+        (NoteKind.ACTION, "closed long ago", Owner.ME), (NoteKind.ACTION, "still open", Owner.THEM),
+        (NoteKind.ACTION, "closed today", Owner.ME)])  # fmt: skip
+    add_meeting(store, bob, T0, 30, notes=[(NoteKind.ACTION, "bob's", Owner.ME)])
+    live = add_meeting(store, ada, T0 + timedelta(weeks=1), 30, live=True,
+                       notes=[(NoteKind.ACTION, "made today", Owner.ME)])  # fmt: skip
+    by_text = {a.text: a for a in store.list_actions(person_id=ada.id)}
+    store.set_action_status(by_text["closed long ago"].id, ActionStatus.DONE, meeting_id=old.id,
+                            at=T0 + timedelta(minutes=40))  # fmt: skip
+    store.set_action_status(by_text["closed today"].id, ActionStatus.DONE, meeting_id=live.id,
+                            at=T0 + timedelta(weeks=1, minutes=3))  # fmt: skip
+    shown = {a.text for a in store.meeting_actions(ada.id, live.id)}
+    assert shown == {"still open", "closed today", "made today"}

@@ -93,3 +93,32 @@ async def test_archive_hides_and_the_palette_toggle_brings_back(make_app, histor
         table.move_cursor(row=1)
         await pilot.press("h")
         await wait_for(pilot, lambda: "(archived)" not in str(table.get_row_at(1)[0]))
+
+
+async def test_long_histories_show_the_newest_and_offer_the_rest(make_app, history, monkeypatch):
+    """Two meetings and two topics stand in for years: with room for one of
+    each, the screen says how many more there are and Enter shows them all."""
+    from tui1on1.ui.screens import person as person_module
+
+    monkeypatch.setattr(person_module, "MEETINGS_SHOWN", 1)
+    monkeypatch.setattr(person_module, "TOPICS_SHOWN", 1)
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 2)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
+        person = app.screen
+        topics = [str(o.prompt) for o in person.query_one("#person-topics", OptionList).options]
+        assert topics[0].startswith("~ compensation question 1")  # the newest
+        assert topics[1] == "… and 1 older: search with kind:parked or kind:question"
+        meetings = person.query_one("#person-meetings", OptionList)
+        rows = [str(o.prompt) for o in meetings.options]
+        assert len(rows) == 2 and rows[1] == "Show all 2 meetings (Enter)"
+        meetings.focus()
+        meetings.highlighted = 1
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: meetings.option_count == 2 and "Show all" not in str(
+            meetings.get_option_at_index(1).prompt))  # fmt: skip
+        assert all("notes ·" in str(o.prompt) for o in meetings.options)

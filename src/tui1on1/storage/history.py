@@ -34,19 +34,34 @@ class HistoryStore(SessionBase):
             rank = {meeting_id: i + 1 for i, meeting_id in enumerate(earlier)}
             if current_meeting_id is not None:
                 rank[current_meeting_id] = 0
-            rows = (
-                session.execute(
-                    select(AskedQuestionRow)
-                    .join(MeetingRow, MeetingRow.id == AskedQuestionRow.meeting_id)
-                    .where(MeetingRow.person_id == person_id)
-                    .order_by(AskedQuestionRow.asked_at.desc(), AskedQuestionRow.id.desc())
+            # Only the latest asking of each slug leaves the database: the
+            # count of rows read here stays the size of the question bank
+            # however many years of meetings there are.
+            ranked = (
+                select(
+                    AskedQuestionRow.id,
+                    AskedQuestionRow.slug,
+                    AskedQuestionRow.meeting_id,
+                    AskedQuestionRow.asked_at,
+                    func.row_number()
+                    .over(
+                        partition_by=AskedQuestionRow.slug,
+                        order_by=(AskedQuestionRow.asked_at.desc(), AskedQuestionRow.id.desc()),
+                    )
+                    .label("n"),
                 )
-                .scalars()
-                .all()
+                .join(MeetingRow, MeetingRow.id == AskedQuestionRow.meeting_id)
+                .where(MeetingRow.person_id == person_id)
+                .subquery()
             )
-            latest: dict[str, AskedQuestionRow] = {}
-            for row in rows:
-                latest.setdefault(row.slug, row)
+            latest = {
+                row.slug: row
+                for row in session.execute(
+                    select(ranked.c.id, ranked.c.slug, ranked.c.meeting_id, ranked.c.asked_at)
+                    .where(ranked.c.n == 1)
+                    .order_by(ranked.c.asked_at.desc(), ranked.c.id.desc())
+                )
+            }
             answers: dict[int, str] = {}
             if latest:
                 ids = [row.id for row in latest.values()]

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner
 from tui1on1.domain.overview import MeetingListing, PersonOverview
 from tui1on1.domain.recap import MeetingRecord
-from tui1on1.domain.records import Note
+from tui1on1.domain.records import ActionItem, Note
 from tui1on1.storage import convert
 from tui1on1.storage.errors import NotFound
 from tui1on1.storage.session import SessionBase
@@ -97,14 +97,16 @@ class OverviewStore(SessionBase):
             )
         return overview
 
-    def meeting_listings(self, person_id: int) -> list[MeetingListing]:
-        """All of a person's meetings, newest first, with note/action/question counts."""
+    def meeting_listings(self, person_id: int, limit: int | None = None) -> list[MeetingListing]:
+        """A person's meetings, newest first (the newest ``limit`` of them, or
+        all), with note/action/question counts."""
         with self._read() as session:
             rows = list(
                 session.scalars(
                     select(MeetingRow)
                     .where(MeetingRow.person_id == person_id)
-                    .order_by(MeetingRow.started_at.desc())
+                    .order_by(MeetingRow.started_at.desc(), MeetingRow.id.desc())
+                    .limit(limit)
                 )
             )
             ids = [row.id for row in rows]
@@ -180,8 +182,9 @@ class OverviewStore(SessionBase):
                 ],
             )
 
-    def open_topics(self, person_id: int) -> list[Note]:
-        """Parked topics and open questions with this person not yet resolved."""
+    def open_topics(self, person_id: int, limit: int | None = None) -> list[Note]:
+        """Parked topics and open questions with this person not yet resolved,
+        newest first (the newest ``limit`` of them, or all)."""
         with self._read() as session:
             rows = session.scalars(
                 select(NoteRow)
@@ -193,8 +196,46 @@ class OverviewStore(SessionBase):
                     NoteRow.resolved_at.is_(None),
                 )
                 .order_by(NoteRow.id.desc())
+                .limit(limit)
             )
             return [convert.note(row) for row in rows]
+
+    def count_meetings(self, person_id: int) -> int:
+        with self._read() as session:
+            query = select(func.count()).where(MeetingRow.person_id == person_id)
+            return session.execute(query).scalar_one()
+
+    def count_open_topics(self, person_id: int) -> int:
+        with self._read() as session:
+            query = (
+                select(func.count())
+                .select_from(NoteRow)
+                .join(MeetingRow, MeetingRow.id == NoteRow.meeting_id)
+                .where(
+                    MeetingRow.person_id == person_id,
+                    NoteRow.kind.in_([NoteKind.PARKED.value, NoteKind.QUESTION.value]),
+                    NoteRow.deleted_at.is_(None),
+                    NoteRow.resolved_at.is_(None),
+                )
+            )
+            return session.execute(query).scalar_one()
+
+    def meeting_actions(self, person_id: int, meeting_id: int) -> list[ActionItem]:
+        """What a live meeting shows of a person's actions: those made in it,
+        and the others still open or closed in it. Closed actions from other
+        meetings (most of years of history) never leave the database."""
+        query = (
+            select(ActionItemRow)
+            .where(
+                ActionItemRow.person_id == person_id,
+                (ActionItemRow.origin_meeting_id == meeting_id)
+                | (ActionItemRow.status == ActionStatus.OPEN.value)
+                | (ActionItemRow.closed_meeting_id == meeting_id),
+            )
+            .order_by(ActionItemRow.due.is_(None), ActionItemRow.due, ActionItemRow.id)
+        )
+        with self._read() as session:
+            return [convert.action_item(row) for row in session.scalars(query)]
 
     def set_note_resolved(self, note_id: int, at: datetime | None) -> Note:
         """Mark a parked topic or open question dealt with (``at=None`` reopens it)."""

@@ -53,7 +53,7 @@ def load_meeting(
 
 
 def read_meeting(store, person: Person, meeting: Meeting, resumed: bool) -> LoadedMeeting:
-    actions = store.list_actions(person_id=person.id)
+    actions = store.meeting_actions(person.id, meeting.id)
     return LoadedMeeting(
         person=person,
         meeting=meeting,

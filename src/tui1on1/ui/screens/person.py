@@ -28,6 +28,10 @@ from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.career import CareerPanel
 
 RECENT_QUESTIONS = 8
+# The screen loads as fast with five years of history as with five weeks:
+# the newest meetings and topics, and a line saying how many more there are.
+MEETINGS_SHOWN = 20
+TOPICS_SHOWN = 50
 
 
 @dataclass(frozen=True)
@@ -35,31 +39,40 @@ class PersonPrep:
     person: Person
     career: list[CareerEntry]
     actions: list[ActionItem]  # open, every meeting
-    topics: list[Note]  # open parked topics and questions
-    meetings: list[MeetingListing]
+    topics: list[Note]  # open parked topics and questions, newest first
+    meetings: list[MeetingListing]  # newest first
     last_notes: list[Note]  # of the latest meeting
     asked: list[tuple[str, AskedBefore]]  # question text, when
+    meeting_count: int = 0  # all of them, shown or not
+    topic_count: int = 0
 
 
-def load_prep(services: Services, person_id: int) -> PersonPrep:
+def load_prep(services: Services, person_id: int, *, all_meetings: bool = False) -> PersonPrep:
     store = services.store
     person = store.get_person(person_id)
     bank = services.bank.questions
     categories = {slug: q.category for slug, q in bank.items()}
-    meetings = store.meeting_listings(person_id)
+    meetings = store.meeting_listings(person_id, limit=None if all_meetings else MEETINGS_SHOWN)
+    topics = store.open_topics(person_id, limit=TOPICS_SHOWN)
     history = store.question_history(person_id, None)
     recent = sorted(history.items(), key=lambda item: item[1].asked_at, reverse=True)
     return PersonPrep(
         person=person,
         career=store.career_thread(person_id, categories),
         actions=store.list_actions(person_id=person_id, status=ActionStatus.OPEN),
-        topics=store.open_topics(person_id),
+        topics=topics,
         meetings=meetings,
         last_notes=store.list_notes(meetings[0].meeting.id) if meetings else [],
         asked=[
             (bank[slug].text if slug in bank else slug, before)
             for slug, before in recent[:RECENT_QUESTIONS]
         ],
+        meeting_count=(
+            len(meetings) if len(meetings) < MEETINGS_SHOWN else store.count_meetings(person_id)
+        ),
+        topic_count=(
+            len(topics) if len(topics) < TOPICS_SHOWN else store.count_open_topics(person_id)
+        ),
     )
 
 
@@ -80,6 +93,7 @@ class PersonScreen(ServiceScreen):
         super().__init__()
         self.person_id = person_id
         self.prep: PersonPrep | None = None
+        self.all_meetings = False  # "Show all N meetings" was chosen
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="person"):
@@ -109,7 +123,7 @@ class PersonScreen(ServiceScreen):
         from tui1on1.storage.errors import StoreError
 
         try:
-            prep = load_prep(self.app.services, self.person_id)
+            prep = load_prep(self.app.services, self.person_id, all_meetings=self.all_meetings)
         except StoreError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="warning")
             return
@@ -137,6 +151,17 @@ class PersonScreen(ServiceScreen):
              + Text(safe_terminal_text(n.text)) + Text(f"  {_day(n.created_at)}", style="italic"))
             for n in prep.topics
         ]  # fmt: skip
+        if prep.topic_count > len(topics):
+            more = prep.topic_count - len(topics)
+            topics.append(
+                (
+                    "topics-more",
+                    Text(
+                        f"… and {more} older: search with kind:parked or kind:question",
+                        style="italic",
+                    ),
+                )
+            )
         self._fill("#person-topics", topics, "Nothing parked or left open.")
 
         last = Text()
@@ -169,6 +194,13 @@ class PersonScreen(ServiceScreen):
             if m.status.value == "live":
                 line += "  ● live"
             meetings.append((f"meeting-{m.id}", Text(line)))
+        if prep.meeting_count > len(meetings):
+            meetings.append(
+                (
+                    "meetings-all",
+                    Text(f"Show all {prep.meeting_count} meetings (Enter)", style="italic"),
+                )
+            )
         self._fill("#person-meetings", meetings, "No meetings yet.")
 
     def _action_text(self, action: ActionItem, today) -> Text:
@@ -237,7 +269,10 @@ class PersonScreen(ServiceScreen):
     @on(OptionList.OptionSelected, "#person-meetings")
     def _open_meeting(self, event: OptionList.OptionSelected) -> None:
         key = event.option.id or ""
-        if key.startswith("meeting-"):
+        if key == "meetings-all":
+            self.all_meetings = True
+            self.reload()
+        elif key.startswith("meeting-"):
             from tui1on1.ui.screens.history import MeetingHistoryScreen
 
             self.app.push_screen(MeetingHistoryScreen(int(key.removeprefix("meeting-"))))
