@@ -54,7 +54,8 @@ class SessionBase:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._read_sessions = sessionmaker(engine, expire_on_commit=False)
-        self._write_sessions = sessionmaker(writer_engine(engine), expire_on_commit=False)
+        self._writer_engine = writer_engine(engine)
+        self._write_sessions = sessionmaker(self._writer_engine, expire_on_commit=False)
         self.where = safe_url(engine.url.render_as_string(hide_password=False))
 
     @property
@@ -81,9 +82,20 @@ class SessionBase:
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
+        with self._translate_write_errors(), self._write_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _write_rows(self) -> Iterator[Connection]:
+        """A write transaction on a Core connection (BEGIN IMMEDIATE on SQLite),
+        for the hot writes that need no ORM session."""
+        with self._translate_write_errors(), self._writer_engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def _translate_write_errors(self) -> Iterator[None]:
         try:
-            with self._write_sessions() as session, session.begin():
-                yield session
+            yield
         # InternalError: PostgreSQL refusing writes in a read-only transaction.
         # A plain DatabaseError: SQLite finding a damaged page ("malformed").
         # Other driver errors (integrity, data) are not "unavailable": they
