@@ -65,7 +65,9 @@ class MeetingRow(Base):
             "person_id",
             unique=True,
             sqlite_where=text("status = 'live'"),
-            postgresql_where=text("status = 'live'"),
+            # PostgreSQL has the same WHERE (migration 0001 makes both; this
+            # metadata never creates tables). Naming postgresql_where here
+            # would import the whole PostgreSQL dialect on every SQLite start.
         ),
     )
 
