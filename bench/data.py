@@ -50,8 +50,9 @@ def size_for(notes: int) -> Size:
         people, weeks = 25, 260  # five years
     meetings = sum(
         len(p["meetings"])
-        for p in iter_people(people=people, weeks=weeks, notes_per_meeting=(0, 0), seed=SEED,
-                             now=NOW)  # fmt: skip
+        for p in iter_people(
+            people=people, weeks=weeks, notes_per_meeting=(0, 0), seed=SEED, now=NOW
+        )
     )
     return Size(people, weeks, max(1, round(notes / max(1, meetings))))
 
@@ -123,10 +124,9 @@ def ensure_postgres(url: str, notes: int, log=print) -> tuple[str, int]:
         with engine.connect() as conn:
             has = conn.execute(text("SELECT to_regclass('public.note') IS NOT NULL")).scalar()
             count = conn.execute(text("SELECT count(*) FROM note")).scalar() if has else 0
-            want = conn.execute(text("SELECT to_regclass('public.bench_stamp') IS NOT NULL")).scalar()
-            stamp = (
-                conn.execute(text("SELECT body FROM bench_stamp")).scalar() if want else None
-            )
+            stamped = text("SELECT to_regclass('public.bench_stamp') IS NOT NULL")
+            want = conn.execute(stamped).scalar()
+            stamp = conn.execute(text("SELECT body FROM bench_stamp")).scalar() if want else None
         if count and stamp == json.dumps(_stamp(size)):
             return url, count
         log("generating the same history into PostgreSQL …")
@@ -136,7 +136,8 @@ def ensure_postgres(url: str, notes: int, log=print) -> tuple[str, int]:
         count = fill(url, size, log)
         with engine.begin() as conn:
             conn.execute(text("CREATE TABLE bench_stamp (body text)"))
-            conn.execute(text("INSERT INTO bench_stamp VALUES (:b)"), {"b": json.dumps(_stamp(size))})
+            body = {"b": json.dumps(_stamp(size))}
+            conn.execute(text("INSERT INTO bench_stamp VALUES (:b)"), body)
             conn.execute(text("ANALYZE"))
     finally:
         engine.dispose()

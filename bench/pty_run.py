@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import re
@@ -15,7 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # Escape sequences (CSI, OSC, charset and keypad switches) between the cells.
-_ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+_ESCAPES = re.compile(
+    rb"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    rb"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC
+    rb"|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
+)
 
 
 @dataclass
@@ -93,10 +98,8 @@ class Session:
         deadline = time.perf_counter() + 10
         status = None
         while status is None:
-            try:
+            with contextlib.suppress(ChildGone):
                 self._read(0.01)
-            except ChildGone:
-                pass
             pid, _code, usage = os.wait4(self.proc.pid, os.WNOHANG)
             if pid:
                 status = usage

@@ -51,8 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     out = ROOT / "bench" / "out"
     (out / "data").mkdir(parents=True, exist_ok=True, mode=0o700)
-    small_url, small_n = data.ensure_sqlite(out / "data" / f"{args.small_notes}.db", args.small_notes)
-    large_url, large_n = data.ensure_sqlite(out / "data" / f"{args.large_notes}.db", args.large_notes)
+    folder = out / "data"
+    small_url, small_n = data.ensure_sqlite(folder / f"{args.small_notes}.db", args.small_notes)
+    large_url, large_n = data.ensure_sqlite(folder / f"{args.large_notes}.db", args.large_notes)
     pg_url, stop_pg = (None, None) if args.no_postgres else _postgres(out)
     try:
         if pg_url:
@@ -122,9 +123,10 @@ def _report(rows: list[Row], failures, has_pg: bool, seconds: float, argv) -> st
         floor_v = f"{fmt(r.floor.median)} / {fmt(r.floor.p99)} {r.floor.unit}" if r.floor else ""
         figure = f"{r.value:.2f}×" if r.floor else f"{fmt(r.value)} {r.subject.unit}"
         met = "—" if r.target == "—" else ("yes" if r.met else "**no**")
-        lines.append(f"| {r.section} | {r.subject.label} | {fmt(r.subject.median)} / "
-                     f"{fmt(r.subject.p99)} {r.subject.unit} (n={len(r.subject.values)}) "
-                     f"| {floor} | {floor_v} | {r.stat} | {figure} | {r.target} | {met} |")  # fmt: skip
+        n = len(r.subject.values)
+        subject = f"{fmt(r.subject.median)} / {fmt(r.subject.p99)} {r.subject.unit} (n={n})"
+        cells = [r.section, r.subject.label, subject, floor, floor_v, r.stat, figure, r.target, met]
+        lines.append("| " + " | ".join(cells) + " |")
     notes = [f"- {r.section}, {r.subject.label}: {r.note}" for r in rows if r.note]
     if notes:
         lines += ["", "Notes:", *dict.fromkeys(notes)]
