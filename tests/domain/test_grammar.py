@@ -27,6 +27,8 @@ from tui1on1.domain.kinds import NoteKind, Owner
 
 TODAY = date(2026, 11, 20)  # a Friday
 PREFIX_CHARS = "!>?=+-~"
+# Text is kept verbatim except for NUL, which is dropped (see the NUL test).
+NO_NUL = st.characters(blacklist_characters="\x00")
 
 NOTE = NoteKind.NOTE
 ACTION = NoteKind.ACTION
@@ -377,7 +379,7 @@ def test_parse_line_only_raises_documented_errors_on_grammar_soup(line: str) -> 
 
 
 @settings(max_examples=300)
-@given(line=st.text(min_size=1))
+@given(line=st.text(NO_NUL, min_size=1))
 def test_lines_without_a_prefix_are_notes_verbatim(line: str) -> None:
     stripped = line.strip()
     if not stripped or _starts_with_prefix(stripped):
@@ -393,7 +395,7 @@ def test_lines_without_a_prefix_are_notes_verbatim(line: str) -> None:
 @settings(max_examples=300)
 @given(
     prefix=st.sampled_from(sorted(set(PREFIX_CHARS) - {"!"})),
-    body=st.text(min_size=1).filter(lambda body: body.strip()),
+    body=st.text(NO_NUL, min_size=1).filter(lambda body: body.strip()),
     gap=st.sampled_from([" ", "\t", "  ", "\n"]),
 )
 def test_prefix_then_whitespace_gives_its_kind(prefix: str, body: str, gap: str) -> None:
@@ -406,7 +408,7 @@ def test_prefix_then_whitespace_gives_its_kind(prefix: str, body: str, gap: str)
 @settings(max_examples=300)
 @given(
     prefix=st.sampled_from(list(PREFIX_CHARS)),
-    rest=st.text(min_size=1).filter(lambda rest: not rest[0].isspace()),
+    rest=st.text(NO_NUL, min_size=1).filter(lambda rest: not rest[0].isspace()),
 )
 def test_prefix_without_whitespace_is_a_note(prefix: str, rest: str) -> None:
     line = prefix + rest
@@ -418,7 +420,7 @@ def test_prefix_without_whitespace_is_a_note(prefix: str, rest: str) -> None:
 
 
 @settings(max_examples=200)
-@given(line=st.text(min_size=1).filter(lambda line: line.strip()))
+@given(line=st.text(NO_NUL, min_size=1).filter(lambda line: line.strip()))
 def test_escaped_lines_are_notes(line: str) -> None:
     parsed = parse_line("\\" + line, TODAY)
     assert parsed.kind is NOTE
@@ -442,3 +444,10 @@ def test_actions_with_a_relative_due_date(words: list[str], n: int, mine: bool) 
     assert parsed.owner is (ME if mine else THEM)
     assert parsed.text == body
     assert (parsed.due - TODAY).days == n  # type: ignore[operator]
+
+
+def test_a_nul_in_a_paste_is_dropped_so_every_backend_can_store_the_note() -> None:
+    parsed = parse_line("! nul\x00 here @fri", TODAY)
+    assert (parsed.kind, parsed.text) == (NoteKind.ACTION, "nul here")
+    with pytest.raises(EmptyLineError):
+        parse_line("\x00 \x00", TODAY)

@@ -183,7 +183,9 @@ def parse_line(line: str, today: date) -> ParsedLine:
     Raises :class:`EmptyLineError` for a blank line or a prefix with no text,
     and :class:`NoteTooLongError` beyond :data:`MAX_NOTE_CHARS` characters.
     """
-    stripped = line.strip()
+    # A NUL can arrive in a paste; PostgreSQL can't store one, so no note
+    # holds one on either backend.
+    stripped = line.replace("\x00", "").strip()
     if not stripped:
         raise EmptyLineError("there's nothing to save yet — the line is empty")
     if len(stripped) > MAX_NOTE_CHARS:
