@@ -13,7 +13,9 @@ from enum import Enum
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -116,6 +118,12 @@ class NoteInput(Input):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.cursor_blink = False  # nothing on the meeting screen blinks
+
+    # Input sets its virtual size on every keystroke (the text's width, for
+    # scrolling sideways); Widget declares it with layout=True, so each key
+    # re-laid out the whole meeting screen. This input's box never depends
+    # on its text (fixed height, full width): a repaint is enough.
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     BINDINGS = [
         Binding("up", "screen.focus_notes", "Notes", show=False, id="focus_notes"),

@@ -18,13 +18,22 @@ class PauseCueBar(Horizontal):
 
     idle_hint = IDLE_HINT
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._last: tuple[str | None, str, int] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(self.idle_hint, id="cue-message")
         yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="cue-bar")
 
     def show(self, message: str | None, progress: float) -> None:
-        """``message`` None = idle (the hint, no bar)."""
+        """``message`` None = idle (the hint, no bar). Called ten times a
+        second: only a change is repainted (each update costs a layout pass)."""
+        shown = (message, self.idle_hint, int(progress * 1000))
+        if shown == self._last:
+            return
+        self._last = shown
         active = message is not None
         self.set_class(active, "-active")
         self.query_one("#cue-message", Static).update(message if active else self.idle_hint)
-        self.query_one("#cue-bar", ProgressBar).update(progress=int(progress * 1000))
+        self.query_one("#cue-bar", ProgressBar).update(progress=shown[2])

@@ -21,6 +21,17 @@ class PromptView:
 
 
 class PromptCard(Vertical):
+    """Shows a PromptView; only a changed view is repainted.
+
+    ``show`` is called ten times a second by the meeting's timer, and every
+    ``Static.update`` asks for a full layout pass: repainting an unchanged
+    card kept the screen re-laying out at 10 Hz, in front of every keystroke.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._last: PromptView | None = None
+
     def compose(self) -> ComposeResult:
         yield Static("", id="prompt-heading")
         yield Static("", id="prompt-question")
@@ -29,6 +40,9 @@ class PromptCard(Vertical):
         yield Static("", id="prompt-hint")
 
     def show(self, view: PromptView) -> None:
+        if view == self._last:
+            return
+        self._last = view
         heading = Text(view.heading)
         if view.asked:
             heading.append(f"   {view.asked}", style="italic")
