@@ -100,7 +100,7 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         with Vertical(id="meeting"):
             yield Static("", id="storage-banner")
             yield ClockPanel(id="clock")
-            yield PromptCard(id="prompt")
+            yield PromptCard(waiting="Opening the meeting…", id="prompt")
             yield CareerPanel(id="career")
             yield PauseCueBar(id="cue")
             yield MeetingNotesList(id="notes")
@@ -114,7 +114,6 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         self.query_one(
             PauseCueBar
         ).idle_hint = f"Ask it aloud, then press {ask_key}: the cue helps you hold the silence."
-        self.query_one("#prompt-question", Static).update("Opening the meeting…")
         self.query_one("#storage-banner").display = False
         self.query_one(CareerPanel).display = False
         self.set_interval(0.1, self.refresh_now)

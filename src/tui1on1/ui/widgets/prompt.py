@@ -28,13 +28,14 @@ class PromptCard(Vertical):
     card kept the screen re-laying out at 10 Hz, in front of every keystroke.
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, waiting: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self._last: PromptView | None = None
+        self._waiting = waiting  # shown until the first prompt, in the very first frame
 
     def compose(self) -> ComposeResult:
         yield Static("", id="prompt-heading")
-        yield Static("", id="prompt-question")
+        yield Static(self._waiting, id="prompt-question")
         yield Static("", id="prompt-probes")
         yield Static("", id="prompt-memory")
         yield Static("", id="prompt-hint")
