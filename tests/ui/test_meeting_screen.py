@@ -216,6 +216,22 @@ async def test_edit_delete_undo_and_done_from_the_list(make_app):
         assert len(store_of(pilot).list_notes(meeting_id)) == 2
 
 
+async def test_a_pasted_nul_never_reaches_the_input_or_the_database(make_app):
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        note_input = screen.query_one(NoteInput)
+        note_input.post_message(events.Paste("before\x00after"))
+        await pilot.pause()
+        assert note_input.value == "beforeafter"  # so the draft holds no NUL either
+        await pilot.press("enter")
+        await settle(pilot)
+        [note] = store_of(pilot).list_notes(screen.model.meeting.id)
+        assert note.text == "beforeafter"
+
+
 async def test_multiline_paste_is_one_note_and_huge_paste_is_refused(make_app):
     from textual import events
 

@@ -140,7 +140,8 @@ class NoteInput(Input):
         event.prevent_default()  # Input's own handler would insert the first line again
         if not event.text:
             return
-        pasted = event.text.replace("\r\n", "\n").replace("\r", "\n")
+        # No NUL: PostgreSQL can't store one (in a note or in the draft).
+        pasted = event.text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
         if len(self.value) + len(pasted) > MAX_NOTE_CHARS:
             self.post_message(self.TooLong(len(self.value) + len(pasted)))
             return
