@@ -164,7 +164,8 @@ def run(ctx: Context) -> list:
     url = copy_database(ctx.sqlite_large, work, "clock-fake.db")
     errors, pauses, notes = asyncio.run(accumulated(ctx, url, work))
     error = Samples("clock error per step, simulated 32 min", tuple(errors))
-    note_a = (f"{len(errors)} irregular steps (1 ms–{40 if ctx.quick else 30} s, some on/next to whole seconds), "
+    longest = 40 if ctx.quick else 30
+    note_a = (f"{len(errors)} irregular steps (1 ms–{longest} s, some on/next to whole seconds), "
               f"{pauses} pauses, {notes} notes saved; error = distance of the true remaining "
               "time from the interval the shown label stands for")  # fmt: skip
     ctx.log("  clock: staleness on the real clock…")

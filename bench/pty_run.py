@@ -14,6 +14,7 @@ import termios
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # Escape sequences (CSI, OSC, charset and keypad switches) between the cells.
 _ESCAPES = re.compile(
@@ -91,8 +92,18 @@ class Session:
                 raise TimeoutError(f"none of {markers!r} appeared; last: {screen[-300:]!r}")
             self._read(0.005)
 
-    def stop(self) -> float:
-        """SIGTERM, drain, reap; returns the child's peak RSS in MiB."""
+    def peak_rss(self) -> float:
+        """The child's peak resident set so far, in MiB (VmHWM).
+
+        Not ``ru_maxrss`` from ``wait4``: Linux carries the high-water mark
+        of the forked copy of *this* process across exec into it.
+        """
+        status = Path(f"/proc/{self.proc.pid}/status").read_text()
+        kib = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+        return int(kib) / 1024
+
+    def stop(self) -> None:
+        """SIGTERM, drain, reap."""
         if self.proc.poll() is None:
             os.kill(self.proc.pid, signal.SIGTERM)
         deadline = time.perf_counter() + 10
@@ -100,13 +111,12 @@ class Session:
         while status is None:
             with contextlib.suppress(ChildGone):
                 self._read(0.01)
-            pid, _code, usage = os.wait4(self.proc.pid, os.WNOHANG)
+            pid, _code = os.waitpid(self.proc.pid, os.WNOHANG)
             if pid:
-                status = usage
+                status = _code
             elif time.perf_counter() > deadline:
                 os.kill(self.proc.pid, signal.SIGKILL)
         self.proc.returncode = 0
-        return status.ru_maxrss / 1024
 
     def __exit__(self, *exc) -> None:
         if self.proc.poll() is None and self.proc.returncode is None:

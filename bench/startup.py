@@ -12,8 +12,10 @@ draws; "on screen" means the text has been written to the terminal. Markers:
   Enter on the home screen, timed from the key.
 
 Every meeting run starts on a fresh copy of the database, so each one starts
-the same new meeting. Peak RSS is the child's ``ru_maxrss`` after a meeting
-in which ten notes were typed and saved.
+the same new meeting. Peak RSS is the child's high-water mark (``VmHWM``)
+after a meeting in which ten notes were typed and saved. A second floor for
+data on screen, ``bare_data_app.py``, is the hello world plus SQLAlchemy's
+ORM and one row read after its first frame: what this stack costs any app.
 """
 
 from __future__ import annotations
@@ -76,6 +78,24 @@ class _Target:
         shutil.rmtree(self.home / "data", ignore_errors=True)
 
 
+def _bare_data(target: _Target) -> float:
+    app = str(repo_root() / "bench" / "bare_data_app.py")
+    with Session([python(), app, str(target.source)], target.env, SIZE) as s:
+        data = s.wait_for("Data: ")
+        s.stop()
+    return data
+
+
+def _bare_data_rss(target: _Target) -> float:
+    app = str(repo_root() / "bench" / "bare_data_app.py")
+    with Session([python(), app, str(target.source)], target.env, SIZE) as s:
+        s.wait_for("Data: ")
+        time.sleep(1.0)
+        peak = s.peak_rss()
+        s.stop()
+    return peak
+
+
 def _bare(env: dict[str, str]) -> float:
     with Session([python(), str(repo_root() / "bench" / "bare_app.py")], env, SIZE) as s:
         first = s.wait_for("Hello, world")
@@ -112,14 +132,18 @@ def _meeting_rss(target: _Target) -> float:
                          f"number {n} about")  # fmt: skip
         s.send(b"\x07")  # ctrl+g: ask the prompt (the pause cue runs)
         time.sleep(1.0)
-        return s.stop()
+        peak = s.peak_rss()
+        s.stop()
+        return peak
 
 
 def _bare_rss(env: dict[str, str]) -> float:
     with Session([python(), str(repo_root() / "bench" / "bare_app.py")], env, SIZE) as s:
         s.wait_for("Hello, world")
         time.sleep(1.0)
-        return s.stop()
+        peak = s.peak_rss()
+        s.stop()
+        return peak
 
 
 def run(ctx: Context) -> list[Row]:
@@ -136,6 +160,7 @@ def run(ctx: Context) -> list[Row]:
     ctx.log(f"start-up: {runs} rounds of bare app, meeting and home at two sizes")
     for _ in range(runs):  # interleaved, so load on the machine hits every subject alike
         add("bare", _bare(bare_env))
+        add("bare-data", _bare_data(large))
         for target in (small, large):
             first, data = _meet(target)
             add(f"meet-first-{target.label}", first)
@@ -147,6 +172,7 @@ def run(ctx: Context) -> list[Row]:
     ctx.log("peak RSS: three meetings with ten notes each, three bare apps")
     for _ in range(3):
         add("rss-bare", _bare_rss(bare_env))
+        add("rss-bare-data", _bare_data_rss(large))
         add("rss-meeting", _meeting_rss(large))
 
     n_s, n_l = f"{ctx.small_notes:,}", f"{ctx.large_notes:,}"
@@ -155,6 +181,7 @@ def run(ctx: Context) -> list[Row]:
         return Samples(label, tuple(got[key]), unit)
 
     bare = s("bare", "bare Textual app, first frame")
+    bare_data = s("bare-data", "bare app + SQLAlchemy ORM + one row")
     sec1, sec2, scale, sec6 = "1. first frame", "2. data on screen", "1–2. history growth", "6. RSS"
     rows = [
         at_most_ratio(sec1, s("meet-first-large", f"`meet`, {n_l} notes"), bare, "median", 1.25),
@@ -164,6 +191,15 @@ def run(ctx: Context) -> list[Row]:
         report_only(sec1, s("home-first-small", f"home, {n_s} notes"), bare),
         at_most_ratio(sec2, s("meet-data-large", f"`meet` data, {n_l} notes"), bare, "median", 2),
         at_most_ratio(sec2, s("home-data-large", f"home data, {n_l} notes"), bare, "median", 2),
+        report_only(
+            sec2,
+            bare_data,
+            bare,
+            note="the stack's own floor: what importing "
+            "SQLAlchemy and reading one row after the first frame costs any app",
+        ),
+        report_only(sec2, s("meet-data-large", f"`meet` data, {n_l} notes"), bare_data),
+        report_only(sec2, s("home-data-large", f"home data, {n_l} notes"), bare_data),
         report_only(sec2, s("person-large", f"person screen after Enter, {n_l} notes")),
     ]
     for key, what in (("meet-first", "`meet` first frame"), ("meet-data", "`meet` data"),
@@ -171,8 +207,13 @@ def run(ctx: Context) -> list[Row]:
                       ("person", "person screen after Enter")):  # fmt: skip
         rows.append(at_most_ratio(scale, s(f"{key}-large", f"{what}, {n_l} notes"),
                                   s(f"{key}-small", f"{n_s} notes"), "median", 1.15))  # fmt: skip
-    rows.append(at_most_ratio(sec6, s("rss-meeting", f"meeting with 10 notes, {n_l} notes", "MiB"),
-                              s("rss-bare", "bare Textual app", "MiB"), "max", 1.8))  # fmt: skip
+    rss = s("rss-meeting", f"meeting with 10 notes, {n_l} notes", "MiB")
+    rss_bare_data = s("rss-bare-data", "bare app + SQLAlchemy ORM + one row", "MiB")
+    rows += [
+        at_most_ratio(sec6, rss, s("rss-bare", "bare Textual app", "MiB"), "max", 1.8),
+        report_only(sec6, rss_bare_data, s("rss-bare", "bare Textual app", "MiB"), "max"),
+        report_only(sec6, rss, rss_bare_data, "max"),
+    ]
     return rows
 
 

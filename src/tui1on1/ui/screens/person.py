@@ -30,8 +30,8 @@ from tui1on1.ui.widgets.career import CareerPanel
 RECENT_QUESTIONS = 8
 # The screen loads as fast with five years of history as with five weeks:
 # the newest meetings and topics, and a line saying how many more there are.
-MEETINGS_SHOWN = 20
-TOPICS_SHOWN = 50
+MEETINGS_SHOWN = 12
+TOPICS_SHOWN = 20
 
 
 @dataclass(frozen=True)
