@@ -34,6 +34,12 @@ def describe_db_error(exc: BaseException, where: str) -> str:
         return "the disk is full, so nothing can be saved to the database right now"
     if "password authentication failed" in text:
         return f"the PostgreSQL server at {where} refused the user name or password"
+    if "role" in text and "does not exist" in text:
+        return f"the PostgreSQL server at {where} has no user by that name"
+    if "permission denied" in text or "no schema has been selected" in text:
+        # (the second: a user with no rights on the schema sees no tables,
+        # so the first migration tries to create them and can't)
+        return f"the database at {where} doesn't let this user use tui1on1's tables"
     if "does not exist" in text and "database" in text:
         return f"the database at {where} does not exist on the server"
     if "connection" in text or "could not connect" in text or "timeout" in text:
