@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner
 from tui1on1.domain.overview import MeetingListing, PersonOverview
@@ -185,19 +185,9 @@ class OverviewStore(SessionBase):
     def open_topics(self, person_id: int, limit: int | None = None) -> list[Note]:
         """Parked topics and open questions with this person not yet resolved,
         newest first (the newest ``limit`` of them, or all)."""
+        query = _open_topics(select(NoteRow), person_id)
         with self._read() as session:
-            rows = session.scalars(
-                select(NoteRow)
-                .join(MeetingRow, MeetingRow.id == NoteRow.meeting_id)
-                .where(
-                    MeetingRow.person_id == person_id,
-                    NoteRow.kind.in_([NoteKind.PARKED.value, NoteKind.QUESTION.value]),
-                    NoteRow.deleted_at.is_(None),
-                    NoteRow.resolved_at.is_(None),
-                )
-                .order_by(NoteRow.id.desc())
-                .limit(limit)
-            )
+            rows = session.scalars(query.order_by(NoteRow.id.desc()).limit(limit))
             return [convert.note(row) for row in rows]
 
     def count_meetings(self, person_id: int) -> int:
@@ -206,18 +196,8 @@ class OverviewStore(SessionBase):
             return session.execute(query).scalar_one()
 
     def count_open_topics(self, person_id: int) -> int:
+        query = _open_topics(select(func.count()).select_from(NoteRow), person_id)
         with self._read() as session:
-            query = (
-                select(func.count())
-                .select_from(NoteRow)
-                .join(MeetingRow, MeetingRow.id == NoteRow.meeting_id)
-                .where(
-                    MeetingRow.person_id == person_id,
-                    NoteRow.kind.in_([NoteKind.PARKED.value, NoteKind.QUESTION.value]),
-                    NoteRow.deleted_at.is_(None),
-                    NoteRow.resolved_at.is_(None),
-                )
-            )
             return session.execute(query).scalar_one()
 
     def meeting_actions(self, person_id: int, meeting_id: int) -> list[ActionItem]:
@@ -246,3 +226,13 @@ class OverviewStore(SessionBase):
             row.resolved_at = at
             session.flush()
             return convert.note(row)
+
+
+def _open_topics(query: Select, person_id: int) -> Select:
+    """``query`` narrowed to a person's unresolved parked topics and open questions."""
+    return query.join(MeetingRow, MeetingRow.id == NoteRow.meeting_id).where(
+        MeetingRow.person_id == person_id,
+        NoteRow.kind.in_([NoteKind.PARKED.value, NoteKind.QUESTION.value]),
+        NoteRow.deleted_at.is_(None),
+        NoteRow.resolved_at.is_(None),
+    )
