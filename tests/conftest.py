@@ -34,6 +34,15 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 @pytest.fixture(autouse=True)
+def keep_umask():
+    """main() tightens the umask for the whole process; put it back."""
+    old = os.umask(0o022)
+    os.umask(old)
+    yield
+    os.umask(old)
+
+
+@pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own config and data dirs and no inherited DB URL."""
     home = tmp_path / "home"
@@ -42,6 +51,20 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.delenv("TUI1ON1_DATABASE_URL", raising=False)
     return home
+
+
+@pytest.fixture
+def config_dir(isolated_dirs: Path) -> Path:
+    """The app's config dir, created (empty)."""
+    path = isolated_dirs / "config" / "tui1on1"
+    path.mkdir(parents=True)
+    return path
+
+
+@pytest.fixture
+def data_dir(isolated_dirs: Path) -> Path:
+    """The app's data dir (not created: the app makes it, 0700)."""
+    return isolated_dirs / "data" / "tui1on1"
 
 
 @pytest.fixture(scope="session")

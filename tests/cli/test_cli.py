@@ -50,20 +50,6 @@ def table(stdout: str) -> list[list[str]]:
     return [re.split(r"\s{2,}", line.strip()) for line in stdout.splitlines() if line.strip()]
 
 
-@pytest.fixture(autouse=True)
-def keep_umask():
-    """main() tightens the umask for the whole process; put it back."""
-    old = os.umask(0o022)
-    os.umask(old)
-    yield
-    os.umask(old)
-
-
-@pytest.fixture
-def data_dir(isolated_dirs: Path) -> Path:
-    return isolated_dirs / "data" / "tui1on1"
-
-
 @pytest.fixture
 def config_dir(isolated_dirs: Path) -> Path:
     return isolated_dirs / "config" / "tui1on1"

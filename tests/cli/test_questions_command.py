@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_run import run
 from tui1on1.cli import main
 from tui1on1.questions import CATEGORIES, CATEGORY_TITLES, load_bank, load_playbooks
 
@@ -27,34 +28,6 @@ category = "{category}"
 text = "{text}"
 probes = ["Why that?", "What would help?"]
 """
-
-
-@pytest.fixture(autouse=True)
-def keep_umask():
-    """main() tightens the umask for the whole process; put it back."""
-    old = os.umask(0o022)
-    os.umask(old)
-    yield
-    os.umask(old)
-
-
-@pytest.fixture
-def config_dir(isolated_dirs: Path) -> Path:
-    path = isolated_dirs / "config" / "tui1on1"
-    path.mkdir(parents=True)
-    return path
-
-
-@pytest.fixture
-def data_dir(isolated_dirs: Path) -> Path:
-    return isolated_dirs / "data" / "tui1on1"
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.out + captured.err
-    return code, captured.out, captured.err
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:

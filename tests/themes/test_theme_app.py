@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from textual.theme import BUILTIN_THEMES
@@ -20,13 +19,6 @@ async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("the app didn't get there in time")
         await pilot.pause(0.02)
-
-
-@pytest.fixture
-def config_dir(isolated_dirs: Path) -> Path:
-    path = isolated_dirs / "config" / "tui1on1"
-    path.mkdir(parents=True)
-    return path
 
 
 @pytest.fixture

@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from textual.theme import BUILTIN_THEMES
 
-from tui1on1.cli import main
+from cli_run import run
 
 THEMES = Path(__file__).parents[2] / "themes"
-
-
-@pytest.fixture(autouse=True)
-def keep_umask():
-    """main() tightens the umask for the whole process; put it back."""
-    old = os.umask(0o022)
-    os.umask(old)
-    yield
-    os.umask(old)
-
-
-@pytest.fixture
-def config_dir(isolated_dirs: Path) -> Path:
-    path = isolated_dirs / "config" / "tui1on1"
-    path.mkdir(parents=True)
-    return path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.out + captured.err
-    return code, captured.out, captured.err
 
 
 def _rows(out: str) -> dict[str, list[str]]:
