@@ -30,3 +30,18 @@ def safe_terminal_text(text: str, *, keep_newlines: bool = False) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 minute``, ``2 minutes``, ``0 actions``: the count and the right form.
+
+    ``many`` is the plural when it isn't ``word + "s"`` (``plural(n, "person", "people")``).
+    """
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters; a cut always ends in "…"."""
+    if limit <= 0:
+        return ""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
