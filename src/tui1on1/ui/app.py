@@ -81,9 +81,16 @@ class OneOnOneApp(App[int]):
         self._given_store = store
         self.open_error: str | None = None
         self.crash: Crash | None = None  # set by an unexpected error; see ui.crash
+        #: The config file's rebindings in use (id → keys); refused ones are
+        #: left out, so they keep their default keys (see ui.keys).
+        self.key_rebindings: dict[str, str] = {}
+        self._key_problems: list[str] = []
         keymap = settings.config.get("keys")
-        if isinstance(keymap, dict):
-            self.set_keymap({str(k): str(v) for k, v in keymap.items()})
+        if isinstance(keymap, dict) and keymap:
+            from tui1on1.ui.keys import checked_keymap
+
+            self.key_rebindings, self._key_problems = checked_keymap(keymap, type(self))
+            self.set_keymap(self.key_rebindings)
 
     # --- start-up -------------------------------------------------------------
 
@@ -126,6 +133,8 @@ class OneOnOneApp(App[int]):
     def on_mount(self) -> None:
         for problem in self._theme_problems:
             self.notify(problem, title="Theme", severity="warning", timeout=10, markup=False)
+        for problem in self._key_problems:
+            self.notify(problem, title="Keys", severity="warning", timeout=15, markup=False)
 
         if self.meet is not None:
             from tui1on1.ui.screens.meeting import MeetingScreen
@@ -253,7 +262,7 @@ class OneOnOneApp(App[int]):
         from tui1on1.ui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
 
     # --- command palette --------------------------------------------------------
 
