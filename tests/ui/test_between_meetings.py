@@ -20,9 +20,9 @@ async def test_walk_home_person_history_search_and_back(make_app, history):
         table = app.screen.query_one(DataTable)
         await wait_for(pilot, lambda: table.row_count == 2)
         ada = [str(c) for c in table.get_row_at(0)]
-        assert ada[0] == "Ada Lovelace" and ada[2] == "7 days ago"
-        assert ada[3] == "today" or ada[3].startswith("overdue")
-        assert ada[4] == "2 / 0"
+        assert ada[0] == "Ada Lovelace" and ada[2] == "report" and ada[3] == "7 days ago"
+        assert ada[4] == "today" or ada[4].startswith("overdue")
+        assert ada[5] == "2 / 0"
 
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)

@@ -365,11 +365,11 @@ async def test_open_actions_from_earlier_meetings_are_listed_and_can_be_closed(
 async def test_keys_can_be_rebound_in_the_config_file(make_app, isolated_dirs, clock):
     config = isolated_dirs / "config" / "tui1on1"
     config.mkdir(parents=True)
-    (config / "config.toml").write_text('[keys]\nask = "f2"\n')
+    (config / "config.toml").write_text('[keys]\nask = "f5"\n')
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await meeting_ready(pilot)
-        await pilot.press("f2")
+        await pilot.press("f5")
         assert screen.query_one(PauseCueBar).has_class("-active")
 
 

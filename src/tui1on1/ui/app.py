@@ -6,6 +6,7 @@ import asyncio
 import signal
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -81,9 +82,16 @@ class OneOnOneApp(App[int]):
         self._given_store = store
         self.open_error: str | None = None
         self.crash: Crash | None = None  # set by an unexpected error; see ui.crash
+        #: The config file's rebindings in use (id → keys); refused ones are
+        #: left out, so they keep their default keys (see ui.keys).
+        self.key_rebindings: dict[str, str] = {}
+        self._key_problems: list[str] = []
         keymap = settings.config.get("keys")
-        if isinstance(keymap, dict):
-            self.set_keymap({str(k): str(v) for k, v in keymap.items()})
+        if isinstance(keymap, dict) and keymap:
+            from tui1on1.ui.keys import checked_keymap
+
+            self.key_rebindings, self._key_problems = checked_keymap(keymap, type(self))
+            self.set_keymap(self.key_rebindings)
 
     # --- start-up -------------------------------------------------------------
 
@@ -126,6 +134,8 @@ class OneOnOneApp(App[int]):
     def on_mount(self) -> None:
         for problem in self._theme_problems:
             self.notify(problem, title="Theme", severity="warning", timeout=10, markup=False)
+        for problem in self._key_problems:
+            self.notify(problem, title="Keys", severity="warning", timeout=15, markup=False)
 
         if self.meet is not None:
             from tui1on1.ui.screens.meeting import MeetingScreen
@@ -253,7 +263,54 @@ class OneOnOneApp(App[int]):
         from tui1on1.ui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
+
+    # --- screenshots ------------------------------------------------------------
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """The palette's "Screenshot": an SVG of the screen, 0600, in the
+        Downloads folder, or the data dir's ``screenshots/`` (0700) when there
+        is none; a notification says where."""
+        from datetime import datetime
+
+        from platformdirs import user_downloads_path
+
+        from tui1on1.privacy import ensure_private_dir, write_private_file
+
+        ours = False  # the data dir's screenshots/: made private if new
+        if path is not None:
+            folder = Path(path).expanduser()
+        else:
+            folder = user_downloads_path()
+            if not folder.is_dir():
+                folder, ours = self.settings.data_dir / "screenshots", True
+        name = filename or f"tui1on1-{datetime.now():%Y%m%d-%H%M%S}.svg"
+        target = folder / name
+        number = 1
+        while filename is None and target.exists():
+            number += 1
+            target = folder / f"{Path(name).stem}-{number}.svg"
+        try:
+            if ours:
+                ensure_private_dir(folder.parent)
+                ensure_private_dir(folder)
+            write_private_file(target, self.export_screenshot().encode("utf-8"))
+        except OSError as exc:
+            self.notify(
+                f"Couldn't save the screenshot in {folder}: {exc.strerror or exc}",
+                title="Screenshot",
+                severity="error",
+                markup=False,
+            )
+            return None
+        where = f"Saved to {target}" + (" (there is no Downloads folder)" if ours else "")
+        self.notify(where, title="Screenshot", timeout=8, markup=False)
+        return str(target)
 
     # --- command palette --------------------------------------------------------
 

@@ -14,12 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from tui1on1.domain.cadence import describe_cadence
+from tui1on1.domain.kinds import Relationship
 from tui1on1.domain.records import Person
 
 FIELDS = ("name", "role", "relationship", "cadence", "playbook")
+RELATIONSHIPS = tuple(r.value for r in Relationship)  # report, manager, skip-level, peer
 
 # Runs in a worker thread with the field values; returns the saved person or
 # raises StoreError with a message to show.
@@ -40,28 +42,54 @@ class PersonFormScreen(ModalScreen[Person | None]):
         values = {
             "name": person.name if person else "",
             "role": person.role if person else "",
-            "relationship": person.relationship.value if person else "report",
             "cadence": describe_cadence(person.cadence) if person else "",
             "playbook": (person.default_playbook or "") if person else "",
         }
-        hints = {
+        # Each field's label stays on its border when the field is filled in.
+        labels = {
             "name": "Name",
             "role": "Role (optional)",
-            "relationship": "Relationship: report, manager, skip-level or peer",
-            "cadence": "Cadence: weekly, biweekly, monthly or an RRULE",
-            "playbook": "Default playbook (optional): weekly, first, quarterly, …",
+            "relationship": "Relationship: " + ", ".join(RELATIONSHIPS),
+            "cadence": "Cadence (optional)",
+            "playbook": "Default playbook (optional)",
         }
+        hints = {
+            "name": "Name",
+            "role": "e.g. Staff engineer",
+            "cadence": "weekly, biweekly, monthly or an RRULE",
+            "playbook": "weekly, first, quarterly, …",
+        }
+        self._labels = labels
+        relationship = person.relationship.value if person else Relationship.REPORT.value
         with Vertical(id="person-form", classes="dialog"):
             yield Static(title, classes="dialog-title")
             for name in FIELDS:
-                yield Input(values[name], placeholder=hints[name], id=name, max_length=200)
+                if name == "relationship":
+                    field = Select(
+                        [(choice, choice) for choice in RELATIONSHIPS],
+                        value=relationship,
+                        allow_blank=False,
+                        id=name,
+                    )
+                else:
+                    field = Input(values[name], placeholder=hints[name], id=name, max_length=200)
+                if name != "relationship":
+                    field.border_title = labels[name]
+                yield field
             yield Static("", id="person-form-error")
             yield Static(
-                "Enter to save · Tab for the next field · Esc to cancel", classes="dialog-hint"
+                "Enter in a text field saves · Tab for the next field · Esc to cancel",
+                classes="dialog-hint",
             )
 
+    def on_mount(self) -> None:
+        # A Select draws its border on the box showing the value: the label goes there.
+        self.query_one("#relationship SelectCurrent").border_title = self._labels["relationship"]
+
     def on_input_submitted(self, _event: Input.Submitted) -> None:
-        values = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
+        values = {name: self.query_one(f"#{name}", Input).value
+                  for name in FIELDS if name != "relationship"}  # fmt: skip
+        values["relationship"] = str(self.query_one("#relationship", Select).value)
         if not values["name"].strip():
             self.show_error("A name is needed.")
             self.query_one("#name", Input).focus()

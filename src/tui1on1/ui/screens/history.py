@@ -4,13 +4,15 @@ stamp, and the actions with their status now."""
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.duedates import format_due
@@ -19,6 +21,7 @@ from tui1on1.domain.kinds import ActionStatus, Owner
 from tui1on1.domain.recap import MeetingRecord
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.app import ServiceScreen
+from tui1on1.ui.lists import OpenList, Pane, one_line
 from tui1on1.ui.services import Services
 
 
@@ -54,7 +57,7 @@ def header_text(record: MeetingRecord, today) -> Text:
         text.append(f"  {format_mmss(asked.elapsed_seconds):>7}  {safe_terminal_text(asked.text)}")
         text.append(f"  ({pause}{whys})\n", style="italic")
         for answer in answers.get(asked.id, []):
-            text.append(f"           → {safe_terminal_text(answer).splitlines()[0]}\n")
+            text.append(f"           → {one_line(safe_terminal_text(answer))}\n")
     if record.actions:
         text.append(f"\nActions ({len(record.actions)})\n", style="bold")
         for action in record.actions:
@@ -62,13 +65,14 @@ def header_text(record: MeetingRecord, today) -> Text:
             status = {ActionStatus.OPEN: "open", ActionStatus.DONE: "done",
                       ActionStatus.DROPPED: "dropped"}[action.status]  # fmt: skip
             due = f", {format_due(action.due, today)}" if action.due else ""
-            line = safe_terminal_text(action.text).splitlines()[0]
+            line = one_line(safe_terminal_text(action.text))
             text.append(f"  {who:<8}{line}  ({status}{due})\n")
-    text.append("\nNotes\n", style="bold")
+    text.rstrip()
     return text
 
 
 class MeetingHistoryScreen(ServiceScreen):
+    help_enter = "show the highlighted note in full, with the question it answered"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="history_back")]
 
     def __init__(self, meeting_id: int, note_id: int | None = None) -> None:
@@ -79,9 +83,14 @@ class MeetingHistoryScreen(ServiceScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history"):
-            yield Static("Loading…", id="history-header")
-            yield OptionList(id="history-notes")
-        yield Footer(compact=True, show_command_palette=False)
+            with Pane(id="history-top", classes="pane"):
+                yield Static("Loading…", id="history-header")
+            yield Static("Notes", id="history-notes-title", classes="section-title")
+            yield OpenList(id="history-notes")
+        yield Footer(compact=True, show_command_palette=True)
+
+    def on_mount(self) -> None:
+        self.query_one(OpenList).focus()
 
     def services_ready(self, services: Services) -> None:
         self._load(services)
@@ -101,7 +110,7 @@ class MeetingHistoryScreen(ServiceScreen):
         self.record = record
         today = self.app.clock.now().astimezone().date()
         self.query_one("#history-header", Static).update(header_text(record, today))
-        notes = self.query_one(OptionList)
+        notes = self.query_one(OpenList)
         notes.clear_options()
         for note in record.notes:
             line = Text(f"{format_mmss(note.elapsed_seconds):>7} {KIND_MARKS[note.kind]} ")
@@ -111,9 +120,24 @@ class MeetingHistoryScreen(ServiceScreen):
             notes.add_option(Option(line, id=f"note-{note.id}"))
         if not record.notes:
             notes.add_option(Option(Text("No notes.", style="italic"), disabled=True))
+        self.query_one("#history-notes-title", Static).update(
+            f"Notes ({len(record.notes)})  Enter shows one in full"
+        )
         if self.note_id is not None:
-            try:
+            with suppress(OptionDoesNotExist):
                 notes.highlighted = notes.get_option_index(f"note-{self.note_id}")
-                notes.focus()
-            except Exception:
-                pass
+        notes.highlight_first()
+        notes.focus()
+
+    @on(OptionList.OptionSelected, "#history-notes")
+    def _open_note(self, event: OptionList.OptionSelected) -> None:
+        key = event.option.id or ""
+        if self.record is None or not key.startswith("note-"):
+            return
+        wanted = int(key.removeprefix("note-"))
+        note = next((n for n in self.record.notes if n.id == wanted), None)
+        if note is not None:
+            from tui1on1.ui.dialogs.note_detail import NoteDetailScreen
+
+            today = self.app.clock.now().astimezone().date()
+            self.app.push_screen(NoteDetailScreen(self.record, note, today))

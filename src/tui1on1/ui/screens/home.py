@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,12 +14,16 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from tui1on1.domain.cadence import describe_cadence, next_due
 from tui1on1.domain.overview import PersonOverview
-from tui1on1.domain.text import safe_terminal_text
+from tui1on1.domain.text import clip, plural, safe_terminal_text
 from tui1on1.ui.app import MeetRequest, ServiceScreen
+from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
+from tui1on1.ui.lists import OpenTable
 from tui1on1.ui.services import Services
 
 SPARK = "▁▂▃▄▅▆▇█"
+NAME_WIDTH = 28  # longer names and roles are cut, ending in "…"
+ROLE_WIDTH = 24
 
 
 def relative_day(when: datetime | None, now: datetime) -> str:
@@ -31,7 +36,7 @@ def relative_day(when: datetime | None, now: datetime) -> str:
         return "yesterday"
     if days == -1:
         return "tomorrow"
-    return f"{days} days ago" if days > 0 else f"in {-days} days"
+    return f"{plural(days, 'day')} ago" if days > 0 else f"in {plural(-days, 'day')}"
 
 
 def due_text(row: PersonOverview, now: datetime) -> Text:
@@ -44,7 +49,7 @@ def due_text(row: PersonOverview, now: datetime) -> Text:
     due = next_due(person.cadence, row.last_started_at.astimezone(), now)
     late = (now.astimezone().date() - due.astimezone().date()).days
     if late > 0:
-        return Text(f"overdue {late} day{'s' if late != 1 else ''}", style="bold")
+        return Text(f"overdue {plural(late, 'day')}", style="bold")
     return Text("today" if late == 0 else relative_day(due, now))
 
 
@@ -57,14 +62,76 @@ def trend_text(minutes: tuple[float, ...]) -> str:
     return "".join(SPARK[round((m - low) / span * (len(SPARK) - 1))] for m in minutes)
 
 
+# The table's columns, left to right, and the order they are given room in as
+# the terminal narrows: a column that doesn't fit is left out whole; the role
+# is cut (ending in "…") to fit before it is left out.
+COLUMNS = ("name", "role", "relationship", "last", "due", "open", "lengths")
+HEADERS = {
+    "name": "Name",
+    "role": "Role",
+    "relationship": "Relationship",
+    "last": "Last 1:1",
+    "due": "Next due",
+    "open": "Open me/them",
+    "lengths": "Lengths",
+}
+ROOM_ORDER = ("name", "due", "last", "relationship", "open", "role", "lengths")
+CELL_PADDING = 2  # a space either side of every cell
+TABLE_CHROME = 3  # the focus bar and the scrollbar
+MIN_ROLE = 8
+NARROW = 60  # columns: below this the detail line has no length trend
+
+
+def fit_columns(rows: list[dict[str, str | Text]], room: int) -> dict[str, int]:
+    """column → the width its text may take, for the columns that fit in ``room``."""
+    widths = {
+        column: max([cell_len(HEADERS[column])] + [cell_len(str(row[column])) for row in rows])
+        for column in COLUMNS
+    }
+    chosen: dict[str, int] = {}
+    used = 0
+    for column in ROOM_ORDER:
+        width = widths[column]
+        left = room - used - CELL_PADDING
+        if width > left and column == "role" and left >= MIN_ROLE:
+            width = left
+        if width <= left or column == "name":
+            chosen[column] = width
+            used += width + CELL_PADDING
+    return chosen
+
+
+def _cut(cell: str | Text, width: int) -> str | Text:
+    if isinstance(cell, Text) or cell_len(cell) <= width:
+        return cell
+    return clip(cell, width)
+
+
 class HomeScreen(ServiceScreen):
+    help_enter = "open the highlighted person"
     BINDINGS = [
         Binding("m", "meet", "Start 1:1", id="home_meet"),
         Binding("slash", "search", "Search", id="home_search"),
         Binding("a", "add_person", "Add", id="home_add"),
         Binding("e", "edit_person", "Edit", id="home_edit"),
-        Binding("h", "archive", "Archive", id="home_archive"),
-        Binding("l", "resume_live", "Resume live", id="home_resume"),
+        # Not in the footer (it has room for the everyday keys at 60 columns):
+        # F1 and the palette list them, and the live banner names l.
+        Binding(
+            "h",
+            "archive",
+            "Archive",
+            id="home_archive",
+            show=False,
+            tooltip="Archive or bring back (hidden, never deleted)",
+        ),
+        Binding(
+            "l",
+            "resume_live",
+            "Resume live",
+            id="home_resume",
+            show=False,
+            tooltip="Resume the live meeting",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -75,16 +142,15 @@ class HomeScreen(ServiceScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
             yield Static("", id="live-banner")
-            yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+            yield OpenTable(id="people", cursor_type="row", zebra_stripes=True)
             yield Static("Opening…", id="home-empty")
             with Horizontal(id="home-detail"):
                 yield Static("", id="detail-text")
                 yield Sparkline([], id="detail-trend")
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(compact=True, show_command_palette=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Name", "Role", "Last 1:1", "Next due", "Open: mine/theirs", "Lengths")
+        self.query_one(DataTable).focus()
         self.query_one("#live-banner").display = False
 
     def services_ready(self, services: Services) -> None:
@@ -109,30 +175,47 @@ class HomeScreen(ServiceScreen):
         banner = self.query_one("#live-banner", Static)
         banner.display = bool(live)
         names = ", ".join(safe_terminal_text(row.person.name) for row in live)
-        banner.update(Text(f"Live now: {names}. Press l to resume."))
+        resume = bound_key(self.app, HomeScreen, "home_resume", "l")
+        banner.update(Text(f"Live now: {names}. Press {resume} to resume."))
         table = self.query_one(DataTable)
         selected = table.cursor_row
-        table.clear()
-        for row in rows:
-            person = row.person
-            name = safe_terminal_text(person.name) + ("  ● live" if row.live_meeting_id else "")
-            if person.archived:
-                name += "  (archived)"
-            table.add_row(
-                name,
-                safe_terminal_text(person.role),
-                relative_day(row.last_started_at, now),
-                due_text(row, now),
-                f"{row.open_mine} / {row.open_theirs}",
-                trend_text(row.recent_minutes),
-                key=str(person.id),
-            )
+        cells = [self._cells(row, now) for row in rows]
+        columns = fit_columns(cells, self.app.size.width - TABLE_CHROME)
+        shown = [column for column in COLUMNS if column in columns]
+        table.clear(columns=[c.key.value for c in table.columns.values()] != shown)
+        if not table.columns:
+            for column in shown:
+                table.add_column(HEADERS[column], key=column)
+        for row, row_cells in zip(rows, cells, strict=True):
+            table.add_row(*(_cut(row_cells[c], columns[c]) for c in shown), key=str(row.person.id))
         if rows and selected is not None:
             table.move_cursor(row=min(selected, len(rows) - 1))
         empty = self.query_one("#home-empty", Static)
         empty.display = not rows
-        empty.update("No one here yet. Press a to add someone, or run `tui1on1 meet NAME`.")
+        add = bound_key(self.app, HomeScreen, "home_add", "a")
+        empty.update(f"No one here yet. Press {add} to add someone, or run `tui1on1 meet NAME`.")
         self._show_detail()
+
+    def _cells(self, row: PersonOverview, now: datetime) -> dict[str, str | Text]:
+        person = row.person
+        name = clip(safe_terminal_text(person.name), NAME_WIDTH)
+        name += "  ● live" if row.live_meeting_id else ""
+        if person.archived:
+            name += "  (archived)"
+        return {
+            "name": name,
+            "role": clip(safe_terminal_text(person.role), ROLE_WIDTH),
+            "relationship": person.relationship.value,
+            "last": relative_day(row.last_started_at, now),
+            "due": due_text(row, now),
+            "open": f"{row.open_mine} / {row.open_theirs}",
+            "lengths": trend_text(row.recent_minutes),
+        }
+
+    def on_resize(self, _event: events.Resize) -> None:
+        """Columns come and go with the width (see fit_columns)."""
+        if self.rows:
+            self._show(self.rows)
 
     @on(DataTable.RowHighlighted)
     def _show_detail(self) -> None:
@@ -142,11 +225,20 @@ class HomeScreen(ServiceScreen):
         if row is None:
             return
         cadence = describe_cadence(row.person.cadence) or "no cadence set"
-        text = f"{safe_terminal_text(row.person.name)} · {cadence}"
-        if row.recent_minutes:
-            text += f" · last {len(row.recent_minutes)} meetings (minutes):"
+        who = [row.person.name, row.person.role, row.person.relationship.value]
+        text = " · ".join(safe_terminal_text(part) for part in who if part)
+        text += f" · {cadence}"
+        # Never met: no line at all, not a flat one. Below 60 columns the
+        # words need the room.
+        show_trend = bool(row.recent_minutes) and self.app.size.width >= NARROW
+        if show_trend:
+            text += f" · last {plural(len(row.recent_minutes), 'meeting')} (minutes):"
+        elif row.last_started_at is None:
+            text += " · not met yet"
         self.query_one("#detail-text", Static).update(Text(text))
-        self.query_one(Sparkline).data = list(row.recent_minutes)
+        trend = self.query_one(Sparkline)
+        trend.display = show_trend
+        trend.data = list(row.recent_minutes)
 
     def selected(self) -> PersonOverview | None:
         table = self.query_one(DataTable)
@@ -168,7 +260,7 @@ class HomeScreen(ServiceScreen):
     def action_meet(self) -> None:
         row = self.selected()
         if row is None:
-            self.notify("Add someone first (a).")
+            self.notify(f"Add someone first ({bound_key(self.app, HomeScreen, 'home_add', 'a')}).")
             return
         from tui1on1.ui.screens.meeting import MeetingScreen
 

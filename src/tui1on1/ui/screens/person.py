@@ -21,13 +21,17 @@ from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
 from tui1on1.domain.overview import MeetingListing
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import ActionItem, Note, Person
-from tui1on1.domain.text import safe_terminal_text
+from tui1on1.domain.text import clip, plural, safe_terminal_text
 from tui1on1.ui.app import MeetRequest, ServiceScreen
+from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
+from tui1on1.ui.lists import OpenList, Pane, one_line
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.career import CareerPanel
 
 RECENT_QUESTIONS = 8
+NOT_OPENED = {"topics-more"}  # rows that only say something
+ANSWER_CHARS = 60  # a longer answer is cut, ending in "…"
 # The screen loads as fast with five years of history as with five weeks:
 # the newest meetings and topics, and a line saying how many more there are.
 MEETINGS_SHOWN = 12
@@ -82,11 +86,27 @@ def _day(value) -> str:
 
 
 class PersonScreen(ServiceScreen):
+    help_enter = "open the highlighted meeting, or the meeting an action or topic came from"
     BINDINGS = [
         Binding("m", "meet", "Start 1:1", id="person_meet"),
-        Binding("x", "close_item", "Done / resolved", id="person_close"),
-        Binding("e", "edit", "Edit", id="person_edit"),
-        Binding("escape", "app.pop_screen", "Back", id="person_back"),
+        Binding(
+            "p",
+            "past_meetings",
+            "Meetings",
+            id="person_meetings",
+            tooltip="Jump to their meetings, newest first; Enter opens one",
+        ),
+        Binding("x", "close_item", "Done", id="person_close", tooltip="Mark done / resolved"),
+        # Out of the footer so F1 Help fits at 60 columns; F1 and the palette list them.
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            id="person_edit",
+            show=False,
+            tooltip="Edit name, role, relationship, cadence, playbook",
+        ),
+        Binding("escape", "app.pop_screen", "Back", id="person_back", show=False),
     ]
 
     def __init__(self, person_id: int) -> None:
@@ -94,22 +114,30 @@ class PersonScreen(ServiceScreen):
         self.person_id = person_id
         self.prep: PersonPrep | None = None
         self.all_meetings = False  # "Show all N meetings" was chosen
+        self._focused_once = False
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="person"):
-            yield Static("Loading…", id="person-header")
-            yield CareerPanel(id="person-career")
-            yield Static("Open actions  (x marks done)", classes="section-title")
-            yield OptionList(id="person-actions", classes="section-list")
-            yield Static("Parked topics and open questions  (x resolves)", classes="section-title")
-            yield OptionList(id="person-topics", classes="section-list")
+        close = bound_key(self.app, PersonScreen, "person_close", "x")
+        jump = bound_key(self.app, PersonScreen, "person_meetings", "p")
+        yield Static("Loading…", id="person-header")
+        with VerticalScroll(id="person", can_focus=False):
+            with Pane(id="person-career-pane", classes="pane"):
+                yield CareerPanel(id="person-career")
+            yield Static(f"Open actions  ({close} marks done)", classes="section-title")
+            yield OpenList(id="person-actions", classes="section-list")
+            yield Static(
+                f"Parked topics and open questions  ({close} resolves)", classes="section-title"
+            )
+            yield OpenList(id="person-topics", classes="section-list")
             yield Static("Last meeting", classes="section-title")
-            yield Static("", id="person-last")
+            with Pane(id="person-last-pane", classes="pane"):
+                yield Static("", id="person-last")
             yield Static("Questions asked lately", classes="section-title")
-            yield Static("", id="person-asked")
-            yield Static("Meetings  (Enter opens one)", classes="section-title")
-            yield OptionList(id="person-meetings", classes="section-list")
-        yield Footer(compact=True, show_command_palette=False)
+            with Pane(id="person-asked-pane", classes="pane"):
+                yield Static("", id="person-asked")
+            yield Static(f"Meetings  ({jump} jumps here)", classes="section-title")
+            yield OpenList(id="person-meetings", classes="section-list")
+        yield Footer(compact=True, show_command_palette=True)
 
     def services_ready(self, services: Services) -> None:
         self.reload()
@@ -148,7 +176,8 @@ class PersonScreen(ServiceScreen):
         self._fill("#person-actions", action_rows, "Nothing open.")
         topics = [
             (f"topic-{n.id}", Text(f"{'~' if n.kind is NoteKind.PARKED else '?'} ")
-             + Text(safe_terminal_text(n.text)) + Text(f"  {_day(n.created_at)}", style="italic"))
+             + Text(one_line(safe_terminal_text(n.text)))
+             + Text(f"  {_day(n.created_at)}", style="italic"))
             for n in prep.topics
         ]  # fmt: skip
         if prep.topic_count > len(topics):
@@ -167,20 +196,24 @@ class PersonScreen(ServiceScreen):
         last = Text()
         if prep.meetings:
             latest = prep.meetings[0].meeting
-            last.append(f"{_day(latest.started_at)}  {latest.summary or latest.status.value}\n")
+            summary = one_line(safe_terminal_text(latest.summary or latest.status.value))
+            last.append(f"{_day(latest.started_at)}  {summary}")
             for note in prep.last_notes:
-                last.append(f"  {format_mmss(note.elapsed_seconds)} {note.kind.value:<8} ")
-                last.append(safe_terminal_text(note.text).splitlines()[0] + "\n")
+                last.append(f"\n  {format_mmss(note.elapsed_seconds)} {note.kind.value:<8} ")
+                last.append(one_line(safe_terminal_text(note.text)))
         else:
-            last.append("No meetings yet: m starts the first one.")
+            meet = bound_key(self.app, PersonScreen, "person_meet", "m")
+            last.append(f"No meetings yet: {meet} starts the first one.")
         self.query_one("#person-last", Static).update(last)
 
         asked = Text()
         for question, before in prep.asked:
-            asked.append(f"  {_day(before.asked_at)}  {question}")
+            if asked:
+                asked.append("\n")
+            asked.append(f"  {_day(before.asked_at)}  {safe_terminal_text(question)}")
             if before.answer:
-                asked.append(f"  → {safe_terminal_text(before.answer)[:60]}", style="italic")
-            asked.append("\n")
+                answer = clip(one_line(safe_terminal_text(before.answer)), ANSWER_CHARS)
+                asked.append(f"  → {answer}", style="italic")
         self.query_one("#person-asked", Static).update(asked or Text("  None yet."))
 
         meetings = []
@@ -189,8 +222,9 @@ class PersonScreen(ServiceScreen):
             length = ""
             if m.ended_at:
                 length = f"{round((m.ended_at - m.started_at).total_seconds() / 60)} min"
-            line = f"{_day(m.started_at)}  {length:>7}  {listing.notes} notes · "
-            line += f"{listing.actions} actions · {listing.questions} questions"
+            line = f"{_day(m.started_at):<15}  {length:>6}  {plural(listing.notes, 'note')} · "
+            line += f"{plural(listing.actions, 'action')} · "
+            line += plural(listing.questions, "question")
             if m.status.value == "live":
                 line += "  ● live"
             meetings.append((f"meeting-{m.id}", Text(line)))
@@ -202,11 +236,22 @@ class PersonScreen(ServiceScreen):
                 )
             )
         self._fill("#person-meetings", meetings, "No meetings yet.")
+        if not self._focused_once:
+            self._focused_once = True
+            self._focus_first_list()
+
+    def _focus_first_list(self) -> None:
+        """On arrival: the first list with something in it has the focus and
+        its first row is highlighted, so Enter opens it at once."""
+        lists = [self.query_one(f"#person-{name}", OpenList)
+                 for name in ("actions", "topics", "meetings")]  # fmt: skip
+        target = next((v for v in lists if v.highlighted is not None), lists[0])
+        target.focus()
 
     def _action_text(self, action: ActionItem, today) -> Text:
         who = "I'll" if action.owner is Owner.ME else "They'll"
         text = Text(f"{who:<8}")
-        text.append(safe_terminal_text(action.text).splitlines()[0])
+        text.append(one_line(safe_terminal_text(action.text)))
         if action.due:
             late = is_overdue(action.due, today)
             text.append(f"  {format_due(action.due, today)}" + ("  overdue" if late else ""),
@@ -214,15 +259,25 @@ class PersonScreen(ServiceScreen):
         return text
 
     def _fill(self, selector: str, rows: list[tuple[str, Text]], empty: str) -> None:
-        view = self.query_one(selector, OptionList)
+        view = self.query_one(selector, OpenList)
         highlighted = view.highlighted
         view.clear_options()
         if rows:
-            view.add_options([Option(text, id=key) for key, text in rows])
+            view.add_options([Option(text, id=key, disabled=key in NOT_OPENED)
+                              for key, text in rows])  # fmt: skip
             if highlighted is not None:
                 view.highlighted = min(highlighted, len(rows) - 1)
+            view.highlight_first()
         else:
             view.add_option(Option(Text(empty, style="italic"), id="empty", disabled=True))
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+
+        yield SystemCommand(
+            "Past meetings", "Jump to their meetings, newest first", self.action_past_meetings
+        )
+        yield SystemCommand("Edit person", "Name, role, relationship, cadence", self.action_edit)
 
     # --- actions ---------------------------------------------------------------------
 
@@ -232,6 +287,12 @@ class PersonScreen(ServiceScreen):
         from tui1on1.ui.screens.meeting import MeetingScreen
 
         self.app.switch_screen(MeetingScreen(MeetRequest(self.prep.person.name)))
+
+    def action_past_meetings(self) -> None:
+        """Focus the meetings, newest first and highlighted: Enter opens it."""
+        meetings = self.query_one("#person-meetings", OpenList)
+        meetings.highlight_first()
+        meetings.focus()
 
     def action_edit(self) -> None:
         if self.prep is None or self.app.services is None:
@@ -243,13 +304,13 @@ class PersonScreen(ServiceScreen):
 
     def action_close_item(self) -> None:
         focused = self.focused
-        if not isinstance(focused, OptionList) or focused.highlighted is None:
-            self.notify("Move to an action or a topic first (Tab), then x.")
-            return
-        key = focused.get_option_at_index(focused.highlighted).id or ""
+        key = ""
+        if isinstance(focused, OptionList) and focused.highlighted is not None:
+            key = focused.get_option_at_index(focused.highlighted).id or ""
         kind, _, ident = key.partition("-")
         if kind not in ("action", "topic"):
-            self.notify("x marks an action done or a topic resolved.")
+            close = bound_key(self.app, PersonScreen, "person_close", "x")
+            self.notify(f"Move to an open action or a topic first (Tab), then {close}.")
             return
         self._close(kind, int(ident))
 
@@ -266,13 +327,27 @@ class PersonScreen(ServiceScreen):
         self.app.call_from_thread(self.notify, message, timeout=3)
         self.reload()
 
-    @on(OptionList.OptionSelected, "#person-meetings")
-    def _open_meeting(self, event: OptionList.OptionSelected) -> None:
+    @on(OptionList.OptionSelected)
+    def _open_row(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a meeting opens it; on an action or a topic, the meeting
+        it came from, at that note."""
         key = event.option.id or ""
+        kind, _, ident = key.partition("-")
+        target: tuple[int, int | None] | None = None
         if key == "meetings-all":
             self.all_meetings = True
             self.reload()
-        elif key.startswith("meeting-"):
+        elif kind == "meeting":
+            target = (int(ident), None)
+        elif kind == "action" and self.prep is not None:
+            action = next((a for a in self.prep.actions if a.id == int(ident)), None)
+            if action is not None and action.origin_meeting_id is not None:
+                target = (action.origin_meeting_id, action.note_id)
+        elif kind == "topic" and self.prep is not None:
+            note = next((n for n in self.prep.topics if n.id == int(ident)), None)
+            if note is not None:
+                target = (note.meeting_id, note.id)
+        if target is not None:
             from tui1on1.ui.screens.history import MeetingHistoryScreen
 
-            self.app.push_screen(MeetingHistoryScreen(int(key.removeprefix("meeting-"))))
+            self.app.push_screen(MeetingHistoryScreen(*target))
