@@ -7,11 +7,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.text import plural, safe_terminal_text
+from tui1on1.ui.dialogs.fit import FitModal
 from tui1on1.ui.meeting_model import Summary
 
 
@@ -70,14 +70,15 @@ def summary_text(name: str, summary: Summary) -> Text:
     ):
         text.append(f"\n{label} ({len(actions)})\n", style="bold")
         for action_text, due in actions:
-            line = safe_terminal_text(action_text).splitlines()[0] if action_text else ""
+            lines = safe_terminal_text(action_text).splitlines() or [""]
+            line = lines[0] + (" …" if len(lines) > 1 else "")  # a multi-line note
             text.append(f"  • {line}" + (f"  ({due})" if due else "") + "\n")
         if not actions:
             text.append("  nothing\n")
     return text
 
 
-class SummaryScreen(ModalScreen[None]):
+class SummaryScreen(FitModal[None]):
     BINDINGS = [Binding("escape,enter,q", "close", "Close", id="summary_close")]
 
     def __init__(self, name: str, summary: Summary) -> None:

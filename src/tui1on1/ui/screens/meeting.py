@@ -260,7 +260,7 @@ class MeetingScreen(MeetingActions, ServiceScreen):
 
     def _record_pause(self, ref, held: float) -> None:
         services = self.services
-        if services is None:
+        if services is None or self._discarding:
             return
 
         def run(store):
