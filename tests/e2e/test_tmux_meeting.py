@@ -357,6 +357,8 @@ def test_quit_leave_running_then_end(terminals) -> None:
     second = terminals("meet", NAME)
     second.wait_for(lambda s: "ON TRACK" in s and "before leaving" in s)
     second.key("C-o")
+    second.wait_for("End the 1:1 with")  # ending asks first, with the headline
+    second.key("Enter")
     second.wait_for("Meeting ended")
     second.key("Enter")
     # The home screen lists Ada (the summary, which also names her, is gone).

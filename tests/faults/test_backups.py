@@ -177,7 +177,7 @@ async def test_ending_a_meeting_makes_the_days_backup(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await meeting_ready(pilot)
         clock.advance(31 * 60)
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+o", "enter")  # ending asks first
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         await settle(pilot)
     made = list_backups(settings.data_dir)
@@ -215,7 +215,7 @@ async def test_a_failing_backup_never_disturbs_the_meeting(tmp_path, monkeypatch
         await meeting_ready(pilot)
         original = app.notify
         app.notify = lambda message, **kw: (notes.append(message), original(message, **kw))
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+o", "enter")  # ending asks first
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         await settle(pilot)
         await wait_for(pilot, lambda: any("Backup skipped" in n for n in notes))

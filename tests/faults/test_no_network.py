@@ -136,7 +136,7 @@ async def drive_the_app(db_url: str) -> set[int]:
         await pilot.press("ctrl+g")
         app.screen.query_one(NoteInput).value = "an answer"
         await pilot.press("enter")
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+o", "enter")  # ending asks first
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)

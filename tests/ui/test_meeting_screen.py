@@ -171,7 +171,7 @@ async def test_end_meeting_shows_the_summary_and_saves_it_ended(make_app, clock)
         await settle(pilot)
         clock.advance(31 * 60)
         meeting_id = screen.model.meeting.id
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+o", "enter")  # ending asks first; Enter confirms
         from tui1on1.ui.dialogs.summary import SummaryScreen
 
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
@@ -182,7 +182,7 @@ async def test_end_meeting_shows_the_summary_and_saves_it_ended(make_app, clock)
         await settle(pilot)
         meeting = store_of(pilot).get_meeting(meeting_id)
         assert meeting.status is MeetingStatus.ENDED
-        assert meeting.summary.startswith("31 of 30 min · 1 questions · 2 notes · 2 actions")
+        assert meeting.summary.startswith("31 of 30 min · 1 question · 2 notes · 2 actions")
         await pilot.press("enter")
         from tui1on1.ui.screens.home import HomeScreen
 

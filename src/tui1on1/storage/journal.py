@@ -114,6 +114,32 @@ class Journal:
             os.fsync(fd)
             return applied
 
+    def drop_meeting(self, meeting_id: int) -> int:
+        """Remove every entry for ``meeting_id`` (a discarded meeting), keeping
+        the others in order; returns how many were removed."""
+        if not self.has_entries():
+            return 0
+        with self._locked() as fd:
+            with open(fd, "rb", closefd=False) as fh:
+                fh.seek(0)
+                lines = fh.read().splitlines()
+            kept: list[bytes] = []
+            for raw in lines:
+                try:
+                    entry = json.loads(raw)
+                    if int(entry.get("meeting_id")) == meeting_id:
+                        continue
+                except (ValueError, TypeError):
+                    pass  # a torn line: replay skips it as before
+                kept.append(raw)
+            if len(kept) == len(lines):
+                return 0
+            os.ftruncate(fd, 0)
+            if kept:  # in place (O_APPEND: at 0 now), so the flock stays on this file
+                os.write(fd, b"\n".join(kept) + b"\n")
+            os.fsync(fd)
+            return len(lines) - len(kept)
+
 
 def journal_path_for(database_file: Path | None, data_dir: Path, safe_url: str) -> Path:
     """``tui1on1.db`` → ``tui1on1.db.journal``; a server database → a file in

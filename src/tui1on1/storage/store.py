@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from tui1on1.storage import maintenance, migrate
+from tui1on1.storage.discard import DiscardStore
 from tui1on1.storage.engine import make_engine, safe_url
 from tui1on1.storage.errors import DatabaseUnavailable
 from tui1on1.storage.history import HistoryStore
@@ -24,7 +25,9 @@ from tui1on1.storage.search import SearchStore
 from tui1on1.storage.session import describe_db_error
 
 
-class Store(PeopleStore, MeetingStore, NoteStore, HistoryStore, OverviewStore, SearchStore):
+class Store(
+    PeopleStore, MeetingStore, NoteStore, HistoryStore, OverviewStore, SearchStore, DiscardStore
+):
     @classmethod
     def open(cls, url: str, *, upgrade: bool = True) -> Store:
         """Open the database at ``url`` and bring its schema up to date.

@@ -104,6 +104,43 @@ class Writer:
             journal_entry=draft_entry(meeting_id, text, at),
         )
 
+    def discard_meeting(
+        self,
+        meeting_id: int,
+        to_dir: Any,
+        at: datetime,
+        *,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Discard a meeting (``Store.discard_meeting``) after every write
+        submitted before, in order, so none of its notes lands after it.
+
+        Notes still in the recovery journal are replayed first, so they are in
+        the discard file; whatever is left for the meeting in the journal is
+        dropped, never replayed into it (or into a newer meeting that gets its
+        id). Not retried: if the database can't be written, ``failed`` is told
+        and the meeting stays as it is.
+        """
+
+        def run(store: Any) -> Any:
+            try:
+                if self.journal is not None and self.journal.has_entries():
+                    self._replay_journal(raise_unavailable=True)
+                result = store.discard_meeting(meeting_id, to_dir, now=at)
+            except DatabaseUnavailable as exc:
+                raise StoreError(str(exc)) from None
+            except OSError as exc:
+                raise StoreError(f"can't write the discard file: {exc.strerror or exc}") from None
+            if self.journal is not None:
+                try:
+                    self.journal.drop_meeting(meeting_id)
+                except OSError as exc:  # the replay guard still skips them
+                    log.error("recovery journal not rewritten: %s", exc.strerror)
+            return result
+
+        self.submit(run, done=done, failed=failed)
+
     @property
     def problem(self) -> str | None:
         """What is wrong with the database right now, or None."""
@@ -195,17 +232,36 @@ class Writer:
         if self.journal is None or not self.journal.has_entries():
             return
 
+        started: dict[int, datetime] = {}
+
+        def belongs(meeting_id: int, taken_at: datetime | None) -> bool:
+            """Whether the entry's meeting is still there and is the one it was
+            taken in: a discarded meeting's id can be given to a newer
+            meeting (SQLite reuses the highest), which started after it."""
+            if meeting_id not in started:
+                started[meeting_id] = self.store.get_meeting(meeting_id).started_at
+            return taken_at is None or taken_at >= started[meeting_id]
+
         def apply(entry: dict[str, Any]) -> None:
             try:
                 if entry.get("type") == "note":
-                    self.store.add_note(entry_to_note(entry))
+                    note = entry_to_note(entry)
+                    if belongs(note.meeting_id, note.created_at):
+                        self.store.add_note(note)
+                        return
                 elif entry.get("type") == "draft":
                     at = datetime.fromisoformat(entry["at"])
-                    self.store.save_draft(int(entry["meeting_id"]), entry["text"], at)
+                    if belongs(int(entry["meeting_id"]), at):
+                        self.store.save_draft(int(entry["meeting_id"]), entry["text"], at)
+                        return
+                else:
+                    return
             except (NotFound, InvalidInput):
-                # Its meeting was deleted, or it can never be stored: keeping it
-                # would block every later entry. Nothing else is skipped.
-                log.warning("skipped a recovery journal entry that can't be stored")
+                pass
+            # Its meeting was deleted (or discarded), or it can never be
+            # stored: keeping it would block every later entry. Nothing else
+            # is skipped.
+            log.warning("skipped a recovery journal entry that can't be stored")
 
         try:
             count = self.journal.replay(apply)

@@ -17,6 +17,7 @@ from tui1on1.domain.clock import ClockState, MeetingClock, format_mmss
 from tui1on1.domain.pausecue import END_ELAPSED, PauseCue
 from tui1on1.domain.prompts import AskedBefore, PromptDeck, rank_questions
 from tui1on1.domain.records import Meeting, Person, SegmentLog
+from tui1on1.domain.text import clip, plural
 from tui1on1.ui.widgets.clock import ClockView
 from tui1on1.ui.widgets.prompt import PromptView
 
@@ -161,7 +162,7 @@ class MeetingModel:
             ref = asked_now[-1]
             asked = f"asked at {format_mmss(ref.elapsed)}"
             if ref.followups:
-                asked += f" · {ref.followups} why" + ("s" if ref.followups > 1 else "")
+                asked += f" · {plural(ref.followups, 'why', 'whys')}"
         return PromptView(
             heading=heading,
             question=question.text,
@@ -179,8 +180,7 @@ class MeetingModel:
         ago = "last meeting" if before.meetings_ago == 1 else f"{before.meetings_ago} meetings ago"
         line = f"asked {ago}, {when.day} {when:%b}"
         if before.answer:
-            answer = before.answer if len(before.answer) <= 60 else before.answer[:59] + "…"
-            line += f": '{answer}'"
+            line += f": '{clip(before.answer, 60)}'"
         return line
 
     def move_prompt(self, now: datetime, step: int) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from tui1on1.storage import convert
 from tui1on1.storage.session import utcnow
@@ -37,16 +38,43 @@ def export_data(store, *, now: datetime | None = None) -> dict[str, Any]:
     the format and is left out.
     """
     with store._read() as session:
-        people = session.scalars(select(PersonRow)).all()
-        meetings = session.scalars(select(MeetingRow)).all()
-        pauses = session.scalars(select(MeetingPauseRow)).all()
-        segments = session.scalars(select(SegmentLogRow)).all()
-        asked = session.scalars(select(AskedQuestionRow)).all()
-        notes = session.scalars(select(NoteRow)).all()
-        actions = session.scalars(
-            select(ActionItemRow).where(ActionItemRow.note_id.is_not(None))
-        ).all()
-        drafts = session.scalars(select(DraftRow)).all()
+        return document_from(session, now=now)
+
+
+def document_from(
+    session: Session, *, now: datetime | None = None, meeting_id: int | None = None
+) -> dict[str, Any]:
+    """The export document read in the caller's transaction: the whole
+    database, or only ``meeting_id`` and its person (what a discarded meeting
+    is kept as: ``tui1on1 import`` of it brings the meeting back and finds the
+    person by name)."""
+    people_q = select(PersonRow)
+    meetings_q = select(MeetingRow)
+    pauses_q = select(MeetingPauseRow)
+    segments_q = select(SegmentLogRow)
+    asked_q = select(AskedQuestionRow)
+    notes_q = select(NoteRow)
+    actions_q = select(ActionItemRow).where(ActionItemRow.note_id.is_not(None))
+    drafts_q = select(DraftRow)
+    if meeting_id is not None:
+        owner = select(MeetingRow.person_id).where(MeetingRow.id == meeting_id)
+        people_q = people_q.where(PersonRow.id.in_(owner.scalar_subquery()))
+        meetings_q = meetings_q.where(MeetingRow.id == meeting_id)
+        pauses_q = pauses_q.where(MeetingPauseRow.meeting_id == meeting_id)
+        segments_q = segments_q.where(SegmentLogRow.meeting_id == meeting_id)
+        asked_q = asked_q.where(AskedQuestionRow.meeting_id == meeting_id)
+        notes_q = notes_q.where(NoteRow.meeting_id == meeting_id)
+        in_meeting = select(NoteRow.id).where(NoteRow.meeting_id == meeting_id)
+        actions_q = actions_q.where(ActionItemRow.note_id.in_(in_meeting))
+        drafts_q = drafts_q.where(DraftRow.meeting_id == meeting_id)
+    people = session.scalars(people_q).all()
+    meetings = session.scalars(meetings_q).all()
+    pauses = session.scalars(pauses_q).all()
+    segments = session.scalars(segments_q).all()
+    asked = session.scalars(asked_q).all()
+    notes = session.scalars(notes_q).all()
+    actions = session.scalars(actions_q).all()
+    drafts = session.scalars(drafts_q).all()
 
     meetings_of = _group(meetings, lambda r: r.person_id)
     pauses_of = _group(pauses, lambda r: r.meeting_id)

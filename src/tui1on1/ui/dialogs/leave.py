@@ -1,18 +1,21 @@
-"""Leaving while a meeting is live: end it, leave it running, or stay."""
+"""Leaving while a meeting is live: end it, leave it running, stay, or
+discard a 1:1 started by mistake (that asks again)."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui1on1.ui.dialogs.fit import FitModal
 
-class LeaveScreen(ModalScreen[str | None]):
+
+class LeaveScreen(FitModal[str | None]):
     BINDINGS = [
         Binding("e", "choose('end')", "End it", id="leave_end"),
         Binding("l", "choose('leave')", "Leave running", id="leave_running"),
+        Binding("d", "choose('discard')", "Discard", id="leave_discard"),
         Binding("escape,c", "choose(None)", "Stay", id="leave_cancel"),
     ]
 
@@ -25,12 +28,15 @@ class LeaveScreen(ModalScreen[str | None]):
                 classes="dialog-body",
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("End meeting (e)", id="end", variant="primary")
-                yield Button("Leave it running (l)", id="leave")
-                yield Button("Stay (esc)", id="cancel")
+                yield Button("End it (e)", id="end", variant="primary", compact=True)
+                yield Button("Leave running (l)", id="leave", compact=True)
+                yield Button("Stay (esc)", id="cancel", compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Discard this 1:1 (d)", id="discard", variant="error", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss({"end": "end", "leave": "leave"}.get(event.button.id or ""))
+        choices = {"end": "end", "leave": "leave", "discard": "discard"}
+        self.dismiss(choices.get(event.button.id or ""))
 
     def action_choose(self, choice: str | None) -> None:
         self.dismiss(choice)

@@ -7,22 +7,44 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui1on1.domain.clock import format_mmss
-from tui1on1.domain.text import safe_terminal_text
+from tui1on1.domain.text import plural, safe_terminal_text
+from tui1on1.ui.dialogs.fit import FitModal
 from tui1on1.ui.meeting_model import Summary
 
 
 def summary_line(summary: Summary) -> str:
-    """One line kept with the meeting: '31 of 30 min · 3 questions · 12 notes · 2 actions'."""
+    """One line kept with the meeting: '31 of 30 min · 3 questions · 12 notes · 1 action'."""
     minutes = round(summary.actual_seconds / 60)
     actions = len(summary.actions_mine) + len(summary.actions_theirs)
     return (
-        f"{minutes} of {summary.planned_minutes} min · {len(summary.asked)} questions · "
-        f"{summary.notes} notes · {actions} actions"
+        f"{minutes} of {summary.planned_minutes} min · {plural(len(summary.asked), 'question')} · "
+        f"{plural(summary.notes, 'note')} · {plural(actions, 'action')}"
     )
+
+
+def length_text(summary: Summary) -> str:
+    """'24 minutes (planned 30)', '1 minute (planned 30)', 'under a minute (planned 30)'."""
+    minutes = round(summary.actual_seconds / 60)
+    length = plural(minutes, "minute") if minutes else "Under a minute"
+    return f"{length} (planned {summary.planned_minutes})"
+
+
+def headline(summary: Summary) -> str:
+    """The end dialog's two lines: how long, and what was taken.
+
+    '24 minutes (planned 30)\n3 notes · 1 action mine · 2 actions theirs'
+    ('1 note · no actions' when nothing was promised).
+    """
+    actions = [
+        f"{plural(len(owned), 'action')} {whose}"
+        for owned, whose in ((summary.actions_mine, "mine"), (summary.actions_theirs, "theirs"))
+        if owned
+    ]
+    taken = " · ".join([plural(summary.notes, "note"), *(actions or ["no actions"])])
+    return f"{length_text(summary)}\n{taken}"
 
 
 def summary_text(name: str, summary: Summary) -> Text:
@@ -37,7 +59,7 @@ def summary_text(name: str, summary: Summary) -> Text:
     text.append(f"\nQuestions asked ({len(summary.asked)})\n", style="bold")
     for ref in summary.asked:
         pause = f"pause {ref.pause_total:.0f}s" if ref.pause_total else "no pause"
-        whys = f", {ref.followups} why" if ref.followups else ""
+        whys = f", {plural(ref.followups, 'why', 'whys')}" if ref.followups else ""
         text.append(f"  {format_mmss(ref.elapsed):>7}  {ref.text}  ({pause}{whys})\n")
     if not summary.asked:
         text.append("  none\n")
@@ -48,14 +70,15 @@ def summary_text(name: str, summary: Summary) -> Text:
     ):
         text.append(f"\n{label} ({len(actions)})\n", style="bold")
         for action_text, due in actions:
-            line = safe_terminal_text(action_text).splitlines()[0] if action_text else ""
+            lines = safe_terminal_text(action_text).splitlines() or [""]
+            line = lines[0] + (" …" if len(lines) > 1 else "")  # a multi-line note
             text.append(f"  • {line}" + (f"  ({due})" if due else "") + "\n")
         if not actions:
             text.append("  nothing\n")
     return text
 
 
-class SummaryScreen(ModalScreen[None]):
+class SummaryScreen(FitModal[None]):
     BINDINGS = [Binding("escape,enter,q", "close", "Close", id="summary_close")]
 
     def __init__(self, name: str, summary: Summary) -> None:

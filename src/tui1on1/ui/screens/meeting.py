@@ -16,14 +16,14 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui1on1.domain.duedates import format_due
 from tui1on1.domain.grammar import PLACEHOLDER, EmptyLineError, NoteTooLongError, parse_line
 from tui1on1.domain.kinds import NoteKind
 from tui1on1.domain.pausecue import END_TYPING
 from tui1on1.domain.records import NewNote
-from tui1on1.domain.text import safe_terminal_text
+from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.ui.app import MeetRequest, ServiceScreen
 from tui1on1.ui.meeting_model import MeetingModel
 from tui1on1.ui.screens.meeting_actions import MeetingActions
@@ -32,6 +32,7 @@ from tui1on1.ui.screens.meeting_notes import MeetingNotesList, NotesController
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.career import CareerPanel
 from tui1on1.ui.widgets.clock import ClockPanel
+from tui1on1.ui.widgets.footer import RankedFooter
 from tui1on1.ui.widgets.notes import NoteInput
 from tui1on1.ui.widgets.pausecue import PauseCueBar
 from tui1on1.ui.widgets.prompt import PromptCard
@@ -48,7 +49,12 @@ PALETTE = (
     ("Next segment", "Move on to the next agenda segment", "next_segment"),
     ("Pause/resume timer", "Stop or restart the meeting clock", "toggle_pause"),
     ("Extend 5 minutes", "Add five minutes to the planned length", "extend"),
-    ("End meeting", "End the 1:1 and see the summary", "end_meeting"),
+    ("End meeting", "End the 1:1 (it asks first) and see the summary", "end_meeting"),
+    (
+        "Discard this 1:1",
+        "Started by mistake? Remove it; it is kept in a file `import` brings back",
+        "discard_meeting",
+    ),
     ("Pick question", "Search the whole question bank and ask any question", "pick_question"),
     ("Switch playbook", "Choose another agenda (before the first question)", "switch_playbook"),
     (
@@ -83,7 +89,28 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         Binding("ctrl+r", "extend", "+5 min", id="extend"),
         Binding("ctrl+o", "end_meeting", "End", id="end_meeting"),
         Binding("f2", "toggle_career", "Career", id="toggle_career", show=False),
+        Binding("f3", "pick_question", "Pick question", id="pick_question", show=False),
+        Binding("f4", "switch_playbook", "Playbook", id="switch_playbook", show=False),
     ]
+
+    # Narrow footers keep these longest (first = longest); see RankedFooter.
+    FOOTER_RANK = (
+        "end_meeting",
+        "help",
+        "ask",
+        "command_palette",
+        "focus_input",
+        "edit_note",
+        "toggle_done",
+        "delete_note",
+        "undo_delete",
+        "why",
+        "next_prompt",
+        "next_segment",
+        "toggle_pause",
+        "previous_prompt",
+        "extend",
+    )
 
     def __init__(self, request: MeetRequest) -> None:
         super().__init__()
@@ -92,7 +119,8 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         self.model: MeetingModel | None = None
         self.notes: NotesController | None = None
         self._draft_timer = None
-        self._ending = False
+        self._ending = False  # ending or discarding: no more writes for it
+        self._discarding = False
 
     # --- layout -----------------------------------------------------------------
 
@@ -105,7 +133,7 @@ class MeetingScreen(MeetingActions, ServiceScreen):
             yield PauseCueBar(id="cue")
             yield MeetingNotesList(id="notes")
             yield NoteInput(placeholder=PLACEHOLDER, id="note-input", select_on_focus=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield RankedFooter(self.FOOTER_RANK)
 
     def on_mount(self) -> None:
         self.title = safe_terminal_text(self.request.name)
@@ -174,6 +202,7 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         self.notes = NotesController(self, services, self.model)
         self.notes.show_loaded(loaded)
         self.title = safe_terminal_text(loaded.person.name)
+        self.query_one(ClockPanel).show_person(loaded.person.name, loaded.person.role)
         if not loaded.segments:
             self._log_segment(0, self.model.agenda[0].title)
             self.model.note_segment(0, services.clock.now())
@@ -187,7 +216,7 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         if loaded.resumed:
             self.notify(
                 f"Resumed the 1:1 with {safe_terminal_text(loaded.person.name)}: "
-                f"{len(loaded.notes)} note{'s' if len(loaded.notes) != 1 else ''} kept.",
+                f"{plural(len(loaded.notes), 'note')} kept.",
                 timeout=4,
             )
         if services.writer.problem:
@@ -224,14 +253,14 @@ class MeetingScreen(MeetingActions, ServiceScreen):
 
     def _log_segment(self, index: int, title: str) -> None:
         services, model = self.services, self.model
-        if services is None or model is None:
+        if services is None or model is None or self._discarding:
             return
         at = services.clock.now()
         services.writer.submit(lambda store: store.log_segment(model.meeting.id, index, title, at))
 
     def _record_pause(self, ref, held: float) -> None:
         services = self.services
-        if services is None:
+        if services is None or self._discarding:
             return
 
         def run(store):
@@ -260,7 +289,7 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         """Autosave the unsent text. While an edit is open that is the text
         put aside when the edit began, not the note being edited."""
         model, services, notes = self.model, self.services, self.notes
-        if model is None or services is None or notes is None:
+        if model is None or services is None or notes is None or self._discarding:
             return
         text = notes.stashed_text if notes.editing else self.query_one(NoteInput).note_text
         services.writer.save_draft(model.meeting.id, text, services.clock.now())
@@ -289,6 +318,9 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         if model is None or services is None or self.notes is None:
             note_input.give_back(event.value)
             self.notify("One moment: the meeting is still opening. Your text is kept.")
+            return
+        if self._discarding:
+            note_input.give_back(event.value)
             return
         text = NoteInput.from_value(event.value)
         if self.notes.editing:

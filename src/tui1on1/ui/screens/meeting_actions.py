@@ -5,10 +5,12 @@ ordered writer, so no key ever waits for the disk."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 
+from tui1on1.domain.kinds import ActionStatus
 from tui1on1.domain.pausecue import END_NEXT
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.widgets.notes import NoteInput, NotesList
@@ -23,6 +25,14 @@ log = logging.getLogger(__name__)
 EXTEND_MINUTES = 5
 
 
+def home_relative(path: Path) -> str:
+    """'~/.local/share/tui1on1/discarded/x.json' for a path under the home dir."""
+    try:
+        return f"~/{path.relative_to(Path.home())}"
+    except ValueError:
+        return str(path)
+
+
 class MeetingActions:
     """Mixed into MeetingScreen (which provides the attributes below)."""
 
@@ -30,6 +40,8 @@ class MeetingActions:
     services: Services | None
     notes: NotesController | None
     _ending: bool
+    _discarding: bool
+    _draft_timer: Any
 
     def _now(self):
         assert self.services is not None
@@ -127,6 +139,25 @@ class MeetingActions:
         self.refresh_now()
 
     def action_end_meeting(self) -> None:
+        """ctrl+o (and the palette's "End meeting"): the summary's headline
+        first; Enter ends it, Esc goes back with the draft and focus as they
+        were, d discards a 1:1 started by mistake."""
+        if not self._ready():
+            return
+        from tui1on1.ui.dialogs.end import EndScreen
+
+        model, notes = self.model, self.notes
+        summary = model.summary(self._now(), notes.rows())
+
+        def chosen(choice: str | None) -> None:
+            if choice == "end":
+                self._end_now()
+            elif choice == "discard":
+                self.action_discard_meeting()
+
+        self.app.push_screen(EndScreen(model.person.name, model.person.role, summary), chosen)
+
+    def _end_now(self) -> None:
         if not self._ready():
             return
         from tui1on1.ui.dialogs.summary import SummaryScreen, summary_line
@@ -175,8 +206,83 @@ class MeetingActions:
 
         self.app.switch_screen(HomeScreen())
 
+    # --- discarding a 1:1 started by mistake --------------------------------------
+
+    def action_discard_meeting(self) -> None:
+        """Ask (naming the person, the notes and the file), then discard."""
+        if not self._ready():
+            return
+        from tui1on1.storage.discard import DISCARDED_DIR, discard_file_name
+        from tui1on1.ui.dialogs.discard import DiscardScreen
+
+        model = self.model
+        rows = self.notes.rows()
+        notes = sum(1 for row in rows if not row.carried and not row.deleted)
+        closed = (ActionStatus.DONE, ActionStatus.DROPPED)
+        reopen = sum(1 for row in rows if row.carried and row.action_status in closed)
+        folder = self.services.settings.data_dir / DISCARDED_DIR
+        where = folder / discard_file_name(model.person.name, model.meeting.started_at)
+
+        def confirmed(discard: bool | None) -> None:
+            if discard:
+                self._discard_now()
+
+        self.app.push_screen(
+            DiscardScreen(model.person.name, notes, reopen, home_relative(where)), confirmed
+        )
+
+    def _discard_now(self) -> None:
+        if not self._ready():
+            return
+        from tui1on1.storage.discard import DISCARDED_DIR
+        from tui1on1.ui.hop import UiHop
+
+        model, services = self.model, self.services
+        if self.notes is not None and self.notes.editing:
+            self.notes.cancel_edit()
+        # The text in the input goes into the discard file with the notes:
+        # saved now, it is ordered before the discard like every note is.
+        self.save_draft_now()
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._ending = self._discarding = True
+        # Hopped to the UI loop, then run by the app's message loop, where
+        # Textual's context is set (composing HomeScreen needs it).
+        hop, app = UiHop(), self.app
+        services.writer.discard_meeting(
+            model.meeting.id,
+            services.settings.data_dir / DISCARDED_DIR,
+            self._now(),
+            done=hop(lambda result: app.call_later(self._discarded, result)),
+            failed=hop(lambda exc: app.call_later(self._discard_failed, exc)),
+        )
+        self.notify("Discarding…", timeout=2)
+
+    def _discarded(self, result) -> None:
+        from tui1on1.domain.text import safe_terminal_text
+        from tui1on1.ui.screens.home import HomeScreen
+
+        app = self.app
+        while app.screen is not self and len(app.screen_stack) > 1:
+            app.pop_screen()
+        app.switch_screen(HomeScreen())
+        where = home_relative(result.path)
+        app.notify(
+            f"Discarded the 1:1 with {safe_terminal_text(result.person_name)}. "
+            f"Kept in {safe_terminal_text(where)}: `tui1on1 import` that file to bring it back.",
+            title="Discarded",
+            timeout=12,
+            markup=False,
+        )
+
+    def _discard_failed(self, exc: Exception) -> None:
+        self._ending = self._discarding = False
+        self.notify(
+            f"The 1:1 was not discarded: {exc}", severity="warning", timeout=8, markup=False
+        )
+
     def request_quit(self) -> None:
-        """ctrl+q while live: end it, leave it running, or stay."""
+        """ctrl+q while live: end it, leave it running, stay, or discard it."""
         if not self._ready():
             self.app.quit_now()
             return
@@ -185,6 +291,8 @@ class MeetingActions:
         def chosen(choice: str | None) -> None:
             if choice == "end":
                 self.action_end_meeting()
+            elif choice == "discard":
+                self.action_discard_meeting()
             elif choice == "leave":
                 self.app.quit_now()
 

@@ -202,7 +202,7 @@ class NotesController:
         self.editing = row.key
         self.screen.save_draft_now()  # the put-aside text is safe from now on
         note_input.value = NoteInput.to_value(row.text)
-        note_input.placeholder = "Editing: Enter saves, Esc cancels"
+        note_input.show_hint("Editing: Enter saves, Esc cancels")
         note_input.focus()
         note_input.cursor_position = len(note_input.value)
 
@@ -218,7 +218,7 @@ class NotesController:
         note_input = self.screen.query_one(NoteInput)
         self.editing = None
         note_input.value = f"{self._stash} {typed_since}".strip()
-        note_input.placeholder = PLACEHOLDER
+        note_input.show_hint(PLACEHOLDER)
         self._stash = ""
 
     def finish_edit(self, text: str, typed_since: str = "") -> bool:

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui1on1.domain.grammar import KIND_LABELS, KIND_MARKS, MAX_NOTE_CHARS
 from tui1on1.domain.kinds import ActionStatus, NoteKind
-from tui1on1.domain.text import safe_terminal_text
+from tui1on1.domain.text import clip, safe_terminal_text
 
 # A pasted newline is shown as this mark in the one-line input and turned back
 # into a newline when the note is saved.
@@ -118,6 +118,19 @@ class NoteInput(Input):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.cursor_blink = False  # nothing on the meeting screen blinks
+        self._hint = self.placeholder
+
+    def show_hint(self, hint: str) -> None:
+        """The placeholder, shortened with "…" when the input is narrower."""
+        self._hint = hint
+        self._fit_hint()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        width = self.content_region.width - 1  # the cursor's cell
+        self.placeholder = clip(self._hint, width) if width > 0 else self._hint
 
     # Input sets its virtual size on every keystroke (the text's width, for
     # scrolling sideways); Widget declares it with layout=True, so each key
