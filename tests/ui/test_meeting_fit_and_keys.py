@@ -237,3 +237,17 @@ async def test_the_picker_keys_can_be_rebound_by_id(make_app, person, isolated_d
         await pilot.press("f8")
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
         assert "Switch playbook" in str(app.screen.query_one("CommandInput").placeholder)
+
+
+async def test_the_pause_cue_hint_names_the_ask_key_as_rebound(make_app, person, isolated_dirs):
+    """The idle hint says which key starts the cue: after `ask = "f5"` it must
+    say f5, the key that works, not the default ^g."""
+    config = isolated_dirs / "config" / "tui1on1"
+    config.mkdir(parents=True)
+    (config / "config.toml").write_text('[keys]\nask = "f5"\n')
+    app = make_app(person())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await meeting_ready(pilot)
+        await pilot.pause(0.2)
+        cue = str(screen.query_one("#cue-message").render())
+        assert "press f5" in cue and "^g" not in cue

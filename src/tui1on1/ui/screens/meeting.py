@@ -25,6 +25,7 @@ from tui1on1.domain.pausecue import END_TYPING
 from tui1on1.domain.records import NewNote
 from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.ui.app import MeetRequest, ServiceScreen
+from tui1on1.ui.keys import bound_key
 from tui1on1.ui.meeting_model import MeetingModel
 from tui1on1.ui.screens.meeting_actions import MeetingActions
 from tui1on1.ui.screens.meeting_load import LoadedMeeting, load_meeting
@@ -138,7 +139,7 @@ class MeetingScreen(MeetingActions, ServiceScreen):
     def on_mount(self) -> None:
         self.title = safe_terminal_text(self.request.name)
         self.query_one(NoteInput).focus()
-        ask_key = self.app.get_key_display(self._binding("ask"))
+        ask_key = bound_key(self.app, MeetingScreen, "ask", "ctrl+g")
         self.query_one(
             PauseCueBar
         ).idle_hint = f"Ask it aloud, then press {ask_key}: the cue helps you hold the silence."
@@ -146,13 +147,6 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         self.query_one(CareerPanel).display = False
         self.set_interval(0.1, self.refresh_now)
         self.on_resize()
-
-    def _binding(self, binding_id: str) -> Binding:
-        for bindings in self._bindings.key_to_bindings.values():
-            for binding in bindings:
-                if binding.id == binding_id:
-                    return binding
-        return next(b for b in self.BINDINGS if b.id == binding_id)
 
     def on_resize(self, _event=None) -> None:
         size = self.app.size
