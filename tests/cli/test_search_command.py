@@ -182,13 +182,13 @@ def test_hostile_queries_are_calm(db, capsys, query):
 @pytest.mark.parametrize(
     ("name", "says"),
     [
-        ("ada", "'ada' could be several people (Ada Byron, Ada Lovelace); give more of the name"),
+        ("ada", "'ada' could be several people: Ada Byron, Ada Lovelace; give more of the name"),
         ("nobody", "there is no one called nobody"),
     ],
 )
-def test_unknown_or_ambiguous_person_exits_1(db, capsys, name, says):
+def test_unknown_or_ambiguous_person_exits_2(db, capsys, name, says):
     url, _ = db
-    assert main(run(url, "unblock", "--person", name)) == 1
+    assert main(run(url, "unblock", "--person", name)) == 2
     err = capsys.readouterr().err
     assert says in err and len(err.strip().splitlines()) == 1
 

@@ -96,10 +96,7 @@ def search(settings: Settings, args: argparse.Namespace) -> int:
     try:
         person_id = None
         if args.person is not None:
-            person, problem = find_person(store, args.person)
-            if person is None:
-                return fail(problem)
-            person_id = person.id
+            person_id = find_person(store, args.person).id
         hits = store.search(
             args.query,
             person_id=person_id,
