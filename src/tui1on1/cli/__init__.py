@@ -90,8 +90,17 @@ def build_parser() -> Parser:
     imp = sub.add_parser("import", help="merge a whole-database JSON export into this database")
     imp.add_argument("file", metavar="FILE", help="a file written by `export --all`")
 
-    search = sub.add_parser("search", help="search every note, quote and action")
-    search.add_argument("query", metavar="QUERY", help="words to find (prefixes match)")
+    search = sub.add_parser(
+        "search",
+        help="search every note, quote and action; filters alone list what they let through",
+    )
+    search.add_argument(
+        "query",
+        metavar="QUERY",
+        nargs="?",
+        default="",
+        help="words to find (prefixes match); leave it out to list every note the filters pass",
+    )
     search.add_argument("--person", metavar="NAME", help="only notes with this person")
     search.add_argument("--kind", metavar="KIND", help="only this kind (action, quote, ...)")
     search.add_argument("--tag", metavar="TAG", help="only notes with this #tag")
