@@ -54,7 +54,14 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     meet = sub.add_parser("meet", help="start or resume a live 1:1 with NAME")
-    meet.add_argument("name", metavar="NAME", help="who the 1:1 is with (a new name adds them)")
+    meet.add_argument(
+        "name",
+        metavar="NAME",
+        help="who the 1:1 is with: their name, or a unique start of it or of any word in it",
+    )
+    meet.add_argument(
+        "--new", action="store_true", help="add NAME as a new person and start their first 1:1"
+    )
     meet.add_argument("--minutes", type=_minutes, default=None, help="planned length (default 30)")
     meet.add_argument("--playbook", metavar="SLUG", help="agenda to follow")
 

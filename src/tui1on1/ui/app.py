@@ -26,11 +26,19 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class MeetRequest:
-    """`tui1on1 meet NAME`: who, how long, which playbook."""
+    """`tui1on1 meet NAME`: who, how long, which playbook.
+
+    Who: ``person_id`` when the caller already has the person (home, person
+    screen); else ``name`` is matched by the one rule every command shares
+    (``domain.people.match_name``) when the meeting loads. Only ``new=True``
+    (`meet NAME --new`) adds ``name`` as a new person.
+    """
 
     name: str
     minutes: int | None = None
     playbook: str | None = None
+    person_id: int | None = None
+    new: bool = False
 
 
 class ServiceScreen(Screen):
