@@ -117,11 +117,11 @@ def test_actions_with_none_says_so(db, capsys):
 
 @pytest.mark.parametrize(
     "person, message",
-    [("ada", "'ada' could be several people (Ada Byron, Ada Lovelace)"), ("zed", "no one called")],
+    [("ada", "'ada' could be several people: Ada Byron, Ada Lovelace;"), ("zed", "no one called")],
 )
 def test_actions_for_an_unknown_or_ambiguous_person(db, capsys, person, message):
     url, _ = db
-    assert main(["--db", url, "actions", "--person", person]) == 1
+    assert main(["--db", url, "actions", "--person", person]) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
 
@@ -219,16 +219,16 @@ def test_recap_copy_without_a_terminal_still_prints(db, capsys, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "name, message",
+    "name, message, code",
     [
-        ("ada", "could be several people (Ada Byron, Ada Lovelace)"),
-        ("nobody\x1b[2J", "there is no one called nobody\\x1b[2J"),
-        ("byron", "no meetings with Ada Byron yet"),
+        ("ada", "could be several people: Ada Byron, Ada Lovelace;", 2),
+        ("nobody\x1b[2J", "there is no one called nobody\\x1b[2J", 2),
+        ("byron", "no meetings with Ada Byron yet", 1),
     ],
 )
-def test_recap_says_calmly_what_it_cannot_find(db, capsys, name, message):
+def test_recap_says_calmly_what_it_cannot_find(db, capsys, name, message, code):
     url, _ = db
-    assert main(["--db", url, "recap", name]) == 1
+    assert main(["--db", url, "recap", name]) == code
     captured = capsys.readouterr()
     assert message in captured.err and len(captured.err.strip().splitlines()) == 1
     assert "\x1b" not in captured.err and captured.out == ""

@@ -78,17 +78,17 @@ def test_json_to_a_private_file(db, tmp_path, capsys):
 
 
 @pytest.mark.parametrize(
-    "args, message",
+    "args, message, code",
     [
-        (["--person", "ada"], "could be several people (Ada Byron, Ada Lovelace)"),
-        (["--person", "nobody"], "no one called nobody"),
-        (["--person", "byron"], "no meetings with Ada Byron yet"),
-        (["--meeting", "999"], "no meeting 999"),
+        (["--person", "ada"], "could be several people: Ada Byron, Ada Lovelace;", 2),
+        (["--person", "nobody"], "no one called nobody", 2),
+        (["--person", "byron"], "no meetings with Ada Byron yet", 1),
+        (["--meeting", "999"], "no meeting 999", 1),
     ],
 )
-def test_export_says_calmly_what_it_cannot_find(db, capsys, args, message):
+def test_export_says_calmly_what_it_cannot_find(db, capsys, args, message, code):
     url, _ = db
-    assert main(["--db", url, "export", *args]) == 1
+    assert main(["--db", url, "export", *args]) == code
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
 

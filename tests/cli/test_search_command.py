@@ -164,10 +164,15 @@ def test_bad_options_exit_2_in_one_line(db, capsys, args, says):
 
 
 @pytest.mark.parametrize("query", ["", "   ", "(*", '"', "🎉"])
-def test_a_query_without_words_exits_2(db, capsys, query):
+def test_neither_words_nor_a_filter_exits_2(db, capsys, query):
     url, _ = db
     assert main(run(url, query)) == 2
-    assert "has no words to search for" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.endswith(
+        "give words to search for, or a filter (--person, --kind, --tag, --since, --until)\n"
+    )
+    assert ("has no words to search for" in err) == bool(query.strip())
+    assert len(err.splitlines()) == 1
 
 
 @pytest.mark.parametrize("query", ["NEAR(", "a AND", "col:x", "text:x", "*x", "-x", '"unclosed',
@@ -182,13 +187,13 @@ def test_hostile_queries_are_calm(db, capsys, query):
 @pytest.mark.parametrize(
     ("name", "says"),
     [
-        ("ada", "'ada' could be several people (Ada Byron, Ada Lovelace); give more of the name"),
+        ("ada", "'ada' could be several people: Ada Byron, Ada Lovelace; give more of the name"),
         ("nobody", "there is no one called nobody"),
     ],
 )
-def test_unknown_or_ambiguous_person_exits_1(db, capsys, name, says):
+def test_unknown_or_ambiguous_person_exits_2(db, capsys, name, says):
     url, _ = db
-    assert main(run(url, "unblock", "--person", name)) == 1
+    assert main(run(url, "unblock", "--person", name)) == 2
     err = capsys.readouterr().err
     assert says in err and len(err.strip().splitlines()) == 1
 

@@ -3,214 +3,30 @@
 "Nothing is lost" (README): a live meeting survives kill -9, SIGHUP (the
 terminal window closed), SIGTERM and ctrl+q → "leave it running"; `meet NAME`
 again resumes it with its notes, the draft in the input and the clock at the
-true elapsed time. Each test runs on its own tmux server (`-L`), which is
-killed afterwards, and checks the SQLite database directly.
+true elapsed time (the first 1:1 adds Ada with `--new`). Each test runs on
+its own tmux server (`-L`), which is killed afterwards, and checks the
+SQLite database directly.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shlex
-import shutil
 import signal
-import sqlite3
-import subprocess
-import sys
 import time
-import uuid
-from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from rich.style import Style
 from textual.renderables.digits import Digits
+from tmux_terminal import pid_gone, query, skip_reason, wait_for_rows
 
 pytestmark = pytest.mark.slow
 
-SCRIPT = Path(sys.executable).parent / "tui1on1"
-TMUX = shutil.which("tmux")
-WAIT = 15.0  # seconds to wait for anything to appear on screen
 NAME = "Ada Lovelace"
 
-if TMUX is None:
-    pytest.skip("these tests need tmux on the PATH", allow_module_level=True)
-if not SCRIPT.exists():
-    pytest.skip(f"the console script is not installed at {SCRIPT}", allow_module_level=True)
-if not Path("/proc").is_dir():
-    pytest.skip("finding the app's process needs /proc (Linux)", allow_module_level=True)
-
-
-# --- the terminal --------------------------------------------------------------
-
-
-class Terminal:
-    """One tmux server on a private socket running one command in session `s`."""
-
-    def __init__(self) -> None:
-        self.socket = f"tui1on1-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.socket_path: Path | None = None
-
-    def start(self, command: str) -> None:
-        self.tmux(
-            "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "s", command
-        )
-        self.socket_path = Path(self.tmux("display", "-p", "#{socket_path}").strip())
-
-    def tmux(self, *args: str) -> str:
-        done = subprocess.run(
-            [TMUX, "-L", self.socket, *args], capture_output=True, text=True, timeout=10
-        )
-        if done.returncode != 0:
-            raise AssertionError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}")
-        return done.stdout
-
-    def kill(self) -> None:
-        subprocess.run([TMUX, "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
-        if self.socket_path is not None:
-            self.socket_path.unlink(missing_ok=True)  # tmux leaves the socket file behind
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "s")
-
-    def wait_for(self, what: str | Callable[[str], bool], timeout: float = WAIT) -> str:
-        """Poll the screen until `what` is on it (or the predicate holds)."""
-        check = what if callable(what) else (lambda screen: what in screen)
-        deadline = time.monotonic() + timeout
-        while True:
-            screen = self.screen()
-            if check(screen):
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {what!r}; the screen:\n{screen}")
-            time.sleep(0.05)
-
-    def type(self, text: str, enter: bool = False) -> None:
-        self.tmux("send-keys", "-t", "s", "-l", text)
-        if enter:
-            self.key("Enter")
-
-    def key(self, key: str) -> None:
-        self.tmux("send-keys", "-t", "s", key)
-
-    def exit_code(self) -> int:
-        screen = self.wait_for(lambda s: re.search(r"^EXIT=\d+", s, re.M) is not None)
-        match = re.search(r"^EXIT=(\d+)", screen, re.M)
-        assert match is not None
-        return int(match.group(1))
-
-    def alternate_screen(self) -> bool:
-        return self.tmux("display", "-p", "-t", "s", "#{alternate_on}").strip() == "1"
-
-    def mouse_modes(self) -> dict[str, bool]:
-        """Which mouse reporting modes the program in the pane has switched on."""
-        names = ("standard", "button", "any", "sgr", "utf8")
-        shown = self.tmux(
-            "display", "-p", "-t", "s", " ".join(f"#{{mouse_{n}_flag}}" for n in names)
-        )
-        return dict(zip(names, (flag == "1" for flag in shown.split()), strict=True))
-
-    def app_pid(self) -> int:
-        """The python process running the console script, found down the pane's tree."""
-        pane = int(self.tmux("list-panes", "-t", "s", "-F", "#{pane_pid}").split()[0])
-        deadline = time.monotonic() + WAIT
-        while time.monotonic() < deadline:
-            for pid in _descendants(pane):
-                argv = _argv(pid)
-                if len(argv) >= 2 and "python" in Path(argv[0]).name and argv[1] == str(SCRIPT):
-                    return pid
-            time.sleep(0.05)
-        raise AssertionError(f"no tui1on1 python process under the pane (pid {pane})")
-
-
-def _children(pid: int) -> list[int]:
-    done = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
-    return [int(p) for p in done.stdout.split()]
-
-
-def _descendants(pid: int) -> list[int]:
-    found, todo = [], [pid]
-    while todo:
-        kids = _children(todo.pop())
-        found += kids
-        todo += kids
-    return found
-
-
-def _argv(pid: int) -> list[str]:
-    try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return []
-    return [part.decode(errors="replace") for part in raw.split(b"\0") if part]
-
-
-def _pid_gone(pid: int, timeout: float = WAIT) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not Path(f"/proc/{pid}").exists():
-            return True
-        status = Path(f"/proc/{pid}/status")
-        try:
-            if "\nState:\tZ" in status.read_text():
-                return True
-        except OSError:
-            return True
-        time.sleep(0.05)
-    return False
-
-
-@pytest.fixture
-def terminals() -> Iterator[Callable[..., Terminal]]:
-    """Start the app in tmux: `start("meet", "Ada")`; every server is killed after."""
-    if shutil.which("pgrep") is None:
-        pytest.skip("these tests need pgrep (procps) to find the app's process")
-    started: list[Terminal] = []
-
-    def start(*args: str) -> Terminal:
-        env = ["env", "-u", "TUI1ON1_DATABASE_URL", "TERM=xterm-256color"]
-        for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
-            env.append(f"{var}={os.environ[var]}")
-        app = shlex.join([*env, str(SCRIPT), *args])
-        # Textual draws on stderr: never redirect it.
-        terminal = Terminal()
-        started.append(terminal)
-        terminal.start(f"{app}; echo EXIT=$?; sleep 30")
-        return terminal
-
-    try:
-        yield start
-    finally:
-        for terminal in started:
-            terminal.kill()
-
-
-# --- the database ----------------------------------------------------------------
-
-
-def db_path() -> Path:
-    return Path(os.environ["XDG_DATA_HOME"]) / "tui1on1" / "tui1on1.db"
-
-
-def query(sql: str, *params: object) -> list[tuple]:
-    conn = sqlite3.connect(db_path(), timeout=10)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
-
-
-def wait_for_rows(sql: str, expected: list[tuple], timeout: float = 5.0) -> None:
-    """The writer commits in the background: poll until the query returns `expected`."""
-    deadline = time.monotonic() + timeout
-    while True:
-        rows = query(sql)
-        if rows == expected:
-            return
-        if time.monotonic() > deadline:
-            assert rows == expected
-        time.sleep(0.05)
+if skip_reason():
+    pytest.skip(skip_reason(), allow_module_level=True)
 
 
 def as_utc(stored: str) -> datetime:
@@ -262,7 +78,7 @@ def next_friday(today: date) -> date:
 
 
 def test_kill_9_keeps_notes_draft_and_clock(terminals) -> None:
-    first = terminals("meet", NAME)
+    first = terminals("meet", NAME, "--new")  # a first 1:1: Ada is added
     first.wait_for("ON TRACK")
     first_seen = time.monotonic()  # the meeting started before this
     for line in ("plain note one", "! send the doc @fri", "> a quote"):
@@ -318,7 +134,7 @@ def test_kill_9_keeps_notes_draft_and_clock(terminals) -> None:
 
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
 def test_signal_saves_draft_and_restores_terminal(terminals, signum: int) -> None:
-    term = terminals("meet", NAME)
+    term = terminals("meet", NAME, "--new")
     term.wait_for("ON TRACK")
     assert term.alternate_screen()
     # Textual reports the mouse while it runs: any motion (1003, which tmux
@@ -330,7 +146,7 @@ def test_signal_saves_draft_and_restores_terminal(terminals, signum: int) -> Non
     term.wait_for("typed just before the signal")
     os.kill(pid, signum)  # at once: well before the 0.5 s autosave timer fires
     assert term.exit_code() == 0
-    assert _pid_gone(pid)
+    assert pid_gone(pid)
     assert query("SELECT text FROM draft") == [("typed just before the signal",)]
     assert query("SELECT status FROM meeting") == [("live",)]
     # The terminal is restored: off the alternate screen, mouse reporting off,
@@ -343,7 +159,7 @@ def test_signal_saves_draft_and_restores_terminal(terminals, signum: int) -> Non
 
 
 def test_quit_leave_running_then_end(terminals) -> None:
-    first = terminals("meet", NAME)
+    first = terminals("meet", NAME, "--new")  # a first 1:1: Ada is added
     first.wait_for("ON TRACK")
     first.type("before leaving", enter=True)
     first.wait_for(lambda s: "before leaving" in s and "saving…" not in s)

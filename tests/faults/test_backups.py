@@ -172,7 +172,7 @@ async def test_ending_a_meeting_makes_the_days_backup(tmp_path):
     settings = load_settings(db_arg=url)
     clock = FakeClock(T0)
     app = OneOnOneApp(
-        settings, meet=MeetRequest("Ada Lovelace"), store=Store.open(url), clock=clock
+        settings, meet=MeetRequest("Ada Lovelace", new=True), store=Store.open(url), clock=clock
     )
     async with app.run_test(size=(100, 30)) as pilot:
         await meeting_ready(pilot)
@@ -207,8 +207,8 @@ async def test_a_failing_backup_never_disturbs_the_meeting(tmp_path, monkeypatch
     url = f"sqlite:///{tmp_path / 'data' / 'app.db'}"
     clock = FakeClock(T0)
     app = OneOnOneApp(
-        load_settings(db_arg=url), meet=MeetRequest("Ada Lovelace"), store=Store.open(url),
-        clock=clock,
+        load_settings(db_arg=url), meet=MeetRequest("Ada Lovelace", new=True),
+        store=Store.open(url), clock=clock,
     )  # fmt: skip
     notes: list[str] = []
     async with app.run_test(size=(100, 30)) as pilot:

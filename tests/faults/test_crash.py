@@ -43,7 +43,7 @@ def make_app(db_path: Path) -> OneOnOneApp:
     settings = load_settings(db_arg=f"sqlite:///{db_path}")
     return OneOnOneApp(
         settings,
-        meet=MeetRequest("Ada Lovelace"),
+        meet=MeetRequest("Ada Lovelace", new=True),
         store=Store.open(settings.database_url),
         clock=FakeClock(T0),
     )
@@ -159,7 +159,7 @@ SCRIPT = textwrap.dedent(
     OneOnOneApp.run = lambda self, **kw: real_run(
         self, headless=True, size=(100, 30), auto_pilot=auto
     )
-    sys.exit(main(["--db", "sqlite:///" + DB, "meet", "Ada Lovelace"]))
+    sys.exit(main(["--db", "sqlite:///" + DB, "meet", "Ada Lovelace", "--new"]))
     """
 )
 

@@ -205,7 +205,7 @@ async def test_the_meeting_screen_shows_not_saved_yet_and_the_banner_until_the_l
     settings = load_settings(db_arg=f"sqlite:///{lock_db}")
     app = OneOnOneApp(
         settings,
-        meet=MeetRequest("Ada Lovelace"),
+        meet=MeetRequest("Ada Lovelace", new=True),
         store=Store.open(settings.database_url),
         clock=FakeClock(T0),
     )

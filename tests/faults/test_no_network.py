@@ -124,7 +124,7 @@ async def drive_the_app(db_url: str) -> set[int]:
     settings = load_settings(db_arg=db_url)
     app = OneOnOneApp(
         settings,
-        meet=MeetRequest("Ada Lovelace"),
+        meet=MeetRequest("Ada Lovelace", new=True),
         store=Store.open(settings.database_url),
         clock=FakeClock(T0),
     )

@@ -42,9 +42,10 @@ def new_app(shared_db: Path):
 
     def make(name: str) -> OneOnOneApp:
         settings = load_settings(db_arg=f"sqlite:///{shared_db}")
-        app = OneOnOneApp(
-            settings, meet=MeetRequest(name), store=Store.open(settings.database_url), clock=clock
-        )
+        store = Store.open(settings.database_url)
+        if store.find_person(name) is None:  # on file before either app starts
+            store.add_person(name)
+        app = OneOnOneApp(settings, meet=MeetRequest(name), store=store, clock=clock)
         app.seen_notes = []
         original = app.notify
 

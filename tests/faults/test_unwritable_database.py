@@ -94,7 +94,9 @@ async def test_notes_typed_while_the_database_refuses_writes_are_journaled_then_
     settings = load_settings(db_arg=f"sqlite:///{db}")
     store = Store.open(settings.database_url)
     fault = Fault(store, kind)
-    app = OneOnOneApp(settings, meet=MeetRequest("Ada Lovelace"), store=store, clock=FakeClock(T0))
+    app = OneOnOneApp(
+        settings, meet=MeetRequest("Ada Lovelace", new=True), store=store, clock=FakeClock(T0)
+    )
     app.reraise_crashes = True
     typed = [_typed(i) for i in range(4)]
     async with app.run_test(size=(120, 40)) as pilot:
@@ -170,6 +172,7 @@ async def test_quitting_while_the_database_refuses_writes_is_quiet_and_the_next_
         return lambda: isinstance(app.screen, MeetingScreen) and app.screen.model is not None
 
     store = Store.open(settings.database_url)
+    store.add_person("Ada Lovelace")
     fault = Fault(store, "read-only")
     first = new_app(store)
     caplog.set_level(logging.WARNING)

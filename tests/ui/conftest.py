@@ -39,11 +39,15 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def make_app(db_path, clock):
-    """make_app(meet="Ada") → an app on the shared database and fake clock."""
+    """make_app(meet="Ada") → an app on the shared database and fake clock,
+    meeting that person; someone not on file yet is added as `meet NAME
+    --new` would (unless the test says ``new=`` or ``person_id=`` itself)."""
 
     def make(meet: str | None = "Ada Lovelace", **request) -> OneOnOneApp:
         settings = load_settings(db_arg=f"sqlite:///{db_path}")
         store = Store.open(settings.database_url)
+        if meet and not {"new", "person_id"} & request.keys():
+            request["new"] = not store.match_person(meet).found
         app = OneOnOneApp(
             settings,
             meet=MeetRequest(meet, **request) if meet else None,

@@ -63,8 +63,7 @@ async def test_walk_home_person_history_search_and_back(make_app, history):
         results = search.query_one(OptionList)
         await wait_for(pilot, lambda: results.option_count == 1)
         assert "leading the platform team" in str(results.get_option_at_index(0).prompt)
-        await pilot.press("enter")  # from the query to the results
-        await pilot.press("enter")  # open it
+        await pilot.press("enter")  # one Enter opens the highlighted first result
         await wait_for(
             pilot, lambda: isinstance(app.screen, MeetingHistoryScreen) and app.screen.record
         )
@@ -72,9 +71,9 @@ async def test_walk_home_person_history_search_and_back(make_app, history):
         assert "leading the platform team" in str(
             notes.get_option_at_index(notes.highlighted).prompt
         )
-        await pilot.press("escape")  # history → search results
+        await pilot.press("escape")  # history → search (the typing still in the box)
         await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
-        await pilot.press("escape", "escape")  # results → query → home
+        await pilot.press("escape")  # search → home
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
 
 

@@ -54,7 +54,14 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     meet = sub.add_parser("meet", help="start or resume a live 1:1 with NAME")
-    meet.add_argument("name", metavar="NAME", help="who the 1:1 is with (a new name adds them)")
+    meet.add_argument(
+        "name",
+        metavar="NAME",
+        help="who the 1:1 is with: their name, or a unique start of it or of any word in it",
+    )
+    meet.add_argument(
+        "--new", action="store_true", help="add NAME as a new person and start their first 1:1"
+    )
     meet.add_argument("--minutes", type=_minutes, default=None, help="planned length (default 30)")
     meet.add_argument("--playbook", metavar="SLUG", help="agenda to follow")
 
@@ -90,8 +97,17 @@ def build_parser() -> Parser:
     imp = sub.add_parser("import", help="merge a whole-database JSON export into this database")
     imp.add_argument("file", metavar="FILE", help="a file written by `export --all`")
 
-    search = sub.add_parser("search", help="search every note, quote and action")
-    search.add_argument("query", metavar="QUERY", help="words to find (prefixes match)")
+    search = sub.add_parser(
+        "search",
+        help="search every note, quote and action; filters alone list what they let through",
+    )
+    search.add_argument(
+        "query",
+        metavar="QUERY",
+        nargs="?",
+        default="",
+        help="words to find (prefixes match); leave it out to list every note the filters pass",
+    )
     search.add_argument("--person", metavar="NAME", help="only notes with this person")
     search.add_argument("--kind", metavar="KIND", help="only this kind (action, quote, ...)")
     search.add_argument("--tag", metavar="TAG", help="only notes with this #tag")

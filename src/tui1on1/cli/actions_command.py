@@ -35,9 +35,7 @@ def actions(settings: Settings, args: argparse.Namespace) -> int:
     try:
         person = None
         if args.person is not None:
-            person, problem = find_person(store, args.person)
-            if person is None:
-                return fail(problem)
+            person = find_person(store, args.person)
         owner = Owner.ME if args.mine else Owner.THEM if args.theirs else None
         items = store.list_actions(
             person_id=person.id if person else None,

@@ -1,4 +1,4 @@
-"""Running the TUI: the default command and `tui1on1 meet NAME`."""
+"""Running the TUI: the default command and `tui1on1 meet NAME [--new]`."""
 
 from __future__ import annotations
 
@@ -33,7 +33,11 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
             return EXIT_USAGE
         from tui1on1.ui.app import MeetRequest
 
-        request = MeetRequest(name=name, minutes=args.minutes, playbook=args.playbook)
+        # Who NAME is is decided when the meeting loads, after the first frame
+        # (opening the database here would delay it): by the one name rule,
+        # or by adding NAME with --new. A name that finds no one, or several
+        # people, gets a calm screen; leaving it exits 2 with the same line.
+        request = MeetRequest(name=name, minutes=args.minutes, playbook=args.playbook, new=args.new)
     from tui1on1.ui.app import OneOnOneApp
 
     app = OneOnOneApp(settings, meet=request, theme=theme)

@@ -68,14 +68,13 @@ def _md_was_typed(args: argparse.Namespace) -> bool:
 
 
 def _gather(store, *, person: str | None, meeting_id: int | None):
-    """The meeting's record, or a sentence saying why there is none."""
+    """The meeting's record, or a sentence saying why there is none (a name
+    that finds no one, or several, raises UsageError: exit 2)."""
     from tui1on1.domain.text import safe_terminal_text
     from tui1on1.storage.errors import NotFound
 
     if meeting_id is None:
-        who, problem = find_person(store, person or "")
-        if who is None:
-            return problem
+        who = find_person(store, person or "")
         latest = store.meetings_for(who.id, limit=1)
         if not latest:
             return f"there are no meetings with {safe_terminal_text(who.name)} yet"

@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 
-from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError
 from tui1on1.settings import Settings, load_settings
 
 # command → (module in tui1on1.cli, function): only that module is imported.
@@ -64,18 +64,20 @@ def open_or_say(settings: Settings, **kwargs):
 
 
 def find_person(store, name: str):
-    """The person a read-only command names (a unique start of the name is
-    enough), or None and the calm sentence to show."""
-    from tui1on1.domain.text import safe_terminal_text
+    """The person NAME names, by the one matching rule every command shares
+    (``tui1on1.domain.people.match_name``: the exact name, else a unique start
+    of the name or of a word in it, ignoring case and accents).
 
-    person, candidates = store.match_person(name)
-    if person is not None:
-        return person, ""
-    asked = safe_terminal_text(name)
-    if candidates:
-        names = ", ".join(safe_terminal_text(p.name) for p in candidates[:5])
-        return None, f"'{asked}' could be several people ({names}); give more of the name"
-    return None, f"there is no one called {asked}"
+    A name that finds no one, or several people, raises UsageError: main()
+    prints its one calm line (the candidates, or "there is no one called …")
+    and exits 2.
+    """
+    from tui1on1.domain.people import unresolved_message
+
+    match = store.match_person(name)
+    if match.person is None:
+        raise UsageError(unresolved_message(match))
+    return match.person
 
 
 def locate(settings: Settings) -> int:

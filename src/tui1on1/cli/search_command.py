@@ -1,4 +1,8 @@
-"""`tui1on1 search QUERY`: every note, quote and action holding the words.
+"""`tui1on1 search [QUERY]`: every note, quote and action holding the words.
+
+Filters (``--person``, ``--kind``, ``--tag``, ``--since``, ``--until``) narrow
+the hits; given alone, with no words, they list every note they let through
+("all of Priya's quotes": ``search --kind quote --person priya``).
 
 Hits come newest first, one a line::
 
@@ -9,9 +13,10 @@ around the first match when long). Matched words are bold when stdout is a
 terminal and NO_COLOR is not set. ``--json`` prints a list of objects instead.
 
 Exit codes: 0 with hits, and also 0 with none (plain output then says "no
-notes match ..." on stderr; ``--json`` prints ``[]``); 1 when the person is
-unknown or ambiguous or the database fails; 2 for a bad ``--kind``,
-``--since``, ``--until`` or ``--limit``, or a query with no words in it.
+notes match ..." on stderr; ``--json`` prints ``[]``); 1 when the database
+fails; 2 for a ``--person`` that names no one or several people, a bad
+``--kind``, ``--since``, ``--until`` or ``--limit``, or neither words nor a
+filter.
 """
 
 from __future__ import annotations
@@ -87,8 +92,12 @@ def search(settings: Settings, args: argparse.Namespace) -> int:
     if len(shown_query) > 60:
         shown_query = shown_query[:59] + "…"
     tokens = query_tokens(args.query)
-    if not tokens:
-        return usage(f"'{shown_query}' has no words to search for")
+    filters = _filters_typed(args)
+    if not tokens and not filters:
+        wanted = "give words to search for, or a filter (--person, --kind, --tag, --since, --until)"
+        if args.query.strip():
+            return usage(f"'{shown_query}' has no words to search for; {wanted}")
+        return usage(wanted)
 
     store, code = open_or_say(settings)
     if store is None:
@@ -96,10 +105,7 @@ def search(settings: Settings, args: argparse.Namespace) -> int:
     try:
         person_id = None
         if args.person is not None:
-            person, problem = find_person(store, args.person)
-            if person is None:
-                return fail(problem)
-            person_id = person.id
+            person_id = find_person(store, args.person).id
         hits = store.search(
             args.query,
             person_id=person_id,
@@ -120,7 +126,10 @@ def search(settings: Settings, args: argparse.Namespace) -> int:
         print(json.dumps([as_json(hit) for hit in hits], indent=2, ensure_ascii=True))
         return EXIT_OK
     if not hits:
-        print(f"no notes match '{shown_query}'", file=sys.stderr)
+        asked = [f"'{shown_query}'"] if tokens else []
+        if filters:
+            asked += ["with", *filters] if tokens else filters
+        print(f"no notes match {' '.join(asked)}", file=sys.stderr)
         return EXIT_OK
     bold = use_bold(sys.stdout)
     name_width = max(len(safe_terminal_text(hit.person_name)) for hit in hits)
@@ -136,6 +145,19 @@ def search(settings: Settings, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_OK
+
+
+def _filters_typed(args: argparse.Namespace) -> list[str]:
+    """The filter options given, as typed (``--kind quote``), for messages."""
+    from tui1on1.domain.text import safe_terminal_text
+
+    typed = []
+    for option in ("person", "kind", "tag", "since", "until"):
+        value = getattr(args, option)
+        if value is not None:
+            shown = safe_terminal_text(value)
+            typed.append(f"--{option} {shown if shown and ' ' not in shown else repr(shown)}")
+    return typed
 
 
 def render(text: str, tokens: list[str], bold: bool) -> str:

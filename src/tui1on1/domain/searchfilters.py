@@ -2,6 +2,8 @@
 
 Everything that isn't a filter is the text to search for. A filter that
 can't be read stays in the text and is reported, so nothing typed vanishes.
+Filters alone, with no words, are a search too: `person:priya kind:quote`
+lists all of Priya's quotes, newest first.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ class SearchInput:
     since: date | None = None
     until: date | None = None
     problems: tuple[str, ...] = field(default=())
+
+    @property
+    def filtered(self) -> bool:
+        """Whether any filter was given (then no words are needed)."""
+        return any(
+            value is not None
+            for value in (self.person, self.kind, self.tag, self.since, self.until)
+        )
 
 
 def parse_search_input(raw: str) -> SearchInput:

@@ -137,20 +137,9 @@ class PeopleStore(SessionBase):
         except IntegrityError:
             raise DuplicateName(f"there is already someone called {name}") from None
 
-    def match_person(self, query: str) -> tuple[Person | None, list[Person]]:
-        """For commands that only read: the person ``query`` names, exactly or
-        by a unique start of their name or of a word in it. Returns
-        (person, []) or (None, the candidates when ambiguous)."""
-        exact = self.find_person(query)
-        if exact is not None:
-            return exact, []
-        wanted = " ".join(query.split()).casefold()
-        if not wanted:
-            return None, []
-        matches = [
-            p
-            for p in self.list_people(include_archived=True)
-            if p.name.casefold().startswith(wanted)
-            or any(word.startswith(wanted) for word in p.name.casefold().split())
-        ]
-        return (matches[0], []) if len(matches) == 1 else (None, matches)
+    def match_person(self, query: str) -> rules.NameMatch[Person]:
+        """The person ``query`` names by the one matching rule
+        (:func:`tui1on1.domain.people.match_name`): the exact name, else a
+        unique start of the name or of a word in it, ignoring case and
+        accents; archived people included."""
+        return rules.match_name(self.list_people(include_archived=True), query)

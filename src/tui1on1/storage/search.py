@@ -3,12 +3,16 @@
 What the user typed never reaches MATCH or to_tsquery as syntax: it is cut
 into word tokens and quoted by :mod:`tui1on1.domain.searchtext`, and the
 result is a bound parameter. A query with no words (``"(*``, emoji, blanks)
-finds nothing without asking the database.
+and no filter finds nothing without asking the database.
 
-Hits come newest first (note id descending), never ranked: ranking would mean
-scoring every note that holds a common word, while walking the index
-backwards and stopping at ``limit`` costs the same for "the" as for a rare
-word.
+Hits with words come newest first (note id descending), never ranked: ranking
+would mean scoring every note that holds a common word, while walking the
+index backwards and stopping at ``limit`` costs the same for "the" as for a
+rare word.
+
+Filters alone (a person, kinds, a tag, days; no words) list every note that
+passes them, newest first by the time the note was taken (``created_at``,
+then id): "all of Priya's quotes", "every #growth note".
 """
 
 from __future__ import annotations
@@ -85,7 +89,9 @@ class SearchStore(SessionBase):
     ) -> list[SearchHit]:
         """Notes holding every word of ``query`` (each as a word start:
         ``mento`` finds "mentoring"), case- and accent-insensitive, newest
-        first. Deleted notes never match.
+        first. Deleted notes never match. A query with no words lists the
+        notes the filters let through, newest first by ``created_at``; with
+        no words and no filter it finds nothing.
 
         ``since``/``until`` are days in ``tz`` (local time when None), both
         included; ``tag`` may be given with or without ``#``. A query or
@@ -146,7 +152,10 @@ class SearchStore(SessionBase):
         tokens = searchtext.query_tokens(query)
         limit = min(int(limit), MAX_LIMIT)
         offset = int(offset)
-        if not tokens or limit <= 0 or not 0 <= offset <= _INT64_MAX - limit:
+        if limit <= 0 or not 0 <= offset <= _INT64_MAX - limit:
+            return None
+        filtered = (person_id, kinds, tag, since, until) != (None,) * 5
+        if not tokens and not filtered:
             return None
         if person_id is not None and not 0 <= person_id <= _INT64_MAX:
             return None
@@ -161,10 +170,11 @@ class SearchStore(SessionBase):
             return None
 
         params: dict[str, object] = {"limit": limit, "offset": offset}
-        if self.dialect == "sqlite":
+        if tokens and self.dialect == "sqlite":
             params["fts_query"] = searchtext.fts5_match(tokens)
-        else:
+        elif tokens:
             params["ts_query"] = searchtext.tsquery(tokens)
+        # (no words: the filters alone choose; see _statement)
         if person_id is not None:
             params["person_id"] = person_id
         if kinds is not None:
@@ -184,16 +194,21 @@ def _statement(dialect: str, names: frozenset[str]) -> Select:
     """The SELECT for one dialect and set of filters, every value a bound
     parameter: built once and reused, so SQLAlchemy's compiled cache hits
     without comparing a new statement's columns on every search."""
-    if dialect == "sqlite":
+    order: tuple
+    if "fts_query" in names:
         # The FTS table drives the query: walked backwards by rowid, it
         # stops as soon as LIMIT rows have passed the filters.
         match = sql_text("note_fts MATCH :fts_query")
         source = _note_fts.join(NoteRow, NoteRow.id == _note_fts.c.rowid)
-        order = _note_fts.c.rowid.desc()
-    else:
+        order = (_note_fts.c.rowid.desc(),)
+    elif "ts_query" in names:
         match = sql_text("note.search_vector @@ to_tsquery('simple', :ts_query)")
         source = NoteRow.__table__
-        order = NoteRow.id.desc()
+        order = (NoteRow.id.desc(),)
+    else:  # filters alone: newest first by when the note was taken
+        match = None
+        source = NoteRow.__table__
+        order = (NoteRow.created_at.desc(), NoteRow.id.desc())
     source = source.join(MeetingRow, MeetingRow.id == NoteRow.meeting_id).join(
         PersonRow, PersonRow.id == MeetingRow.person_id
     )
@@ -210,7 +225,7 @@ def _statement(dialect: str, names: frozenset[str]) -> Select:
             MeetingRow.started_at,
         )
         .select_from(source)
-        .where(match, NoteRow.deleted_at.is_(None))
+        .where(*([match] if match is not None else []), NoteRow.deleted_at.is_(None))
     )
     if "person_id" in names:
         statement = statement.where(MeetingRow.person_id == bindparam("person_id"))
@@ -224,7 +239,7 @@ def _statement(dialect: str, names: frozenset[str]) -> Select:
     if "until" in names:
         statement = statement.where(NoteRow.created_at < bindparam("until"))
     return (
-        statement.order_by(order)
+        statement.order_by(*order)
         .limit(bindparam("limit", type_=Integer))
         .offset(bindparam("offset", type_=Integer))
     )

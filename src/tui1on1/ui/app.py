@@ -27,11 +27,19 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class MeetRequest:
-    """`tui1on1 meet NAME`: who, how long, which playbook."""
+    """`tui1on1 meet NAME`: who, how long, which playbook.
+
+    Who: ``person_id`` when the caller already has the person (home, person
+    screen); else ``name`` is matched by the one rule every command shares
+    (``domain.people.match_name``) when the meeting loads. Only ``new=True``
+    (`meet NAME --new`) adds ``name`` as a new person.
+    """
 
     name: str
     minutes: int | None = None
     playbook: str | None = None
+    person_id: int | None = None
+    new: bool = False
 
 
 class ServiceScreen(Screen):
@@ -354,12 +362,10 @@ class OneOnOneApp(App[int]):
         show_latest(self, self._show_people, people)
 
     def _show_people(self, people) -> None:
-        from tui1on1.domain.text import safe_terminal_text
+        from tui1on1.ui.people_picker import people_palette
         from tui1on1.ui.screens.person import PersonScreen
 
-        commands = [
-            (safe_terminal_text(p.name), lambda p=p: self.push_screen(PersonScreen(p.id)),
-             safe_terminal_text(p.role) + (" (archived)" if p.archived else ""))
-            for p in people
-        ]  # fmt: skip
-        self.search_commands(commands, placeholder="Open person…")
+        # Whom the name rule finds comes first (as for `tui1on1 meet`), then fuzzy matches.
+        self.push_screen(
+            people_palette(self.screen, people, lambda pid: self.push_screen(PersonScreen(pid)))
+        )

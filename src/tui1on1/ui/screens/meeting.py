@@ -28,7 +28,7 @@ from tui1on1.ui.app import MeetRequest, ServiceScreen
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.meeting_model import MeetingModel
 from tui1on1.ui.screens.meeting_actions import MeetingActions
-from tui1on1.ui.screens.meeting_load import LoadedMeeting, load_meeting
+from tui1on1.ui.screens.meeting_load import LoadedMeeting, NotOnePerson, load_meeting
 from tui1on1.ui.screens.meeting_notes import MeetingNotesList, NotesController
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.career import CareerPanel
@@ -166,9 +166,12 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         request = self.request
         try:
             now = services.clock.now()
-            loaded = load_meeting(
-                services.store, request.name, request.minutes, request.playbook, now
-            )
+            loaded = load_meeting(services.store, request, now)
+        except NotOnePerson as problem:  # `meet NAME`: no one, or several people
+            from tui1on1.ui.screens.who import WhoScreen
+
+            self.app.call_from_thread(lambda p=problem: self.app.switch_screen(WhoScreen(p)))
+            return
         except StoreError as exc:
             self.app.call_from_thread(self._load_failed, str(exc))
             return

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from datetime import datetime
 
 from tui1on1.domain.kinds import ActionStatus
+from tui1on1.domain.people import NameMatch, NameMatchKind, unresolved_message
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import (
     ActionItem,
@@ -16,7 +18,9 @@ from tui1on1.domain.records import (
     Person,
     SegmentLog,
 )
+from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage.errors import DuplicateName
+from tui1on1.ui.app import MeetRequest
 
 DEFAULT_MINUTES = 30
 
@@ -35,19 +39,81 @@ class LoadedMeeting:
     history: dict[str, AskedBefore]
 
 
-def load_meeting(
-    store, name: str, minutes: int | None, playbook: str | None, now: datetime
-) -> LoadedMeeting:
-    """Find or add the person, start or resume their live meeting, read it all."""
-    person = store.find_person(name)
-    if person is None:
+class NotOnePerson(Exception):
+    """`meet NAME` can't start: NAME names no one, or several people, or
+    (``--new``) someone who is already there. Nobody was added."""
+
+    def __init__(self, request: MeetRequest, match: NameMatch[Person]) -> None:
+        super().__init__(request.name)
+        self.request = request
+        self.match = match
+
+    @property
+    def taken(self) -> Person | None:
+        """With ``--new``: the person who already has that name."""
+        return self.match.person if self.request.new else None
+
+    @property
+    def candidates(self) -> tuple[Person, ...]:
+        """Whom the user may have meant, sorted by name."""
+        if self.match.person is not None:
+            return (self.match.person,)
+        return self.match.candidates
+
+    def line(self) -> str:
+        """The one calm line for the terminal (safe to print)."""
+        if self.taken is not None:
+            name = self.taken.name
+            return (
+                f"there is already someone called {safe_terminal_text(name)}; "
+                f"to meet them, run: tui1on1 meet {shell_word(name)}"
+            )
+        if self.match.kind is NameMatchKind.AMBIGUOUS:
+            return unresolved_message(self.match)
+        hint = f"to add them, run: tui1on1 meet {shell_word(self.request.name)} --new"
+        return unresolved_message(self.match, add_hint=hint)
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one shell word, double-quoted when that is safe:
+    ``"Priya Raman"``."""
+    shown = safe_terminal_text(text)
+    if any(ch in shown for ch in '"$`\\!'):
+        return shlex.quote(shown)
+    return f'"{shown}"'
+
+
+def resolve_person(store, request: MeetRequest, now: datetime) -> Person:
+    """Who the 1:1 is with. Never adds anyone unless ``request.new``; raises
+    NotOnePerson when the name doesn't give exactly one person."""
+    if request.person_id is not None:
+        return store.get_person(request.person_id)
+    match = store.match_person(request.name)
+    if request.new:
+        if match.kind is NameMatchKind.EXACT:  # --new means add: refuse a name on file
+            raise NotOnePerson(request, match)
         try:
-            person = store.add_person(name, now=now)
+            return store.add_person(request.name, now=now)
         except DuplicateName:  # another instance added them a moment ago
-            person = store.find_person(name)
-    chosen = playbook or person.default_playbook or "weekly"
+            person = store.find_person(request.name)
+            if person is None:
+                raise
+            return person
+    if match.person is None:
+        raise NotOnePerson(request, match)
+    return match.person
+
+
+def load_meeting(store, request: MeetRequest, now: datetime) -> LoadedMeeting:
+    """Find the person (see :func:`resolve_person`), start or resume their
+    live meeting, read it all."""
+    person = resolve_person(store, request, now)
+    chosen = request.playbook or person.default_playbook or "weekly"
     meeting, resumed = store.start_meeting(
-        person.id, playbook=chosen, planned_minutes=minutes or DEFAULT_MINUTES, now=now
+        person.id,
+        playbook=chosen,
+        planned_minutes=request.minutes or DEFAULT_MINUTES,
+        now=now,
     )
     return read_meeting(store, person, meeting, resumed)
 

@@ -1,11 +1,19 @@
 """Search every note, quote and action across people and years, as you type.
 
-Filters go in the same box: `person:ada kind:quote #growth since:2026-01-01`.
-Enter on a result opens that meeting at that note.
+Filters go in the same box: `person:ada kind:quote #growth since:2026-01-01`;
+filters alone, with no words, list every note they let through, newest first
+("all of Priya's quotes": `person:priya kind:quote`). `person:` finds people
+by the one name rule every command shares (a unique start of any word of the
+name is enough).
+
+The first result is highlighted as soon as results arrive, and one Enter
+opens it, in that meeting at that note: Down/Up move the highlight while the
+typing stays in the box, and Enter on the result list opens the result too.
 """
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,9 +22,10 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui1on1.domain.people import unresolved_message
 from tui1on1.domain.searchfilters import SearchInput, parse_search_input
 from tui1on1.domain.searchtext import query_tokens, snippet
-from tui1on1.domain.text import safe_terminal_text
+from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.ui.app import ServiceScreen
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.services import Services
@@ -24,6 +33,7 @@ from tui1on1.ui.services import Services
 TYPING_PAUSE = 0.15  # search once the typing pauses this long
 LIMIT = 50
 PLACEHOLDER = "Search notes · person:ada kind:quote #tag since:2026-01-01"
+HINT = "Type words to search, or filters alone: person:ada kind:quote #tag since:2026-01-01"
 
 
 class SearchResults(OptionList):
@@ -31,18 +41,31 @@ class SearchResults(OptionList):
     BINDINGS = [Binding("escape", "screen.focus_query", "Back to the query", id="results_back")]
 
 
+class SearchQuery(Input):
+    """The query box: Enter opens the highlighted result (and says so in the footer)."""
+
+    BINDINGS = [Binding("enter", "submit", "Open", id="search_open")]
+
+
 class SearchScreen(ServiceScreen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="search_back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="search_back"),
+        # The query box doesn't use Down/Up: they move the results' highlight.
+        Binding("down", "move(1)", "Next result", id="search_next", show=False),
+        Binding("up", "move(-1)", "Previous result", id="search_previous", show=False),
+    ]
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
         self.initial = query
         self._timer = None
         self.hits: list = []
+        self._shown: str | None = None  # the query the results on screen are for
+        self._open_first = False  # Enter came before the results for the query
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):
-            yield Input(self.initial, placeholder=PLACEHOLDER, id="search-query")
+            yield SearchQuery(self.initial, placeholder=PLACEHOLDER, id="search-query")
             yield Static("Type to search every note.", id="search-status")
             yield SearchResults(id="search-results")
         yield Footer(compact=True, show_command_palette=False)
@@ -62,11 +85,31 @@ class SearchScreen(ServiceScreen):
         self._timer = self.set_timer(TYPING_PAUSE, lambda: self._run(value))
 
     @on(Input.Submitted, "#search-query")
-    def _to_results(self) -> None:
+    def _submitted(self) -> None:
+        self.action_open_highlighted()
+
+    def action_open_highlighted(self) -> None:
+        """Open the highlighted result; if the results on screen are for an
+        older query (Enter came within the typing pause), search now and open
+        the first result when it arrives."""
+        raw = self.query_one(Input).value
+        if raw != self._shown:
+            if self._timer is not None:
+                self._timer.stop()
+            self._open_first = True
+            self._run(raw)
+            return
+        results = self.query_one(SearchResults)
+        if results.highlighted is not None:
+            self._open(results.get_option_at_index(results.highlighted))
+
+    def action_move(self, step: int) -> None:
         results = self.query_one(SearchResults)
         if results.option_count:
-            results.focus()
-            results.highlighted = 0
+            if step > 0:
+                results.action_cursor_down()
+            else:
+                results.action_cursor_up()
 
     def action_focus_query(self) -> None:
         self.query_one(Input).focus()
@@ -83,21 +126,15 @@ class SearchScreen(ServiceScreen):
         wanted = parse_search_input(raw)
         store = self.app.services.store
         status = "; ".join(wanted.problems)
-        person_id = None
+        person_id = person_name = None
         if wanted.person:
-            person, candidates = store.match_person(wanted.person)
-            if person is None:
-                names = ", ".join(p.name for p in candidates[:4])
-                status = (
-                    f"'{wanted.person}' could be {names}"
-                    if candidates
-                    else (f"no one called {wanted.person}")
-                )
-                show_latest(self.app, self._show, wanted, [], status)
+            match = store.match_person(wanted.person)
+            if match.person is None:
+                show_latest(self.app, self._show, raw, wanted, [], unresolved_message(match))
                 return
-            person_id = person.id
-        if not query_tokens(wanted.text):
-            show_latest(self.app, self._show, wanted, [], status or "Type a word to search.")
+            person_id, person_name = match.person.id, match.person.name
+        if not query_tokens(wanted.text) and not wanted.filtered:
+            show_latest(self.app, self._show, raw, wanted, [], status or HINT)
             return
         try:
             hits = store.search(
@@ -111,15 +148,19 @@ class SearchScreen(ServiceScreen):
             )
         except StoreError as exc:
             hits, status = [], str(exc)
-        show_latest(self.app, self._show, wanted, hits, status)
+        if not status:
+            status = _count(wanted, len(hits), person_name)
+        show_latest(self.app, self._show, raw, wanted, hits, status)
 
-    def _show(self, wanted: SearchInput, hits: list, status: str) -> None:
+    def _show(self, raw: str, wanted: SearchInput, hits: list, status: str) -> None:
         self.hits = hits
+        self._shown = raw
         results = self.query_one(SearchResults)
         results.clear_options()
         tokens = query_tokens(wanted.text)
         match_style = results.get_component_rich_style("search-results--match")
-        meta_style = results.get_component_rich_style("search-results--meta")
+        # Only the colour: a background of its own would hide the highlight.
+        meta_style = Style(color=results.get_component_rich_style("search-results--meta").color)
         for hit in hits:
             when = hit.created_at.astimezone()
             line = Text(f"{when:%a} {when.day} {when:%b %Y}  ", style=meta_style)
@@ -128,19 +169,36 @@ class SearchScreen(ServiceScreen):
             for part, matched in snippet(safe_terminal_text(hit.text), tokens):
                 line.append(part, style=match_style if matched else "")
             results.add_option(Option(line, id=f"{hit.meeting_id}:{hit.note_id}"))
-        if not status:
-            count = len(hits)
-            status = (
-                f"{count} newest matches (narrow with person:, kind:, #tag, since:)"
-                if count == LIMIT
-                else f"{count} match{'es' if count != 1 else ''}"
-            )
-        self.query_one("#search-status", Static).update(status)
+        if hits:
+            results.highlighted = 0
+        self.query_one("#search-status", Static).update(Text(status))
+        if self._open_first:
+            self._open_first = False
+            if hits and raw == self.query_one(Input).value:
+                self._open(results.get_option_at_index(0))
 
     @on(OptionList.OptionSelected, "#search-results")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        meeting_id, _, note_id = (event.option.id or "").partition(":")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option)
+
+    def _open(self, option: Option) -> None:
+        meeting_id, _, note_id = (option.id or "").partition(":")
         if meeting_id:
             from tui1on1.ui.screens.history import MeetingHistoryScreen
 
             self.app.push_screen(MeetingHistoryScreen(int(meeting_id), int(note_id)))
+
+
+def _count(wanted: SearchInput, count: int, person_name: str | None) -> str:
+    """The status line: ``3 matches``, ``12 notes, newest first · Priya Raman``."""
+    words = bool(query_tokens(wanted.text))
+    if count == LIMIT:
+        text = f"{count} newest {'matches' if words else 'notes'} (narrow with words, "
+        text += "person:, kind:, #tag, since:)"
+    elif words:
+        text = plural(count, "match", "matches")
+    else:
+        text = plural(count, "note") + (", newest first" if count > 1 else "")
+    if person_name:
+        text += f" · {safe_terminal_text(person_name)}"
+    return text
