@@ -31,12 +31,17 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
         if problem:
             print(f"tui1on1: {problem}", file=sys.stderr)
             return EXIT_USAGE
+        problem = _check_name(settings, name, new=args.new)
+        if problem:
+            print(f"tui1on1: {problem}", file=sys.stderr)
+            return EXIT_USAGE
         from tui1on1.ui.app import MeetRequest
 
-        # Who NAME is is decided when the meeting loads, after the first frame
-        # (opening the database here would delay it): by the one name rule,
-        # or by adding NAME with --new. A name that finds no one, or several
-        # people, gets a calm screen; leaving it exits 2 with the same line.
+        # Who NAME is is decided again when the meeting loads, with the Store:
+        # by the one name rule, or by adding NAME with --new. Where the quick
+        # check above can't read the database (PostgreSQL, say), a name that
+        # finds no one, or several people, gets a calm screen in the app;
+        # leaving it exits 2 with the same line.
         request = MeetRequest(name=name, minutes=args.minutes, playbook=args.playbook, new=args.new)
     from tui1on1.ui.app import OneOnOneApp
 
@@ -52,6 +57,20 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
     if app.return_code:  # Textual failed (and printed why)
         return app.return_code
     return code if isinstance(code, int) else EXIT_OK
+
+
+def _check_name(settings: Settings, name: str, *, new: bool) -> str | None:
+    """For a SQLite database: the one line to exit 2 with when NAME finds no
+    one or several people (or, with --new, is already on file), before any
+    screen is drawn. None when it names one person, or when only the app can
+    tell."""
+    from tui1on1.domain.people import match_name, meet_problem
+    from tui1on1.storage.quick_read import people_on_file
+
+    people = people_on_file(settings.database_url)
+    if people is None:
+        return None
+    return meet_problem(match_name(people, name), new=new)
 
 
 def _check_playbook(slug: str | None) -> str | None:

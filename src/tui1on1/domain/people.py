@@ -3,6 +3,7 @@ by a typed name."""
 
 from __future__ import annotations
 
+import shlex
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -188,3 +189,32 @@ def unresolved_message(match: NameMatch, *, add_hint: str | None = None) -> str:
         return f"'{asked}' could be several people: {', '.join(shown)}; give more of the name"
     line = f"there is no one called {asked}"
     return f"{line}; {add_hint}" if add_hint else line
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one shell word, double-quoted when that is safe:
+    ``"Priya Raman"``."""
+    shown = safe_terminal_text(text)
+    if any(ch in shown for ch in '"$`\\!'):
+        return shlex.quote(shown)
+    return f'"{shown}"'
+
+
+def meet_problem(match: NameMatch, *, new: bool) -> str | None:
+    """Why `tui1on1 meet NAME [--new]` can't start, as one calm line, or None
+    when it can: without --new NAME must find one person; with --new it must
+    not be someone's exact name already."""
+    if new:
+        if match.kind is not NameMatchKind.EXACT or match.person is None:
+            return None
+        name = match.person.name
+        return (
+            f"there is already someone called {safe_terminal_text(name)}; "
+            f"to meet them, run: tui1on1 meet {shell_word(name)}"
+        )
+    if match.found:
+        return None
+    if match.kind is NameMatchKind.AMBIGUOUS:
+        return unresolved_message(match)
+    hint = f"to add them, run: tui1on1 meet {shell_word(match.typed)} --new"
+    return unresolved_message(match, add_hint=hint)

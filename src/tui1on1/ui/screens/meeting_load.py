@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shlex
 from dataclasses import dataclass
 from datetime import datetime
 
 from tui1on1.domain.kinds import ActionStatus
-from tui1on1.domain.people import NameMatch, NameMatchKind, unresolved_message
+from tui1on1.domain.people import NameMatch, NameMatchKind, meet_problem, unresolved_message
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import (
     ActionItem,
@@ -18,7 +17,6 @@ from tui1on1.domain.records import (
     Person,
     SegmentLog,
 )
-from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage.errors import DuplicateName
 from tui1on1.ui.app import MeetRequest
 
@@ -62,25 +60,7 @@ class NotOnePerson(Exception):
 
     def line(self) -> str:
         """The one calm line for the terminal (safe to print)."""
-        if self.taken is not None:
-            name = self.taken.name
-            return (
-                f"there is already someone called {safe_terminal_text(name)}; "
-                f"to meet them, run: tui1on1 meet {shell_word(name)}"
-            )
-        if self.match.kind is NameMatchKind.AMBIGUOUS:
-            return unresolved_message(self.match)
-        hint = f"to add them, run: tui1on1 meet {shell_word(self.request.name)} --new"
-        return unresolved_message(self.match, add_hint=hint)
-
-
-def shell_word(text: str) -> str:
-    """``text`` as one shell word, double-quoted when that is safe:
-    ``"Priya Raman"``."""
-    shown = safe_terminal_text(text)
-    if any(ch in shown for ch in '"$`\\!'):
-        return shlex.quote(shown)
-    return f'"{shown}"'
+        return meet_problem(self.match, new=self.request.new) or unresolved_message(self.match)
 
 
 def resolve_person(store, request: MeetRequest, now: datetime) -> Person:

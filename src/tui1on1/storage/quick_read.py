@@ -1,0 +1,58 @@
+"""Reads the command line makes before the app starts, with the standard
+library's sqlite3 only.
+
+Importing SQLAlchemy and checking the schema costs more than the app's whole
+first frame, so `tui1on1 meet NAME` can't open the Store just to learn that no
+one is called NAME. For the default SQLite file this module reads the names
+directly, read-only; anything it can't read (another backend, a damaged or
+locked file, an older schema) gives ``None`` and the app decides, after its
+first frame, with the Store.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """Enough of a person for the name rule (``domain.people.match_name``)."""
+
+    id: int
+    name: str
+    archived: bool
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a plain ``sqlite:///PATH`` URL; None for anything else."""
+    for prefix in ("sqlite:///", "sqlite+pysqlite:///"):
+        if url.startswith(prefix):
+            database = unquote(url[len(prefix) :].split("?", 1)[0])
+            if not database or database == ":memory:" or database.startswith("file:"):
+                return None
+            return Path(database).expanduser()
+    return None
+
+
+def people_on_file(url: str) -> list[PersonName] | None:
+    """Everyone in the SQLite database at ``url`` (archived included), an empty
+    list when the file doesn't exist yet, or None when this can't tell."""
+    path = sqlite_file(url)
+    if path is None:
+        return None
+    if not path.exists():
+        return []
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=2.0)
+    except sqlite3.Error:
+        return None
+    try:
+        rows = connection.execute("SELECT id, name, archived FROM person").fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return [PersonName(int(i), str(n), bool(a)) for i, n, a in rows]
