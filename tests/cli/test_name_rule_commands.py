@@ -229,15 +229,19 @@ def test_meet_new_with_a_start_of_a_name_on_file_adds_someone_new(capsys, url, h
     assert state(url)[0] == sorted([*PEOPLE, "Priya"])
 
 
+TAKEN = (
+    'there is already someone called Ada Lovelace; to meet them, run: tui1on1 meet "Ada Lovelace"'
+)
+
+
 @pytest.mark.postgres
 @pytest.mark.parametrize(
     ("typed", "new", "line"),
     [
         ("Nobody", False, expected_refusal("Nobody", "meet")),
         ("a", False, AMBIGUOUS),
-        ("ada lovelace", True, "there is already someone called Ada Lovelace; "
-                               'to meet them, run: tui1on1 meet "Ada Lovelace"'),
-    ],  # fmt: skip
+        ("ada lovelace", True, TAKEN),
+    ],
 )
 def test_on_a_server_the_app_says_it_on_screen_and_exits_with_the_same_line(
     capsys, pg_url, headless, typed, new, line
