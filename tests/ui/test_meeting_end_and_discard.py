@@ -297,3 +297,29 @@ async def test_after_a_discard_the_next_1on1_starts_fresh(make_app, priya, data_
         assert [n.text for n in notes] == ["a fresh start"]
         assert again.services.store.search("zanzibar") == []
         assert first  # (its id may be given to this meeting: SQLite reuses the highest)
+
+
+async def test_the_summary_shows_both_sides_promises_without_scrolling(make_app, priya, clock):
+    """At 80x24 the summary's first screen holds what each of us promised —
+    it is what the manager acts on — before questions and segment times."""
+    from screen_text import screen_text
+
+    app = make_app(NAME)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await take_notes(pilot)
+        clock.advance(25 * 60)
+        await pilot.press("ctrl+o")
+        await dialog(pilot, EndScreen)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.pause(0.2)
+        shown = screen_text(app)
+        for line in (
+            "I promised (1)",
+            "• intro to the staff engineers",
+            "They'll do (2)",
+            "• write the quixotic RFC",
+            "• book the offsite",
+            "Questions asked: none",
+        ):
+            assert line in shown, shown

@@ -48,33 +48,37 @@ def headline(summary: Summary) -> str:
 
 
 def summary_text(name: str, summary: Summary) -> Text:
+    """What was promised first (it is what the manager acts on), then the
+    questions asked, the notes and the time per segment."""
     text = Text()
     text.append(f"1:1 with {safe_terminal_text(name)}\n", style="bold")
     text.append(
-        f"{format_mmss(summary.actual_seconds)} of {summary.planned_minutes}:00 planned\n\n"
+        f"{format_mmss(summary.actual_seconds)} of {summary.planned_minutes}:00 planned\n"
     )
-    text.append("Time per segment\n", style="bold")
-    for title, seconds in summary.segments:
-        text.append(f"  {format_mmss(seconds):>7}  {title}\n")
-    text.append(f"\nQuestions asked ({len(summary.asked)})\n", style="bold")
-    for ref in summary.asked:
-        pause = f"pause {ref.pause_total:.0f}s" if ref.pause_total else "no pause"
-        whys = f", {plural(ref.followups, 'why', 'whys')}" if ref.followups else ""
-        text.append(f"  {format_mmss(ref.elapsed):>7}  {ref.text}  ({pause}{whys})\n")
-    if not summary.asked:
-        text.append("  none\n")
-    text.append(f"\nNotes: {summary.notes}\n", style="bold")
     for label, actions in (
         ("I promised", summary.actions_mine),
         ("They'll do", summary.actions_theirs),
     ):
+        if not actions:
+            text.append(f"\n{label}: nothing\n", style="bold")
+            continue
         text.append(f"\n{label} ({len(actions)})\n", style="bold")
         for action_text, due in actions:
             lines = safe_terminal_text(action_text).splitlines() or [""]
             line = lines[0] + (" …" if len(lines) > 1 else "")  # a multi-line note
             text.append(f"  • {line}" + (f"  ({due})" if due else "") + "\n")
-        if not actions:
-            text.append("  nothing\n")
+    if summary.asked:
+        text.append(f"\nQuestions asked ({len(summary.asked)})\n", style="bold")
+    else:
+        text.append("\nQuestions asked: none\n", style="bold")
+    for ref in summary.asked:
+        pause = f"pause {ref.pause_total:.0f}s" if ref.pause_total else "no pause"
+        whys = f", {plural(ref.followups, 'why', 'whys')}" if ref.followups else ""
+        text.append(f"  {format_mmss(ref.elapsed):>7}  {ref.text}  ({pause}{whys})\n")
+    text.append(f"\nNotes: {summary.notes}\n", style="bold")
+    text.append("\nTime per segment\n", style="bold")
+    for title, seconds in summary.segments:
+        text.append(f"  {format_mmss(seconds):>7}  {title}\n")
     return text
 
 
