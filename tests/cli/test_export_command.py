@@ -97,3 +97,19 @@ def test_export_needs_to_know_which_meeting(db, capsys):
     url, _ = db
     assert main(["--db", url, "export"]) == 2
     assert "--person --meeting --all is required" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("seconds", "line"),
+    [(20, "Under a minute (planned 30)."), (65, "1 minute (planned 30)."),
+     (130, "2 minutes (planned 30).")],
+)  # fmt: skip
+def test_the_recap_says_how_long_in_words(tmp_path, capsys, seconds, line):
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    store = Store.open(url)
+    grace = store.add_person("Grace Hopper")
+    meeting, _ = store.start_meeting(grace.id, playbook="weekly", planned_minutes=30, now=T0)
+    store.end_meeting(meeting.id, T0 + timedelta(seconds=seconds))
+    store.close()
+    assert main(["--db", url, "recap", "grace"]) == 0
+    assert capsys.readouterr().out.splitlines()[2] == line

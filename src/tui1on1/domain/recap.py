@@ -16,7 +16,7 @@ from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.grammar import KIND_LABELS
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
 from tui1on1.domain.records import ActionItem, AskedQuestion, Meeting, Note, Person, SegmentLog
-from tui1on1.domain.text import safe_terminal_text
+from tui1on1.domain.text import plural, safe_terminal_text
 
 EXPORT_VERSION = 1
 
@@ -49,7 +49,8 @@ def markdown(record: MeetingRecord) -> str:
     lines = [f"# 1:1 with {_clean(person.name)} — {_day(meeting.started_at)}", ""]
     if meeting.ended_at:
         minutes = round((meeting.ended_at - meeting.started_at).total_seconds() / 60)
-        lines.append(f"{minutes} minutes (planned {meeting.planned_minutes}).")
+        length = plural(minutes, "minute") if minutes else "Under a minute"
+        lines.append(f"{length} (planned {meeting.planned_minutes}).")
     else:
         lines.append(f"Still live (planned {meeting.planned_minutes} minutes).")
     lines.append("")

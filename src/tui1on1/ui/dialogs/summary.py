@@ -52,9 +52,7 @@ def summary_text(name: str, summary: Summary) -> Text:
     questions asked, the notes and the time per segment."""
     text = Text()
     text.append(f"1:1 with {safe_terminal_text(name)}\n", style="bold")
-    text.append(
-        f"{format_mmss(summary.actual_seconds)} of {summary.planned_minutes}:00 planned\n"
-    )
+    text.append(f"{format_mmss(summary.actual_seconds)} of {summary.planned_minutes}:00 planned\n")
     for label, actions in (
         ("I promised", summary.actions_mine),
         ("They'll do", summary.actions_theirs),
