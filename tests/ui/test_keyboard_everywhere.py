@@ -335,3 +335,38 @@ async def test_screenshot_without_a_downloads_folder_goes_to_the_data_dir(
         said = [str(n.message) for n in app._notifications if n.title == "Screenshot"]
         assert said == [f"Saved to {shot} (there is no Downloads folder)"]
     assert not (tmp_path / "nohome" / "Downloads").exists()
+
+
+async def test_every_key_of_home_and_person_is_also_in_the_palette(make_app, history):
+    """Keys are for the frequent things; the palette (ctrl+p) has everything,
+    each entry naming its key, so nothing is reachable only by a key you'd
+    have to know."""
+    from textual.command import CommandPalette
+
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        for screen_type in (HomeScreen, PersonScreen):
+            screen = await (at_home(pilot) if screen_type is HomeScreen else at_person(pilot))
+            offered = {
+                getattr(command.callback, "__name__", ""): command
+                for command in app.get_system_commands(screen)
+            }
+            for binding in screen_type.BINDINGS:
+                if binding.action.startswith("app."):
+                    continue  # Esc: back
+                name = f"action_{binding.action}"
+                if binding.action == "search":
+                    assert "action_search" in offered  # "Search notes", the app's own
+                    continue
+                assert name in offered, f"{screen_type.__name__}: {binding.action} not offered"
+                key = app.get_key_display(binding)
+                assert f"({key})" in offered[name].help, offered[name]
+            if screen_type is HomeScreen:
+                await pilot.press("enter")  # on to the person screen
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"start 1")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        assert (await meeting_ready(pilot)).model.person.name == "Ada Lovelace"

@@ -331,11 +331,30 @@ class HomeScreen(ServiceScreen):
     def palette_commands(self):
         from textual.app import SystemCommand
 
+        def key(binding_id: str) -> str:
+            return f" ({bound_key(self.app, HomeScreen, binding_id)})"
+
+        yield SystemCommand(
+            "Start 1:1", "With the highlighted person" + key("home_meet"), self.action_meet
+        )
+        yield SystemCommand(
+            "Resume live meeting", "Pick up a 1:1 left running" + key("home_resume"),
+            self.action_resume_live,
+        )  # fmt: skip
+        yield SystemCommand(
+            "Archive or bring back",
+            "Hide the highlighted person (never deleted), or bring them back" + key("home_archive"),
+            self.action_archive,
+        )
         label = "Hide archived people" if self.show_archived else "Show archived people"
         yield SystemCommand(
             label, "Archived people are hidden, never deleted", self.action_toggle_archived
         )
         yield SystemCommand(
-            "Add person", "Name, role, relationship, cadence", self.action_add_person
-        )
-        yield SystemCommand("Edit person", "Change the selected person", self.action_edit_person)
+            "Add person", "Name, role, relationship, cadence" + key("home_add"),
+            self.action_add_person,
+        )  # fmt: skip
+        yield SystemCommand(
+            "Edit person", "Change the highlighted person" + key("home_edit"),
+            self.action_edit_person,
+        )  # fmt: skip

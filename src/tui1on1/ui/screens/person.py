@@ -274,10 +274,24 @@ class PersonScreen(ServiceScreen):
     def palette_commands(self):
         from textual.app import SystemCommand
 
+        def key(binding_id: str) -> str:
+            return f" ({bound_key(self.app, PersonScreen, binding_id)})"
+
+        yield SystemCommand("Start 1:1", "With this person" + key("person_meet"), self.action_meet)
         yield SystemCommand(
-            "Past meetings", "Jump to their meetings, newest first", self.action_past_meetings
+            "Past meetings",
+            "Jump to their meetings, newest first" + key("person_meetings"),
+            self.action_past_meetings,
         )
-        yield SystemCommand("Edit person", "Name, role, relationship, cadence", self.action_edit)
+        yield SystemCommand(
+            "Mark done or resolved",
+            "The highlighted action, parked topic or open question" + key("person_close"),
+            self.action_close_item,
+        )
+        yield SystemCommand(
+            "Edit person", "Name, role, relationship, cadence" + key("person_edit"),
+            self.action_edit,
+        )  # fmt: skip
 
     # --- actions ---------------------------------------------------------------------
 
