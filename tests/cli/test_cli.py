@@ -199,10 +199,29 @@ def test_people_in_process_with_relationship_and_rrule(capsys, data_dir):
 def test_adding_the_same_name_twice_is_refused_in_one_line():
     assert run_cli("people", "add", "Ada Lovelace").returncode == 0
     again = run_cli("people", "add", "ada  LOVELACE")
-    assert again.returncode == 1
-    assert "already" in one_calm_line(again.stderr)
+    assert again.returncode == 2
+    # The person on file is named as stored, not as typed.
+    assert one_calm_line(again.stderr) == "tui1on1: there is already someone called Ada Lovelace"
     assert again.stdout == ""
     assert len(table(run_cli("people").stdout)) == 2  # header and Ada only
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("Ada Lovélace", "there is already someone called Ada Lovelace"),
+        ("Ada", "'Ada' already finds Ada Lovelace; give the new person's full name"),
+        ("love", "'love' already finds Ada Lovelace; give the new person's full name"),
+    ],
+)
+def test_a_name_the_rule_already_finds_someone_by_is_refused(typed, says):
+    """A new "Ada" next to "Ada Lovelace" would quietly change whom `ada`
+    finds in every command: refused, with what to do instead."""
+    assert run_cli("people", "add", "Ada Lovelace").returncode == 0
+    refused = run_cli("people", "add", typed)
+    assert (refused.returncode, one_calm_line(refused.stderr)) == (2, f"tui1on1: {says}")
+    assert run_cli("people", "add", "Ada Byron").returncode == 0  # a full name is fine
+    assert [row[0] for row in table(run_cli("people").stdout)[1:]] == ["Ada Byron", "Ada Lovelace"]
 
 
 @pytest.mark.parametrize(
@@ -215,13 +234,13 @@ def test_adding_the_same_name_twice_is_refused_in_one_line():
 )
 def test_values_the_store_refuses_fail_calmly(argv, says):
     result = run_cli(*argv)
-    assert result.returncode == 1
+    assert result.returncode == 2  # what was typed, like any bad argument
     assert says in one_calm_line(result.stderr)
     assert "no people yet" in run_cli("people").stdout
 
 
 def test_terminal_escapes_already_in_the_database_are_shown_escaped(capsys, data_dir):
-    assert main(["people", "add", "Eve", "--role", "Lead\x1b[31m"]) == 1  # refused on the way in
+    assert main(["people", "add", "Eve", "--role", "Lead\x1b[31m"]) == 2  # refused on the way in
     assert main(["people", "add", "Eve"]) == 0
     conn = sqlite3.connect(data_dir / "tui1on1.db")  # ...but another tool may have put one there
     with conn:

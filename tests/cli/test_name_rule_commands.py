@@ -222,11 +222,21 @@ def test_meet_new_with_a_name_on_file_refuses(capsys, url, headless, typed):
     assert state(url) == before
 
 
-def test_meet_new_with_a_start_of_a_name_on_file_adds_someone_new(capsys, url, headless):
-    """--new means add: "Priya" is not "Priya Raman", so a second person is added."""
+def test_meet_new_with_a_start_of_a_name_on_file_refuses_and_says_why(capsys, url, headless):
+    """A new "Priya" next to "Priya Raman" would quietly change whom `priya`
+    finds in every command: --new wants a name the rule finds no one by."""
+    before = state(url)
     code, _out, err = run(capsys, "--db", url, "meet", "Priya", "--new")
-    assert (code, err, headless["meeting with"]) == (0, "", "Priya")
-    assert state(url)[0] == sorted([*PEOPLE, "Priya"])
+    assert code == 2 and headless == {}
+    assert err == (
+        "tui1on1: 'Priya' already finds Priya Raman; give the new person's full name; "
+        'to meet them, run: tui1on1 meet "Priya Raman"\n'
+    )
+    assert state(url) == before
+    # A full name of someone new is fine.
+    code, _out, err = run(capsys, "--db", url, "meet", "Priya Shah", "--new")
+    assert (code, err, headless["meeting with"]) == (0, "", "Priya Shah")
+    assert state(url)[0] == sorted([*PEOPLE, "Priya Shah"])
 
 
 TAKEN = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +13,7 @@ from tui1on1.domain.people import (
     fold_name,
     match_name,
     rule_matches,
+    taken_problem,
     unresolved_message,
 )
 from tui1on1.domain.records import Person
@@ -121,3 +124,26 @@ def test_any_names_and_any_typing_give_one_of_the_four_answers(names, typed):
     if match.person is not None:
         again = match_name(people, match.person.name)
         assert again.person == match.person or again.kind is NameMatchKind.AMBIGUOUS
+
+
+@dataclass(frozen=True)
+class _On:
+    name: str
+    archived: bool = False
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("Priya Shah", None),
+        ("Grace", None),
+        ("priya raman", "there is already someone called Priya Raman"),
+        ("Zoe Muller", "there is already someone called Zoë Müller"),
+        ("Priya", "'Priya' already finds Priya Raman; give the new person's full name"),
+        ("ram", "'ram' already finds Priya Raman; give the new person's full name"),
+        ("p", "'p' already finds Pritam Das, Priya Raman; give the new person's full name"),
+    ],
+)
+def test_a_name_the_rule_finds_someone_by_is_taken(typed, problem):
+    on_file = [_On("Priya Raman"), _On("Pritam Das"), _On("Zoë Müller", archived=True)]
+    assert taken_problem(match_name(on_file, typed)) == problem

@@ -43,6 +43,23 @@ def test_names_are_unique_ignoring_case(store):
         store.add_person("grace  HOPPER")
 
 
+def test_a_name_the_rule_finds_someone_by_is_refused_on_add_and_rename(store):
+    """No near-duplicates, on either backend: another accent, or a start of
+    someone's name that would change whom it finds."""
+    grace = store.add_person("Grace Hopper")
+    zoe = store.add_person("Zoë Müller")
+    for typed in ("Zoe Muller", "Grace", "hop"):
+        with pytest.raises(DuplicateName):
+            store.add_person(typed)
+    for typed in ("Grace", "grace hopper", "Hop"):
+        with pytest.raises(DuplicateName, match="Grace Hopper"):
+            store.update_person(zoe.id, name=typed)
+    # A person may be renamed to a name that finds only them.
+    assert store.update_person(grace.id, name="grace hopper").name == "grace hopper"
+    assert store.update_person(zoe.id, name="Zoe Muller").name == "Zoe Muller"
+    assert [p.name for p in store.list_people()] == ["grace hopper", "Zoe Muller"]
+
+
 @pytest.mark.parametrize(
     "name, message",
     [("", "can't be empty"), ("x" * 10_000, "at most 80"), ("Eve\x1b[31m", "control")],

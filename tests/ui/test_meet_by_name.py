@@ -128,7 +128,7 @@ async def test_new_for_a_name_on_file_offers_that_person(make_app, history, db_p
 
 
 async def test_a_request_with_a_person_id_needs_no_name_match(make_app, history, db_path):
-    add(db_path, "Ada")  # "Ada Lovelace" is not "Ada", whatever the name says
+    add(db_path, "Adam Smith")  # "Ada" alone would be ambiguous: the id decides
     store = Store.open(f"sqlite:///{db_path}")
     ada = store.find_person("Ada Lovelace")
     store.close()

@@ -13,7 +13,7 @@ from tui1on1.settings import Settings
 
 def people(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.domain.cadence import describe_cadence
-    from tui1on1.storage.errors import StoreError
+    from tui1on1.storage.errors import DuplicateName, InvalidInput, StoreError
 
     playbook = args.playbook if args.people_command == "add" else None
     if playbook is not None:  # checked before the database is opened (or created)
@@ -52,6 +52,9 @@ def people(settings: Settings, args: argparse.Namespace) -> int:
         ]
         _print_table(("NAME", "ROLE", "RELATIONSHIP", "CADENCE"), rows)
         return EXIT_OK
+    except (DuplicateName, InvalidInput) as exc:  # what was typed: a usage problem
+        print(f"tui1on1: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except StoreError as exc:
         return fail(str(exc))
     finally:

@@ -200,18 +200,36 @@ def shell_word(text: str) -> str:
     return f'"{shown}"'
 
 
+def taken_problem(match: NameMatch) -> str | None:
+    """Why the name typed can't be given to a new person (or to someone on a
+    rename), as one calm line, or None when it is free.
+
+    Taken means the rule already finds someone with it: their name, ignoring
+    case, spaces and accents ("Zoe Muller" when "Zoë Müller" is on file), or
+    a start of their name ("Priya" when "Priya Raman" is): a new "Priya"
+    would quietly change whom `priya` finds, in every command.
+    """
+    if match.kind is NameMatchKind.UNKNOWN:
+        return None
+    if match.kind is NameMatchKind.EXACT and match.person is not None:
+        return f"there is already someone called {safe_terminal_text(match.person.name)}"
+    found = [match.person] if match.person is not None else list(match.candidates)
+    names = ", ".join(safe_terminal_text(p.name) for p in found[:SHOWN_CANDIDATES])
+    typed = safe_terminal_text(" ".join(match.typed.split()))
+    return f"'{typed}' already finds {names}; give the new person's full name"
+
+
 def meet_problem(match: NameMatch, *, new: bool) -> str | None:
     """Why `tui1on1 meet NAME [--new]` can't start, as one calm line, or None
-    when it can: without --new NAME must find one person; with --new it must
-    not be someone's exact name already."""
+    when it can: without --new NAME must find one person; with --new the rule
+    must not find anyone with it yet (see :func:`taken_problem`)."""
     if new:
-        if match.kind is not NameMatchKind.EXACT or match.person is None:
+        problem = taken_problem(match)
+        if problem is None:
             return None
-        name = match.person.name
-        return (
-            f"there is already someone called {safe_terminal_text(name)}; "
-            f"to meet them, run: tui1on1 meet {shell_word(name)}"
-        )
+        if match.person is not None:
+            return f"{problem}; to meet them, run: tui1on1 meet {shell_word(match.person.name)}"
+        return problem
     if match.found:
         return None
     if match.kind is NameMatchKind.AMBIGUOUS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -49,6 +50,23 @@ def _role(value: str) -> str:
         raise InvalidInput(str(exc)) from None
 
 
+def _refuse_taken(session, name: str, *, but: int | None = None) -> None:
+    """A name someone else already answers to by the name rule (theirs, with
+    other case or accents, or a start of theirs) is refused: a new "Priya"
+    next to "Priya Raman" would quietly change whom `priya` finds."""
+    query = select(PersonRow.id, PersonRow.name, PersonRow.archived)
+    others = [_Named(name=n, archived=bool(a)) for i, n, a in session.execute(query) if i != but]
+    problem = rules.taken_problem(rules.match_name(others, name))
+    if problem:
+        raise DuplicateName(problem)
+
+
+@dataclass(frozen=True)
+class _Named:
+    name: str
+    archived: bool
+
+
 class PeopleStore(SessionBase):
     def add_person(
         self,
@@ -73,10 +91,11 @@ class PeopleStore(SessionBase):
         )
         try:
             with self._write() as session:
+                _refuse_taken(session, clean)
                 session.add(row)
                 session.flush()
                 return convert.person(row)
-        except IntegrityError:
+        except IntegrityError:  # another writer added the same name a moment ago
             raise DuplicateName(f"there is already someone called {clean}") from None
 
     def get_person(self, person_id: int) -> Person:
@@ -121,7 +140,10 @@ class PeopleStore(SessionBase):
                 if row is None:
                     raise NotFound(f"no person with id {person_id}")
                 if name is not None:
-                    row.name, row.name_key = _name(name)
+                    clean, key = _name(name)
+                    if key != row.name_key:  # a new name, not a change of case or spacing
+                        _refuse_taken(session, clean, but=person_id)
+                    row.name, row.name_key = clean, key
                 if role is not None:
                     row.role = _role(role)
                 if relationship is not None:
@@ -134,7 +156,7 @@ class PeopleStore(SessionBase):
                     row.archived = archived
                 session.flush()
                 return convert.person(row)
-        except IntegrityError:
+        except IntegrityError:  # another writer took the name a moment ago
             raise DuplicateName(f"there is already someone called {name}") from None
 
     def match_person(self, query: str) -> rules.NameMatch[Person]:

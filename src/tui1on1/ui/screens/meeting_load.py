@@ -70,7 +70,7 @@ def resolve_person(store, request: MeetRequest, now: datetime) -> Person:
         return store.get_person(request.person_id)
     match = store.match_person(request.name)
     if request.new:
-        if match.kind is NameMatchKind.EXACT:  # --new means add: refuse a name on file
+        if match.kind is not NameMatchKind.UNKNOWN:  # --new adds: refuse a name the rule finds
             raise NotOnePerson(request, match)
         try:
             return store.add_person(request.name, now=now)

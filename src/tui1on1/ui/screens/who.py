@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui1on1.domain.people import NameMatchKind
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.screens.meeting_load import NotOnePerson
 
@@ -56,8 +57,15 @@ class WhoScreen(Screen):
         candidates = problem.candidates
         with Vertical(id="who"):
             if problem.taken is not None:
-                title = f"{safe_terminal_text(problem.taken.name)} is already on file"
-                message = "--new adds someone new. Enter starts the 1:1 with them instead."
+                name = safe_terminal_text(problem.taken.name)
+                if problem.match.kind is NameMatchKind.EXACT:
+                    title = f"{name} is already on file"
+                else:  # a start of their name: a new person would take it over
+                    title = f"'{typed}' already finds {name}"
+                message = (
+                    "--new adds someone new: give their full name. "
+                    f"Enter starts the 1:1 with {name} instead."
+                )
             elif candidates:
                 title = f"'{typed}' could be several people"
                 message = "Enter starts the 1:1 with the highlighted one."
