@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.binding import Binding
 
 from tui1on1.domain.clock import format_mmss
@@ -33,6 +34,21 @@ class MeetingNotesList(NotesList):
         Binding("x", "screen.toggle_done", "Done", id="toggle_done"),
         Binding("escape", "screen.focus_input", "Back to typing", id="back_to_input"),
     ]
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that is none of the list's commands goes back to
+        typing: a sentence started while the list had focus lands in the
+        input instead of being lost (only e, d, u and x, as bound, act here)."""
+        if not event.is_printable or not event.character:
+            return
+        if event.key in self.screen.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        note_input = self.screen.query_one(NoteInput)
+        self.highlighted = None
+        note_input.focus()
+        note_input.insert_text_at_cursor(event.character)
 
 
 class NotesController:
@@ -203,6 +219,9 @@ class NotesController:
         self.screen.save_draft_now()  # the put-aside text is safe from now on
         note_input.value = NoteInput.to_value(row.text)
         note_input.show_hint("Editing: Enter saves, Esc cancels")
+        # The hint above shows only while the input is empty: say it on the
+        # border too, so an edit in progress is never mistaken for a new note.
+        note_input.border_title = "Editing a saved note · Enter saves · Esc cancels"
         note_input.focus()
         note_input.cursor_position = len(note_input.value)
 
@@ -219,6 +238,7 @@ class NotesController:
         self.editing = None
         note_input.value = f"{self._stash} {typed_since}".strip()
         note_input.show_hint(PLACEHOLDER)
+        note_input.border_title = None
         self._stash = ""
 
     def finish_edit(self, text: str, typed_since: str = "") -> bool:

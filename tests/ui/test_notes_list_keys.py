@@ -1,0 +1,43 @@
+"""The notes list (Up from the input) acts on e, d, u and x only: any other
+letter goes back to typing, and an edit in progress says so on screen."""
+
+from __future__ import annotations
+
+from pilot_helpers import meeting_ready, settle, type_line, wait_for
+from screen_text import screen_text
+
+from tui1on1.ui.widgets.notes import NoteInput, NotesList
+
+
+async def test_typing_a_sentence_after_up_lands_in_the_input_not_on_the_notes(make_app):
+    app = make_app("Priya Raman")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await meeting_ready(pilot)
+        await type_line(pilot, "wants to lead the platform team")
+        await settle(pilot)
+        await pilot.press("up")
+        await wait_for(pilot, lambda: isinstance(app.focused, NotesList))
+        await pilot.press(*"hello there")  # 'h' first: not a command
+        note_input = screen.query_one(NoteInput)
+        assert note_input.value == "hello there"
+        assert app.focused is note_input
+        shown = screen_text(app)
+        assert "wants to lead the platform team" in shown and "Deleted" not in shown
+        assert [n.text for n in app.services.store.list_notes(screen.model.meeting.id)] == [
+            "wants to lead the platform team"
+        ]
+
+
+async def test_an_edit_in_progress_is_named_on_the_input(make_app):
+    app = make_app("Priya Raman")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meeting_ready(pilot)
+        await type_line(pilot, "wants to lead the platform tema")
+        await settle(pilot)
+        await pilot.press("up", "e")
+        await wait_for(pilot, lambda: isinstance(app.focused, NoteInput))
+        await pilot.pause(0.1)
+        assert "Editing a saved note · Enter saves · Esc cancels" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert "Editing a saved note" not in screen_text(app)
