@@ -125,9 +125,7 @@ async def test_an_old_live_meeting_asks_first_and_can_be_ended(make_app, people,
         assert "The 1:1 with Priya Raman has been live since Fri 13 Nov, 7 days ago." in shown
         assert "End it now (e)" in shown and "Resume (r)" in shown and "Cancel (esc)" in shown
         await pilot.press("e")
-        ended = (
-            "Ended the 1:1 with Priya Raman (live since Fri 13 Nov, 7 days ago) at its last note"
-        )
+        ended = "Ended the 1:1 with Priya Raman (left running 7 days) at its last note."
         await wait_for(pilot, lambda: any(ended in str(n.message) for n in app._notifications))
         await settle(pilot)
         await wait_for(pilot, lambda: "Priya Raman (since" not in screen_text(app))
@@ -216,5 +214,5 @@ async def test_the_trend_is_worded_from_two_meetings(make_app, history):
     async with app.run_test(size=WIDE) as pilot:
         home = await at_home(pilot)
         assert home.selected().person.name == "Ada Lovelace"
-        assert "· weekly · last 2 meetings: 31 min each" in detail_line(app)
+        assert "· weekly · lengths 31 min" in detail_line(app)
         assert home.query_one(Sparkline).display

@@ -105,6 +105,7 @@ CELL_PADDING = 2  # a space either side of every cell
 TABLE_CHROME = 3  # the focus bar and the scrollbar
 MIN_ROLE = 8
 NARROW = 60  # columns: below this the detail line has no length trend
+DETAIL_CHROME = 28  # beside the detail line: its padding and the 24-cell trend bars
 
 
 def fit_columns(rows: list[dict[str, str | Text]], room: int) -> dict[str, int]:
@@ -279,13 +280,13 @@ class HomeScreen(ServiceScreen):
         show_trend = len(minutes) >= 2 and self.app.size.width >= NARROW
         if show_trend:
             low, high = round(min(minutes)), round(max(minutes))
-            span = f"{low} min each" if low == high else f"{low} to {high} min"
-            text += f" · last {len(minutes)} meetings: {span}"
+            text += f" · lengths {low} min" if low == high else f" · lengths {low}–{high} min"
         elif row.last_started_at is None:
             text += " · not met yet"
         self.query_one("#detail-text", Static).update(Text(text))
         trend = self.query_one(Sparkline)
-        trend.display = show_trend
+        # The bars only beside the words, never wrapping them: the words say it.
+        trend.display = show_trend and cell_len(text) <= self.app.size.width - DETAIL_CHROME
         trend.data = list(row.recent_minutes)
 
     def selected(self) -> PersonOverview | None:
@@ -383,8 +384,7 @@ class HomeScreen(ServiceScreen):
         def ended(_meeting) -> None:
             self.notify(
                 f"Ended the 1:1 with {safe_terminal_text(name)} "
-                f"(live {live_since(meeting.started_at, now)}) at its last note. "
-                "Every note is kept.",
+                f"(left running {live_age(meeting.started_at, now)}) at its last note.",
                 timeout=6,
                 markup=False,
             )
