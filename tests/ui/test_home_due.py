@@ -33,7 +33,7 @@ def row(cadence, last_days_ago):
         ("FREQ=WEEKLY", 8, "overdue 1 day", True),
         ("FREQ=WEEKLY;INTERVAL=2", 20, "overdue 6 days", True),
         ("FREQ=WEEKLY", None, "due now", True),
-        (None, 40, "", False),
+        (None, 40, "no cadence", False),
     ],
 )
 def test_next_due(cadence, days_ago, expected, bold, monkeypatch):
@@ -50,3 +50,4 @@ def test_trend_text_scales_lengths_to_block_heights():
     assert trend_text(()) == ""
     assert trend_text((20.0, 30.0, 40.0)) == "▁▅█"
     assert trend_text((30.0, 30.0)) == "▁▁"
+    assert trend_text((0.6,)) == ""  # one meeting is no trend

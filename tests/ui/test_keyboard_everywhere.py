@@ -311,7 +311,7 @@ async def test_home_shows_the_relationship_and_no_trend_for_someone_never_met(ma
         await pilot.pause()
         assert not home.query_one(Sparkline).display
         [detail] = [line for line in screen_lines(app) if "Bob Ross ·" in line]
-        assert detail.strip() == "Bob Ross · report · no cadence set · not met yet"
+        assert detail.strip() == "Bob Ross · report · no cadence (e sets one) · not met yet"
 
 
 async def test_screenshot_without_a_downloads_folder_goes_to_the_data_dir(

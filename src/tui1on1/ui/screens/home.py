@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -10,18 +10,22 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Sparkline, Static
+from textual.widgets import Button, DataTable, Footer, Sparkline, Static
 
 from tui1on1.domain.cadence import describe_cadence, next_due
+from tui1on1.domain.kinds import NoteKind
 from tui1on1.domain.overview import PersonOverview
+from tui1on1.domain.records import Meeting
 from tui1on1.domain.text import clip, plural, safe_terminal_text
 from tui1on1.ui.app import MeetRequest, ServiceScreen
+from tui1on1.ui.dialogs.fit import FitModal
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenTable
 from tui1on1.ui.services import Services
 
 SPARK = "▁▂▃▄▅▆▇█"
+OLD_LIVE = timedelta(hours=12)  # a live meeting this old was probably forgotten
 NAME_WIDTH = 28  # longer names and roles are cut, ending in "…"
 ROLE_WIDTH = 24
 
@@ -39,11 +43,29 @@ def relative_day(when: datetime | None, now: datetime) -> str:
     return f"{plural(days, 'day')} ago" if days > 0 else f"in {plural(-days, 'day')}"
 
 
+def live_since(started: datetime, now: datetime) -> str:
+    """'since 10:02 today', 'since 16:40 yesterday', 'since Mon 7 Dec, 7 days ago'."""
+    local = started.astimezone()
+    days = (now.astimezone().date() - local.date()).days
+    if days <= 0:
+        return f"since {local:%H:%M} today"
+    if days == 1:
+        return f"since {local:%H:%M} yesterday"
+    return f"since {local:%a} {local.day} {local:%b}, {plural(days, 'day')} ago"
+
+
+def live_age(started: datetime, now: datetime) -> str:
+    """'7 days', '13 hours': how long a forgotten meeting has been live."""
+    hours = int((now - started).total_seconds() // 3600)
+    return plural(hours // 24, "day") if hours >= 48 else plural(hours, "hour")
+
+
 def due_text(row: PersonOverview, now: datetime) -> Text:
-    """When the next 1:1 is due; overdue is bold and worded, not only coloured."""
+    """When the next 1:1 is due; overdue is bold and worded, not only coloured.
+    Without a cadence nothing is ever due: it says so (e sets one)."""
     person = row.person
     if not person.cadence:
-        return Text("")
+        return Text("no cadence", style="dim")
     if row.last_started_at is None:
         return Text("due now", style="bold")
     due = next_due(person.cadence, row.last_started_at.astimezone(), now)
@@ -54,8 +76,9 @@ def due_text(row: PersonOverview, now: datetime) -> Text:
 
 
 def trend_text(minutes: tuple[float, ...]) -> str:
-    """A tiny text sparkline of meeting lengths, for the table."""
-    if not minutes:
+    """A tiny text sparkline of meeting lengths, for the table: a trend
+    needs two meetings at least."""
+    if len(minutes) < 2:
         return ""
     low, high = min(minutes), max(minutes)
     span = (high - low) or 1.0
@@ -63,8 +86,9 @@ def trend_text(minutes: tuple[float, ...]) -> str:
 
 
 # The table's columns, left to right, and the order they are given room in as
-# the terminal narrows: a column that doesn't fit is left out whole; the role
-# is cut (ending in "…") to fit before it is left out.
+# the terminal narrows: a column that doesn't fit is left out whole, and so is
+# every column after it in ROOM_ORDER (the promise counts go before the role,
+# the length trend last); the role is cut (ending in "…") before it is left out.
 COLUMNS = ("name", "role", "relationship", "last", "due", "open", "lengths")
 HEADERS = {
     "name": "Name",
@@ -75,11 +99,13 @@ HEADERS = {
     "open": "Open me/them",
     "lengths": "Lengths",
 }
-ROOM_ORDER = ("name", "due", "last", "relationship", "open", "role", "lengths")
+# The relationship is also in the line under the table; the promise counts are not.
+ROOM_ORDER = ("name", "due", "last", "open", "relationship", "role", "lengths")
 CELL_PADDING = 2  # a space either side of every cell
 TABLE_CHROME = 3  # the focus bar and the scrollbar
 MIN_ROLE = 8
 NARROW = 60  # columns: below this the detail line has no length trend
+DETAIL_CHROME = 28  # beside the detail line: its padding and the 24-cell trend bars
 
 
 def fit_columns(rows: list[dict[str, str | Text]], room: int) -> dict[str, int]:
@@ -95,9 +121,10 @@ def fit_columns(rows: list[dict[str, str | Text]], room: int) -> dict[str, int]:
         left = room - used - CELL_PADDING
         if width > left and column == "role" and left >= MIN_ROLE:
             width = left
-        if width <= left or column == "name":
-            chosen[column] = width
-            used += width + CELL_PADDING
+        if width > left and column != "name":
+            break  # nothing that matters less takes the room this one lacked
+        chosen[column] = width
+        used += width + CELL_PADDING
     return chosen
 
 
@@ -134,10 +161,15 @@ class HomeScreen(ServiceScreen):
         ),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, select_person_id: int | None = None) -> None:
         super().__init__()
         self.rows: list[PersonOverview] = []
+        self.live: dict[int, Meeting] = {}  # the live meetings, by id
         self.show_archived = False
+        #: Whom to highlight when the rows arrive (the person the manager was
+        #: last dealing with: a 1:1 just ended or discarded); then the
+        #: highlight stays on whoever it is on as rows come and go.
+        self.select_person_id = select_person_id
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -166,19 +198,32 @@ class HomeScreen(ServiceScreen):
         if services is None:
             return
         rows = services.store.people_overview(include_archived=self.show_archived)
-        show_latest(self.app, self._show, rows)
+        live = {meeting.id: meeting for meeting in services.store.live_meetings()}
+        show_latest(self.app, self._show, rows, live)
 
-    def _show(self, rows: list[PersonOverview]) -> None:
+    def _show(self, rows: list[PersonOverview], live: dict[int, Meeting] | None = None) -> None:
         now = self.app.clock.now()
+        if live is not None:
+            self.live = live
+        keep = self.select_person_id
+        if keep is None and (current := self.selected()) is not None:
+            keep = current.person.id
+        self.select_person_id = None
         self.rows = rows
-        live = [row for row in rows if row.live_meeting_id is not None]
         banner = self.query_one("#live-banner", Static)
-        banner.display = bool(live)
-        names = ", ".join(safe_terminal_text(row.person.name) for row in live)
+        live_rows = self._live_rows()
+        banner.display = bool(live_rows)
+        names = ", ".join(
+            f"{safe_terminal_text(row.person.name)} ({live_since(meeting.started_at, now)})"
+            for row, meeting in live_rows
+        )
         resume = bound_key(self.app, HomeScreen, "home_resume", "l")
         banner.update(Text(f"Live now: {names}. Press {resume} to resume."))
         table = self.query_one(DataTable)
         selected = table.cursor_row
+        wanted = next((i for i, row in enumerate(rows) if row.person.id == keep), None)
+        if wanted is not None:
+            selected = wanted
         cells = [self._cells(row, now) for row in rows]
         columns = fit_columns(cells, self.app.size.width - TABLE_CHROME)
         shown = [column for column in COLUMNS if column in columns]
@@ -224,20 +269,24 @@ class HomeScreen(ServiceScreen):
         detail.display = row is not None
         if row is None:
             return
-        cadence = describe_cadence(row.person.cadence) or "no cadence set"
+        edit = bound_key(self.app, HomeScreen, "home_edit", "e")
+        cadence = describe_cadence(row.person.cadence) or f"no cadence ({edit} sets one)"
         who = [row.person.name, row.person.role, row.person.relationship.value]
         text = " · ".join(safe_terminal_text(part) for part in who if part)
         text += f" · {cadence}"
-        # Never met: no line at all, not a flat one. Below 60 columns the
-        # words need the room.
-        show_trend = bool(row.recent_minutes) and self.app.size.width >= NARROW
+        # A trend needs two ended meetings: none or one gets no line, not a
+        # flat one or a lone bar. Below 60 columns the words need the room.
+        minutes = row.recent_minutes
+        show_trend = len(minutes) >= 2 and self.app.size.width >= NARROW
         if show_trend:
-            text += f" · last {plural(len(row.recent_minutes), 'meeting')} (minutes):"
+            low, high = round(min(minutes)), round(max(minutes))
+            text += f" · lengths {low} min" if low == high else f" · lengths {low}–{high} min"
         elif row.last_started_at is None:
             text += " · not met yet"
         self.query_one("#detail-text", Static).update(Text(text))
         trend = self.query_one(Sparkline)
-        trend.display = show_trend
+        # The bars only beside the words, never wrapping them: the words say it.
+        trend.display = show_trend and cell_len(text) <= self.app.size.width - DETAIL_CHROME
         trend.data = list(row.recent_minutes)
 
     def selected(self) -> PersonOverview | None:
@@ -264,16 +313,89 @@ class HomeScreen(ServiceScreen):
             return
         from tui1on1.ui.screens.meeting import MeetingScreen
 
-        self.app.switch_screen(MeetingScreen(MeetRequest(row.person.name)))
+        self.app.switch_screen(MeetingScreen(MeetRequest(row.person.name, person_id=row.person.id)))
+
+    def _live_rows(self) -> list[tuple[PersonOverview, Meeting]]:
+        """(person, live meeting), oldest meeting first."""
+        pairs = [
+            (row, self.live[row.live_meeting_id])
+            for row in self.rows
+            if row.live_meeting_id is not None and row.live_meeting_id in self.live
+        ]
+        return sorted(pairs, key=lambda pair: pair[1].started_at)
 
     def action_resume_live(self) -> None:
-        live = [row for row in self.rows if row.live_meeting_id is not None]
+        """The highlighted person's live meeting; else the only one; with
+        several, ask which. Never a guess."""
+        live = self._live_rows()
         if not live:
             self.notify("No meeting is live.")
             return
+        current = self.selected()
+        theirs = [pair for pair in live if current and pair[0].person.id == current.person.id]
+        if theirs or len(live) == 1:
+            self._resume(*(theirs or live)[0])
+            return
+        now = self.app.clock.now()
+        commands = [
+            (
+                safe_terminal_text(row.person.name),
+                lambda row=row, meeting=meeting: self._resume(row, meeting),
+                f"Live {live_since(meeting.started_at, now)}",
+            )
+            for row, meeting in live
+        ]
+        self.app.search_commands(commands, placeholder="Resume which live 1:1?")
+
+    def _resume(self, row: PersonOverview, meeting: Meeting) -> None:
+        """Open it; one live longer than OLD_LIVE asks first (end it, or resume)."""
+        now = self.app.clock.now()
+        if now - meeting.started_at < OLD_LIVE:
+            self._open_meeting(row)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "resume":
+                self._open_meeting(row)
+            elif choice == "end":
+                self._end_forgotten(row.person.id, row.person.name, meeting)
+
+        self.app.push_screen(OldLiveScreen(row.person.name, meeting, now), chosen)
+
+    def _open_meeting(self, row: PersonOverview) -> None:
         from tui1on1.ui.screens.meeting import MeetingScreen
 
-        self.app.switch_screen(MeetingScreen(MeetRequest(live[0].person.name)))
+        request = MeetRequest(row.person.name, person_id=row.person.id)
+        self.app.switch_screen(MeetingScreen(request))
+
+    def _end_forgotten(self, person_id: int, name: str, meeting: Meeting) -> None:
+        """End a forgotten meeting at its last note (or its planned end, if
+        later), not now: a week left running is not a week-long 1:1."""
+        services = self.app.services
+        if services is None:
+            return
+        from tui1on1.ui.hop import UiHop
+
+        now = self.app.clock.now()
+
+        def run(store):
+            return store.end_meeting(meeting.id, *forgotten_end(store, meeting, now))
+
+        def ended(_meeting) -> None:
+            self.notify(
+                f"Ended the 1:1 with {safe_terminal_text(name)} "
+                f"(left running {live_age(meeting.started_at, now)}) at its last note.",
+                timeout=6,
+                markup=False,
+            )
+            self.select_person_id = person_id
+            self.reload()
+
+        def failed(exc: Exception) -> None:
+            self.notify(f"The 1:1 was not ended: {exc}", severity="warning", markup=False)
+
+        hop = UiHop()
+        services.writer.submit(run, done=hop(ended), failed=hop(failed))
 
     def action_search(self) -> None:
         from tui1on1.ui.screens.search import SearchScreen
@@ -358,3 +480,75 @@ class HomeScreen(ServiceScreen):
             "Edit person", "Change the highlighted person" + key("home_edit"),
             self.action_edit_person,
         )  # fmt: skip
+
+
+def forgotten_end(store, meeting: Meeting, now: datetime) -> tuple[datetime, str]:
+    """(when, summary line) for ending a meeting left live: at its last note,
+    question, pause or segment, or its planned end if that is later; never
+    after ``now``."""
+    from tui1on1.ui.dialogs.summary import summary_line
+    from tui1on1.ui.meeting_model import Summary
+
+    notes = store.list_notes(meeting.id)
+    asked = store.list_asked(meeting.id)
+    times = [meeting.started_at + timedelta(minutes=meeting.planned_minutes)]
+    times += [t for note in notes for t in (note.created_at, note.edited_at) if t]
+    times += [question.asked_at for question in asked]
+    times += [t for pause in meeting.pauses for t in (pause.paused_at, pause.resumed_at) if t]
+    times += [segment.started_at for segment in store.list_segments(meeting.id)]
+    at = min(max(times), now)
+    paused = sum(
+        ((pause.resumed_at or at) - pause.paused_at).total_seconds() for pause in meeting.pauses
+    )
+    actions = [("", "") for note in notes if note.kind is NoteKind.ACTION]
+    summary = Summary(
+        planned_minutes=meeting.planned_minutes,
+        actual_seconds=max(0.0, (at - meeting.started_at).total_seconds() - paused),
+        segments=[],
+        asked=list(asked),
+        notes=len(notes),
+        actions_mine=actions,
+        actions_theirs=[],
+    )
+    return at, summary_line(summary)
+
+
+class OldLiveScreen(FitModal[str | None]):
+    """A live meeting older than OLD_LIVE was probably forgotten: end it
+    (the default), resume it, or go back."""
+
+    AUTO_FOCUS = "#old-end"
+    BINDINGS = [
+        Binding("e", "choose('end')", "End it now", id="old_live_end"),
+        Binding("r", "choose('resume')", "Resume", id="old_live_resume"),
+        Binding("escape,c", "choose(None)", "Cancel", id="old_live_cancel"),
+    ]
+
+    def __init__(self, name: str, meeting: Meeting, now: datetime) -> None:
+        super().__init__()
+        self.question = (
+            f"The 1:1 with {safe_terminal_text(name)} has been live "
+            f"{live_since(meeting.started_at, now)}."
+        )
+        self.age = live_age(meeting.started_at, now)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="old-live", classes="dialog"):
+            yield Static(Text(self.question), classes="dialog-title")
+            yield Static(
+                f"Left running {self.age}? End it now: it is ended at its last note, "
+                "and every note is kept. Or resume it, with the clock at the true time.",
+                classes="dialog-body",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("End it now (e)", id="old-end", variant="primary", compact=True)
+                yield Button("Resume (r)", id="old-resume", compact=True)
+                yield Button("Cancel (esc)", id="old-cancel", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        choices = {"old-end": "end", "old-resume": "resume"}
+        self.dismiss(choices.get(event.button.id or ""))
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)

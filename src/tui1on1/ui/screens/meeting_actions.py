@@ -204,7 +204,7 @@ class MeetingActions:
     def _after_summary(self, _result: object) -> None:
         from tui1on1.ui.screens.home import HomeScreen
 
-        self.app.switch_screen(HomeScreen())
+        self.app.switch_screen(HomeScreen(select_person_id=self.model.person.id))
 
     # --- discarding a 1:1 started by mistake --------------------------------------
 
@@ -265,7 +265,7 @@ class MeetingActions:
         app = self.app
         while app.screen is not self and len(app.screen_stack) > 1:
             app.pop_screen()
-        app.switch_screen(HomeScreen())
+        app.switch_screen(HomeScreen(select_person_id=self.model.person.id))
         where = home_relative(result.path)
         app.notify(
             f"Discarded the 1:1 with {safe_terminal_text(result.person_name)}. "
