@@ -8,7 +8,7 @@ import pytest
 
 from tui1on1.domain.overview import PersonOverview
 from tui1on1.domain.records import Person
-from tui1on1.ui.screens.home import due_text, trend_text
+from tui1on1.ui.home_rows import due_text, trend_text
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 

@@ -18,8 +18,9 @@ from tui1on1.storage.store import Store
 from tui1on1.ui.dialogs.discard import DiscardScreen
 from tui1on1.ui.dialogs.end import EndScreen
 from tui1on1.ui.dialogs.leave import LeaveScreen
+from tui1on1.ui.dialogs.old_live import OldLiveScreen
 from tui1on1.ui.dialogs.summary import SummaryScreen
-from tui1on1.ui.screens.home import HomeScreen, OldLiveScreen
+from tui1on1.ui.screens.home import HomeScreen
 from tui1on1.ui.screens.meeting import MeetingScreen
 
 WIDE = (130, 30)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -10,128 +10,34 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Sparkline, Static
+from textual.widgets import DataTable, Footer, Sparkline, Static
 
-from tui1on1.domain.cadence import describe_cadence, next_due
-from tui1on1.domain.kinds import NoteKind
+from tui1on1.domain.cadence import describe_cadence
 from tui1on1.domain.overview import PersonOverview
 from tui1on1.domain.records import Meeting
-from tui1on1.domain.text import clip, plural, safe_terminal_text
+from tui1on1.domain.text import clip, safe_terminal_text
 from tui1on1.ui.app import MeetRequest, ServiceScreen
-from tui1on1.ui.dialogs.fit import FitModal
+from tui1on1.ui.dialogs.old_live import OLD_LIVE, OldLiveScreen, forgotten_end
+from tui1on1.ui.home_rows import (
+    COLUMNS,
+    DETAIL_CHROME,
+    HEADERS,
+    NAME_WIDTH,
+    NARROW,
+    ROLE_WIDTH,
+    TABLE_CHROME,
+    cut,
+    due_text,
+    fit_columns,
+    live_age,
+    live_since,
+    relative_day,
+    trend_text,
+)
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenTable
 from tui1on1.ui.services import Services
-
-SPARK = "▁▂▃▄▅▆▇█"
-OLD_LIVE = timedelta(hours=12)  # a live meeting this old was probably forgotten
-NAME_WIDTH = 28  # longer names and roles are cut, ending in "…"
-ROLE_WIDTH = 24
-
-
-def relative_day(when: datetime | None, now: datetime) -> str:
-    if when is None:
-        return "never"
-    days = (now.astimezone().date() - when.astimezone().date()).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days == -1:
-        return "tomorrow"
-    return f"{plural(days, 'day')} ago" if days > 0 else f"in {plural(-days, 'day')}"
-
-
-def live_since(started: datetime, now: datetime) -> str:
-    """'since 10:02 today', 'since 16:40 yesterday', 'since Mon 7 Dec, 7 days ago'."""
-    local = started.astimezone()
-    days = (now.astimezone().date() - local.date()).days
-    if days <= 0:
-        return f"since {local:%H:%M} today"
-    if days == 1:
-        return f"since {local:%H:%M} yesterday"
-    return f"since {local:%a} {local.day} {local:%b}, {plural(days, 'day')} ago"
-
-
-def live_age(started: datetime, now: datetime) -> str:
-    """'7 days', '13 hours': how long a forgotten meeting has been live."""
-    hours = int((now - started).total_seconds() // 3600)
-    return plural(hours // 24, "day") if hours >= 48 else plural(hours, "hour")
-
-
-def due_text(row: PersonOverview, now: datetime) -> Text:
-    """When the next 1:1 is due; overdue is bold and worded, not only coloured.
-    Without a cadence nothing is ever due: it says so (e sets one)."""
-    person = row.person
-    if not person.cadence:
-        return Text("no cadence", style="dim")
-    if row.last_started_at is None:
-        return Text("due now", style="bold")
-    due = next_due(person.cadence, row.last_started_at.astimezone(), now)
-    late = (now.astimezone().date() - due.astimezone().date()).days
-    if late > 0:
-        return Text(f"overdue {plural(late, 'day')}", style="bold")
-    return Text("today" if late == 0 else relative_day(due, now))
-
-
-def trend_text(minutes: tuple[float, ...]) -> str:
-    """A tiny text sparkline of meeting lengths, for the table: a trend
-    needs two meetings at least."""
-    if len(minutes) < 2:
-        return ""
-    low, high = min(minutes), max(minutes)
-    span = (high - low) or 1.0
-    return "".join(SPARK[round((m - low) / span * (len(SPARK) - 1))] for m in minutes)
-
-
-# The table's columns, left to right, and the order they are given room in as
-# the terminal narrows: a column that doesn't fit is left out whole, and so is
-# every column after it in ROOM_ORDER (the promise counts go before the role,
-# the length trend last); the role is cut (ending in "…") before it is left out.
-COLUMNS = ("name", "role", "relationship", "last", "due", "open", "lengths")
-HEADERS = {
-    "name": "Name",
-    "role": "Role",
-    "relationship": "Relationship",
-    "last": "Last 1:1",
-    "due": "Next due",
-    "open": "Open me/them",
-    "lengths": "Lengths",
-}
-# The relationship is also in the line under the table; the promise counts are not.
-ROOM_ORDER = ("name", "due", "last", "open", "relationship", "role", "lengths")
-CELL_PADDING = 2  # a space either side of every cell
-TABLE_CHROME = 3  # the focus bar and the scrollbar
-MIN_ROLE = 8
-NARROW = 60  # columns: below this the detail line has no length trend
-DETAIL_CHROME = 28  # beside the detail line: its padding and the 24-cell trend bars
-
-
-def fit_columns(rows: list[dict[str, str | Text]], room: int) -> dict[str, int]:
-    """column → the width its text may take, for the columns that fit in ``room``."""
-    widths = {
-        column: max([cell_len(HEADERS[column])] + [cell_len(str(row[column])) for row in rows])
-        for column in COLUMNS
-    }
-    chosen: dict[str, int] = {}
-    used = 0
-    for column in ROOM_ORDER:
-        width = widths[column]
-        left = room - used - CELL_PADDING
-        if width > left and column == "role" and left >= MIN_ROLE:
-            width = left
-        if width > left and column != "name":
-            break  # nothing that matters less takes the room this one lacked
-        chosen[column] = width
-        used += width + CELL_PADDING
-    return chosen
-
-
-def _cut(cell: str | Text, width: int) -> str | Text:
-    if isinstance(cell, Text) or cell_len(cell) <= width:
-        return cell
-    return clip(cell, width)
 
 
 class HomeScreen(ServiceScreen):
@@ -232,7 +138,7 @@ class HomeScreen(ServiceScreen):
             for column in shown:
                 table.add_column(HEADERS[column], key=column)
         for row, row_cells in zip(rows, cells, strict=True):
-            table.add_row(*(_cut(row_cells[c], columns[c]) for c in shown), key=str(row.person.id))
+            table.add_row(*(cut(row_cells[c], columns[c]) for c in shown), key=str(row.person.id))
         if rows and selected is not None:
             table.move_cursor(row=min(selected, len(rows) - 1))
         empty = self.query_one("#home-empty", Static)
@@ -480,75 +386,3 @@ class HomeScreen(ServiceScreen):
             "Edit person", "Change the highlighted person" + key("home_edit"),
             self.action_edit_person,
         )  # fmt: skip
-
-
-def forgotten_end(store, meeting: Meeting, now: datetime) -> tuple[datetime, str]:
-    """(when, summary line) for ending a meeting left live: at its last note,
-    question, pause or segment, or its planned end if that is later; never
-    after ``now``."""
-    from tui1on1.ui.dialogs.summary import summary_line
-    from tui1on1.ui.meeting_model import Summary
-
-    notes = store.list_notes(meeting.id)
-    asked = store.list_asked(meeting.id)
-    times = [meeting.started_at + timedelta(minutes=meeting.planned_minutes)]
-    times += [t for note in notes for t in (note.created_at, note.edited_at) if t]
-    times += [question.asked_at for question in asked]
-    times += [t for pause in meeting.pauses for t in (pause.paused_at, pause.resumed_at) if t]
-    times += [segment.started_at for segment in store.list_segments(meeting.id)]
-    at = min(max(times), now)
-    paused = sum(
-        ((pause.resumed_at or at) - pause.paused_at).total_seconds() for pause in meeting.pauses
-    )
-    actions = [("", "") for note in notes if note.kind is NoteKind.ACTION]
-    summary = Summary(
-        planned_minutes=meeting.planned_minutes,
-        actual_seconds=max(0.0, (at - meeting.started_at).total_seconds() - paused),
-        segments=[],
-        asked=list(asked),
-        notes=len(notes),
-        actions_mine=actions,
-        actions_theirs=[],
-    )
-    return at, summary_line(summary)
-
-
-class OldLiveScreen(FitModal[str | None]):
-    """A live meeting older than OLD_LIVE was probably forgotten: end it
-    (the default), resume it, or go back."""
-
-    AUTO_FOCUS = "#old-end"
-    BINDINGS = [
-        Binding("e", "choose('end')", "End it now", id="old_live_end"),
-        Binding("r", "choose('resume')", "Resume", id="old_live_resume"),
-        Binding("escape,c", "choose(None)", "Cancel", id="old_live_cancel"),
-    ]
-
-    def __init__(self, name: str, meeting: Meeting, now: datetime) -> None:
-        super().__init__()
-        self.question = (
-            f"The 1:1 with {safe_terminal_text(name)} has been live "
-            f"{live_since(meeting.started_at, now)}."
-        )
-        self.age = live_age(meeting.started_at, now)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="old-live", classes="dialog"):
-            yield Static(Text(self.question), classes="dialog-title")
-            yield Static(
-                f"Left running {self.age}? End it now: it is ended at its last note, "
-                "and every note is kept. Or resume it, with the clock at the true time.",
-                classes="dialog-body",
-            )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("End it now (e)", id="old-end", variant="primary", compact=True)
-                yield Button("Resume (r)", id="old-resume", compact=True)
-                yield Button("Cancel (esc)", id="old-cancel", compact=True)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        choices = {"old-end": "end", "old-resume": "resume"}
-        self.dismiss(choices.get(event.button.id or ""))
-
-    def action_choose(self, choice: str | None) -> None:
-        self.dismiss(choice)
