@@ -33,7 +33,10 @@ def new_app(tmp_path):
 
 
 def _messages(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    """Every message; problems found together share one notification, a line each."""
+    return [
+        line.removeprefix("• ") for n in app._notifications for line in str(n.message).splitlines()
+    ]
 
 
 async def test_the_default_is_the_calm_dark_theme(new_app, config_dir):

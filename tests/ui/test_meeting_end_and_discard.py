@@ -152,7 +152,7 @@ async def discarded_home(pilot, person) -> str:
     """Wait for home after a discard; returns the notification naming the file."""
     app = pilot.app
     await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.rows)
-    [message] = [str(n.message) for n in app._notifications if "Discarded" in str(n.message)]
+    [message] = [str(n.message) for n in app._notifications if "Discarded" in n.title]
     row = " ".join(str(cell) for cell in app.screen.query_one(DataTable).get_row(str(person.id)))
     assert NAME in row and "live" not in row
     return message

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import signal
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,9 +14,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui1on1.domain.text import clip, plural
 from tui1on1.domain.timesource import Clock, SystemClock
 from tui1on1.settings import Settings
 from tui1on1.ui.latest import show_latest
@@ -23,6 +27,34 @@ from tui1on1.ui.services import Services, open_services
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
     from tui1on1.ui.crash import Crash
+
+
+#: A refused rebinding, as ui.keys says it: '"ask" can't use ctrl+a: the
+#: notes input uses it to …; keeping ctrl+g'.
+_REFUSED = re.compile(r'^(?P<what>"[^"]+") can\'t use (?P<key>[^:]+): .*; keeping (?P<kept>.+)$')
+SHORT_PROBLEM = 90
+
+
+def short_problem(problem: str) -> str:
+    """One of several problems in one notification, short enough to keep
+    the notification small: '"ask" keeps ctrl+g (ctrl+a is taken)'."""
+    refused = _REFUSED.match(problem)
+    if refused:
+        return f"{refused['what']} keeps {refused['kept']} ({refused['key']} is taken)"
+    return clip(problem, SHORT_PROBLEM)
+
+
+TOAST_LINE = 100
+
+
+def toast_lines(message: str, width: int = TOAST_LINE) -> str:
+    """``message`` with each line longer than ``width`` wrapped between words."""
+    return "\n".join(
+        "\n".join(
+            textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""]
+        )
+        for line in message.splitlines()
+    )
 
 
 @dataclass(frozen=True)
@@ -139,11 +171,44 @@ class OneOnOneApp(App[int]):
         except (ConfigError, OSError) as exc:
             self.notify(str(exc), title="Theme not saved", severity="warning", markup=False)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's, with plain-text lines wrapped at TOAST_LINE columns between
+        words (a path or a file name is never split): a notification is as wide
+        as its longest line, at most the screen (app.tcss): a command
+        of its own line (`tui1on1 import PATH`) fits on one."""
+        if not markup:
+            message = toast_lines(message)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def notify_problems(self, title: str, problems: list[str], timeout: float = 10) -> None:
+        """Warnings found together in one notification (one at a time are
+        shown, so several would hide each other): one line each."""
+        if not problems:
+            return
+        if len(problems) == 1:
+            message = problems[0]
+        else:
+            title = f"{title}: {plural(len(problems), 'problem')}"
+            message = "\n".join(f"• {short_problem(problem)}" for problem in problems)
+        self.notify(message, title=title, severity="warning", timeout=timeout, markup=False)
+
     def on_mount(self) -> None:
-        for problem in self._theme_problems:
-            self.notify(problem, title="Theme", severity="warning", timeout=10, markup=False)
-        for problem in self._key_problems:
-            self.notify(problem, title="Keys", severity="warning", timeout=15, markup=False)
+        # What the config file and the themes hold is known now: one notification.
+        problems = [
+            *self._theme_problems,
+            *self._key_problems,
+            *self.settings.config_problems,
+        ]
+        self.notify_problems("Config", problems, timeout=10 + 2 * len(problems))
+        self.screen_change_signal.subscribe(self, self._screen_changed)
 
         if self.meet is not None:
             from tui1on1.ui.screens.meeting import MeetingScreen
@@ -177,10 +242,7 @@ class OneOnOneApp(App[int]):
             return
         if event.state is WorkerState.SUCCESS:
             self.services = event.worker.result
-            for problem in self.services.problems:
-                self.notify(problem, title="Skipped", severity="warning", timeout=10)
-            for problem in self.settings.config_problems:
-                self.notify(problem, title="Config", severity="warning", timeout=10)
+            self.notify_problems("Skipped", list(self.services.problems))
             for screen in self.screen_stack:
                 if isinstance(screen, ServiceScreen):
                     screen.services_ready(self.services)
@@ -194,6 +256,16 @@ class OneOnOneApp(App[int]):
             else:  # a bug: say so without details that could hold user data
                 self.open_error = f"tui1on1 failed while starting ({type(error).__name__})"
             self.push_screen(ProblemScreen("Can't open the database", self.open_error))
+
+    def _screen_changed(self, screen: Screen) -> None:
+        """A meeting opened from home or a person: what was said there (a
+        discarded 1:1, an archived person) is not left over the question."""
+        from tui1on1.ui.screens.meeting import MeetingScreen
+
+        previous, self._current_screen = getattr(self, "_current_screen", None), screen
+        came_from = isinstance(previous, ServiceScreen) and not isinstance(previous, MeetingScreen)
+        if isinstance(screen, MeetingScreen) and came_from:
+            self.clear_notifications()
 
     def _show_writer_status(self, message: str | None) -> None:
         """The database stopped (message) or started again (None) taking writes."""
@@ -316,7 +388,8 @@ class OneOnOneApp(App[int]):
                 markup=False,
             )
             return None
-        where = f"Saved to {target}" + (" (there is no Downloads folder)" if ours else "")
+        # The path on a line of its own, never split.
+        where = f"Saved to\n{target}" + ("\n(there is no Downloads folder)" if ours else "")
         self.notify(where, title="Screenshot", timeout=8, markup=False)
         return str(target)
 

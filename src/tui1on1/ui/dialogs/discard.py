@@ -1,7 +1,15 @@
 """Discarding a 1:1 started by mistake always asks, naming the person, how
-many notes go, and where they are kept (a file `tui1on1 import` reads)."""
+many notes go, and where they are kept (a file `tui1on1 import` reads).
+
+The folder and the file name are on lines of their own, and so is the
+command that brings the meeting back (c copies it), so the file name is
+never broken across lines. Below 18 rows the command gives its place to
+the buttons (c still copies it)."""
 
 from __future__ import annotations
+
+import shlex
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,16 +21,37 @@ from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.ui.dialogs.fit import FitModal
 
 
-def discard_question(name: str, notes: int, reopen: int, where: str) -> tuple[str, str]:
+def home_relative(path: Path) -> str:
+    """'~/.local/share/tui1on1/discarded/x.json' for a path under the home dir."""
+    try:
+        return f"~/{path.relative_to(Path.home())}"
+    except ValueError:
+        return str(path)
+
+
+def folder_and_file(path: Path) -> tuple[str, str]:
+    """('~/.local/share/tui1on1/discarded/', 'x.json'): each shown on its own line."""
+    return home_relative(path.parent).rstrip("/") + "/", path.name
+
+
+def import_command(path: Path) -> str:
+    """The command that brings a discarded 1:1 back, as it can be pasted."""
+    where = home_relative(path)
+    if where.startswith("~/") and shlex.quote(where[2:]) == where[2:]:
+        return f"tui1on1 import {where}"  # the shell expands ~ only unquoted
+    return f"tui1on1 import {shlex.quote(str(path))}"
+
+
+def discard_question(name: str, notes: int, reopen: int) -> tuple[str, str]:
     """('Discard this 1:1 with Priya Raman?', 'Its 3 notes will be removed
-    from history and search and kept only in FILE.' + what opens again)."""
+    from history and search and kept only in this file:' + what opens again)."""
     question = f"Discard this 1:1 with {safe_terminal_text(name)}?"
     held = f"Its {plural(notes, 'note')} will be" if notes else "It will be"
-    text = f"{held} removed from history and search and kept only in {safe_terminal_text(where)}."
+    text = f"{held} removed from history and search and kept only in this file:"
     if reopen:
-        text += (
-            f" {plural(reopen, 'action')} from earlier meetings, closed in this one, "
-            f"will be open again."
+        text = (
+            f"{plural(reopen, 'action')} from earlier meetings, closed in this one, "
+            f"will be open again. {text}"
         )
     return question, text
 
@@ -34,17 +63,28 @@ class DiscardScreen(FitModal[bool]):
     BINDINGS = [
         Binding("y", "choose(True)", "Discard", id="discard_confirm"),
         Binding("escape,n", "choose(False)", "Keep it", id="discard_cancel"),
+        Binding("c", "copy_command", "Copy the import command", id="discard_copy"),
+        Binding("f1", "app.help", "Help", id="help", show=False),
     ]
 
-    def __init__(self, name: str, notes: int, reopen: int, where: str) -> None:
+    def __init__(self, name: str, notes: int, reopen: int, where: Path) -> None:
         super().__init__()
-        self.question, self.details = discard_question(name, notes, reopen, where)
+        self.question, self.details = discard_question(name, notes, reopen)
+        self.folder, self.file_name = folder_and_file(where)
+        self.command = import_command(where)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="discard-dialog", classes="dialog"):
             yield Static(Text(self.question), classes="dialog-title")
             yield Static(Text(self.details), id="discard-details", classes="dialog-body")
-            yield Static("`tui1on1 import` of that file brings it back.", classes="dialog-hint")
+            yield Static(Text(safe_terminal_text(self.folder)), id="discard-folder")
+            yield Static(Text(safe_terminal_text(self.file_name)), id="discard-file")
+            yield Static(
+                "To bring it back later (c copies the command):",
+                id="discard-hint",
+                classes="dialog-hint",
+            )
+            yield Static(Text(safe_terminal_text(self.command)), id="discard-command")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep it (esc)", id="keep", variant="primary", compact=True)
                 yield Button("Discard (y)", id="discard-it", variant="error", compact=True)
@@ -55,3 +95,10 @@ class DiscardScreen(FitModal[bool]):
 
     def action_choose(self, discard: bool) -> None:
         self.dismiss(discard)
+
+    def action_copy_command(self) -> None:
+        """Said in the dialog: no notification shows over a dialog."""
+        self.app.copy_to_clipboard(self.command)
+        self.query_one("#discard-hint", Static).update(
+            "To bring it back later (copied the command):"
+        )

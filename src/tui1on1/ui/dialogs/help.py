@@ -15,10 +15,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from tui1on1.domain.grammar import PREFIX_HELP
+from tui1on1.ui.dialogs.fit import FitModal
 from tui1on1.ui.keys import bound_key, display_keys, screen_name
 from tui1on1.ui.lists import Pane
 
@@ -32,7 +33,10 @@ LIST_KEYS = (
 PALETTE_ACTIONS = {"command_palette", "app.command_palette"}
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(FitModal[None]):
+    """Fits small terminals (FitModal, fit.tcss): at 40x12 the key rows take
+    the room, scrolled with Up / Down."""
+
     BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help_close")]
 
     def __init__(self, screen: Screen | None = None) -> None:
@@ -40,7 +44,7 @@ class HelpScreen(ModalScreen[None]):
         self.for_screen = screen
 
     def on_mount(self) -> None:
-        self.query_one(Pane).focus()
+        self.query_one(Pane).focus()  # FitModal.on_mount runs too (Textual calls both)
 
     def compose(self) -> ComposeResult:
         screen = self._screen()
@@ -49,6 +53,7 @@ class HelpScreen(ModalScreen[None]):
         for key, meaning in self.key_rows():
             keys.add_row(Text(key, style="bold"), Text(meaning))
         title = "Keys in a meeting" if meeting else f"Keys on {screen_name(screen)}"
+        title = getattr(screen, "help_title", title)
         with Vertical(id="help", classes="dialog"):
             yield Static("Help", classes="dialog-title")
             with Pane(id="help-body"):
@@ -126,7 +131,9 @@ class HelpScreen(ModalScreen[None]):
             if enter and any(b.key == "enter" for b in bindings):
                 described, enter = enter[0].upper() + enter[1:], None
             rows.append((self._keys(bindings), described))
-        if screen.query("OptionList, DataTable"):
+        own = getattr(screen, "help_rows", ())  # a dialog's own keys (the person form's)
+        rows.extend(own)
+        if not own and screen.query("OptionList, DataTable"):
             if enter:  # the focused pane has no Enter of its own: say what it does on a list
                 rows.insert(0, ("Enter", f"on a list: {enter}"))
             rows.extend(LIST_KEYS)

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.containers import VerticalScroll
 from textual.widgets import Input, Select, Static
 
 from tui1on1.domain.cadence import describe_cadence
 from tui1on1.domain.kinds import Relationship
 from tui1on1.domain.records import Person
+from tui1on1.ui.dialogs.fit import FitModal
 
 FIELDS = ("name", "role", "relationship", "cadence", "playbook")
 RELATIONSHIPS = tuple(r.value for r in Relationship)  # report, manager, skip-level, peer
@@ -28,8 +28,25 @@ RELATIONSHIPS = tuple(r.value for r in Relationship)  # report, manager, skip-le
 SavePerson = Callable[[dict[str, str]], Person]
 
 
-class PersonFormScreen(ModalScreen[Person | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="person_form_cancel")]
+class FormBody(VerticalScroll, can_focus=False):
+    """Scrolls to the focused field when the terminal is short; never takes
+    a Tab itself."""
+
+
+class PersonFormScreen(FitModal[Person | None]):
+    """The fields scroll when the terminal is short; the hint stays at the
+    bottom of the dialog (app.tcss). F1 lists the form's keys."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="person_form_cancel"),
+        Binding("f1", "app.help", "Help", id="help", show=False),
+    ]
+    help_title = "Keys in the person form"
+    help_rows = (
+        ("Enter", "Save (in a text field)"),
+        ("Tab / shift+Tab", "Next / previous field"),
+        ("Enter / Space", "Open the relationship choices; Up / Down and Enter pick one"),
+    )
 
     def __init__(self, save: SavePerson, person: Person | None = None) -> None:
         super().__init__()
@@ -61,7 +78,7 @@ class PersonFormScreen(ModalScreen[Person | None]):
         }
         self._labels = labels
         relationship = person.relationship.value if person else Relationship.REPORT.value
-        with Vertical(id="person-form", classes="dialog"):
+        with FormBody(id="person-form", classes="dialog"):
             yield Static(title, classes="dialog-title")
             for name in FIELDS:
                 if name == "relationship":
@@ -78,7 +95,8 @@ class PersonFormScreen(ModalScreen[Person | None]):
                 yield field
             yield Static("", id="person-form-error")
             yield Static(
-                "Enter in a text field saves · Tab for the next field · Esc to cancel",
+                "Enter saves · Tab: next field · Esc cancels · F1: keys",
+                id="person-form-hint",
                 classes="dialog-hint",
             )
 

@@ -5,7 +5,6 @@ ordered writer, so no key ever waits for the disk."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -23,14 +22,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXTEND_MINUTES = 5
-
-
-def home_relative(path: Path) -> str:
-    """'~/.local/share/tui1on1/discarded/x.json' for a path under the home dir."""
-    try:
-        return f"~/{path.relative_to(Path.home())}"
-    except ValueError:
-        return str(path)
 
 
 class MeetingActions:
@@ -196,7 +187,10 @@ class MeetingActions:
 
         def skipped(message: str | None) -> None:
             if message:
-                self.app.notify(message, title="Backup", severity="warning", markup=False)
+                # Raised while the summary is up, shown once it is closed.
+                self.app.notify(
+                    message, title="Backup", severity="warning", timeout=30, markup=False
+                )
 
         services.writer.submit(backup, done=hop(skipped))
         self.app.push_screen(SummaryScreen(model.person.name, summary), self._after_summary)
@@ -227,9 +221,7 @@ class MeetingActions:
             if discard:
                 self._discard_now()
 
-        self.app.push_screen(
-            DiscardScreen(model.person.name, notes, reopen, home_relative(where)), confirmed
-        )
+        self.app.push_screen(DiscardScreen(model.person.name, notes, reopen, where), confirmed)
 
     def _discard_now(self) -> None:
         if not self._ready():
@@ -260,18 +252,18 @@ class MeetingActions:
 
     def _discarded(self, result) -> None:
         from tui1on1.domain.text import safe_terminal_text
+        from tui1on1.ui.dialogs.discard import import_command
         from tui1on1.ui.screens.home import HomeScreen
 
         app = self.app
         while app.screen is not self and len(app.screen_stack) > 1:
             app.pop_screen()
         app.switch_screen(HomeScreen(select_person_id=self.model.person.id))
-        where = home_relative(result.path)
+        # The command on a line of its own, to copy; the file name never split.
         app.notify(
-            f"Discarded the 1:1 with {safe_terminal_text(result.person_name)}. "
-            f"Kept in {safe_terminal_text(where)}: `tui1on1 import` that file to bring it back.",
-            title="Discarded",
-            timeout=12,
+            f"To bring it back:\n{import_command(result.path)}",
+            title=f"Discarded the 1:1 with {safe_terminal_text(result.person_name)}",
+            timeout=15,
             markup=False,
         )
 
