@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import signal
-import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -18,43 +15,16 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from tui1on1.domain.text import clip, plural
+from tui1on1.domain.text import plural
 from tui1on1.domain.timesource import Clock, SystemClock
 from tui1on1.settings import Settings
 from tui1on1.ui.latest import show_latest
+from tui1on1.ui.notices import short_problem, toast_lines
 from tui1on1.ui.services import Services, open_services
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
     from tui1on1.ui.crash import Crash
-
-
-#: A refused rebinding, as ui.keys says it: '"ask" can't use ctrl+a: the
-#: notes input uses it to …; keeping ctrl+g'.
-_REFUSED = re.compile(r'^(?P<what>"[^"]+") can\'t use (?P<key>[^:]+): .*; keeping (?P<kept>.+)$')
-SHORT_PROBLEM = 90
-
-
-def short_problem(problem: str) -> str:
-    """One of several problems in one notification, short enough to keep
-    the notification small: '"ask" keeps ctrl+g (ctrl+a is taken)'."""
-    refused = _REFUSED.match(problem)
-    if refused:
-        return f"{refused['what']} keeps {refused['kept']} ({refused['key']} is taken)"
-    return clip(problem, SHORT_PROBLEM)
-
-
-TOAST_LINE = 100
-
-
-def toast_lines(message: str, width: int = TOAST_LINE) -> str:
-    """``message`` with each line longer than ``width`` wrapped between words."""
-    return "\n".join(
-        "\n".join(
-            textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""]
-        )
-        for line in message.splitlines()
-    )
 
 
 @dataclass(frozen=True)
@@ -356,42 +326,9 @@ class OneOnOneApp(App[int]):
         """The palette's "Screenshot": an SVG of the screen, 0600, in the
         Downloads folder, or the data dir's ``screenshots/`` (0700) when there
         is none; a notification says where."""
-        from datetime import datetime
+        from tui1on1.ui.screenshots import save_screenshot
 
-        from platformdirs import user_downloads_path
-
-        from tui1on1.privacy import ensure_private_dir, write_private_file
-
-        ours = False  # the data dir's screenshots/: made private if new
-        if path is not None:
-            folder = Path(path).expanduser()
-        else:
-            folder = user_downloads_path()
-            if not folder.is_dir():
-                folder, ours = self.settings.data_dir / "screenshots", True
-        name = filename or f"tui1on1-{datetime.now():%Y%m%d-%H%M%S}.svg"
-        target = folder / name
-        number = 1
-        while filename is None and target.exists():
-            number += 1
-            target = folder / f"{Path(name).stem}-{number}.svg"
-        try:
-            if ours:
-                ensure_private_dir(folder.parent)
-                ensure_private_dir(folder)
-            write_private_file(target, self.export_screenshot().encode("utf-8"))
-        except OSError as exc:
-            self.notify(
-                f"Couldn't save the screenshot in {folder}: {exc.strerror or exc}",
-                title="Screenshot",
-                severity="error",
-                markup=False,
-            )
-            return None
-        # The path on a line of its own, never split.
-        where = f"Saved to\n{target}" + ("\n(there is no Downloads folder)" if ours else "")
-        self.notify(where, title="Screenshot", timeout=8, markup=False)
-        return str(target)
+        return save_screenshot(self, self.settings.data_dir, filename, path)
 
     # --- command palette --------------------------------------------------------
 
