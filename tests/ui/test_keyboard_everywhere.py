@@ -370,3 +370,27 @@ async def test_every_key_of_home_and_person_is_also_in_the_palette(make_app, his
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
         assert (await meeting_ready(pilot)).model.person.name == "Ada Lovelace"
+
+
+async def test_f1_on_search_explains_the_filters_and_in_a_meeting_discard(make_app, history):
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await at_home(pilot)
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause(0.1)
+        shown = screen_text(app)
+        assert "Filters, with words or alone" in shown
+        for syntax in ("person:NAME", "kind:KIND", "#tag", "since:DATE until:DATE"):
+            assert syntax in shown
+    app = make_app("Ada Lovelace")
+    async with app.run_test(size=SIZE) as pilot:
+        await meeting_ready(pilot)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause(0.1)
+        listed = " ".join(meaning for _key, meaning in app.screen.key_rows())  # it scrolls
+        assert "leave it running, or discard it" in listed
+        assert "back to typing, the letter typed" in listed

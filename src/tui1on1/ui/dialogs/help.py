@@ -59,6 +59,14 @@ class HelpScreen(FitModal[None]):
             with Pane(id="help-body"):
                 yield Static(title, classes="help-heading")
                 yield Static(keys, id="help-keys")
+                more = getattr(screen, "help_more", None)  # (heading, [(syntax, meaning)])
+                if more:
+                    heading, rows = more
+                    table = Table.grid(padding=(0, 2))
+                    for syntax, meaning in rows:
+                        table.add_row(Text(syntax, style="bold"), Text(meaning))
+                    yield Static(heading, classes="help-heading")
+                    yield Static(table, id="help-more")
                 if meeting:
                     grammar = Table.grid(padding=(0, 2))
                     for syntax, meaning in PREFIX_HELP:
@@ -170,6 +178,7 @@ class HelpScreen(FitModal[None]):
             (key(MeetingNotesList, "toggle_done", "x"),
              "mark the selected action done (or open again)"),
             (key(MeetingNotesList, "back_to_input", "Esc"), "back to typing (or cancel an edit)"),
+            ("other letters", "in the notes: back to typing, the letter typed"),
         ]  # fmt: skip
         for _action, bindings, node in active:
             if node is self.app:
@@ -178,7 +187,7 @@ class HelpScreen(FitModal[None]):
 
     def _app_key_help(self, binding: Binding) -> str:
         if binding.id == "quit":
-            return "quit (a live meeting asks: end it, or leave it running)"
+            return "quit (a live meeting asks: end it, leave it running, or discard it)"
         return self._describe(binding)
 
     def action_close(self) -> None:

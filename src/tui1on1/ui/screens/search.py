@@ -48,6 +48,15 @@ class SearchQuery(Input):
 
 
 class SearchScreen(ServiceScreen):
+    help_more = (
+        "Filters, with words or alone",
+        [
+            ("person:NAME", "notes with that person (a start of the name is enough)"),
+            ("kind:KIND", "note, action, quote, question, decision, win, concern, parked"),
+            ("#tag", "notes with that tag"),
+            ("since:DATE until:DATE", "local days as YYYY-MM-DD, both included"),
+        ],
+    )
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="search_back"),
         # The query box doesn't use Down/Up: they move the results' highlight.
