@@ -41,3 +41,37 @@ async def test_an_edit_in_progress_is_named_on_the_input(make_app):
         await pilot.press("escape")
         await pilot.pause(0.1)
         assert "Editing a saved note" not in screen_text(app)
+
+
+async def burst(pilot, keys) -> None:
+    """Keys as a fast typist (or tmux) sends them: all queued before the app
+    handles the first, as Pilot's press (which waits after each) never does."""
+    from textual import events
+
+    app = pilot.app
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await pilot.pause(0.3)
+
+
+async def test_a_word_typed_in_one_burst_after_up_or_esc_arrives_whole(make_app):
+    """'hexagon' right after Up used to lose its e and x to the list's commands
+    (edit, done), and text right after Esc went to the list."""
+    app = make_app("Priya Raman")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await meeting_ready(pilot)
+        await type_line(pilot, "wants to lead the platform team")
+        await settle(pilot)
+        note_input = screen.query_one(NoteInput)
+        await pilot.press("up")
+        await wait_for(pilot, lambda: isinstance(app.focused, NotesList))
+        await burst(pilot, "hexagon")
+        assert note_input.value == "hexagon"
+        note_input.value = ""
+        await pilot.press("up")
+        await wait_for(pilot, lambda: isinstance(app.focused, NotesList))
+        await burst(pilot, ["escape", *"dux"])
+        assert note_input.value == "dux"
+        assert [n.text for n in app.services.store.list_notes(screen.model.meeting.id)] == [
+            "wants to lead the platform team"
+        ]

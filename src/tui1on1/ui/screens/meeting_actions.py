@@ -298,7 +298,9 @@ class MeetingActions:
 
     def action_focus_input(self) -> None:
         self.query_one(NotesList).highlighted = None
-        self.query_one(NoteInput).focus()
+        # At once (Widget.focus waits for the keys already queued): text typed
+        # right after Esc goes to the input, never to the list's commands.
+        self.set_focus(self.query_one(NoteInput))
 
     def action_cancel_edit(self) -> None:
         if self.notes is not None:

@@ -35,19 +35,29 @@ class MeetingNotesList(NotesList):
         Binding("escape", "screen.focus_input", "Back to typing", id="back_to_input"),
     ]
 
-    def on_key(self, event: events.Key) -> None:
-        """A printable key that is none of the list's commands goes back to
-        typing: a sentence started while the list had focus lands in the
-        input instead of being lost (only e, d, u and x, as bound, act here)."""
+    async def on_key(self, event: events.Key) -> None:
+        """The list's own keys (e, d, u, x, Esc as bound) act here, at once, so
+        keys typed right after them in one burst see where focus went; any
+        other printable key goes back to typing: a sentence started while the
+        list had focus lands in the input, whole."""
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.node is self and self.has_focus:
+            event.stop()
+            event.prevent_default()
+            if active.enabled:
+                await self.run_action(active.binding.action)
+            return
         if not event.is_printable or not event.character:
             return
-        if event.key in self.screen.active_bindings:
-            return
+        if active is not None and active.node is not self:
+            return  # the screen's or the app's key
         event.stop()
         event.prevent_default()
         note_input = self.screen.query_one(NoteInput)
         self.highlighted = None
-        note_input.focus()
+        # Now, not after the keys already queued (Widget.focus waits): the
+        # rest of a word typed in one burst must reach the input too.
+        self.screen.set_focus(note_input)
         note_input.insert_text_at_cursor(event.character)
 
 
@@ -222,7 +232,7 @@ class NotesController:
         # The hint above shows only while the input is empty: say it on the
         # border too, so an edit in progress is never mistaken for a new note.
         note_input.border_title = "Editing a saved note · Enter saves · Esc cancels"
-        note_input.focus()
+        self.screen.set_focus(note_input)  # at once: the next keys edit the note
         note_input.cursor_position = len(note_input.value)
 
     def cancel_edit(self) -> bool:
