@@ -397,8 +397,8 @@ def test_people_on_postgresql(pg_url):
     assert listed.returncode == 0, listed.stderr
     assert table(listed.stdout)[1] == ["Ada Lovelace", "report", "biweekly"]
     dup = run_cli("--db", pg_url, "people", "add", "ADA LOVELACE")
-    assert dup.returncode == 1
-    one_calm_line(dup.stderr)
+    assert dup.returncode == 2
+    assert one_calm_line(dup.stderr) == "tui1on1: there is already someone called Ada Lovelace"
     check = run_cli("--db", pg_url, "db", "check")
     assert check.returncode == 0 and check.stdout.startswith("ok")
     located = run_cli("--db", pg_url, "locate")

@@ -99,7 +99,8 @@ def test_the_first_week(terminals) -> None:
     screen = week_two.wait_for(lambda s: "Priya Raman" in s and "send me the RFC draft" in s)
     assert "intro to Sam from platform" in screen
     week_two.key("C-q")
-    week_two.wait_for("The meeting is still live.")
+    screen = week_two.wait_for("The 1:1 with Priya Raman is still live.")
+    assert 'tui1on1 meet "Priya Raman"' in " ".join(screen.split())
     week_two.type("l")
     assert week_two.exit_code() == 0
 

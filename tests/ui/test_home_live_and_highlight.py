@@ -125,8 +125,9 @@ async def test_an_old_live_meeting_asks_first_and_can_be_ended(make_app, people,
         shown = screen_text(app)
         assert "The 1:1 with Priya Raman has been live since Fri 13 Nov, 7 days ago." in shown
         assert "End it now (e)" in shown and "Resume (r)" in shown and "Cancel (esc)" in shown
+        assert "Left running 7 days?" in shown  # the same count of days as the line above
         await pilot.press("e")
-        ended = "Ended the 1:1 with Priya Raman (left running 7 days) at its last note."
+        ended = "Ended the 1:1 with Priya Raman (left running 7 days): recorded as 40 of 30 min."
         await wait_for(pilot, lambda: any(ended in str(n.message) for n in app._notifications))
         await settle(pilot)
         await wait_for(pilot, lambda: "Priya Raman (since" not in screen_text(app))

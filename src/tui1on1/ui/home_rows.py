@@ -44,7 +44,11 @@ def live_since(started: datetime, now: datetime) -> str:
 def live_age(started: datetime, now: datetime) -> str:
     """'7 days', '13 hours': how long a forgotten meeting has been live."""
     hours = int((now - started).total_seconds() // 3600)
-    return plural(hours // 24, "day") if hours >= 48 else plural(hours, "hour")
+    if hours < 48:
+        return plural(hours, "hour")
+    # Calendar days, as live_since counts them: "since Mon 7 Dec, 7 days ago"
+    # and "left running 7 days" must agree.
+    return plural((now.astimezone().date() - started.astimezone().date()).days, "day")
 
 
 def due_text(row: PersonOverview, now: datetime) -> Text:

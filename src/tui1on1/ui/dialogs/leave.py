@@ -3,11 +3,14 @@ discard a 1:1 started by mistake (that asks again)."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from tui1on1.domain.people import shell_word
+from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.dialogs.fit import FitModal
 
 
@@ -19,12 +22,21 @@ class LeaveScreen(FitModal[str | None]):
         Binding("escape,c", "choose(None)", "Stay", id="leave_cancel"),
     ]
 
+    def __init__(self, name: str = "") -> None:
+        super().__init__()
+        self.person_name = name
+
     def compose(self) -> ComposeResult:
+        name = safe_terminal_text(self.person_name)
+        whose = f"The 1:1 with {name}" if name else "The meeting"
+        again = f"tui1on1 meet {shell_word(self.person_name)}" if name else "tui1on1 meet NAME"
         with Vertical(id="leave", classes="dialog"):
-            yield Static("The meeting is still live.", classes="dialog-title")
+            yield Static(Text(f"{whose} is still live."), classes="dialog-title")
             yield Static(
-                "Leave it running and `tui1on1 meet NAME` picks it up again with the clock "
-                "at the true time. Every note is already saved.",
+                Text(
+                    f"Leave it running and {again} (or l on home) picks it up again with "
+                    "the clock at the true time. Every note is already saved."
+                ),
                 classes="dialog-body",
             )
             with Horizontal(classes="dialog-buttons"):

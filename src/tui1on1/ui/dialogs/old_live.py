@@ -1,5 +1,5 @@
 """A live meeting left running for hours was probably forgotten: end it at
-its last note (the default), resume it, or go back."""
+its planned end or last note (the default), resume it, or go back."""
 
 from __future__ import annotations
 
@@ -74,8 +74,9 @@ class OldLiveScreen(FitModal[str | None]):
         with Vertical(id="old-live", classes="dialog"):
             yield Static(Text(self.question), classes="dialog-title")
             yield Static(
-                f"Left running {self.age}? End it now: it is ended at its last note, "
-                "and every note is kept. Or resume it, with the clock at the true time.",
+                f"Left running {self.age}? End it now: it is recorded as ending at its "
+                "planned end (or at its last note, if that came later), and every note "
+                "is kept. Or resume it, with the clock at the true time.",
                 classes="dialog-body",
             )
             with Horizontal(classes="dialog-buttons"):

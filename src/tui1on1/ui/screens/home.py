@@ -275,7 +275,7 @@ class HomeScreen(ServiceScreen):
         self.app.switch_screen(MeetingScreen(request))
 
     def _end_forgotten(self, person_id: int, name: str, meeting: Meeting) -> None:
-        """End a forgotten meeting at its last note (or its planned end, if
+        """End a forgotten meeting at its planned end (or its last note, if
         later), not now: a week left running is not a week-long 1:1."""
         services = self.app.services
         if services is None:
@@ -290,7 +290,8 @@ class HomeScreen(ServiceScreen):
         def ended(_meeting) -> None:
             self.notify(
                 f"Ended the 1:1 with {safe_terminal_text(name)} "
-                f"(left running {live_age(meeting.started_at, now)}) at its last note.",
+                f"(left running {live_age(meeting.started_at, now)}): "
+                f"recorded as {_meeting.summary.split(' · ')[0] if _meeting.summary else 'ended'}.",
                 timeout=6,
                 markup=False,
             )

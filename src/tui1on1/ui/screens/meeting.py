@@ -53,7 +53,7 @@ PALETTE = (
     ("End meeting", "End the 1:1 (it asks first) and see the summary", "end_meeting"),
     (
         "Discard this 1:1",
-        "Started by mistake? Remove it; it is kept in a file `import` brings back",
+        "Started by mistake? Remove it; it is kept in a file tui1on1 import brings back",
         "discard_meeting",
     ),
     ("Pick question", "Search the whole question bank and ask any question", "pick_question"),

@@ -288,7 +288,7 @@ class MeetingActions:
             elif choice == "leave":
                 self.app.quit_now()
 
-        self.app.push_screen(LeaveScreen(), chosen)
+        self.app.push_screen(LeaveScreen(self.model.person.name if self.model else ""), chosen)
 
     def action_focus_notes(self) -> None:
         notes = self.query_one(NotesList)
