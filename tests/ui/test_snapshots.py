@@ -70,6 +70,8 @@ def test_person_screen(snap_compare, make_app, history):
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, PersonScreen))
         await wait_for(pilot, lambda: pilot.app.screen.prep is not None)
+        await wait_for(pilot, lambda: pilot.app.focused is not None)
+        await pilot.pause()
 
     assert snap_compare(make_app(meet=None), terminal_size=(80, 24), run_before=person)
 
@@ -129,6 +131,8 @@ def test_person_screen_small(snap_compare, make_app, history, size):
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, PersonScreen))
         await wait_for(pilot, lambda: pilot.app.screen.prep is not None)
+        await wait_for(pilot, lambda: pilot.app.focused is not None)
+        await pilot.pause()
 
     assert snap_compare(make_app(meet=None), terminal_size=size, run_before=person)
 

@@ -246,7 +246,7 @@ class PersonScreen(ServiceScreen):
         lists = [self.query_one(f"#person-{name}", OpenList)
                  for name in ("actions", "topics", "meetings")]  # fmt: skip
         target = next((v for v in lists if v.highlighted is not None), lists[0])
-        target.focus()
+        self.set_focus(target)  # now, with the rows: the first frame shows it
 
     def _action_text(self, action: ActionItem, today) -> Text:
         who = "I'll" if action.owner is Owner.ME else "They'll"
