@@ -60,8 +60,13 @@ def test_meet_a_start_of_the_name_and_the_next_day_again(terminals, people_on_fi
 
     # Left running overnight, it is resumed (a day over its time) and named.
     second = terminals("meet", "priya", prefix=("faketime", "-f", DAY_TWO))
-    screen = second.wait_for("Resumed the 1:1 with Priya Raman")
-    assert "OVERTIME" in screen and "wants to mentor the new hires" in screen
+    second.wait_for(
+        lambda s: (
+            "Resumed the 1:1 with Priya Raman" in s
+            and "OVERTIME" in s
+            and "wants to mentor the new hires" in s
+        )
+    )
     second.key("C-q")
     second.wait_for("is still live.")
     second.type("l")

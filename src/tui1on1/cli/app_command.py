@@ -35,7 +35,7 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
         if problem:
             print(f"tui1on1: {problem}", file=sys.stderr)
             return EXIT_USAGE
-        from tui1on1.ui.app import MeetRequest
+        from tui1on1.ui.screens.base import MeetRequest
 
         # Who NAME is is decided again when the meeting loads, with the Store:
         # by the one name rule, or by adding NAME with --new. Where the quick

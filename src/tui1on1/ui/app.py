@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -20,45 +19,12 @@ from tui1on1.domain.timesource import Clock, SystemClock
 from tui1on1.settings import Settings
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.notices import short_problem, toast_lines
+from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.services import Services, open_services
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
     from tui1on1.ui.crash import Crash
-
-
-@dataclass(frozen=True)
-class MeetRequest:
-    """`tui1on1 meet NAME`: who, how long, which playbook.
-
-    Who: ``person_id`` when the caller already has the person (home, person
-    screen); else ``name`` is matched by the one rule every command shares
-    (``domain.people.match_name``) when the meeting loads. Only ``new=True``
-    (`meet NAME --new`) adds ``name`` as a new person.
-    """
-
-    name: str
-    minutes: int | None = None
-    playbook: str | None = None
-    person_id: int | None = None
-    new: bool = False
-
-
-class ServiceScreen(Screen):
-    """A screen that needs the database: it is told when it is ready.
-
-    Subclasses may define their own ``on_mount`` but must not call this one:
-    Textual already calls ``on_mount`` on every class in the MRO, so calling
-    it again would load everything twice.
-    """
-
-    def on_mount(self) -> None:
-        services = getattr(self.app, "services", None)
-        if services is not None:
-            self.services_ready(services)
-
-    def services_ready(self, services: Services) -> None:  # pragma: no cover - overridden
-        """Called once, on the UI thread, when the database is open."""
 
 
 class OneOnOneApp(App[int]):

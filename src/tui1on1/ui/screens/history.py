@@ -20,8 +20,8 @@ from tui1on1.domain.grammar import KIND_MARKS
 from tui1on1.domain.kinds import ActionStatus, Owner
 from tui1on1.domain.recap import MeetingRecord
 from tui1on1.domain.text import safe_terminal_text
-from tui1on1.ui.app import ServiceScreen
 from tui1on1.ui.lists import OpenList, Pane, one_line
+from tui1on1.ui.screens.base import ServiceScreen
 from tui1on1.ui.services import Services
 
 

@@ -16,7 +16,6 @@ from tui1on1.domain.cadence import describe_cadence
 from tui1on1.domain.overview import PersonOverview
 from tui1on1.domain.records import Meeting
 from tui1on1.domain.text import clip, safe_terminal_text
-from tui1on1.ui.app import MeetRequest, ServiceScreen
 from tui1on1.ui.dialogs.old_live import OLD_LIVE, OldLiveScreen, forgotten_end
 from tui1on1.ui.home_rows import (
     COLUMNS,
@@ -37,6 +36,7 @@ from tui1on1.ui.home_rows import (
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenTable
+from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.services import Services
 
 

@@ -24,9 +24,9 @@ from tui1on1.domain.kinds import NoteKind
 from tui1on1.domain.pausecue import END_TYPING
 from tui1on1.domain.records import NewNote
 from tui1on1.domain.text import plural, safe_terminal_text
-from tui1on1.ui.app import MeetRequest, ServiceScreen
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.meeting_model import MeetingModel
+from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.screens.meeting_actions import MeetingActions
 from tui1on1.ui.screens.meeting_load import LoadedMeeting, NotOnePerson, load_meeting
 from tui1on1.ui.screens.meeting_notes import MeetingNotesList, NotesController

@@ -18,7 +18,7 @@ from tui1on1.domain.records import (
     SegmentLog,
 )
 from tui1on1.storage.errors import DuplicateName
-from tui1on1.ui.app import MeetRequest
+from tui1on1.ui.screens.base import MeetRequest
 
 DEFAULT_MINUTES = 30
 

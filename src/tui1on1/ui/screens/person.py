@@ -22,10 +22,10 @@ from tui1on1.domain.overview import MeetingListing
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import ActionItem, Note, Person
 from tui1on1.domain.text import clip, plural, safe_terminal_text
-from tui1on1.ui.app import MeetRequest, ServiceScreen
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList, Pane, one_line
+from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.career import CareerPanel
 

@@ -26,8 +26,8 @@ from tui1on1.domain.people import unresolved_message
 from tui1on1.domain.searchfilters import SearchInput, parse_search_input
 from tui1on1.domain.searchtext import query_tokens, snippet
 from tui1on1.domain.text import plural, safe_terminal_text
-from tui1on1.ui.app import ServiceScreen
 from tui1on1.ui.latest import show_latest
+from tui1on1.ui.screens.base import ServiceScreen
 from tui1on1.ui.services import Services
 
 TYPING_PAUSE = 0.15  # search once the typing pauses this long
