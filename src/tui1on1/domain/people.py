@@ -126,24 +126,31 @@ def _by_name(person: Named) -> tuple[str, str]:
     return fold_name(person.name), person.name
 
 
+def _exact_and_starting(everyone: list[P], wanted: str) -> tuple[list[P], list[P]]:
+    """Of ``everyone`` (sorted by name): whose folded name is ``wanted``, and
+    who else has a word starting with it."""
+    exact = [p for p in everyone if fold_name(p.name) == wanted]
+    starting = [
+        p
+        for p in everyone
+        if p not in exact and any(s.startswith(wanted) for s in _starts(fold_name(p.name)))
+    ]
+    return exact, starting
+
+
 def match_name(people: Iterable[P], typed: str) -> NameMatch[P]:
     """Find the person ``typed`` names among ``people`` (see the rule above)."""
     wanted = fold_name(typed)
     if not wanted:
         return NameMatch(typed, NameMatchKind.UNKNOWN)
-    everyone = list(people)
-    exact = [p for p in everyone if fold_name(p.name) == wanted]
+    exact, starting = _exact_and_starting(sorted(people, key=_by_name), wanted)
     if len(exact) > 1:  # "Zoe" and "Zoë": the same accents win
         key = " ".join(typed.split()).casefold()
         exact = [p for p in exact if " ".join(p.name.split()).casefold() == key] or exact
     if len(exact) == 1:
         return NameMatch(typed, NameMatchKind.EXACT, exact[0])
     if exact:
-        return NameMatch(typed, NameMatchKind.AMBIGUOUS, None, tuple(sorted(exact, key=_by_name)))
-    starting = sorted(
-        (p for p in everyone if any(s.startswith(wanted) for s in _starts(fold_name(p.name)))),
-        key=_by_name,
-    )
+        return NameMatch(typed, NameMatchKind.AMBIGUOUS, None, tuple(exact))
     if len(starting) == 1:
         return NameMatch(typed, NameMatchKind.START, starting[0])
     if starting:
@@ -158,13 +165,7 @@ def rule_matches(people: Iterable[P], typed: str) -> list[P]:
     wanted = fold_name(typed)
     if not wanted:
         return []
-    everyone = sorted(people, key=_by_name)
-    exact = [p for p in everyone if fold_name(p.name) == wanted]
-    starting = [
-        p
-        for p in everyone
-        if p not in exact and any(s.startswith(wanted) for s in _starts(fold_name(p.name)))
-    ]
+    exact, starting = _exact_and_starting(sorted(people, key=_by_name), wanted)
     return exact + starting
 
 

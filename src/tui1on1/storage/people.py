@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -14,6 +13,7 @@ from tui1on1.domain.kinds import Relationship
 from tui1on1.domain.records import Person
 from tui1on1.storage import convert
 from tui1on1.storage.errors import DuplicateName, InvalidInput, NotFound
+from tui1on1.storage.quick_read import PersonName
 from tui1on1.storage.session import SessionBase, utcnow
 from tui1on1.storage.tables import PersonRow
 
@@ -55,16 +55,10 @@ def _refuse_taken(session, name: str, *, but: int | None = None) -> None:
     other case or accents, or a start of theirs) is refused: a new "Priya"
     next to "Priya Raman" would quietly change whom `priya` finds."""
     query = select(PersonRow.id, PersonRow.name, PersonRow.archived)
-    others = [_Named(name=n, archived=bool(a)) for i, n, a in session.execute(query) if i != but]
+    others = [PersonName(i, n, bool(a)) for i, n, a in session.execute(query) if i != but]
     problem = rules.taken_problem(rules.match_name(others, name))
     if problem:
         raise DuplicateName(problem)
-
-
-@dataclass(frozen=True)
-class _Named:
-    name: str
-    archived: bool
 
 
 class PeopleStore(SessionBase):
