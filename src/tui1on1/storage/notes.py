@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
@@ -255,7 +255,3 @@ class NoteStore(SessionBase):
         with self._read() as session:
             row = session.get(DraftRow, meeting_id)
             return convert.draft(row) if row else None
-
-    def clear_draft(self, meeting_id: int) -> None:
-        with self._write() as session:
-            session.execute(delete(DraftRow).where(DraftRow.meeting_id == meeting_id))
