@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
@@ -15,12 +16,15 @@ from tui1on1.storage.session import SessionBase
 from tui1on1.storage.tables import (
     ActionItemRow,
     AskedQuestionRow,
+    Base,
     DraftRow,
     MeetingRow,
     NoteRow,
 )
 
 MAX_NOTE_CHARS = 20_000
+
+_RowT = TypeVar("_RowT", bound=Base)
 
 # The statements of add_note, built once: SQLAlchemy compiles each a single time.
 _note = NoteRow.__table__
@@ -42,7 +46,7 @@ def _check_text(text: str) -> str:
     return text
 
 
-def _get(session: Session, table: type, key: int, what: str):
+def _get(session: Session, table: type[_RowT], key: int, what: str) -> _RowT:
     row = session.get(table, key)
     if row is None:
         raise NotFound(f"no {what} with id {key}")
