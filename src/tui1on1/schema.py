@@ -118,6 +118,17 @@ class Table:
         blank = _any_blank if blank_is_wrong else None
         return self._read(key, _is_text_list, wrong, missing, default, blank, check)
 
+    def items(
+        self,
+        key: str,
+        *,
+        wrong: Message,
+        missing: Message | None = None,
+        check: Check[list[object]] | None = None,
+    ) -> list[object] | None:
+        """A list of anything (an array of tables, each checked by the caller)."""
+        return self._read(key, _is_list, wrong, missing, None, None, check)
+
     def _read(
         self,
         key: str,
@@ -158,6 +169,10 @@ def _is_bool(value: object) -> TypeGuard[bool]:
 
 def _is_table(value: object) -> TypeGuard[dict[str, object]]:
     return isinstance(value, dict)
+
+
+def _is_list(value: object) -> TypeGuard[list[object]]:
+    return isinstance(value, list)
 
 
 def _is_text_list(value: object) -> TypeGuard[list[str]]:
