@@ -150,4 +150,3 @@ def unknown_key_message(what: str, key: str, allowed: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(key, allowed, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else f" (allowed: {', '.join(allowed)})"
     return f"{what} has unknown key {key!r}{hint}"
-
