@@ -8,28 +8,37 @@ to import. Precedence for the database: ``--db`` > ``TUI1ON1_DATABASE_URL`` >
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 
+from tui1on1.schema import Table
+
 APP_NAME = "tui1on1"
 ENV_DATABASE_URL = "TUI1ON1_DATABASE_URL"
 DB_FILENAME = "tui1on1.db"
 
-# Keys the config file may hold, with the type each must have.
-CONFIG_KEYS: dict[str, type | tuple[type, ...]] = {
-    "database_url": str,
-    "pause_seconds": (int, float),
-    "theme": str,
-    "keys": dict,
-}
+DEFAULT_PAUSE_SECONDS = 8.0
+# Keys the config file may hold (each checked by read_config).
+CONFIG_KEYS = ("database_url", "pause_seconds", "theme", "keys")
 
 
 class ConfigError(ValueError):
     """The config file could not be read; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """What the config file says, checked once when it is read; None: not set."""
+
+    database_url: str | None = None
+    pause_seconds: float | None = None  # 1 to 60
+    theme: str | None = None
+    # The [keys] table as written: each rebinding is checked by the app
+    # (ui/keys.py), which knows the bindings and says which it refused.
+    keys: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -38,7 +47,7 @@ class Settings:
     data_dir: Path
     database_url: str
     database_source: str  # "--db", the env var, "config file" or "default"
-    config: dict = field(default_factory=dict)
+    config: Config = field(default_factory=Config)
     config_problems: tuple[str, ...] = ()
 
     @property
@@ -51,7 +60,8 @@ class Settings:
 
     @property
     def pause_seconds(self) -> float:
-        return float(self.config.get("pause_seconds", 8.0))
+        pause = self.config.pause_seconds
+        return float(pause if pause is not None else DEFAULT_PAUSE_SECONDS)
 
 
 def default_dirs() -> tuple[Path, Path]:
@@ -66,33 +76,36 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def read_config(path: Path) -> tuple[dict, list[str]]:
+def read_config(path: Path) -> tuple[Config, list[str]]:
     """Read the TOML config file; problems are returned, never raised.
 
     A broken file must not stop the app: it starts on defaults and says why.
     """
     if not path.exists():
-        return {}, []
+        return Config(), []
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        return {}, [f"{path}: could not be read ({exc.__class__.__name__}); using defaults"]
+        return Config(), [f"{path}: could not be read ({exc.__class__.__name__}); using defaults"]
     except tomllib.TOMLDecodeError as exc:
-        return {}, [f"{path}: {exc}; using defaults"]
-    config: dict = {}
-    problems: list[str] = []
-    for key, value in raw.items():
-        expected = CONFIG_KEYS.get(key)
-        if expected is None:
-            problems.append(f"{path}: unknown setting '{key}' ignored")
-        elif not isinstance(value, expected) or isinstance(value, bool):
-            problems.append(f"{path}: setting '{key}' has the wrong type; ignored")
-        else:
-            config[key] = value
-    pause = config.get("pause_seconds")
+        return Config(), [f"{path}: {exc}; using defaults"]
+    table = Table(raw)
+    table.refuse_unknown(CONFIG_KEYS, lambda key: f"unknown setting '{key}' ignored")
+
+    def wrong(key: str) -> str:
+        return f"setting '{key}' has the wrong type; ignored"
+
+    database_url = table.text("database_url", wrong=wrong("database_url"))
+    pause = table.number("pause_seconds", wrong=wrong("pause_seconds"))
+    theme = table.text("theme", wrong=wrong("theme"))
+    keys = table.table("keys", wrong=wrong("keys"))
+    place = {key: number for number, key in enumerate(raw)}  # problems in the file's order
+    issues = sorted(table.issues, key=lambda issue: place.get(issue.key or "", 0))
+    problems = [f"{path}: {issue.message}" for issue in issues]
     if pause is not None and not 1 <= pause <= 60:
         problems.append(f"{path}: pause_seconds must be between 1 and 60; using 8")
-        del config["pause_seconds"]
+        pause = None
+    config = Config(database_url=database_url, pause_seconds=pause, theme=theme, keys=keys or {})
     return config, problems
 
 
@@ -104,8 +117,8 @@ def load_settings(db_arg: str | None = None, environ: dict[str, str] | None = No
         url, source = db_arg, "--db"
     elif env.get(ENV_DATABASE_URL):
         url, source = env[ENV_DATABASE_URL], ENV_DATABASE_URL
-    elif config.get("database_url"):
-        url, source = config["database_url"], "config file"
+    elif config.database_url:
+        url, source = config.database_url, "config file"
     else:
         url, source = sqlite_url(data_dir / DB_FILENAME), "default"
     return Settings(
@@ -119,95 +132,29 @@ def load_settings(db_arg: str | None = None, environ: dict[str, str] | None = No
 
 
 def save_theme(config_file: Path, theme: str) -> None:
-    """Set ``theme`` in the config file, keeping every other setting (0600).
+    """Set ``theme`` in the config file, keeping everything else in it (0600).
 
-    The line ``theme = …`` is replaced (or added above the first table), so
-    comments survive; if that edit wouldn't read back as the same settings
-    with the new theme, the whole file is written out again instead. Raises
-    ConfigError if the file exists but can't be read as TOML: it is then left
-    alone rather than overwritten.
+    The file is edited with tomlkit, so its comments, layout and every other
+    value stay as they were. Raises ConfigError if the file exists but can't
+    be read as TOML: it is then left alone rather than overwritten.
     """
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
     from tui1on1.privacy import ensure_private_dir, write_private_file
 
     try:
         text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
-        data = tomllib.loads(text)
+        tomllib.loads(text)  # the reader the app uses decides what is readable
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{config_file} can't be read ({exc}); theme not saved") from None
-    wanted = {**data, "theme": theme}
-    updated = _with_top_level_line(text, "theme", f"theme = {_toml_value(theme)}")
     try:
-        readable = tomllib.loads(updated) == wanted
-    except tomllib.TOMLDecodeError:
-        readable = False
-    if not readable:
-        updated = _toml_document(wanted)
-        if tomllib.loads(updated) != wanted:  # a value this writer can't express
-            raise ConfigError(
-                f"{config_file} holds settings that can't be rewritten; theme not saved"
-            )
+        document = tomlkit.parse(text)
+        document["theme"] = theme
+        updated = tomlkit.dumps(document)
+    except TOMLKitError:
+        raise ConfigError(
+            f"{config_file} holds settings that can't be rewritten; theme not saved"
+        ) from None
     ensure_private_dir(config_file.parent)
     write_private_file(config_file, updated.encode("utf-8"))
-
-
-def _with_top_level_line(text: str, key: str, line: str) -> str:
-    """``text`` with the top-level ``key = …`` line replaced by ``line`` (or added)."""
-    lines = text.splitlines()
-    assignment = re.compile(rf"\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=")
-    first_table = len(lines)
-    for number, current in enumerate(lines):
-        if current.lstrip().startswith("["):
-            first_table = number
-            break
-        if assignment.match(current):
-            lines[number] = line
-            return "\n".join(lines) + "\n"
-    lines.insert(first_table, line)
-    return "\n".join(lines) + "\n"
-
-
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def _toml_key(key: str) -> str:
-    return key if _BARE_KEY.fullmatch(key) else _toml_value(key)
-
-
-def _toml_value(value: object) -> str:
-    """One TOML value; strings are escaped so any text reads back as itself."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        if isinstance(value, float) and value != value:
-            return "nan"
-        if isinstance(value, float) and value in (float("inf"), float("-inf")):
-            return "inf" if value > 0 else "-inf"
-        return repr(value)
-    if isinstance(value, str):
-        escaped = []
-        for ch in value:
-            if ch == "\\" or ch == '"':
-                escaped.append("\\" + ch)
-            elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-                escaped.append(f"\\u{ord(ch):04x}")
-            else:
-                escaped.append(ch)
-        return '"' + "".join(escaped) + '"'
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        items = ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items())
-        return "{" + items + "}" if items else "{}"
-    return value.isoformat()  # dates and times, as tomllib gives them
-
-
-def _toml_document(data: dict) -> str:
-    """``data`` as a TOML file: plain keys first, then a [table] per dict."""
-    lines = [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in data.items()
-             if not isinstance(v, dict)]  # fmt: skip
-    for key, table in data.items():
-        if isinstance(table, dict):
-            lines.append("")
-            lines.append(f"[{_toml_key(key)}]")
-            lines.extend(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items())
-    return "\n".join(lines) + "\n"

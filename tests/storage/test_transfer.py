@@ -552,14 +552,14 @@ def test_a_failure_inside_the_transaction_writes_nothing(store, monkeypatch):
         "closed_at": None,
         "closed_in_meeting": None,
     }
-    real = merge._insert
+    real = merge.insert_rows
 
     def failing(session, table, rows):
         if table is ActionItemRow:
             raise RuntimeError("the disk went away")
         real(session, table, rows)
 
-    monkeypatch.setattr(merge, "_insert", failing)
+    monkeypatch.setattr(merge, "insert_rows", failing)
     with pytest.raises(RuntimeError):
         import_data(store, doc)
     assert export_data(store)["people"] == []

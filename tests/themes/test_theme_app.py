@@ -7,7 +7,7 @@ import time
 import pytest
 from textual.theme import BUILTIN_THEMES
 
-from tui1on1.settings import load_settings, read_config
+from tui1on1.settings import Config, load_settings, read_config
 from tui1on1.storage.store import Store
 from tui1on1.ui.app import OneOnOneApp
 from tui1on1.ui.theming import DEFAULT_THEME, load_catalogue
@@ -60,7 +60,7 @@ async def test_a_theme_chosen_in_the_app_is_saved_and_used_next_time(new_app, co
         assert app.theme_variables["clock-on-track"].lower() == "#2e7044"
     settings, problems = read_config(config)
     assert problems == []
-    assert settings == {"theme": "tui1on1-paper", "pause_seconds": 12, "keys": {"ask": "f2"}}
+    assert settings == Config(theme="tui1on1-paper", pause_seconds=12, keys={"ask": "f2"})
     assert config.stat().st_mode & 0o777 == 0o600
 
     again = new_app()
@@ -78,7 +78,7 @@ async def test_the_palette_theme_picker_lists_ours_and_saves_the_pick(new_app, c
         await pilot.pause(0.3)
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.theme == "tui1on1-high-contrast")
-    assert read_config(config_dir / "config.toml")[0] == {"theme": "tui1on1-high-contrast"}
+    assert read_config(config_dir / "config.toml")[0] == Config(theme="tui1on1-high-contrast")
 
 
 async def test_theme_option_wins_over_the_config_and_is_not_saved(new_app, config_dir):

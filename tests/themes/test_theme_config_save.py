@@ -1,4 +1,4 @@
-"""save_theme: the theme key written into config.toml, everything else kept."""
+"""save_theme: the theme key written into config.toml, everything else kept (tomlkit)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tui1on1.settings import ConfigError, read_config, save_theme
+from tui1on1.settings import Config, ConfigError, read_config, save_theme
 
 
 def test_a_new_config_file_is_created_private(tmp_path):
@@ -18,7 +18,7 @@ def test_a_new_config_file_is_created_private(tmp_path):
     assert config.parent.stat().st_mode & 0o777 == 0o700
 
 
-def test_the_theme_line_is_replaced_and_comments_and_tables_kept(tmp_path):
+def test_the_theme_value_is_replaced_and_comments_and_tables_kept(tmp_path):
     config = tmp_path / "config.toml"
     text = (
         "# my settings\n"
@@ -31,7 +31,7 @@ def test_the_theme_line_is_replaced_and_comments_and_tables_kept(tmp_path):
     config.write_text(text, encoding="utf-8")
     save_theme(config, "tui1on1-dark")
     assert config.read_text(encoding="utf-8") == text.replace(
-        'theme = "nord"   # was', 'theme = "tui1on1-dark"'
+        'theme = "nord"   # was', 'theme = "tui1on1-dark"   # was'
     )
 
 
@@ -40,10 +40,33 @@ def test_a_theme_line_is_added_above_the_first_table(tmp_path):
     config.write_text('pause_seconds = 10\n[keys]\nask = "f2"\n', encoding="utf-8")
     save_theme(config, "tui1on1-paper")
     assert config.read_text(encoding="utf-8") == (
-        'pause_seconds = 10\ntheme = "tui1on1-paper"\n[keys]\nask = "f2"\n'
+        'pause_seconds = 10\ntheme = "tui1on1-paper"\n\n[keys]\nask = "f2"\n'
     )
-    config, problems = read_config(config)
-    assert problems == [] and config["keys"] == {"ask": "f2"}
+    settings, problems = read_config(config)
+    assert problems == [] and settings.keys == {"ask": "f2"}
+
+
+def test_a_users_comments_survive_the_app_writing_a_setting(tmp_path):
+    config = tmp_path / "config.toml"
+    text = (
+        "# tui1on1 settings: the work laptop\n"
+        "\n"
+        "# shorter pauses: I fill silences\n"
+        "pause_seconds = 6  # seconds\n"
+        "\n"
+        "[keys]\n"
+        "# F2 is easier to reach than ctrl+g\n"
+        'ask = "f2"  # the question picker\n'
+        "# end of my keys\n"
+    )
+    config.write_text(text, encoding="utf-8")
+    save_theme(config, "tui1on1-paper")
+    saved = config.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        assert line in saved.splitlines()
+    settings, problems = read_config(config)
+    assert problems == []
+    assert settings == Config(pause_seconds=6, theme="tui1on1-paper", keys={"ask": "f2"})
 
 
 def test_a_file_the_line_edit_cannot_handle_is_rewritten_with_the_same_settings(tmp_path):
@@ -64,10 +87,13 @@ def test_a_file_the_line_edit_cannot_handle_is_rewritten_with_the_same_settings(
     ['quote " and backslash \\', "tab\tnew\nline", "ünïcödé ✓", "\x1b[31m"],
 )
 def test_any_value_round_trips(tmp_path, value):
-    from tui1on1.settings import _toml_document
+    """Whatever else the file holds (and whatever the theme's name) reads back
+    the same after the theme is written."""
+    import tomlkit
 
+    config = tmp_path / "config.toml"
     data = {
-        "theme": value,
+        "theme": "nord",
         "n": 3,
         "f": 0.5,
         "b": True,
@@ -76,7 +102,9 @@ def test_any_value_round_trips(tmp_path, value):
         "keys": {value: value, "plain": "x", "nested": {"a": 1}},
         "odd key": value,
     }
-    assert tomllib.loads(_toml_document(data)) == data
+    config.write_text(tomlkit.dumps(data), encoding="utf-8")
+    save_theme(config, value)
+    assert tomllib.loads(config.read_text(encoding="utf-8")) == {**data, "theme": value}
 
 
 def test_a_broken_config_file_is_left_alone(tmp_path):

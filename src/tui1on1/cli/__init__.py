@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn, TypeAlias
 
 from tui1on1 import __version__
 from tui1on1.privacy import restrict_umask
@@ -24,8 +25,12 @@ class UsageError(Exception):
 class Parser(argparse.ArgumentParser):
     """argparse that reports a bad argument in one line and exits 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+# What add_subparsers gives (typeshed's name for it; argparse has no public one).
+Subcommands: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 
 def build_parser() -> Parser:
@@ -154,7 +159,7 @@ def build_parser() -> Parser:
     return parser
 
 
-def _add_questions_parser(sub) -> None:
+def _add_questions_parser(sub: Subcommands) -> None:
     from tui1on1.questions.bank import CATEGORIES, RELATIONSHIPS  # the standard library only
 
     questions = sub.add_parser(
@@ -183,7 +188,7 @@ def _add_questions_parser(sub) -> None:
     questions_sub.add_parser("playbooks", help="list the playbooks and their segments")
 
 
-def _add_themes_parser(sub) -> None:
+def _add_themes_parser(sub: Subcommands) -> None:
     themes = sub.add_parser(
         "themes", help="list the colour themes (shipped, built-in, yours); check a theme file"
     )

@@ -11,11 +11,14 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui1on1.cli import EXIT_OK
 from tui1on1.cli.run import fail, find_person, open_or_say
 from tui1on1.settings import Settings
+
+if TYPE_CHECKING:
+    from tui1on1.domain.records import ActionItem
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
@@ -64,7 +67,7 @@ def actions(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _overdue(action, day: date) -> bool:
+def _overdue(action: ActionItem, day: date) -> bool:
     from tui1on1.domain.duedates import is_overdue
     from tui1on1.domain.kinds import ActionStatus
 
@@ -75,7 +78,7 @@ def _overdue(action, day: date) -> bool:
     )
 
 
-def _ordered(items: list, day: date) -> list:
+def _ordered(items: list[ActionItem], day: date) -> list[ActionItem]:
     """Overdue first, then by due date (none last), then oldest first."""
     return sorted(
         items,
@@ -95,7 +98,9 @@ def _one_line(text: str) -> str:
     return safe_terminal_text(" ⏎ ".join(line.strip() for line in text.strip().splitlines()))
 
 
-def _print_groups(groups: list[tuple[str, list]], names: dict[int, str], day: date) -> None:
+def _print_groups(
+    groups: list[tuple[str, list[ActionItem]]], names: dict[int, str], day: date
+) -> None:
     from tui1on1.domain.duedates import format_due
     from tui1on1.domain.kinds import ActionStatus
     from tui1on1.domain.text import safe_terminal_text
@@ -148,7 +153,7 @@ def _iso(value: datetime | date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _as_json(action, person: str, day: date) -> dict[str, Any]:
+def _as_json(action: ActionItem, person: str, day: date) -> dict[str, Any]:
     return {
         "person": person,
         "owner": action.owner.value,

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from tui1on1.cli.run import fail, open_or_say
 from tui1on1.settings import Settings
+
+if TYPE_CHECKING:
+    from tui1on1.storage.store import Store
 
 
 def people(settings: Settings, args: argparse.Namespace) -> int:
@@ -61,7 +66,7 @@ def people(settings: Settings, args: argparse.Namespace) -> int:
         store.close()
 
 
-def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def _print_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
     from tui1on1.domain.text import safe_terminal_text
 
     table = [header, *[tuple(safe_terminal_text(cell) for cell in row) for row in rows]]
@@ -110,7 +115,7 @@ def db(settings: Settings, args: argparse.Namespace) -> int:
         store.close()
 
 
-def _backup(settings: Settings, store, path: str | None) -> int:
+def _backup(settings: Settings, store: Store, path: str | None) -> int:
     from tui1on1.privacy import ensure_private_dir
     from tui1on1.storage.maintenance import default_backup_name
 

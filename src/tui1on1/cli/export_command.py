@@ -7,10 +7,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui1on1.cli import EXIT_OK, UsageError
 from tui1on1.cli.run import fail, find_person, open_or_say
 from tui1on1.settings import Settings
+
+if TYPE_CHECKING:
+    from tui1on1.domain.recap import MeetingRecord
+    from tui1on1.storage.store import Store
 
 
 def export(settings: Settings, args: argparse.Namespace) -> int:
@@ -67,7 +72,7 @@ def _md_was_typed(args: argparse.Namespace) -> bool:
     return sub.choices["export"].get_default("format") is None
 
 
-def _gather(store, *, person: str | None, meeting_id: int | None):
+def _gather(store: Store, *, person: str | None, meeting_id: int | None) -> MeetingRecord | str:
     """The meeting's record, or a sentence saying why there is none (a name
     that finds no one, or several, raises UsageError: exit 2)."""
     from tui1on1.domain.text import safe_terminal_text

@@ -9,10 +9,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui1on1.cli import EXIT_FAILURE, EXIT_OK
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.settings import Settings
+
+if TYPE_CHECKING:
+    from tui1on1.questions import Problem
 
 USER_FILE_NAME = "questions.toml"
 YOURS = "(yours)"
@@ -132,7 +136,7 @@ def playbook_problem(slug: str) -> str | None:
     )
 
 
-def _describe(problem, where: str) -> str:
+def _describe(problem: Problem, where: str) -> str:
     place = f"{where} line {problem.line}" if problem.line is not None else where
     return f"{place}: {safe_terminal_text(problem.message)}"
 

@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError
 from tui1on1.settings import Settings, load_settings
+
+if TYPE_CHECKING:  # a command imports SQLAlchemy only when it opens the database
+    from tui1on1.domain.records import Person
+    from tui1on1.storage.store import Store
+
+# What every command's function is: settings and the parsed line in, exit code out.
+Handler = Callable[[Settings, argparse.Namespace], int]
 
 # command → (module in tui1on1.cli, function): only that module is imported.
 HANDLERS = {
@@ -48,22 +57,23 @@ def dispatch(args: argparse.Namespace) -> int:
         return themes_command.themes(settings, args)
     module_name, function = HANDLERS[command]
     module = importlib.import_module(f"tui1on1.cli.{module_name}")
-    return getattr(module, function)(settings, args)
+    handler: Handler = getattr(module, function)
+    return handler(settings, args)
 
 
-def open_or_say(settings: Settings, **kwargs):
+def open_or_say(settings: Settings, *, upgrade: bool = True) -> tuple[Store | None, int]:
     """Open the Store for a command, or print one calm line and give the exit
     code: 2 when the database URL itself is wrong, 1 when it can't be used."""
     from tui1on1.storage.opening import OpenFailed, open_store
 
     try:
-        return open_store(settings, **kwargs), EXIT_OK
+        return open_store(settings, upgrade=upgrade), EXIT_OK
     except OpenFailed as exc:
         print(f"tui1on1: {exc}", file=sys.stderr)
         return None, (EXIT_USAGE if exc.usage else EXIT_FAILURE)
 
 
-def find_person(store, name: str):
+def find_person(store: Store, name: str) -> Person:
     """The person NAME names, by the one matching rule every command shares
     (``tui1on1.domain.people.match_name``: the exact name, else a unique start
     of the name or of a word in it, ignoring case and accents).

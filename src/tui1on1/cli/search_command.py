@@ -26,11 +26,14 @@ import json
 import os
 import sys
 from datetime import date
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tui1on1.cli import EXIT_OK, EXIT_USAGE
 from tui1on1.cli.run import fail, find_person, open_or_say
 from tui1on1.settings import Settings
+
+if TYPE_CHECKING:
+    from tui1on1.storage.search import SearchHit
 
 MAX_CLI_LIMIT = 1000
 SNIPPET_WIDTH = 160
@@ -174,7 +177,7 @@ def render(text: str, tokens: list[str], bold: bool) -> str:
     return "".join(parts)
 
 
-def as_json(hit) -> dict[str, Any]:
+def as_json(hit: SearchHit) -> dict[str, Any]:
     return {
         "person": hit.person_name,
         "meeting_id": hit.meeting_id,

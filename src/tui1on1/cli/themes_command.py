@@ -29,7 +29,7 @@ def list_themes(settings: Settings) -> int:
     catalogue = load_catalogue(settings.config_dir)
     for problem in catalogue.problems:
         _warn(f"{problem.path}: {problem.message} (skipped)")
-    configured = settings.config.get("theme")
+    configured = settings.config.theme
     in_use = configured if configured in catalogue.themes else catalogue.default_name()
     order = {SHIPPED: 0, YOURS: 1, BUILT_IN: 2}
     names = sorted(catalogue.themes, key=lambda n: (order[catalogue.origins[n]], n))

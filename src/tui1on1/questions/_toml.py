@@ -65,8 +65,8 @@ def _decode_error_position(
     if match:
         line, column = int(match.group(1)), int(match.group(2))
         message = message[: match.start()]
-    elif _TOML_AT_END.search(message):
-        message = message[: _TOML_AT_END.search(message).start()]  # type: ignore[union-attr]
+    elif at_end := _TOML_AT_END.search(message):
+        message = message[: at_end.start()]
         if line is None:
             line = text.count("\n") + 1
     return line, column, message.strip()
@@ -150,8 +150,3 @@ def unknown_key_message(what: str, key: str, allowed: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(key, allowed, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else f" (allowed: {', '.join(allowed)})"
     return f"{what} has unknown key {key!r}{hint}"
-
-
-def is_number(value: object) -> bool:
-    """True for int or float, but not bool."""
-    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -22,8 +22,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
 
 from tui1on1.domain.kinds import Relationship
 from tui1on1.questions._toml import (
@@ -34,6 +34,7 @@ from tui1on1.questions._toml import (
     read_text,
     unknown_key_message,
 )
+from tui1on1.schema import Table
 
 __all__ = [
     "CATEGORIES",
@@ -126,10 +127,10 @@ def load_bank(user_file: Path | None = None) -> LoadResult:
             shipped[question.slug] = path
             result.questions[question.slug] = question
     if user_file is not None:
-        data, problems = _read_user_file(Path(user_file))
+        mine, problems = _read_user_file(Path(user_file))
         result.problems.extend(problems)
-        if data is not None:
-            questions, problems = _read_questions(data, str(user_file))
+        if mine is not None:
+            questions, problems = _read_questions(mine, str(user_file))
             result.problems.extend(problems)
             for question, _line in questions:
                 result.questions[question.slug] = question
@@ -151,7 +152,7 @@ def _shipped_files() -> Iterable[tuple[str, bytes]]:
     folder = resources.files("tui1on1.questions").joinpath("bank")
     entries = [e for e in folder.iterdir() if e.name.endswith(".toml") and e.is_file()]
 
-    def order(entry: Any) -> tuple[int, str]:
+    def order(entry: Traversable) -> tuple[int, str]:
         stem = entry.name.removesuffix(".toml")
         rank = CATEGORIES.index(stem) if stem in CATEGORIES else len(CATEGORIES)
         return rank, entry.name
@@ -220,51 +221,57 @@ def _build_question(
 ) -> tuple[Question | None, list[Problem]]:
     if not isinstance(entry, dict):
         return None, [Problem(path, lines.line(index), f"question #{index + 1} is not a table")]
-    slug = entry.get("slug")
-    label = f"question {slug!r}" if isinstance(slug, str) and slug else f"question #{index + 1}"
-    errors: list[Problem] = []
-
-    def report(message: str, key: str | None = None) -> None:
-        errors.append(Problem(path, lines.line(index, slug, key), f"{label} {message}"))
-
-    for key in entry:
-        if key not in _KEYS:
-            errors.append(
-                Problem(path, lines.line(index, slug, key), unknown_key_message(label, key, _KEYS))
-            )
-    if not isinstance(slug, str) or not slug.strip():
-        report("has no slug" if slug is None else "has a slug that is not text", "slug")
-    elif not _SLUG.match(slug):
-        report("has a slug that is not kebab-case (like 'aspiration-where-next')", "slug")
-    category = entry.get("category")
-    if category is None:
-        report("has no category", "category")
-    elif category not in CATEGORIES:
-        report(f"has unknown category {category!r} (known: {', '.join(CATEGORIES)})", "category")
-    text = entry.get("text")
-    if not isinstance(text, str) or not text.strip():
-        report("has no text" if text is None else "has empty or non-text 'text'", "text")
-    probes = entry.get("probes")
-    if probes is None:
-        report(f"has no probes (give {MIN_PROBES}-{MAX_PROBES} follow-ups)", "probes")
-    elif not isinstance(probes, list) or not all(isinstance(p, str) and p.strip() for p in probes):
-        report("has probes that are not a list of text", "probes")
-    elif not MIN_PROBES <= len(probes) <= MAX_PROBES:
-        report(f"has {len(probes)} probes; give {MIN_PROBES}-{MAX_PROBES}", "probes")
-    note = entry.get("note", "")
-    if not isinstance(note, str):
-        report("has a note that is not text", "note")
-    relationships = entry.get("relationships", ["report"])
+    raw_slug = entry.get("slug")
+    label = (
+        f"question {raw_slug!r}"
+        if isinstance(raw_slug, str) and raw_slug
+        else f"question #{index + 1}"
+    )
+    table = Table(entry)
+    table.refuse_unknown(_KEYS, lambda key: unknown_key_message("", key, _KEYS).lstrip())
+    slug = table.text(
+        "slug",
+        missing="has no slug",
+        wrong="has a slug that is not text",
+        blank_is_wrong=True,
+        check=lambda s: None if _SLUG.match(s) else _NOT_KEBAB,
+    )
+    category = table.text(
+        "category",
+        missing="has no category",
+        wrong=_unknown_category,
+        check=lambda c: None if c in CATEGORIES else _unknown_category(c),
+    )
+    text = table.text(
+        "text", missing="has no text", wrong="has empty or non-text 'text'", blank_is_wrong=True
+    )
+    probes = table.text_list(
+        "probes",
+        missing=f"has no probes (give {MIN_PROBES}-{MAX_PROBES} follow-ups)",
+        wrong="has probes that are not a list of text",
+        blank_is_wrong=True,
+        check=_probe_count,
+    )
+    note = table.text("note", wrong="has a note that is not text", default="")
+    relationships = table.text_list(
+        "relationships",
+        wrong=_bad_relationships,
+        default=["report"],
+        check=lambda r: None if r and all(x in RELATIONSHIPS for x in r) else _bad_relationships(r),
+    )
     if (
-        not isinstance(relationships, list)
-        or not relationships
-        or not all(r in RELATIONSHIPS for r in relationships)
+        table.issues
+        or slug is None
+        or category is None
+        or text is None
+        or probes is None
+        or note is None
+        or relationships is None
     ):
-        report(
-            f"has bad relationships {relationships!r} (use a list of: {', '.join(RELATIONSHIPS)})",
-            "relationships",
-        )
-    if errors:
+        errors = [
+            Problem(path, lines.line(index, raw_slug, issue.key), f"{label} {issue.message}")
+            for issue in table.issues
+        ]
         errors.sort(key=lambda e: e.line if e.line is not None else 0)
         return None, [Problem(e.path, e.line, f"{e.message}; skipped") for e in errors]
     question = Question(
@@ -277,3 +284,20 @@ def _build_question(
         source=path,
     )
     return question, []
+
+
+_NOT_KEBAB = "has a slug that is not kebab-case (like 'aspiration-where-next')"
+
+
+def _unknown_category(category: object) -> str:
+    return f"has unknown category {category!r} (known: {', '.join(CATEGORIES)})"
+
+
+def _probe_count(probes: list[str]) -> str | None:
+    if MIN_PROBES <= len(probes) <= MAX_PROBES:
+        return None
+    return f"has {len(probes)} probes; give {MIN_PROBES}-{MAX_PROBES}"
+
+
+def _bad_relationships(relationships: object) -> str:
+    return f"has bad relationships {relationships!r} (use a list of: {', '.join(RELATIONSHIPS)})"

@@ -21,7 +21,7 @@ be one of :data:`CATEGORIES`. Invalid playbooks are reported and skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -30,12 +30,12 @@ from tui1on1.questions._toml import (
     EntryLines,
     Locator,
     Problem,
-    is_number,
     parse_toml,
     read_text,
     unknown_key_message,
 )
 from tui1on1.questions.bank import CATEGORIES, Question
+from tui1on1.schema import Issue, Table
 
 __all__ = ["load_playbooks"]
 
@@ -119,31 +119,39 @@ def _build_playbook(
 ) -> tuple[Playbook | None, list[Problem]]:
     if not isinstance(entry, dict):
         return None, [Problem(path, lines.line(index), f"playbook #{index + 1} is not a table")]
-    slug = entry.get("slug")
-    label = f"playbook {slug!r}" if isinstance(slug, str) and slug else f"playbook #{index + 1}"
+    raw_slug = entry.get("slug")
+    label = (
+        f"playbook {raw_slug!r}"
+        if isinstance(raw_slug, str) and raw_slug
+        else f"playbook #{index + 1}"
+    )
     errors: list[Problem] = []
 
-    def report(message: str, key: str | None = None, line: int | None = None) -> None:
-        where = line if line is not None else lines.line(index, slug, key)
-        errors.append(Problem(path, where, f"{label} {message}"))
+    def report(table: Table) -> None:
+        errors.extend(
+            Problem(path, lines.line(index, raw_slug, issue.key), f"{label} {issue.message}")
+            for issue in table.issues
+        )
 
-    for key in entry:
-        if key not in _PLAYBOOK_KEYS:
-            report(unknown_key_message("", key, _PLAYBOOK_KEYS).lstrip(), key)
-    if not isinstance(slug, str) or not _SLUG.match(slug):
-        report("needs a kebab-case slug, like 'weekly'", "slug")
-    title = entry.get("title")
-    if not isinstance(title, str) or not title.strip():
-        report("has no title", "title")
-    description = entry.get("description", "")
-    if not isinstance(description, str):
-        report("has a description that is not text", "description")
-    minutes = entry.get("minutes")
-    if not is_number(minutes):
-        report("needs minutes as a number", "minutes")
-    raw_segments = entry.get("segment")
-    if not isinstance(raw_segments, list) or not raw_segments:
-        report("has no [[playbook.segment]] tables", "segment")
+    table = Table(entry)
+    table.refuse_unknown(_PLAYBOOK_KEYS, _unknown(_PLAYBOOK_KEYS))
+    kebab = "needs a kebab-case slug, like 'weekly'"
+    slug = table.text(
+        "slug", missing=kebab, wrong=kebab, check=lambda s: None if _SLUG.match(s) else kebab
+    )
+    title = table.text("title", missing="has no title", wrong="has no title", blank_is_wrong=True)
+    description = table.text("description", wrong="has a description that is not text", default="")
+    minutes = table.number(
+        "minutes", missing="needs minutes as a number", wrong="needs minutes as a number"
+    )
+    raw_segments = table.items(
+        "segment",
+        missing=_NO_SEGMENTS,
+        wrong=_NO_SEGMENTS,
+        check=lambda found: None if found else _NO_SEGMENTS,
+    )
+    report(table)
+    if raw_segments is None:
         return None, errors
     span = lines.span(index)
     segment_lines = EntryLines(
@@ -154,46 +162,21 @@ def _build_playbook(
     )
     segments: list[Segment] = []
     for number, raw in enumerate(raw_segments, start=1):
+        where = f"{label} segment {number}"
 
-        def seg_report(message: str, key: str | None = None, number: int = number) -> None:
-            line = segment_lines.line(number - 1, None, key) if span is not None else None
-            report(f"segment {number} {message}", line=line)
+        def seg_line(key: str | None, number: int = number) -> int | None:
+            return segment_lines.line(number - 1, None, key) if span is not None else None
 
         if not isinstance(raw, dict):
-            seg_report("is not a table")
+            errors.append(Problem(path, seg_line(None), f"{where} is not a table"))
             continue
-        for key in raw:
-            if key not in _SEGMENT_KEYS:
-                seg_report(unknown_key_message("", key, _SEGMENT_KEYS).lstrip(), key)
-        seg_title = raw.get("title")
-        if not isinstance(seg_title, str) or not seg_title.strip():
-            seg_report("has no title", "title")
-        seg_minutes = raw.get("minutes")
-        if not is_number(seg_minutes) or seg_minutes <= 0:
-            seg_report("needs minutes as a positive number", "minutes")
-        categories = raw.get("categories", [])
-        if not isinstance(categories, list) or not all(isinstance(c, str) for c in categories):
-            seg_report("has categories that are not a list of text", "categories")
-            categories = []
-        for category in categories:
-            if category not in CATEGORIES:
-                seg_report(
-                    f"has unknown category {category!r} (known: {', '.join(CATEGORIES)})",
-                    "categories",
-                )
-        hint = raw.get("hint", "")
-        if not isinstance(hint, str):
-            seg_report("has a hint that is not text", "hint")
-        if not errors:
-            segments.append(
-                Segment(
-                    title=seg_title.strip(),
-                    minutes=float(seg_minutes),
-                    categories=tuple(categories),
-                    hint=hint.strip(),
-                )
-            )
-    if errors:
+        segment = _build_segment(Table(raw))
+        errors.extend(
+            Problem(path, seg_line(issue.key), f"{where} {issue.message}") for issue in segment[1]
+        )
+        if not errors and segment[0] is not None:
+            segments.append(segment[0])
+    if errors or slug is None or title is None or description is None or minutes is None:
         errors.sort(key=lambda e: e.line if e.line is not None else 0)
         return None, errors
     playbook = Playbook(
@@ -206,3 +189,36 @@ def _build_playbook(
     for message in validate_playbook(playbook):
         errors.append(Problem(path, lines.line(index, slug), message))
     return (None, errors) if errors else (playbook, [])
+
+
+_NO_SEGMENTS = "has no [[playbook.segment]] tables"
+
+
+def _unknown(allowed: tuple[str, ...]) -> Callable[[str], str]:
+    return lambda key: unknown_key_message("", key, allowed).lstrip()
+
+
+def _build_segment(table: Table) -> tuple[Segment | None, list[Issue]]:
+    """One ``[[playbook.segment]]``, or None and what is wrong with it."""
+    table.refuse_unknown(_SEGMENT_KEYS, _unknown(_SEGMENT_KEYS))
+    title = table.text("title", missing="has no title", wrong="has no title", blank_is_wrong=True)
+    positive = "needs minutes as a positive number"
+    minutes = table.number(
+        "minutes", missing=positive, wrong=positive, check=lambda m: None if m > 0 else positive
+    )
+    categories = table.text_list(
+        "categories", wrong="has categories that are not a list of text", default=[]
+    )
+    for category in categories or []:
+        if category not in CATEGORIES:
+            table.report(
+                "categories",
+                f"has unknown category {category!r} (known: {', '.join(CATEGORIES)})",
+            )
+    hint = table.text("hint", wrong="has a hint that is not text", default="")
+    if table.issues or title is None or minutes is None or categories is None or hint is None:
+        return None, table.issues
+    segment = Segment(
+        title=title.strip(), minutes=float(minutes), categories=tuple(categories), hint=hint.strip()
+    )
+    return segment, []

@@ -15,6 +15,10 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui1on1.storage.store import Store
 
 KEEP = 14
 FOLDER = "backups"
@@ -52,7 +56,7 @@ def _auto_backups(folder: Path) -> list[tuple[datetime, Path]]:
     return sorted(found)
 
 
-def auto_backup(store, data_dir: Path, now: datetime) -> Path | None:
+def auto_backup(store: Store, data_dir: Path, now: datetime) -> Path | None:
     """Back up the database unless that was done today; returns the new file.
 
     Returns None when nothing was due (or possible: an in-memory database,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import Protocol
+
 from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner, Relationship
 from tui1on1.domain.records import (
     ActionItem,
@@ -14,15 +17,72 @@ from tui1on1.domain.records import (
     SegmentLog,
 )
 from tui1on1.storage.tables import (
-    ActionItemRow,
     AskedQuestionRow,
     DraftRow,
     MeetingPauseRow,
     MeetingRow,
-    NoteRow,
     PersonRow,
     SegmentLogRow,
 )
+
+
+class NoteFields(Protocol):
+    """A note's columns: a ``NoteRow``, or a Core ``Row`` of the note table
+    (the hot path of ``add_note`` reads those without an ORM session)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def uid(self) -> str: ...
+    @property
+    def meeting_id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def tags(self) -> str: ...
+    @property
+    def elapsed_seconds(self) -> float: ...
+    @property
+    def segment_index(self) -> int | None: ...
+    @property
+    def asked_question_id(self) -> int | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def edited_at(self) -> datetime | None: ...
+    @property
+    def deleted_at(self) -> datetime | None: ...
+    @property
+    def resolved_at(self) -> datetime | None: ...
+
+
+class ActionFields(Protocol):
+    """An action item's columns: an ``ActionItemRow`` or a Core ``Row`` of its table."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def person_id(self) -> int: ...
+    @property
+    def owner(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def due(self) -> date | None: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def origin_meeting_id(self) -> int | None: ...
+    @property
+    def closed_meeting_id(self) -> int | None: ...
+    @property
+    def note_id(self) -> int | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def closed_at(self) -> datetime | None: ...
 
 
 def person(row: PersonRow) -> Person:
@@ -77,7 +137,7 @@ def join_tags(tags: tuple[str, ...] | list[str]) -> str:
     return " ".join(tags)
 
 
-def note(row: NoteRow) -> Note:
+def note(row: NoteFields) -> Note:
     return Note(
         id=row.id,
         uid=row.uid,
@@ -95,7 +155,7 @@ def note(row: NoteRow) -> Note:
     )
 
 
-def action_item(row: ActionItemRow) -> ActionItem:
+def action_item(row: ActionFields) -> ActionItem:
     return ActionItem(
         id=row.id,
         person_id=row.person_id,

@@ -18,8 +18,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import CursorResult, Result, delete, func, or_, select, update
 
 from tui1on1.domain.kinds import ActionStatus
 from tui1on1.privacy import FILE_MODE, ensure_private_dir, fsync_dir
@@ -85,6 +86,12 @@ def _write_new_private_file(folder: Path, name: str, data: bytes) -> Path:
     raise FileExistsError(f"too many discarded meetings named {name} in {folder}")
 
 
+def _rowcount(result: Result[Any]) -> int:
+    """The rows an UPDATE or DELETE touched (``Session.execute`` is typed as
+    returning a plain Result; for these statements it is a CursorResult)."""
+    return cast(CursorResult[Any], result).rowcount
+
+
 class DiscardStore(SessionBase):
     def discard_meeting(
         self, meeting_id: int, to_dir: Path, *, now: datetime | None = None
@@ -125,29 +132,36 @@ class DiscardStore(SessionBase):
             )
 
             in_meeting = select(NoteRow.id).where(NoteRow.meeting_id == meeting_id)
-            reopened = session.execute(
-                update(ActionItemRow)
-                .where(
-                    ActionItemRow.closed_meeting_id == meeting_id,
-                    or_(
-                        ActionItemRow.origin_meeting_id.is_(None),
-                        ActionItemRow.origin_meeting_id != meeting_id,
-                    ),
-                    or_(ActionItemRow.note_id.is_(None), ActionItemRow.note_id.not_in(in_meeting)),
-                )
-                .values(status=ActionStatus.OPEN.value, closed_at=None, closed_meeting_id=None)
-                .execution_options(synchronize_session=False)
-            ).rowcount
-            actions = session.execute(
-                delete(ActionItemRow)
-                .where(
-                    or_(
-                        ActionItemRow.origin_meeting_id == meeting_id,
-                        ActionItemRow.note_id.in_(in_meeting),
+            reopened = _rowcount(
+                session.execute(
+                    update(ActionItemRow)
+                    .where(
+                        ActionItemRow.closed_meeting_id == meeting_id,
+                        or_(
+                            ActionItemRow.origin_meeting_id.is_(None),
+                            ActionItemRow.origin_meeting_id != meeting_id,
+                        ),
+                        or_(
+                            ActionItemRow.note_id.is_(None),
+                            ActionItemRow.note_id.not_in(in_meeting),
+                        ),
                     )
+                    .values(status=ActionStatus.OPEN.value, closed_at=None, closed_meeting_id=None)
+                    .execution_options(synchronize_session=False)
                 )
-                .execution_options(synchronize_session=False)
-            ).rowcount
+            )
+            actions = _rowcount(
+                session.execute(
+                    delete(ActionItemRow)
+                    .where(
+                        or_(
+                            ActionItemRow.origin_meeting_id == meeting_id,
+                            ActionItemRow.note_id.in_(in_meeting),
+                        )
+                    )
+                    .execution_options(synchronize_session=False)
+                )
+            )
             # SQLite's delete trigger runs for each note, so the FTS5 index
             # loses exactly these rows (PostgreSQL's index is a column).
             for table in (NoteRow, AskedQuestionRow, SegmentLogRow, MeetingPauseRow, DraftRow):

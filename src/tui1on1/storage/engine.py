@@ -15,8 +15,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import ArgumentError
 
 from tui1on1.privacy import ensure_private_dir, ensure_private_file
@@ -128,3 +129,13 @@ def _set_wal(cursor: Any) -> None:
 def writer_engine(engine: Engine) -> Engine:
     """The same pool, but transactions begin as writers (IMMEDIATE on SQLite)."""
     return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def driver_connection(conn: Connection) -> DBAPIConnection:
+    """The driver's own connection under ``conn``, for what must bypass
+    SQLAlchemy's transaction (PRAGMAs, VACUUM). A connection in use always
+    has one; SQLAlchemy only drops it when the connection is invalidated."""
+    driver = conn.connection.dbapi_connection
+    if driver is None:
+        raise RuntimeError("the database connection was invalidated")
+    return driver

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -134,14 +133,3 @@ class HistoryStore(SessionBase):
             finally:
                 result.close()
         return [latest[c] for c in CAREER_CATEGORIES if c in latest]
-
-    def last_meeting_starts(self) -> dict[int, datetime]:
-        """When each person's latest meeting started (one indexed query)."""
-        with self._read() as session:
-            rows = session.execute(
-                select(MeetingRow.person_id, func.max(MeetingRow.started_at)).group_by(
-                    MeetingRow.person_id
-                )
-            ).all()
-        # max() keeps the column's type, so values come back aware UTC.
-        return {person_id: started for person_id, started in rows}

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from tui1on1.privacy import FILE_MODE, ensure_private_file, fsync_dir
 from tui1on1.storage import migrate
-from tui1on1.storage.engine import sqlite_path
+from tui1on1.storage.engine import driver_connection, sqlite_path
 from tui1on1.storage.errors import StoreError
 
 
@@ -93,7 +93,7 @@ def _sqlite_backup(engine: Engine, tmp: Path) -> None:
     with engine.connect() as conn:
         # VACUUM can't run inside a transaction: use the driver connection,
         # which is in autocommit mode (see engine.py).
-        conn.connection.dbapi_connection.execute("VACUUM INTO ?", (str(tmp),))
+        driver_connection(conn).execute("VACUUM INTO ?", (str(tmp),))
     os.chmod(tmp, FILE_MODE)
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())

@@ -12,19 +12,23 @@ one transaction so a failure leaves the old revision intact, and
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from tui1on1.storage.engine import writer_engine
+from tui1on1.storage.engine import driver_connection, writer_engine
 from tui1on1.storage.errors import SchemaError
+
+if TYPE_CHECKING:  # Alembic is imported only when a migration runs
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest revision in migrations/versions; a test keeps this in step.
 HEAD_REVISION = "0002"
 
 
-def _alembic_config(connection: Connection):  # alembic is imported lazily
+def _alembic_config(connection: Connection) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -71,7 +75,7 @@ def upgrade(engine: Engine, revision: str = "head") -> bool:
                 "version of tui1on1 knows; upgrade tui1on1"
             )
         if sqlite:  # must happen outside any transaction
-            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")
+            driver_connection(conn).execute("PRAGMA foreign_keys = OFF")
         try:
             with conn.begin():
                 command.upgrade(config, revision)
@@ -84,7 +88,7 @@ def upgrade(engine: Engine, revision: str = "head") -> bool:
                         )
         finally:
             if sqlite:
-                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = ON")
+                driver_connection(conn).execute("PRAGMA foreign_keys = ON")
     return True
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeVar
 
-from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
@@ -15,12 +16,15 @@ from tui1on1.storage.session import SessionBase
 from tui1on1.storage.tables import (
     ActionItemRow,
     AskedQuestionRow,
+    Base,
     DraftRow,
     MeetingRow,
     NoteRow,
 )
 
 MAX_NOTE_CHARS = 20_000
+
+_RowT = TypeVar("_RowT", bound=Base)
 
 # The statements of add_note, built once: SQLAlchemy compiles each a single time.
 _note = NoteRow.__table__
@@ -42,7 +46,7 @@ def _check_text(text: str) -> str:
     return text
 
 
-def _get(session: Session, table: type, key: int, what: str):
+def _get(session: Session, table: type[_RowT], key: int, what: str) -> _RowT:
     row = session.get(table, key)
     if row is None:
         raise NotFound(f"no {what} with id {key}")
@@ -255,7 +259,3 @@ class NoteStore(SessionBase):
         with self._read() as session:
             row = session.get(DraftRow, meeting_id)
             return convert.draft(row) if row else None
-
-    def clear_draft(self, meeting_id: int) -> None:
-        with self._write() as session:
-            session.execute(delete(DraftRow).where(DraftRow.meeting_id == meeting_id))

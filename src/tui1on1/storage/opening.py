@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui1on1.privacy import ensure_private_dir
 from tui1on1.settings import Settings
+
+if TYPE_CHECKING:  # imported when a store is opened: the CLI starts without SQLAlchemy
+    from tui1on1.storage.store import Store
 
 
 class OpenFailed(Exception):
@@ -16,7 +20,7 @@ class OpenFailed(Exception):
         self.usage = usage  # True when the URL itself is wrong (exit 2)
 
 
-def open_store(settings: Settings, *, upgrade: bool = True):  # returns Store, imported lazily
+def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
     """Open (and upgrade) the database the settings name.
 
     A SQLite file is checked first, read-only (header, then ``quick_check``):
@@ -76,7 +80,7 @@ def refuse_damaged(path: Path) -> None:
         raise OpenFailed(damaged_message(path, problems))
 
 
-def _upgrade(store) -> None:
+def _upgrade(store: Store) -> None:
     """Bring the schema to head; a migration that breaks is one calm line."""
     from sqlalchemy.exc import DBAPIError
 

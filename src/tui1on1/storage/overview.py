@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner
 from tui1on1.domain.overview import MeetingListing, PersonOverview
@@ -30,6 +32,9 @@ from tui1on1.storage.tables import (
 )
 
 TREND_MEETINGS = 8
+
+
+_SelectT = TypeVar("_SelectT", bound=Select[Any])
 
 
 class OverviewStore(SessionBase):
@@ -111,7 +116,10 @@ class OverviewStore(SessionBase):
             )
             ids = [row.id for row in rows]
 
-            def grouped(column, *where) -> dict[int, int]:
+            def grouped(
+                column: InstrumentedAttribute[int] | InstrumentedAttribute[int | None],
+                *where: ColumnElement[bool],
+            ) -> dict[int | None, int]:
                 if not ids:
                     return {}
                 query = select(column, func.count()).where(column.in_(ids), *where)
@@ -146,7 +154,7 @@ class OverviewStore(SessionBase):
                 select(MeetingPauseRow).where(MeetingPauseRow.meeting_id == meeting_id)
             ).all()
             return MeetingRecord(
-                person=convert.person(session.get(PersonRow, row.person_id)),
+                person=convert.person(session.get_one(PersonRow, row.person_id)),
                 meeting=convert.meeting(row, list(pauses)),
                 notes=[
                     convert.note(n)
@@ -193,7 +201,7 @@ class OverviewStore(SessionBase):
     def count_meetings(self, person_id: int) -> int:
         with self._read() as session:
             query = select(func.count()).where(MeetingRow.person_id == person_id)
-            return session.execute(query).scalar_one()
+            return int(session.execute(query).scalar_one())
 
     def count_open_topics(self, person_id: int) -> int:
         query = _open_topics(select(func.count()).select_from(NoteRow), person_id)
@@ -228,7 +236,7 @@ class OverviewStore(SessionBase):
             return convert.note(row)
 
 
-def _open_topics(query: Select, person_id: int) -> Select:
+def _open_topics(query: _SelectT, person_id: int) -> _SelectT:
     """``query`` narrowed to a person's unresolved parked topics and open questions."""
     return query.join(MeetingRow, MeetingRow.id == NoteRow.meeting_id).where(
         MeetingRow.person_id == person_id,

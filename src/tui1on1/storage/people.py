@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from tui1on1.domain import people as rules
 from tui1on1.domain.cadence import CadenceError, parse_cadence
@@ -50,7 +51,7 @@ def _role(value: str) -> str:
         raise InvalidInput(str(exc)) from None
 
 
-def _refuse_taken(session, name: str, *, but: int | None = None) -> None:
+def _refuse_taken(session: Session, name: str, *, but: int | None = None) -> None:
     """A name someone else already answers to by the name rule (theirs, with
     other case or accents, or a start of theirs) is refused: a new "Priya"
     next to "Priya Raman" would quietly change whom `priya` finds."""

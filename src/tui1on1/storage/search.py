@@ -21,8 +21,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
+from typing import Any, TypedDict, Unpack
 
-from sqlalchemy import Integer, Select, bindparam, column, literal, select, table
+from sqlalchemy import (
+    FromClause,
+    Integer,
+    Select,
+    TextClause,
+    UnaryExpression,
+    bindparam,
+    column,
+    literal,
+    select,
+    table,
+)
 from sqlalchemy import text as sql_text
 
 from tui1on1.domain import searchtext
@@ -71,6 +83,22 @@ def _like_escape(value: str) -> str:
 
 
 _INT64_MAX = 2**63 - 1
+
+# note id, meeting id, person id, person name, kind, text, tags, created, meeting started
+_HitSelect = Select[int, int, int, str, str, str, str, datetime, datetime]
+
+
+class _Filters(TypedDict):
+    """The keyword arguments of :meth:`SearchStore._search_query`."""
+
+    person_id: int | None
+    kinds: Sequence[NoteKind] | None
+    tag: str | None
+    since: date | None
+    until: date | None
+    limit: int
+    offset: int
+    tz: tzinfo | None
 
 
 class SearchStore(SessionBase):
@@ -128,7 +156,7 @@ class SearchStore(SessionBase):
             for note_id, meeting_id, person, name, kind, text, tags, created_at, started_at in rows
         ]
 
-    def _search_statement(self, query: str, **filters) -> Select | None:
+    def _search_statement(self, query: str, **filters: Unpack[_Filters]) -> _HitSelect | None:
         """The SELECT for :meth:`search` with its values bound, or None when
         nothing can match (for tests that look at the plan)."""
         prepared = self._search_query(query, **filters)
@@ -146,7 +174,7 @@ class SearchStore(SessionBase):
         limit: int,
         offset: int,
         tz: tzinfo | None,
-    ) -> tuple[Select, dict[str, object]] | None:
+    ) -> tuple[_HitSelect, dict[str, object]] | None:
         """The (shared) SELECT for :meth:`search` and its parameters, or None
         when nothing can match."""
         tokens = searchtext.query_tokens(query)
@@ -190,11 +218,13 @@ class SearchStore(SessionBase):
 
 
 @lru_cache(maxsize=64)
-def _statement(dialect: str, names: frozenset[str]) -> Select:
+def _statement(dialect: str, names: frozenset[str]) -> _HitSelect:
     """The SELECT for one dialect and set of filters, every value a bound
     parameter: built once and reused, so SQLAlchemy's compiled cache hits
     without comparing a new statement's columns on every search."""
-    order: tuple
+    order: tuple[UnaryExpression[Any], ...]
+    match: TextClause | None
+    source: FromClause
     if "fts_query" in names:
         # The FTS table drives the query: walked backwards by rowid, it
         # stops as soon as LIMIT rows have passed the filters.

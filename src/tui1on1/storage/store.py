@@ -23,10 +23,18 @@ from tui1on1.storage.overview import OverviewStore
 from tui1on1.storage.people import PeopleStore
 from tui1on1.storage.search import SearchStore
 from tui1on1.storage.session import describe_db_error
+from tui1on1.storage.transfer.store import TransferStore
 
 
 class Store(
-    PeopleStore, MeetingStore, NoteStore, HistoryStore, OverviewStore, SearchStore, DiscardStore
+    PeopleStore,
+    MeetingStore,
+    NoteStore,
+    HistoryStore,
+    OverviewStore,
+    SearchStore,
+    DiscardStore,
+    TransferStore,
 ):
     @classmethod
     def open(cls, url: str, *, upgrade: bool = True) -> Store:

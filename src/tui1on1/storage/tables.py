@@ -9,6 +9,7 @@ classes and the migrated schema agree.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     text,
 )
@@ -38,6 +40,9 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # Every mapped class here is declared with a plain Table (SQLAlchemy types
+    # the attribute as the wider FromClause); Core statements use it.
+    __table__: ClassVar[Table]
 
 
 class PersonRow(Base):

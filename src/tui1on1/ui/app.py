@@ -62,7 +62,7 @@ class OneOnOneApp(App[int]):
         #: left out, so they keep their default keys (see ui.keys).
         self.key_rebindings: dict[str, str] = {}
         self._key_problems: list[str] = []
-        keymap = settings.config.get("keys")
+        keymap = settings.config.keys
         if isinstance(keymap, dict) and keymap:
             from tui1on1.ui.keys import checked_keymap
 
@@ -81,7 +81,7 @@ class OneOnOneApp(App[int]):
         for theme in catalogue.ours():
             self.register_theme(theme)
         problems = [f"{p} (skipped)" for p in catalogue.problems]
-        name = asked or self.settings.config.get("theme") or catalogue.default_name()
+        name = asked or self.settings.config.theme or catalogue.default_name()
         if name not in self.available_themes:
             default = catalogue.default_name()
             problems.append(f"there is no theme '{safe_terminal_text(name)}'; using {default}")

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from importlib.abc import Traversable
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from textual.theme import BUILTIN_THEMES, Theme
+
+from tui1on1.schema import Table
 
 DEFAULT_THEME = "tui1on1-dark"
 FALLBACK_THEME = "textual-dark"  # if even the default can't be loaded
@@ -132,71 +135,87 @@ def parse_theme_text(text: str) -> tuple[Theme | None, list[str]]:
     return theme_from_dict(data)
 
 
-def theme_from_dict(data: dict) -> tuple[Theme | None, list[str]]:
+def theme_from_dict(data: Mapping[str, object]) -> tuple[Theme | None, list[str]]:
     """Validate a parsed theme file; every problem is listed, not just the first."""
-    problems: list[str] = []
-    for key in sorted(set(data) - KNOWN_FIELDS):
-        problems.append(f"unknown key {_shown(key)}")
+    table = Table(data)
+    table.refuse_unknown(KNOWN_FIELDS, lambda key: f"unknown key {_shown(key)}", sort=True)
     for key in REQUIRED_FIELDS:
-        if key not in data:
-            problems.append(f"'{key}' is missing")
-    name = data.get("name")
-    if "name" in data and not (isinstance(name, str) and NAME_PATTERN.fullmatch(name)):
-        problems.append(
-            f"name {_shown(name)} must be 1-64 letters, digits, '-' or '_' (e.g. 'my-theme')"
-        )
-    colours: dict[str, str] = {}
+        if key not in table:
+            table.report(key, f"'{key}' is missing")
+    bad_name = "must be 1-64 letters, digits, '-' or '_' (e.g. 'my-theme')"
+    name = table.text(
+        "name",
+        wrong=lambda value: f"name {_shown(value)} {bad_name}",
+        check=lambda n: None if NAME_PATTERN.fullmatch(n) else f"name {_shown(n)} {bad_name}",
+    )
+    colours: dict[str, str | None] = {}
     for key in COLOUR_FIELDS:
-        if key not in data:
-            continue
-        value = data[key]
-        problem = _colour_problem(value)
-        if problem:
-            problems.append(f"'{key}' = {_shown(value)} {problem}")
-        else:
-            colours[key] = value
-    dark = data.get("dark", True)
-    if not isinstance(dark, bool):
-        problems.append(f"'dark' = {_shown(dark)} must be true or false")
-    numbers: dict[str, float] = {}
+        colours[key] = table.text(key, wrong=_not_quoted(key), check=_not_a_colour(key))
+    dark = table.boolean(
+        "dark", wrong=lambda value: f"'dark' = {_shown(value)} must be true or false", default=True
+    )
+    numbers: dict[str, float | None] = {}
     for key in NUMBER_FIELDS:
-        if key not in data:
-            continue
-        value = data[key]
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-            problems.append(f"'{key}' = {_shown(value)} must be a number from 0 to 1")
-        else:
-            numbers[key] = float(value)
-    variables = data.get("variables", {})
-    if not isinstance(variables, dict):
-        problems.append("'variables' must be a table: [variables]")
-        variables = {}
-    for key, value in variables.items():
+        outside = _not_zero_to_one(key)
+        numbers[key] = table.number(key, wrong=outside, check=_zero_to_one(outside))
+    variables = table.table("variables", wrong="'variables' must be a table: [variables]")
+    for key, value in (variables or {}).items():
         problem = _variable_problem(key, value)
         if problem:
-            problems.append(problem)
-    if problems:
-        return None, problems
+            table.report(key, problem)
+    primary = colours["primary"]
+    if table.issues or name is None or primary is None or dark is None:
+        return None, [issue.message for issue in table.issues]
+    spread, alpha = numbers["luminosity_spread"], numbers["text_alpha"]
     theme = Theme(
         name=name,
+        primary=primary,
+        secondary=colours["secondary"],
+        warning=colours["warning"],
+        error=colours["error"],
+        success=colours["success"],
+        accent=colours["accent"],
+        foreground=colours["foreground"],
+        background=colours["background"],
+        surface=colours["surface"],
+        panel=colours["panel"],
+        boost=colours["boost"],
         dark=dark,
-        variables={str(k): str(v) for k, v in variables.items()},
-        **colours,  # type: ignore[arg-type]
-        **numbers,  # type: ignore[arg-type]
+        luminosity_spread=float(spread) if spread is not None else Theme.luminosity_spread,
+        text_alpha=float(alpha) if alpha is not None else Theme.text_alpha,
+        variables={str(k): str(v) for k, v in (variables or {}).items()},
     )
     return theme, []
 
 
-def _colour_problem(value: object) -> str | None:
-    from textual.color import Color, ColorParseError
+def _not_quoted(key: str) -> Callable[[object], str]:
+    return lambda value: (
+        f"'{key}' = {_shown(value)} " + 'must be a colour in quotes, e.g. "#3a5f8a"'
+    )
 
-    if not isinstance(value, str):
-        return 'must be a colour in quotes, e.g. "#3a5f8a"'
-    try:
-        Color.parse(value)
-    except ColorParseError:
-        return "is not a colour (use #rrggbb, rgb(r,g,b), hsl(h,s%,l%) or a colour name)"
-    return None
+
+def _not_a_colour(key: str) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
+        from textual.color import Color, ColorParseError
+
+        try:
+            Color.parse(value)
+        except ColorParseError:
+            return (
+                f"'{key}' = {_shown(value)} is not a colour "
+                "(use #rrggbb, rgb(r,g,b), hsl(h,s%,l%) or a colour name)"
+            )
+        return None
+
+    return check
+
+
+def _not_zero_to_one(key: str) -> Callable[[object], str]:
+    return lambda value: f"'{key}' = {_shown(value)} must be a number from 0 to 1"
+
+
+def _zero_to_one(outside: Callable[[object], str]) -> Callable[[float], str | None]:
+    return lambda value: None if 0 <= value <= 1 else outside(value)
 
 
 def _variable_problem(key: object, value: object) -> str | None:

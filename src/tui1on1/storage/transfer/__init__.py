@@ -17,8 +17,9 @@ Import refuses to overwrite:
   (at its last note, or when it started) and the report says so.
 """
 
-from tui1on1.storage.transfer.document import FORMAT, VERSION, ImportError_
 from tui1on1.storage.transfer.export import export_data
-from tui1on1.storage.transfer.merge import ImportReport, import_data
+from tui1on1.storage.transfer.merge import import_data
+from tui1on1.storage.transfer.model import FORMAT, VERSION, ImportError_
+from tui1on1.storage.transfer.report import ImportReport
 
 __all__ = ["FORMAT", "VERSION", "ImportError_", "ImportReport", "export_data", "import_data"]

@@ -8,104 +8,28 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal, overload
 
 from tui1on1.domain import people as people_rules
 from tui1on1.domain.cadence import CadenceError, parse_cadence
 from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner, Relationship
 from tui1on1.domain.text import safe_terminal_text
-from tui1on1.storage.errors import InvalidInput
 from tui1on1.storage.meetings import MAX_PLANNED_MINUTES
 from tui1on1.storage.notes import MAX_NOTE_CHARS
-
-FORMAT = "tui1on1-export"
-VERSION = 1
+from tui1on1.storage.transfer.model import (
+    FORMAT,
+    VERSION,
+    ActionEntry,
+    AskedEntry,
+    ImportError_,
+    MeetingEntry,
+    NoteEntry,
+    PersonEntry,
+)
 
 MAX_DRAFT_CHARS = MAX_NOTE_CHARS * 5  # what save_draft keeps
-_CHUNK = 500  # values per IN (...) list
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-class ImportError_(InvalidInput):  # the builtin ImportError is taken
-    """The document can't be imported; nothing was written.
-
-    ``str()`` names where the problem is, like
-    ``people[2].meetings[0].notes[5].kind: unknown kind 'x'``.
-    """
-
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}" if path else problem)
-        self.path = path
-        self.problem = problem
-
-
-# --- the document, checked ---------------------------------------------------------
-
-
-@dataclass
-class _Action:
-    owner: str
-    due: date | None
-    status: str
-    created_at: datetime
-    closed_at: datetime | None
-    closed_in: datetime | None
-
-
-@dataclass
-class _Note:
-    uid: str
-    kind: str
-    text: str
-    tags: list[str]
-    elapsed_seconds: float
-    segment_index: int | None
-    asked_key: str | None
-    created_at: datetime
-    edited_at: datetime | None
-    deleted_at: datetime | None
-    action: _Action | None
-
-
-@dataclass
-class _Asked:
-    key: str
-    slug: str
-    text: str
-    elapsed_seconds: float
-    asked_at: datetime
-    pause_seconds: float | None
-    followups: int
-
-
-@dataclass
-class _Meeting:
-    playbook: str
-    planned_minutes: int
-    started_at: datetime
-    ended_at: datetime | None
-    status: str
-    summary: str
-    pauses: list[tuple[datetime, datetime | None]]
-    segments: list[tuple[int, str, datetime, datetime | None]]
-    asked: list[_Asked]
-    notes: list[_Note]
-    draft: tuple[str, datetime] | None
-
-
-@dataclass
-class _Person:
-    name: str
-    key: str
-    role: str
-    relationship: str
-    cadence: str | None
-    default_playbook: str | None
-    archived: bool
-    created_at: datetime
-    meetings: list[_Meeting]
 
 
 _MISSING = object()
@@ -155,9 +79,32 @@ class _Reader:
             raise self.fail(name, "missing")
         return value
 
+    @overload
     def string(
-        self, name: str, *, max_len: int | None = None, nullable: bool = False, non_empty=False
-    ) -> Any:
+        self,
+        name: str,
+        *,
+        max_len: int | None = ...,
+        nullable: Literal[False] = ...,
+        non_empty: bool = ...,
+    ) -> str: ...
+    @overload
+    def string(
+        self,
+        name: str,
+        *,
+        max_len: int | None = ...,
+        nullable: Literal[True],
+        non_empty: bool = ...,
+    ) -> str | None: ...
+    def string(
+        self,
+        name: str,
+        *,
+        max_len: int | None = None,
+        nullable: bool = False,
+        non_empty: bool = False,
+    ) -> str | None:
         value = self.raw(name)
         if value is None and nullable:
             return None
@@ -183,9 +130,17 @@ class _Reader:
             raise self.fail(name, f"unknown {what} {shown} (expected one of: {', '.join(allowed)})")
         return value
 
+    @overload
+    def integer(
+        self, name: str, *, low: int = ..., high: int | None = ..., nullable: Literal[False] = ...
+    ) -> int: ...
+    @overload
+    def integer(
+        self, name: str, *, low: int = ..., high: int | None = ..., nullable: Literal[True]
+    ) -> int | None: ...
     def integer(
         self, name: str, *, low: int = 0, high: int | None = None, nullable: bool = False
-    ) -> Any:
+    ) -> int | None:
         value = self.raw(name)
         if value is None and nullable:
             return None
@@ -199,17 +154,21 @@ class _Reader:
             raise self.fail(name, f"{value} is out of range ({bounds})")
         return value
 
-    def number(self, name: str, *, nullable: bool = False) -> Any:
+    @overload
+    def number(self, name: str, *, nullable: Literal[False] = ...) -> float: ...
+    @overload
+    def number(self, name: str, *, nullable: Literal[True]) -> float | None: ...
+    def number(self, name: str, *, nullable: bool = False) -> float | None:
         value = self.raw(name)
         if value is None and nullable:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             wanted = "a number or null" if nullable else "a number"
             raise self.fail(name, f"expected {wanted}, got {_type_name(value)}")
-        value = float(value)
-        if not math.isfinite(value) or value < 0:
-            raise self.fail(name, f"{value} isn't a sensible number of seconds")
-        return value
+        seconds = float(value)
+        if not math.isfinite(seconds) or seconds < 0:
+            raise self.fail(name, f"{seconds} isn't a sensible number of seconds")
+        return seconds
 
     def boolean(self, name: str) -> bool:
         value = self.raw(name)
@@ -217,7 +176,11 @@ class _Reader:
             raise self.fail(name, f"expected true or false, got {_type_name(value)}")
         return value
 
-    def time(self, name: str, *, nullable: bool = False) -> Any:
+    @overload
+    def time(self, name: str, *, nullable: Literal[False] = ...) -> datetime: ...
+    @overload
+    def time(self, name: str, *, nullable: Literal[True]) -> datetime | None: ...
+    def time(self, name: str, *, nullable: bool = False) -> datetime | None:
         value = self.raw(name)
         if value is None and nullable:
             return None
@@ -269,7 +232,7 @@ class _Reader:
         return _Reader(value, self.at(name))
 
 
-def _read_document(data: Any) -> list[_Person]:
+def read_document(data: Any) -> list[PersonEntry]:
     """Check the whole document and return it typed; raise ImportError_ on the
     first problem."""
     doc = _Reader(data, "")
@@ -287,7 +250,7 @@ def _read_document(data: Any) -> list[_Person]:
     return [_read_person(_Reader(item, path)) for path, item in doc.items("people")]
 
 
-def _read_person(r: _Reader) -> _Person:
+def _read_person(r: _Reader) -> PersonEntry:
     try:
         name = people_rules.clean_name(r.string("name"))
     except ValueError as exc:
@@ -302,7 +265,7 @@ def _read_person(r: _Reader) -> _Person:
             cadence = parse_cadence(cadence)
         except CadenceError as exc:
             raise r.fail("cadence", str(exc)) from None
-    person = _Person(
+    person = PersonEntry(
         name=name,
         key=name.casefold(),
         role=role,
@@ -323,7 +286,7 @@ def _read_person(r: _Reader) -> _Person:
     return person
 
 
-def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]]) -> _Meeting:
+def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]]) -> MeetingEntry:
     started_at = r.time("started_at")
     ended_at = r.time("ended_at", nullable=True)
     status = r.choice("status", [x.value for x in MeetingStatus], "status")
@@ -333,7 +296,7 @@ def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]]) -> _Meeting:
         raise r.fail("ended_at", "a live meeting hasn't ended, so this must be null")
     if ended_at is not None and ended_at < started_at:
         raise r.fail("ended_at", "the meeting ends before it starts")
-    meeting = _Meeting(
+    meeting = MeetingEntry(
         playbook=r.string("playbook", max_len=64, non_empty=True),
         planned_minutes=r.integer("planned_minutes", low=1, high=MAX_PLANNED_MINUTES),
         started_at=started_at,
@@ -367,7 +330,7 @@ def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]]) -> _Meeting:
             raise q.fail("key", f"{_shown(key)} is used twice in this meeting")
         keys.add(key)
         meeting.asked.append(
-            _Asked(
+            AskedEntry(
                 key=key,
                 slug=q.string("slug", max_len=100, non_empty=True),
                 text=q.string("text", max_len=MAX_NOTE_CHARS),
@@ -385,7 +348,7 @@ def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]]) -> _Meeting:
     return meeting
 
 
-def _read_note(r: _Reader, keys: set[str], closings: list[tuple[str, datetime]]) -> _Note:
+def _read_note(r: _Reader, keys: set[str], closings: list[tuple[str, datetime]]) -> NoteEntry:
     kind = r.choice("kind", [x.value for x in NoteKind], "kind")
     tags = []
     for path, tag in r.items("tags"):
@@ -397,7 +360,7 @@ def _read_note(r: _Reader, keys: set[str], closings: list[tuple[str, datetime]])
         raise r.fail(
             "asked_question", f"{_shown(asked_key)} isn't a key in this meeting's asked_questions"
         )
-    note = _Note(
+    note = NoteEntry(
         uid=r.string("uid", max_len=36, non_empty=True),
         kind=kind,
         text=r.string("text", max_len=MAX_NOTE_CHARS, non_empty=True),
@@ -419,7 +382,7 @@ def _read_note(r: _Reader, keys: set[str], closings: list[tuple[str, datetime]])
         closed_in = action.time("closed_in_meeting", nullable=True)
         if closed_in is not None:
             closings.append((action.at("closed_in_meeting"), closed_in))
-        note.action = _Action(
+        note.action = ActionEntry(
             owner=action.choice("owner", [x.value for x in Owner], "owner"),
             due=action.day("due"),
             status=action.choice("status", [x.value for x in ActionStatus], "status"),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,7 +21,13 @@ from tui1on1.storage.tables import (
     PersonRow,
     SegmentLogRow,
 )
-from tui1on1.storage.transfer.document import FORMAT, VERSION
+from tui1on1.storage.transfer.model import FORMAT, VERSION
+
+if TYPE_CHECKING:
+    from tui1on1.storage.store import Store
+
+_K = TypeVar("_K")
+_R = TypeVar("_R")
 
 # --- export ---------------------------------------------------------------------
 
@@ -30,15 +36,14 @@ def _iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat() if value is not None else None
 
 
-def export_data(store, *, now: datetime | None = None) -> dict[str, Any]:
+def export_data(store: Store, *, now: datetime | None = None) -> dict[str, Any]:
     """Everything in the database as the export document (see the module doc).
 
     People are ordered by name, meetings by when they started, notes by id.
     An action item without a note (which the app never makes) has no place in
     the format and is left out.
     """
-    with store._read() as session:
-        return document_from(session, now=now)
+    return store.export_document(now=now)
 
 
 def document_from(
@@ -200,8 +205,8 @@ def _float_or_none(value: float | None) -> float | None:
     return float(value) if value is not None else None
 
 
-def _group(rows: Iterable[Any], key) -> dict[Any, list[Any]]:
-    grouped: dict[Any, list[Any]] = {}
+def _group(rows: Iterable[_R], key: Callable[[_R], _K]) -> dict[_K, list[_R]]:
+    grouped: dict[_K, list[_R]] = {}
     for row in rows:
         grouped.setdefault(key(row), []).append(row)
     return grouped

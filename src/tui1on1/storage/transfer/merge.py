@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, select
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tui1on1.domain.kinds import MeetingStatus
-from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage import convert
 from tui1on1.storage.tables import (
     ActionItemRow,
@@ -24,144 +21,30 @@ from tui1on1.storage.tables import (
     PersonRow,
     SegmentLogRow,
 )
-from tui1on1.storage.transfer.document import (
-    _CHUNK,
-    ImportError_,
-    _Asked,
-    _Meeting,
-    _Note,
-    _Person,
-    _read_document,
-)
+from tui1on1.storage.transfer.bulk import chunks, insert_ids, insert_rows
+from tui1on1.storage.transfer.model import AskedEntry, MeetingEntry, NoteEntry, PersonEntry
+from tui1on1.storage.transfer.report import ImportReport
 
-# --- import ------------------------------------------------------------------------
+if TYPE_CHECKING:
+    from tui1on1.storage.store import Store
 
 
-@dataclass
-class ImportReport:
-    """What an import added and what it skipped because it was there already."""
-
-    people_added: int = 0
-    people_skipped: int = 0
-    meetings_added: int = 0
-    meetings_skipped: int = 0
-    notes_added: int = 0
-    notes_skipped: int = 0
-    actions_added: int = 0
-    actions_skipped: int = 0
-    questions_added: int = 0
-    questions_skipped: int = 0
-    # (person's name, started_at) of live meetings imported as ended, because
-    # that person had a live meeting already.
-    ended_live: list[tuple[str, datetime]] = field(default_factory=list)
-
-    @property
-    def added_anything(self) -> bool:
-        return bool(self.people_added or self.meetings_added or self.notes_added)
-
-    def lines(self) -> list[str]:
-        """Human sentences, e.g. 'added 3 people, 52 meetings, 811 notes (12
-        already there, skipped)'."""
-        trio = (
-            (self.people_added, self.people_skipped, "person", "people"),
-            (self.meetings_added, self.meetings_skipped, "meeting", "meetings"),
-            (self.notes_added, self.notes_skipped, "note", "notes"),
-        )
-        if not self.added_anything:
-            skipped = [_count(s, one, many) for _a, s, one, many in trio if s]
-            if not skipped:
-                return ["the file holds no one, so there was nothing to import"]
-            return [f"nothing new: {_and(skipped)} already there (skipped)"]
-        parts = []
-        for added, skipped, one, many in trio:
-            part = _count(added, one, many)
-            if skipped:
-                part += f" ({skipped} already there, skipped)"
-            parts.append(part)
-        lines = ["added " + ", ".join(parts)]
-        extras = []
-        if self.actions_added:
-            extras.append(_count(self.actions_added, "action item", "action items"))
-        if self.questions_added:
-            extras.append(_count(self.questions_added, "asked question", "asked questions"))
-        if extras:
-            lines.append(f"with {_and(extras)}")
-        for name, started in self.ended_live:
-            local = started.astimezone()
-            when = f"{local:%a} {local.day} {local:%b %Y}, {local:%H:%M}"
-            lines.append(
-                f"{safe_terminal_text(name)} already had a live meeting, so the one "
-                f"from {when} was imported as ended"
-            )
-        return lines
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
-
-
-def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def import_data(store, data: dict[str, Any]) -> ImportReport:
+def import_data(store: Store, data: dict[str, Any]) -> ImportReport:
     """Merge an export document into the database, in one write transaction.
 
     The document is checked in full first: a problem raises ImportError_ (an
-    InvalidInput) naming its path, and nothing is written. See the module
+    InvalidInput) naming its path, and nothing is written. See the package
     docstring for what is added and what is skipped.
     """
-    people = _read_document(data)
+    return store.import_document(data)
+
+
+def merge_people(session: Session, people: list[PersonEntry]) -> ImportReport:
+    """Add ``people`` (a checked document) in the caller's write transaction;
+    what was there already is skipped. Returns what was added and skipped."""
     report = ImportReport()
-    try:
-        with store._write() as session:
-            _Merge(session, report).run(people)
-    except (IntegrityError, DataError):
-        # Only a concurrent writer adding the same person, meeting or note
-        # between our reads and our inserts can get here (or a limit this
-        # check doesn't know of); the transaction was rolled back.
-        raise ImportError_(
-            "", "the database refused part of the file, so nothing was imported; try again"
-        ) from None
+    _Merge(session, report).run(people)
     return report
-
-
-def _chunks(values: list[Any]) -> Iterator[list[Any]]:
-    for i in range(0, len(values), _CHUNK):
-        yield values[i : i + _CHUNK]
-
-
-# render_nulls: send None as NULL instead of leaving the column out, so rows
-# with None in different columns still go in one batched statement (without
-# it, each pattern of None values is a batch of its own: ten times slower).
-_BULK = {"render_nulls": True}
-
-
-def _insert_ids(session: Session, table: type, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``rows`` in bulk and return their new ids, in the order of ``rows``.
-
-    PostgreSQL batches INSERT ... RETURNING and can say which id went with
-    which row. SQLite can't (the order of RETURNING rows is unspecified there,
-    so SQLAlchemy would fall back to one statement per row), so there the ids
-    are given: this transaction holds SQLite's only write lock (BEGIN
-    IMMEDIATE) and the ids are the ones SQLite would pick itself, the highest
-    so far plus one.
-    """
-    if not rows:
-        return []
-    if session.get_bind().dialect.name == "sqlite":
-        first = (session.scalar(select(func.max(table.id))) or 0) + 1  # type: ignore[attr-defined]
-        ids = list(range(first, first + len(rows)))
-        given = [{**row, "id": new_id} for row, new_id in zip(rows, ids, strict=True)]
-        session.execute(insert(table), given, execution_options=_BULK)
-        return ids
-    stmt = insert(table).returning(table.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
-    return list(session.scalars(stmt, rows, execution_options=_BULK))
-
-
-def _insert(session: Session, table: type, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        session.execute(insert(table), rows, execution_options=_BULK)
 
 
 @dataclass
@@ -172,7 +55,7 @@ class _Target:
     person_id: int
     new: bool
     id: int = 0
-    source: _Meeting | None = None  # the document's meeting, when new
+    source: MeetingEntry | None = None  # the document's meeting, when new
     asked_ids: dict[str, int] = field(default_factory=dict)  # key -> id, when new
     # (slug, asked_at) -> id, for notes merged into a meeting from another entry
     asked_by_content: dict[tuple[str, datetime], int] = field(default_factory=dict)
@@ -184,7 +67,7 @@ class _Merge:
         self.session = session
         self.report = report
 
-    def run(self, people: list[_Person]) -> None:
+    def run(self, people: list[PersonEntry]) -> None:
         person_ids = self._people(people)
         targets, placements = self._meetings(people, person_ids)
         self._meeting_parts(targets)
@@ -192,12 +75,12 @@ class _Merge:
 
     # people -----------------------------------------------------------------
 
-    def _people(self, people: list[_Person]) -> dict[str, int]:
+    def _people(self, people: list[PersonEntry]) -> dict[str, int]:
         ids: dict[str, int] = {
             key: person_id
             for key, person_id in self.session.execute(select(PersonRow.name_key, PersonRow.id))
         }
-        new: list[_Person] = []
+        new: list[PersonEntry] = []
         seen = set(ids)
         for person in people:
             if person.key in seen:
@@ -218,7 +101,7 @@ class _Merge:
             }
             for p in new
         ]
-        for person, new_id in zip(new, _insert_ids(self.session, PersonRow, rows), strict=True):
+        for person, new_id in zip(new, insert_ids(self.session, PersonRow, rows), strict=True):
             ids[person.key] = new_id
         self.report.people_added += len(new)
         return ids
@@ -226,23 +109,25 @@ class _Merge:
     # meetings ---------------------------------------------------------------
 
     def _meetings(
-        self, people: list[_Person], person_ids: dict[str, int]
-    ) -> tuple[dict[tuple[int, datetime], _Target], list[tuple[_Person, _Meeting, _Target]]]:
+        self, people: list[PersonEntry], person_ids: dict[str, int]
+    ) -> tuple[
+        dict[tuple[int, datetime], _Target], list[tuple[PersonEntry, MeetingEntry, _Target]]
+    ]:
         wanted = sorted({person_ids[p.key] for p in people})
         targets: dict[tuple[int, datetime], _Target] = {}
         live: dict[int, _Target] = {}
-        for chunk in _chunks(wanted):
+        for chunk in chunks(wanted):
             for meeting_id, person_id, started_at, status in self.session.execute(
                 select(
                     MeetingRow.id, MeetingRow.person_id, MeetingRow.started_at, MeetingRow.status
                 ).where(MeetingRow.person_id.in_(chunk))
             ):
-                target = _Target(person_id=person_id, new=False, id=meeting_id)
-                targets.setdefault((person_id, started_at), target)
+                there = _Target(person_id=person_id, new=False, id=meeting_id)
+                targets.setdefault((person_id, started_at), there)
                 if status == MeetingStatus.LIVE:
-                    live[person_id] = target
+                    live[person_id] = there
 
-        placements: list[tuple[_Person, _Meeting, _Target]] = []
+        placements: list[tuple[PersonEntry, MeetingEntry, _Target]] = []
         new_targets: list[_Target] = []
         for person in people:
             person_id = person_ids[person.key]
@@ -278,7 +163,7 @@ class _Merge:
             if t.source is not None
         ]
         for target, new_id in zip(
-            new_targets, _insert_ids(self.session, MeetingRow, rows), strict=True
+            new_targets, insert_ids(self.session, MeetingRow, rows), strict=True
         ):
             target.id = new_id
         self.report.meetings_added += len(new_targets)
@@ -287,7 +172,7 @@ class _Merge:
     def _meeting_parts(self, targets: dict[tuple[int, datetime], _Target]) -> None:
         """Pauses, segments, asked questions and drafts of the new meetings."""
         pauses, segments, drafts, asked_rows = [], [], [], []
-        asked_of: list[tuple[_Target, _Asked]] = []
+        asked_of: list[tuple[_Target, AskedEntry]] = []
         for target in targets.values():
             meeting = target.source
             if not target.new or meeting is None:
@@ -322,10 +207,10 @@ class _Merge:
                         "followups": asked.followups,
                     }
                 )
-        _insert(self.session, MeetingPauseRow, pauses)
-        _insert(self.session, SegmentLogRow, segments)
-        _insert(self.session, DraftRow, drafts)
-        ids = _insert_ids(self.session, AskedQuestionRow, asked_rows)
+        insert_rows(self.session, MeetingPauseRow, pauses)
+        insert_rows(self.session, SegmentLogRow, segments)
+        insert_rows(self.session, DraftRow, drafts)
+        ids = insert_ids(self.session, AskedQuestionRow, asked_rows)
         for (target, asked), new_id in zip(asked_of, ids, strict=True):
             target.asked_ids[asked.key] = new_id
             target.asked_by_content.setdefault((asked.slug, asked.asked_at), new_id)
@@ -335,15 +220,15 @@ class _Merge:
 
     def _notes(
         self,
-        placements: list[tuple[_Person, _Meeting, _Target]],
+        placements: list[tuple[PersonEntry, MeetingEntry, _Target]],
         targets: dict[tuple[int, datetime], _Target],
     ) -> None:
         uids = [note.uid for _p, meeting, _t in placements for note in meeting.notes]
         taken: set[str] = set()
-        for chunk in _chunks(sorted(set(uids))):
+        for chunk in chunks(sorted(set(uids))):
             taken.update(self.session.scalars(select(NoteRow.uid).where(NoteRow.uid.in_(chunk))))
 
-        new: list[tuple[_Note, _Target, int | None]] = []
+        new: list[tuple[NoteEntry, _Target, int | None]] = []
         for _person, meeting, target in placements:
             asked = {a.key: a for a in meeting.asked}
             for note in meeting.notes:
@@ -373,7 +258,7 @@ class _Merge:
             }
             for note, target, asked_id in new
         ]
-        note_ids = _insert_ids(self.session, NoteRow, rows)
+        note_ids = insert_ids(self.session, NoteRow, rows)
         self.report.notes_added += len(note_ids)
 
         actions = []
@@ -399,10 +284,10 @@ class _Merge:
                     "closed_at": action.closed_at,
                 }
             )
-        _insert(self.session, ActionItemRow, actions)
+        insert_rows(self.session, ActionItemRow, actions)
         self.report.actions_added += len(actions)
 
-    def _asked_id(self, target: _Target, meeting: _Meeting, asked: _Asked) -> int | None:
+    def _asked_id(self, target: _Target, meeting: MeetingEntry, asked: AskedEntry) -> int | None:
         """The asked question a new note answers. In a meeting this import
         added, it is the one with the note's key; in a meeting that was there
         already (whose asked questions were kept), the one with the same slug
@@ -421,7 +306,7 @@ class _Merge:
         return target.asked_by_content.get((asked.slug, asked.asked_at))
 
 
-def _end_on_import(meeting: _Meeting) -> None:
+def _end_on_import(meeting: MeetingEntry) -> None:
     """A live meeting imported for someone who has one live already: end it at
     its last note (or when it started), closing an open pause or segment."""
     last = max((n.created_at for n in meeting.notes), default=meeting.started_at)

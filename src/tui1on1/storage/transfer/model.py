@@ -1,0 +1,104 @@
+"""The export document's format name and version, and its entries once checked.
+
+:func:`~tui1on1.storage.transfer.document.read_document` turns a JSON document
+into these typed entries (or raises :class:`ImportError_`); the merge writes
+them into the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from tui1on1.storage.errors import InvalidInput
+
+FORMAT = "tui1on1-export"
+VERSION = 1
+
+
+class ImportError_(InvalidInput):  # the builtin ImportError is taken
+    """The document can't be imported; nothing was written.
+
+    ``str()`` names where the problem is, like
+    ``people[2].meetings[0].notes[5].kind: unknown kind 'x'``.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}" if path else problem)
+        self.path = path
+        self.problem = problem
+
+
+@dataclass
+class ActionEntry:
+    """A note's action item; ``closed_in`` is when the meeting that closed it started."""
+
+    owner: str
+    due: date | None
+    status: str
+    created_at: datetime
+    closed_at: datetime | None
+    closed_in: datetime | None
+
+
+@dataclass
+class NoteEntry:
+    """A note; ``asked_key`` names an asked question of the same meeting."""
+
+    uid: str
+    kind: str
+    text: str
+    tags: list[str]
+    elapsed_seconds: float
+    segment_index: int | None
+    asked_key: str | None
+    created_at: datetime
+    edited_at: datetime | None
+    deleted_at: datetime | None
+    action: ActionEntry | None
+
+
+@dataclass
+class AskedEntry:
+    """A question asked in a meeting; ``key`` is unique within the meeting."""
+
+    key: str
+    slug: str
+    text: str
+    elapsed_seconds: float
+    asked_at: datetime
+    pause_seconds: float | None
+    followups: int
+
+
+@dataclass
+class MeetingEntry:
+    """A meeting with everything in it; pauses are (paused, resumed), segments
+    (index, title, started, ended), the draft (text, updated)."""
+
+    playbook: str
+    planned_minutes: int
+    started_at: datetime
+    ended_at: datetime | None
+    status: str
+    summary: str
+    pauses: list[tuple[datetime, datetime | None]]
+    segments: list[tuple[int, str, datetime, datetime | None]]
+    asked: list[AskedEntry]
+    notes: list[NoteEntry]
+    draft: tuple[str, datetime] | None
+
+
+@dataclass
+class PersonEntry:
+    """A person and their meetings; ``key`` is the casefolded name they match by."""
+
+    name: str
+    key: str
+    role: str
+    relationship: str
+    cadence: str | None
+    default_playbook: str | None
+    archived: bool
+    created_at: datetime
+    meetings: list[MeetingEntry]
