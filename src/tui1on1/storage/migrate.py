@@ -21,7 +21,7 @@ from tui1on1.storage.errors import SchemaError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest revision in migrations/versions; a test keeps this in step.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 
 
 def _alembic_config(connection: Connection):  # alembic is imported lazily
