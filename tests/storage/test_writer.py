@@ -184,9 +184,7 @@ def test_a_note_names_the_question_it_answers_by_its_uid(store, meeting, journal
     assert question.uid == "q1" and saved.asked_question_id == question.id
 
 
-def test_a_question_and_its_answer_journaled_in_an_outage_land_once_linked(
-    store, meeting, journal
-):
+def test_a_question_and_its_answer_journaled_in_an_outage_land_once_linked(store, meeting, journal):
     """Asked while the database is away: the question and the note answering
     it go to the journal; replayed (even twice), each lands once, linked."""
     flaky = FlakyStore(store, down=True)
