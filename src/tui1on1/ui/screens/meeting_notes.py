@@ -12,7 +12,7 @@ from textual.binding import Binding
 from tui1on1.domain.duedates import format_due
 from tui1on1.domain.grammar import PLACEHOLDER, EmptyLineError, NoteTooLongError, parse_line
 from tui1on1.domain.kinds import NoteKind
-from tui1on1.domain.meeting import MeetingModel, Refused, SaveState, new_uid
+from tui1on1.domain.meeting import MeetingModel, NoteRow, Refused, SaveState, new_uid
 from tui1on1.domain.records import NewNote
 from tui1on1.storage.errors import DatabaseUnavailable
 from tui1on1.ui.screens.meeting_messages import (
@@ -80,6 +80,10 @@ class NotesPane:
     @property
     def input(self) -> NoteInput:
         return self.screen.query_one(NoteInput)
+
+    def rows(self) -> list[NoteRow]:
+        """The rows shown, in order (the model's)."""
+        return self.notes.rows()
 
     @property
     def editing(self) -> bool:
