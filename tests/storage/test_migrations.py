@@ -128,3 +128,21 @@ def test_a_failing_migration_leaves_the_old_revision(tmp_path, monkeypatch):
     names = [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")]
     assert "half_applied" not in names
     engine.dispose()
+
+
+def test_asked_questions_get_a_uid_each_on_upgrade(tmp_path):
+    """0003: questions asked before it get a uid, so a live meeting resumed
+    after the upgrade follows them up by uid like new ones."""
+    for fixture in sorted(FIXTURES.glob("db_*.sqlite")):
+        path = tmp_path / fixture.name
+        shutil.copy(fixture, path)
+        store = Store.open(f"sqlite:///{path}")
+        asked = [q for m in (1, 2, 3) for q in store.list_asked(m)]
+        assert asked and all(q.uid for q in asked)
+        assert len({q.uid for q in asked}) == len(asked)
+        again = store.record_question(
+            asked[0].meeting_id, slug="x", text="x", elapsed_seconds=1, at=asked[0].asked_at,
+            uid=asked[0].uid,
+        )  # fmt: skip
+        assert again == asked[0]  # the same uid lands once
+        store.close()

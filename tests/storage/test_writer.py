@@ -7,13 +7,14 @@ the delay and, where a test needs it, brings the database back.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
-from tui1on1.domain.records import NewNote
+from tui1on1.domain.records import NewAskedQuestion, NewNote
 from tui1on1.storage.engine import make_engine
 from tui1on1.storage.errors import DatabaseUnavailable, InvalidInput
 from tui1on1.storage.journal import Journal, draft_entry, entry_to_note, note_to_entry
@@ -167,46 +168,41 @@ def test_done_gets_the_committed_result(store, meeting, journal):
     assert no_item is None
 
 
-def test_prepare_fills_in_ids_known_only_when_the_job_runs(store, meeting, journal):
-    writer = started(Writer(store, journal, sleep=no_sleep))
-    asked: dict[str, int] = {}
-    writer.submit(
-        lambda s: s.record_question(
-            meeting.id, slug="why", text="Why?", elapsed_seconds=60.0, at=T0
-        ),
-        done=lambda q: asked.update(id=q.id),
+def asked(meeting_id: int, uid: str = "q1") -> NewAskedQuestion:
+    return NewAskedQuestion(
+        uid=uid, meeting_id=meeting_id, slug="why", text="Why?", elapsed_seconds=60.0, asked_at=T0
     )
-    from dataclasses import replace
 
-    writer.save_note(
-        note(meeting.id, "ans"), prepare=lambda n: replace(n, asked_question_id=asked["id"])
-    )
+
+def test_a_note_names_the_question_it_answers_by_its_uid(store, meeting, journal):
+    writer = started(Writer(store, journal, sleep=no_sleep))
+    writer.save_question(asked(meeting.id))
+    writer.save_note(replace(note(meeting.id, "ans"), asked_question_uid="q1"))
     assert writer.stop(WAIT)
+    [question] = store.list_asked(meeting.id)
     [saved] = store.list_notes(meeting.id)
-    assert saved.asked_question_id == asked["id"]
+    assert question.uid == "q1" and saved.asked_question_id == question.id
 
 
-def test_a_note_journaled_in_an_outage_keeps_the_question_it_answers(store, meeting, journal):
-    """The id filled in by ``prepare`` goes into the journal too."""
-    from dataclasses import replace
-
-    writer = started(Writer(store, journal, sleep=no_sleep))
-    asked: dict[str, int] = {}
-
-    def ask(s):
-        asked["id"] = s.record_question(
-            meeting.id, slug="why", text="Why?", elapsed_seconds=60.0, at=T0
-        ).id
-
-    writer.submit(ask)
-    assert writer.flush(WAIT)
-    writer.store = FlakyStore(store, down=True)  # the database goes away
-    writer.save_note(
-        note(meeting.id, "ans"), prepare=lambda n: replace(n, asked_question_id=asked["id"])
-    )
+def test_a_question_and_its_answer_journaled_in_an_outage_land_once_linked(store, meeting, journal):
+    """Asked while the database is away: the question and the note answering
+    it go to the journal; replayed (even twice), each lands once, linked."""
+    flaky = FlakyStore(store, down=True)
+    writer = started(Writer(flaky, journal, sleep=lambda _d: None))
+    writer.save_question(asked(meeting.id))
+    writer.save_note(replace(note(meeting.id, "ans"), asked_question_uid="q1"))
     assert writer.stop(1.0) is True
-    [entry] = journal_entries(journal)
-    assert entry["asked_question_id"] == asked["id"]
+    entries = journal_entries(journal)
+    assert [e["type"] for e in entries] == ["asked", "note"]
+    assert entries[1]["asked_question_uid"] == "q1"
+    for line in entries:  # a crash mid-replay: the same entries once more
+        journal.append(line)
+    again = started(Writer(store, journal, sleep=no_sleep))  # the database is back
+    assert again.stop(WAIT)
+    [question] = store.list_asked(meeting.id)
+    [saved] = store.list_notes(meeting.id)
+    assert question.uid == "q1" and saved.asked_question_id == question.id
+    assert not journal.has_entries()
 
 
 def test_a_store_error_calls_failed_and_the_writer_moves_on(store, meeting, journal):

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from tui1on1.storage.store import Store
 from tui1on1.ui.widgets.clock import who_text
 from tui1on1.ui.widgets.notes import NoteInput, NotesList
+from tui1on1.ui.widgets.pausecue import PauseCueBar
 
 SIZES = [(80, 24), (60, 18), (40, 12)]
 
@@ -251,3 +252,14 @@ async def test_the_pause_cue_hint_names_the_ask_key_as_rebound(make_app, person,
         await pilot.pause(0.2)
         cue = str(screen.query_one("#cue-message").render())
         assert "press f5" in cue and "^g" not in cue
+
+
+async def test_the_pause_cue_names_the_ask_key_as_rebound(make_app, person, isolated_dirs):
+    config = isolated_dirs / "config" / "tui1on1"
+    config.mkdir(parents=True)
+    (config / "config.toml").write_text('[keys]\nask = "f6,ctrl+g"\n')
+    app = make_app(person())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await meeting_ready(pilot)
+        hint = screen.query_one(PauseCueBar).idle_hint
+        assert hint.startswith("Ask it aloud, then press f6 / ^g:"), hint

@@ -172,7 +172,7 @@ def rule_matches(people: Iterable[P], typed: str) -> list[P]:
 SHOWN_CANDIDATES = 6
 
 
-def unresolved_message(match: NameMatch, *, add_hint: str | None = None) -> str:
+def unresolved_message(match: NameMatch[P], *, add_hint: str | None = None) -> str:
     """One calm line for a name that found no one person, safe for a terminal:
 
     - ``'a' could be several people: Ada Lovelace, Alan Kay; give more of the name``
@@ -201,7 +201,7 @@ def shell_word(text: str) -> str:
     return f'"{shown}"'
 
 
-def taken_problem(match: NameMatch) -> str | None:
+def taken_problem(match: NameMatch[P]) -> str | None:
     """Why the name typed can't be given to a new person (or to someone on a
     rename), as one calm line, or None when it is free.
 
@@ -220,7 +220,7 @@ def taken_problem(match: NameMatch) -> str | None:
     return f"'{typed}' already finds {names}; give the new person's full name"
 
 
-def meet_problem(match: NameMatch, *, new: bool) -> str | None:
+def meet_problem(match: NameMatch[P], *, new: bool) -> str | None:
     """Why `tui1on1 meet NAME [--new]` can't start, as one calm line, or None
     when it can: without --new NAME must find one person; with --new the rule
     must not find anyone with it yet (see :func:`taken_problem`)."""

@@ -12,15 +12,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 RECENT_MEETINGS = 3
 
 
 class QuestionLike(Protocol):
-    slug: str
-    category: str
-    text: str
+    @property
+    def slug(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+Q = TypeVar("Q", bound=QuestionLike)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +39,10 @@ class AskedBefore:
 
 
 def rank_questions(
-    questions: Iterable[QuestionLike],
+    questions: Iterable[Q],
     categories: Sequence[str],
     history: Mapping[str, AskedBefore],
-) -> list[QuestionLike]:
+) -> list[Q]:
     """The questions for ``categories`` in the order they should be offered."""
     wanted = set(categories)
     pool = [q for q in questions if q.category in wanted]
@@ -58,19 +64,19 @@ def rank_questions(
     return recent
 
 
-class PromptDeck:
+class PromptDeck(Generic[Q]):
     """The prompts offered in one segment, with next/previous and picking.
 
     Moving past the end wraps around; a picked question becomes current and is
     remembered so "previous" returns to where the manager was.
     """
 
-    def __init__(self, ranked: Sequence[QuestionLike]) -> None:
-        self._items: list[QuestionLike] = list(ranked)
+    def __init__(self, ranked: Sequence[Q]) -> None:
+        self._items: list[Q] = list(ranked)
         self._index = 0
 
     @property
-    def current(self) -> QuestionLike | None:
+    def current(self) -> Q | None:
         return self._items[self._index] if self._items else None
 
     @property
@@ -78,17 +84,17 @@ class PromptDeck:
         """(1-based index, count) for a "2/14" label."""
         return (self._index + 1 if self._items else 0, len(self._items))
 
-    def next(self) -> QuestionLike | None:
+    def next(self) -> Q | None:
         if self._items:
             self._index = (self._index + 1) % len(self._items)
         return self.current
 
-    def previous(self) -> QuestionLike | None:
+    def previous(self) -> Q | None:
         if self._items:
             self._index = (self._index - 1) % len(self._items)
         return self.current
 
-    def pick(self, question: QuestionLike) -> QuestionLike:
+    def pick(self, question: Q) -> Q:
         """Make ``question`` current (inserting it after the current one if new)."""
         for i, item in enumerate(self._items):
             if item.slug == question.slug:

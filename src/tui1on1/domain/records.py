@@ -97,6 +97,7 @@ class AskedQuestion:
     asked_at: datetime
     pause_seconds: float | None = None
     followups: int = 0
+    uid: str | None = None  # client-made id (0003); the writes after asking use it
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,4 +121,18 @@ class NewNote:
     asked_question_id: int | None = None
     created_at: datetime | None = None
     action_owner: Owner | None = None
+    # The question it answers, by its client uid: the Store finds its id.
+    asked_question_uid: str | None = None
     action_due: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewAskedQuestion:
+    """A question as just asked, known by its client ``uid``."""
+
+    uid: str
+    meeting_id: int
+    slug: str
+    text: str
+    elapsed_seconds: float
+    asked_at: datetime

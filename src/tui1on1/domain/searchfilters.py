@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from tui1on1.domain.kinds import NoteKind
 
@@ -40,7 +41,7 @@ class SearchInput:
 
 def parse_search_input(raw: str) -> SearchInput:
     words: list[str] = []
-    found: dict = {}
+    found: dict[str, Any] = {}
     problems: list[str] = []
     for word in raw.split():
         key, sep, value = word.partition(":")

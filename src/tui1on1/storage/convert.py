@@ -181,6 +181,7 @@ def asked_question(row: AskedQuestionRow) -> AskedQuestion:
         asked_at=row.asked_at,
         pause_seconds=row.pause_seconds,
         followups=row.followups,
+        uid=row.uid,
     )
 
 

@@ -69,9 +69,10 @@ class HistoryStore(SessionBase):
                     .where(NoteRow.asked_question_id.in_(ids), NoteRow.deleted_at.is_(None))
                     .order_by(NoteRow.id)
                 ):
-                    answers.setdefault(
-                        asked_id, text.strip().splitlines()[0] if text.strip() else ""
-                    )
+                    if asked_id is not None:  # always: the query asked for these ids
+                        answers.setdefault(
+                            asked_id, text.strip().splitlines()[0] if text.strip() else ""
+                        )
             return {
                 slug: AskedBefore(
                     asked_at=row.asked_at,

@@ -3,8 +3,8 @@
 When the database can't be written (read-only, disk full, locked for too long,
 server down), notes and the draft are appended here, one JSON object a line,
 fsynced, in a 0600 file next to the database. When the database is writable
-again the journal is replayed in order and emptied. Notes carry a uid, so an
-entry replayed twice (a crash mid-replay) still lands once.
+again the journal is replayed in order and emptied. Notes and asked questions
+carry a uid, so an entry replayed twice (a crash mid-replay) still lands once.
 
 Two instances may share a journal: every append and every replay holds an
 exclusive ``flock`` on it.
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tui1on1.domain.kinds import NoteKind, Owner
-from tui1on1.domain.records import NewNote
+from tui1on1.domain.records import NewAskedQuestion, NewNote
 from tui1on1.privacy import FILE_MODE
 
 
@@ -52,6 +52,25 @@ def entry_to_note(entry: dict[str, Any]) -> NewNote:
         created_at=datetime.fromisoformat(entry["created_at"]) if entry.get("created_at") else None,
         action_owner=Owner(entry["action_owner"]) if entry.get("action_owner") else None,
         action_due=date.fromisoformat(entry["action_due"]) if entry.get("action_due") else None,
+        asked_question_uid=entry.get("asked_question_uid"),
+    )
+
+
+def asked_to_entry(asked: NewAskedQuestion) -> dict[str, Any]:
+    entry = asdict(asked)
+    entry["type"] = "asked"
+    entry["asked_at"] = asked.asked_at.isoformat()
+    return entry
+
+
+def entry_to_asked(entry: dict[str, Any]) -> NewAskedQuestion:
+    return NewAskedQuestion(
+        uid=entry["uid"],
+        meeting_id=int(entry["meeting_id"]),
+        slug=entry["slug"],
+        text=entry["text"],
+        elapsed_seconds=float(entry.get("elapsed_seconds") or 0.0),
+        asked_at=datetime.fromisoformat(entry["asked_at"]),
     )
 
 

@@ -32,6 +32,7 @@ _action = ActionItemRow.__table__
 _NOTE_BY_UID = select(_note).where(_note.c.uid == bindparam("uid"))
 _ACTION_BY_NOTE = select(_action).where(_action.c.note_id == bindparam("note_id"))
 _MEETING_PERSON = select(MeetingRow.person_id).where(MeetingRow.id == bindparam("id"))
+_ASKED_BY_UID = select(AskedQuestionRow.id).where(AskedQuestionRow.uid == bindparam("uid"))
 _INSERT_NOTE = insert(_note).returning(*_note.c)
 _INSERT_ACTION = insert(_action).returning(*_action.c)
 
@@ -44,6 +45,17 @@ def _check_text(text: str) -> str:
             f"a note can be at most {MAX_NOTE_CHARS:,} characters (this one has {len(text):,})"
         )
     return text
+
+
+def _update_asked(
+    session: Session, row: AskedQuestionRow, pause_seconds: float | None, add_followup: bool
+) -> AskedQuestion:
+    if pause_seconds is not None:
+        row.pause_seconds = round((row.pause_seconds or 0.0) + pause_seconds, 3)
+    if add_followup:
+        row.followups += 1
+    session.flush()
+    return convert.asked_question(row)
 
 
 def _get(session: Session, table: type[_RowT], key: int, what: str) -> _RowT:
@@ -75,6 +87,9 @@ class NoteStore(SessionBase):
             person_id = conn.execute(_MEETING_PERSON, {"id": new.meeting_id}).scalar()
             if person_id is None:
                 raise NotFound(f"no meeting with id {new.meeting_id}")
+            asked_id = new.asked_question_id
+            if asked_id is None and new.asked_question_uid is not None:
+                asked_id = conn.execute(_ASKED_BY_UID, {"uid": new.asked_question_uid}).scalar()
             row = conn.execute(
                 _INSERT_NOTE,
                 {
@@ -85,7 +100,7 @@ class NoteStore(SessionBase):
                     "tags": convert.join_tags(new.tags),
                     "elapsed_seconds": new.elapsed_seconds,
                     "segment_index": new.segment_index,
-                    "asked_question_id": new.asked_question_id,
+                    "asked_question_id": asked_id,
                     "created_at": new.created_at,
                 },
             ).one()
@@ -195,9 +210,24 @@ class NoteStore(SessionBase):
     # --- asked questions -----------------------------------------------------
 
     def record_question(
-        self, meeting_id: int, *, slug: str, text: str, elapsed_seconds: float, at: datetime
+        self,
+        meeting_id: int,
+        *,
+        slug: str,
+        text: str,
+        elapsed_seconds: float,
+        at: datetime,
+        uid: str | None = None,
     ) -> AskedQuestion:
+        """Record a question asked. Recording the same ``uid`` twice is a no-op
+        that returns the first, so a retried or replayed record lands once."""
         with self._write() as session:
+            if uid is not None:
+                existing = session.scalar(
+                    select(AskedQuestionRow).where(AskedQuestionRow.uid == uid)
+                )
+                if existing is not None:
+                    return convert.asked_question(existing)
             _get(session, MeetingRow, meeting_id, "meeting")
             row = AskedQuestionRow(
                 meeting_id=meeting_id,
@@ -207,9 +237,22 @@ class NoteStore(SessionBase):
                 asked_at=at,
                 followups=0,
             )
+            if uid is not None:
+                row.uid = uid
             session.add(row)
             session.flush()
             return convert.asked_question(row)
+
+    def update_asked(
+        self, uid: str, *, pause_seconds: float | None = None, add_followup: bool = False
+    ) -> AskedQuestion:
+        """Add the pause held (it adds up over follow-ups) or a follow-up to
+        the question recorded with ``uid``."""
+        with self._write() as session:
+            row = session.scalar(select(AskedQuestionRow).where(AskedQuestionRow.uid == uid))
+            if row is None:
+                raise NotFound("no asked question with that uid")
+            return _update_asked(session, row, pause_seconds, add_followup)
 
     def update_question(
         self,
@@ -221,12 +264,7 @@ class NoteStore(SessionBase):
         """Record how long the pause cue ran (it adds up over follow-ups)."""
         with self._write() as session:
             row = _get(session, AskedQuestionRow, question_id, "asked question")
-            if pause_seconds is not None:
-                row.pause_seconds = round((row.pause_seconds or 0.0) + pause_seconds, 3)
-            if add_followup:
-                row.followups += 1
-            session.flush()
-            return convert.asked_question(row)
+            return _update_asked(session, row, pause_seconds, add_followup)
 
     def list_asked(self, meeting_id: int) -> list[AskedQuestion]:
         with self._read() as session:

@@ -8,6 +8,7 @@ to call from worker threads.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
@@ -66,3 +67,11 @@ class Store(
             return maintenance.backup(self.engine, destination)
         except DBAPIError as exc:
             raise DatabaseUnavailable(describe_db_error(exc, self.where)) from None
+
+    def auto_backup(self, data_dir: Path, now: datetime) -> Path | None:
+        """The daily automatic backup (``backups.auto_backup``): the new file,
+        or None when none was due. Raises StoreError/OSError when one was
+        due and failed."""
+        from tui1on1.storage.backups import auto_backup
+
+        return auto_backup(self, data_dir, now)

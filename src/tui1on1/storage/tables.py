@@ -8,6 +8,7 @@ classes and the migrated schema agree.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import ClassVar
 
@@ -112,9 +113,16 @@ class SegmentLogRow(Base):
 
 class AskedQuestionRow(Base):
     __tablename__ = "asked_question"
-    __table_args__ = (Index("ix_asked_question_slug_asked_at", "slug", "asked_at"),)
+    __table_args__ = (
+        Index("ix_asked_question_slug_asked_at", "slug", "asked_at"),
+        Index("ix_asked_question_uid", "uid", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Client-made (0003): a retried or replayed record lands once, and the
+    # writes after asking (pause, follow-ups, answers) find it by this. Rows
+    # written by other paths (import, demo) get one here.
+    uid: Mapped[str | None] = mapped_column(String(36), default=lambda: uuid.uuid4().hex)
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )

@@ -1,10 +1,13 @@
 """One ordered writer thread in front of the Store.
 
 The UI never waits for the disk: it hands each write to ``Writer.submit`` and
-gets a callback (on the writer thread; the UI hops back to its own loop) once
-the write is committed. Jobs run strictly in the order submitted.
+gets a callback once the write is committed. Callbacks run on the writer
+thread and must not block: the UI passes ones that post a message to itself
+(Textual's ``post_message`` is thread-safe). Jobs run strictly in the order
+submitted.
 
-When the database can't be written, a job that saves a note (or the draft) is
+When the database can't be written, a job that saves a note, an asked
+question (or the draft) is
 appended to the recovery journal first, so it survives a crash, and then
 retried with a growing delay until the database takes it; later jobs wait
 behind it, keeping the order, and their notes go to the journal as they come.
@@ -20,27 +23,40 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from tui1on1.domain.records import NewNote
+from tui1on1.domain.records import ActionItem, AskedQuestion, NewAskedQuestion, NewNote, Note
 from tui1on1.storage.errors import DatabaseUnavailable, InvalidInput, NotFound, StoreError
-from tui1on1.storage.journal import Journal, draft_entry, entry_to_note, note_to_entry
+from tui1on1.storage.journal import (
+    Journal,
+    asked_to_entry,
+    draft_entry,
+    entry_to_asked,
+    entry_to_note,
+    note_to_entry,
+)
+
+if TYPE_CHECKING:
+    from tui1on1.storage.discard import DiscardResult
+    from tui1on1.storage.store import Store
 
 log = logging.getLogger(__name__)
 
 RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0)
 
-StoreJob = Callable[[Any], Any]
-JournalEntry = dict[str, Any] | Callable[[], dict[str, Any]]
+T = TypeVar("T")
+JournalEntry = dict[str, Any]
+Failed = Callable[[Exception], None]
 
 
 @dataclass
-class Job:
-    run: StoreJob
-    done: Callable[[Any], None] | None = None
-    failed: Callable[[Exception], None] | None = None
-    # Set for notes and drafts; a callable is asked only when the job has to
-    # be journaled, so ids known by then (see save_note's prepare) are kept.
+class Job(Generic[T]):
+    run: Callable[[Store], T]
+    done: Callable[[T], None] | None = None
+    failed: Failed | None = None
+    # Set for notes, asked questions and drafts: what the journal keeps
+    # when the database can't take the job.
     journal_entry: JournalEntry | None = None
     journaled: bool = False
 
@@ -50,7 +66,7 @@ class Writer:
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         journal: Journal | None,
         on_status: Callable[[str | None], None] | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -59,7 +75,7 @@ class Writer:
         self.journal = journal
         self._on_status = on_status or (lambda _message: None)
         self._sleep = sleep
-        self._queue: queue.Queue[Job | None] = queue.Queue()
+        self._queue: queue.Queue[Job[Any] | None] = queue.Queue()
         self._thread = threading.Thread(target=self._loop, name="tui1on1-writer", daemon=True)
         self._problem: str | None = None
         self._stopping = threading.Event()
@@ -71,10 +87,10 @@ class Writer:
 
     def submit(
         self,
-        run: StoreJob,
+        run: Callable[[Store], T],
         *,
-        done: Callable[[Any], None] | None = None,
-        failed: Callable[[Exception], None] | None = None,
+        done: Callable[[T], None] | None = None,
+        failed: Failed | None = None,
         journal_entry: JournalEntry | None = None,
     ) -> None:
         self._queue.put(Job(run, done, failed, journal_entry))
@@ -83,22 +99,41 @@ class Writer:
         self,
         note: NewNote,
         *,
-        prepare: Callable[[NewNote], NewNote] | None = None,
-        done: Callable[[Any], None] | None = None,
-        failed: Callable[[Exception], None] | None = None,
+        done: Callable[[tuple[Note, ActionItem | None]], None] | None = None,
+        failed: Failed | None = None,
     ) -> None:
-        """Save a note; ``prepare`` may fill in ids known only by now (an asked
-        question committed by an earlier job)."""
+        """Save a note; one answering a question names it by its uid."""
+        self.submit(
+            lambda store: store.add_note(note),
+            done=done,
+            failed=failed,
+            journal_entry=note_to_entry(note),
+        )
 
-        def run(store: Any) -> Any:
-            return store.add_note(prepare(note) if prepare else note)
+    def save_question(
+        self,
+        asked: NewAskedQuestion,
+        *,
+        done: Callable[[AskedQuestion], None] | None = None,
+        failed: Failed | None = None,
+    ) -> None:
+        """Record a question asked; journaled like a note, so the notes
+        answering it find it when the journal is replayed."""
+        self.submit(
+            lambda store: store.record_question(
+                asked.meeting_id,
+                uid=asked.uid,
+                slug=asked.slug,
+                text=asked.text,
+                elapsed_seconds=asked.elapsed_seconds,
+                at=asked.asked_at,
+            ),
+            done=done,
+            failed=failed,
+            journal_entry=asked_to_entry(asked),
+        )
 
-        def entry() -> dict[str, Any]:
-            return note_to_entry(prepare(note) if prepare else note)
-
-        self.submit(run, done=done, failed=failed, journal_entry=entry)
-
-    def save_draft(self, meeting_id: int, text: str, at: Any) -> None:
+    def save_draft(self, meeting_id: int, text: str, at: datetime) -> None:
         self.submit(
             lambda store: store.save_draft(meeting_id, text, at),
             journal_entry=draft_entry(meeting_id, text, at),
@@ -107,11 +142,11 @@ class Writer:
     def discard_meeting(
         self,
         meeting_id: int,
-        to_dir: Any,
+        to_dir: Path,
         at: datetime,
         *,
-        done: Callable[[Any], None] | None = None,
-        failed: Callable[[Exception], None] | None = None,
+        done: Callable[[DiscardResult], None] | None = None,
+        failed: Failed | None = None,
     ) -> None:
         """Discard a meeting (``Store.discard_meeting``) after every write
         submitted before, in order, so none of its notes lands after it.
@@ -123,7 +158,7 @@ class Writer:
         and the meeting stays as it is.
         """
 
-        def run(store: Any) -> Any:
+        def run(store: Store) -> DiscardResult:
             try:
                 if self.journal is not None and self.journal.has_entries():
                     self._replay_journal(raise_unavailable=True)
@@ -180,7 +215,7 @@ class Writer:
                 return
             self._run(job)
 
-    def _run(self, job: Job) -> None:
+    def _run(self, job: Job[Any]) -> None:
         attempt = 0
         while True:
             try:
@@ -212,12 +247,11 @@ class Writer:
             _call(job.done, result)
             return
 
-    def _journal(self, job: Job) -> None:
+    def _journal(self, job: Job[Any]) -> None:
         if self.journal is None or job.journal_entry is None:
             return
         try:
-            entry = job.journal_entry
-            self.journal.append(entry() if callable(entry) else entry)
+            self.journal.append(job.journal_entry)
             job.journaled = True
         except OSError as exc:
             log.error("recovery journal not writable: %s", exc.strerror)
@@ -248,6 +282,18 @@ class Writer:
                     note = entry_to_note(entry)
                     if belongs(note.meeting_id, note.created_at):
                         self.store.add_note(note)
+                        return
+                elif entry.get("type") == "asked":
+                    asked = entry_to_asked(entry)
+                    if belongs(asked.meeting_id, asked.asked_at):
+                        self.store.record_question(
+                            asked.meeting_id,
+                            uid=asked.uid,
+                            slug=asked.slug,
+                            text=asked.text,
+                            elapsed_seconds=asked.elapsed_seconds,
+                            at=asked.asked_at,
+                        )
                         return
                 elif entry.get("type") == "draft":
                     at = datetime.fromisoformat(entry["at"])
@@ -282,7 +328,7 @@ class Writer:
             _call(self._on_status, message)
 
 
-def _call(callback: Callable[[Any], None] | None, arg: Any) -> None:
+def _call(callback: Callable[[T], None] | None, arg: T) -> None:
     """Run a caller's callback; one that raises must not kill the writer thread."""
     if callback is None:
         return

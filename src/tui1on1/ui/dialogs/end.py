@@ -9,10 +9,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from tui1on1.domain.meeting import Summary
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.dialogs.fit import FitModal
 from tui1on1.ui.dialogs.summary import headline
-from tui1on1.ui.meeting_model import Summary
 
 
 class EndScreen(FitModal[str | None]):

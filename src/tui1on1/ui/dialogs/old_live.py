@@ -24,8 +24,8 @@ def forgotten_end(store, meeting: Meeting, now: datetime) -> tuple[datetime, str
     """(when, summary line) for ending a meeting left live: at its last note,
     question, pause or segment, or its planned end if that is later; never
     after ``now``."""
+    from tui1on1.domain.meeting import Summary
     from tui1on1.ui.dialogs.summary import summary_line
-    from tui1on1.ui.meeting_model import Summary
 
     notes = store.list_notes(meeting.id)
     asked = store.list_asked(meeting.id)

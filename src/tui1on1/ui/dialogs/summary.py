@@ -10,9 +10,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui1on1.domain.clock import format_mmss
+from tui1on1.domain.meeting import Summary
 from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.ui.dialogs.fit import FitModal
-from tui1on1.ui.meeting_model import Summary
 
 
 def summary_line(summary: Summary) -> str:

@@ -7,34 +7,42 @@ repaint from the derived clock.
 
 from __future__ import annotations
 
-import gc
-import uuid
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Callable, Iterable
+from functools import partial
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from tui1on1.domain.duedates import format_due
-from tui1on1.domain.grammar import PLACEHOLDER, EmptyLineError, NoteTooLongError, parse_line
-from tui1on1.domain.kinds import NoteKind
+from tui1on1.domain.grammar import PLACEHOLDER
+from tui1on1.domain.meeting import MeetingModel
 from tui1on1.domain.pausecue import END_TYPING
-from tui1on1.domain.records import NewNote
 from tui1on1.domain.text import plural, safe_terminal_text
-from tui1on1.ui.keys import bound_key
-from tui1on1.ui.meeting_model import MeetingModel
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
-from tui1on1.ui.screens.meeting_actions import MeetingActions
-from tui1on1.ui.screens.meeting_load import LoadedMeeting, NotOnePerson, load_meeting
-from tui1on1.ui.screens.meeting_notes import MeetingNotesList, NotesController
+from tui1on1.ui.screens.meeting_flows import MeetingFlows, quit_app
+from tui1on1.ui.screens.meeting_load import (
+    LoadedMeeting,
+    NotOnePerson,
+    keep_out_of_full_collections,
+    load_meeting,
+    meeting_model,
+)
+from tui1on1.ui.screens.meeting_messages import (
+    DiscardFailed,
+    MeetingDiscarded,
+    NoteEditDone,
+    NoteNotSaved,
+    NoteSaved,
+)
+from tui1on1.ui.screens.meeting_notes import MeetingNotesList, NotesPane
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.career import CareerPanel
 from tui1on1.ui.widgets.clock import ClockPanel
 from tui1on1.ui.widgets.footer import RankedFooter
-from tui1on1.ui.widgets.notes import NoteInput
+from tui1on1.ui.widgets.notes import NoteInput, NotesList
 from tui1on1.ui.widgets.pausecue import PauseCueBar
 from tui1on1.ui.widgets.prompt import PromptCard
 
@@ -65,21 +73,12 @@ PALETTE = (
     ),
 )
 
-_frozen = False
 
+class MeetingScreen(ServiceScreen):
+    """Renders the meeting's model and forwards keys: to the model and the
+    writer through ``MeetingFlows`` (ask, move on, end…) and ``NotesPane``
+    (the notes). Both exist once the meeting is loaded."""
 
-def keep_out_of_full_collections() -> None:
-    """Once per process, when the first meeting is on screen: move every object
-    alive now (modules, widgets, the loaded history: ~110k objects) to the
-    permanent generation. A full collection scanned them all, 50-120 ms on a
-    2-core machine, and landed on a keystroke every few hundred keys."""
-    global _frozen
-    if not _frozen:
-        _frozen = True
-        gc.freeze()
-
-
-class MeetingScreen(MeetingActions, ServiceScreen):
     BINDINGS = [
         Binding("ctrl+g", "ask", "Ask", id="ask", tooltip="Ask prompt: starts the pause cue"),
         Binding("ctrl+y", "why", "Why?", id="why", tooltip="Why? follow-up"),
@@ -118,10 +117,9 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         self.request = request
         self.services: Services | None = None
         self.model: MeetingModel | None = None
-        self.notes: NotesController | None = None
-        self._draft_timer = None
-        self._ending = False  # ending or discarding: no more writes for it
-        self._discarding = False
+        self.notes: NotesPane | None = None
+        self.flows: MeetingFlows | None = None
+        self._draft_timer: Timer | None = None
 
     # --- layout -----------------------------------------------------------------
 
@@ -139,16 +137,26 @@ class MeetingScreen(MeetingActions, ServiceScreen):
     def on_mount(self) -> None:
         self.title = safe_terminal_text(self.request.name)
         self.query_one(NoteInput).focus()
-        ask_key = bound_key(self.app, MeetingScreen, "ask", "ctrl+g")
-        self.query_one(
-            PauseCueBar
-        ).idle_hint = f"Ask it aloud, then press {ask_key}: the cue helps you hold the silence."
+        self.query_one(PauseCueBar).idle_hint = (
+            f"Ask it aloud, then press {self.keys_for('ask', 'ctrl+g')}: "
+            "the cue helps you hold the silence."
+        )
         self.query_one("#storage-banner").display = False
         self.query_one(CareerPanel).display = False
         self.set_interval(0.1, self.refresh_now)
         self.on_resize()
 
-    def on_resize(self, _event=None) -> None:
+    def keys_for(self, binding_id: str, default: str) -> str:
+        """The key(s) bound to ``binding_id`` now (the keymap applied), as the
+        footer shows them: "^g", or "^g / f5"."""
+        shown = [
+            self.app.get_key_display(active.binding)
+            for active in self.active_bindings.values()
+            if active.binding.id == binding_id
+        ]
+        return " / ".join(dict.fromkeys(shown)) or default
+
+    def on_resize(self, _event: events.Resize | None = None) -> None:
         size = self.app.size
         self.set_class(size.height < 22 or size.width < 70, "-compact")
         self.set_class(size.height < 15 or size.width < 50, "-minimal")
@@ -168,14 +176,17 @@ class MeetingScreen(MeetingActions, ServiceScreen):
             now = services.clock.now()
             loaded = load_meeting(services.store, request, now)
         except NotOnePerson as problem:  # `meet NAME`: no one, or several people
-            from tui1on1.ui.screens.who import WhoScreen
-
-            self.app.call_from_thread(lambda p=problem: self.app.switch_screen(WhoScreen(p)))
+            self.app.call_from_thread(self._not_one_person, problem)
             return
         except StoreError as exc:
             self.app.call_from_thread(self._load_failed, str(exc))
             return
         self.app.call_from_thread(self._loaded, loaded)
+
+    def _not_one_person(self, problem: NotOnePerson) -> None:
+        from tui1on1.ui.screens.who import WhoScreen
+
+        self.app.switch_screen(WhoScreen(problem))
 
     def _load_failed(self, message: str) -> None:
         from tui1on1.ui.dialogs.problem import ProblemScreen
@@ -185,31 +196,15 @@ class MeetingScreen(MeetingActions, ServiceScreen):
     def _loaded(self, loaded: LoadedMeeting) -> None:
         services = self.services
         assert services is not None
-        relationship = loaded.person.relationship.value
-        questions = [q for q in services.bank.questions.values() if q.suits(relationship)]
-        self.model = MeetingModel(
-            person=loaded.person,
-            meeting=loaded.meeting,
-            playbook=services.playbook(loaded.meeting.playbook),
-            questions=questions,
-            history=loaded.history,
-            pause_seconds=services.settings.pause_seconds,
-        )
-        self.model.restore(loaded.segments, loaded.asked)
-        self.notes = NotesController(self, services, self.model)
+        model = self.model = meeting_model(loaded, services)
+        self.notes = NotesPane(self, services, model)
+        self.flows = MeetingFlows(self, services, model, self.notes)
         self.notes.show_loaded(loaded)
         self.title = safe_terminal_text(loaded.person.name)
         self.query_one(ClockPanel).show_person(loaded.person.name, loaded.person.role)
         if not loaded.segments:
-            self._log_segment(0, self.model.agenda[0].title)
-            self.model.note_segment(0, services.clock.now())
-        note_input = self.query_one(NoteInput)
-        if loaded.draft and loaded.draft.text:
-            typed = note_input.value
-            note_input.value = NoteInput.to_value(loaded.draft.text) + (
-                f" {typed}" if typed else ""
-            )
-            note_input.cursor_position = len(note_input.value)
+            self.flows.log_segment(0, model.agenda[0].title)
+            model.note_segment(0, services.clock.now())
         if loaded.resumed:
             self.notify(
                 f"Resumed the 1:1 with {safe_terminal_text(loaded.person.name)}: "
@@ -225,20 +220,19 @@ class MeetingScreen(MeetingActions, ServiceScreen):
 
     def refresh_now(self) -> None:
         """Repaint from the derived clock. Called by the timer; never counts."""
-        model = self.model
-        if model is None or self.services is None:
+        model, flows = self.model, self.flows
+        if model is None or flows is None:
             return
-        now = self.services.clock.now()
+        now = flows.now()
         view = model.clock_view(now)
         if model.note_segment(view.segment_index, now):
-            self._log_segment(view.segment_index, view.segment_titles[view.segment_index])
+            flows.log_segment(view.segment_index, view.segment_titles[view.segment_index])
         finished = model.finish_cue_if_due(now)
         if finished:
-            self._record_pause(*finished)
+            flows.record_pause(*finished)
         self.query_one(ClockPanel).show(view)
         self.query_one(PromptCard).show(model.prompt_view(now))
-        message, progress = model.cue_display(now)
-        self.query_one(PauseCueBar).show(message, progress)
+        self.query_one(PauseCueBar).show(model.cue_view(now))
 
     def show_storage_problem(self, message: str | None) -> None:
         banner = self.query_one("#storage-banner", Static)
@@ -246,47 +240,31 @@ class MeetingScreen(MeetingActions, ServiceScreen):
         if message:
             banner.update(f"Notes are kept safe on this machine and saved when it can: {message}")
 
-    # --- writes -------------------------------------------------------------------
-
-    def _log_segment(self, index: int, title: str) -> None:
-        services, model = self.services, self.model
-        if services is None or model is None or self._discarding:
-            return
-        at = services.clock.now()
-        services.writer.submit(lambda store: store.log_segment(model.meeting.id, index, title, at))
-
-    def _record_pause(self, ref, held: float) -> None:
-        services = self.services
-        if services is None or self._discarding:
-            return
-
-        def run(store):
-            if ref.id is not None:
-                return store.update_question(ref.id, pause_seconds=held)
-            return None
-
-        services.writer.submit(run)
-
     # --- typing -------------------------------------------------------------------
 
     @on(Input.Changed, "#note-input")
     def _typed(self, event: Input.Changed) -> None:
-        model, services = self.model, self.services
-        if model is not None and services is not None and event.value:
-            ended = model.end_cue(services.clock.now(), END_TYPING)
+        model, flows = self.model, self.flows
+        if model is not None and flows is not None and event.value:
+            ended = model.end_cue(flows.now(), END_TYPING)
             if ended:
-                self._record_pause(*ended)
+                flows.record_pause(*ended)
                 self.refresh_now()  # the cue fades with the first keystroke
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
+        self.stop_draft_timer()
         if self.notes is not None and not self.notes.editing:
             self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_draft_now)
+
+    def stop_draft_timer(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
 
     def save_draft_now(self) -> None:
         """Autosave the unsent text. While an edit is open that is the text
         put aside when the edit began, not the note being edited."""
-        model, services, notes = self.model, self.services, self.notes
-        if model is None or services is None or notes is None or self._discarding:
+        model, services, notes, flows = self.model, self.services, self.notes, self.flows
+        if model is None or services is None or notes is None or flows is None:
+            return
+        if flows.discarding:
             return
         text = notes.stashed_text if notes.editing else self.query_one(NoteInput).note_text
         services.writer.save_draft(model.meeting.id, text, services.clock.now())
@@ -310,56 +288,134 @@ class MeetingScreen(MeetingActions, ServiceScreen):
     def _submitted(self, event: Input.Submitted) -> None:
         """Enter: the input has already been cleared; give the text back if it
         can't be taken now."""
-        note_input = self.query_one(NoteInput)
-        model, services = self.model, self.services
-        if model is None or services is None or self.notes is None:
-            note_input.give_back(event.value)
+        if self.notes is None or self.flows is None:
+            self.query_one(NoteInput).give_back(event.value)
             self.notify("One moment: the meeting is still opening. Your text is kept.")
-            return
-        if self._discarding:
-            note_input.give_back(event.value)
-            return
-        text = NoteInput.from_value(event.value)
-        if self.notes.editing:
-            if not self.notes.finish_edit(text, typed_since=note_input.value):
-                note_input.give_back(event.value)
-            return
-        today = services.clock.now().astimezone().date()
-        try:
-            parsed = parse_line(text, today)
-        except EmptyLineError:
-            return
-        except NoteTooLongError as exc:
-            note_input.give_back(event.value)
-            self.notify(str(exc), severity="warning")
-            return
-        if parsed.due_error:
-            self.notify(parsed.due_error, title="Due date", timeout=8)
-        self._save_note(parsed, today)
-        services.writer.save_draft(model.meeting.id, note_input.note_text, services.clock.now())
+        elif self.flows.discarding:
+            self.query_one(NoteInput).give_back(event.value)
+        else:
+            self.notes.submit(event.value)
 
-    def _save_note(self, parsed, today: date) -> None:
-        model, services, notes = self.model, self.services, self.notes
-        assert model is not None and services is not None and notes is not None
-        now = services.clock.now()
-        ref = model.last_asked()
-        note = NewNote(
-            uid=uuid.uuid4().hex,
-            meeting_id=model.meeting.id,
-            kind=parsed.kind,
-            text=parsed.text,
-            tags=parsed.tags,
-            elapsed_seconds=round(model.elapsed(now), 3),
-            segment_index=model.segment_index(now),
-            created_at=now,
-            action_owner=parsed.owner if parsed.kind is NoteKind.ACTION else None,
-            action_due=parsed.due,
-        )
-        due = format_due(parsed.due, today) if parsed.due else ""
-        notes.add_new(note, due, ref)
+    # --- what the writer tells ------------------------------------------------------
+
+    @on(NoteSaved)
+    def _note_saved(self, message: NoteSaved) -> None:
+        if self.notes is not None:
+            self.notes.saved(message)
+
+    @on(NoteNotSaved)
+    def _note_not_saved(self, message: NoteNotSaved) -> None:
+        if self.notes is not None:
+            self.notes.not_saved(message)
+
+    @on(NoteEditDone)
+    def _note_edit_done(self, message: NoteEditDone) -> None:
+        if self.notes is not None:
+            self.notes.edit_done(message)
+
+    @on(MeetingDiscarded)
+    def _discarded(self, message: MeetingDiscarded) -> None:
+        if self.flows is not None:
+            self.flows.discarded(message)
+
+    @on(DiscardFailed)
+    def _discard_failed(self, message: DiscardFailed) -> None:
+        if self.flows is not None:
+            self.flows.discard_failed(message)
+
+    # --- keys -----------------------------------------------------------------------
+
+    def _live(self) -> MeetingFlows | None:
+        """The meeting's flows while it is open (loaded, not ending)."""
+        flows = self.flows
+        return flows if flows is not None and not flows.ending else None
+
+    def _forward(self, step: Callable[[MeetingFlows], None]) -> None:
+        if live := self._live():
+            step(live)
+
+    def action_ask(self) -> None:
+        self._forward(MeetingFlows.ask)
+
+    def action_why(self) -> None:
+        self._forward(MeetingFlows.why)
+
+    def action_next_prompt(self) -> None:
+        self._forward(MeetingFlows.next_prompt)
+
+    def action_previous_prompt(self) -> None:
+        self._forward(MeetingFlows.previous_prompt)
+
+    def action_next_segment(self) -> None:
+        self._forward(MeetingFlows.next_segment)
+
+    def action_toggle_pause(self) -> None:
+        self._forward(MeetingFlows.toggle_pause)
+
+    def action_extend(self) -> None:
+        self._forward(MeetingFlows.extend)
+
+    def action_end_meeting(self) -> None:
+        self._forward(MeetingFlows.end)  # asks first
+
+    def action_discard_meeting(self) -> None:
+        self._forward(MeetingFlows.discard)
+
+    def action_pick_question(self) -> None:
+        self._forward(MeetingFlows.pick_question)
+
+    def action_switch_playbook(self) -> None:
+        self._forward(MeetingFlows.switch_playbook)
+
+    def action_toggle_career(self) -> None:
+        """F2: show the career thread (read fresh), or hide it."""
+        panel = self.query_one(CareerPanel)
+        if panel.display:
+            panel.display = False
+        elif live := self._live():
+            panel.display = True
+            live.show_career(panel)
+
+    def request_quit(self) -> None:
+        """ctrl+q while live: end it, leave it running, stay, or discard it."""
+        if live := self._live():
+            live.request_quit()
+        else:
+            quit_app(self.app)
+
+    def _to_notes(self, step: Callable[[NotesPane], object]) -> None:
+        if self.notes is not None:
+            step(self.notes)
+
+    def action_focus_notes(self) -> None:
+        notes = self.query_one(NotesList)
+        if notes.option_count:
+            notes.focus()
+            notes.highlighted = notes.option_count - 1  # start from the newest
+
+    def action_focus_input(self) -> None:
+        self.query_one(NotesList).highlighted = None
+        # At once (Widget.focus waits for the keys already queued): text typed
+        # right after Esc goes to the input, never to the list's commands.
+        self.set_focus(self.query_one(NoteInput))
+
+    def action_cancel_edit(self) -> None:
+        self._to_notes(NotesPane.cancel_edit)
+
+    def action_edit_note(self) -> None:
+        self._to_notes(NotesPane.start_edit)
+
+    def action_delete_note(self) -> None:
+        self._to_notes(NotesPane.delete)
+
+    def action_undo_delete(self) -> None:
+        self._to_notes(NotesPane.undo)
+
+    def action_toggle_done(self) -> None:
+        self._to_notes(NotesPane.toggle_done)
 
     # --- command palette ---------------------------------------------------------
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         for title, help_text, action in PALETTE:
-            yield SystemCommand(title, help_text, getattr(self, f"action_{action}"))
+            yield SystemCommand(title, help_text, partial(self.run_action, action))

@@ -1,24 +1,27 @@
-"""The notes pane's behaviour: saving states, editing, delete and undo, and
-ticking actions done (this meeting's and those carried over from before)."""
+"""The notes pane: paints the model's notes and hands their writes to the
+writer (saving, editing, delete and undo, ticking actions done). The rules
+and the rows themselves live in ``domain.meeting.notes``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.binding import Binding
 
-from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.duedates import format_due
-from tui1on1.domain.grammar import MAX_NOTE_CHARS, extract_tags
-from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
-from tui1on1.domain.records import ActionItem, NewNote
+from tui1on1.domain.grammar import PLACEHOLDER, EmptyLineError, NoteTooLongError, parse_line
+from tui1on1.domain.kinds import NoteKind
+from tui1on1.domain.meeting import MeetingModel, NoteRow, Refused, SaveState, new_uid
+from tui1on1.domain.records import NewNote
 from tui1on1.storage.errors import DatabaseUnavailable
-from tui1on1.ui.hop import UiHop
-from tui1on1.ui.meeting_model import AskedRef, MeetingModel, local_day
-from tui1on1.ui.widgets.notes import NoteInput, NoteRow, NotesList, SaveState
+from tui1on1.ui.screens.meeting_messages import (
+    NoteEditDone,
+    NoteNotSaved,
+    NoteSaved,
+    post_from_writer,
+)
+from tui1on1.ui.widgets.notes import NoteInput, NotesList
 
 if TYPE_CHECKING:
     from tui1on1.ui.screens.meeting import MeetingScreen
@@ -61,171 +64,147 @@ class MeetingNotesList(NotesList):
         note_input.insert_text_at_cursor(event.character)
 
 
-class NotesController:
+class NotesPane:
+    """Between the model's notes, the list and input on screen, and the writer."""
+
     def __init__(self, screen: MeetingScreen, services: Services, model: MeetingModel) -> None:
         self.screen = screen
         self.services = services
         self.model = model
-        self._hop = UiHop()
-        self._rows: dict[str, NoteRow] = {}
-        self._deleted: list[NoteRow] = []
-        self.editing: str | None = None
-        self._stash = ""
-
-    def hop(self, callback: Callable[..., Any]) -> Callable[..., None]:
-        """A writer callback, run on the UI loop while the notes list is shown.
-
-        Quitting while the database refuses writes, the writer tells its last
-        jobs' failures after the screen is torn down: they are journaled, and
-        there is nothing left to repaint (it used to print a traceback).
-        """
-
-        def if_shown(*args: Any) -> None:
-            if self.screen.query(NotesList):
-                callback(*args)
-
-        return self._hop(if_shown)
+        self.notes = model.notes
 
     @property
     def view(self) -> NotesList:
         return self.screen.query_one(NotesList)
 
-    def rows(self) -> list[NoteRow]:
-        return list(self._rows.values())
+    @property
+    def input(self) -> NoteInput:
+        return self.screen.query_one(NoteInput)
 
-    def _put(self, row: NoteRow) -> None:
-        self._rows[row.key] = row
-        self.view.put(row)
+    def rows(self) -> list[NoteRow]:
+        """The rows shown, in order (the model's)."""
+        return self.notes.rows()
+
+    @property
+    def editing(self) -> bool:
+        return self.notes.editing is not None
+
+    def _refused(self, refusal: Refused) -> None:
+        self.screen.notify(str(refusal))
 
     # --- loading ------------------------------------------------------------------
 
     def show_loaded(self, loaded: LoadedMeeting) -> None:
         today = self.services.clock.now().astimezone().date()
-        for action in loaded.carried:
-            self._put(self._carried_row(action, today))
-        for note in loaded.notes:
-            action = loaded.actions.get(note.id)
-            self._put(
-                NoteRow(
-                    key=note.uid,
-                    kind=note.kind,
-                    text=note.text,
-                    stamp=format_mmss(note.elapsed_seconds),
-                    note_id=note.id,
-                    action_id=action.id if action else None,
-                    action_status=action.status if action else None,
-                    due=format_due(action.due, today) if action and action.due else "",
-                    mine=bool(action and action.owner is Owner.ME),
-                )
+        rows = self.notes.load(loaded.notes, loaded.actions, loaded.carried, today)
+        view = self.view
+        for row in rows:
+            view.put(row)
+        view.scroll_end(animate=False)
+        note_input = self.input
+        if loaded.draft and loaded.draft.text:  # before anything typed while it loaded
+            typed = note_input.value
+            note_input.value = NoteInput.to_value(loaded.draft.text) + (
+                f" {typed}" if typed else ""
             )
-        self.view.scroll_end(animate=False)
-
-    def _carried_row(self, action: ActionItem, today) -> NoteRow:
-        return NoteRow(
-            key=f"action-{action.id}",
-            kind=NoteKind.ACTION,
-            text=action.text,
-            stamp=local_day(action.created_at) if action.created_at else "",
-            action_id=action.id,
-            action_status=action.status,
-            due=format_due(action.due, today) if action.due else "",
-            mine=action.owner is Owner.ME,
-            carried=True,
-        )
+            note_input.cursor_position = len(note_input.value)
 
     # --- a new note -----------------------------------------------------------------
 
-    def add_new(self, note: NewNote, due: str, ref: AskedRef | None) -> None:
-        row = NoteRow(
-            key=note.uid,
-            kind=note.kind,
-            text=note.text,
-            stamp=format_mmss(note.elapsed_seconds),
-            state=SaveState.SAVING,
-            due=due,
-            mine=note.action_owner is Owner.ME,
-            action_status=ActionStatus.OPEN if note.kind is NoteKind.ACTION else None,
+    def submit(self, value: str) -> None:
+        """Enter in the input (already cleared): save the edit in progress,
+        or the typed line as a new note; the text goes back when it can't be
+        taken."""
+        note_input, model, services = self.input, self.model, self.services
+        text = NoteInput.from_value(value)
+        if self.editing:
+            if not self.finish_edit(text, typed_since=note_input.value):
+                note_input.give_back(value)
+            return
+        now = services.clock.now()
+        today = now.astimezone().date()
+        try:
+            parsed = parse_line(text, today)
+        except EmptyLineError:
+            return
+        except NoteTooLongError as exc:
+            note_input.give_back(value)
+            self.screen.notify(str(exc), severity="warning")
+            return
+        if parsed.due_error:
+            self.screen.notify(parsed.due_error, title="Due date", timeout=8)
+        ref = model.last_asked()
+        note = NewNote(
+            uid=new_uid(),
+            meeting_id=model.meeting.id,
+            kind=parsed.kind,
+            text=parsed.text,
+            tags=parsed.tags,
+            elapsed_seconds=round(model.elapsed(now), 3),
+            segment_index=model.segment_index(now),
+            created_at=now,
+            action_owner=parsed.owner if parsed.kind is NoteKind.ACTION else None,
+            action_due=parsed.due,
+            # The answer belongs to the question asked before it.
+            asked_question_uid=ref.uid if ref else None,
         )
-        self._put(row)
-        self.view.highlighted = None
-        self.view.scroll_end(animate=False)
+        self.add_new(note, format_due(parsed.due, today) if parsed.due else "")
+        services.writer.save_draft(model.meeting.id, note_input.note_text, services.clock.now())
 
-        def prepare(pending: NewNote) -> NewNote:
-            # The answer belongs to the question asked before it, whose id
-            # exists by now: the writer committed that question first.
-            return replace(pending, asked_question_id=ref.id) if ref and ref.id else pending
-
+    def add_new(self, note: NewNote, due: str) -> None:
+        view = self.view
+        view.put(self.notes.add(note, due))
+        view.highlighted = None
+        view.scroll_end(animate=False)
+        screen, uid = self.screen, note.uid
         self.services.writer.save_note(
             note,
-            prepare=prepare,
-            done=self.hop(self._saved),
-            failed=self.hop(lambda exc: self._save_failed(note.uid, exc)),
+            done=lambda saved: post_from_writer(screen, NoteSaved(uid, saved)),
+            failed=lambda exc: post_from_writer(screen, NoteNotSaved(uid, exc)),
         )
 
-    def _saved(self, result) -> None:
-        note, action = result
-        row = self._rows.get(note.uid)
-        if row is None:
-            return
-        self._put(
-            row.with_(
-                state=SaveState.SAVED,
-                note_id=note.id,
-                action_id=action.id if action else None,
-            )
-        )
+    def saved(self, message: NoteSaved) -> None:
+        action_id = message.action.id if message.action else None
+        row = self.notes.saved(message.uid, message.note.id, action_id)
+        if row is not None:
+            self.view.put(row)
 
-    def _save_failed(self, uid: str, exc: Exception) -> None:
-        row = self._rows.get(uid)
-        if row is None:
-            return
-        if isinstance(exc, DatabaseUnavailable):
-            self._put(row.with_(state=SaveState.UNSAVED))
+    def not_saved(self, message: NoteNotSaved) -> None:
+        if isinstance(message.error, DatabaseUnavailable):
+            row = self.notes.mark(message.uid, SaveState.UNSAVED)
+            if row is not None:
+                self.view.put(row)
             return
         # The database refused this note for good: give the text back.
-        self._rows.pop(uid, None)
-        self.view.drop(uid)
-        note_input = self.screen.query_one(NoteInput)
+        gone = self.notes.refused(message.uid)
+        if gone is None:
+            return
+        self.view.drop(gone.key)
+        note_input = self.input
         if not note_input.value:
-            note_input.value = NoteInput.to_value(row.text)
-        self.screen.notify(f"That note wasn't saved: {exc}", severity="warning")
+            note_input.value = NoteInput.to_value(gone.text)
+        self.screen.notify(f"That note wasn't saved: {message.error}", severity="warning")
 
     # --- the selected row -------------------------------------------------------------
 
-    def selected(self) -> NoteRow | None:
+    def _selected_key(self) -> str | None:
         view = self.view
         if view.highlighted is None:
             return None
-        option = view.get_option_at_index(view.highlighted)
-        return self._rows.get(option.id or "")
-
-    def _saved_row(self, need_note: bool = True) -> NoteRow | None:
-        row = self.selected()
-        if row is None:
-            self.screen.notify("Pick a note first (Up from the input, then arrows).")
-            return None
-        if need_note and (row.carried or row.note_id is None):
-            message = (
-                "That action is from an earlier meeting: x marks it done."
-                if row.carried
-                else "That note is still being saved; try again in a moment."
-            )
-            self.screen.notify(message)
-            return None
-        return row
+        return view.get_option_at_index(view.highlighted).id
 
     @property
     def stashed_text(self) -> str:
         """The unsent text put aside while a note is being edited."""
-        return NoteInput.from_value(self._stash)
+        return NoteInput.from_value(self.notes.stash)
 
     def start_edit(self) -> None:
-        row = self._saved_row()
-        if row is None:
+        note_input = self.input
+        try:
+            row = self.notes.start_edit(self._selected_key(), note_input.value)
+        except Refused as refusal:
+            self._refused(refusal)
             return
-        note_input = self.screen.query_one(NoteInput)
-        self._stash = note_input.value
-        self.editing = row.key
         self.screen.save_draft_now()  # the put-aside text is safe from now on
         note_input.value = NoteInput.to_value(row.text)
         note_input.show_hint("Editing: Enter saves, Esc cancels")
@@ -236,92 +215,77 @@ class NotesController:
         note_input.cursor_position = len(note_input.value)
 
     def cancel_edit(self) -> bool:
-        if self.editing is None:
+        if not self.editing:
             return False
         self._end_edit()
         return True
 
     def _end_edit(self, typed_since: str = "") -> None:
-        from tui1on1.domain.grammar import PLACEHOLDER
-
-        note_input = self.screen.query_one(NoteInput)
-        self.editing = None
-        note_input.value = f"{self._stash} {typed_since}".strip()
+        stash = self.notes.end_edit()
+        note_input = self.input
+        note_input.value = f"{stash} {typed_since}".strip()
         note_input.show_hint(PLACEHOLDER)
         note_input.border_title = None
-        self._stash = ""
 
     def finish_edit(self, text: str, typed_since: str = "") -> bool:
         """Save the edited text; False (and the edit stays open) if it can't be."""
-        row = self._rows.get(self.editing or "")
-        if row is None or row.note_id is None:
-            self._end_edit(typed_since)
-            return True
-        stripped = text.strip()
-        if not stripped:
-            self.screen.notify("A note can't be empty: use d to delete it instead.")
+        try:
+            edit = self.notes.finish_edit(text)
+        except Refused as refusal:
+            self._refused(refusal)
             return False
-        if len(stripped) > MAX_NOTE_CHARS:
-            self.screen.notify(f"A note can hold at most {MAX_NOTE_CHARS:,} characters.")
-            return False
-        note_id, at = row.note_id, self.services.clock.now()
-        tags = extract_tags(stripped)
-        self._put(row.with_(text=stripped, state=SaveState.SAVING))
-        self.services.writer.submit(
-            lambda store: store.edit_note(note_id, text=stripped, tags=tags, at=at),
-            done=self.hop(lambda _note: self._mark(row.key, SaveState.SAVED)),
-            failed=self.hop(lambda _exc: self._mark(row.key, SaveState.UNSAVED)),
-        )
+        if edit is not None:
+            self.view.put(edit.row)
+            screen, key, at = self.screen, edit.row.key, self.services.clock.now()
+            self.services.writer.submit(
+                lambda store: store.edit_note(edit.note_id, text=edit.text, tags=edit.tags, at=at),
+                done=lambda _note: post_from_writer(screen, NoteEditDone(key, saved=True)),
+                failed=lambda _exc: post_from_writer(screen, NoteEditDone(key, saved=False)),
+            )
         self._end_edit(typed_since)
         return True
 
-    def _mark(self, key: str, state: SaveState) -> None:
-        row = self._rows.get(key)
+    def edit_done(self, message: NoteEditDone) -> None:
+        row = self.notes.mark(message.key, SaveState.SAVED if message.saved else SaveState.UNSAVED)
         if row is not None:
-            self._put(row.with_(state=state))
+            self.view.put(row)
 
     def delete(self) -> None:
-        row = self._saved_row()
-        if row is None:
+        try:
+            row = self.notes.delete(self._selected_key())
+        except Refused as refusal:
+            self._refused(refusal)
             return
         note_id, at = row.note_id, self.services.clock.now()
+        assert note_id is not None  # only saved notes can be deleted
         self.services.writer.submit(lambda store: store.delete_note(note_id, at))
-        self._rows.pop(row.key, None)
         self.view.drop(row.key)
-        self._deleted.append(row)
         self.screen.notify("Deleted. Press u to undo.", timeout=3)
 
     def undo(self) -> None:
-        if not self._deleted:
-            self.screen.notify("Nothing to undo.")
+        try:
+            row = self.notes.undo()
+        except Refused as refusal:
+            self._refused(refusal)
             return
-        row = self._deleted.pop()
         note_id = row.note_id
+        assert note_id is not None  # only saved notes were deleted
         self.services.writer.submit(lambda store: store.restore_note(note_id))
-        self._rows[row.key] = row
-        ordered = sorted(self._rows.values(), key=lambda r: (not r.carried, r.note_id or 0))
-        self._rows = {r.key: r for r in ordered}
         view = self.view
         view.clear_options()
-        for item in ordered:
+        for item in self.notes.rows():
             view.put(item)
 
     def toggle_done(self) -> None:
-        row = self._saved_row(need_note=False)
-        if row is None:
+        try:
+            row = self.notes.toggle_done(self._selected_key())
+        except Refused as refusal:
+            self._refused(refusal)
             return
-        if row.action_id is None:
-            message = (
-                "That action is still being saved; try again in a moment."
-                if row.kind is NoteKind.ACTION
-                else "Only action items can be marked done."
-            )
-            self.screen.notify(message)
-            return
-        status = ActionStatus.OPEN if row.action_status is ActionStatus.DONE else ActionStatus.DONE
-        action_id, meeting_id = row.action_id, self.model.meeting.id
-        at = self.services.clock.now()
-        self._put(row.with_(action_status=status))
+        action_id, status = row.action_id, row.action_status
+        assert action_id is not None and status is not None
+        meeting_id, at = self.model.meeting.id, self.services.clock.now()
+        self.view.put(row)
         self.services.writer.submit(
             lambda store: store.set_action_status(action_id, status, meeting_id=meeting_id, at=at)
         )

@@ -7,7 +7,7 @@ derived, and only repaints what changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
 from tui1on1.domain.clock import ClockState
+from tui1on1.domain.meeting.views import ClockView
 from tui1on1.domain.text import clip, safe_terminal_text
 
 STATE_WORDS = {
@@ -24,17 +25,6 @@ STATE_WORDS = {
     ClockState.WRAP_UP: "WRAP-UP",
     ClockState.OVERTIME: "OVERTIME",
 }
-
-
-@dataclass(frozen=True)
-class ClockView:
-    remaining: str  # "24:13" or "+01:05"
-    state: ClockState
-    ends: str  # "ends 10:30"
-    paused: bool
-    segment_titles: tuple[str, ...]
-    segment_index: int
-    segment_left: str  # "07:12 left in Career"
 
 
 def _fit(text: str, width: int) -> str:
@@ -59,7 +49,7 @@ def who_text(name: str, role: str, width: int) -> str:
 class WhoLabel(Static):
     """Whose 1:1 it is, fitted to the label's width whenever that changes."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__("", **kwargs)
         self._who = ("", "")
 
@@ -95,7 +85,7 @@ class SegmentBar(Static):
 class ClockPanel(Vertical):
     """Shows a ClockView; state classes (-on-track, -wrap-up, -overtime) style it."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._last: ClockView | None = None
 

@@ -7,8 +7,7 @@ whatever the manager typed (brackets, escape sequences) is shown as typed.
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import dataclass, replace
-from enum import Enum
+from typing import Any
 
 from rich.text import Text
 from textual import events
@@ -21,38 +20,12 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui1on1.domain.grammar import KIND_LABELS, KIND_MARKS, MAX_NOTE_CHARS
 from tui1on1.domain.kinds import ActionStatus, NoteKind
+from tui1on1.domain.meeting.notes import NoteRow, SaveState
 from tui1on1.domain.text import clip, safe_terminal_text
 
 # A pasted newline is shown as this mark in the one-line input and turned back
 # into a newline when the note is saved.
 NEWLINE_MARK = "⏎"
-
-
-class SaveState(Enum):
-    SAVING = "saving…"
-    SAVED = ""
-    UNSAVED = "not saved yet — kept safe, retrying"
-
-
-@dataclass(frozen=True)
-class NoteRow:
-    """One line of the list: a note of this meeting or an earlier open action."""
-
-    key: str  # the note uid, or "action-<id>" for a carried-over action
-    kind: NoteKind
-    text: str
-    stamp: str  # "03:07", or "from 12 Nov" for carried actions
-    state: SaveState = SaveState.SAVED
-    note_id: int | None = None
-    action_id: int | None = None
-    action_status: ActionStatus | None = None
-    due: str = ""  # "due Fri 27 Nov"
-    mine: bool = False
-    deleted: bool = False
-    carried: bool = False
-
-    def with_(self, **changes) -> NoteRow:
-        return replace(self, **changes)
 
 
 class NotesList(OptionList):
@@ -115,7 +88,7 @@ class NotesList(OptionList):
 class NoteInput(Input):
     """The one-line notes input; a multi-line paste is kept whole."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.cursor_blink = False  # nothing on the meeting screen blinks
         self._hint = self.placeholder

@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
+from tui1on1.domain.meeting.views import CueView
+
 IDLE_HINT = "Ask it aloud, then press Ask: the cue helps you hold the silence."
 
 
@@ -18,22 +20,23 @@ class PauseCueBar(Horizontal):
 
     idle_hint = IDLE_HINT
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._last: tuple[str | None, str, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(self.idle_hint, id="cue-message")
         yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="cue-bar")
 
-    def show(self, message: str | None, progress: float) -> None:
-        """``message`` None = idle (the hint, no bar). Called ten times a
+    def show(self, view: CueView) -> None:
+        """A message None = idle (the hint, no bar). Called ten times a
         second: only a change is repainted (each update costs a layout pass)."""
-        shown = (message, self.idle_hint, int(progress * 1000))
+        message = view.message
+        shown = (message, self.idle_hint, int(view.progress * 1000))
         if shown == self._last:
             return
         self._last = shown
-        active = message is not None
-        self.set_class(active, "-active")
-        self.query_one("#cue-message", Static).update(message if active else self.idle_hint)
+        self.set_class(message is not None, "-active")
+        shown_text = self.idle_hint if message is None else message
+        self.query_one("#cue-message", Static).update(shown_text)
         self.query_one("#cue-bar", ProgressBar).update(progress=shown[2])

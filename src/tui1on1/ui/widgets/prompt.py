@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-
-@dataclass(frozen=True)
-class PromptView:
-    heading: str  # "Career · aspiration · 2/14"
-    question: str
-    probes: tuple[str, ...]
-    memory: str = ""  # "asked 3 meetings ago, 12 Oct: 'wants to lead a team'"
-    asked: str = ""  # "asked at 07:12 · 1 why"
-    hint: str = ""  # the segment's hint, or the wrap-up nudge
+from tui1on1.domain.meeting.views import PromptView
 
 
 class PromptCard(Vertical):
@@ -28,7 +20,7 @@ class PromptCard(Vertical):
     card kept the screen re-laying out at 10 Hz, in front of every keystroke.
     """
 
-    def __init__(self, waiting: str = "", **kwargs) -> None:
+    def __init__(self, waiting: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._last: PromptView | None = None
         self._waiting = waiting  # shown until the first prompt, in the very first frame

@@ -1,47 +1,80 @@
-"""The live meeting's state and rules, without Textual.
+"""The live meeting's state and rules: clock, agenda position, the current
+prompt, the pause cue, the notes and the summary.
 
 The screen asks this model what to show for a given ``now`` and tells it what
-the manager did; the model answers with plain values and says what must be
-written. Everything time-related is derived from ``now``.
+the manager did; the model answers with plain values (``views``) and says
+what must be written. Everything time-related is derived from ``now``.
 """
 
 from __future__ import annotations
 
 import math
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Protocol
 
 from tui1on1.domain.agenda import Agenda, Playbook
 from tui1on1.domain.clock import ClockState, MeetingClock, format_mmss
+from tui1on1.domain.meeting.notes import MeetingNotes
+from tui1on1.domain.meeting.views import ClockView, CueView, PromptView
 from tui1on1.domain.pausecue import END_ELAPSED, PauseCue
 from tui1on1.domain.prompts import AskedBefore, PromptDeck, rank_questions
-from tui1on1.domain.records import Meeting, Person, SegmentLog
+from tui1on1.domain.records import AskedQuestion, Meeting, Person, SegmentLog
 from tui1on1.domain.text import clip, plural
-from tui1on1.ui.widgets.clock import ClockView
-from tui1on1.ui.widgets.prompt import PromptView
 
 WRAP_UP_HINT = "Wrap-up: agree one concrete next step, who owns it, and by when."
+NO_QUESTIONS = "No questions for this segment: follow their lead."
+
+
+class MeetingQuestion(Protocol):
+    """A question from the bank, as the meeting uses it."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def probes(self) -> Sequence[str]: ...
+
+
+def new_uid() -> str:
+    """A client-made id: a retried or replayed write lands once."""
+    return uuid.uuid4().hex
 
 
 @dataclass
 class AskedRef:
-    """A question asked in this meeting; ``id`` is set once it is committed."""
+    """A question asked in this meeting, known by its client ``uid`` from the
+    moment it is asked (the writes that follow address it by that)."""
 
+    uid: str
     slug: str
     text: str
     elapsed: float
-    id: int | None = None
     followups: int = 0
     pause_total: float = 0.0
 
 
-@dataclass
+@dataclass(frozen=True)
+class AskedQuestionLine:
+    """One question asked, as the summary lists it."""
+
+    text: str
+    elapsed: float
+    pause_total: float = 0.0
+    followups: int = 0
+
+
+@dataclass(frozen=True)
 class Summary:
     planned_minutes: int
     actual_seconds: float
     segments: list[tuple[str, float]]  # title, seconds spent
-    asked: list[AskedRef]
+    asked: list[AskedQuestionLine]
     notes: int
     actions_mine: list[tuple[str, str]]  # text, due text
     actions_theirs: list[tuple[str, str]]
@@ -52,16 +85,17 @@ class MeetingModel:
     person: Person
     meeting: Meeting
     playbook: Playbook
-    questions: Sequence  # questions.Question, suited to this person
+    questions: Sequence[MeetingQuestion]  # suited to this person
     history: Mapping[str, AskedBefore]
     pause_seconds: float = 8.0
     manual_segment: int | None = None
     segment_starts: list[tuple[int, float]] = field(default_factory=list)
     asked: list[AskedRef] = field(default_factory=list)
     cue: PauseCue | None = None
+    notes: MeetingNotes = field(default_factory=MeetingNotes)
     clock: MeetingClock = field(init=False)
     agenda: Agenda = field(init=False)
-    _decks: dict[int, PromptDeck] = field(default_factory=dict, init=False)
+    _decks: dict[int, PromptDeck[MeetingQuestion]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.clock = MeetingClock.from_meeting(self.meeting)
@@ -69,7 +103,7 @@ class MeetingModel:
 
     # --- resuming -------------------------------------------------------------
 
-    def restore(self, segments: Sequence[SegmentLog], asked: Sequence) -> None:
+    def restore(self, segments: Sequence[SegmentLog], asked: Sequence[AskedQuestion]) -> None:
         """Pick up a meeting that was running before a quit or a crash."""
         for log in segments:
             at = self.clock.elapsed(log.started_at)
@@ -79,10 +113,10 @@ class MeetingModel:
         for question in asked:
             self.asked.append(
                 AskedRef(
+                    uid=question.uid or new_uid(),
                     slug=question.slug,
                     text=question.text,
                     elapsed=question.elapsed_seconds,
-                    id=question.id,
                     followups=question.followups,
                     pause_total=question.pause_seconds or 0.0,
                 )
@@ -117,16 +151,9 @@ class MeetingModel:
             segment_left=segment_left,
         )
 
-    def next_tick(self, now: datetime) -> float:
-        """Seconds until anything shown changes (capped so the cue stays smooth)."""
-        delay = self.clock.next_tick_delay(now)
-        if self.cue is not None and self.cue.is_active(now):
-            delay = min(delay, 0.1)
-        return max(0.02, min(delay, 1.0))
-
     # --- prompts --------------------------------------------------------------
 
-    def deck(self, now: datetime) -> PromptDeck:
+    def deck(self, now: datetime) -> PromptDeck[MeetingQuestion]:
         index = self.segment_index(now)
         if index not in self._decks:
             categories = self.agenda[index].categories
@@ -135,7 +162,7 @@ class MeetingModel:
             )
         return self._decks[index]
 
-    def current_question(self, now: datetime):  # -> Question | None
+    def current_question(self, now: datetime) -> MeetingQuestion | None:
         return self.deck(now).current
 
     def last_asked(self) -> AskedRef | None:
@@ -148,12 +175,7 @@ class MeetingModel:
         question = deck.current
         hint = WRAP_UP_HINT if self.clock.state(now) is not ClockState.ON_TRACK else segment.hint
         if question is None:
-            return PromptView(
-                heading=segment.title,
-                question="No questions for this segment: follow their lead.",
-                probes=(),
-                hint=hint,
-            )
+            return PromptView(heading=segment.title, question=NO_QUESTIONS, probes=(), hint=hint)
         position, count = deck.position
         heading = f"{segment.title} · {question.category} · {position}/{count}"
         asked_now = [a for a in self.asked if a.slug == question.slug]
@@ -185,9 +207,12 @@ class MeetingModel:
 
     def move_prompt(self, now: datetime, step: int) -> None:
         deck = self.deck(now)
-        deck.next() if step > 0 else deck.previous()
+        if step > 0:
+            deck.next()
+        else:
+            deck.previous()
 
-    def pick(self, now: datetime, question) -> None:
+    def pick(self, now: datetime, question: MeetingQuestion) -> None:
         self.deck(now).pick(question)
 
     # --- asking and the pause cue ---------------------------------------------
@@ -197,7 +222,9 @@ class MeetingModel:
         question = self.current_question(now)
         if question is None:
             return None
-        ref = AskedRef(slug=question.slug, text=question.text, elapsed=self.elapsed(now))
+        ref = AskedRef(
+            uid=new_uid(), slug=question.slug, text=question.text, elapsed=self.elapsed(now)
+        )
         self.asked.append(ref)
         self.cue = PauseCue.start(now, self.pause_seconds)
         return ref
@@ -225,16 +252,16 @@ class MeetingModel:
         ref.pause_total += held
         return ref, held
 
-    def cue_display(self, now: datetime) -> tuple[str | None, float]:
-        """(message or None when idle, progress) — ends an elapsed cue."""
+    def cue_view(self, now: datetime) -> CueView:
+        """The message (None when idle) and progress; an elapsed cue shows full."""
         cue = self.cue
         if cue is None:
-            return None, 0.0
+            return CueView(None, 0.0)
         if cue.ended_at is None and not cue.is_active(now):
-            return None, 1.0
+            return CueView(None, 1.0)
         if not cue.is_active(now):
-            return None, 0.0
-        return cue.message(now), cue.progress(now)
+            return CueView(None, 0.0)
+        return CueView(cue.message(now), cue.progress(now))
 
     def cue_ran_out(self, now: datetime) -> bool:
         cue = self.cue
@@ -290,31 +317,26 @@ class MeetingModel:
 
     # --- the end ------------------------------------------------------------------
 
-    def summary(self, now: datetime, rows: Sequence) -> Summary:  # rows: NoteRow
-        from tui1on1.domain.kinds import NoteKind
-
+    def summary(self, now: datetime) -> Summary:
+        """How it went: time per segment, questions asked, notes, promises."""
         actual = self.elapsed(now)
         starts = self.segment_starts or [(0, 0.0)]
+        ends = [start for _index, start in starts[1:]] + [actual]
         spent: dict[int, float] = {}
-        for (index, start), (_next_index, end) in zip(
-            starts, [*starts[1:], (None, actual)], strict=True
-        ):
+        for (index, start), end in zip(starts, ends, strict=True):
             spent[index] = spent.get(index, 0.0) + max(0.0, end - start)
         segments = [(self.agenda[i].title, spent[i]) for i in sorted(spent) if i < len(self.agenda)]
-        own = [r for r in rows if not r.carried and not r.deleted]
-        mine = [(r.text, r.due) for r in own if r.kind is NoteKind.ACTION and r.mine]
-        theirs = [(r.text, r.due) for r in own if r.kind is NoteKind.ACTION and not r.mine]
+        own = self.notes.own()
+        actions = [row for row in own if row.is_action]
         return Summary(
             planned_minutes=self.meeting.planned_minutes,
             actual_seconds=actual,
             segments=segments,
-            asked=list(self.asked),
+            asked=[
+                AskedQuestionLine(ref.text, ref.elapsed, ref.pause_total, ref.followups)
+                for ref in self.asked
+            ],
             notes=len(own),
-            actions_mine=mine,
-            actions_theirs=theirs,
+            actions_mine=[(row.text, row.due) for row in actions if row.mine],
+            actions_theirs=[(row.text, row.due) for row in actions if not row.mine],
         )
-
-
-def local_day(dt: datetime) -> str:
-    local = dt.astimezone()
-    return f"{local.day} {local:%b}"

@@ -1,0 +1,246 @@
+"""The notes of a live meeting and their save states.
+
+This meeting's notes (each shown "saving…" until its commit comes back) and
+the open actions carried over from earlier meetings, in the order shown; the
+notes deleted here (for undo); and the note being edited. The screen paints
+these rows and hands the writes to the writer; the rules live here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import Enum
+
+from tui1on1.domain.clock import format_mmss
+from tui1on1.domain.duedates import format_due
+from tui1on1.domain.grammar import MAX_NOTE_CHARS, extract_tags
+from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
+from tui1on1.domain.records import ActionItem, NewNote, Note
+
+PICK_FIRST = "Pick a note first (Up from the input, then arrows)."
+STILL_SAVING = "That note is still being saved; try again in a moment."
+CARRIED_ONLY_DONE = "That action is from an earlier meeting: x marks it done."
+ACTION_STILL_SAVING = "That action is still being saved; try again in a moment."
+ONLY_ACTIONS = "Only action items can be marked done."
+NOTHING_TO_UNDO = "Nothing to undo."
+EMPTY_EDIT = "A note can't be empty: use d to delete it instead."
+LONG_EDIT = f"A note can hold at most {MAX_NOTE_CHARS:,} characters."
+
+
+class Refused(Exception):
+    """What the manager asked for can't be done now; the message says why."""
+
+
+class SaveState(Enum):
+    SAVING = "saving…"
+    SAVED = ""
+    UNSAVED = "not saved yet — kept safe, retrying"
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRow:
+    """One line of the list: a note of this meeting or an earlier open action."""
+
+    key: str  # the note uid, or "action-<id>" for a carried-over action
+    kind: NoteKind
+    text: str
+    stamp: str  # "03:07", or "12 Nov" for carried actions
+    state: SaveState = SaveState.SAVED
+    note_id: int | None = None
+    action_id: int | None = None
+    action_status: ActionStatus | None = None
+    due: str = ""  # "due Fri 27 Nov"
+    mine: bool = False
+    carried: bool = False
+
+    @property
+    def is_action(self) -> bool:
+        return self.kind is NoteKind.ACTION
+
+
+@dataclass(frozen=True, slots=True)
+class NoteEdit:
+    """An edit to write: the row as now shown (saving) and what to store."""
+
+    row: NoteRow
+    note_id: int
+    text: str
+    tags: tuple[str, ...]
+
+
+def local_day(dt: datetime) -> str:
+    local = dt.astimezone()
+    return f"{local.day} {local:%b}"
+
+
+class MeetingNotes:
+    """The notes pane's state; every change returns the rows to repaint."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, NoteRow] = {}
+        self._deleted: list[NoteRow] = []
+        self.editing: str | None = None  # the key of the note being edited
+        self.stash = ""  # the unsent input put aside while editing
+
+    # --- reading ---------------------------------------------------------------
+
+    def rows(self) -> list[NoteRow]:
+        return list(self._rows.values())
+
+    def get(self, key: str | None) -> NoteRow | None:
+        return self._rows.get(key or "")
+
+    def own(self) -> list[NoteRow]:
+        """This meeting's notes (not the actions carried over)."""
+        return [row for row in self._rows.values() if not row.carried]
+
+    def reopened_by_discard(self) -> int:
+        """Carried actions closed in this meeting: a discard opens them again."""
+        closed = (ActionStatus.DONE, ActionStatus.DROPPED)
+        return sum(1 for r in self._rows.values() if r.carried and r.action_status in closed)
+
+    def _put(self, row: NoteRow) -> NoteRow:
+        self._rows[row.key] = row
+        return row
+
+    # --- loading -----------------------------------------------------------------
+
+    def load(
+        self,
+        notes: Iterable[Note],
+        actions: Mapping[int, ActionItem],
+        carried: Iterable[ActionItem],
+        today: date,
+    ) -> list[NoteRow]:
+        """The carried actions first, then this meeting's saved notes."""
+        for item in carried:
+            self._put(
+                NoteRow(
+                    key=f"action-{item.id}",
+                    kind=NoteKind.ACTION,
+                    text=item.text,
+                    stamp=local_day(item.created_at) if item.created_at else "",
+                    action_id=item.id,
+                    action_status=item.status,
+                    due=format_due(item.due, today) if item.due else "",
+                    mine=item.owner is Owner.ME,
+                    carried=True,
+                )
+            )
+        for note in notes:
+            action = actions.get(note.id)
+            self._put(
+                NoteRow(
+                    key=note.uid,
+                    kind=note.kind,
+                    text=note.text,
+                    stamp=format_mmss(note.elapsed_seconds),
+                    note_id=note.id,
+                    action_id=action.id if action else None,
+                    action_status=action.status if action else None,
+                    due=format_due(action.due, today) if action and action.due else "",
+                    mine=bool(action and action.owner is Owner.ME),
+                )
+            )
+        return self.rows()
+
+    # --- a new note and its save ------------------------------------------------------
+
+    def add(self, note: NewNote, due: str) -> NoteRow:
+        """A note just typed: shown "saving…" until ``saved``."""
+        return self._put(
+            NoteRow(
+                key=note.uid,
+                kind=note.kind,
+                text=note.text,
+                stamp=format_mmss(note.elapsed_seconds),
+                state=SaveState.SAVING,
+                due=due,
+                mine=note.action_owner is Owner.ME,
+                action_status=ActionStatus.OPEN if note.kind is NoteKind.ACTION else None,
+            )
+        )
+
+    def saved(self, uid: str, note_id: int, action_id: int | None) -> NoteRow | None:
+        row = self._rows.get(uid)
+        if row is None:
+            return None
+        return self._put(replace(row, state=SaveState.SAVED, note_id=note_id, action_id=action_id))
+
+    def mark(self, key: str, state: SaveState) -> NoteRow | None:
+        row = self._rows.get(key)
+        return None if row is None else self._put(replace(row, state=state))
+
+    def refused(self, uid: str) -> NoteRow | None:
+        """The database refused the note for good: it leaves the list (its
+        text goes back to the input)."""
+        return self._rows.pop(uid, None)
+
+    # --- the selected row --------------------------------------------------------------
+
+    def _saved_note(self, key: str | None) -> NoteRow:
+        row = self.get(key)
+        if row is None:
+            raise Refused(PICK_FIRST)
+        if row.carried:
+            raise Refused(CARRIED_ONLY_DONE)
+        if row.note_id is None:
+            raise Refused(STILL_SAVING)
+        return row
+
+    def start_edit(self, key: str | None, stash: str) -> NoteRow:
+        """Edit a saved note; ``stash`` is the unsent input, put aside."""
+        row = self._saved_note(key)
+        self.editing = row.key
+        self.stash = stash
+        return row
+
+    def end_edit(self) -> str:
+        """Close the edit; returns the text put aside when it began."""
+        stash, self.editing, self.stash = self.stash, None, ""
+        return stash
+
+    def finish_edit(self, text: str) -> NoteEdit | None:
+        """The edited text is to be saved: the edit to write, or None when
+        the note is gone (nothing to write). Raises Refused (the edit stays
+        open) for a text that can't be a note."""
+        row = self.get(self.editing)
+        if row is None or row.note_id is None:
+            return None
+        stripped = text.strip()
+        if not stripped:
+            raise Refused(EMPTY_EDIT)
+        if len(stripped) > MAX_NOTE_CHARS:
+            raise Refused(LONG_EDIT)
+        shown = self._put(replace(row, text=stripped, state=SaveState.SAVING))
+        return NoteEdit(shown, row.note_id, stripped, extract_tags(stripped))
+
+    def delete(self, key: str | None) -> NoteRow:
+        """Take a saved note off the list (u brings it back)."""
+        row = self._saved_note(key)
+        del self._rows[row.key]
+        self._deleted.append(row)
+        return row
+
+    def undo(self) -> NoteRow:
+        """Bring back the last deleted note, in its place by id."""
+        if not self._deleted:
+            raise Refused(NOTHING_TO_UNDO)
+        row = self._deleted.pop()
+        self._rows[row.key] = row
+        ordered = sorted(self._rows.values(), key=lambda r: (not r.carried, r.note_id or 0))
+        self._rows = {r.key: r for r in ordered}
+        return row
+
+    def toggle_done(self, key: str | None) -> NoteRow:
+        """Mark an action done, or open again; returns the row as now shown."""
+        row = self.get(key)
+        if row is None:
+            raise Refused(PICK_FIRST)
+        if row.action_id is None:
+            raise Refused(ACTION_STILL_SAVING if row.is_action else ONLY_ACTIONS)
+        done = row.action_status is ActionStatus.DONE
+        status = ActionStatus.OPEN if done else ActionStatus.DONE
+        return self._put(replace(row, action_status=status))

@@ -1,0 +1,372 @@
+"""What the manager does in a meeting beyond typing: ask, follow up, move
+on, pause, extend, and the flows through dialogs (end, discard, quit, pick a
+question, switch playbook, the career thread).
+
+Each step updates the model at once and hands its write to the ordered
+writer, so no key ever waits for the disk. ``MeetingFlows`` is made by the
+meeting screen once the meeting is loaded, with everything it works on.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from textual.types import IgnoreReturnCallbackType
+
+from tui1on1.domain.meeting import AskedRef, MeetingModel
+from tui1on1.domain.pausecue import END_NEXT
+from tui1on1.domain.records import NewAskedQuestion
+from tui1on1.domain.text import safe_terminal_text
+from tui1on1.ui.screens.meeting_messages import DiscardFailed, MeetingDiscarded, post_from_writer
+
+if TYPE_CHECKING:
+    from tui1on1.storage.store import Store
+    from tui1on1.ui.screens.meeting import MeetingScreen
+    from tui1on1.ui.screens.meeting_notes import NotesPane
+    from tui1on1.ui.services import Services
+    from tui1on1.ui.widgets.career import CareerPanel
+
+log = logging.getLogger(__name__)
+
+EXTEND_MINUTES = 5
+
+
+@runtime_checkable
+class QuitsNow(Protocol):
+    """The app's quit that keeps every screen's unsaved text first."""
+
+    def quit_now(self) -> None: ...
+
+
+class MeetingFlows:
+    def __init__(
+        self, screen: MeetingScreen, services: Services, model: MeetingModel, notes: NotesPane
+    ) -> None:
+        self.screen = screen
+        self.services = services
+        self.model = model
+        self.notes = notes
+        self.ending = False  # ending or discarding: no more writes for it
+        self.discarding = False
+
+    def now(self) -> datetime:
+        return self.services.clock.now()
+
+    # --- writes -------------------------------------------------------------------
+
+    def log_segment(self, index: int, title: str) -> None:
+        if self.discarding:
+            return
+        meeting_id, at = self.model.meeting.id, self.now()
+        self.services.writer.submit(lambda store: store.log_segment(meeting_id, index, title, at))
+
+    def record_pause(self, ref: AskedRef, held: float) -> None:
+        if self.discarding:
+            return
+        uid = ref.uid
+        self.services.writer.submit(lambda store: store.update_asked(uid, pause_seconds=held))
+
+    def end_cue(self, now: datetime) -> None:
+        ended = self.model.end_cue(now, END_NEXT)
+        if ended:
+            self.record_pause(*ended)
+
+    # --- asking -------------------------------------------------------------------
+
+    def ask(self) -> None:
+        now = self.now()
+        self.end_cue(now)
+        ref = self.model.ask(now)
+        if ref is None:
+            return
+        self.services.writer.save_question(
+            NewAskedQuestion(
+                uid=ref.uid,
+                meeting_id=self.model.meeting.id,
+                slug=ref.slug,
+                text=ref.text,
+                elapsed_seconds=ref.elapsed,
+                asked_at=now,
+            )
+        )
+        self.screen.refresh_now()
+
+    def why(self) -> None:
+        now = self.now()
+        self.end_cue(now)
+        ref = self.model.why(now)
+        if ref is None:
+            self.screen.notify("Ask a question first (the Ask key), then follow up with Why?")
+            return
+        uid = ref.uid
+        self.services.writer.submit(lambda store: store.update_asked(uid, add_followup=True))
+        self.screen.refresh_now()
+
+    def next_prompt(self) -> None:
+        self.model.move_prompt(self.now(), +1)
+        self.screen.refresh_now()
+
+    def previous_prompt(self) -> None:
+        self.model.move_prompt(self.now(), -1)
+        self.screen.refresh_now()
+
+    # --- the agenda and the clock -------------------------------------------------
+
+    def next_segment(self) -> None:
+        moved = self.model.next_segment(self.now())
+        if moved is None:
+            self.screen.notify("This is the last segment.")
+            return
+        self.log_segment(*moved)
+        self.screen.refresh_now()
+
+    def toggle_pause(self) -> None:
+        now = self.now()
+        paused = self.model.toggle_pause(now)
+        meeting_id = self.model.meeting.id
+        if paused:
+            self.services.writer.submit(lambda store: store.pause_meeting(meeting_id, now))
+        else:
+            self.services.writer.submit(lambda store: store.resume_meeting(meeting_id, now))
+        self.screen.refresh_now()
+
+    def extend(self) -> None:
+        self.model.extend(EXTEND_MINUTES, self.now())
+        meeting_id = self.model.meeting.id
+        self.services.writer.submit(lambda store: store.extend_meeting(meeting_id, EXTEND_MINUTES))
+        self.screen.notify(f"Extended by {EXTEND_MINUTES} minutes.", timeout=3)
+        self.screen.refresh_now()
+
+    # --- ending ---------------------------------------------------------------------
+
+    def end(self) -> None:
+        """The summary's headline first; Enter ends it, Esc goes back with the
+        draft and focus as they were, d discards a 1:1 started by mistake."""
+        if self.ending:
+            return
+        from tui1on1.ui.dialogs.end import EndScreen
+
+        model = self.model
+
+        def chosen(choice: str | None) -> None:
+            if choice == "end":
+                self.end_now()
+            elif choice == "discard":
+                self.discard()
+
+        summary = model.summary(self.now())
+        self.screen.app.push_screen(
+            EndScreen(model.person.name, model.person.role, summary), chosen
+        )
+
+    def end_now(self) -> None:
+        if self.ending:
+            return
+        from tui1on1.ui.dialogs.summary import SummaryScreen, summary_line
+
+        model, services, app = self.model, self.services, self.screen.app
+        now = self.now()
+        self.screen.save_draft_now()
+        self.end_cue(now)
+        summary = model.summary(now)
+        text, meeting_id = summary_line(summary), model.meeting.id
+        self.ending = True
+        services.writer.submit(lambda store: store.end_meeting(meeting_id, now, summary=text))
+        data_dir = services.settings.data_dir
+
+        def backup(store: Store) -> str | None:
+            # After the meeting is committed, on the writer: at most once a day.
+            # It must never disturb the user or the writes behind it, so every
+            # failure becomes a calm line instead of an exception (the writer
+            # would retry an "unavailable" one forever).
+            from tui1on1.storage.errors import StoreError
+
+            try:
+                store.auto_backup(data_dir, now)
+            except Exception as exc:  # reported calmly, never raised
+                log.warning("automatic backup skipped: %s", type(exc).__name__)
+                why = str(exc) if isinstance(exc, StoreError | OSError) else type(exc).__name__
+                return f"Backup skipped: {why}"
+            return None
+
+        def skipped(message: str | None) -> None:
+            # App.notify is thread-safe (it posts a message); raised while the
+            # summary is up, shown once it is closed.
+            if message:
+                app.notify(message, title="Backup", severity="warning", timeout=30, markup=False)
+
+        services.writer.submit(backup, done=skipped)
+        app.push_screen(SummaryScreen(model.person.name, summary), self.after_summary)
+
+    def after_summary(self, _result: object) -> None:
+        from tui1on1.ui.screens.home import HomeScreen
+
+        self.screen.app.switch_screen(HomeScreen(select_person_id=self.model.person.id))
+
+    # --- discarding a 1:1 started by mistake --------------------------------------
+
+    def discard(self) -> None:
+        """Ask (naming the person, the notes and the file), then discard."""
+        if self.ending:
+            return
+        from tui1on1.storage.discard import DISCARDED_DIR, discard_file_name
+        from tui1on1.ui.dialogs.discard import DiscardScreen
+
+        model = self.model
+        notes = len(model.notes.own())
+        reopen = model.notes.reopened_by_discard()
+        folder = self.services.settings.data_dir / DISCARDED_DIR
+        where = folder / discard_file_name(model.person.name, model.meeting.started_at)
+
+        def confirmed(discard: bool | None) -> None:
+            if discard:
+                self.discard_now()
+
+        self.screen.app.push_screen(
+            DiscardScreen(model.person.name, notes, reopen, where), confirmed
+        )
+
+    def discard_now(self) -> None:
+        if self.ending:
+            return
+        from tui1on1.storage.discard import DISCARDED_DIR
+
+        screen = self.screen
+        self.notes.cancel_edit()
+        # The text in the input goes into the discard file with the notes:
+        # saved now, it is ordered before the discard like every note is.
+        screen.save_draft_now()
+        screen.stop_draft_timer()
+        self.ending = self.discarding = True
+        # Handled on the screen's message loop, where Textual's context is set
+        # (composing HomeScreen needs it).
+        self.services.writer.discard_meeting(
+            self.model.meeting.id,
+            self.services.settings.data_dir / DISCARDED_DIR,
+            self.now(),
+            done=lambda result: post_from_writer(screen, MeetingDiscarded(result)),
+            failed=lambda exc: post_from_writer(screen, DiscardFailed(exc)),
+        )
+        screen.notify("Discarding…", timeout=2)
+
+    def discarded(self, message: MeetingDiscarded) -> None:
+        from tui1on1.ui.dialogs.discard import import_command
+        from tui1on1.ui.screens.home import HomeScreen
+
+        result, app = message.result, self.screen.app
+        while app.screen is not self.screen and len(app.screen_stack) > 1:
+            app.pop_screen()
+        app.switch_screen(HomeScreen(select_person_id=self.model.person.id))
+        # The command on a line of its own, to copy; the file name never split.
+        app.notify(
+            f"To bring it back:\n{import_command(result.path)}",
+            title=f"Discarded the 1:1 with {safe_terminal_text(result.person_name)}",
+            timeout=15,
+            markup=False,
+        )
+
+    def discard_failed(self, message: DiscardFailed) -> None:
+        self.ending = self.discarding = False
+        self.screen.notify(
+            f"The 1:1 was not discarded: {message.error}",
+            severity="warning",
+            timeout=8,
+            markup=False,
+        )
+
+    def request_quit(self) -> None:
+        """ctrl+q while live: end it, leave it running, stay, or discard it."""
+        from tui1on1.ui.dialogs.leave import LeaveScreen
+
+        app = self.screen.app
+
+        def chosen(choice: str | None) -> None:
+            if choice == "end":
+                self.end()
+            elif choice == "discard":
+                self.discard()
+            elif choice == "leave":
+                quit_app(app)
+
+        app.push_screen(LeaveScreen(self.model.person.name), chosen)
+
+    # --- the palette's pickers ------------------------------------------------------
+
+    def pick_question(self) -> None:
+        """Fuzzy-search the whole bank; the chosen question becomes current."""
+        from tui1on1.questions import CATEGORY_TITLES, Question
+
+        model = self.model
+        commands: list[tuple[str, IgnoreReturnCallbackType, str]] = []
+
+        def picker(question: Question) -> IgnoreReturnCallbackType:
+            def pick() -> None:
+                model.pick(self.now(), question)
+                self.screen.refresh_now()
+
+            return pick
+
+        for question in self.services.bank.questions.values():
+            title = CATEGORY_TITLES.get(question.category, question.category)
+            memory = model.memory_line(question.slug)
+            commands.append((question.text, picker(question), f"{title} · {memory}"))
+        self.screen.app.search_commands(commands, placeholder="Pick a question: type a few words…")
+
+    def switch_playbook(self) -> None:
+        """Choose another agenda, as long as no question has been asked yet."""
+        from tui1on1.domain.agenda import Playbook
+
+        model = self.model
+        if model.asked:
+            self.screen.notify("The playbook can be switched before the first question is asked.")
+            return
+        commands: list[tuple[str, IgnoreReturnCallbackType, str]] = []
+
+        def switcher(playbook: Playbook) -> IgnoreReturnCallbackType:
+            def switch() -> None:
+                if not model.switch_playbook(playbook):
+                    return
+                meeting_id, now = model.meeting.id, self.now()
+                index = model.segment_index(now)
+                slug = playbook.slug
+                self.services.writer.submit(
+                    lambda store: store.set_meeting_playbook(meeting_id, slug)
+                )
+                self.log_segment(index, model.agenda[index].title)
+                model.note_segment(index, now)
+                self.screen.notify(f"Now following {playbook.title}.", timeout=3)
+                self.screen.refresh_now()
+
+            return switch
+
+        for playbook in self.services.playbooks.values():
+            segments = " · ".join(f"{s.title} {s.minutes:g}m" for s in playbook.segments)
+            commands.append((playbook.title, switcher(playbook), segments))
+        self.screen.app.search_commands(commands, placeholder="Switch playbook…")
+
+    # --- the career thread -----------------------------------------------------------
+
+    def show_career(self, panel: CareerPanel) -> None:
+        """F2: the career thread (latest answer per career category), read fresh."""
+        from tui1on1.domain.career import format_thread
+        from tui1on1.ui.latest import show_latest
+
+        services, person_id = self.services, self.model.person.id
+        slugs = {slug: q.category for slug, q in services.bank.questions.items()}
+        today = self.now().astimezone().date()
+
+        def load() -> None:
+            entries = services.store.career_thread(person_id, slugs)
+            show_latest(self.screen.app, panel.show, format_thread(entries, today))
+
+        self.screen.run_worker(
+            load, thread=True, exclusive=True, exit_on_error=False, group="career"
+        )
+
+
+def quit_app(app: object) -> None:
+    """Quit keeping every screen's unsaved text (the app's ``quit_now``)."""
+    if isinstance(app, QuitsNow):
+        app.quit_now()

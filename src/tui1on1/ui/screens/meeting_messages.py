@@ -1,0 +1,66 @@
+"""What the ordered writer tells the meeting screen, as Textual messages.
+
+The writer runs its callbacks on its own thread; each callback the screen
+hands it only posts one of these to the screen (``post_message`` is
+thread-safe), and the screen's handlers run on the UI loop, in order. Once
+the screen is gone (the meeting ended, the app quit) a message is dropped:
+what it reports is already committed or journaled.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.message_pump import MessagePump
+
+from tui1on1.domain.records import ActionItem, Note
+
+if TYPE_CHECKING:  # SQLAlchemy stays unloaded until the database is opened
+    from tui1on1.storage.discard import DiscardResult
+
+
+def post_from_writer(target: MessagePump, message: Message) -> None:
+    """Post ``message`` to ``target`` from the writer thread."""
+    with suppress(RuntimeError):  # the loop has closed: the app has exited
+        target.post_message(message)
+
+
+class NoteSaved(Message):
+    """A new note (and its action item) is committed."""
+
+    def __init__(self, uid: str, saved: tuple[Note, ActionItem | None]) -> None:
+        super().__init__()
+        self.uid = uid
+        self.note, self.action = saved
+
+
+class NoteNotSaved(Message):
+    """A new note could not be saved: not yet (journaled, retried) or never."""
+
+    def __init__(self, uid: str, error: Exception) -> None:
+        super().__init__()
+        self.uid = uid
+        self.error = error
+
+
+class NoteEditDone(Message):
+    """An edited note is committed (``saved``) or is being retried."""
+
+    def __init__(self, key: str, saved: bool) -> None:
+        super().__init__()
+        self.key = key
+        self.saved = saved
+
+
+class MeetingDiscarded(Message):
+    def __init__(self, result: DiscardResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class DiscardFailed(Message):
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error

@@ -1,0 +1,369 @@
+"""The live meeting's model, driven by a fake clock: no terminal, no database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from tui1on1.domain.agenda import Playbook, Segment
+from tui1on1.domain.clock import ClockState
+from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
+from tui1on1.domain.meeting import MeetingModel, Refused, SaveState
+from tui1on1.domain.pausecue import END_TYPING
+from tui1on1.domain.prompts import AskedBefore
+from tui1on1.domain.records import (
+    ActionItem,
+    AskedQuestion,
+    Meeting,
+    NewNote,
+    Note,
+    Person,
+    SegmentLog,
+)
+from tui1on1.domain.timesource import FakeClock
+
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Q:
+    slug: str
+    category: str
+    text: str
+    probes: tuple[str, ...] = ()
+
+
+QUESTIONS = [
+    Q("open", "opener", "What's on your mind?"),
+    Q("aspire", "aspiration", "Where would you like this to lead?", ("Why that?",)),
+    Q("moon", "aspiration", "What's your moonshot?"),
+    Q("step", "next", "What's one next step?"),
+]
+
+PLAYBOOK = Playbook(
+    slug="test",
+    title="Test 1:1",
+    description="",
+    minutes=30,
+    segments=(
+        Segment("Opening", 10, ("opener",), hint="Let them lead."),
+        Segment("Career", 15, ("aspiration",)),
+        Segment("Next steps", 5, ("next",)),
+    ),
+)
+SHORT = Playbook(
+    slug="short",
+    title="Short",
+    description="",
+    minutes=30,
+    segments=(Segment("All of it", 30, ("aspiration",)),),
+)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(T0)
+
+
+def make_model(history: dict[str, AskedBefore] | None = None) -> MeetingModel:
+    return MeetingModel(
+        person=Person(id=1, name="Ada Lovelace", role="Engineer"),
+        meeting=Meeting(id=7, person_id=1, playbook="test", planned_minutes=30, started_at=T0),
+        playbook=PLAYBOOK,
+        questions=QUESTIONS,
+        history=history or {},
+        pause_seconds=8.0,
+    )
+
+
+def new_note(
+    uid: str, text: str = "a note", kind: NoteKind = NoteKind.NOTE, owner: Owner | None = None
+) -> NewNote:
+    return NewNote(
+        uid=uid, meeting_id=7, kind=kind, text=text, elapsed_seconds=65.0, created_at=T0,
+        action_owner=owner,
+    )  # fmt: skip
+
+
+# --- time and the agenda -------------------------------------------------------------
+
+
+def test_the_clock_counts_down_and_segments_follow_the_time(clock: FakeClock) -> None:
+    model = make_model()
+    view = model.clock_view(clock.now())
+    assert (view.remaining, view.state, view.segment_index) == ("30:00", ClockState.ON_TRACK, 0)
+    assert view.segment_titles == ("Opening", "Career", "Next steps")
+    assert view.segment_left == "10:00 left in Opening"
+
+    clock.advance(10 * 60 + 1)
+    view = model.clock_view(clock.now())
+    assert view.segment_index == 1 and view.segment_left == "14:59 left in Career"
+
+    clock.advance(16 * 60)
+    assert model.clock_view(clock.now()).state is ClockState.WRAP_UP
+    assert model.prompt_view(clock.now()).hint.startswith("Wrap-up")
+
+    clock.advance(10 * 60)
+    view = model.clock_view(clock.now())
+    assert view.state is ClockState.OVERTIME and view.remaining.startswith("+")
+    assert view.segment_left.startswith("Next steps: ") and view.segment_left.endswith(" over")
+
+
+def test_next_segment_moves_ahead_early_but_never_past_the_last(clock: FakeClock) -> None:
+    model = make_model()
+    clock.advance(60)
+    assert model.next_segment(clock.now()) == (1, "Career")
+    assert model.segment_index(clock.now()) == 1
+    assert model.next_segment(clock.now()) == (2, "Next steps")
+    assert model.next_segment(clock.now()) is None
+
+
+def test_a_segment_change_by_time_is_noted_once(clock: FakeClock) -> None:
+    model = make_model()
+    assert model.note_segment(0, clock.now()) is True
+    assert model.note_segment(0, clock.now()) is False
+    clock.advance(11 * 60)
+    assert model.note_segment(model.segment_index(clock.now()), clock.now()) is True
+
+
+def test_pausing_stops_the_clock(clock: FakeClock) -> None:
+    model = make_model()
+    clock.advance(60)
+    assert model.toggle_pause(clock.now()) is True
+    clock.advance(300)
+    view = model.clock_view(clock.now())
+    assert view.paused and view.remaining == "29:00"
+    assert model.toggle_pause(clock.now()) is False
+    clock.advance(60)
+    assert model.clock_view(clock.now()).remaining == "28:00"
+
+
+def test_extend_adds_minutes_and_never_moves_back_a_segment(clock: FakeClock) -> None:
+    model = make_model()
+    clock.advance(11 * 60)  # in Career
+    model.extend(5, clock.now())
+    assert model.meeting.planned_minutes == 35
+    view = model.clock_view(clock.now())
+    assert view.remaining == "24:00" and view.segment_index == 1
+
+
+def test_the_playbook_can_be_switched_until_a_question_is_asked(clock: FakeClock) -> None:
+    model = make_model()
+    assert model.switch_playbook(SHORT) is True
+    assert model.clock_view(clock.now()).segment_titles == ("All of it",)
+    assert model.prompt_view(clock.now()).question == "Where would you like this to lead?"
+    model.ask(clock.now())
+    assert model.switch_playbook(PLAYBOOK) is False
+    assert model.playbook is SHORT
+
+
+# --- prompts, asking and the pause cue --------------------------------------------------
+
+
+def test_the_prompt_card_offers_the_segments_questions_with_their_memory(
+    clock: FakeClock,
+) -> None:
+    before = AskedBefore(asked_at=T0 - timedelta(days=14), meetings_ago=5, answer="lead a team")
+    model = make_model({"moon": before})
+    clock.advance(11 * 60)
+    view = model.prompt_view(clock.now())
+    assert view.heading == "Career · aspiration · 1/2"
+    assert view.question == "Where would you like this to lead?"
+    assert view.probes == ("Why that?",) and view.memory == "never asked before"
+    model.move_prompt(clock.now(), +1)
+    view = model.prompt_view(clock.now())
+    assert view.heading == "Career · aspiration · 2/2"
+    assert view.memory.startswith("asked 5 meetings ago") and "'lead a team'" in view.memory
+    model.move_prompt(clock.now(), -1)
+    assert model.prompt_view(clock.now()).question == "Where would you like this to lead?"
+
+
+def test_asking_starts_the_cue_which_ends_on_its_own_and_records_the_pause(
+    clock: FakeClock,
+) -> None:
+    model = make_model()
+    assert model.cue_view(clock.now()).message is None
+    ref = model.ask(clock.now())
+    assert ref is not None and ref.slug == "open" and len(ref.uid) == 32
+    cue = model.cue_view(clock.now())
+    assert cue.message is not None and cue.progress == 0.0
+    assert model.prompt_view(clock.now()).asked == "asked at 00:00"
+    clock.advance(4)
+    assert 0.4 < model.cue_view(clock.now()).progress < 0.6
+    assert model.finish_cue_if_due(clock.now()) is None
+    clock.advance(10)
+    assert model.cue_ran_out(clock.now())
+    finished = model.finish_cue_if_due(clock.now())
+    assert finished is not None
+    assert finished[0] is ref and finished[1] == pytest.approx(8.0)
+    assert model.finish_cue_if_due(clock.now()) is None  # recorded once
+    assert model.cue_view(clock.now()).message is None
+
+
+def test_why_follows_up_the_last_question_and_the_cue_runs_again(clock: FakeClock) -> None:
+    model = make_model()
+    assert model.why(clock.now()) is None  # nothing asked yet
+    ref = model.ask(clock.now())
+    clock.advance(3)
+    ended = model.end_cue(clock.now(), END_TYPING)  # they answered: typing stops it
+    assert ended is not None and ended[1] == pytest.approx(3.0)
+    assert model.end_cue(clock.now(), END_TYPING) is None
+    again = model.why(clock.now())
+    assert again is ref and ref is not None and ref.followups == 1
+    assert model.cue_view(clock.now()).message is not None
+    assert model.prompt_view(clock.now()).asked == "asked at 00:00 · 1 why"
+    clock.advance(2)
+    model.end_cue(clock.now(), END_TYPING)
+    assert ref.pause_total == pytest.approx(5.0)
+
+
+def test_a_picked_question_becomes_current(clock: FakeClock) -> None:
+    model = make_model()
+    model.pick(clock.now(), QUESTIONS[3])
+    assert model.prompt_view(clock.now()).question == "What's one next step?"
+
+
+def test_a_resumed_meeting_keeps_its_segments_and_questions(clock: FakeClock) -> None:
+    model = make_model()
+    model.restore(
+        [SegmentLog(1, 7, 0, "Opening", T0), SegmentLog(2, 7, 1, "Career", T0 + timedelta(60))],
+        [AskedQuestion(3, 7, "aspire", "Where?", 70.0, T0, pause_seconds=6.0, followups=2,
+                       uid="u-1")],
+    )  # fmt: skip
+    assert model.segment_index(clock.now()) == 1
+    [ref] = model.asked
+    assert (ref.uid, ref.followups, ref.pause_total) == ("u-1", 2, 6.0)
+
+
+# --- notes and their save states ----------------------------------------------------------
+
+
+def test_a_note_is_saving_until_its_commit_comes_back() -> None:
+    notes = make_model().notes
+    row = notes.add(new_note("n1", "wants to lead"), due="")
+    assert row.state is SaveState.SAVING and row.stamp == "01:05" and row.note_id is None
+    saved = notes.saved("n1", note_id=11, action_id=None)
+    assert saved is not None and saved.state is SaveState.SAVED and saved.note_id == 11
+    assert notes.saved("unknown", 12, None) is None
+
+
+def test_a_note_not_saved_yet_is_marked_and_one_refused_leaves_the_list() -> None:
+    notes = make_model().notes
+    notes.add(new_note("n1"), due="")
+    notes.add(new_note("n2", "too odd"), due="")
+    row = notes.mark("n1", SaveState.UNSAVED)
+    assert row is not None and row.state is SaveState.UNSAVED
+    gone = notes.refused("n2")
+    assert gone is not None and gone.text == "too odd"
+    assert [r.key for r in notes.rows()] == ["n1"]
+
+
+def test_editing_a_saved_note_keeps_the_unsent_text_aside() -> None:
+    notes = make_model().notes
+    notes.add(new_note("n1", "first"), due="")
+    with pytest.raises(Refused, match="still being saved"):
+        notes.start_edit("n1", stash="")
+    notes.saved("n1", 11, None)
+    with pytest.raises(Refused, match="Pick a note first"):
+        notes.start_edit(None, stash="")
+    row = notes.start_edit("n1", stash="half typed")
+    assert row.text == "first" and notes.editing == "n1"
+    with pytest.raises(Refused, match="can't be empty"):
+        notes.finish_edit("   ")
+    edit = notes.finish_edit("  first, better #growth ")
+    assert edit is not None and edit.note_id == 11
+    assert edit.text == "first, better #growth" and edit.tags == ("growth",)
+    assert edit.row.state is SaveState.SAVING
+    assert notes.end_edit() == "half typed" and notes.editing is None
+    done = notes.mark("n1", SaveState.SAVED)
+    assert done is not None and done.text == "first, better #growth"
+
+
+def test_delete_and_undo_put_the_note_back_in_its_place() -> None:
+    notes = make_model().notes
+    for i in (1, 2, 3):
+        notes.add(new_note(f"n{i}"), due="")
+        notes.saved(f"n{i}", 10 + i, None)
+    deleted = notes.delete("n2")
+    assert deleted.key == "n2" and [r.key for r in notes.rows()] == ["n1", "n3"]
+    assert notes.undo().key == "n2"
+    assert [r.key for r in notes.rows()] == ["n1", "n2", "n3"]
+    with pytest.raises(Refused, match="Nothing to undo"):
+        notes.undo()
+
+
+def carried(status: ActionStatus = ActionStatus.OPEN) -> ActionItem:
+    return ActionItem(
+        id=5, person_id=1, owner=Owner.ME, text="send the RFC", due=date(2026, 11, 27),
+        status=status, origin_meeting_id=6, created_at=T0 - timedelta(days=7),
+    )  # fmt: skip
+
+
+def test_loading_shows_carried_actions_first_then_this_meetings_notes() -> None:
+    notes = make_model().notes
+    saved = Note(id=11, uid="n1", meeting_id=7, kind=NoteKind.ACTION, text="intro to Sam",
+                 elapsed_seconds=90.0)  # fmt: skip
+    action = ActionItem(id=6, person_id=1, owner=Owner.THEM, text="intro to Sam", note_id=11)
+    rows = notes.load([saved], {11: action}, [carried()], today=date(2026, 11, 20))
+    assert [(r.key, r.carried) for r in rows] == [("action-5", True), ("n1", False)]
+    assert rows[0].due == "due Fri 27 Nov" and rows[0].mine and rows[0].stamp == "13 Nov"
+    assert rows[1].action_id == 6 and not rows[1].mine and rows[1].stamp == "01:30"
+    with pytest.raises(Refused, match="earlier meeting"):
+        notes.delete("action-5")
+
+
+def test_actions_are_ticked_done_and_open_again() -> None:
+    notes = make_model().notes
+    notes.load([], {}, [carried()], today=date(2026, 11, 20))
+    notes.add(new_note("n1", "plain"), due="")
+    notes.saved("n1", 11, None)
+    assert notes.toggle_done("action-5").action_status is ActionStatus.DONE
+    assert notes.reopened_by_discard() == 1
+    assert notes.toggle_done("action-5").action_status is ActionStatus.OPEN
+    with pytest.raises(Refused, match="Only action items"):
+        notes.toggle_done("n1")
+    notes.add(new_note("n2", "do it", NoteKind.ACTION, Owner.ME), due="")
+    with pytest.raises(Refused, match="still being saved"):
+        notes.toggle_done("n2")
+
+
+# --- the summary --------------------------------------------------------------------------
+
+
+def test_the_summary_counts_from_the_model(clock: FakeClock) -> None:
+    model = make_model()
+    model.note_segment(0, clock.now())
+    model.notes.load([], {}, [carried()], today=date(2026, 11, 20))  # not counted
+    model.notes.add(new_note("n1", "wants to lead"), due="")
+    model.notes.add(new_note("a1", "send the rubric", NoteKind.ACTION, Owner.ME), due="due Fri")
+    model.notes.add(new_note("a2", "draft the plan", NoteKind.ACTION, Owner.THEM), due="")
+    model.notes.add(new_note("gone"), due="")
+    model.notes.saved("gone", 20, None)
+    model.notes.delete("gone")  # deleted: not counted
+    clock.advance(5 * 60)
+    ref = model.ask(clock.now())
+    assert ref is not None
+    clock.advance(9)
+    model.finish_cue_if_due(clock.now())
+    clock.advance(60)
+    model.next_segment(clock.now())
+    clock.advance(24 * 60)
+
+    summary = model.summary(clock.now())
+    assert summary.planned_minutes == 30
+    assert summary.actual_seconds == pytest.approx(30 * 60 + 9)
+    assert [title for title, _ in summary.segments] == ["Opening", "Career"]
+    assert summary.segments[0][1] == pytest.approx(6 * 60 + 9)
+    assert summary.notes == 3
+    assert summary.actions_mine == [("send the rubric", "due Fri")]
+    assert summary.actions_theirs == [("draft the plan", "")]
+    [line] = summary.asked
+    assert line.text == "What's on your mind?" and line.pause_total == pytest.approx(8.0)
+
+
+def test_a_meeting_with_nothing_yet_sums_to_nothing(clock: FakeClock) -> None:
+    summary = make_model().summary(clock.now())
+    assert (summary.notes, summary.asked, summary.actions_mine) == (0, [], [])
+    assert summary.segments == [("Opening", 0.0)]
