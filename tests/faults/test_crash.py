@@ -129,6 +129,7 @@ def test_the_crash_line_names_the_log_and_no_error_text(tmp_path):
 SCRIPT = textwrap.dedent(
     """
     import sys, time
+    from rich.console import Console
     from textual.app import App
     from tui1on1.cli import main
     from tui1on1.ui.app import OneOnOneApp
@@ -143,8 +144,14 @@ SCRIPT = textwrap.dedent(
 
     MeetingScreen.action_next_prompt = boom
     if MODE == "textual-default":  # the control: what Textual alone would print
-        OneOnOneApp._handle_exception = App._handle_exception
-        OneOnOneApp._fatal_error = App._fatal_error
+        OneOnOneApp.on_event = App.on_event  # the app's catching off
+        real_init = OneOnOneApp.__init__
+
+        def init(self, *args, **kwargs):  # and Textual's own error console back
+            real_init(self, *args, **kwargs)
+            self.error_console = Console(markup=False, highlight=False, stderr=True)
+
+        OneOnOneApp.__init__ = init
 
     async def auto(pilot):
         app = pilot.app
