@@ -78,7 +78,6 @@ class AppScreen(Screen[ScreenResultType]):
         except Exception as error:
             self.app.crash_and_exit(error)
 
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker of this screen failed: a database problem gets a calm
         notification and the app keeps running; anything else is a bug,
