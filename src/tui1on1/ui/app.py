@@ -42,7 +42,7 @@ __all__ = ["MeetRequest", "OneOnOneApp"]
 # start needs one of them (home, or the meeting for `tui1on1 meet`).
 
 
-class _Discard(io.TextIOBase):
+class _Discard(io.StringIO):
     """Where Textual's own error report goes: nowhere (see ``OneOnOneApp``)."""
 
     def write(self, text: str) -> int:
@@ -206,14 +206,19 @@ class OneOnOneApp(App[int]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The app's own workers: opening the database, and reading the people
         for "Open person" (the screens handle theirs: ``AppScreen``)."""
-        if event.worker.node is not self:
-            return  # a screen's worker: its screen handled it
+        if isinstance(event.worker.node, AppScreen):
+            return  # a screen's worker: its screen handled it (AppScreen)
+        if event.worker.node is not self:  # a dialog's
+            if event.state is WorkerState.ERROR:
+                self._worker_failed(event.worker.error)
+            return
         if event.worker.name != "open-database":
             if event.state is WorkerState.ERROR:
                 self._worker_failed(event.worker.error)
             return
         if event.state is WorkerState.SUCCESS:
-            services: Services = event.worker.result
+            services = event.worker.result
+            assert isinstance(services, Services)
             self.services = services
             self.notify_problems("Skipped", list(services.problems))
             for screen in self.screen_stack:

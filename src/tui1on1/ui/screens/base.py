@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, getters
 from textual.app import SystemCommand
 from textual.screen import Screen, ScreenResultType
 from textual.worker import Worker, WorkerState
@@ -50,9 +50,10 @@ class AppScreen(Screen[ScreenResultType]):
     """
 
     if TYPE_CHECKING:
-
-        @property
-        def app(self) -> OneOnOneApp: ...
+        # Textual's typed app (``textual.getters.app``), for the type checker
+        # only: at run time ``self.app`` is the running OneOnOneApp anyway, and
+        # importing ui.app here would run in a circle.
+        app = getters.app(OneOnOneApp)
 
     def show_storage_problem(self, message: str | None) -> None:
         """The database stopped (``message``) or started again (None) taking writes."""

@@ -83,7 +83,9 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
     )
 
 
-def _day(value: datetime) -> str:
+def _day(value: datetime | None) -> str:
+    if value is None:
+        return ""
     local = value.astimezone()
     return f"{local:%a} {local.day} {local:%b %Y}"
 
