@@ -99,6 +99,23 @@ async def test_a_crash_saves_the_draft_first_and_logs_privately(
     assert "Traceback" not in out + err
 
 
+async def test_an_error_only_textual_catches_still_prints_nothing_and_exits_1(db_path, capsys):
+    """A timer's callback runs outside the app's handlers: Textual catches it
+    (and re-raises it under a Pilot test); its report with the locals is
+    discarded and the CLI's line says saving may not have finished."""
+    app = make_app(db_path)
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
+            app.set_timer(0.01, lambda: boom(app))
+            await wait_for(pilot, lambda: app.return_code == 1)
+    assert app.return_code == 1
+    assert app.crash is not None and not app.crash.saved and app.crash.log is None
+    assert "may not have finished" in crash_line(app.crash)
+    out, err = capsys.readouterr()
+    assert SENTINEL not in out + err and "Traceback" not in out + err
+
+
 def test_the_crash_record_has_types_and_lines_but_no_message():
     def inner():
         raise ValueError(f"bad {SENTINEL}")
@@ -129,6 +146,7 @@ def test_the_crash_line_names_the_log_and_no_error_text(tmp_path):
 SCRIPT = textwrap.dedent(
     """
     import sys, time
+    from rich.console import Console
     from textual.app import App
     from tui1on1.cli import main
     from tui1on1.ui.app import OneOnOneApp
@@ -143,8 +161,14 @@ SCRIPT = textwrap.dedent(
 
     MeetingScreen.action_next_prompt = boom
     if MODE == "textual-default":  # the control: what Textual alone would print
-        OneOnOneApp._handle_exception = App._handle_exception
-        OneOnOneApp._fatal_error = App._fatal_error
+        OneOnOneApp.on_event = App.on_event  # the app's catching off
+        real_init = OneOnOneApp.__init__
+
+        def init(self, *args, **kwargs):  # and Textual's own error console back
+            real_init(self, *args, **kwargs)
+            self.error_console = Console(markup=False, highlight=False, stderr=True)
+
+        OneOnOneApp.__init__ = init
 
     async def auto(pilot):
         app = pilot.app

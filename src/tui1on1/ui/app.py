@@ -3,31 +3,66 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import signal
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from rich.console import Console
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from tui1on1.domain.text import plural
+from tui1on1.domain.records import Person
+from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.domain.timesource import Clock, SystemClock
-from tui1on1.settings import Settings
+from tui1on1.settings import ConfigError, Settings, save_theme
+from tui1on1.storage.errors import StoreError
+from tui1on1.ui.crash import Crash, handle_crash
+from tui1on1.ui.dialogs.problem import ProblemScreen
+from tui1on1.ui.hop import UiHop
+from tui1on1.ui.keys import checked_keymap
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.notices import short_problem, toast_lines
-from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
+from tui1on1.ui.screens.base import AppScreen, MeetRequest, ServiceScreen
+from tui1on1.ui.screenshots import save_screenshot
 from tui1on1.ui.services import Services, open_services
+from tui1on1.ui.theming import load_catalogue, theme_variable_defaults
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
-    from tui1on1.ui.crash import Crash
+
+__all__ = ["MeetRequest", "OneOnOneApp"]
+
+# The screens are imported where they are first needed, not here: importing
+# them all costs a tenth of a second or more before the first frame, and each
+# start needs one of them (home, or the meeting for `tui1on1 meet`).
+
+
+class _Discard(io.StringIO):
+    """Where Textual's own error report goes: nowhere (see ``OneOnOneApp``)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
 
 
 class OneOnOneApp(App[int]):
+    """The app. An unexpected error (a bug) is handled by ``crash_and_exit``:
+    every unsaved text is handed to the writer, a private crash record without
+    messages or locals is written, the app exits with code 1 and the CLI
+    prints one calm line (``ui.crash``).
+
+    Errors reach it through Textual's public API: ``on_event`` (the keys,
+    their actions, the palette's commands and everything else the app
+    handles) and the screens' worker handler (``AppScreen``). Textual's own
+    handling would print a traceback with local variables (note text) on
+    exit; the app's ``error_console`` discards that, so an error caught by
+    Textual alone still exits 1 and prints nothing but the CLI's line.
+    """
+
     #: Tests set this so a bug inside a Pilot test still raises there (after
     #: the same saving and logging); the product never re-raises.
     reraise_crashes: bool = False
@@ -49,6 +84,9 @@ class OneOnOneApp(App[int]):
         theme: str | None = None,
     ) -> None:
         super().__init__()
+        # Textual prints an unhandled error's traceback, with local variables
+        # (note text), here on exit: never on the user's terminal.
+        self.error_console = Console(file=_Discard(), markup=False, highlight=False)
         self.settings = settings
         self._theme_chosen = False  # True once the start-up theme is set
         self._theme_problems = self._apply_start_theme(theme)
@@ -58,14 +96,15 @@ class OneOnOneApp(App[int]):
         self._given_store = store
         self.open_error: str | None = None
         self.crash: Crash | None = None  # set by an unexpected error; see ui.crash
+        self._current_screen: Screen[Any] | None = None
+        #: Set on mount (it needs the running loop): the writer's status, to the UI thread.
+        self._writer_status: Callable[[str | None], None] | None = None
         #: The config file's rebindings in use (id → keys); refused ones are
         #: left out, so they keep their default keys (see ui.keys).
         self.key_rebindings: dict[str, str] = {}
         self._key_problems: list[str] = []
         keymap = settings.config.keys
         if isinstance(keymap, dict) and keymap:
-            from tui1on1.ui.keys import checked_keymap
-
             self.key_rebindings, self._key_problems = checked_keymap(keymap, type(self))
             self.set_keymap(self.key_rebindings)
 
@@ -74,9 +113,6 @@ class OneOnOneApp(App[int]):
     def _apply_start_theme(self, asked: str | None) -> list[str]:
         """Register the shipped and user themes; use ``asked`` (--theme), the
         config file's ``theme`` or the default. Returns what to tell the user."""
-        from tui1on1.domain.text import safe_terminal_text
-        from tui1on1.ui.theming import load_catalogue
-
         catalogue = load_catalogue(self.settings.config_dir)
         for theme in catalogue.ours():
             self.register_theme(theme)
@@ -92,16 +128,12 @@ class OneOnOneApp(App[int]):
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The app's own variables for themes that don't set them (Textual's)."""
-        from tui1on1.ui.theming import theme_variable_defaults
-
         return theme_variable_defaults(self.current_theme)
 
     def watch_theme(self, theme_name: str) -> None:
         """A theme picked in the app (the palette's "Theme") is used next time too."""
         if not self._theme_chosen:
             return
-        from tui1on1.settings import ConfigError, save_theme
-
         try:
             save_theme(self.settings.config_file, theme_name)
         except (ConfigError, OSError) as exc:
@@ -147,16 +179,14 @@ class OneOnOneApp(App[int]):
         self.screen_change_signal.subscribe(self, self._screen_changed)
 
         if self.meet is not None:
-            from tui1on1.ui.screens.meeting import MeetingScreen
+            from tui1on1.ui.screens.meeting import MeetingScreen  # start-up speed
 
             self.push_screen(MeetingScreen(self.meet))
         else:
-            from tui1on1.ui.screens.home import HomeScreen
+            from tui1on1.ui.screens.home import HomeScreen  # start-up speed
 
             self.push_screen(HomeScreen())
         self._install_signal_handlers()
-        from tui1on1.ui.hop import UiHop
-
         self._writer_status = UiHop()(self._show_writer_status)
 
     def on_ready(self) -> None:
@@ -174,17 +204,30 @@ class OneOnOneApp(App[int]):
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The app's own workers: opening the database, and reading the people
+        for "Open person" (the screens handle theirs: ``AppScreen``)."""
+        if isinstance(event.worker.node, AppScreen):
+            return  # a screen's worker: its screen handled it (AppScreen)
+        if event.worker.node is not self:  # a dialog's
+            if event.state is WorkerState.ERROR:
+                self._worker_failed(event.worker.error)
+            return
         if event.worker.name != "open-database":
+            if event.state is WorkerState.ERROR:
+                self._worker_failed(event.worker.error)
             return
         if event.state is WorkerState.SUCCESS:
-            self.services = event.worker.result
-            self.notify_problems("Skipped", list(self.services.problems))
+            services = event.worker.result
+            assert isinstance(services, Services)
+            self.services = services
+            self.notify_problems("Skipped", list(services.problems))
             for screen in self.screen_stack:
                 if isinstance(screen, ServiceScreen):
-                    screen.services_ready(self.services)
+                    screen.services_ready(services)
         elif event.state is WorkerState.ERROR:
+            # storage.opening is imported here only: it is not needed before
+            # the first frame, and only when opening failed.
             from tui1on1.storage.opening import OpenFailed
-            from tui1on1.ui.dialogs.problem import ProblemScreen
 
             error = event.worker.error
             if isinstance(error, OpenFailed):
@@ -193,22 +236,31 @@ class OneOnOneApp(App[int]):
                 self.open_error = f"tui1on1 failed while starting ({type(error).__name__})"
             self.push_screen(ProblemScreen("Can't open the database", self.open_error))
 
-    def _screen_changed(self, screen: Screen) -> None:
+    def _worker_failed(self, error: BaseException | None) -> None:
+        """A database problem: a calm notification, and the app goes on; a bug: a crash."""
+        if isinstance(error, StoreError):
+            self.notify(str(error), severity="warning", markup=False)
+        elif isinstance(error, Exception):
+            self.crash_and_exit(error)
+
+    def _screen_changed(self, screen: Screen[Any]) -> None:
         """A meeting opened from home or a person: what was said there (a
         discarded 1:1, an archived person) is not left over the question."""
-        from tui1on1.ui.screens.meeting import MeetingScreen
+        previous, self._current_screen = self._current_screen, screen
+        if not (isinstance(previous, ServiceScreen) and isinstance(screen, ServiceScreen)):
+            return  # the first screen, or a dialog: the meeting module may not be loaded yet
+        from tui1on1.ui.screens.meeting import MeetingScreen  # start-up speed
 
-        previous, self._current_screen = getattr(self, "_current_screen", None), screen
-        came_from = isinstance(previous, ServiceScreen) and not isinstance(previous, MeetingScreen)
-        if isinstance(screen, MeetingScreen) and came_from:
+        if isinstance(screen, MeetingScreen) and not isinstance(previous, MeetingScreen):
             self.clear_notifications()
+
+    def _app_screens(self) -> list[AppScreen[Any]]:
+        return [screen for screen in self.screen_stack if isinstance(screen, AppScreen)]
 
     def _show_writer_status(self, message: str | None) -> None:
         """The database stopped (message) or started again (None) taking writes."""
-        for screen in self.screen_stack:
-            show = getattr(screen, "show_storage_problem", None)
-            if show is not None:
-                show(message)
+        for screen in self._app_screens():
+            screen.show_storage_problem(message)
 
     # --- signals and quitting -------------------------------------------------
 
@@ -228,17 +280,15 @@ class OneOnOneApp(App[int]):
 
     def save_everything(self) -> None:
         """Before exiting: hand every screen's unsaved text to the writer."""
-        for screen in self.screen_stack:
-            save = getattr(screen, "save_before_exit", None)
-            if save is not None:
-                save()
+        for screen in self._app_screens():
+            screen.save_before_exit()
 
     def action_request_quit(self) -> None:
-        handler = getattr(self.screen, "request_quit", None)
-        if handler is not None:
-            handler()
+        screen = self.screen
+        if isinstance(screen, AppScreen):
+            screen.request_quit()  # the screen may ask first (a meeting)
         else:
-            self.quit_now()
+            self.quit_now()  # a dialog or the palette: nothing to ask
 
     def quit_now(self) -> None:
         self.save_everything()
@@ -246,37 +296,41 @@ class OneOnOneApp(App[int]):
 
     # --- unexpected errors ------------------------------------------------------
 
-    def _handle_exception(self, error: Exception) -> None:
-        """Textual's hook for an unhandled exception anywhere in the app.
+    async def on_event(self, event: events.Event) -> None:
+        """Textual's, with an unexpected error handled as ``crash_and_exit`` does.
 
-        Textual would print a traceback with local variables (note text) on
-        exit and re-raise the error under ``run_test``. Instead: save first,
-        write a private crash record without messages or locals, exit 1 and
-        print nothing; the CLI prints one line (``ui.crash.crash_line``).
+        Every key and its action (the priority ones here, the others when
+        the key comes back up to the app), every palette command and the
+        app's own handlers run inside this call.
         """
-        self._return_code = 1
+        try:
+            await super().on_event(event)
+        except Exception as error:
+            self.crash_and_exit(error)
+
+    def crash_and_exit(self, error: Exception) -> None:
+        """An unexpected error (a bug): save first, write a private crash
+        record without messages or locals, exit 1 and print nothing; the CLI
+        prints one line (``ui.crash.crash_line``). Under a Pilot test that
+        asked for it the error is raised again, after the saving."""
         if self.crash is None:
-            from tui1on1.ui.crash import handle_crash
-
             self.crash = handle_crash(self, error)
-        self._exit_renderables.clear()  # nothing of Textual's is printed
         if self.reraise_crashes:  # tests: fail loudly, after saving and logging
-            self._exception = error
-        self._exception_event.set()  # let a waiting Pilot go on
-        self._close_messages_no_wait()
-
-    def _fatal_error(self) -> None:
-        """Never render Textual's traceback (it shows locals): just stop."""
-        self._return_code = 1
-        self._close_messages_no_wait()
+            raise error
+        self.exit(return_code=1)
 
     def on_unmount(self) -> None:
+        if self.return_code and self.crash is None:
+            # Textual caught an error outside ``on_event`` and the workers (a
+            # widget's timer, say): its report was discarded; the screens are
+            # gone, so nothing more can be saved here. Say so calmly.
+            self.crash = Crash(error_type="", saved=False, log=None)
         if self.services is not None:
             self.services.writer.stop(timeout=5.0)
             self.services.store.close()
 
     def action_help(self) -> None:
-        from tui1on1.ui.dialogs.help import HelpScreen
+        from tui1on1.ui.dialogs.help import HelpScreen  # start-up speed
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -292,17 +346,14 @@ class OneOnOneApp(App[int]):
         """The palette's "Screenshot": an SVG of the screen, 0600, in the
         Downloads folder, or the data dir's ``screenshots/`` (0700) when there
         is none; a notification says where."""
-        from tui1on1.ui.screenshots import save_screenshot
-
         return save_screenshot(self, self.settings.data_dir, filename, path)
 
     # --- command palette --------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        commands = getattr(screen, "palette_commands", None)
-        if commands is not None:
-            yield from commands()
+        if isinstance(screen, AppScreen):
+            yield from screen.palette_commands()
         if self.services is None:
             return
         yield SystemCommand("Home", "Your people, what is due, live meetings", self.action_home)
@@ -316,6 +367,7 @@ class OneOnOneApp(App[int]):
         )
 
     def action_home(self) -> None:
+        # Start-up speed: home and the meeting are imported when first needed.
         from tui1on1.ui.screens.home import HomeScreen
         from tui1on1.ui.screens.meeting import MeetingScreen
 
@@ -325,23 +377,44 @@ class OneOnOneApp(App[int]):
         self.switch_screen(HomeScreen())
 
     def action_search(self) -> None:
-        from tui1on1.ui.screens.search import SearchScreen
+        from tui1on1.ui.screens.search import SearchScreen  # start-up speed
 
         self.push_screen(SearchScreen())
+
+    # --- where the screens go -------------------------------------------------------
+    # Screens never import one another: they ask the app, which imports each
+    # screen when it is first opened (start-up speed, see the top of the module).
+
+    def open_meeting(self, request: MeetRequest) -> None:
+        """The meeting, in place of the current screen."""
+        from tui1on1.ui.screens.meeting import MeetingScreen
+
+        self.switch_screen(MeetingScreen(request))
+
+    def open_person(self, person_id: int) -> None:
+        from tui1on1.ui.screens.person import PersonScreen
+
+        self.push_screen(PersonScreen(person_id))
+
+    def open_past_meeting(self, meeting_id: int, note_id: int | None = None) -> None:
+        """One past meeting in full, at ``note_id`` if given."""
+        from tui1on1.ui.screens.history import MeetingHistoryScreen
+
+        self.push_screen(MeetingHistoryScreen(meeting_id, note_id))
 
     def action_open_person(self) -> None:
         self._pick_person()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="pick-person")
     def _pick_person(self) -> None:
-        people = self.services.store.list_people(include_archived=True)
+        services = self.services
+        if services is None:
+            raise StoreError("the database is still opening; try again in a moment")
+        people = services.store.list_people(include_archived=True)
         show_latest(self, self._show_people, people)
 
-    def _show_people(self, people) -> None:
-        from tui1on1.ui.people_picker import people_palette
-        from tui1on1.ui.screens.person import PersonScreen
+    def _show_people(self, people: Sequence[Person]) -> None:
+        from tui1on1.ui.people_picker import people_palette  # start-up speed
 
         # Whom the name rule finds comes first (as for `tui1on1 meet`), then fuzzy matches.
-        self.push_screen(
-            people_palette(self.screen, people, lambda pid: self.push_screen(PersonScreen(pid)))
-        )
+        self.push_screen(people_palette(self.screen, people, self.open_person))

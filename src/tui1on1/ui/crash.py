@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui1on1.logs import log_crash
+
 if TYPE_CHECKING:
     from tui1on1.ui.app import OneOnOneApp
 
@@ -37,7 +39,7 @@ def handle_crash(app: OneOnOneApp, error: BaseException) -> Crash:
     except Exception as exc:  # the broken screen may not save: keep going
         saved = False
         problems.append(f"saving the unsent text failed: {type(exc).__name__}")
-    services = getattr(app, "services", None)
+    services = app.services
     if services is not None:
         try:
             if not services.writer.flush(FLUSH_SECONDS):
@@ -48,8 +50,6 @@ def handle_crash(app: OneOnOneApp, error: BaseException) -> Crash:
             problems.append(f"waiting for the writer failed: {type(exc).__name__}")
     log: Path | None
     try:
-        from tui1on1.logs import log_crash
-
         log = log_crash(error, notes="\n".join(problems))
     except Exception:
         log = None

@@ -12,12 +12,15 @@ config file rebinds something.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingType, InvalidBinding
 from textual.keys import key_to_character
+from textual.screen import ModalScreen, Screen
 
 from tui1on1.domain.keymap import KeyScope, check_keymap
 
@@ -148,11 +151,6 @@ def screen_name(screen: type | object) -> str:
 
 def _our_screens() -> list[type]:
     """Every screen class the app has (importing the screens and dialogs)."""
-    import importlib
-    import pkgutil
-
-    from textual.screen import Screen
-
     for package_name in _PACKAGES:
         package = importlib.import_module(package_name)
         for info in pkgutil.iter_modules(package.__path__):
@@ -160,28 +158,25 @@ def _our_screens() -> list[type]:
     found: list[type] = []
     stack: list[type] = [Screen]
     while stack:
+        sub: type
         for sub in stack.pop().__subclasses__():
             if sub not in found:
                 found.append(sub)
                 stack.append(sub)
-    # ServiceScreen (ui.app) is only a base class: never on screen itself.
+    # AppScreen and ServiceScreen (screens.base) are only base classes: never on screen.
     ours = [cls for cls in found if cls.__module__.startswith("tui1on1.")]
-    return [cls for cls in ours if cls.__module__ != "tui1on1.ui.app"]
+    return [cls for cls in ours if cls.__module__ != "tui1on1.ui.screens.base"]
 
 
 def _focusable(screen: type) -> list[tuple[type | None, str, bool]]:
-    import importlib
-
     widgets: list[tuple[type | None, str, bool]] = [(None, "", False)]
     for module, name, called, types in FOCUSABLE.get(screen.__name__, []):
         widgets.append((getattr(importlib.import_module(module), name), called, types))
     return widgets
 
 
-def key_scopes(app_class: type[App]) -> list[KeyScope]:
+def key_scopes(app_class: type[App[Any]]) -> list[KeyScope]:
     """One :class:`KeyScope` per screen and focused widget."""
-    from textual.screen import ModalScreen
-
     palette_key = getattr(app_class, "COMMAND_PALETTE_BINDING", "ctrl+p")
     scopes = []
     for screen in _our_screens():
@@ -218,7 +213,7 @@ def key_scopes(app_class: type[App]) -> list[KeyScope]:
 
 
 def checked_keymap(
-    config_keys: Mapping[str, object], app_class: type[App]
+    config_keys: Mapping[str, object], app_class: type[App[Any]]
 ) -> tuple[dict[str, str], list[str]]:
     """The config file's ``[keys]`` as a keymap for ``App.set_keymap``, and
     what was refused or unknown, one sentence each."""
@@ -247,7 +242,7 @@ def _written(key: str) -> str:
     return character if character and not character.isspace() else key
 
 
-def rebound(app: App, binding: Binding) -> list[Binding]:
+def rebound(app: App[Any], binding: Binding) -> list[Binding]:
     """``binding`` with the keys the app's keymap gives its id now."""
     keys = getattr(app, "key_rebindings", {}).get(binding.id or "")
     if not keys:
@@ -255,7 +250,7 @@ def rebound(app: App, binding: Binding) -> list[Binding]:
     return [binding.with_key(key) for key in keys.split(",")]
 
 
-def bound_key(app: App, owner: type[DOMNode], binding_id: str, default: str = "") -> str:
+def bound_key(app: App[Any], owner: type[DOMNode], binding_id: str, default: str = "") -> str:
     """The key (or keys, "ctrl+g / f5") ``owner``'s binding ``binding_id`` has
     now, as the footer shows it; ``default`` if the class has no such id."""
     found = [b for b in class_bindings(owner) if b.id == binding_id]
@@ -265,5 +260,5 @@ def bound_key(app: App, owner: type[DOMNode], binding_id: str, default: str = ""
     return display_keys(app, rebound(app, found[0]) if keys else found)
 
 
-def display_keys(app: App, bindings: Iterable[Binding]) -> str:
+def display_keys(app: App[Any], bindings: Iterable[Binding]) -> str:
     return " / ".join(dict.fromkeys(app.get_key_display(b) for b in bindings))

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from textual.app import App
 from textual.worker import get_current_worker
 
 
-def show_latest(app, show: Callable[..., Any], *args: Any) -> None:
+def show_latest(app: App[Any], show: Callable[..., Any], *args: Any) -> None:
     """From a thread worker: run ``show(*args)`` on the UI thread unless superseded."""
     worker = get_current_worker()
 

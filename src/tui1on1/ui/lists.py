@@ -37,7 +37,7 @@ class OpenList(OptionList):
                 return
 
 
-class OpenTable(DataTable):
+class OpenTable(DataTable[str]):
     """A row-cursor table whose Enter opens the highlighted row."""
 
     BINDINGS = [Binding("enter", "select_cursor", "Open", tooltip="Open the highlighted row")]

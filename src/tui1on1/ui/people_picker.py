@@ -10,9 +10,11 @@ first, "zoe" finds Zoë Müller, as `tui1on1 meet` would.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from textual.command import CommandPalette, Hit, Hits, SimpleCommand, SimpleProvider
 from textual.content import Content
+from textual.fuzzy import Matcher
 from textual.screen import Screen
 
 from tui1on1.domain.people import rule_matches
@@ -24,7 +26,7 @@ RULE_SCORE = 1_000_000.0  # above any fuzzy score; minus the rank keeps the rule
 
 class PeopleProvider(SimpleProvider):
     def __init__(
-        self, screen: Screen, people: Sequence[Person], open_person: Callable[[int], object]
+        self, screen: Screen[Any], people: Sequence[Person], open_person: Callable[[int], object]
     ) -> None:
         self.people = list(people)
         self.commands = {
@@ -50,7 +52,7 @@ class PeopleProvider(SimpleProvider):
                 )
 
     @staticmethod
-    def _highlight(matcher, name: str) -> Content:
+    def _highlight(matcher: Matcher, name: str) -> Content:
         """The name with the fuzzy match's letters styled; the name is plain
         text, never markup (a "[" in a name stays a "[")."""
         content = Content(name)
@@ -63,9 +65,12 @@ class PeopleProvider(SimpleProvider):
 
 
 def people_palette(
-    screen: Screen, people: Sequence[Person], open_person: Callable[[int], object]
+    screen: Screen[Any], people: Sequence[Person], open_person: Callable[[int], object]
 ) -> CommandPalette:
     """The palette to push: "Open person…" over ``people``."""
     return CommandPalette(
-        providers=[PeopleProvider(screen, people, open_person)], placeholder="Open person…"
+        # Textual takes a SimpleProvider instance here (App.search_commands
+        # does the same) but its ProviderSource type names classes only.
+        providers=[PeopleProvider(screen, people, open_person)],  # type: ignore[list-item]
+        placeholder="Open person…",
     )

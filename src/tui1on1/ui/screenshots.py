@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_downloads_path
 from textual.app import App
@@ -14,7 +15,7 @@ from tui1on1.privacy import ensure_private_dir, write_private_file
 
 
 def save_screenshot(
-    app: App, data_dir: Path, filename: str | None = None, path: str | None = None
+    app: App[Any], data_dir: Path, filename: str | None = None, path: str | None = None
 ) -> str | None:
     """Write the screenshot and say where; the path, or None if it failed."""
     ours = False  # the data dir's screenshots/: made private if new

@@ -10,11 +10,14 @@ do there.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -22,6 +25,9 @@ from tui1on1.domain.grammar import PREFIX_HELP
 from tui1on1.ui.dialogs.fit import FitModal
 from tui1on1.ui.keys import bound_key, display_keys, screen_name
 from tui1on1.ui.lists import Pane
+from tui1on1.ui.screens.meeting import PALETTE, MeetingScreen
+from tui1on1.ui.screens.meeting_notes import MeetingNotesList
+from tui1on1.ui.widgets.notes import NoteInput
 
 # What the arrows, Tab and Esc do on a list screen. Enter comes from the
 # focused list's own binding ("Open"), or from the screen's `help_enter`.
@@ -39,7 +45,7 @@ class HelpScreen(FitModal[None]):
 
     BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help_close")]
 
-    def __init__(self, screen: Screen | None = None) -> None:
+    def __init__(self, screen: Screen[Any] | None = None) -> None:
         super().__init__()
         self.for_screen = screen
 
@@ -81,16 +87,14 @@ class HelpScreen(FitModal[None]):
 
     # --- which screen --------------------------------------------------------------
 
-    def _screen(self) -> Screen:
+    def _screen(self) -> Screen[Any]:
         if self.for_screen is not None:
             return self.for_screen
         stack = [s for s in self.app.screen_stack if s is not self]
         return stack[-1]
 
     @staticmethod
-    def _is_meeting(screen: Screen) -> bool:
-        from tui1on1.ui.screens.meeting import MeetingScreen
-
+    def _is_meeting(screen: Screen[Any]) -> bool:
         return isinstance(screen, MeetingScreen)
 
     # --- the rows ----------------------------------------------------------------
@@ -102,11 +106,11 @@ class HelpScreen(FitModal[None]):
             return self._meeting_rows(screen)
         return self._screen_rows(screen)
 
-    def _active(self, screen: Screen) -> list[tuple[str, list[Binding], object]]:
+    def _active(self, screen: Screen[Any]) -> list[tuple[str, list[Binding], DOMNode]]:
         """The screen's active bindings grouped by action: (action, bindings,
         the node that binds them), the screen's first, then the focused
         widget's, then the app's."""
-        groups: dict[tuple[int, str], tuple[str, list[Binding], object]] = {}
+        groups: dict[tuple[int, str], tuple[str, list[Binding], DOMNode]] = {}
         for active in screen.active_bindings.values():
             binding = active.binding
             if binding.system or not binding.description:
@@ -116,7 +120,10 @@ class HelpScreen(FitModal[None]):
                 continue  # a widget's own keys (arrows, editing): said below
             key = (id(active.node), binding.action)
             groups.setdefault(key, (binding.action, [], active.node))[1].append(binding)
-        rank = {screen: 1, self.app: 2}  # the focused widget's ("enter Open") first
+        rank: dict[DOMNode, int] = {
+            screen: 1,
+            self.app: 2,
+        }  # the focused widget's ("enter Open") first
         return sorted(groups.values(), key=lambda group: rank.get(group[2], 0))
 
     def _describe(self, binding: Binding) -> str:
@@ -131,7 +138,7 @@ class HelpScreen(FitModal[None]):
         shown = display_keys(self.app, bindings)
         return " / ".join("Enter" if k == "⏎" else k for k in shown.split(" / "))
 
-    def _screen_rows(self, screen: Screen) -> list[tuple[str, str]]:
+    def _screen_rows(self, screen: Screen[Any]) -> list[tuple[str, str]]:
         enter = getattr(screen, "help_enter", None)
         rows = []
         for _action, bindings, _node in self._active(screen):
@@ -147,13 +154,9 @@ class HelpScreen(FitModal[None]):
             rows.extend(LIST_KEYS)
         return rows
 
-    def _meeting_rows(self, screen: Screen) -> list[tuple[str, str]]:
+    def _meeting_rows(self, screen: Screen[Any]) -> list[tuple[str, str]]:
         """Every meeting command (by its palette title) with its key, the keys
         of the notes list and input, and the app's; all as bound now."""
-        from tui1on1.ui.screens.meeting import PALETTE
-        from tui1on1.ui.screens.meeting_notes import MeetingNotesList
-        from tui1on1.ui.widgets.notes import NoteInput
-
         active = self._active(screen)
         by_action = {action: bindings for action, bindings, node in active if node is screen}
         rows = []
@@ -164,20 +167,20 @@ class HelpScreen(FitModal[None]):
         for bindings in by_action.values():  # bound on the screen, not in the palette
             rows.append((self._keys(bindings), self._describe(bindings[0])))
 
-        def key(owner, binding_id: str, default: str) -> str:
+        def bound(owner: type[DOMNode], binding_id: str, default: str) -> str:
             return bound_key(self.app, owner, binding_id, default)
 
         notes_keys = " / ".join(
-            key(MeetingNotesList, binding_id, default)
+            bound(MeetingNotesList, binding_id, default)
             for binding_id, default in (("edit_note", "e"), ("delete_note", "d"),
                                         ("undo_delete", "u"))
         )  # fmt: skip
         rows += [
-            (key(NoteInput, "focus_notes", "Up"), "move from the input into the notes"),
+            (bound(NoteInput, "focus_notes", "Up"), "move from the input into the notes"),
             (notes_keys, "edit / delete / undo delete the selected note"),
-            (key(MeetingNotesList, "toggle_done", "x"),
+            (bound(MeetingNotesList, "toggle_done", "x"),
              "mark the selected action done (or open again)"),
-            (key(MeetingNotesList, "back_to_input", "Esc"), "back to typing (or cancel an edit)"),
+            (bound(MeetingNotesList, "back_to_input", "Esc"), "back to typing (or cancel an edit)"),
             ("other letters", "in the notes: back to typing, the letter typed"),
         ]  # fmt: skip
         for _action, bindings, node in active:

@@ -7,6 +7,8 @@ and its status now. Esc or Enter closes it.
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,7 +24,7 @@ from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.lists import Pane
 
 
-def note_detail(record: MeetingRecord, note: Note, today) -> Text:
+def note_detail(record: MeetingRecord, note: Note, today: date) -> Text:
     """The note and what is known about it, as plain text."""
     text = Text(f"{format_mmss(note.elapsed_seconds)} into the 1:1 · {note.kind.value}")
     if note.tags:
@@ -45,7 +47,7 @@ def note_detail(record: MeetingRecord, note: Note, today) -> Text:
 class NoteDetailScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,enter", "close", "Close", id="note_close")]
 
-    def __init__(self, record: MeetingRecord, note: Note, today) -> None:
+    def __init__(self, record: MeetingRecord, note: Note, today: date) -> None:
         super().__init__()
         self.record = record
         self.note = note

@@ -4,6 +4,7 @@ its planned end or last note (the default), resume it, or go back."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,14 +18,19 @@ from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.dialogs.fit import FitModal
 from tui1on1.ui.home_rows import live_age, live_since
 
+if TYPE_CHECKING:
+    from tui1on1.storage.store import Store
+
 OLD_LIVE = timedelta(hours=12)  # a live meeting this old was probably forgotten
 
 
-def forgotten_end(store, meeting: Meeting, now: datetime) -> tuple[datetime, str]:
+def forgotten_end(store: Store, meeting: Meeting, now: datetime) -> tuple[datetime, str]:
     """(when, summary line) for ending a meeting left live: at its last note,
     question, pause or segment, or its planned end if that is later; never
     after ``now``."""
-    from tui1on1.domain.meeting import Summary
+    # Start-up speed: home imports this module for its first frame, and the
+    # summary pulls in the meeting's model (some 40 ms).
+    from tui1on1.domain.meeting import AskedQuestionLine, Summary
     from tui1on1.ui.dialogs.summary import summary_line
 
     notes = store.list_notes(meeting.id)
@@ -43,7 +49,9 @@ def forgotten_end(store, meeting: Meeting, now: datetime) -> tuple[datetime, str
         planned_minutes=meeting.planned_minutes,
         actual_seconds=max(0.0, (at - meeting.started_at).total_seconds() - paused),
         segments=[],
-        asked=list(asked),
+        asked=[
+            AskedQuestionLine(q.text, q.elapsed_seconds, followups=q.followups) for q in asked
+        ],
         notes=len(notes),
         actions_mine=actions,
         actions_theirs=[],

@@ -18,7 +18,9 @@ from textual.widgets import Input, Select, Static
 from tui1on1.domain.cadence import describe_cadence
 from tui1on1.domain.kinds import Relationship
 from tui1on1.domain.records import Person
+from tui1on1.storage.errors import InvalidInput, StoreError
 from tui1on1.ui.dialogs.fit import FitModal
+from tui1on1.ui.services import Services
 
 FIELDS = ("name", "role", "relationship", "cadence", "playbook")
 RELATIONSHIPS = tuple(r.value for r in Relationship)  # report, manager, skip-level, peer
@@ -81,6 +83,7 @@ class PersonFormScreen(FitModal[Person | None]):
         with FormBody(id="person-form", classes="dialog"):
             yield Static(title, classes="dialog-title")
             for name in FIELDS:
+                field: Input | Select[str]
                 if name == "relationship":
                     field = Select(
                         [(choice, choice) for choice in RELATIONSHIPS],
@@ -116,8 +119,6 @@ class PersonFormScreen(FitModal[Person | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _submit(self, values: dict[str, str]) -> None:
-        from tui1on1.storage.errors import StoreError
-
         try:
             person = self._save(values)
         except StoreError as exc:
@@ -132,10 +133,8 @@ class PersonFormScreen(FitModal[Person | None]):
         self.dismiss(None)
 
 
-def person_saver(services, person: Person | None) -> SavePerson:
+def person_saver(services: Services, person: Person | None) -> SavePerson:
     """The save function for the form: add a person, or change this one."""
-    from tui1on1.storage.errors import InvalidInput
-
     store = services.store
 
     def save(values: dict[str, str]) -> Person:

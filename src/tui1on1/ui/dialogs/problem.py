@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 
-class ProblemScreen(Screen):
+class ProblemScreen(Screen[None]):
     BINDINGS = [Binding("q,escape", "app.quit_now", "Quit", id="problem_quit")]
 
     def __init__(self, title: str, message: str) -> None:

@@ -1,17 +1,28 @@
-"""What every screen shares: the request that opens a meeting, and the base
-of the screens that need the database.
+"""What every screen shares: the request that opens a meeting, the hooks the
+app calls on its screens, and the base of the screens that need the database.
 
 Screens import these from here, never from ``ui.app`` (which imports the
-screens), so no import runs in a circle.
+screens), so no import runs in a circle. ``ui.app`` is imported here for
+types only: ``self.app`` on these screens is the ``OneOnOneApp``, with its
+``services``, ``clock`` and ``settings``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from textual.screen import Screen
+from textual import events, getters
+from textual.app import SystemCommand
+from textual.screen import Screen, ScreenResultType
+from textual.worker import Worker, WorkerState
 
+from tui1on1.storage.errors import StoreError
 from tui1on1.ui.services import Services
+
+if TYPE_CHECKING:
+    from tui1on1.ui.app import OneOnOneApp
 
 
 @dataclass(frozen=True)
@@ -31,7 +42,66 @@ class MeetRequest:
     new: bool = False
 
 
-class ServiceScreen(Screen):
+class AppScreen(Screen[ScreenResultType]):
+    """A full screen of the app: the hooks the app calls, as no-ops here.
+
+    The app calls them on every ``AppScreen`` in its stack (never by name);
+    a screen overrides the ones it needs.
+    """
+
+    if TYPE_CHECKING:
+        # Textual's typed app (``textual.getters.app``), for the type checker
+        # only: at run time ``self.app`` is the running OneOnOneApp anyway, and
+        # importing ui.app here would run in a circle.
+        app = getters.app(OneOnOneApp)
+
+    def show_storage_problem(self, message: str | None) -> None:
+        """The database stopped (``message``) or started again (None) taking writes."""
+
+    def save_before_exit(self) -> None:
+        """A signal, a quit or a crash: hand any unsaved text to the writer."""
+
+    def request_quit(self) -> None:
+        """ctrl+q: quit now, unless the screen has something to ask first."""
+        self.app.quit_now()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's commands, listed in the palette before the app's."""
+        return ()
+
+    # --- errors -------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Textual's, with an unexpected error in this screen's own handlers
+        (mounting, resuming, resizing, its callbacks) handled as a crash."""
+        try:
+            await super().on_event(event)
+        except Exception as error:
+            self.app.crash_and_exit(error)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker of this screen failed: a database problem gets a calm
+        notification and the app keeps running; anything else is a bug,
+        handled as one (saved, logged privately, exit 1: see ``ui.crash``).
+
+        Every worker here runs with ``exit_on_error=False`` so that its error
+        arrives here instead of ending the app (Textual calls this handler on
+        every class that defines it, so a subclass's own is called as well).
+        """
+        if event.state is not WorkerState.ERROR or event.worker.node is not self:
+            return
+        error = event.worker.error
+        if isinstance(error, StoreError):
+            self.show_store_error(error)
+        elif isinstance(error, Exception):
+            self.app.crash_and_exit(error)
+
+    def show_store_error(self, error: StoreError) -> None:
+        """The calm line a database problem gets (its message never holds note text)."""
+        self.notify(str(error), severity="warning", markup=False)
+
+
+class ServiceScreen(AppScreen[ScreenResultType]):
     """A screen that needs the database: it is told when it is ready.
 
     Subclasses may define their own ``on_mount`` but must not call this one:
@@ -40,9 +110,20 @@ class ServiceScreen(Screen):
     """
 
     def on_mount(self) -> None:
-        services = getattr(self.app, "services", None)
+        services = self.app.services
         if services is not None:
             self.services_ready(services)
 
-    def services_ready(self, services: Services) -> None:  # pragma: no cover - overridden
+    def services_ready(self, services: Services) -> None:
         """Called once, on the UI thread, when the database is open."""
+
+    def open_services(self) -> Services:
+        """The open database, for a worker started once it is ready.
+
+        Raises ``StoreError`` (a calm notification, see above) if it is not
+        open: workers only start after ``services_ready``, so this is a guard.
+        """
+        services = self.app.services
+        if services is None:
+            raise StoreError("the database is still opening; try again in a moment")
+        return services

@@ -5,6 +5,7 @@ stamp, and the actions with their status now."""
 from __future__ import annotations
 
 from contextlib import suppress
+from datetime import date
 
 from rich.text import Text
 from textual import on, work
@@ -20,12 +21,13 @@ from tui1on1.domain.grammar import KIND_MARKS
 from tui1on1.domain.kinds import ActionStatus, Owner
 from tui1on1.domain.recap import MeetingRecord
 from tui1on1.domain.text import safe_terminal_text
+from tui1on1.ui.dialogs.note_detail import NoteDetailScreen
 from tui1on1.ui.lists import OpenList, Pane, one_line
 from tui1on1.ui.screens.base import ServiceScreen
 from tui1on1.ui.services import Services
 
 
-def header_text(record: MeetingRecord, today) -> Text:
+def header_text(record: MeetingRecord, today: date) -> Text:
     meeting = record.meeting
     start = meeting.started_at.astimezone()
     text = Text(f"1:1 with {safe_terminal_text(record.person.name)}", style="bold")
@@ -71,7 +73,7 @@ def header_text(record: MeetingRecord, today) -> Text:
     return text
 
 
-class MeetingHistoryScreen(ServiceScreen):
+class MeetingHistoryScreen(ServiceScreen[None]):
     help_enter = "show the highlighted note in full, with the question it answered"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="history_back")]
 
@@ -97,13 +99,8 @@ class MeetingHistoryScreen(ServiceScreen):
 
     @work(thread=True, exit_on_error=False, group="history")
     def _load(self, services: Services) -> None:
-        from tui1on1.storage.errors import StoreError
-
-        try:
-            record = services.store.meeting_record(self.meeting_id)
-        except StoreError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="warning")
-            return
+        # A database problem gets the calm notification of every screen (AppScreen).
+        record = services.store.meeting_record(self.meeting_id)
         self.app.call_from_thread(self._show, record)
 
     def _show(self, record: MeetingRecord) -> None:
@@ -137,7 +134,5 @@ class MeetingHistoryScreen(ServiceScreen):
         wanted = int(key.removeprefix("note-"))
         note = next((n for n in self.record.notes if n.id == wanted), None)
         if note is not None:
-            from tui1on1.ui.dialogs.note_detail import NoteDetailScreen
-
             today = self.app.clock.now().astimezone().date()
             self.app.push_screen(NoteDetailScreen(self.record, note, today))

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from tui1on1.domain.cadence import describe_cadence
 from tui1on1.domain.overview import PersonOverview
-from tui1on1.domain.records import Meeting
+from tui1on1.domain.records import Meeting, Person
 from tui1on1.domain.text import clip, safe_terminal_text
 from tui1on1.ui.dialogs.old_live import OLD_LIVE, OldLiveScreen, forgotten_end
+from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 from tui1on1.ui.home_rows import (
     COLUMNS,
     DETAIL_CHROME,
@@ -33,14 +36,18 @@ from tui1on1.ui.home_rows import (
     relative_day,
     trend_text,
 )
+from tui1on1.ui.hop import UiHop
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenTable
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.services import Services
 
+if TYPE_CHECKING:
+    from tui1on1.storage.store import Store
 
-class HomeScreen(ServiceScreen):
+
+class HomeScreen(ServiceScreen[None]):
     help_enter = "open the highlighted person"
     BINDINGS = [
         Binding("m", "meet", "Start 1:1", id="home_meet"),
@@ -100,9 +107,7 @@ class HomeScreen(ServiceScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def reload(self) -> None:
-        services: Services | None = self.app.services
-        if services is None:
-            return
+        services = self.open_services()
         rows = services.store.people_overview(include_archived=self.show_archived)
         live = {meeting.id: meeting for meeting in services.store.live_meetings()}
         show_latest(self.app, self._show, rows, live)
@@ -208,18 +213,14 @@ class HomeScreen(ServiceScreen):
         """Enter opens the person (the table keeps Enter for itself)."""
         row = self.selected()
         if row is not None:
-            from tui1on1.ui.screens.person import PersonScreen
-
-            self.app.push_screen(PersonScreen(row.person.id))
+            self.app.open_person(row.person.id)
 
     def action_meet(self) -> None:
         row = self.selected()
         if row is None:
             self.notify(f"Add someone first ({bound_key(self.app, HomeScreen, 'home_add', 'a')}).")
             return
-        from tui1on1.ui.screens.meeting import MeetingScreen
-
-        self.app.switch_screen(MeetingScreen(MeetRequest(row.person.name, person_id=row.person.id)))
+        self.app.open_meeting(MeetRequest(row.person.name, person_id=row.person.id))
 
     def _live_rows(self) -> list[tuple[PersonOverview, Meeting]]:
         """(person, live meeting), oldest meeting first."""
@@ -269,10 +270,7 @@ class HomeScreen(ServiceScreen):
         self.app.push_screen(OldLiveScreen(row.person.name, meeting, now), chosen)
 
     def _open_meeting(self, row: PersonOverview) -> None:
-        from tui1on1.ui.screens.meeting import MeetingScreen
-
-        request = MeetRequest(row.person.name, person_id=row.person.id)
-        self.app.switch_screen(MeetingScreen(request))
+        self.app.open_meeting(MeetRequest(row.person.name, person_id=row.person.id))
 
     def _end_forgotten(self, person_id: int, name: str, meeting: Meeting) -> None:
         """End a forgotten meeting at its planned end (or its last note, if
@@ -280,14 +278,12 @@ class HomeScreen(ServiceScreen):
         services = self.app.services
         if services is None:
             return
-        from tui1on1.ui.hop import UiHop
-
         now = self.app.clock.now()
 
-        def run(store):
+        def run(store: Store) -> Meeting:
             return store.end_meeting(meeting.id, *forgotten_end(store, meeting, now))
 
-        def ended(_meeting) -> None:
+        def ended(_meeting: Meeting) -> None:
             self.notify(
                 f"Ended the 1:1 with {safe_terminal_text(name)} "
                 f"(left running {live_age(meeting.started_at, now)}): "
@@ -305,9 +301,7 @@ class HomeScreen(ServiceScreen):
         services.writer.submit(run, done=hop(ended), failed=hop(failed))
 
     def action_search(self) -> None:
-        from tui1on1.ui.screens.search import SearchScreen
-
-        self.app.push_screen(SearchScreen())
+        self.app.action_search()
 
     def action_add_person(self) -> None:
         self._open_form(None)
@@ -319,14 +313,13 @@ class HomeScreen(ServiceScreen):
             return
         self._open_form(row.person)
 
-    def _open_form(self, person) -> None:
+    def _open_form(self, person: Person | None) -> None:
         services = self.app.services
         if services is None:
             self.notify("One moment: the database is still opening.")
             return
-        from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 
-        def saved(result) -> None:
+        def saved(result: Person | None) -> None:
             if result is not None:
                 self.notify(f"Saved {safe_terminal_text(result.name)}.")
                 self.reload()
@@ -342,7 +335,7 @@ class HomeScreen(ServiceScreen):
 
     @work(thread=True, exit_on_error=False, group="home-archive")
     def _archive(self, person_id: int, name: str, archived: bool) -> None:
-        self.app.services.store.update_person(person_id, archived=archived)
+        self.open_services().store.update_person(person_id, archived=archived)
         if archived:
             message = (
                 f"Archived {safe_terminal_text(name)}: hidden, nothing deleted. "
@@ -357,9 +350,7 @@ class HomeScreen(ServiceScreen):
         self.show_archived = not self.show_archived
         self.reload()
 
-    def palette_commands(self):
-        from textual.app import SystemCommand
-
+    def palette_commands(self) -> Iterable[SystemCommand]:
         def key(binding_id: str) -> str:
             return f" ({bound_key(self.app, HomeScreen, binding_id)})"
 

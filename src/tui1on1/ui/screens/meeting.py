@@ -74,7 +74,7 @@ PALETTE = (
 )
 
 
-class MeetingScreen(ServiceScreen):
+class MeetingScreen(ServiceScreen[None]):
     """Renders the meeting's model and forwards keys: to the model and the
     writer through ``MeetingFlows`` (ask, move on, end…) and ``NotesPane``
     (the notes). Both exist once the meeting is loaded."""

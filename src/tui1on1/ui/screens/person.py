@@ -4,11 +4,13 @@ every meeting. `m` starts the 1:1 from here."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, OptionList, Static
@@ -22,6 +24,7 @@ from tui1on1.domain.overview import MeetingListing
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import ActionItem, Note, Person
 from tui1on1.domain.text import clip, plural, safe_terminal_text
+from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList, Pane, one_line
@@ -80,12 +83,14 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
     )
 
 
-def _day(value) -> str:
+def _day(value: datetime | None) -> str:
+    if value is None:
+        return ""
     local = value.astimezone()
     return f"{local:%a} {local.day} {local:%b %Y}"
 
 
-class PersonScreen(ServiceScreen):
+class PersonScreen(ServiceScreen[None]):
     help_enter = "open the highlighted meeting, or the meeting an action or topic came from"
     BINDINGS = [
         Binding("m", "meet", "Start 1:1", id="person_meet"),
@@ -148,13 +153,8 @@ class PersonScreen(ServiceScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="person")
     def reload(self) -> None:
-        from tui1on1.storage.errors import StoreError
-
-        try:
-            prep = load_prep(self.app.services, self.person_id, all_meetings=self.all_meetings)
-        except StoreError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="warning")
-            return
+        # A database problem gets the calm notification of every screen (AppScreen).
+        prep = load_prep(self.open_services(), self.person_id, all_meetings=self.all_meetings)
         show_latest(self.app, self._show, prep)
 
     def _show(self, prep: PersonPrep) -> None:
@@ -248,7 +248,7 @@ class PersonScreen(ServiceScreen):
         target = next((v for v in lists if v.highlighted is not None), lists[0])
         self.set_focus(target)  # now, with the rows: the first frame shows it
 
-    def _action_text(self, action: ActionItem, today) -> Text:
+    def _action_text(self, action: ActionItem, today: date) -> Text:
         who = "I'll" if action.owner is Owner.ME else "They'll"
         text = Text(f"{who:<8}")
         text.append(one_line(safe_terminal_text(action.text)))
@@ -271,9 +271,7 @@ class PersonScreen(ServiceScreen):
         else:
             view.add_option(Option(Text(empty, style="italic"), id="empty", disabled=True))
 
-    def palette_commands(self):
-        from textual.app import SystemCommand
-
+    def palette_commands(self) -> Iterable[SystemCommand]:
         def key(binding_id: str) -> str:
             return f" ({bound_key(self.app, PersonScreen, binding_id)})"
 
@@ -298,9 +296,7 @@ class PersonScreen(ServiceScreen):
     def action_meet(self) -> None:
         if self.prep is None:
             return
-        from tui1on1.ui.screens.meeting import MeetingScreen
-
-        self.app.switch_screen(MeetingScreen(MeetRequest(self.prep.person.name)))
+        self.app.open_meeting(MeetRequest(self.prep.person.name))
 
     def action_past_meetings(self) -> None:
         """Focus the meetings, newest first and highlighted: Enter opens it."""
@@ -309,12 +305,16 @@ class PersonScreen(ServiceScreen):
         meetings.focus()
 
     def action_edit(self) -> None:
-        if self.prep is None or self.app.services is None:
+        services = self.app.services
+        if self.prep is None or services is None:
             return
-        from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 
-        form = PersonFormScreen(person_saver(self.app.services, self.prep.person), self.prep.person)
-        self.app.push_screen(form, lambda _saved: self.reload())
+        def saved(_person: Person | None) -> None:
+            self.reload()
+
+        self.app.push_screen(
+            PersonFormScreen(person_saver(services, self.prep.person), self.prep.person), saved
+        )
 
     def action_close_item(self) -> None:
         focused = self.focused
@@ -330,7 +330,7 @@ class PersonScreen(ServiceScreen):
 
     @work(thread=True, exit_on_error=False, group="person-close")
     def _close(self, kind: str, ident: int) -> None:
-        services = self.app.services
+        services = self.open_services()
         now = services.clock.now()
         if kind == "action":
             services.store.set_action_status(ident, ActionStatus.DONE, meeting_id=None, at=now)
@@ -362,6 +362,4 @@ class PersonScreen(ServiceScreen):
             if note is not None:
                 target = (note.meeting_id, note.id)
         if target is not None:
-            from tui1on1.ui.screens.history import MeetingHistoryScreen
-
-            self.app.push_screen(MeetingHistoryScreen(*target))
+            self.app.open_past_meeting(*target)

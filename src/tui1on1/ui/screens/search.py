@@ -13,12 +13,15 @@ typing stays in the box, and Enter on the result list opens the result too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,9 +29,13 @@ from tui1on1.domain.people import unresolved_message
 from tui1on1.domain.searchfilters import SearchInput, parse_search_input
 from tui1on1.domain.searchtext import query_tokens, snippet
 from tui1on1.domain.text import plural, safe_terminal_text
+from tui1on1.storage.errors import StoreError
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.screens.base import ServiceScreen
 from tui1on1.ui.services import Services
+
+if TYPE_CHECKING:
+    from tui1on1.storage.search import SearchHit  # SQLAlchemy: not before the first frame
 
 TYPING_PAUSE = 0.15  # search once the typing pauses this long
 LIMIT = 50
@@ -47,7 +54,7 @@ class SearchQuery(Input):
     BINDINGS = [Binding("enter", "submit", "Open", id="search_open")]
 
 
-class SearchScreen(ServiceScreen):
+class SearchScreen(ServiceScreen[None]):
     help_more = (
         "Filters, with words or alone",
         [
@@ -67,8 +74,8 @@ class SearchScreen(ServiceScreen):
     def __init__(self, query: str = "") -> None:
         super().__init__()
         self.initial = query
-        self._timer = None
-        self.hits: list = []
+        self._timer: Timer | None = None
+        self.hits: list[SearchHit] = []
         self._shown: str | None = None  # the query the results on screen are for
         self._open_first = False  # Enter came before the results for the query
 
@@ -130,10 +137,8 @@ class SearchScreen(ServiceScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def _search(self, raw: str) -> None:
-        from tui1on1.storage.errors import StoreError
-
         wanted = parse_search_input(raw)
-        store = self.app.services.store
+        store = self.open_services().store
         status = "; ".join(wanted.problems)
         person_id = person_name = None
         if wanted.person:
@@ -161,7 +166,7 @@ class SearchScreen(ServiceScreen):
             status = _count(wanted, len(hits), person_name)
         show_latest(self.app, self._show, raw, wanted, hits, status)
 
-    def _show(self, raw: str, wanted: SearchInput, hits: list, status: str) -> None:
+    def _show(self, raw: str, wanted: SearchInput, hits: list[SearchHit], status: str) -> None:
         self.hits = hits
         self._shown = raw
         results = self.query_one(SearchResults)
@@ -193,9 +198,7 @@ class SearchScreen(ServiceScreen):
     def _open(self, option: Option) -> None:
         meeting_id, _, note_id = (option.id or "").partition(":")
         if meeting_id:
-            from tui1on1.ui.screens.history import MeetingHistoryScreen
-
-            self.app.push_screen(MeetingHistoryScreen(int(meeting_id), int(note_id)))
+            self.app.open_past_meeting(int(meeting_id), int(note_id))
 
 
 def _count(wanted: SearchInput, count: int, person_name: str | None) -> str:

@@ -21,18 +21,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui1on1.domain.people import NameMatchKind
+from tui1on1.domain.records import Person
 from tui1on1.domain.text import safe_terminal_text
+from tui1on1.ui.screens.base import AppScreen, MeetRequest
 from tui1on1.ui.screens.meeting_load import NotOnePerson
 
 EXIT_NAME_NOT_FOUND = 2  # as for any argument that can't be used (cli.EXIT_USAGE)
 
 
-class WhoScreen(Screen):
+class WhoScreen(AppScreen[None]):
     DEFAULT_CSS = """
     WhoScreen #who { padding: 1 2; height: 1fr; }
     WhoScreen #who-title { text-style: bold; }
@@ -83,7 +84,7 @@ class WhoScreen(Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     @staticmethod
-    def _label(person) -> Text:
+    def _label(person: Person) -> Text:
         label = Text(safe_terminal_text(person.name))
         extra = [safe_terminal_text(person.role)] if person.role else []
         if person.archived:
@@ -120,10 +121,8 @@ class WhoScreen(Screen):
     def action_add(self) -> None:
         self._meet(replace(self.problem.request, person_id=None, new=True))
 
-    def _meet(self, request) -> None:
-        from tui1on1.ui.screens.meeting import MeetingScreen
-
-        self.app.switch_screen(MeetingScreen(request))
+    def _meet(self, request: MeetRequest) -> None:
+        self.app.open_meeting(request)
 
     def action_leave(self) -> None:
         # The CLI prints the app's open_error on the way out (as when the

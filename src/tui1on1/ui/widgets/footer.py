@@ -9,12 +9,24 @@ rank until the rest fits, keeps the others in binding order, and shows ^p
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+# Textual 8.2 does not export the footer's key widget (textual.widgets has
+# only Footer); it is only recognised here, never subclassed or patched.
+# Should it move, the footer shows every key as Textual's own does, cut at
+# the right, instead of failing.
+FOOTER_KEY: type[FooterKey] | None
+try:
+    from textual.widgets._footer import FooterKey
+
+    FOOTER_KEY = FooterKey
+except ImportError:  # pragma: no cover - a Textual that moved it
+    FOOTER_KEY = None
 
 
 def key_width(key_display: str, description: str, palette: bool = False) -> int:
@@ -47,14 +59,18 @@ class RankedFooter(Footer):
     longest of all (actions are named without their namespace: "help",
     "edit_note", "command_palette")."""
 
-    def __init__(self, ranked: Sequence[str], **kwargs) -> None:
+    def __init__(self, ranked: Sequence[str], **kwargs: Any) -> None:
         super().__init__(compact=True, **kwargs)
         self.ranked = tuple(ranked)
         self._width = 0
 
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())
-        keys = [w for w in widgets if isinstance(w, FooterKey)]
+        footer_key = FOOTER_KEY
+        if footer_key is None:
+            yield from widgets
+            return
+        keys = [w for w in widgets if isinstance(w, footer_key)]
         self._width = self.app.size.width
         measured = [
             (
@@ -65,7 +81,7 @@ class RankedFooter(Footer):
         ]
         kept = {id(keys[i]) for i in keys_that_fit(measured, self.ranked, self._width)}
         for widget in widgets:
-            if not isinstance(widget, FooterKey) or id(widget) in kept:
+            if not isinstance(widget, footer_key) or id(widget) in kept:
                 yield widget
 
     def on_resize(self, _event: events.Resize) -> None:

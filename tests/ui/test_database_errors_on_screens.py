@@ -1,0 +1,142 @@
+"""The database stops answering while a screen loads or changes something:
+every screen says so calmly (the Store's own message, which never holds note
+text) and the app keeps running. None of these may end the app or vanish.
+
+The fault is the project's own: the Store raises DatabaseUnavailable, as it
+does for a locked, read-only or unreachable database (tests/faults covers the
+real SQLite faults behind it).
+"""
+
+from __future__ import annotations
+
+import pytest
+from pilot_helpers import wait_for
+from screen_text import screen_text
+
+from tui1on1.storage.errors import DatabaseUnavailable
+from tui1on1.storage.store import Store
+from tui1on1.ui.screens.history import MeetingHistoryScreen
+from tui1on1.ui.screens.home import HomeScreen
+from tui1on1.ui.screens.person import PersonScreen
+from tui1on1.ui.screens.search import SearchScreen
+from tui1on1.ui.screens.who import WhoScreen
+
+SIZE = (110, 30)
+SAID = "the database is locked by another program"
+
+
+@pytest.fixture
+def unavailable(monkeypatch: pytest.MonkeyPatch):
+    """unavailable("people_overview", ...): those Store methods raise, from now on."""
+
+    def fail(*names: str) -> None:
+        def refuse(*_args: object, **_kwargs: object) -> None:
+            raise DatabaseUnavailable(SAID)
+
+        for name in names:
+            monkeypatch.setattr(Store, name, refuse)
+
+    return fail
+
+
+@pytest.fixture
+def ada(history, db_path) -> tuple[int, int]:
+    """Ada's id and her latest meeting's id (the history fixture's data)."""
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        person = store.match_person("Ada Lovelace").person
+        assert person is not None
+        return person.id, store.meeting_listings(person.id, limit=1)[0].meeting.id
+    finally:
+        store.close()
+
+
+async def said_calmly_and_running(pilot, screen_type: type) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: SAID in screen_text(app))
+    await pilot.pause(0.1)
+    assert app.is_running and app.return_code is None and app.crash is None
+    assert isinstance(app.screen, screen_type)
+    assert "Traceback" not in screen_text(app)
+
+
+async def home_ready(pilot) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.rows)
+
+
+async def test_home_says_it_cannot_list_people(make_app, history, unavailable):
+    unavailable("people_overview")
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await said_calmly_and_running(pilot, HomeScreen)
+
+
+async def test_home_says_archiving_failed_instead_of_doing_nothing(make_app, history, unavailable):
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await home_ready(pilot)
+        unavailable("update_person")
+        await pilot.press("h")
+        await said_calmly_and_running(pilot, HomeScreen)
+        assert "Archived" not in screen_text(app)
+
+
+async def test_person_screen_says_it_cannot_load(make_app, ada, unavailable):
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await home_ready(pilot)
+        unavailable("get_person")
+        app.open_person(ada[0])
+        await said_calmly_and_running(pilot, PersonScreen)
+
+
+async def test_a_past_meeting_says_it_cannot_load(make_app, ada, unavailable):
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await home_ready(pilot)
+        unavailable("meeting_record")
+        app.open_past_meeting(ada[1])
+        await said_calmly_and_running(pilot, MeetingHistoryScreen)
+
+
+async def test_search_says_it_cannot_find_the_person(make_app, history, unavailable):
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await home_ready(pilot)
+        unavailable("match_person")
+        app.push_screen(SearchScreen("person:ada growth"))
+        await said_calmly_and_running(pilot, SearchScreen)
+
+
+async def test_search_says_it_cannot_search(make_app, history, unavailable):
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await home_ready(pilot)
+        unavailable("search")
+        app.push_screen(SearchScreen("growth"))
+        await said_calmly_and_running(pilot, SearchScreen)
+
+
+async def test_the_person_picker_says_it_cannot_list_people(make_app, history, unavailable):
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await home_ready(pilot)
+        unavailable("list_people")
+        app.action_open_person()
+        await said_calmly_and_running(pilot, HomeScreen)
+
+
+async def test_who_then_a_database_that_refuses_gets_the_calm_problem_screen(
+    make_app, history, unavailable
+):
+    """`meet Nobody`: a adds them; the database refuses the new person."""
+    from tui1on1.ui.dialogs.problem import ProblemScreen
+
+    app = make_app("Nobody", new=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, WhoScreen))
+        unavailable("add_person")
+        await pilot.press("a")
+        await said_calmly_and_running(pilot, ProblemScreen)
+        assert "Can't start the meeting" in screen_text(app)
