@@ -99,6 +99,34 @@ async def test_a_crash_saves_the_draft_first_and_logs_privately(
     assert "Traceback" not in out + err
 
 
+async def test_a_bug_in_the_clock_tick_saves_the_draft_and_logs_privately(
+    db_path, umask_022, monkeypatch, capsys
+):
+    """The clock repaints from a timer, outside the app's event handlers: a bug
+    there is still a crash that saves the draft first and logs privately."""
+    from tui1on1.domain.meeting import MeetingModel
+    from tui1on1.ui.widgets.notes import NoteInput
+
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen) and app.screen.model)
+        meeting_id = app.screen.model.meeting.id
+        app.screen.query_one(NoteInput).value = f"draft with {SENTINEL}"
+        monkeypatch.setattr(MeetingModel, "clock_view", lambda model, now: boom(model))
+        await wait_for(pilot, lambda: app.crash is not None)
+    assert app.return_code == 1
+    assert app.crash is not None and app.crash.saved and app.crash.error_type == "RuntimeError"
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        assert store.get_draft(meeting_id).text == f"draft with {SENTINEL}"
+    finally:
+        store.close()
+    text = log_path().read_text()
+    assert "in boom" in text and SENTINEL not in text
+    out, err = capsys.readouterr()
+    assert SENTINEL not in out + err and "Traceback" not in out + err
+
+
 async def test_an_error_only_textual_catches_still_prints_nothing_and_exits_1(db_path, capsys):
     """A timer's callback runs outside the app's handlers: Textual catches it
     (and re-raises it under a Pilot test); its report with the locals is

@@ -49,9 +49,7 @@ def forgotten_end(store: Store, meeting: Meeting, now: datetime) -> tuple[dateti
         planned_minutes=meeting.planned_minutes,
         actual_seconds=max(0.0, (at - meeting.started_at).total_seconds() - paused),
         segments=[],
-        asked=[
-            AskedQuestionLine(q.text, q.elapsed_seconds, followups=q.followups) for q in asked
-        ],
+        asked=[AskedQuestionLine(q.text, q.elapsed_seconds, followups=q.followups) for q in asked],
         notes=len(notes),
         actions_mine=actions,
         actions_theirs=[],

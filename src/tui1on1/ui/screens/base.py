@@ -9,7 +9,7 @@ types only: ``self.app`` on these screens is the ``OneOnOneApp``, with its
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -78,6 +78,19 @@ class AppScreen(Screen[ScreenResultType]):
             await super().on_event(event)
         except Exception as error:
             self.app.crash_and_exit(error)
+
+    def guarded(self, callback: Callable[[], object]) -> Callable[[], None]:
+        """``callback`` for a timer of this screen: a timer's callback runs
+        outside ``on_event``, where only Textual would catch its error (and
+        could then neither save the draft nor log); this handles it as a crash."""
+
+        def run() -> None:
+            try:
+                callback()
+            except Exception as error:
+                self.app.crash_and_exit(error)
+
+        return run
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker of this screen failed: a database problem gets a calm

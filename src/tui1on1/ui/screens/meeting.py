@@ -143,7 +143,7 @@ class MeetingScreen(ServiceScreen[None]):
         )
         self.query_one("#storage-banner").display = False
         self.query_one(CareerPanel).display = False
-        self.set_interval(0.1, self.refresh_now)
+        self.set_interval(0.1, self.guarded(self.refresh_now))
         self.on_resize()
 
     def keys_for(self, binding_id: str, default: str) -> str:
@@ -252,7 +252,7 @@ class MeetingScreen(ServiceScreen[None]):
                 self.refresh_now()  # the cue fades with the first keystroke
         self.stop_draft_timer()
         if self.notes is not None and not self.notes.editing:
-            self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_draft_now)
+            self._draft_timer = self.set_timer(DRAFT_DELAY, self.guarded(self.save_draft_now))
 
     def stop_draft_timer(self) -> None:
         if self._draft_timer is not None:

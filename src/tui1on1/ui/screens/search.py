@@ -98,7 +98,7 @@ class SearchScreen(ServiceScreen[None]):
         if self._timer is not None:
             self._timer.stop()
         value = event.value
-        self._timer = self.set_timer(TYPING_PAUSE, lambda: self._run(value))
+        self._timer = self.set_timer(TYPING_PAUSE, self.guarded(lambda: self._run(value)))
 
     @on(Input.Submitted, "#search-query")
     def _submitted(self) -> None:
