@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from textual.theme import BUILTIN_THEMES
 
+from pilot_wait import wait_for
 from tui1on1.settings import load_settings, read_config
 from tui1on1.storage.store import Store
 from tui1on1.ui.app import OneOnOneApp
 from tui1on1.ui.theming import DEFAULT_THEME, load_catalogue
-
-
-async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the app didn't get there in time")
-        await pilot.pause(0.02)
 
 
 @pytest.fixture
