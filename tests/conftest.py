@@ -5,9 +5,11 @@ half needs a server URL in TUI1ON1_TEST_PG_URL (CI starts one with
 scripts/pg-throwaway); without it those tests are skipped with that reason.
 Each PostgreSQL test gets its own database, cloned from a migrated template.
 
-Tests marked ``slow`` (they start processes or a terminal, or run for seconds)
-are skipped unless ``TUI1ON1_RUN_SLOW=1`` is set or ``--run-slow`` is given;
-CI runs them. The skip is one line of the summary, with that reason.
+Tests marked ``slow`` are skipped unless ``TUI1ON1_RUN_SLOW=1`` is set or
+``--run-slow`` is given; CI runs them. Slow means: starts a process or a
+terminal, or takes over ~2 s on an idle 2-core machine (measure with
+``--durations=0``); everything in tests/faults and tests/e2e is slow. The
+skip is one line of the summary, with that reason.
 """
 
 from __future__ import annotations
@@ -54,6 +56,17 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 
         pg = f"ON against {safe_url(url)}"
     return [f"tui1on1: PostgreSQL tests {pg}", f"tui1on1: slow tests {slow}"]
+
+
+SLOW_DIRS = ("faults", "e2e")  # fault injection and terminal journeys, as a whole
+TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    slow_dirs = [TESTS / name for name in SLOW_DIRS]
+    for item in items:
+        if any(item.path.is_relative_to(folder) for folder in slow_dirs):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -100,6 +100,7 @@ async def test_a_bad_user_theme_is_reported_by_name_and_the_app_still_starts(new
         assert app.theme_variables["clock-on-track"] == app.theme_variables["success"]
 
 
+@pytest.mark.slow
 async def test_every_theme_works_with_the_apps_stylesheet(new_app):
     """Textual's built-ins lack the app's variables: the defaults fill them in."""
     app = new_app()
