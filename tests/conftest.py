@@ -19,10 +19,12 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from cli_run import Cli
+if TYPE_CHECKING:
+    from cli_run import Cli
 
 PG_ENV = "TUI1ON1_TEST_PG_URL"
 PG_SKIP_REASON = f"PostgreSQL tests need {PG_ENV} (CI sets it; see scripts/pg-throwaway)"
@@ -91,6 +93,8 @@ def umask_022() -> Iterator[None]:
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
     """``cli("people")`` runs the command line in this process → CliResult
     (returncode, stdout, stderr), as ``subprocess.run`` would give."""
+    from cli_run import Cli  # here, so this conftest imports none of tui1on1
+
     return Cli(capsys, monkeypatch)
 
 
