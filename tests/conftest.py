@@ -4,6 +4,12 @@
 half needs a server URL in TUI1ON1_TEST_PG_URL (CI starts one with
 scripts/pg-throwaway); without it those tests are skipped with that reason.
 Each PostgreSQL test gets its own database, cloned from a migrated template.
+
+Tests marked ``slow`` are skipped unless ``TUI1ON1_RUN_SLOW=1`` is set or
+``--run-slow`` is given; CI runs them. Slow means: starts a process or a
+terminal, or takes over ~2 s on an idle 2-core machine (measure with
+``--durations=0``); everything in tests/faults and tests/e2e is slow. The
+skip is one line of the summary, with that reason.
 """
 
 from __future__ import annotations
@@ -13,33 +19,83 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+if TYPE_CHECKING:
+    from cli_run import Cli
+
 PG_ENV = "TUI1ON1_TEST_PG_URL"
 PG_SKIP_REASON = f"PostgreSQL tests need {PG_ENV} (CI sets it; see scripts/pg-throwaway)"
+SLOW_ENV = "TUI1ON1_RUN_SLOW"
+SLOW_SKIP_REASON = f"slow: set {SLOW_ENV}=1 or pass --run-slow to run them (CI does)"
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # a Friday morning
 
 _counter = itertools.count()
 
 
-def pytest_report_header(config: pytest.Config) -> str:
-    """Say at the top of every run whether the PostgreSQL half runs."""
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        help=f"also run the tests marked slow (as {SLOW_ENV}=1 does; CI runs them)",
+    )
+
+
+def run_slow(config: pytest.Config) -> bool:
+    return bool(config.getoption("--run-slow")) or os.environ.get(SLOW_ENV, "") not in ("", "0")
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    """Say at the top of every run whether the PostgreSQL half and the slow tests run."""
+    slow = "ON" if run_slow(config) else f"OFF ({SLOW_SKIP_REASON})"
     url = os.environ.get(PG_ENV)
     if not url:
-        return f"tui1on1: PostgreSQL tests OFF ({PG_SKIP_REASON})"
-    from tui1on1.storage.engine import safe_url
+        pg = f"OFF ({PG_SKIP_REASON})"
+    else:
+        from tui1on1.storage.engine import safe_url
 
-    return f"tui1on1: PostgreSQL tests ON against {safe_url(url)}"
+        pg = f"ON against {safe_url(url)}"
+    return [f"tui1on1: PostgreSQL tests {pg}", f"tui1on1: slow tests {slow}"]
+
+
+SLOW_DIRS = ("faults", "e2e")  # fault injection and terminal journeys, as a whole
+TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    slow_dirs = [TESTS / name for name in SLOW_DIRS]
+    for item in items:
+        if any(item.path.is_relative_to(folder) for folder in slow_dirs):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Skip a slow test before any of its fixtures start. Raised here rather
+    than through a skip mark, so ``-ra`` folds every one into a single line."""
+    if item.get_closest_marker("slow") and not run_slow(item.config):
+        pytest.skip(SLOW_SKIP_REASON)
 
 
 @pytest.fixture(autouse=True)
-def keep_umask():
-    """main() tightens the umask for the whole process; put it back."""
+def umask_022() -> Iterator[None]:
+    """Every test starts under the common loose umask 022 (the case the
+    privacy rules are for) and gets the old one back: main() tightens the
+    umask for the whole process."""
     old = os.umask(0o022)
-    os.umask(old)
     yield
     os.umask(old)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """``cli("people")`` runs the command line in this process → CliResult
+    (returncode, stdout, stderr), as ``subprocess.run`` would give."""
+    from cli_run import Cli  # here, so this conftest imports none of tui1on1
+
+    return Cli(capsys, monkeypatch)
 
 
 @pytest.fixture(autouse=True)

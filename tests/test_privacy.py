@@ -3,13 +3,9 @@ never leaks into an error message, a traceback or a log line."""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import stat
-import subprocess
-import sys
-import textwrap
 import threading
 import traceback
 from datetime import UTC, datetime
@@ -35,21 +31,6 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def umask_022() -> None:
-    os.umask(0o022)
-
-
-def run_with_umask_022(args: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        args,
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        preexec_fn=umask_022,
-        timeout=60,
-    )
-
-
 def full_chain_text(exc: BaseException) -> str:
     """str() and the formatted traceback of exc and everything it was raised from."""
     parts = ["".join(traceback.format_exception(exc))]
@@ -67,9 +48,10 @@ def full_chain_text(exc: BaseException) -> str:
 # --- file modes -------------------------------------------------------------------------
 
 
-def test_cli_files_are_private_under_umask_022(isolated_dirs):
+def test_cli_files_are_private_under_umask_022(cli, isolated_dirs):
+    # tests/conftest.py starts every test under umask 022; main() must tighten it
     data_dir = isolated_dirs / "data" / "tui1on1"
-    added = run_with_umask_022([sys.executable, "-m", "tui1on1", "people", "add", "X"])
+    added = cli("people", "add", "X")
     assert added.returncode == 0, added.stderr
 
     assert mode(data_dir) == 0o700
@@ -79,7 +61,8 @@ def test_cli_files_are_private_under_umask_022(isolated_dirs):
         if (data_dir / extra).exists():
             assert mode(data_dir / extra) == 0o600
 
-    backup = run_with_umask_022([sys.executable, "-m", "tui1on1", "db", "backup"])
+    os.umask(0o022)  # loose again, as a fresh process would start
+    backup = cli("db", "backup")
     assert backup.returncode == 0, backup.stderr
     backups = data_dir / "backups"
     assert mode(backups) == 0o700
@@ -87,45 +70,30 @@ def test_cli_files_are_private_under_umask_022(isolated_dirs):
     assert len(files) == 1
     assert mode(files[0]) == 0o600
 
+    os.umask(0o022)
     named = data_dir.parent / "named-backup.db"
-    result = run_with_umask_022([sys.executable, "-m", "tui1on1", "db", "backup", str(named)])
+    result = cli("db", "backup", str(named))
     assert result.returncode == 0, result.stderr
     assert mode(named) == 0o600
 
 
 # The app opens the Store without going through cli.main's umask: the files
 # must still be private, including SQLite's own -wal and -shm while it runs.
-STORE_SCRIPT = textwrap.dedent(
-    """
-    import json, os, stat, sys
-    from datetime import UTC, datetime
-    from pathlib import Path
-
-    from tui1on1.storage.journal import Journal, draft_entry
-    from tui1on1.storage.store import Store
-
-    db_file = Path(sys.argv[1])
-    store = Store.open(f"sqlite:///{db_file}")
-    store.add_person("X")
-    with store.engine.connect() as conn:  # hold a connection: -wal and -shm exist now
-        conn.exec_driver_sql("SELECT count(*) FROM person").fetchall()
-        journal = Journal(db_file.with_name(db_file.name + ".journal"))
-        journal.append(draft_entry(1, "x", datetime.now(UTC)))
-        modes = {
-            p.name: oct(stat.S_IMODE(p.stat().st_mode))
-            for p in [db_file.parent, *db_file.parent.iterdir()]
-        }
-    store.close()
-    print(json.dumps(modes))
-    """
-)
-
-
 def test_store_files_are_private_under_umask_022_while_open(tmp_path):
+    from tui1on1.storage.journal import draft_entry
+
+    assert os.umask(0o022) == 0o022  # tests/conftest.py: every test starts loose
     db_file = tmp_path / "fresh-dir" / "tui1on1.db"
-    result = run_with_umask_022([sys.executable, "-c", STORE_SCRIPT, str(db_file)])
-    assert result.returncode == 0, result.stderr
-    modes = json.loads(result.stdout)
+    store = Store.open(f"sqlite:///{db_file}")
+    try:
+        store.add_person("X")
+        with store.engine.connect() as conn:  # hold a connection: -wal and -shm exist now
+            conn.exec_driver_sql("SELECT count(*) FROM person").fetchall()
+            journal = Journal(db_file.with_name(db_file.name + ".journal"))
+            journal.append(draft_entry(1, "x", T0))
+            modes = {p.name: oct(mode(p)) for p in [db_file.parent, *db_file.parent.iterdir()]}
+    finally:
+        store.close()
     assert modes.pop("fresh-dir") == oct(0o700)
     assert {"tui1on1.db", "tui1on1.db-wal", "tui1on1.db-shm", "tui1on1.db.journal"} <= set(modes)
     assert set(modes.values()) == {oct(0o600)}, modes
@@ -260,17 +228,8 @@ def test_the_writer_reports_an_outage_without_note_text(
     assert [n.uid for n in healthy.list_notes(meeting.id)] == ["secret-1"]
 
 
-def test_a_cli_failure_does_not_echo_the_database_password(isolated_dirs):
+def test_a_cli_failure_does_not_echo_the_database_password(cli, isolated_dirs):
     secret = "".join(["pw", "-", "never-shown"])
-    result = run_with_umask_022(
-        [
-            sys.executable,
-            "-m",
-            "tui1on1",
-            "--db",
-            f"postgresql+psycopg://u:{secret}@127.0.0.1:1/db",
-            "people",
-        ]
-    )
+    result = cli("--db", f"postgresql+psycopg://u:{secret}@127.0.0.1:1/db", "people")
     assert result.returncode == 1
     assert secret not in result.stdout + result.stderr

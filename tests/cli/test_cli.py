@@ -1,13 +1,16 @@
 """The non-interactive command line: help, locate, people, db upkeep, bad input.
 
-Most tests run the real entry point (``python -m tui1on1``) in a subprocess
-with the per-test XDG dirs from ``isolated_dirs``; a few call
-``tui1on1.cli.main`` in-process. The default command and ``meet`` open the
-app and are tested with the UI.
+The tests run ``tui1on1.cli.main`` in-process through the ``cli`` fixture
+(tests/cli_run.py), with the per-test XDG dirs from ``isolated_dirs``: exit
+code, stdout and stderr as the console script would end. Two smoke tests,
+marked slow, start the real entry points (the ``tui1on1`` console script and
+``python -m tui1on1``) to show they are wired to the same main. The default
+command and ``meet`` open the app and are tested with the UI.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
@@ -22,15 +25,13 @@ from tui1on1.cli import main
 
 SECRET = "s3cret-Pa55"
 UNREACHABLE_PG = f"postgresql+psycopg://u:{SECRET}@127.0.0.1:1/db"
+CONSOLE_SCRIPT = Path(sys.executable).parent / "tui1on1"  # installed beside this Python
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run_entry_point(*command: str) -> subprocess.CompletedProcess[str]:
+    """A real process, with this test's XDG dirs (from ``isolated_dirs``)."""
     return subprocess.run(
-        [sys.executable, "-m", "tui1on1", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=60,
+        list(command), capture_output=True, text=True, env=dict(os.environ), timeout=60
     )
 
 
@@ -55,11 +56,46 @@ def config_dir(isolated_dirs: Path) -> Path:
     return isolated_dirs / "config" / "tui1on1"
 
 
+# --- the real entry points (slow: each starts a Python) ---------------------------------------
+
+
+@pytest.mark.slow
+def test_the_console_script_starts_and_shows_help_and_version():
+    shown = run_entry_point(str(CONSOLE_SCRIPT), "--help")
+    assert (shown.returncode, shown.stderr) == (0, ""), shown.stderr
+    assert "usage: tui1on1" in shown.stdout
+    for command in ("meet", "people", "locate", "db"):
+        assert command in shown.stdout
+    version = run_entry_point(str(CONSOLE_SCRIPT), "--version")
+    assert (version.returncode, version.stdout) == (0, f"tui1on1 {__version__}\n")
+    bad = run_entry_point(str(CONSOLE_SCRIPT), "--bogus")
+    assert (bad.returncode, bad.stdout) == (2, "")
+    one_calm_line(bad.stderr)
+
+
+@pytest.mark.slow
+def test_python_m_adds_lists_and_exports_people(data_dir, tmp_path):
+    module = [sys.executable, "-m", "tui1on1"]
+    added = run_entry_point(*module, "people", "add", "Ada Lovelace", "--cadence", "weekly")
+    assert (added.returncode, added.stdout.strip()) == (0, "added Ada Lovelace"), added.stderr
+    listed = run_entry_point(*module, "people")
+    assert listed.returncode == 0, listed.stderr
+    assert table(listed.stdout)[1] == ["Ada Lovelace", "report", "weekly"]
+    target = tmp_path / "export.json"
+    exported = run_entry_point(*module, "export", "--all", "-o", str(target))
+    assert exported.returncode == 0, exported.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    data = json.loads(target.read_text())
+    assert data["format"] == "tui1on1-export"
+    assert "Ada Lovelace" in target.read_text()
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+
+
 # --- help and version -------------------------------------------------------------------
 
 
-def test_help_lists_the_commands():
-    result = run_cli("--help")
+def test_help_lists_the_commands(cli):
+    result = cli("--help")
     assert result.returncode == 0
     for command in ("meet", "people", "locate", "db"):
         assert command in result.stdout
@@ -75,14 +111,14 @@ def test_help_in_process(capsys):
 
 
 @pytest.mark.parametrize("argv", [["db", "--help"], ["people", "add", "--help"]])
-def test_subcommand_help(argv):
-    result = run_cli(*argv)
+def test_subcommand_help(cli, argv):
+    result = cli(*argv)
     assert result.returncode == 0
     assert "usage: tui1on1" in result.stdout
 
 
-def test_version():
-    result = run_cli("--version")
+def test_version(cli):
+    result = cli("--version")
     assert result.returncode == 0
     assert result.stdout == "tui1on1 0.1.0\n"
     assert __version__ == "0.1.0"
@@ -98,8 +134,8 @@ def test_version_in_process(capsys):
 # --- locate --------------------------------------------------------------------------------
 
 
-def test_locate_follows_the_xdg_dirs(isolated_dirs, data_dir, config_dir):
-    result = run_cli("locate")
+def test_locate_follows_the_xdg_dirs(cli, isolated_dirs, data_dir, config_dir):
+    result = cli("locate")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split(None, 2)[-1] == str(config_dir / "config.toml")
@@ -108,8 +144,8 @@ def test_locate_follows_the_xdg_dirs(isolated_dirs, data_dir, config_dir):
     assert "(from default)" in lines[2]
 
 
-def test_locate_hides_the_password_of_a_db_argument():
-    result = run_cli("--db", f"postgresql+psycopg://bob:{SECRET}@localhost:5432/x", "locate")
+def test_locate_hides_the_password_of_a_db_argument(cli):
+    result = cli("--db", f"postgresql+psycopg://bob:{SECRET}@localhost:5432/x", "locate")
     assert result.returncode == 0
     assert "postgresql+psycopg://bob:***@localhost:5432/x" in result.stdout
     assert "(from --db)" in result.stdout
@@ -123,18 +159,18 @@ def test_locate_hides_the_password_in_process(capsys):
     assert "s3cret" not in captured.out + captured.err
 
 
-def test_locate_honours_the_environment_variable():
+def test_locate_honours_the_environment_variable(cli):
     url = f"postgresql+psycopg://env:{SECRET}@db.example/team"
-    result = run_cli("locate", env={"TUI1ON1_DATABASE_URL": url})
+    result = cli("locate", env={"TUI1ON1_DATABASE_URL": url})
     assert result.returncode == 0
     assert "postgresql+psycopg://env:***@db.example/team" in result.stdout
     assert "(from TUI1ON1_DATABASE_URL)" in result.stdout
     assert SECRET not in result.stdout + result.stderr
 
 
-def test_db_argument_beats_the_environment_variable(tmp_path):
+def test_db_argument_beats_the_environment_variable(cli, tmp_path):
     chosen = tmp_path / "chosen.db"
-    result = run_cli(
+    result = cli(
         "--db",
         f"sqlite:///{chosen}",
         "locate",
@@ -144,21 +180,21 @@ def test_db_argument_beats_the_environment_variable(tmp_path):
     assert "env.db" not in result.stdout
 
 
-def test_locate_uses_the_config_file_and_hides_its_password(config_dir):
+def test_locate_uses_the_config_file_and_hides_its_password(cli, config_dir):
     config_dir.mkdir(parents=True)
     (config_dir / "config.toml").write_text(
         f'database_url = "postgresql+psycopg://cfg:{SECRET}@h/db"\n'
     )
-    result = run_cli("locate")
+    result = cli("locate")
     assert result.returncode == 0
     assert "postgresql+psycopg://cfg:***@h/db  (from config file)" in result.stdout
     assert SECRET not in result.stdout + result.stderr
 
 
-def test_a_broken_config_file_is_reported_and_defaults_are_used(config_dir, data_dir):
+def test_a_broken_config_file_is_reported_and_defaults_are_used(cli, config_dir, data_dir):
     config_dir.mkdir(parents=True)
     (config_dir / "config.toml").write_text("database_url = [\n")
-    result = run_cli("locate")
+    result = cli("locate")
     assert result.returncode == 0
     assert "(from default)" in result.stdout
     assert "config.toml" in one_calm_line(result.stderr)
@@ -167,11 +203,11 @@ def test_a_broken_config_file_is_reported_and_defaults_are_used(config_dir, data
 # --- people ------------------------------------------------------------------------------
 
 
-def test_people_add_then_list(data_dir):
-    added = run_cli("people", "add", "Ada Lovelace", "--role", "Engineer", "--cadence", "weekly")
+def test_people_add_then_list(cli, data_dir):
+    added = cli("people", "add", "Ada Lovelace", "--role", "Engineer", "--cadence", "weekly")
     assert added.returncode == 0, added.stderr
     assert added.stdout.strip() == "added Ada Lovelace"
-    listed = run_cli("people")
+    listed = cli("people")
     assert listed.returncode == 0, listed.stderr
     assert table(listed.stdout) == [
         ["NAME", "ROLE", "RELATIONSHIP", "CADENCE"],
@@ -180,8 +216,8 @@ def test_people_add_then_list(data_dir):
     assert (data_dir / "tui1on1.db").exists()
 
 
-def test_people_with_no_one_yet():
-    result = run_cli("people")
+def test_people_with_no_one_yet(cli):
+    result = cli("people")
     assert result.returncode == 0
     assert "no people yet" in result.stdout
 
@@ -196,14 +232,14 @@ def test_people_in_process_with_relationship_and_rrule(capsys, data_dir):
     assert rows[2] == ["Linus", "report", "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU"]
 
 
-def test_adding_the_same_name_twice_is_refused_in_one_line():
-    assert run_cli("people", "add", "Ada Lovelace").returncode == 0
-    again = run_cli("people", "add", "ada  LOVELACE")
+def test_adding_the_same_name_twice_is_refused_in_one_line(cli):
+    assert cli("people", "add", "Ada Lovelace").returncode == 0
+    again = cli("people", "add", "ada  LOVELACE")
     assert again.returncode == 2
     # The person on file is named as stored, not as typed.
     assert one_calm_line(again.stderr) == "tui1on1: there is already someone called Ada Lovelace"
     assert again.stdout == ""
-    assert len(table(run_cli("people").stdout)) == 2  # header and Ada only
+    assert len(table(cli("people").stdout)) == 2  # header and Ada only
 
 
 @pytest.mark.parametrize(
@@ -214,14 +250,14 @@ def test_adding_the_same_name_twice_is_refused_in_one_line():
         ("love", "'love' already finds Ada Lovelace; give the new person's full name"),
     ],
 )
-def test_a_name_the_rule_already_finds_someone_by_is_refused(typed, says):
+def test_a_name_the_rule_already_finds_someone_by_is_refused(cli, typed, says):
     """A new "Ada" next to "Ada Lovelace" would quietly change whom `ada`
     finds in every command: refused, with what to do instead."""
-    assert run_cli("people", "add", "Ada Lovelace").returncode == 0
-    refused = run_cli("people", "add", typed)
+    assert cli("people", "add", "Ada Lovelace").returncode == 0
+    refused = cli("people", "add", typed)
     assert (refused.returncode, one_calm_line(refused.stderr)) == (2, f"tui1on1: {says}")
-    assert run_cli("people", "add", "Ada Byron").returncode == 0  # a full name is fine
-    assert [row[0] for row in table(run_cli("people").stdout)[1:]] == ["Ada Byron", "Ada Lovelace"]
+    assert cli("people", "add", "Ada Byron").returncode == 0  # a full name is fine
+    assert [row[0] for row in table(cli("people").stdout)[1:]] == ["Ada Byron", "Ada Lovelace"]
 
 
 @pytest.mark.parametrize(
@@ -232,11 +268,11 @@ def test_a_name_the_rule_already_finds_someone_by_is_refused(typed, says):
         (["people", "add", "x" * 500], "80"),
     ],
 )
-def test_values_the_store_refuses_fail_calmly(argv, says):
-    result = run_cli(*argv)
+def test_values_the_store_refuses_fail_calmly(cli, argv, says):
+    result = cli(*argv)
     assert result.returncode == 2  # what was typed, like any bad argument
     assert says in one_calm_line(result.stderr)
-    assert "no people yet" in run_cli("people").stdout
+    assert "no people yet" in cli("people").stdout
 
 
 def test_terminal_escapes_already_in_the_database_are_shown_escaped(capsys, data_dir):
@@ -273,8 +309,8 @@ def test_terminal_escapes_already_in_the_database_are_shown_escaped(capsys, data
         ["--db", ":::", "db", "check"],
     ],
 )
-def test_bad_arguments_exit_2_with_one_line(argv):
-    result = run_cli(*argv)
+def test_bad_arguments_exit_2_with_one_line(cli, argv):
+    result = cli(*argv)
     assert result.returncode == 2, result.stderr
     one_calm_line(result.stderr)
     assert result.stdout == ""
@@ -289,44 +325,44 @@ def test_bad_arguments_in_process(capsys):
 # --- db upkeep ------------------------------------------------------------------------------
 
 
-def test_db_check_on_a_database_in_use_is_ok():
-    assert run_cli("people", "add", "Ada").returncode == 0
-    result = run_cli("db", "check")
+def test_db_check_on_a_database_in_use_is_ok(cli):
+    assert cli("people", "add", "Ada").returncode == 0
+    result = cli("db", "check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("ok")
 
 
-def test_db_check_before_first_use_creates_nothing_then_upgrade_makes_it():
-    check = run_cli("db", "check")
+def test_db_check_before_first_use_creates_nothing_then_upgrade_makes_it(cli):
+    check = cli("db", "check")
     assert check.returncode == 1
     assert "no database at" in check.stderr and "yet" in check.stderr
-    upgrade = run_cli("db", "upgrade")
+    upgrade = cli("db", "upgrade")
     assert upgrade.returncode == 0, upgrade.stderr
     assert "up to date" in upgrade.stdout
-    assert run_cli("db", "check").returncode == 0
+    assert cli("db", "check").returncode == 0
 
 
-def test_db_upgrade_twice_is_fine():
-    assert run_cli("db", "upgrade").returncode == 0
-    again = run_cli("db", "upgrade")
+def test_db_upgrade_twice_is_fine(cli):
+    assert cli("db", "upgrade").returncode == 0
+    again = cli("db", "upgrade")
     assert again.returncode == 0
     assert again.stdout.strip() == "the schema is up to date"
 
 
-def test_db_check_finds_a_damaged_database(tmp_path):
+def test_db_check_finds_a_damaged_database(cli, tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not a database at all" * 200)
-    result = run_cli("--db", f"sqlite:///{bad}", "db", "check")
+    result = cli("--db", f"sqlite:///{bad}", "db", "check")
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_db_backup_to_a_path_is_private_and_complete(tmp_path):
+def test_db_backup_to_a_path_is_private_and_complete(cli, tmp_path):
     for name in ("Ada Lovelace", "Grace Hopper"):
-        assert run_cli("people", "add", name).returncode == 0
+        assert cli("people", "add", name).returncode == 0
     target = tmp_path / "out" / "copy.db"
     target.parent.mkdir()
-    result = run_cli("db", "backup", str(target))
+    result = cli("db", "backup", str(target))
     assert result.returncode == 0, result.stderr
     assert str(target) in result.stdout
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -340,35 +376,35 @@ def test_db_backup_to_a_path_is_private_and_complete(tmp_path):
     assert [p.name for p in target.parent.iterdir()] == ["copy.db"]  # no leftovers
 
 
-def test_db_backup_never_overwrites(tmp_path):
-    assert run_cli("people", "add", "Ada").returncode == 0
+def test_db_backup_never_overwrites(cli, tmp_path):
+    assert cli("people", "add", "Ada").returncode == 0
     target = tmp_path / "copy.db"
     target.write_bytes(b"precious")
-    result = run_cli("db", "backup", str(target))
+    result = cli("db", "backup", str(target))
     assert result.returncode == 1
     assert "already exists" in one_calm_line(result.stderr)
     assert target.read_bytes() == b"precious"
 
 
-def test_db_backup_to_a_folder_that_does_not_exist(tmp_path):
-    assert run_cli("people", "add", "Ada").returncode == 0
-    result = run_cli("db", "backup", str(tmp_path / "nope" / "copy.db"))
+def test_db_backup_to_a_folder_that_does_not_exist(cli, tmp_path):
+    assert cli("people", "add", "Ada").returncode == 0
+    result = cli("db", "backup", str(tmp_path / "nope" / "copy.db"))
     assert result.returncode == 1
     assert "doesn't exist" in one_calm_line(result.stderr)
 
 
-def test_db_backup_that_cannot_be_written_fails_calmly(tmp_path):
-    assert run_cli("people", "add", "Ada").returncode == 0
+def test_db_backup_that_cannot_be_written_fails_calmly(cli, tmp_path):
+    assert cli("people", "add", "Ada").returncode == 0
     (tmp_path / ".copy.db.partial").mkdir()  # something is in the way (works as root too)
-    result = run_cli("db", "backup", str(tmp_path / "copy.db"))
+    result = cli("db", "backup", str(tmp_path / "copy.db"))
     assert result.returncode == 1
     assert "can't write the backup" in one_calm_line(result.stderr)
     assert not (tmp_path / "copy.db").exists()
 
 
-def test_db_backup_without_a_path_goes_to_the_data_dir(data_dir):
-    assert run_cli("people", "add", "Ada Lovelace").returncode == 0
-    result = run_cli("db", "backup")
+def test_db_backup_without_a_path_goes_to_the_data_dir(cli, data_dir):
+    assert cli("people", "add", "Ada Lovelace").returncode == 0
+    result = cli("db", "backup")
     assert result.returncode == 0, result.stderr
     backups = data_dir / "backups"
     [written] = list(backups.iterdir())
@@ -387,21 +423,21 @@ def test_db_backup_without_a_path_goes_to_the_data_dir(data_dir):
 
 
 @pytest.mark.postgres
-def test_people_on_postgresql(pg_url):
+def test_people_on_postgresql(cli, pg_url):
     from sqlalchemy.engine import make_url
 
     password = make_url(pg_url).password
-    added = run_cli("--db", pg_url, "people", "add", "Ada Lovelace", "--cadence", "biweekly")
+    added = cli("--db", pg_url, "people", "add", "Ada Lovelace", "--cadence", "biweekly")
     assert added.returncode == 0, added.stderr
-    listed = run_cli("--db", pg_url, "people")
+    listed = cli("--db", pg_url, "people")
     assert listed.returncode == 0, listed.stderr
     assert table(listed.stdout)[1] == ["Ada Lovelace", "report", "biweekly"]
-    dup = run_cli("--db", pg_url, "people", "add", "ADA LOVELACE")
+    dup = cli("--db", pg_url, "people", "add", "ADA LOVELACE")
     assert dup.returncode == 2
     assert one_calm_line(dup.stderr) == "tui1on1: there is already someone called Ada Lovelace"
-    check = run_cli("--db", pg_url, "db", "check")
+    check = cli("--db", pg_url, "db", "check")
     assert check.returncode == 0 and check.stdout.startswith("ok")
-    located = run_cli("--db", pg_url, "locate")
+    located = cli("--db", pg_url, "locate")
     if password:
         assert password not in located.stdout
 
@@ -428,7 +464,7 @@ def password_role(pg_url):
 
 
 @pytest.mark.postgres
-def test_a_wrong_password_fails_in_one_line_without_the_password(pg_url, password_role):
+def test_a_wrong_password_fails_in_one_line_without_the_password(cli, pg_url, password_role):
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
@@ -442,7 +478,7 @@ def test_a_wrong_password_fails_in_one_line_without_the_password(pg_url, passwor
     engine.dispose()
     wrong = base.set(password=SECRET).render_as_string(hide_password=False)
     assert SECRET in wrong
-    result = run_cli("--db", wrong, "people")
+    result = cli("--db", wrong, "people")
     hint = f"is the server asking {user} for a password (scripts/pg-throwaway does)?"
     assert result.returncode == 1, f"{hint}\n{result.stdout}{result.stderr}"
     line = one_calm_line(result.stderr)
@@ -454,8 +490,8 @@ def test_a_wrong_password_fails_in_one_line_without_the_password(pg_url, passwor
 
 
 @pytest.mark.parametrize("argv", [["people"], ["people", "add", "Ada"], ["db", "upgrade"]])
-def test_an_unreachable_server_fails_in_one_line_without_the_password(argv):
-    result = run_cli("--db", UNREACHABLE_PG, *argv)
+def test_an_unreachable_server_fails_in_one_line_without_the_password(cli, argv):
+    result = cli("--db", UNREACHABLE_PG, *argv)
     assert result.returncode == 1
     line = one_calm_line(result.stderr)
     assert "can't reach" in line
@@ -463,8 +499,8 @@ def test_an_unreachable_server_fails_in_one_line_without_the_password(argv):
     assert SECRET not in result.stdout + result.stderr
 
 
-def test_a_backup_of_an_unreachable_server_fails_in_one_line(data_dir):
-    result = run_cli("--db", UNREACHABLE_PG, "db", "backup")
+def test_a_backup_of_an_unreachable_server_fails_in_one_line(cli, data_dir):
+    result = cli("--db", UNREACHABLE_PG, "db", "backup")
     assert result.returncode == 1
     one_calm_line(result.stderr)  # pg_dump's own reason
     assert SECRET not in result.stdout + result.stderr
@@ -472,23 +508,23 @@ def test_a_backup_of_an_unreachable_server_fails_in_one_line(data_dir):
     assert not backups.exists() or list(backups.iterdir()) == []  # no partial file left
 
 
-def test_an_unreachable_server_from_the_brief_url():
-    result = run_cli("--db", "postgresql+psycopg://u:pw@127.0.0.1:1/db", "people")
+def test_an_unreachable_server_from_the_brief_url(cli):
+    result = cli("--db", "postgresql+psycopg://u:pw@127.0.0.1:1/db", "people")
     assert result.returncode == 1
     line = one_calm_line(result.stderr)
     assert ":pw@" not in line and "u:***@" in line
 
 
-def test_db_check_on_an_unreachable_server_reports_a_problem():
-    result = run_cli("--db", UNREACHABLE_PG, "db", "check")
+def test_db_check_on_an_unreachable_server_reports_a_problem(cli):
+    result = cli("--db", UNREACHABLE_PG, "db", "check")
     assert result.returncode == 1
     assert "can't reach" in result.stdout + result.stderr
     assert SECRET not in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_an_unreachable_server_from_the_environment_variable():
-    result = run_cli("people", env={"TUI1ON1_DATABASE_URL": UNREACHABLE_PG})
+def test_an_unreachable_server_from_the_environment_variable(cli):
+    result = cli("people", env={"TUI1ON1_DATABASE_URL": UNREACHABLE_PG})
     assert result.returncode == 1
     one_calm_line(result.stderr)
     assert SECRET not in result.stdout + result.stderr

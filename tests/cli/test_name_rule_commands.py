@@ -13,7 +13,9 @@ with q: exit 2 and the same line.
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -28,11 +30,12 @@ PEOPLE = ("Priya Raman", "Zoë Müller", "Ada Lovelace", "Alan Kay")
 AMBIGUOUS = "'a' could be several people: Ada Lovelace, Alan Kay; give more of the name"
 
 
-@pytest.fixture
-def url(tmp_path) -> str:
-    """Four people, each with one ended 1:1 holding a quote and an action of theirs."""
-    url = f"sqlite:///{tmp_path / 'names.db'}"
-    store = Store.open(url)
+@pytest.fixture(scope="module")
+def names_db(tmp_path_factory) -> Path:
+    """Four people, each with one ended 1:1 holding a quote and an action of
+    theirs; made once per module, each test gets a copy (``url``)."""
+    path = tmp_path_factory.mktemp("names") / "names.db"
+    store = Store.open(f"sqlite:///{path}")
     for day, name in enumerate(PEOPLE):
         person = store.add_person(name, now=T0)
         start = T0 + timedelta(days=day)
@@ -49,7 +52,13 @@ def url(tmp_path) -> str:
             )  # fmt: skip
         store.end_meeting(meeting.id, start + timedelta(minutes=30))
     store.close()
-    return url
+    return path
+
+
+@pytest.fixture
+def url(tmp_path, names_db) -> str:
+    shutil.copy2(names_db, tmp_path / "names.db")
+    return f"sqlite:///{tmp_path / 'names.db'}"
 
 
 def state(url: str) -> tuple[list[str], list[tuple[str, str]]]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -45,10 +47,18 @@ def _fill(url: str) -> dict[str, int]:
     return made
 
 
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    """The database _fill makes, made once per module; each test gets a copy."""
+    path = tmp_path_factory.mktemp("filled") / "x.db"
+    return path, _fill(f"sqlite:///{path}")
+
+
 @pytest.fixture
-def db(tmp_path):
-    url = f"sqlite:///{tmp_path / 'x.db'}"
-    return url, _fill(url)
+def db(tmp_path, filled):
+    template, made = filled
+    shutil.copy2(template, tmp_path / "x.db")
+    return f"sqlite:///{tmp_path / 'x.db'}", dict(made)
 
 
 def run(url: str, query: str, *args: str) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,14 +13,6 @@ from tui1on1.domain.records import NewNote
 from tui1on1.storage.store import Store
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture(autouse=True)
-def keep_umask():
-    """main() tightens the umask for the whole process; start loose, put it back."""
-    old = os.umask(0o022)
-    yield
-    os.umask(old)
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from pilot_wait import wait_for
 from tui1on1.domain.timesource import FakeClock
 from tui1on1.logs import format_crash, log_path
 from tui1on1.settings import load_settings
@@ -32,13 +32,6 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "app.db"
 
 
-@pytest.fixture
-def umask_022():
-    old = os.umask(0o022)
-    yield
-    os.umask(old)
-
-
 def make_app(db_path: Path) -> OneOnOneApp:
     settings = load_settings(db_arg=f"sqlite:///{db_path}")
     return OneOnOneApp(
@@ -47,14 +40,6 @@ def make_app(db_path: Path) -> OneOnOneApp:
         store=Store.open(settings.database_url),
         clock=FakeClock(T0),
     )
-
-
-async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the app didn't get there in time")
-        await pilot.pause(0.02)
 
 
 def boom(self) -> None:

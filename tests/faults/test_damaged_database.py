@@ -5,6 +5,7 @@ back (`db restore BACKUP`, `db backups`), and the file's bytes stay the same."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
@@ -29,10 +30,11 @@ def siblings(path) -> set[str]:
     return {p.name for p in path.parent.iterdir()}
 
 
-@pytest.fixture
-def db_file(tmp_path):
-    """A sound database with a few hundred notes, closed (no -wal left)."""
-    path = tmp_path / "data" / "tui1on1.db"
+@pytest.fixture(scope="module")
+def sound_db(tmp_path_factory):
+    """A sound database with a few hundred notes, closed (no -wal left);
+    made once (400 commits take seconds), each test damages its own copy."""
+    path = tmp_path_factory.mktemp("sound") / "tui1on1.db"
     store = Store.open(f"sqlite:///{path}")
     ada = store.add_person("Ada Lovelace")
     meeting, _ = store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=T0)
@@ -48,6 +50,15 @@ def db_file(tmp_path):
         )
     store.close()
     assert not (path.parent / "tui1on1.db-wal").exists()
+    return path
+
+
+@pytest.fixture
+def db_file(tmp_path, sound_db):
+    """This test's copy of the sound database, private as the app makes it."""
+    path = tmp_path / "data" / "tui1on1.db"
+    path.parent.mkdir(mode=0o700)
+    shutil.copy2(sound_db, path)
     return path
 
 

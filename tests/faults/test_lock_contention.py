@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 import tui1on1.storage.engine as engine_module
 import tui1on1.storage.writer as writer_module
+from pilot_wait import wait_for
 from tui1on1.domain.kinds import NoteKind
 from tui1on1.domain.records import NewNote
 from tui1on1.domain.timesource import FakeClock
@@ -180,14 +181,6 @@ def test_later_notes_wait_behind_the_held_one_and_keep_their_order(lock_db):
 # --- the same through the meeting screen ------------------------------------------
 
 
-async def _wait_for(pilot, condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the app didn't get there in time")
-        await pilot.pause(0.02)
-
-
 def _state(app) -> SaveState | None:
     """The save state of the one note typed in this meeting (None before it shows)."""
     notes = getattr(app.screen, "notes", None)
@@ -211,7 +204,7 @@ async def test_the_meeting_screen_shows_not_saved_yet_and_the_banner_until_the_l
     )
     holder = None
     async with app.run_test(size=(120, 40)) as pilot:
-        await _wait_for(
+        await wait_for(
             pilot, lambda: isinstance(app.screen, MeetingScreen) and app.screen.model is not None
         )
         screen = app.screen
@@ -225,8 +218,8 @@ async def test_the_meeting_screen_shows_not_saved_yet_and_the_banner_until_the_l
         try:
             screen.query_one(NoteInput).value = "typed while the database was locked"
             await pilot.press("enter")
-            await _wait_for(pilot, lambda: _state(app) is SaveState.UNSAVED)
-            await _wait_for(pilot, lambda: banner.display)
+            await wait_for(pilot, lambda: _state(app) is SaveState.UNSAVED)
+            await wait_for(pilot, lambda: banner.display)
             shown = str(banner.render())
             assert "busy" in shown and "kept safe" in shown
             assert "locked" not in shown
@@ -235,8 +228,8 @@ async def test_the_meeting_screen_shows_not_saved_yet_and_the_banner_until_the_l
         finally:
             holder.release()
 
-        await _wait_for(pilot, lambda: _state(app) is SaveState.SAVED)
-        await _wait_for(pilot, lambda: not banner.display)
+        await wait_for(pilot, lambda: _state(app) is SaveState.SAVED)
+        await wait_for(pilot, lambda: not banner.display)
         rendered = [str(o.prompt) for o in screen.query_one("#notes").options]
         assert not any("not saved yet" in line or "saving" in line for line in rendered)
         meeting_id = screen.model.meeting.id

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import socket
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
 
+from pilot_wait import wait_for
 from tui1on1.cli import main
 from tui1on1.domain.timesource import FakeClock
 from tui1on1.settings import load_settings
@@ -101,14 +101,6 @@ def tcp_peer_ports() -> set[int]:
             if inode in inodes and state != "0A":  # 0A: listening
                 ports.add(int(remote.rsplit(":", 1)[1], 16))
     return ports
-
-
-async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the app didn't get there in time")
-        await pilot.pause(0.02)
 
 
 async def drive_the_app(db_url: str) -> set[int]:

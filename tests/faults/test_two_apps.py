@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from textual.widgets import Static
 
+from pilot_wait import wait_for
 from tui1on1.domain.timesource import FakeClock
 from tui1on1.settings import load_settings
 from tui1on1.storage.store import Store
@@ -59,21 +59,13 @@ def new_app(shared_db: Path):
     return make
 
 
-async def _wait_for(pilot, condition, timeout: float = WAIT) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the app didn't get there in time")
-        await pilot.pause(0.02)
-
-
 async def _type_notes(app: OneOnOneApp, tag: str, started: asyncio.Barrier) -> dict:
     """Open the meeting, wait for the other app, type the notes; what was seen."""
     from tui1on1.ui.screens.meeting import MeetingScreen
 
     banners: list[str] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await _wait_for(
+        await wait_for(
             pilot, lambda: isinstance(app.screen, MeetingScreen) and app.screen.model is not None
         )
         screen = app.screen
@@ -86,7 +78,7 @@ async def _type_notes(app: OneOnOneApp, tag: str, started: asyncio.Barrier) -> d
             if banner.display:
                 banners.append(str(banner.render()))
         assert await asyncio.to_thread(app.services.writer.flush, WAIT)
-        await _wait_for(
+        await wait_for(
             pilot,
             lambda: (
                 len(screen.notes.rows()) == NOTES_EACH

@@ -18,7 +18,6 @@ import json
 import sqlite3
 import stat
 import threading
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from sqlalchemy import event
 from textual.widgets import Static
 
 import tui1on1.storage.writer as writer_module
+from pilot_wait import wait_for
 from tui1on1.domain.timesource import FakeClock
 from tui1on1.settings import load_settings
 from tui1on1.storage.store import Store
@@ -56,14 +56,6 @@ class Fault:
             dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
         else:
             dbapi_connection.execute(f"PRAGMA max_page_count = {MAX_PAGES}")
-
-
-async def _wait_for(pilot, condition, timeout: float = WAIT) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the app didn't get there in time")
-        await pilot.pause(0.02)
 
 
 def _journaled_notes(journal: Path) -> list[str]:
@@ -100,7 +92,7 @@ async def test_notes_typed_while_the_database_refuses_writes_are_journaled_then_
     app.reraise_crashes = True
     typed = [_typed(i) for i in range(4)]
     async with app.run_test(size=(120, 40)) as pilot:
-        await _wait_for(
+        await wait_for(
             pilot, lambda: isinstance(app.screen, MeetingScreen) and app.screen.model is not None
         )
         screen = app.screen
@@ -114,8 +106,8 @@ async def test_notes_typed_while_the_database_refuses_writes_are_journaled_then_
         for text in typed:
             note_input.value = text
             await pilot.press("enter")
-        await _wait_for(pilot, lambda: banner.display)
-        await _wait_for(pilot, lambda: _journaled_notes(journal) == typed)
+        await wait_for(pilot, lambda: banner.display)
+        await wait_for(pilot, lambda: _journaled_notes(journal) == typed)
         shown = str(banner.render())
         assert explained in shown and "kept safe" in shown, shown
         for word in ("Traceback", "Error", "sqlite3", "attempt to write", "PRAGMA", "more words"):
@@ -126,9 +118,9 @@ async def test_notes_typed_while_the_database_refuses_writes_are_journaled_then_
         assert note_input.value == ""  # the input took every line and is free
 
         fault.on.clear()
-        await _wait_for(pilot, lambda: not banner.display)
+        await wait_for(pilot, lambda: not banner.display)
         assert writer.flush(WAIT)
-        await _wait_for(
+        await wait_for(
             pilot,
             lambda: all(r.state is SaveState.SAVED for r in screen.notes.rows() if not r.carried),
         )
@@ -177,21 +169,21 @@ async def test_quitting_while_the_database_refuses_writes_is_quiet_and_the_next_
     first = new_app(store)
     caplog.set_level(logging.WARNING)
     async with first.run_test(size=(120, 40)) as pilot:
-        await _wait_for(pilot, meeting_open(first))
+        await wait_for(pilot, meeting_open(first))
         assert first.services.writer.flush(WAIT)
         fault.on.set()
         note_input = first.screen.query_one(NoteInput)
         for text in typed:
             note_input.value = text
             await pilot.press("enter")
-        await _wait_for(pilot, lambda: _journaled_notes(journal) == typed)
+        await wait_for(pilot, lambda: _journaled_notes(journal) == typed)
     await asyncio.sleep(0.2)  # the writer's last callbacks reach the loop after the exit
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
     assert _journaled_notes(journal) == typed  # still read-only when it quit: kept here
 
     second = new_app(Store.open(settings.database_url))  # writable again
     async with second.run_test(size=(120, 40)) as pilot:
-        await _wait_for(pilot, meeting_open(second))
+        await wait_for(pilot, meeting_open(second))
         assert second.services.writer.flush(WAIT)
         saved = second.services.store.list_notes(second.screen.model.meeting.id)
         assert [n.text for n in saved] == typed

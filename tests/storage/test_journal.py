@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -39,13 +38,6 @@ def full_note(uid: str = "n-1", **kw) -> NewNote:
     )
     fields.update(kw)
     return NewNote(**fields)
-
-
-@pytest.fixture
-def umask_022():
-    old = os.umask(0o022)
-    yield
-    os.umask(old)
 
 
 def mode(path: Path) -> int:

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from textual.theme import BUILTIN_THEMES
 
+from pilot_wait import wait_for
 from tui1on1.settings import Config, load_settings, read_config
 from tui1on1.storage.store import Store
 from tui1on1.ui.app import OneOnOneApp
 from tui1on1.ui.theming import DEFAULT_THEME, load_catalogue
-
-
-async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the app didn't get there in time")
-        await pilot.pause(0.02)
 
 
 @pytest.fixture
@@ -109,6 +100,7 @@ async def test_a_bad_user_theme_is_reported_by_name_and_the_app_still_starts(new
         assert app.theme_variables["clock-on-track"] == app.theme_variables["success"]
 
 
+@pytest.mark.slow
 async def test_every_theme_works_with_the_apps_stylesheet(new_app):
     """Textual's built-ins lack the app's variables: the defaults fill them in."""
     app = new_app()

@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
+from pilot_wait import wait_for
 
-async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
-    """Let the app run until ``condition()`` is true."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the app didn't get there in time")
-        await pilot.pause(0.02)
+__all__ = ["meeting_ready", "settle", "type_line", "wait_for"]
 
 
 async def meeting_ready(pilot):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pilot_helpers import wait_for
 from textual.widgets import DataTable, Input, OptionList, Static
 
@@ -13,6 +14,7 @@ from tui1on1.ui.screens.search import SearchScreen
 SIZE = (100, 34)
 
 
+@pytest.mark.slow
 async def test_walk_home_person_history_search_and_back(make_app, history):
     app = make_app(meet=None)
     async with app.run_test(size=SIZE) as pilot:

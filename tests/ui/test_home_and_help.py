@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pilot_helpers import meeting_ready, wait_for
 from textual.widgets import DataTable, Input, Static
 
@@ -13,6 +14,7 @@ from tui1on1.ui.screens.meeting import PALETTE
 SIZE = (100, 30)
 
 
+@pytest.mark.slow
 async def test_add_a_person_fixing_a_refused_cadence_then_start_their_1on1(make_app):
     app = make_app(meet=None)
     async with app.run_test(size=SIZE) as pilot:

@@ -157,6 +157,7 @@ async def test_an_old_live_meeting_can_still_be_resumed(make_app, people):
         assert screen.model.person.name == "Priya Raman"
 
 
+@pytest.mark.slow
 async def test_home_keeps_the_highlight_after_a_discard(make_app, people):
     app = make_app(meet=None)
     async with app.run_test(size=WIDE) as pilot:
@@ -174,6 +175,7 @@ async def test_home_keeps_the_highlight_after_a_discard(make_app, people):
         assert app.screen.selected().person.name == "Zed Zimmer"
 
 
+@pytest.mark.slow
 async def test_home_keeps_the_highlight_after_ending_a_1on1(make_app, people):
     app = make_app(meet=None)
     async with app.run_test(size=WIDE) as pilot:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from pilot_helpers import meeting_ready, wait_for
 from screen_text import screen_lines, screen_text
 from textual.widgets import DataTable, Input, OptionList, Select, Sparkline
@@ -59,6 +60,7 @@ def highlighted_text(view: OptionList) -> str:
     return str(view.get_option_at_index(view.highlighted).prompt)
 
 
+@pytest.mark.slow
 async def test_a_past_meeting_is_two_keys_from_the_person_screen(make_app, history, clock):
     app = make_app(meet=None)
     async with app.run_test(size=SIZE) as pilot:
@@ -79,6 +81,7 @@ async def test_a_past_meeting_is_two_keys_from_the_person_screen(make_app, histo
         assert "p Meetings" in screen_text(app)  # the key is in the footer
 
 
+@pytest.mark.slow
 async def test_every_list_opens_with_its_first_row_highlighted_and_enter_opens_it(
     make_app, history
 ):
@@ -132,6 +135,7 @@ async def test_every_list_opens_with_its_first_row_highlighted_and_enter_opens_i
         )
 
 
+@pytest.mark.slow
 async def test_history_panes_scroll_until_their_last_line_is_seen(make_app, db_path, clock):
     store = Store.open(f"sqlite:///{db_path}")
     ada = store.add_person("Ada Lovelace")
@@ -165,6 +169,7 @@ async def test_history_panes_scroll_until_their_last_line_is_seen(make_app, db_p
         app = make_app(meet=None)
 
 
+@pytest.mark.slow
 async def test_f1_lists_the_keys_of_each_screen_as_bound_now(make_app, history, config_dir):
     write_config(config_dir, '[keys]\nhome_add = "n"\nperson_meetings = "o"\nask = "f5"\n')
     app = make_app(meet=None)
@@ -337,6 +342,7 @@ async def test_screenshot_without_a_downloads_folder_goes_to_the_data_dir(
     assert not (tmp_path / "nohome" / "Downloads").exists()
 
 
+@pytest.mark.slow
 async def test_every_key_of_home_and_person_is_also_in_the_palette(make_app, history):
     """Keys are for the frequent things; the palette (ctrl+p) has everything,
     each entry naming its key, so nothing is reachable only by a key you'd
@@ -372,6 +378,7 @@ async def test_every_key_of_home_and_person_is_also_in_the_palette(make_app, his
         assert (await meeting_ready(pilot)).model.person.name == "Ada Lovelace"
 
 
+@pytest.mark.slow
 async def test_f1_on_search_explains_the_filters_and_in_a_meeting_discard(make_app, history):
     app = make_app(meet=None)
     async with app.run_test(size=SIZE) as pilot:

@@ -3,6 +3,7 @@ person picker that puts the rule's matches first."""
 
 from __future__ import annotations
 
+import pytest
 from pilot_helpers import meeting_ready, wait_for
 from textual.command import CommandPalette
 from textual.widgets import OptionList, Static
@@ -147,6 +148,7 @@ def palette_names(app) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 async def test_the_person_picker_puts_the_rules_matches_first(make_app, history, db_path):
     add(db_path, "Zoë Müller", "Mark Lou", "Carl Olsen")
     add(db_path, "Alan Kay", archived=True)

@@ -73,6 +73,7 @@ async def take_notes(pilot) -> int:
     return screen.model.meeting.id
 
 
+@pytest.mark.slow
 async def test_ctrl_o_shows_the_headline_esc_keeps_the_draft_enter_ends(make_app, priya, clock):
     app = make_app(NAME)
     async with app.run_test(size=SIZE) as pilot:
@@ -109,6 +110,7 @@ async def test_ctrl_o_shows_the_headline_esc_keeps_the_draft_enter_ends(make_app
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("seconds", "lines", "length", "taken"),
     [
@@ -178,6 +180,7 @@ def import_back(capsys, db_path, path, meeting_words: str) -> None:
         store.close()
 
 
+@pytest.mark.slow
 async def test_discard_from_the_end_dialog(make_app, priya, db_path, data_dir, capsys):
     app = make_app(NAME)
     async with app.run_test(size=SIZE) as pilot:
@@ -202,6 +205,7 @@ async def test_discard_from_the_end_dialog(make_app, priya, db_path, data_dir, c
     import_back(capsys, db_path, path, "zanzibar")
 
 
+@pytest.mark.slow
 async def test_discard_from_the_quit_dialog_reopens_what_it_closed(
     make_app, priya, db_path, data_dir, capsys
 ):
@@ -241,6 +245,7 @@ async def test_discard_from_the_quit_dialog_reopens_what_it_closed(
     import_back(capsys, db_path, path, "quixotic")
 
 
+@pytest.mark.slow
 async def test_discard_from_the_palette_keeps_the_unsent_draft_in_the_file(
     make_app, priya, db_path, data_dir, capsys
 ):
@@ -276,6 +281,7 @@ async def test_discard_from_the_palette_keeps_the_unsent_draft_in_the_file(
     store.close()
 
 
+@pytest.mark.slow
 async def test_after_a_discard_the_next_1on1_starts_fresh(make_app, priya, data_dir):
     app = make_app(NAME)
     async with app.run_test(size=SIZE) as pilot:
@@ -299,6 +305,7 @@ async def test_after_a_discard_the_next_1on1_starts_fresh(make_app, priya, data_
         assert first  # (its id may be given to this meeting: SQLite reuses the highest)
 
 
+@pytest.mark.slow
 async def test_the_summary_shows_both_sides_promises_without_scrolling(make_app, priya, clock):
     """At 80x24 the summary's first screen holds what each of us promised —
     it is what the manager acts on — before questions and segment times."""

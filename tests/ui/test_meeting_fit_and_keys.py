@@ -66,6 +66,7 @@ async def test_the_name_and_role_are_on_screen_at_every_size(make_app, person, s
             assert screen.query_one(NotesList).region.height >= 6
 
 
+@pytest.mark.slow
 async def test_a_long_name_is_shortened_with_an_ellipsis_and_follows_resizes(make_app, person):
     name = person("Maximiliana Konstantinopoulou-Vanderbilt", "Principal staff engineer")
     app = make_app(name)
@@ -136,6 +137,7 @@ async def test_the_footer_follows_a_resize_and_a_rebound_key(make_app, person, i
         assert keys["End"].key_display == "f9" and "Help" in keys
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES)
 async def test_a_notification_leaves_the_notes_the_input_and_the_name_readable(
     make_app, person, size
@@ -165,6 +167,7 @@ async def test_a_notification_leaves_the_notes_the_input_and_the_name_readable(
         assert "book the offsite" in rows[-1]
 
 
+@pytest.mark.slow
 async def test_the_resumed_notification_counts_in_words_and_leaves_the_notes_alone(
     make_app, person
 ):
@@ -209,6 +212,7 @@ async def test_cut_text_on_the_meeting_screen_ends_in_an_ellipsis(make_app, pers
         assert long.strip() in row  # a note row wraps; it is never cut
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("key", "placeholder"), [("f3", "Pick a question"), ("f4", "Switch playbook")]
 )

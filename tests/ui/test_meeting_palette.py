@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pilot_helpers import meeting_ready, settle, wait_for
 from textual.command import CommandPalette
 
@@ -17,6 +18,7 @@ async def _choose(pilot, words: str) -> None:
     await wait_for(pilot, lambda: not isinstance(app.screen, CommandPalette))
 
 
+@pytest.mark.slow
 async def test_pick_any_question_from_the_whole_bank(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -33,6 +35,7 @@ async def test_pick_any_question_from_the_whole_bank(make_app):
         assert asked.slug == target.slug
 
 
+@pytest.mark.slow
 async def test_switch_playbook_before_the_first_question_only(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -52,6 +55,7 @@ async def test_switch_playbook_before_the_first_question_only(make_app):
         assert any("before the first question" in str(n.message) for n in app._notifications)
 
 
+@pytest.mark.slow
 async def test_f2_shows_the_career_thread_with_this_meetings_answers(make_app):
     from pilot_helpers import type_line
     from textual.widgets import Static

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from pilot_helpers import meeting_ready, settle, type_line, wait_for
 from textual.widgets import Digits, Static
 
@@ -160,6 +161,7 @@ async def test_a_whole_meeting_on_the_fake_clock(make_app, clock):
         assert [s.segment_index for s in segments] == [0, 1, 3, 4]
 
 
+@pytest.mark.slow
 async def test_end_meeting_shows_the_summary_and_saves_it_ended(make_app, clock):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -189,6 +191,7 @@ async def test_end_meeting_shows_the_summary_and_saves_it_ended(make_app, clock)
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
 
 
+@pytest.mark.slow
 async def test_edit_delete_undo_and_done_from_the_list(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -281,6 +284,7 @@ async def test_a_1mb_multiline_paste_is_refused_and_the_input_keeps_working(make
         assert not any("pasted line" in row for row in shown)
 
 
+@pytest.mark.slow
 async def test_resume_brings_back_notes_draft_and_true_time(make_app, clock):
     first = make_app()
     async with first.run_test(size=SIZE) as pilot:

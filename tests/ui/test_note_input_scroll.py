@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 
 from tui1on1.ui.widgets.notes import NoteInput
@@ -12,6 +13,7 @@ class OneInput(App):
         yield NoteInput()
 
 
+@pytest.mark.slow
 async def test_long_line_keeps_the_cursor_in_view():
     app = OneInput()
     async with app.run_test(size=(40, 10)) as pilot:

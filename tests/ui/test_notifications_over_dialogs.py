@@ -43,6 +43,7 @@ def home_is_tmp(monkeypatch, isolated_dirs):
     return isolated_dirs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(80, 24), (60, 18), (40, 12)])
 async def test_dialogs_stay_readable_with_warnings_raised_at_start(
     make_app, priya, config_dir, home_is_tmp, size

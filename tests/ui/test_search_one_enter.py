@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pilot_helpers import wait_for
 from textual.widgets import Input, OptionList, Static
 
@@ -73,6 +74,7 @@ async def test_enter_before_the_results_arrive_opens_the_first_for_what_was_type
         assert "mentoring juniors" in await opened_note(pilot)
 
 
+@pytest.mark.slow
 async def test_filters_alone_list_notes_newest_first_and_down_picks_another(make_app, history):
     app = make_app(meet=None)
     async with app.run_test(size=SIZE) as pilot:
@@ -91,6 +93,7 @@ async def test_filters_alone_list_notes_newest_first_and_down_picks_another(make
         assert "compensation question 2" in await opened_note(pilot)
 
 
+@pytest.mark.slow
 async def test_enter_on_the_result_list_opens_it_too(make_app, history):
     app = make_app(meet=None)
     async with app.run_test(size=SIZE) as pilot:

@@ -3,6 +3,7 @@ and tricky text is shown safely."""
 
 from __future__ import annotations
 
+import pytest
 from pilot_helpers import meeting_ready, settle, type_line, wait_for
 from textual.widgets import Digits, Static
 
@@ -11,6 +12,7 @@ from tui1on1.ui.widgets.notes import NoteInput, NotesList
 SIZES = [(80, 24), (40, 12), (120, 40), (60, 18), (41, 13), (100, 30), (39, 11), (70, 22)]
 
 
+@pytest.mark.slow
 async def test_a_resize_storm_keeps_the_typed_draft_and_the_focus(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -29,6 +31,7 @@ async def test_a_resize_storm_keeps_the_typed_draft_and_the_focus(make_app):
         assert note.text == "half a thought"
 
 
+@pytest.mark.slow
 async def test_layouts_switch_by_size_and_keep_clock_prompt_and_input(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
