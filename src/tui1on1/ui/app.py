@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import signal
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Console
@@ -23,7 +23,6 @@ from tui1on1.settings import ConfigError, Settings, save_theme
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.crash import Crash, handle_crash
 from tui1on1.ui.dialogs.problem import ProblemScreen
-from tui1on1.ui.hop import UiHop
 from tui1on1.ui.keys import checked_keymap
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.notices import short_problem, toast_lines
@@ -31,6 +30,7 @@ from tui1on1.ui.screens.base import AppScreen, MeetRequest, ServiceScreen
 from tui1on1.ui.screenshots import save_screenshot
 from tui1on1.ui.services import Services, open_services
 from tui1on1.ui.theming import load_catalogue, theme_variable_defaults
+from tui1on1.ui.writer_messages import WriterStatus, post_from_writer
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
@@ -97,8 +97,6 @@ class OneOnOneApp(App[int]):
         self.open_error: str | None = None
         self.crash: Crash | None = None  # set by an unexpected error; see ui.crash
         self._current_screen: Screen[Any] | None = None
-        #: Set on mount (it needs the running loop): the writer's status, to the UI thread.
-        self._writer_status: Callable[[str | None], None] | None = None
         #: The config file's rebindings in use (id → keys); refused ones are
         #: left out, so they keep their default keys (see ui.keys).
         self.key_rebindings: dict[str, str] = {}
@@ -187,7 +185,6 @@ class OneOnOneApp(App[int]):
 
             self.push_screen(HomeScreen())
         self._install_signal_handlers()
-        self._writer_status = UiHop()(self._show_writer_status)
 
     def on_ready(self) -> None:
         """The first frame is on screen: only now open the database.
@@ -257,10 +254,14 @@ class OneOnOneApp(App[int]):
     def _app_screens(self) -> list[AppScreen[Any]]:
         return [screen for screen in self.screen_stack if isinstance(screen, AppScreen)]
 
-    def _show_writer_status(self, message: str | None) -> None:
-        """The database stopped (message) or started again (None) taking writes."""
+    def _writer_status(self, problem: str | None) -> None:
+        """Called on the writer's thread: hand the news to the UI loop."""
+        post_from_writer(self, WriterStatus(problem))
+
+    def on_writer_status(self, event: WriterStatus) -> None:
+        """The database stopped (a problem) or started again (None) taking writes."""
         for screen in self._app_screens():
-            screen.show_storage_problem(message)
+            screen.show_storage_problem(event.problem)
 
     # --- signals and quitting -------------------------------------------------
 

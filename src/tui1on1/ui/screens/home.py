@@ -12,6 +12,7 @@ from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from tui1on1.domain.cadence import describe_cadence
@@ -36,15 +37,29 @@ from tui1on1.ui.home_rows import (
     relative_day,
     trend_text,
 )
-from tui1on1.ui.hop import UiHop
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenTable
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.services import Services
+from tui1on1.ui.writer_messages import post_from_writer
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
+
+
+class ForgottenEnded(Message):
+    """The writer ended a meeting left running (posted from its thread)."""
+
+    def __init__(self, person_id: int, name: str, meeting: Meeting, now: datetime) -> None:
+        super().__init__()
+        self.person_id, self.name, self.meeting, self.now = person_id, name, meeting, now
+
+
+class ForgottenNotEnded(Message):
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
 
 
 class HomeScreen(ServiceScreen[None]):
@@ -283,22 +298,26 @@ class HomeScreen(ServiceScreen[None]):
         def run(store: Store) -> Meeting:
             return store.end_meeting(meeting.id, *forgotten_end(store, meeting, now))
 
-        def ended(_meeting: Meeting) -> None:
-            self.notify(
-                f"Ended the 1:1 with {safe_terminal_text(name)} "
-                f"(left running {live_age(meeting.started_at, now)}): "
-                f"recorded as {_meeting.summary.split(' · ')[0] if _meeting.summary else 'ended'}.",
-                timeout=6,
-                markup=False,
-            )
-            self.select_person_id = person_id
-            self.reload()
+        services.writer.submit(
+            run,
+            done=lambda ended: post_from_writer(self, ForgottenEnded(person_id, name, ended, now)),
+            failed=lambda error: post_from_writer(self, ForgottenNotEnded(error)),
+        )
 
-        def failed(exc: Exception) -> None:
-            self.notify(f"The 1:1 was not ended: {exc}", severity="warning", markup=False)
+    def on_forgotten_ended(self, event: ForgottenEnded) -> None:
+        ended, now = event.meeting, event.now
+        recorded = ended.summary.split(" · ")[0] if ended.summary else "ended"
+        self.notify(
+            f"Ended the 1:1 with {safe_terminal_text(event.name)} "
+            f"(left running {live_age(ended.started_at, now)}): recorded as {recorded}.",
+            timeout=6,
+            markup=False,
+        )
+        self.select_person_id = event.person_id
+        self.reload()
 
-        hop = UiHop()
-        services.writer.submit(run, done=hop(ended), failed=hop(failed))
+    def on_forgotten_not_ended(self, event: ForgottenNotEnded) -> None:
+        self.notify(f"The 1:1 was not ended: {event.error}", severity="warning", markup=False)
 
     def action_search(self) -> None:
         self.app.action_search()

@@ -9,22 +9,24 @@ what it reports is already committed or journaled.
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from textual.message import Message
-from textual.message_pump import MessagePump
 
 from tui1on1.domain.records import ActionItem, Note
+from tui1on1.ui.writer_messages import post_from_writer
 
 if TYPE_CHECKING:  # SQLAlchemy stays unloaded until the database is opened
     from tui1on1.storage.discard import DiscardResult
 
 
-def post_from_writer(target: MessagePump, message: Message) -> None:
-    """Post ``message`` to ``target`` from the writer thread."""
-    with suppress(RuntimeError):  # the loop has closed: the app has exited
-        target.post_message(message)
+__all__ = [
+    "MeetingDiscarded",
+    "NoteEditDone",
+    "NoteNotSaved",
+    "NoteSaved",
+    "post_from_writer",
+]
 
 
 class NoteSaved(Message):
