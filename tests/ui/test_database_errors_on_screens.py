@@ -29,14 +29,24 @@ SAID = "the database is locked by another program"
 def unavailable(monkeypatch: pytest.MonkeyPatch):
     """unavailable("people_overview", ...): those Store methods raise, from now on."""
 
-    def fail(*names: str) -> None:
-        def refuse(*_args: object, **_kwargs: object) -> None:
-            raise DatabaseUnavailable(SAID)
+    class Unavailable:
+        def __init__(self) -> None:
+            self.originals: dict[str, object] = {}
 
-        for name in names:
-            monkeypatch.setattr(Store, name, refuse)
+        def __call__(self, *names: str) -> None:
+            def refuse(*_args: object, **_kwargs: object) -> None:
+                raise DatabaseUnavailable(SAID)
 
-    return fail
+            for name in names:
+                self.originals.setdefault(name, getattr(Store, name))
+                monkeypatch.setattr(Store, name, refuse)
+
+        def restore(self) -> None:
+            """The database answers again."""
+            for name, original in self.originals.items():
+                monkeypatch.setattr(Store, name, original)
+
+    return Unavailable()
 
 
 @pytest.fixture
@@ -89,6 +99,24 @@ async def test_person_screen_says_it_cannot_load(make_app, ada, unavailable):
         unavailable("get_person")
         app.open_person(ada[0])
         await said_calmly_and_running(pilot, PersonScreen)
+        # The page says it could not load; no empty sections that read as "no history".
+        text = screen_text(app)
+        assert "Couldn't load this page: " + SAID in text
+        assert "Nothing yet" not in text and "Open actions" not in text
+        # The database answers again: back and in again, and Ada's page is there.
+        unavailable.restore()
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        app.open_person(ada[0])
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, PersonScreen)
+                and app.screen.prep is not None
+                and "Open actions" in screen_text(app)
+            ),
+        )
+        assert "Couldn't load" not in screen_text(app).split("\n")[0]
 
 
 async def test_a_past_meeting_says_it_cannot_load(make_app, ada, unavailable):
@@ -98,6 +126,7 @@ async def test_a_past_meeting_says_it_cannot_load(make_app, ada, unavailable):
         unavailable("meeting_record")
         app.open_past_meeting(ada[1])
         await said_calmly_and_running(pilot, MeetingHistoryScreen)
+        assert "Couldn't load this page: " + SAID in screen_text(app)
 
 
 async def test_search_says_it_cannot_find_the_person(make_app, history, unavailable):

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events, getters
 from textual.app import SystemCommand
 from textual.screen import Screen, ScreenResultType
@@ -40,6 +41,14 @@ class MeetRequest:
     playbook: str | None = None
     person_id: int | None = None
     new: bool = False
+
+
+def not_loaded(error: StoreError) -> Text:
+    """What a page shows in place of what it could not load."""
+    return Text(
+        f"Couldn't load this page: {error}. Esc goes back; it loads again when you return.",
+        style="italic",
+    )
 
 
 class AppScreen(Screen[ScreenResultType]):

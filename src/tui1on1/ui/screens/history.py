@@ -21,9 +21,10 @@ from tui1on1.domain.grammar import KIND_MARKS
 from tui1on1.domain.kinds import ActionStatus, Owner
 from tui1on1.domain.recap import MeetingRecord
 from tui1on1.domain.text import safe_terminal_text
+from tui1on1.storage.errors import StoreError
 from tui1on1.ui.dialogs.note_detail import NoteDetailScreen
 from tui1on1.ui.lists import OpenList, Pane, one_line
-from tui1on1.ui.screens.base import ServiceScreen
+from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 
 
@@ -102,6 +103,11 @@ class MeetingHistoryScreen(ServiceScreen[None]):
         # A database problem gets the calm notification of every screen (AppScreen).
         record = services.store.meeting_record(self.meeting_id)
         self.app.call_from_thread(self._show, record)
+
+    def show_store_error(self, error: StoreError) -> None:
+        super().show_store_error(error)
+        if self.record is None:  # nothing shown yet: say why, not "No notes."
+            self.query_one("#history-header", Static).update(not_loaded(error))
 
     def _show(self, record: MeetingRecord) -> None:
         self.record = record

@@ -24,11 +24,12 @@ from tui1on1.domain.overview import MeetingListing
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import ActionItem, Note, Person
 from tui1on1.domain.text import clip, plural, safe_terminal_text
+from tui1on1.storage.errors import StoreError
 from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList, Pane, one_line
-from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
+from tui1on1.ui.screens.base import MeetRequest, ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.career import CareerPanel
 
@@ -157,8 +158,18 @@ class PersonScreen(ServiceScreen[None]):
         prep = load_prep(self.open_services(), self.person_id, all_meetings=self.all_meetings)
         show_latest(self.app, self._show, prep)
 
+    def show_store_error(self, error: StoreError) -> None:
+        """Said in a notification as on every screen; and if nothing could be
+        loaded yet, the page says so instead of showing empty sections that
+        would read as "no history"."""
+        super().show_store_error(error)
+        if self.prep is None:
+            self.query_one("#person-header", Static).update(not_loaded(error))
+            self.query_one("#person").display = False
+
     def _show(self, prep: PersonPrep) -> None:
         self.prep = prep
+        self.query_one("#person").display = True
         today = self.app.clock.now().astimezone().date()
         person = prep.person
         header = Text(safe_terminal_text(person.name), style="bold")
