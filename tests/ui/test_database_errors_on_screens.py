@@ -89,6 +89,7 @@ async def test_home_says_archiving_failed_instead_of_doing_nothing(make_app, his
         unavailable("update_person")
         await pilot.press("h")
         await said_calmly_and_running(pilot, HomeScreen)
+        assert "Not archived: " + SAID in screen_text(app)
         assert "Archived" not in screen_text(app)
 
 
@@ -169,3 +170,63 @@ async def test_who_then_a_database_that_refuses_gets_the_calm_problem_screen(
         await pilot.press("a")
         await said_calmly_and_running(pilot, ProblemScreen)
         assert "Can't start the meeting" in screen_text(app)
+
+
+async def test_a_meeting_that_cannot_start_goes_home_with_esc(make_app, ada, unavailable):
+    """m on home while the database refuses: the problem screen says so, Esc
+    goes home (where m tries again once the database answers), and the footer
+    offers exactly the keys that work."""
+    from tui1on1.ui.dialogs.problem import ProblemScreen
+    from tui1on1.ui.screens.meeting import MeetingScreen
+
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await home_ready(pilot)
+        unavailable("get_person", "start_meeting")
+        await pilot.press("m")
+        await said_calmly_and_running(pilot, ProblemScreen)
+        footer = screen_text(app).splitlines()[-1]
+        assert "esc Home" in footer and "q Quit" in footer
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        unavailable.restore()
+        await pilot.press("m")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, MeetingScreen) and app.screen.model is not None
+        )
+
+
+async def test_a_meeting_that_cannot_start_from_the_command_line_quits_with_q(
+    make_app, history, unavailable
+):
+    from tui1on1.ui.dialogs.problem import ProblemScreen
+
+    app = make_app("Nobody", new=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, WhoScreen))
+        unavailable("add_person")
+        await pilot.press("a")
+        await said_calmly_and_running(pilot, ProblemScreen)
+        assert "q Quit" in screen_text(app).splitlines()[-1]
+        await pilot.press("q")
+        await wait_for(pilot, lambda: not app.is_running)
+    assert app.return_code == 0
+
+
+async def test_marking_an_action_done_says_it_was_not_marked(make_app, ada, unavailable):
+    from textual.widgets import OptionList
+
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await home_ready(pilot)
+        app.open_person(ada[0])
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep is not None
+        )
+        assert app.screen.prep.actions, "the history fixture gives Ada open actions"
+        app.screen.set_focus(app.screen.query_one("#person-actions", OptionList))
+        unavailable("set_action_status")
+        await pilot.press("x")
+        await said_calmly_and_running(pilot, PersonScreen)
+        assert "Not marked done: " + SAID in screen_text(app)
+        assert "Marked done." not in screen_text(app)

@@ -27,7 +27,7 @@ def describe_db_error(exc: BaseException, where: str) -> str:
     """A calm, parameter-free sentence for a driver error."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "locked" in text or "busy" in text:
-        return "the database is busy (another tui1on1 may be writing); trying again shortly"
+        return "the database is busy (another tui1on1 may be writing)"
     if "readonly" in text or "read-only" in text or "read only" in text:
         return f"the database at {where} is read-only, so nothing can be saved to it right now"
     if "disk is full" in text or "no space" in text or "full" in text:
@@ -49,6 +49,8 @@ def describe_db_error(exc: BaseException, where: str) -> str:
             f"the database file at {where} is damaged or isn't a tui1on1 database; "
             "restore a backup with `tui1on1 db restore BACKUP`"
         )
+    if "disk i/o error" in text:
+        return f"the database at {where} can't be written (the disk or file system refused)"
     if "unable to open" in text:
         return f"can't open the database file at {where}"
     return f"the database at {where} reported an error ({type(exc).__name__})"

@@ -1,5 +1,7 @@
 """A calm full-screen message when something can't go on (the database can't
-be opened, a meeting can't start). The app keeps running; q quits."""
+be opened, a meeting can't start). The app keeps running and q quits; when
+home can work (a meeting could not start, the database is open), Esc goes
+home, where the meeting can be started again."""
 
 from __future__ import annotations
 
@@ -7,15 +9,20 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui1on1.ui.screens.base import AppScreen
 
-class ProblemScreen(Screen[None]):
-    BINDINGS = [Binding("q,escape", "app.quit_now", "Quit", id="problem_quit")]
 
-    def __init__(self, title: str, message: str) -> None:
+class ProblemScreen(AppScreen[None]):
+    BINDINGS = [
+        Binding("escape", "home", "Home", id="problem_home"),
+        Binding("q", "quit", "Quit", id="problem_quit"),
+    ]
+
+    def __init__(self, title: str, message: str, *, home: bool = False) -> None:
         super().__init__()
+        self.home = home
         self.problem_title = title
         self.message = message
 
@@ -29,3 +36,15 @@ class ProblemScreen(Screen[None]):
                 id="problem-hint",
             )
         yield Footer(compact=True, show_command_palette=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "home":
+            return self.home  # hidden where home could not work either
+        return True
+
+    def action_home(self) -> None:
+        if self.home:
+            self.app.action_home()
+
+    def action_quit(self) -> None:
+        self.app.quit_now()

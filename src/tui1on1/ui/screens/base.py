@@ -118,9 +118,11 @@ class AppScreen(Screen[ScreenResultType]):
         elif isinstance(error, Exception):
             self.app.crash_and_exit(error)
 
-    def show_store_error(self, error: StoreError) -> None:
-        """The calm line a database problem gets (its message never holds note text)."""
-        self.notify(str(error), severity="warning", markup=False)
+    def show_store_error(self, error: StoreError, undone: str | None = None) -> None:
+        """The calm line a database problem gets (its message never holds note
+        text), led by what was not done when a change failed ("Not archived")."""
+        said = f"{undone}: {error}" if undone else str(error)
+        self.notify(said, severity="warning", markup=False)
 
 
 class ServiceScreen(AppScreen[ScreenResultType]):

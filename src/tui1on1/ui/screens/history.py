@@ -104,8 +104,8 @@ class MeetingHistoryScreen(ServiceScreen[None]):
         record = services.store.meeting_record(self.meeting_id)
         self.app.call_from_thread(self._show, record)
 
-    def show_store_error(self, error: StoreError) -> None:
-        super().show_store_error(error)
+    def show_store_error(self, error: StoreError, undone: str | None = None) -> None:
+        super().show_store_error(error, undone)
         if self.record is None:  # nothing shown yet: say why, not "No notes."
             self.query_one("#history-header", Static).update(not_loaded(error))
 

@@ -19,6 +19,7 @@ from tui1on1.domain.cadence import describe_cadence
 from tui1on1.domain.overview import PersonOverview
 from tui1on1.domain.records import Meeting, Person
 from tui1on1.domain.text import clip, safe_terminal_text
+from tui1on1.storage.errors import StoreError
 from tui1on1.ui.dialogs.old_live import OLD_LIVE, OldLiveScreen, forgotten_end
 from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 from tui1on1.ui.home_rows import (
@@ -354,7 +355,12 @@ class HomeScreen(ServiceScreen[None]):
 
     @work(thread=True, exit_on_error=False, group="home-archive")
     def _archive(self, person_id: int, name: str, archived: bool) -> None:
-        self.open_services().store.update_person(person_id, archived=archived)
+        try:
+            self.open_services().store.update_person(person_id, archived=archived)
+        except StoreError as error:
+            undone = "Not archived" if archived else "Not brought back"
+            self.app.call_from_thread(self.show_store_error, error, undone)
+            return
         if archived:
             message = (
                 f"Archived {safe_terminal_text(name)}: hidden, nothing deleted. "

@@ -191,7 +191,7 @@ class MeetingScreen(ServiceScreen[None]):
     def _load_failed(self, message: str) -> None:
         from tui1on1.ui.dialogs.problem import ProblemScreen
 
-        self.app.switch_screen(ProblemScreen("Can't start the meeting", message))
+        self.app.switch_screen(ProblemScreen("Can't start the meeting", message, home=True))
 
     def _loaded(self, loaded: LoadedMeeting) -> None:
         services = self.services

@@ -158,11 +158,11 @@ class PersonScreen(ServiceScreen[None]):
         prep = load_prep(self.open_services(), self.person_id, all_meetings=self.all_meetings)
         show_latest(self.app, self._show, prep)
 
-    def show_store_error(self, error: StoreError) -> None:
+    def show_store_error(self, error: StoreError, undone: str | None = None) -> None:
         """Said in a notification as on every screen; and if nothing could be
         loaded yet, the page says so instead of showing empty sections that
         would read as "no history"."""
-        super().show_store_error(error)
+        super().show_store_error(error, undone)
         if self.prep is None:
             self.query_one("#person-header", Static).update(not_loaded(error))
             self.query_one("#person").display = False
@@ -343,12 +343,17 @@ class PersonScreen(ServiceScreen[None]):
     def _close(self, kind: str, ident: int) -> None:
         services = self.open_services()
         now = services.clock.now()
-        if kind == "action":
-            services.store.set_action_status(ident, ActionStatus.DONE, meeting_id=None, at=now)
-            message = "Marked done."
-        else:
-            services.store.set_note_resolved(ident, now)
-            message = "Marked resolved."
+        try:
+            if kind == "action":
+                services.store.set_action_status(ident, ActionStatus.DONE, meeting_id=None, at=now)
+                message = "Marked done."
+            else:
+                services.store.set_note_resolved(ident, now)
+                message = "Marked resolved."
+        except StoreError as error:
+            undone = "Not marked done" if kind == "action" else "Not marked resolved"
+            self.app.call_from_thread(self.show_store_error, error, undone)
+            return
         self.app.call_from_thread(self.notify, message, timeout=3)
         self.reload()
 
