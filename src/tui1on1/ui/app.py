@@ -34,6 +34,7 @@ from tui1on1.ui.writer_messages import WriterStatus, post_from_writer
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
+    from tui1on1.ui.screens.meeting_load import NotOnePerson
 
 __all__ = ["MeetRequest", "OneOnOneApp"]
 
@@ -385,6 +386,19 @@ class OneOnOneApp(App[int]):
     # --- where the screens go -------------------------------------------------------
     # Screens never import one another: they ask the app, which imports each
     # screen when it is first opened (start-up speed, see the top of the module).
+
+    def open_home(self, select_person_id: int | None = None) -> None:
+        """Home, in place of the current screen (after a meeting), with
+        ``select_person_id`` highlighted."""
+        from tui1on1.ui.screens.home import HomeScreen
+
+        self.switch_screen(HomeScreen(select_person_id=select_person_id))
+
+    def open_who(self, problem: NotOnePerson) -> None:
+        """`meet NAME` found no one or several people: ask who, in place of the meeting."""
+        from tui1on1.ui.screens.who import WhoScreen
+
+        self.switch_screen(WhoScreen(problem))
 
     def open_meeting(self, request: MeetRequest) -> None:
         """The meeting, in place of the current screen."""

@@ -184,9 +184,7 @@ class MeetingScreen(ServiceScreen[None]):
         self.app.call_from_thread(self._loaded, loaded)
 
     def _not_one_person(self, problem: NotOnePerson) -> None:
-        from tui1on1.ui.screens.who import WhoScreen
-
-        self.app.switch_screen(WhoScreen(problem))
+        self.app.open_who(problem)
 
     def _load_failed(self, message: str) -> None:
         from tui1on1.ui.dialogs.problem import ProblemScreen

@@ -201,9 +201,7 @@ class MeetingFlows:
         app.push_screen(SummaryScreen(model.person.name, summary), self.after_summary)
 
     def after_summary(self, _result: object) -> None:
-        from tui1on1.ui.screens.home import HomeScreen
-
-        self.screen.app.switch_screen(HomeScreen(select_person_id=self.model.person.id))
+        self.screen.app.open_home(select_person_id=self.model.person.id)
 
     # --- discarding a 1:1 started by mistake --------------------------------------
 
@@ -253,12 +251,11 @@ class MeetingFlows:
 
     def discarded(self, message: MeetingDiscarded) -> None:
         from tui1on1.ui.dialogs.discard import import_command
-        from tui1on1.ui.screens.home import HomeScreen
 
         result, app = message.result, self.screen.app
         while app.screen is not self.screen and len(app.screen_stack) > 1:
             app.pop_screen()
-        app.switch_screen(HomeScreen(select_person_id=self.model.person.id))
+        app.open_home(select_person_id=self.model.person.id)
         # The command on a line of its own, to copy; the file name never split.
         app.notify(
             f"To bring it back:\n{import_command(result.path)}",
