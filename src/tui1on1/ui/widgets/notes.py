@@ -121,9 +121,9 @@ class NoteInput(Input):
             super().__init__()
             self.length = length
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         event.stop()
-        event.prevent_default()  # Input's own handler would insert the first line again
+        event.prevent_default()  # Input's own (_on_paste) would insert the first line again
         if not event.text:
             return
         # No NUL: PostgreSQL can't store one (in a note or in the draft).
@@ -147,7 +147,7 @@ class NoteInput(Input):
     def from_value(value: str) -> str:
         return value.replace(f" {NEWLINE_MARK} ", "\n").replace(NEWLINE_MARK, "\n")
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """Enter submits here, in key order, not through an app-level binding.
 
         A binding runs after the keys already queued for this input, so in a
