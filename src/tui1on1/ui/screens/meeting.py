@@ -21,6 +21,8 @@ from tui1on1.domain.grammar import PLACEHOLDER
 from tui1on1.domain.meeting import MeetingModel
 from tui1on1.domain.pausecue import END_TYPING
 from tui1on1.domain.text import plural, safe_terminal_text
+from tui1on1.storage.errors import StoreError
+from tui1on1.ui.dialogs.problem import ProblemScreen
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.screens.meeting_flows import MeetingFlows, quit_app
 from tui1on1.ui.screens.meeting_load import (
@@ -169,7 +171,6 @@ class MeetingScreen(ServiceScreen[None]):
 
     @work(thread=True, exit_on_error=False, group="load")
     def _load(self, services: Services) -> None:
-        from tui1on1.storage.errors import StoreError
 
         request = self.request
         try:
@@ -187,8 +188,6 @@ class MeetingScreen(ServiceScreen[None]):
         self.app.open_who(problem)
 
     def _load_failed(self, message: str) -> None:
-        from tui1on1.ui.dialogs.problem import ProblemScreen
-
         self.app.switch_screen(ProblemScreen("Can't start the meeting", message, home=True))
 
     def _loaded(self, loaded: LoadedMeeting) -> None:

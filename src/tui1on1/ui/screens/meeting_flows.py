@@ -15,10 +15,19 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.types import IgnoreReturnCallbackType
 
+from tui1on1.domain.agenda import Playbook
+from tui1on1.domain.career import format_thread
 from tui1on1.domain.meeting import AskedRef, MeetingModel
 from tui1on1.domain.pausecue import END_NEXT
 from tui1on1.domain.records import NewAskedQuestion
 from tui1on1.domain.text import safe_terminal_text
+from tui1on1.questions import CATEGORY_TITLES, Question
+from tui1on1.storage.errors import StoreError
+from tui1on1.ui.dialogs.discard import DiscardScreen, import_command
+from tui1on1.ui.dialogs.end import EndScreen
+from tui1on1.ui.dialogs.leave import LeaveScreen
+from tui1on1.ui.dialogs.summary import SummaryScreen, summary_line
+from tui1on1.ui.latest import show_latest
 from tui1on1.ui.screens.meeting_messages import DiscardFailed, MeetingDiscarded, post_from_writer
 
 if TYPE_CHECKING:
@@ -146,7 +155,6 @@ class MeetingFlows:
         draft and focus as they were, d discards a 1:1 started by mistake."""
         if self.ending:
             return
-        from tui1on1.ui.dialogs.end import EndScreen
 
         model = self.model
 
@@ -164,7 +172,6 @@ class MeetingFlows:
     def end_now(self) -> None:
         if self.ending:
             return
-        from tui1on1.ui.dialogs.summary import SummaryScreen, summary_line
 
         model, services, app = self.model, self.services, self.screen.app
         now = self.now()
@@ -181,7 +188,6 @@ class MeetingFlows:
             # It must never disturb the user or the writes behind it, so every
             # failure becomes a calm line instead of an exception (the writer
             # would retry an "unavailable" one forever).
-            from tui1on1.storage.errors import StoreError
 
             try:
                 store.auto_backup(data_dir, now)
@@ -209,8 +215,8 @@ class MeetingFlows:
         """Ask (naming the person, the notes and the file), then discard."""
         if self.ending:
             return
+        # SQLAlchemy: never before the meeting's first frame.
         from tui1on1.storage.discard import DISCARDED_DIR, discard_file_name
-        from tui1on1.ui.dialogs.discard import DiscardScreen
 
         model = self.model
         notes = len(model.notes.own())
@@ -229,7 +235,7 @@ class MeetingFlows:
     def discard_now(self) -> None:
         if self.ending:
             return
-        from tui1on1.storage.discard import DISCARDED_DIR
+        from tui1on1.storage.discard import DISCARDED_DIR  # SQLAlchemy: see above
 
         screen = self.screen
         self.notes.cancel_edit()
@@ -250,7 +256,6 @@ class MeetingFlows:
         screen.notify("Discarding…", timeout=2)
 
     def discarded(self, message: MeetingDiscarded) -> None:
-        from tui1on1.ui.dialogs.discard import import_command
 
         result, app = message.result, self.screen.app
         while app.screen is not self.screen and len(app.screen_stack) > 1:
@@ -275,7 +280,6 @@ class MeetingFlows:
 
     def request_quit(self) -> None:
         """ctrl+q while live: end it, leave it running, stay, or discard it."""
-        from tui1on1.ui.dialogs.leave import LeaveScreen
 
         app = self.screen.app
 
@@ -293,7 +297,6 @@ class MeetingFlows:
 
     def pick_question(self) -> None:
         """Fuzzy-search the whole bank; the chosen question becomes current."""
-        from tui1on1.questions import CATEGORY_TITLES, Question
 
         model = self.model
         commands: list[tuple[str, IgnoreReturnCallbackType, str]] = []
@@ -313,7 +316,6 @@ class MeetingFlows:
 
     def switch_playbook(self) -> None:
         """Choose another agenda, as long as no question has been asked yet."""
-        from tui1on1.domain.agenda import Playbook
 
         model = self.model
         if model.asked:
@@ -347,8 +349,6 @@ class MeetingFlows:
 
     def show_career(self, panel: CareerPanel) -> None:
         """F2: the career thread (latest answer per career category), read fresh."""
-        from tui1on1.domain.career import format_thread
-        from tui1on1.ui.latest import show_latest
 
         services, person_id = self.services, self.model.person.id
         slugs = {slug: q.category for slug, q in services.bank.questions.items()}
