@@ -232,3 +232,25 @@ def test_a_damaged_page_met_while_writing_is_a_calm_unavailable_not_a_crash(tmp_
     with pytest.raises(IntegrityError), store._write():  # a refusal, not an outage
         raise IntegrityError("INSERT ...", None, sqlite3_module.IntegrityError("UNIQUE"))
     store.close()
+
+
+async def test_leaving_the_problem_screen_exits_1_with_the_sentence(db_file):
+    """q on "Can't open the database": status 1 and the same calm sentence for
+    the CLI to print (a database that can't be used exits 1), no crash line."""
+    from tui1on1.ui.dialogs.problem import ProblemScreen
+
+    damage_page(db_file)
+    app = OneOnOneApp(load_settings(db_arg=f"sqlite:///{db_file}"), clock=FakeClock(T0))
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(250):
+            if isinstance(app.screen, ProblemScreen):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(app.screen, ProblemScreen)
+        await pilot.press("escape")  # no home to go to: the database can't be opened
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, ProblemScreen)
+        await pilot.press("q")
+    assert app.return_code == 1
+    assert app.crash is None
+    assert_calm_line(app.open_error, db_file)

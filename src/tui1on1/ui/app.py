@@ -95,7 +95,10 @@ class OneOnOneApp(App[int]):
         self.clock = clock or SystemClock()
         self.services: Services | None = None
         self._given_store = store
+        #: The sentence the CLI prints on the way out (a database that can't
+        #: be used, a name that finds no one), else None.
         self.open_error: str | None = None
+        self.exit_chosen = False  # the user quit (any exit code is theirs, not a crash)
         self.crash: Crash | None = None  # set by an unexpected error; see ui.crash
         self._current_screen: Screen[Any] | None = None
         #: The config file's rebindings in use (id → keys); refused ones are
@@ -292,9 +295,11 @@ class OneOnOneApp(App[int]):
         else:
             self.quit_now()  # a dialog or the palette: nothing to ask
 
-    def quit_now(self) -> None:
+    def quit_now(self, return_code: int = 0) -> None:
+        """Save and leave, by the user's choice (1: leaving on a problem)."""
+        self.exit_chosen = True
         self.save_everything()
-        self.exit(0)
+        self.exit(return_code=return_code)
 
     # --- unexpected errors ------------------------------------------------------
 
@@ -322,7 +327,7 @@ class OneOnOneApp(App[int]):
         self.exit(return_code=1)
 
     def on_unmount(self) -> None:
-        if self.return_code and self.crash is None:
+        if self.return_code and self.crash is None and not self.exit_chosen:
             # Textual caught an error outside ``on_event`` and the workers (a
             # widget's timer, say): its report was discarded; the screens are
             # gone, so nothing more can be saved here. Say so calmly.

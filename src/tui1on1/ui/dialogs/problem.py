@@ -47,4 +47,7 @@ class ProblemScreen(AppScreen[None]):
             self.app.action_home()
 
     def action_quit(self) -> None:
-        self.app.quit_now()
+        """Quitting here ends on the problem: status 1, as every command whose
+        database can't be used (the CLI prints the sentence again)."""
+        self.app.open_error = self.app.open_error or self.message
+        self.app.quit_now(return_code=1)
