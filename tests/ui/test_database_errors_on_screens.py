@@ -89,7 +89,7 @@ async def test_home_says_archiving_failed_instead_of_doing_nothing(make_app, his
         unavailable("update_person")
         await pilot.press("h")
         await said_calmly_and_running(pilot, HomeScreen)
-        assert "Not archived: " + SAID in screen_text(app)
+        assert "Ada Lovelace was not archived: " + SAID in screen_text(app)
         assert "Archived" not in screen_text(app)
 
 

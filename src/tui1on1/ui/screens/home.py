@@ -358,7 +358,8 @@ class HomeScreen(ServiceScreen[None]):
         try:
             self.open_services().store.update_person(person_id, archived=archived)
         except StoreError as error:
-            undone = "Not archived" if archived else "Not brought back"
+            who = safe_terminal_text(name)
+            undone = f"{who} was not archived" if archived else f"{who} was not brought back"
             self.app.call_from_thread(self.show_store_error, error, undone)
             return
         if archived:
