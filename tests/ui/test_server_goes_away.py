@@ -63,7 +63,8 @@ async def test_home_and_the_person_page_say_the_server_is_gone_and_go_on(server,
 
         stop()  # the server goes away
         await pilot.press("h")  # archive the highlighted person
-        await wait_for(pilot, lambda: "Ada Lovelace was not archived: " + GONE in screen_text(app), timeout=30)
+        said = "Ada Lovelace was not archived: " + GONE
+        await wait_for(pilot, lambda: said in screen_text(app), timeout=30)
         assert app.is_running and app.crash is None and isinstance(app.screen, HomeScreen)
         assert "Archived" not in screen_text(app)
 
