@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from pilot_wait import wait_for
 from tui1on1.cli import main
 from tui1on1.domain.kinds import NoteKind
 from tui1on1.domain.records import NewNote
@@ -18,6 +19,7 @@ from tui1on1.domain.timesource import FakeClock
 from tui1on1.settings import load_settings
 from tui1on1.storage.store import Store
 from tui1on1.ui.app import OneOnOneApp
+from tui1on1.ui.dialogs.problem import ProblemScreen
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -136,18 +138,17 @@ def test_a_damaged_file_can_be_restored_from_a_backup(db_file, tmp_path, capsys)
     assert main(["--db", f"sqlite:///{db_file}", "db", "check"]) == 0
 
 
-async def problem_text(db_file) -> str:
-    from tui1on1.ui.dialogs.problem import ProblemScreen
+async def problem_screen(pilot) -> ProblemScreen:
+    """The "Can't open the database" screen, once it shows."""
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ProblemScreen))
+    assert pilot.app.services is None
+    return pilot.app.screen
 
+
+async def problem_text(db_file) -> str:
     app = OneOnOneApp(load_settings(db_arg=f"sqlite:///{db_file}"), clock=FakeClock(T0))
     async with app.run_test(size=(120, 30)) as pilot:
-        for _ in range(250):
-            if isinstance(app.screen, ProblemScreen):
-                break
-            await pilot.pause(0.02)
-        assert isinstance(app.screen, ProblemScreen)
-        assert app.services is None
-        return app.screen.message
+        return (await problem_screen(pilot)).message
 
 
 @pytest.mark.parametrize("damage", DAMAGES)
@@ -237,16 +238,10 @@ def test_a_damaged_page_met_while_writing_is_a_calm_unavailable_not_a_crash(tmp_
 async def test_leaving_the_problem_screen_exits_1_with_the_sentence(db_file):
     """q on "Can't open the database": status 1 and the same calm sentence for
     the CLI to print (a database that can't be used exits 1), no crash line."""
-    from tui1on1.ui.dialogs.problem import ProblemScreen
-
     damage_page(db_file)
     app = OneOnOneApp(load_settings(db_arg=f"sqlite:///{db_file}"), clock=FakeClock(T0))
     async with app.run_test(size=(120, 30)) as pilot:
-        for _ in range(250):
-            if isinstance(app.screen, ProblemScreen):
-                break
-            await pilot.pause(0.02)
-        assert isinstance(app.screen, ProblemScreen)
+        await problem_screen(pilot)
         await pilot.press("escape")  # no home to go to: the database can't be opened
         await pilot.pause(0.1)
         assert isinstance(app.screen, ProblemScreen)

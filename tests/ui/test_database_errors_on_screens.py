@@ -130,21 +130,17 @@ async def test_a_past_meeting_says_it_cannot_load(make_app, ada, unavailable):
         assert "Couldn't load this page: " + SAID in screen_text(app)
 
 
-async def test_search_says_it_cannot_find_the_person(make_app, history, unavailable):
+@pytest.mark.parametrize(
+    ("refused", "query"),
+    [("match_person", "person:ada growth"), ("search", "growth")],
+    ids=["finding-the-person", "searching"],
+)
+async def test_search_says_it_cannot(make_app, history, unavailable, refused, query):
     app = make_app(meet=None)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await home_ready(pilot)
-        unavailable("match_person")
-        app.push_screen(SearchScreen("person:ada growth"))
-        await said_calmly_and_running(pilot, SearchScreen)
-
-
-async def test_search_says_it_cannot_search(make_app, history, unavailable):
-    app = make_app(meet=None)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await home_ready(pilot)
-        unavailable("search")
-        app.push_screen(SearchScreen("growth"))
+        unavailable(refused)
+        app.push_screen(SearchScreen(query))
         await said_calmly_and_running(pilot, SearchScreen)
 
 

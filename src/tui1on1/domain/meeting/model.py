@@ -20,7 +20,7 @@ from tui1on1.domain.clock import ClockState, MeetingClock, format_mmss
 from tui1on1.domain.meeting.notes import MeetingNotes
 from tui1on1.domain.meeting.views import ClockView, CueView, PromptView
 from tui1on1.domain.pausecue import END_ELAPSED, PauseCue
-from tui1on1.domain.prompts import AskedBefore, PromptDeck, rank_questions
+from tui1on1.domain.prompts import AskedBefore, PromptDeck, QuestionLike, rank_questions
 from tui1on1.domain.records import AskedQuestion, Meeting, Person, SegmentLog
 from tui1on1.domain.text import clip, plural
 
@@ -28,15 +28,10 @@ WRAP_UP_HINT = "Wrap-up: agree one concrete next step, who owns it, and by when.
 NO_QUESTIONS = "No questions for this segment: follow their lead."
 
 
-class MeetingQuestion(Protocol):
-    """A question from the bank, as the meeting uses it."""
+class MeetingQuestion(QuestionLike, Protocol):
+    """A question from the bank, as the meeting uses it: what the deck ranks,
+    and the probes shown under it."""
 
-    @property
-    def slug(self) -> str: ...
-    @property
-    def category(self) -> str: ...
-    @property
-    def text(self) -> str: ...
     @property
     def probes(self) -> Sequence[str]: ...
 
