@@ -47,8 +47,14 @@ print(json.dumps(seen))
 
 NEVER_BEFORE_FIRST_FRAME = ("sqlalchemy", "alembic", "psycopg", "tomlkit")
 # The UI may reach these storage modules early: errors are plain exceptions,
-# quick_read is the stdlib-sqlite3 name check `meet` does before drawing.
-EARLY_STORAGE = {"tui1on1.storage", "tui1on1.storage.errors", "tui1on1.storage.quick_read"}
+# quick_read is the stdlib-sqlite3 name check `meet` does before drawing;
+# journal_entries builds the meeting's journal entries (plain dicts, no database).
+EARLY_STORAGE = {
+    "tui1on1.storage",
+    "tui1on1.storage.errors",
+    "tui1on1.storage.quick_read",
+    "tui1on1.storage.journal_entries",
+}
 
 
 def first_frame_modules(*argv: str) -> tuple[str, list[str]]:

@@ -80,7 +80,7 @@ def test_cli_files_are_private_under_umask_022(cli, isolated_dirs):
 # The app opens the Store without going through cli.main's umask: the files
 # must still be private, including SQLite's own -wal and -shm while it runs.
 def test_store_files_are_private_under_umask_022_while_open(tmp_path):
-    from tui1on1.storage.journal import draft_entry
+    from tui1on1.storage.journal_entries import draft_entry
 
     assert os.umask(0o022) == 0o022  # tests/conftest.py: every test starts loose
     db_file = tmp_path / "fresh-dir" / "tui1on1.db"

@@ -1,9 +1,9 @@
 """Another writer holds the SQLite lock for longer than the busy timeout.
 
 The save retries visibly (the writer reports "busy", the note shows "not saved
-yet — kept safe, retrying" and sits in the recovery journal) and lands exactly
-once as soon as the lock is free; then the status clears and the journal is
-empty. The busy timeout is lowered so it elapses quickly.
+yet — kept safe, retrying" and was in the recovery journal before the database
+was asked) and lands exactly once as soon as the lock is free; then the status
+clears and the journal marks it done. The busy timeout is lowered so it elapses quickly.
 """
 
 from __future__ import annotations
@@ -123,8 +123,8 @@ def test_a_save_behind_a_long_lock_retries_visibly_then_lands_once(lock_db):
             assert "locked" not in (seen.statuses[0] or "")
             assert not seen.done
         assert writer.problem is not None and "busy" in writer.problem
-        entries = journal.path.read_text().splitlines()
-        assert len(entries) == 1 and '"held-1"' in entries[0]  # safe before it lands
+        entries = journal.read().pending()
+        assert [e["uid"] for e in entries] == ["held-1"]  # safe before it lands
 
         holder.release()
         assert seen.saved.wait(WAIT)
@@ -136,7 +136,7 @@ def test_a_save_behind_a_long_lock_retries_visibly_then_lands_once(lock_db):
             assert seen.statuses[-1] is None
             assert [s for s in seen.statuses if s is not None] == [seen.statuses[0]]
         assert writer.problem is None
-        assert not journal.has_entries()
+        assert journal.read().pending() == []  # done; the next checkpoint lets it go
         assert [n.uid for n in store.list_notes(meeting.id)] == ["held-1"]
     finally:
         holder.close()
@@ -163,14 +163,14 @@ def test_later_notes_wait_behind_the_held_one_and_keep_their_order(lock_db):
                 done=seen.on_done, failed=seen.on_failed,
             )  # fmt: skip
         deadline = time.monotonic() + WAIT
-        while len(journal.path.read_text().splitlines() if journal.has_entries() else []) < 5:
+        while len(journal.read().pending()) < 5:
             assert time.monotonic() < deadline, "the waiting notes were never journaled"
             time.sleep(0.01)
         holder.release()
         assert writer.flush(WAIT)
         assert [r[0].uid for r in seen.done] == uids
         assert [n.uid for n in store.list_notes(meeting.id)] == uids
-        assert not journal.has_entries()
+        assert journal.read().pending() == []
         assert writer.problem is None
     finally:
         holder.close()
@@ -235,5 +235,5 @@ async def test_the_meeting_screen_shows_not_saved_yet_and_the_banner_until_the_l
         meeting_id = screen.model.meeting.id
         saved = app.services.store.list_notes(meeting_id)
         assert [n.text for n in saved] == ["typed while the database was locked"]
-        assert not writer.journal.has_entries()
+        assert writer.journal.read().pending() == []
     holder.close()

@@ -95,7 +95,7 @@ async def _type_notes(app: OneOnOneApp, tag: str, started: asyncio.Barrier) -> d
             "banners": banners,
             "notified": list(app.seen_notes),
             "problem": app.services.writer.problem,
-            "journal_left": app.services.writer.journal.has_entries(),
+            "journal_left": app.services.writer.journal.read().pending(),
         }
 
 

@@ -13,7 +13,8 @@ import pytest
 from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner
 from tui1on1.domain.records import NewNote
 from tui1on1.storage.errors import DatabaseUnavailable, NotFound, StoreError
-from tui1on1.storage.journal import Journal, draft_entry, note_to_entry
+from tui1on1.storage.journal import Journal
+from tui1on1.storage.journal_entries import draft_entry, note_to_entry
 from tui1on1.storage.transfer import export_data, import_data
 from tui1on1.storage.writer import Writer
 

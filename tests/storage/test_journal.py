@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import stat
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -11,13 +13,8 @@ import pytest
 
 from tui1on1.domain.kinds import NoteKind, Owner
 from tui1on1.domain.records import NewNote
-from tui1on1.storage.journal import (
-    Journal,
-    draft_entry,
-    entry_to_note,
-    journal_path_for,
-    note_to_entry,
-)
+from tui1on1.storage.journal import Journal, JournalRefused, journal_path_for
+from tui1on1.storage.journal_entries import draft_entry, entry_to_note, note_to_entry
 
 T0 = datetime(2026, 11, 20, 9, 0, 0, 123456, tzinfo=UTC)
 
@@ -44,10 +41,12 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def replay_all(journal: Journal) -> list[dict]:
-    seen: list[dict] = []
-    journal.replay(seen.append)
-    return seen
+def pending(journal: Journal) -> list[dict]:
+    return Journal(journal.path).read().pending()
+
+
+def with_jid(entry: dict, jid: str) -> dict:
+    return {**entry, "jid": jid}
 
 
 # --- entries -----------------------------------------------------------------
@@ -89,44 +88,46 @@ def test_draft_entry_is_plain_json():
 # --- the file ------------------------------------------------------------------
 
 
-def test_append_then_replay_in_order_and_empty(tmp_path):
+def test_append_then_read_in_order_with_a_checksum_per_line(tmp_path):
     journal = Journal(tmp_path / "tui1on1.db.journal")
     assert not journal.has_entries()
     notes = [full_note(f"n-{i}", text=f"note {i}") for i in range(5)]
-    journal.append(note_to_entry(notes[0]))
-    journal.append(draft_entry(7, "typing…", T0))
-    for note in notes[1:]:
-        journal.append(note_to_entry(note))
-    assert journal.has_entries()
+    journal.append(with_jid(note_to_entry(notes[0]), "j0"))
+    journal.append(with_jid(draft_entry(7, "typing…", T0), "jd"))
+    journal.append_many(with_jid(note_to_entry(n), f"j{i}") for i, n in enumerate(notes[1:], 1))
 
-    seen = replay_all(journal)
-
-    assert [e["type"] for e in seen] == ["note", "draft", "note", "note", "note", "note"]
-    assert [entry_to_note(e) for e in seen if e["type"] == "note"] == notes
-    assert seen[1]["text"] == "typing…"
-    assert not journal.has_entries()
-    assert journal.path.read_bytes() == b""
-    assert journal.replay(seen.append) == 0  # nothing left to apply
+    read = journal.read()
+    assert [e["type"] for e in read.entries] == ["note", "draft", "note", "note", "note", "note"]
+    assert [entry_to_note(e) for e in read.entries if e["type"] == "note"] == notes
+    assert read.bad == [] and read.done == set()
+    for line in journal.path.read_bytes().splitlines():
+        crc, _, body = line.partition(b" ")
+        assert len(crc) == 8 and json.loads(body)["jid"]
 
 
-def test_replay_returns_how_many_were_applied(tmp_path):
+def test_done_entries_go_only_once_a_checkpoint_has_them(tmp_path):
     journal = Journal(tmp_path / "j")
-    for i in range(3):
-        journal.append(note_to_entry(full_note(f"n-{i}")))
-    assert journal.replay(lambda _e: None) == 3
+    for i in range(4):
+        journal.append(with_jid(note_to_entry(full_note(f"n-{i}")), f"j{i}"))
+    journal.mark_done(["j0", "j2"])
+    assert [e["uid"] for e in pending(journal)] == ["n-1", "n-3"]
 
-
-def test_replay_of_a_missing_journal_is_a_no_op(tmp_path):
-    journal = Journal(tmp_path / "never-written.journal")
-    assert journal.replay(lambda _e: pytest.fail("nothing to apply")) == 0
-    assert not journal.path.exists()
+    assert journal.compact(lambda: False) == 0  # still only in the write-ahead log
+    assert len(journal.read().entries) == 4
+    assert journal.compact(lambda: True) == 2
+    read = journal.read()
+    assert [e["uid"] for e in read.entries] == ["n-1", "n-3"] and read.done == set()
+    journal.mark_done(["j1", "j3"])
+    journal.compact(lambda: True)
+    assert not journal.has_entries()
 
 
 def test_journal_file_is_private_even_under_umask_022(tmp_path, umask_022):
     journal = Journal(tmp_path / "tui1on1.db.journal")
     journal.append(note_to_entry(full_note()))
     assert mode(journal.path) == 0o600
-    journal.replay(lambda _e: None)
+    journal.mark_done(["x"])
+    journal.compact(lambda: True)
     assert mode(journal.path) == 0o600
 
 
@@ -138,61 +139,100 @@ def test_an_existing_loose_journal_is_made_private(tmp_path, umask_022):
     assert mode(path) == 0o600
 
 
-def test_a_torn_last_line_is_skipped(tmp_path):
+def test_a_torn_last_line_is_kept_aside_and_the_next_append_is_not_lost(tmp_path):
     journal = Journal(tmp_path / "j")
-    journal.append(note_to_entry(full_note("n-1")))
-    journal.append(note_to_entry(full_note("n-2")))
+    journal.append(with_jid(note_to_entry(full_note("n-1")), "a"))
     with open(journal.path, "ab") as fh:  # a crash in the middle of an append
-        fh.write(b'{"type": "note", "uid": "n-3", "text": "half wri')
+        fh.write(b'0badc0de {"type": "note", "uid": "torn", "te')
+    journal.append(with_jid(note_to_entry(full_note("n-2")), "b"))
 
-    seen = replay_all(journal)
+    read = journal.read()
+    assert [e["uid"] for e in read.entries] == ["n-1", "n-2"]
+    assert len(read.bad) == 1
+    assert b'"torn"' in (tmp_path / "j.bad").read_bytes()
+    assert mode(tmp_path / "j.bad") == 0o600
 
-    assert [e["uid"] for e in seen] == ["n-1", "n-2"]
-    assert not journal.has_entries()
 
-
-def test_an_append_after_a_torn_line_is_not_lost(tmp_path):
+def test_a_damaged_line_is_reported_and_kept_aside_never_skipped_silently(tmp_path):
     journal = Journal(tmp_path / "j")
-    journal.append(note_to_entry(full_note("n-1")))
-    with open(journal.path, "ab") as fh:  # crash mid-append: no newline at the end
-        fh.write(b'{"type": "note", "uid": "torn", "te')
-    journal.append(note_to_entry(full_note("n-2")))  # the next run keeps journaling
+    for i in range(3):
+        journal.append(with_jid(note_to_entry(full_note(f"n-{i}", text=f"line {i}")), f"j{i}"))
+    raw = journal.path.read_bytes()
+    journal.path.write_bytes(raw.replace(b"line 1", b"line X"))  # one flipped byte
 
-    seen = replay_all(journal)
+    read = journal.read()
+    assert [e["uid"] for e in read.entries] == ["n-0", "n-2"]
+    assert [b"line X" in line for line in read.bad] == [True]
+    assert b"line X" in (tmp_path / "j.bad").read_bytes()
+    journal.read()  # reading again doesn't copy it twice
+    assert (tmp_path / "j.bad").read_bytes().count(b"line X") == 1
 
-    assert [e["uid"] for e in seen] == ["n-1", "n-2"]
+
+def test_plain_json_lines_from_before_checksums_are_still_read(tmp_path):
+    path = tmp_path / "j"
+    path.write_text(json.dumps(note_to_entry(full_note("old"))) + "\n")
+    assert [e["uid"] for e in Journal(path).read().entries] == ["old"]
 
 
-def test_a_replay_that_raises_leaves_the_journal_whole(tmp_path):
+def test_a_planted_symlink_is_refused_and_its_target_untouched(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    victim.chmod(0o644)
+    path = tmp_path / "tui1on1.db.journal"
+    path.symlink_to(victim)
+    with pytest.raises(JournalRefused, match="symlink"):
+        Journal(path).append(note_to_entry(full_note()))
+    assert victim.read_text() == "precious" and mode(victim) == 0o644
+    assert not Journal(path).has_entries()
+
+
+def test_a_fifo_in_its_place_is_refused_without_hanging(tmp_path):
+    path = tmp_path / "j"
+    os.mkfifo(path)
+    with pytest.raises(JournalRefused, match="plain file"):
+        Journal(path).append(note_to_entry(full_note()))
+
+
+def test_a_journal_deleted_while_open_is_put_back_whole(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    journal = Journal(folder / "j")
+    journal.append(with_jid(note_to_entry(full_note("before")), "a"))
+    shutil.rmtree(folder)  # the data dir removed while the app runs
+    journal.append(with_jid(note_to_entry(full_note("after")), "b"))
+    assert [e["uid"] for e in Journal(folder / "j").read().entries] == ["before", "after"]
+    assert mode(folder) == 0o700 and mode(folder / "j") == 0o600
+
+
+def test_space_is_reserved_beyond_the_end(tmp_path):
     journal = Journal(tmp_path / "j")
-    for i in range(4):
-        journal.append(note_to_entry(full_note(f"n-{i}")))
-    before = journal.path.read_bytes()
-    applied: list[str] = []
-
-    def apply(entry: dict) -> None:
-        if entry["uid"] == "n-2":
-            raise RuntimeError("database went away")
-        applied.append(entry["uid"])
-
-    with pytest.raises(RuntimeError):
-        journal.replay(apply)
-
-    assert applied == ["n-0", "n-1"]
-    assert journal.path.read_bytes() == before
-    # a later replay starts from the top again (entries are idempotent)
-    assert [e["uid"] for e in replay_all(journal)] == ["n-0", "n-1", "n-2", "n-3"]
-    assert not journal.has_entries()
+    journal.append(note_to_entry(full_note()))
+    size = journal.path.stat().st_size
+    assert journal.reserve(1 << 20)
+    info = journal.path.stat()
+    assert info.st_size == size  # appends still go at the end
+    assert info.st_blocks * 512 >= 1 << 20
 
 
 def test_two_journal_objects_on_one_file_share_it(tmp_path):
     path = tmp_path / "j"
     first, second = Journal(path), Journal(path)
-    first.append(note_to_entry(full_note("a")))
-    second.append(note_to_entry(full_note("b")))
-    first.append(note_to_entry(full_note("c")))
-    assert [e["uid"] for e in replay_all(second)] == ["a", "b", "c"]
-    assert not first.has_entries()
+    first.append(with_jid(note_to_entry(full_note("a")), "a"))
+    second.append(with_jid(note_to_entry(full_note("b")), "b"))
+    first.append(with_jid(note_to_entry(full_note("c")), "c"))
+    assert [e["uid"] for e in second.read().entries] == ["a", "b", "c"]
+    second.mark_done(["a", "b", "c"])
+    first.compact(lambda: True)
+    assert not second.has_entries()
+
+
+def test_drop_meeting_keeps_the_others_in_order(tmp_path):
+    journal = Journal(tmp_path / "j")
+    journal.append(with_jid(note_to_entry(full_note("a", meeting_id=1)), "a"))
+    journal.append(with_jid(note_to_entry(full_note("b", meeting_id=2)), "b"))
+    journal.append(with_jid(note_to_entry(full_note("c", meeting_id=1)), "c"))
+    assert journal.drop_meeting(1) == 2
+    assert [e["uid"] for e in journal.read().entries] == ["b"]
 
 
 # --- where it lives --------------------------------------------------------------

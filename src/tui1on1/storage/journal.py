@@ -1,168 +1,318 @@
-"""The append-only recovery journal.
+"""The recovery journal: every change is on disk here before the database sees it.
 
-When the database can't be written (read-only, disk full, locked for too long,
-server down), notes and the draft are appended here, one JSON object a line,
-fsynced, in a 0600 file next to the database. When the database is writable
-again the journal is replayed in order and emptied. Notes and asked questions
-carry a uid, so an entry replayed twice (a crash mid-replay) still lands once.
+One line an entry: a CRC-32 of the JSON, a space, the JSON. Every append is
+fsynced before it is acknowledged, so a note is durable whatever the database
+is doing (busy, hung, read-only, full, gone). When the database has taken an
+entry, a ``done`` line says so (not fsynced: losing it only means the entry is
+applied again, and every entry is safe to apply again). Entries stay until a
+checkpoint has moved them into the main database file (``compact``), so a
+damaged or lost write-ahead log loses nothing that is still here.
 
-Two instances may share a journal: every append and every replay holds an
-exclusive ``flock`` on it.
+The file is opened once, with ``O_NOFOLLOW`` (a planted symlink is refused),
+kept 0600, and space is reserved beyond its end while a meeting runs
+(``reserve``), so a disk that fills up still takes the meeting's notes. If the
+file is deleted while open (its folder removed), the next append puts it back
+with everything it held. A line that fails its checksum is copied to
+``NAME.bad`` and reported, never silently skipped.
+
+Two instances may share a journal: every append, read and rewrite holds an
+exclusive ``flock`` on it, and a rewrite works in place so the other's open
+file stays the same file.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import fcntl
-import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator
+import stat
+import threading
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
-from datetime import date, datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui1on1.domain.kinds import NoteKind, Owner
-from tui1on1.domain.records import NewAskedQuestion, NewNote
-from tui1on1.privacy import FILE_MODE
+from tui1on1.privacy import DIR_MODE, FILE_MODE
+
+Entry = dict[str, Any]
+RESERVE_BYTES = 1 << 20  # a long meeting's notes, drafts and edits, with room to spare
+_FALLOC_FL_KEEP_SIZE = 1
 
 
-def note_to_entry(note: NewNote) -> dict[str, Any]:
-    entry = asdict(note)
-    entry["type"] = "note"
-    entry["kind"] = note.kind.value
-    entry["tags"] = list(note.tags)
-    entry["created_at"] = note.created_at.isoformat() if note.created_at else None
-    entry["action_owner"] = note.action_owner.value if note.action_owner else None
-    entry["action_due"] = note.action_due.isoformat() if note.action_due else None
-    return entry
+class JournalRefused(OSError):
+    """The journal's path is not a plain file we may write (a symlink, a FIFO…)."""
 
 
-def entry_to_note(entry: dict[str, Any]) -> NewNote:
-    return NewNote(
-        uid=entry["uid"],
-        meeting_id=int(entry["meeting_id"]),
-        kind=NoteKind(entry["kind"]),
-        text=entry["text"],
-        tags=tuple(entry.get("tags") or ()),
-        elapsed_seconds=float(entry.get("elapsed_seconds") or 0.0),
-        segment_index=entry.get("segment_index"),
-        asked_question_id=entry.get("asked_question_id"),
-        created_at=datetime.fromisoformat(entry["created_at"]) if entry.get("created_at") else None,
-        action_owner=Owner(entry["action_owner"]) if entry.get("action_owner") else None,
-        action_due=date.fromisoformat(entry["action_due"]) if entry.get("action_due") else None,
-        asked_question_uid=entry.get("asked_question_uid"),
-    )
+@dataclass
+class JournalRead:
+    """What the journal holds: entries in order, which are done, and bad lines."""
+
+    entries: list[Entry] = field(default_factory=list)
+    done: set[str] = field(default_factory=set)
+    bad: list[bytes] = field(default_factory=list)
+
+    def pending(self) -> list[Entry]:
+        return [e for e in self.entries if e.get("jid") not in self.done]
 
 
-def asked_to_entry(asked: NewAskedQuestion) -> dict[str, Any]:
-    entry = asdict(asked)
-    entry["type"] = "asked"
-    entry["asked_at"] = asked.asked_at.isoformat()
-    return entry
+def encode(entry: Entry) -> bytes:
+    body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return b"%08x %s\n" % (zlib.crc32(body), body)
 
 
-def entry_to_asked(entry: dict[str, Any]) -> NewAskedQuestion:
-    return NewAskedQuestion(
-        uid=entry["uid"],
-        meeting_id=int(entry["meeting_id"]),
-        slug=entry["slug"],
-        text=entry["text"],
-        elapsed_seconds=float(entry.get("elapsed_seconds") or 0.0),
-        asked_at=datetime.fromisoformat(entry["asked_at"]),
-    )
-
-
-def draft_entry(meeting_id: int, text: str, at: datetime) -> dict[str, Any]:
-    return {"type": "draft", "meeting_id": meeting_id, "text": text, "at": at.isoformat()}
+def decode(line: bytes) -> Entry | None:
+    """The entry on ``line``, or None if it is damaged. Lines written before
+    checksums (plain JSON) are still read."""
+    if line.startswith(b"{"):
+        body = line
+    else:
+        crc, _, body = line.partition(b" ")
+        try:
+            if int(crc, 16) != zlib.crc32(body) or len(crc) != 8:
+                return None
+        except ValueError:
+            return None
+    try:
+        entry = json.loads(body)
+    except ValueError:
+        return None
+    return entry if isinstance(entry, dict) else None
 
 
 class Journal:
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._fd: int | None = None
+        self._lock = threading.Lock()  # one thread of this process at a time
+        self.bad_lines = 0  # kept aside by reads so far
+
+    # --- the file ------------------------------------------------------------
+
+    def _open(self) -> int:
+        if self._fd is not None:
+            try:
+                if os.fstat(self._fd).st_nlink > 0:
+                    return self._fd
+            except OSError:
+                pass
+            self._put_back()
+            assert self._fd is not None
+            return self._fd
+        self._fd = self._open_path()
+        return self._fd
+
+    def _open_path(self) -> int:
+        flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC
+        try:
+            fd = os.open(self.path, flags | os.O_NONBLOCK, FILE_MODE)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise JournalRefused(
+                    errno.ELOOP, f"the recovery journal {self.path} is a symlink; not following it"
+                ) from None
+            raise
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            raise JournalRefused(
+                errno.EINVAL, f"the recovery journal {self.path} isn't a plain file"
+            )
+        os.set_blocking(fd, True)
+        if stat.S_IMODE(info.st_mode) != FILE_MODE:
+            os.fchmod(fd, FILE_MODE)
+        return fd
+
+    def _put_back(self) -> None:
+        """The open journal was unlinked (its folder deleted): write what it
+        held to a new file at its path, so nothing in it is lost at exit."""
+        old = self._fd
+        content = b""
+        if old is not None:
+            try:
+                content = os.pread(old, os.fstat(old).st_size, 0)
+            except OSError:
+                content = b""
+        self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        fd = self._open_path()
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            if content and os.fstat(fd).st_size == 0:
+                os.write(fd, content.rstrip(b"\0"))
+                os.fsync(fd)
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        self._fd = fd
+        if old is not None:
+            os.close(old)
 
     @contextmanager
     def _locked(self) -> Iterator[int]:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, FILE_MODE)
-        try:
-            os.fchmod(fd, FILE_MODE)
+        with self._lock:
+            fd = self._open()
             fcntl.flock(fd, fcntl.LOCK_EX)
-            yield fd
-        finally:
-            os.close(fd)  # closing releases the lock
+            try:
+                yield fd
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
 
-    def append(self, entry: dict[str, Any]) -> None:
-        """Append one entry durably. Raises OSError if even this can't be written."""
-        line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
+    def close(self) -> None:
+        with self._lock:
+            if self._fd is not None:
+                os.close(self._fd)
+                self._fd = None
+
+    # --- writing -------------------------------------------------------------
+
+    def append_many(self, entries: Iterable[Entry], *, sync: bool = True) -> None:
+        """Append entries durably, in order. Raises OSError if they can't be."""
+        data = b"".join(encode(e) for e in entries)
+        if not data:
+            return
         with self._locked() as fd:
             size = os.fstat(fd).st_size
             if size and os.pread(fd, 1, size - 1) != b"\n":
-                line = b"\n" + line  # end a line torn by a crash, or this entry is lost too
-            os.write(fd, line)
-            os.fsync(fd)
+                data = b"\n" + data  # end a line torn by a crash, or this entry is lost too
+            written = os.write(fd, data)
+            if written != len(data):  # a short write on a full disk
+                os.ftruncate(fd, size)
+                raise OSError(errno.ENOSPC, "no space left for the recovery journal")
+            if sync:
+                os.fdatasync(fd)
+
+    def append(self, entry: Entry) -> None:
+        self.append_many([entry])
+
+    def mark_done(self, jids: Iterable[str]) -> None:
+        """Say the database has these entries (no fsync: see the module docstring)."""
+        self.append_many(({"type": "done", "jid": jid} for jid in jids), sync=False)
+
+    def reserve(self, nbytes: int = RESERVE_BYTES) -> bool:
+        """Reserve disk space beyond the end for appends (Linux); False if it can't."""
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            fallocate = libc.fallocate
+        except (OSError, AttributeError):
+            return False
+        fallocate.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int64, ctypes.c_int64]
+        with self._locked() as fd:
+            size = os.fstat(fd).st_size
+            return bool(fallocate(fd, _FALLOC_FL_KEEP_SIZE, size, nbytes) == 0)
+
+    # --- reading -------------------------------------------------------------
 
     def has_entries(self) -> bool:
         try:
-            return self.path.stat().st_size > 0
+            info = os.lstat(self.path)
         except OSError:
             return False
+        return stat.S_ISREG(info.st_mode) and info.st_size > 0
 
-    def replay(self, apply: Callable[[dict[str, Any]], None]) -> int:
-        """Apply every entry in order, then empty the journal.
+    def read(self) -> JournalRead:
+        if not self.has_entries():
+            return JournalRead()
+        with self._locked() as fd:
+            return self._read(fd)
 
-        If ``apply`` raises, the journal is left whole (entries are idempotent)
-        and the exception propagates. A torn last line (a crash mid-append) is
-        skipped. Returns how many entries were applied.
-        """
+    def _read(self, fd: int) -> JournalRead:
+        raw = os.pread(fd, os.fstat(fd).st_size, 0)
+        result = JournalRead()
+        for line in raw.split(b"\n"):
+            line = line.strip(b"\0")
+            if not line:
+                continue
+            entry = decode(line)
+            if entry is None:
+                result.bad.append(line)
+            elif entry.get("type") == "done":
+                result.done.add(str(entry.get("jid")))
+            else:
+                result.entries.append(entry)
+        if result.bad:
+            self._keep_aside(result.bad)
+        return result
+
+    def _keep_aside(self, lines: list[bytes]) -> None:
+        """Copy damaged lines to ``NAME.bad`` (once each) and count them."""
+        bad_path = self.path.with_name(self.path.name + ".bad")
+        flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC
+        try:
+            fd = os.open(bad_path, flags, FILE_MODE)
+        except OSError:
+            self.bad_lines += len(lines)
+            return
+        try:
+            kept = set(os.pread(fd, os.fstat(fd).st_size, 0).split(b"\n"))
+            new = [line for line in lines if line not in kept]
+            if new:
+                os.write(fd, b"\n".join(new) + b"\n")
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        self.bad_lines += len(lines)
+
+    # --- rewriting -----------------------------------------------------------
+
+    def keep_only(self, keep: Callable[[Entry, set[str]], bool]) -> int:
+        """Rewrite the journal in place with the entries ``keep`` accepts (given
+        the done set); done lines for entries kept stay. Returns how many went."""
         if not self.has_entries():
             return 0
         with self._locked() as fd:
-            with open(fd, "rb", closefd=False) as fh:
-                fh.seek(0)
-                lines = fh.read().splitlines()
-            applied = 0
-            for raw in lines:
-                try:
-                    entry = json.loads(raw)
-                except ValueError:
-                    continue
-                apply(entry)
-                applied += 1
+            read = self._read(fd)
+            kept = [e for e in read.entries if keep(e, read.done)]
+            if len(kept) == len(read.entries) and not read.bad:
+                return 0
+            jids = {e.get("jid") for e in kept}
+            done = [{"type": "done", "jid": j} for j in read.done if j in jids]
+            data = b"".join(encode(e) for e in kept + done)
             os.ftruncate(fd, 0)
+            if data:  # O_APPEND: at 0 now, in place, so the flock stays on this file
+                os.write(fd, data)
             os.fsync(fd)
-            return applied
+            return len(read.entries) - len(kept)
+
+    def compact(self, checkpointed: Callable[[], bool]) -> int:
+        """Drop the entries the database has, once ``checkpointed`` says they
+        are in its main file. It runs under the journal's lock, after the done
+        lines were read, so a done line written meanwhile is not trusted yet."""
+        if not self.has_entries():
+            return 0
+        with self._locked() as fd:
+            read = self._read(fd)
+            if not read.done and not read.bad:
+                return 0
+            if read.done and not checkpointed():
+                return 0
+            pending = read.pending()
+            data = b"".join(encode(e) for e in pending)
+            os.ftruncate(fd, 0)
+            if data:
+                os.write(fd, data)
+            os.fsync(fd)
+            return len(read.entries) - len(pending)
 
     def drop_meeting(self, meeting_id: int) -> int:
         """Remove every entry for ``meeting_id`` (a discarded meeting), keeping
         the others in order; returns how many were removed."""
-        if not self.has_entries():
-            return 0
-        with self._locked() as fd:
-            with open(fd, "rb", closefd=False) as fh:
-                fh.seek(0)
-                lines = fh.read().splitlines()
-            kept: list[bytes] = []
-            for raw in lines:
-                try:
-                    entry = json.loads(raw)
-                    if int(entry.get("meeting_id")) == meeting_id:
-                        continue
-                except (ValueError, TypeError):
-                    pass  # a torn line: replay skips it as before
-                kept.append(raw)
-            if len(kept) == len(lines):
-                return 0
-            os.ftruncate(fd, 0)
-            if kept:  # in place (O_APPEND: at 0 now), so the flock stays on this file
-                os.write(fd, b"\n".join(kept) + b"\n")
-            os.fsync(fd)
-            return len(lines) - len(kept)
+
+        def keep(entry: Entry, _done: set[str]) -> bool:
+            try:
+                return int(entry.get("meeting_id", -1)) != meeting_id
+            except (TypeError, ValueError):
+                return True
+
+        return self.keep_only(keep)
 
 
 def journal_path_for(database_file: Path | None, data_dir: Path, safe_url: str) -> Path:
     """``tui1on1.db`` → ``tui1on1.db.journal``; a server database → a file in
     the data dir named for that database, so entries never replay elsewhere."""
+    import hashlib
+
     if database_file is not None:
         return database_file.with_name(database_file.name + ".journal")
     digest = hashlib.sha256(safe_url.encode("utf-8")).hexdigest()[:12]

@@ -104,7 +104,12 @@ class MeetingStore(SessionBase):
                     MeetingPauseRow.meeting_id == meeting_id, MeetingPauseRow.resumed_at.is_(None)
                 )
             )
-            if open_pause is None:
+            same = session.scalar(  # a replayed pause lands once
+                select(MeetingPauseRow.id).where(
+                    MeetingPauseRow.meeting_id == meeting_id, MeetingPauseRow.paused_at == at
+                )
+            )
+            if open_pause is None and same is None:
                 session.add(MeetingPauseRow(meeting_id=meeting_id, paused_at=at))
                 session.flush()
             return _load(session, meeting_id)

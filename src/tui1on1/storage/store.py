@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from tui1on1.storage import maintenance, migrate
 from tui1on1.storage.discard import DiscardStore
-from tui1on1.storage.engine import make_engine, safe_url
+from tui1on1.storage.engine import driver_connection, make_engine, safe_url
 from tui1on1.storage.errors import DatabaseUnavailable
 from tui1on1.storage.history import HistoryStore
 from tui1on1.storage.meetings import MeetingStore
@@ -75,3 +75,16 @@ class Store(
         from tui1on1.storage.backups import auto_backup
 
         return auto_backup(self, data_dir, now)
+
+    def checkpoint(self) -> bool:
+        """Move what the write-ahead log holds into the main database file;
+        True when all of it is there (always, for a server database)."""
+        if self.dialect != "sqlite":
+            return True
+        try:
+            with self.engine.connect() as conn:
+                driver = driver_connection(conn)
+                row = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except DBAPIError:
+            return False
+        return row is not None and row[0] == 0

@@ -1,17 +1,26 @@
-"""One ordered writer thread in front of the Store.
+"""The recovery journal first, then the database, in order, off the UI thread.
 
-The UI never waits for the disk: it hands each write to ``Writer.submit`` and
-gets a callback once the write is committed. Callbacks run on the writer
-thread and must not block: the UI passes ones that post a message to itself
-(Textual's ``post_message`` is thread-safe). Jobs run strictly in the order
-submitted.
+The UI never waits for the disk: it hands each write to the Writer and gets
+callbacks (which must not block: the UI's only post a message to itself).
 
-When the database can't be written, a job that saves a note, an asked
-question (or the draft) is
-appended to the recovery journal first, so it survives a crash, and then
-retried with a growing delay until the database takes it; later jobs wait
-behind it, keeping the order, and their notes go to the journal as they come.
-The journal is replayed, once and in order, as soon as writes work again.
+Every change a meeting makes (a note, an asked question, the draft, an edit,
+a delete, a segment, a pause, the end…) carries a journal entry. Two threads
+keep the promise that no note is lost:
+
+- the **journal thread** appends each entry to the fsynced recovery journal
+  the moment it is submitted, whatever the database is doing, and says so
+  (``kept``); then it hands the job on. If even the journal can't be written
+  (nothing can be written at all), ``kept(False)`` and the status say so
+  loudly, and it keeps trying;
+- the **database thread** runs the jobs strictly in submit order, retrying one
+  the database can't take (busy, read-only, full, gone) with a growing delay
+  while later ones wait behind it. When it lands, ``done``, and the journal
+  notes it as done. A job stuck longer than ``BUSY_SECONDS`` (a lock held by
+  another instance, a hung server) is reported as a problem too.
+
+At start, ``recover`` replays what an earlier run left in the journal before
+any screen reads the database; entries stay in the journal until a checkpoint
+has put them in the main database file (``compact``).
 """
 
 from __future__ import annotations
@@ -20,22 +29,20 @@ import logging
 import queue
 import threading
 import time
+import uuid
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from tui1on1.domain.records import ActionItem, AskedQuestion, NewAskedQuestion, NewNote, Note
-from tui1on1.storage.errors import DatabaseUnavailable, InvalidInput, NotFound, StoreError
-from tui1on1.storage.journal import (
-    Journal,
-    asked_to_entry,
-    draft_entry,
-    entry_to_asked,
-    entry_to_note,
-    note_to_entry,
-)
+from tui1on1.storage import journal_entries
+from tui1on1.storage.errors import DatabaseUnavailable, StoreError
+from tui1on1.storage.journal import Entry, Journal
+from tui1on1.storage.journal_entries import asked_to_entry, draft_entry, note_to_entry
+from tui1on1.storage.recovery import replay_journal
 
 if TYPE_CHECKING:
     from tui1on1.storage.discard import DiscardResult
@@ -44,10 +51,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0)
+BUSY_SECONDS = 2.0
+JOURNAL_RETRY_SECONDS = 1.0
+STOP_GRACE_SECONDS = 1.0  # for a database just back, before leaving it to the next start
 
 T = TypeVar("T")
-JournalEntry = dict[str, Any]
 Failed = Callable[[Exception], None]
+Kept = Callable[[bool], None]
 
 
 @dataclass
@@ -55,14 +65,14 @@ class Job(Generic[T]):
     run: Callable[[Store], T]
     done: Callable[[T], None] | None = None
     failed: Failed | None = None
-    # Set for notes, asked questions and drafts: what the journal keeps
-    # when the database can't take the job.
-    journal_entry: JournalEntry | None = None
+    entry: Entry | None = None  # what the journal keeps; None for jobs it needn't
+    kept: Kept | None = None
     journaled: bool = False
+    finished: bool = False
 
 
 class Writer:
-    """Runs Store writes in order on one thread; see the module docstring."""
+    """Journal first, then the database; see the module docstring."""
 
     def __init__(
         self,
@@ -70,20 +80,36 @@ class Writer:
         journal: Journal | None,
         on_status: Callable[[str | None], None] | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        busy_seconds: float = BUSY_SECONDS,
     ) -> None:
         self.store = store
         self.journal = journal
         self._on_status = on_status or (lambda _message: None)
         self._sleep = sleep
-        self._queue: queue.Queue[Job[Any] | None] = queue.Queue()
-        self._thread = threading.Thread(target=self._loop, name="tui1on1-writer", daemon=True)
-        self._problem: str | None = None
+        self._busy_seconds = busy_seconds
+        self._in: queue.Queue[Job[Any] | None] = queue.Queue()
+        self._db: queue.Queue[Job[Any] | None] = queue.Queue()
+        self._journal_thread = threading.Thread(
+            target=self._journal_loop, name="tui1on1-journal", daemon=True
+        )
+        self._db_thread = threading.Thread(target=self._db_loop, name="tui1on1-writer", daemon=True)
+        self._status_lock = threading.Lock()
+        self._db_problem: str | None = None
+        self._journal_problem: str | None = None
+        self._shown: str | None = None
+        self._unkept: list[Job[Any]] = []  # journal thread only
+        self._last_journal_try = 0.0
+        self._inflight: float | None = None  # when the running job started
+        self._recovered = journal is None
         self._stopping = threading.Event()
+        self._instance = uuid.uuid4().hex[:8]  # whose entries are whose, in a shared journal
+        self.notices: list[str] = []  # said once at start (bad journal lines)
 
     # --- API -----------------------------------------------------------------
 
     def start(self) -> None:
-        self._thread.start()
+        self._journal_thread.start()
+        self._db_thread.start()
 
     def submit(
         self,
@@ -91,9 +117,30 @@ class Writer:
         *,
         done: Callable[[T], None] | None = None,
         failed: Failed | None = None,
-        journal_entry: JournalEntry | None = None,
+        journal_entry: Entry | None = None,
+        kept: Kept | None = None,
     ) -> None:
-        self._queue.put(Job(run, done, failed, journal_entry))
+        entry = None
+        if journal_entry is not None and self.journal is not None:
+            entry = {**journal_entry, "jid": uuid.uuid4().hex[:16], "by": self._instance}
+        self._in.put(Job(run, done, failed, entry, kept))
+
+    def record(
+        self,
+        entry: Entry,
+        *,
+        done: Callable[[Any], None] | None = None,
+        failed: Failed | None = None,
+        kept: Kept | None = None,
+    ) -> None:
+        """Journal, then apply, one change built by ``journal_entries``."""
+        self.submit(
+            lambda store: journal_entries.apply(store, entry),
+            done=done,
+            failed=failed,
+            journal_entry=entry,
+            kept=kept,
+        )
 
     def save_note(
         self,
@@ -101,6 +148,7 @@ class Writer:
         *,
         done: Callable[[tuple[Note, ActionItem | None]], None] | None = None,
         failed: Failed | None = None,
+        kept: Kept | None = None,
     ) -> None:
         """Save a note; one answering a question names it by its uid."""
         self.submit(
@@ -108,6 +156,7 @@ class Writer:
             done=done,
             failed=failed,
             journal_entry=note_to_entry(note),
+            kept=kept,
         )
 
     def save_question(
@@ -119,25 +168,10 @@ class Writer:
     ) -> None:
         """Record a question asked; journaled like a note, so the notes
         answering it find it when the journal is replayed."""
-        self.submit(
-            lambda store: store.record_question(
-                asked.meeting_id,
-                uid=asked.uid,
-                slug=asked.slug,
-                text=asked.text,
-                elapsed_seconds=asked.elapsed_seconds,
-                at=asked.asked_at,
-            ),
-            done=done,
-            failed=failed,
-            journal_entry=asked_to_entry(asked),
-        )
+        self.record(asked_to_entry(asked), done=done, failed=failed)
 
     def save_draft(self, meeting_id: int, text: str, at: datetime) -> None:
-        self.submit(
-            lambda store: store.save_draft(meeting_id, text, at),
-            journal_entry=draft_entry(meeting_id, text, at),
-        )
+        self.record(draft_entry(meeting_id, text, at))
 
     def discard_meeting(
         self,
@@ -151,17 +185,20 @@ class Writer:
         """Discard a meeting (``Store.discard_meeting``) after every write
         submitted before, in order, so none of its notes lands after it.
 
-        Notes still in the recovery journal are replayed first, so they are in
-        the discard file; whatever is left for the meeting in the journal is
-        dropped, never replayed into it (or into a newer meeting that gets its
-        id). Not retried: if the database can't be written, ``failed`` is told
-        and the meeting stays as it is.
+        Its notes still waiting in the journal (another instance's) are
+        applied first, so they are in the discard file; then whatever is left
+        for the meeting in the journal is dropped, never
+        replayed into it (or into a newer meeting that gets its id). Not
+        retried: if the database can't be written, ``failed`` is told and the
+        meeting stays as it is.
         """
 
         def run(store: Store) -> DiscardResult:
             try:
-                if self.journal is not None and self.journal.has_entries():
-                    self._replay_journal(raise_unavailable=True)
+                if self.journal is not None:  # another instance's, or an earlier run's
+                    replay_journal(
+                        store, self.journal, meeting_id=meeting_id, skip_by=self._instance
+                    )
                 result = store.discard_meeting(meeting_id, to_dir, now=at)
             except DatabaseUnavailable as exc:
                 raise StoreError(str(exc)) from None
@@ -176,28 +213,61 @@ class Writer:
 
         self.submit(run, done=done, failed=failed)
 
+    def reserve(self) -> None:
+        """Reserve journal space for a meeting, so a full disk still takes its notes."""
+        if self.journal is None:
+            return
+        try:
+            if not self.journal.reserve():
+                log.info("no space could be reserved for the recovery journal")
+        except OSError as exc:
+            log.warning("no space could be reserved for the recovery journal: %s", exc.strerror)
+
+    def compact(self) -> None:
+        """Once everything before it has landed: checkpoint the database and
+        drop the journal entries it now holds in its main file."""
+        journal = self.journal
+        if journal is None:
+            return
+
+        def run(store: Store) -> None:
+            try:
+                journal.compact(store.checkpoint)
+            except OSError as exc:
+                log.warning("recovery journal not compacted: %s", exc.strerror)
+
+        self.submit(run)
+
     @property
     def problem(self) -> str | None:
-        """What is wrong with the database right now, or None."""
-        return self._problem
+        """What is wrong right now (the journal first), or None."""
+        return self._journal_problem or self._db_problem
+
+    @property
+    def unsafe(self) -> bool:
+        """True while even the recovery journal can't be written."""
+        return self._journal_problem is not None
 
     def stop(self, timeout: float = 5.0) -> bool:
-        """Finish the queued jobs (journaling what can't be written) and stop.
+        """Finish what can be finished in ``timeout`` and stop.
 
-        Returns True if everything queued was committed or journaled in time.
+        Returns True if everything submitted is in the database or the
+        journal (the next start replays the journal). A database that is busy
+        or hung doesn't hold this up once the journal has everything.
         """
         self._stopping.set()
-        if not self._thread.is_alive():  # never started (or already stopped)
-            self._journal_pending()
-            return self._queue.empty() or all(
-                job is None or job.journaled for job in list(self._queue.queue)
-            )
-        self._queue.put(None)
-        self._thread.join(timeout)
-        if self._thread.is_alive():
-            self._journal_pending()
-            return False
-        return True
+        if not self._journal_thread.is_alive():  # never started (or stopped)
+            self._run_journal_stage([j for j in self._drain(self._in) if j is not None])
+            return not self._at_risk()
+        self._in.put(None)
+        began = time.monotonic()
+        self._journal_thread.join(timeout)
+        while self._db_thread.is_alive() and time.monotonic() < began + timeout:
+            grace_over = time.monotonic() > began + min(STOP_GRACE_SECONDS, timeout)
+            if grace_over and self._stuck() and not self._at_risk():
+                break  # the database isn't taking writes, and the journal has it all
+            self._db_thread.join(0.05)
+        return not self._at_risk()
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every job submitted so far has run (for tests and exits)."""
@@ -205,127 +275,200 @@ class Writer:
         self.submit(lambda _store: None, done=lambda _r: event.set(), failed=lambda _e: event.set())
         return event.wait(timeout)
 
-    # --- the thread ----------------------------------------------------------
+    # --- recovery at start ---------------------------------------------------
 
-    def _loop(self) -> None:
-        self._replay_journal()
+    def recover(self) -> int:
+        """Replay what an earlier run left in the journal; returns how many
+        entries were applied. Run before any screen reads the database. If the
+        database can't be written now, the database thread tries again before
+        its first job."""
+        try:
+            return self._recover()
+        except DatabaseUnavailable as exc:
+            self._set_db_problem(str(exc))
+            return 0
+
+    def _recover(self) -> int:
+        journal = self.journal
+        if journal is None or self._recovered:
+            return 0
+        self._recovered = True
+        try:
+            applied, notices = replay_journal(self.store, journal)
+        except DatabaseUnavailable:
+            self._recovered = False
+            raise
+        self.notices += notices
+        return applied
+
+    # --- the journal thread --------------------------------------------------
+
+    def _journal_loop(self) -> None:
         while True:
-            job = self._queue.get()
+            try:
+                first = self._in.get(timeout=0.25)
+            except queue.Empty:
+                first = None if self._stopping.is_set() else _IDLE
+            batch = [first, *self._drain(self._in)] if first is not _IDLE else []
+            stop = any(job is None for job in batch)
+            self._run_journal_stage([job for job in batch if job is not None])
+            if stop:
+                self._db.put(None)
+                return
+            self._watch()
+
+    def _run_journal_stage(self, jobs: list[Job[Any]]) -> None:
+        """Journal ``jobs`` (and any left unjournaled before), then pass them on."""
+        fresh = [job for job in jobs if job.entry is not None]
+        self._unkept = [job for job in self._unkept if not job.finished]
+        if not self._unkept and not fresh and self._journal_problem is not None:
+            self._set_journal_problem(None)  # the database took them all: none at risk
+        retry_due = time.monotonic() - self._last_journal_try >= JOURNAL_RETRY_SECONDS
+        if fresh or (self._unkept and retry_due):
+            self._keep(self._unkept + fresh)
+        for job in jobs:
+            self._db.put(job)
+
+    def _keep(self, jobs: list[Job[Any]]) -> None:
+        journal = self.journal
+        if journal is None or not jobs:
+            return
+        self._last_journal_try = time.monotonic()
+        try:
+            journal.append_many(job.entry for job in jobs if job.entry is not None)
+        except OSError as exc:
+            for job in jobs:
+                if job not in self._unkept:
+                    self._unkept.append(job)
+                    _call(job.kept, False)
+            self._set_journal_problem(
+                "nothing can be written to disk, not even the recovery journal "
+                f"({exc.strerror or exc}): the newest notes are only in this window"
+            )
+            return
+        for job in jobs:
+            job.journaled = True
+            _call(job.kept, True)
+        self._unkept.clear()
+        self._set_journal_problem(None)
+
+    def _watch(self) -> None:
+        """A database write taking longer than ``BUSY_SECONDS`` is a problem too."""
+        started = self._inflight
+        if started is None or self._db_problem is not None:
+            return
+        waited = time.monotonic() - started
+        if waited >= self._busy_seconds:
+            self._set_db_problem(
+                f"the database hasn't answered for {waited:.0f} seconds (busy with another "
+                "tui1on1 or an import, or the server isn't responding)"
+            )
+
+    @staticmethod
+    def _drain(source: queue.Queue[Job[Any] | None]) -> list[Job[Any] | None]:
+        items: list[Job[Any] | None] = []
+        while True:
+            try:
+                items.append(source.get_nowait())
+            except queue.Empty:
+                return items
+
+    def _stuck(self) -> bool:
+        started = self._inflight
+        return self._db_problem is not None or (
+            started is not None and time.monotonic() - started > 0.5
+        )
+
+    def _at_risk(self) -> bool:
+        """Whether a change submitted is in neither the database nor the journal."""
+        waiting = [*self._unkept, *self._drain_peek(self._in), *self._drain_peek(self._db)]
+        return any(
+            job is not None and job.entry is not None and not job.journaled and not job.finished
+            for job in waiting
+        )
+
+    @staticmethod
+    def _drain_peek(source: queue.Queue[Job[Any] | None]) -> list[Job[Any] | None]:
+        with source.mutex:
+            return list(source.queue)
+
+    # --- the database thread -------------------------------------------------
+
+    def _db_loop(self) -> None:
+        self.recover()  # a no-op if done before start; else the first job retries it
+        while True:
+            job = self._db.get()
             if job is None:
+                if self._db_problem is None and self.journal is not None:
+                    try:  # all landed: the journal keeps only what the database lacks
+                        self.journal.compact(self.store.checkpoint)
+                    except OSError as exc:
+                        log.warning("recovery journal not compacted: %s", exc.strerror)
                 return
             self._run(job)
 
     def _run(self, job: Job[Any]) -> None:
         attempt = 0
         while True:
+            self._inflight = time.monotonic()
             try:
-                if self._problem is not None:
-                    # Journaled notes are older than this job: they go first.
-                    self._replay_journal(raise_unavailable=True)
+                if not self._recovered:
+                    self._recover()  # older than this job: it goes first
                 result = job.run(self.store)
             except DatabaseUnavailable as exc:
-                self._set_problem(str(exc))
-                if job.journal_entry is not None and not job.journaled:
-                    self._journal(job)
+                self._inflight = None
+                self._set_db_problem(str(exc))
                 if attempt == 0:
                     _call(job.failed, exc)
-                if self._stopping.is_set() and job.journaled:
+                if self._stopping.is_set() and (job.journaled or job.entry is None):
                     return  # safe in the journal; the next start replays it
                 self._sleep(RETRY_DELAYS[min(attempt, len(RETRY_DELAYS) - 1)])
                 attempt += 1
-                self._journal_pending()
                 continue
             except StoreError as exc:
+                self._finish(job)  # refused for good: never replay it
                 _call(job.failed, exc)
                 return
             except Exception as exc:  # a bug: report it, keep the writer alive
                 log.error("write failed: %s", type(exc).__name__)
+                self._finish(job)
                 _call(job.failed, exc)
                 return
-            if self._problem is not None:
-                self._set_problem(None)
+            finally:
+                self._inflight = None
+            if self._db_problem is not None:
+                self._set_db_problem(None)
+            self._finish(job)
             _call(job.done, result)
             return
 
-    def _journal(self, job: Job[Any]) -> None:
-        if self.journal is None or job.journal_entry is None:
-            return
-        try:
-            self.journal.append(job.journal_entry)
-            job.journaled = True
-        except OSError as exc:
-            log.error("recovery journal not writable: %s", exc.strerror)
+    def _finish(self, job: Job[Any]) -> None:
+        job.finished = True
+        if job.journaled and job.entry is not None and self.journal is not None:
+            # If this fails it is applied again at the next start, landing once.
+            with suppress(OSError):
+                self.journal.mark_done([job.entry["jid"]])
 
-    def _journal_pending(self) -> None:
-        """Journal the notes waiting behind a failing job, in order."""
-        for job in list(self._queue.queue):
-            if job is not None and job.journal_entry is not None and not job.journaled:
-                self._journal(job)
+    # --- status --------------------------------------------------------------
 
-    def _replay_journal(self, *, raise_unavailable: bool = False) -> None:
-        if self.journal is None or not self.journal.has_entries():
-            return
+    def _set_db_problem(self, message: str | None) -> None:
+        with self._status_lock:
+            self._db_problem = message
+            self._report()
 
-        started: dict[int, datetime] = {}
+    def _set_journal_problem(self, message: str | None) -> None:
+        with self._status_lock:
+            self._journal_problem = message
+            self._report()
 
-        def belongs(meeting_id: int, taken_at: datetime | None) -> bool:
-            """Whether the entry's meeting is still there and is the one it was
-            taken in: a discarded meeting's id can be given to a newer
-            meeting (SQLite reuses the highest), which started after it."""
-            if meeting_id not in started:
-                started[meeting_id] = self.store.get_meeting(meeting_id).started_at
-            return taken_at is None or taken_at >= started[meeting_id]
+    def _report(self) -> None:
+        shown = self.problem
+        if shown != self._shown:
+            self._shown = shown
+            _call(self._on_status, shown)
 
-        def apply(entry: dict[str, Any]) -> None:
-            try:
-                if entry.get("type") == "note":
-                    note = entry_to_note(entry)
-                    if belongs(note.meeting_id, note.created_at):
-                        self.store.add_note(note)
-                        return
-                elif entry.get("type") == "asked":
-                    asked = entry_to_asked(entry)
-                    if belongs(asked.meeting_id, asked.asked_at):
-                        self.store.record_question(
-                            asked.meeting_id,
-                            uid=asked.uid,
-                            slug=asked.slug,
-                            text=asked.text,
-                            elapsed_seconds=asked.elapsed_seconds,
-                            at=asked.asked_at,
-                        )
-                        return
-                elif entry.get("type") == "draft":
-                    at = datetime.fromisoformat(entry["at"])
-                    if belongs(int(entry["meeting_id"]), at):
-                        self.store.save_draft(int(entry["meeting_id"]), entry["text"], at)
-                        return
-                else:
-                    return
-            except (NotFound, InvalidInput):
-                pass
-            # Its meeting was deleted (or discarded), or it can never be
-            # stored: keeping it would block every later entry. Nothing else
-            # is skipped.
-            log.warning("skipped a recovery journal entry that can't be stored")
 
-        try:
-            count = self.journal.replay(apply)
-        except DatabaseUnavailable as exc:
-            if raise_unavailable:
-                raise
-            self._set_problem(str(exc))
-            return
-        except (StoreError, OSError, KeyError, ValueError) as exc:
-            log.error("recovery journal could not be replayed: %s", type(exc).__name__)
-            return
-        if count:
-            log.info("replayed %d entries from the recovery journal", count)
-
-    def _set_problem(self, message: str | None) -> None:
-        if message != self._problem:
-            self._problem = message
-            _call(self._on_status, message)
+_IDLE: Any = object()  # the journal thread woke with nothing to do
 
 
 def _call(callback: Callable[[T], None] | None, arg: T) -> None:

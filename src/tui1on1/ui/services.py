@@ -64,8 +64,10 @@ def open_services(
 
         ensure_private_dir(settings.data_dir)
     writer = Writer(store, Journal(journal_file), on_status=on_status)
+    writer.recover()  # before any screen reads: a resumed meeting shows every note
     writer.start()
     problems = [str(p) for p in bank.problems] + [str(p) for p in playbook_problems]
+    problems += writer.notices
     return Services(
         settings=settings,
         store=store,

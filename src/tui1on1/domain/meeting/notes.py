@@ -13,11 +13,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import Enum
 
+from tui1on1.domain.career import shorten
 from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.duedates import format_due
 from tui1on1.domain.grammar import MAX_NOTE_CHARS, extract_tags
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
 from tui1on1.domain.records import ActionItem, NewNote, Note
+from tui1on1.domain.text import plural
 
 PICK_FIRST = "Pick a note first (Up from the input, then arrows)."
 STILL_SAVING = "That note is still being saved; try again in a moment."
@@ -34,9 +36,31 @@ class Refused(Exception):
 
 
 class SaveState(Enum):
-    SAVING = "saving…"
-    SAVED = ""
-    UNSAVED = "not saved yet — kept safe, retrying"
+    """Where a row's latest change is: the label it shows says only what is true."""
+
+    SAVING = "saving"  # on its way: not yet in the journal or the database
+    KEPT = "kept"  # in the fsynced journal; the database is taking it
+    UNSAVED = "unsaved"  # in the journal; the database refused it for now
+    AT_RISK = "at-risk"  # in neither: nothing can be written at all
+    SAVED = "saved"  # in the database
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def safe(self) -> bool:
+        """Whether the change survives the app being closed now."""
+        return self in (SaveState.KEPT, SaveState.UNSAVED, SaveState.SAVED)
+
+
+_LABELS = {
+    SaveState.SAVING: "saving…",
+    SaveState.KEPT: "saving…",
+    SaveState.UNSAVED: "not saved yet — kept safe, retrying",
+    SaveState.AT_RISK: "NOT SAVED — nothing can be written; keep tui1on1 open",
+    SaveState.SAVED: "",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +196,47 @@ class MeetingNotes:
     def mark(self, key: str, state: SaveState) -> NoteRow | None:
         row = self._rows.get(key)
         return None if row is None else self._put(replace(row, state=state))
+
+    def kept(self, key: str, safe: bool, *, refused: bool = False) -> NoteRow | None:
+        """The journal has the row's change (``safe``), or can't take it;
+        ``refused``: the database isn't taking writes right now."""
+        row = self._rows.get(key)
+        if row is None or row.state is SaveState.SAVED:
+            return None
+        if not safe:
+            return self._put(replace(row, state=SaveState.AT_RISK))
+        waiting = refused or row.state is SaveState.AT_RISK
+        after = SaveState.UNSAVED if waiting else SaveState.KEPT
+        return self._put(replace(row, state=after))
+
+    def not_taken(self, key: str) -> NoteRow | None:
+        """The database refused the change for now; it is retried."""
+        row = self._rows.get(key)
+        if row is None or row.state is not SaveState.KEPT:
+            return None
+        return self._put(replace(row, state=SaveState.UNSAVED))
+
+    def waiting(self) -> list[NoteRow]:
+        """Rows the database doesn't have yet, oldest first."""
+        return [row for row in self._rows.values() if row.state is not SaveState.SAVED]
+
+    def save_report(self) -> str:
+        """One honest sentence on where this meeting's notes are, for leaving."""
+        waiting = self.waiting()
+        lost = [row for row in waiting if not row.state.safe]
+        if lost:
+            texts = "; ".join(f"“{shorten(row.text, 40)}”" for row in lost[:3])
+            more = f" and {len(lost) - 3} more" if len(lost) > 3 else ""
+            return (
+                f"{plural(len(lost), 'note')} ({texts}{more}) could not be written anywhere "
+                "yet: leaving now loses them. Stay and keep tui1on1 open until the banner clears."
+            )
+        if waiting:
+            return (
+                f"{plural(len(waiting), 'note')} wait in the recovery journal on this machine: "
+                "they are saved when the database can, at the latest when tui1on1 next starts."
+            )
+        return "Every note is saved."
 
     def refused(self, uid: str) -> NoteRow | None:
         """The database refused the note for good: it leaves the list (its

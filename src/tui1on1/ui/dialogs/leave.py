@@ -22,9 +22,10 @@ class LeaveScreen(FitModal[str | None]):
         Binding("escape,c", "choose(None)", "Stay", id="leave_cancel"),
     ]
 
-    def __init__(self, name: str = "") -> None:
+    def __init__(self, name: str = "", saved: str = "Every note is saved.") -> None:
         super().__init__()
         self.person_name = name
+        self.saved = saved  # where the notes are, said honestly
 
     def compose(self) -> ComposeResult:
         name = safe_terminal_text(self.person_name)
@@ -35,7 +36,7 @@ class LeaveScreen(FitModal[str | None]):
             yield Static(
                 Text(
                     f"Leave it running and {again} (or l on home) picks it up again with "
-                    "the clock at the true time. Every note is already saved."
+                    f"the clock at the true time. {self.saved}"
                 ),
                 classes="dialog-body",
             )

@@ -36,6 +36,7 @@ from tui1on1.ui.screens.meeting_messages import (
     DiscardFailed,
     MeetingDiscarded,
     NoteEditDone,
+    NoteKept,
     NoteNotSaved,
     NoteSaved,
 )
@@ -208,6 +209,7 @@ class MeetingScreen(ServiceScreen[None]):
                 f"{plural(len(loaded.notes), 'note')} kept.",
                 timeout=4,
             )
+        services.writer.reserve()  # a disk that fills up still takes this meeting's notes
         if services.writer.problem:
             self.show_storage_problem(services.writer.problem)
         self.refresh_now()
@@ -234,8 +236,13 @@ class MeetingScreen(ServiceScreen[None]):
     def show_storage_problem(self, message: str | None) -> None:
         banner = self.query_one("#storage-banner", Static)
         banner.display = message is not None
-        if message:
+        services, notes = self.services, self.notes
+        if message and services is not None and services.writer.unsafe:
+            banner.update(f"NOT SAVED — keep tui1on1 open until this clears: {message}")
+        elif message:
             banner.update(f"Notes are kept safe on this machine and saved when it can: {message}")
+        if message and notes is not None:
+            notes.database_problem()
 
     # --- typing -------------------------------------------------------------------
 
@@ -299,6 +306,11 @@ class MeetingScreen(ServiceScreen[None]):
     def _note_saved(self, message: NoteSaved) -> None:
         if self.notes is not None:
             self.notes.saved(message)
+
+    @on(NoteKept)
+    def _note_kept(self, message: NoteKept) -> None:
+        if self.notes is not None:
+            self.notes.kept(message)
 
     @on(NoteNotSaved)
     def _note_not_saved(self, message: NoteNotSaved) -> None:

@@ -22,6 +22,7 @@ from tui1on1.domain.pausecue import END_NEXT
 from tui1on1.domain.records import NewAskedQuestion
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.questions import CATEGORY_TITLES, Question
+from tui1on1.storage import journal_entries as entries
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.dialogs.discard import DiscardScreen, import_command
 from tui1on1.ui.dialogs.end import EndScreen
@@ -69,13 +70,16 @@ class MeetingFlows:
         if self.discarding:
             return
         meeting_id, at = self.model.meeting.id, self.now()
-        self.services.writer.submit(lambda store: store.log_segment(meeting_id, index, title, at))
+        self.services.writer.record(entries.segment_entry(meeting_id, index, title, at))
 
     def record_pause(self, ref: AskedRef, held: float) -> None:
         if self.discarding:
             return
-        uid = ref.uid
-        self.services.writer.submit(lambda store: store.update_asked(uid, pause_seconds=held))
+        self.services.writer.record(
+            entries.asked_update_entry(
+                self.model.meeting.id, ref.uid, self.now(), pause_seconds=held, add_followup=False
+            )
+        )
 
     def end_cue(self, now: datetime) -> None:
         ended = self.model.end_cue(now, END_NEXT)
@@ -109,8 +113,11 @@ class MeetingFlows:
         if ref is None:
             self.screen.notify("Ask a question first (the Ask key), then follow up with Why?")
             return
-        uid = ref.uid
-        self.services.writer.submit(lambda store: store.update_asked(uid, add_followup=True))
+        self.services.writer.record(
+            entries.asked_update_entry(
+                self.model.meeting.id, ref.uid, now, pause_seconds=None, add_followup=True
+            )
+        )
         self.screen.refresh_now()
 
     def next_prompt(self) -> None:
@@ -135,16 +142,16 @@ class MeetingFlows:
         now = self.now()
         paused = self.model.toggle_pause(now)
         meeting_id = self.model.meeting.id
-        if paused:
-            self.services.writer.submit(lambda store: store.pause_meeting(meeting_id, now))
-        else:
-            self.services.writer.submit(lambda store: store.resume_meeting(meeting_id, now))
+        kind = "pause" if paused else "resume"
+        self.services.writer.record(entries.timing_entry(kind, meeting_id, now))
         self.screen.refresh_now()
 
     def extend(self) -> None:
         self.model.extend(EXTEND_MINUTES, self.now())
         meeting_id = self.model.meeting.id
-        self.services.writer.submit(lambda store: store.extend_meeting(meeting_id, EXTEND_MINUTES))
+        self.services.writer.record(
+            entries.timing_entry("extend", meeting_id, self.now(), EXTEND_MINUTES)
+        )
         self.screen.notify(f"Extended by {EXTEND_MINUTES} minutes.", timeout=3)
         self.screen.refresh_now()
 
@@ -180,7 +187,7 @@ class MeetingFlows:
         summary = model.summary(now)
         text, meeting_id = summary_line(summary), model.meeting.id
         self.ending = True
-        services.writer.submit(lambda store: store.end_meeting(meeting_id, now, summary=text))
+        services.writer.record(entries.end_entry(meeting_id, now, text))
         data_dir = services.settings.data_dir
 
         def backup(store: Store) -> str | None:
@@ -204,6 +211,7 @@ class MeetingFlows:
                 app.notify(message, title="Backup", severity="warning", timeout=30, markup=False)
 
         services.writer.submit(backup, done=skipped)
+        services.writer.compact()  # the meeting is in the database file: the journal lets go
         app.push_screen(SummaryScreen(model.person.name, summary), self.after_summary)
 
     def after_summary(self, _result: object) -> None:
@@ -291,7 +299,7 @@ class MeetingFlows:
             elif choice == "leave":
                 quit_app(app)
 
-        app.push_screen(LeaveScreen(self.model.person.name), chosen)
+        app.push_screen(LeaveScreen(self.model.person.name, self.model.notes.save_report()), chosen)
 
     # --- the palette's pickers ------------------------------------------------------
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # SQLAlchemy stays unloaded until the database is opened
 __all__ = [
     "MeetingDiscarded",
     "NoteEditDone",
+    "NoteKept",
     "NoteNotSaved",
     "NoteSaved",
     "post_from_writer",
@@ -36,6 +37,15 @@ class NoteSaved(Message):
         super().__init__()
         self.uid = uid
         self.note, self.action = saved
+
+
+class NoteKept(Message):
+    """The journal has a row's change (``safe``), or nothing could be written."""
+
+    def __init__(self, key: str, safe: bool) -> None:
+        super().__init__()
+        self.key = key
+        self.safe = safe
 
 
 class NoteNotSaved(Message):

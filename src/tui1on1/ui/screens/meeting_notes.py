@@ -14,9 +14,11 @@ from tui1on1.domain.grammar import PLACEHOLDER, EmptyLineError, NoteTooLongError
 from tui1on1.domain.kinds import NoteKind
 from tui1on1.domain.meeting import MeetingModel, NoteRow, Refused, SaveState, new_uid
 from tui1on1.domain.records import NewNote
+from tui1on1.storage import journal_entries as entries
 from tui1on1.storage.errors import DatabaseUnavailable
 from tui1on1.ui.screens.meeting_messages import (
     NoteEditDone,
+    NoteKept,
     NoteNotSaved,
     NoteSaved,
     post_from_writer,
@@ -161,6 +163,7 @@ class NotesPane:
             note,
             done=lambda saved: post_from_writer(screen, NoteSaved(uid, saved)),
             failed=lambda exc: post_from_writer(screen, NoteNotSaved(uid, exc)),
+            kept=lambda safe: post_from_writer(screen, NoteKept(uid, safe)),
         )
 
     def saved(self, message: NoteSaved) -> None:
@@ -171,9 +174,7 @@ class NotesPane:
 
     def not_saved(self, message: NoteNotSaved) -> None:
         if isinstance(message.error, DatabaseUnavailable):
-            row = self.notes.mark(message.uid, SaveState.UNSAVED)
-            if row is not None:
-                self.view.put(row)
+            self._show(self.notes.not_taken(message.uid))
             return
         # The database refused this note for good: give the text back.
         gone = self.notes.refused(message.uid)
@@ -237,16 +238,32 @@ class NotesPane:
         if edit is not None:
             self.view.put(edit.row)
             screen, key, at = self.screen, edit.row.key, self.services.clock.now()
-            self.services.writer.submit(
-                lambda store: store.edit_note(edit.note_id, text=edit.text, tags=edit.tags, at=at),
+            self.services.writer.record(
+                entries.edit_entry(self.model.meeting.id, edit.note_id, edit.text, edit.tags, at),
                 done=lambda _note: post_from_writer(screen, NoteEditDone(key, saved=True)),
                 failed=lambda _exc: post_from_writer(screen, NoteEditDone(key, saved=False)),
+                kept=lambda safe: post_from_writer(screen, NoteKept(key, safe)),
             )
         self._end_edit(typed_since)
         return True
 
     def edit_done(self, message: NoteEditDone) -> None:
-        row = self.notes.mark(message.key, SaveState.SAVED if message.saved else SaveState.UNSAVED)
+        if message.saved:
+            self._show(self.notes.mark(message.key, SaveState.SAVED))
+        else:
+            self._show(self.notes.not_taken(message.key))
+
+    def kept(self, message: NoteKept) -> None:
+        writer = self.services.writer
+        refused = writer.problem is not None and not writer.unsafe
+        self._show(self.notes.kept(message.key, message.safe, refused=refused))
+
+    def database_problem(self) -> None:
+        """The database stopped taking writes: rows waiting for it say so."""
+        for row in self.notes.waiting():
+            self._show(self.notes.not_taken(row.key))
+
+    def _show(self, row: NoteRow | None) -> None:
         if row is not None:
             self.view.put(row)
 
@@ -258,7 +275,7 @@ class NotesPane:
             return
         note_id, at = row.note_id, self.services.clock.now()
         assert note_id is not None  # only saved notes can be deleted
-        self.services.writer.submit(lambda store: store.delete_note(note_id, at))
+        self.services.writer.record(entries.delete_entry(self.model.meeting.id, note_id, at))
         self.view.drop(row.key)
         self.screen.notify("Deleted. Press u to undo.", timeout=3)
 
@@ -268,9 +285,9 @@ class NotesPane:
         except Refused as refusal:
             self._refused(refusal)
             return
-        note_id = row.note_id
+        note_id, at = row.note_id, self.services.clock.now()
         assert note_id is not None  # only saved notes were deleted
-        self.services.writer.submit(lambda store: store.restore_note(note_id))
+        self.services.writer.record(entries.restore_entry(self.model.meeting.id, note_id, at))
         view = self.view
         view.clear_options()
         for item in self.notes.rows():
@@ -286,6 +303,4 @@ class NotesPane:
         assert action_id is not None and status is not None
         meeting_id, at = self.model.meeting.id, self.services.clock.now()
         self.view.put(row)
-        self.services.writer.submit(
-            lambda store: store.set_action_status(action_id, status, meeting_id=meeting_id, at=at)
-        )
+        self.services.writer.record(entries.action_status_entry(meeting_id, action_id, status, at))

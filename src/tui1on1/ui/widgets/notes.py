@@ -65,7 +65,7 @@ class NotesList(OptionList):
             text.append("  " + " · ".join(meta), style=meta_style)
         if row.state is not SaveState.SAVED:
             style = self.get_component_rich_style("notes-list--unsaved")
-            text.append(f"  {row.state.value}", style=style)
+            text.append(f"  {row.state.label}", style=style)
         return text
 
     def put(self, row: NoteRow) -> None:

@@ -1,0 +1,198 @@
+"""What the recovery journal holds: one entry per change the meeting makes.
+
+Each entry is plain JSON with a ``type`` and names what it changes by a
+stable key (a note's or asked question's uid, a saved note's id, a meeting
+id), and ``apply`` performs it on the Store. Entries marked ``once`` (they
+add to a count) are applied again only if the journal doesn't say they are
+done; every other entry sets a value, so applying it twice lands once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
+from tui1on1.domain.records import NewAskedQuestion, NewNote
+
+if TYPE_CHECKING:
+    from tui1on1.storage.store import Store
+
+Entry = dict[str, Any]
+
+
+def note_to_entry(note: NewNote) -> Entry:
+    entry = asdict(note)
+    entry["type"] = "note"
+    entry["kind"] = note.kind.value
+    entry["tags"] = list(note.tags)
+    entry["created_at"] = note.created_at.isoformat() if note.created_at else None
+    entry["action_owner"] = note.action_owner.value if note.action_owner else None
+    entry["action_due"] = note.action_due.isoformat() if note.action_due else None
+    return entry
+
+
+def entry_to_note(entry: Entry) -> NewNote:
+    return NewNote(
+        uid=entry["uid"],
+        meeting_id=int(entry["meeting_id"]),
+        kind=NoteKind(entry["kind"]),
+        text=entry["text"],
+        tags=tuple(entry.get("tags") or ()),
+        elapsed_seconds=float(entry.get("elapsed_seconds") or 0.0),
+        segment_index=entry.get("segment_index"),
+        asked_question_id=entry.get("asked_question_id"),
+        created_at=datetime.fromisoformat(entry["created_at"]) if entry.get("created_at") else None,
+        action_owner=Owner(entry["action_owner"]) if entry.get("action_owner") else None,
+        action_due=date.fromisoformat(entry["action_due"]) if entry.get("action_due") else None,
+        asked_question_uid=entry.get("asked_question_uid"),
+    )
+
+
+def asked_to_entry(asked: NewAskedQuestion) -> Entry:
+    entry = asdict(asked)
+    entry["type"] = "asked"
+    entry["asked_at"] = asked.asked_at.isoformat()
+    return entry
+
+
+def entry_to_asked(entry: Entry) -> NewAskedQuestion:
+    return NewAskedQuestion(
+        uid=entry["uid"],
+        meeting_id=int(entry["meeting_id"]),
+        slug=entry["slug"],
+        text=entry["text"],
+        elapsed_seconds=float(entry.get("elapsed_seconds") or 0.0),
+        asked_at=datetime.fromisoformat(entry["asked_at"]),
+    )
+
+
+def draft_entry(meeting_id: int, text: str, at: datetime) -> Entry:
+    return {"type": "draft", "meeting_id": meeting_id, "text": text, "at": at.isoformat()}
+
+
+def edit_entry(
+    meeting_id: int, note_id: int, text: str, tags: tuple[str, ...], at: datetime
+) -> Entry:
+    return {
+        "type": "edit",
+        "meeting_id": meeting_id,
+        "note_id": note_id,
+        "text": text,
+        "tags": list(tags),
+        "at": at.isoformat(),
+    }
+
+
+def delete_entry(meeting_id: int, note_id: int, at: datetime) -> Entry:
+    return {"type": "delete", "meeting_id": meeting_id, "note_id": note_id, "at": at.isoformat()}
+
+
+def restore_entry(meeting_id: int, note_id: int, at: datetime) -> Entry:
+    return {"type": "restore", "meeting_id": meeting_id, "note_id": note_id, "at": at.isoformat()}
+
+
+def action_status_entry(
+    meeting_id: int, action_id: int, status: ActionStatus, at: datetime
+) -> Entry:
+    return {
+        "type": "action_status",
+        "meeting_id": meeting_id,
+        "action_id": action_id,
+        "status": status.value,
+        "at": at.isoformat(),
+    }
+
+
+def segment_entry(meeting_id: int, index: int, title: str, at: datetime) -> Entry:
+    return {
+        "type": "segment",
+        "meeting_id": meeting_id,
+        "index": index,
+        "title": title,
+        "at": at.isoformat(),
+        "once": True,
+    }
+
+
+def asked_update_entry(
+    meeting_id: int, uid: str, at: datetime, *, pause_seconds: float | None, add_followup: bool
+) -> Entry:
+    return {
+        "type": "asked_update",
+        "meeting_id": meeting_id,
+        "uid": uid,
+        "pause_seconds": pause_seconds,
+        "add_followup": add_followup,
+        "at": at.isoformat(),
+        "once": True,
+    }
+
+
+def timing_entry(kind: str, meeting_id: int, at: datetime, minutes: int = 0) -> Entry:
+    """``pause``, ``resume`` or ``extend`` (by ``minutes``) a live meeting."""
+    entry: Entry = {"type": kind, "meeting_id": meeting_id, "at": at.isoformat()}
+    if kind == "extend":
+        entry["minutes"] = minutes
+        entry["once"] = True
+    return entry
+
+
+def end_entry(meeting_id: int, at: datetime, summary: str) -> Entry:
+    return {"type": "end", "meeting_id": meeting_id, "at": at.isoformat(), "summary": summary}
+
+
+def taken_at(entry: Entry) -> datetime | None:
+    """When the change was made, for telling a reused meeting id apart."""
+    for key in ("created_at", "asked_at", "at"):
+        value = entry.get(key)
+        if value:
+            return datetime.fromisoformat(value)
+    return None
+
+
+def _at(entry: Entry) -> datetime:
+    return datetime.fromisoformat(entry["at"])
+
+
+_APPLY: dict[str, Callable[[Store, Entry], object]] = {
+    "note": lambda store, e: store.add_note(entry_to_note(e)),
+    "asked": lambda store, e: _record_question(store, entry_to_asked(e)),
+    "draft": lambda store, e: store.save_draft(int(e["meeting_id"]), e["text"], _at(e)),
+    "edit": lambda store, e: store.edit_note(
+        int(e["note_id"]), text=e["text"], tags=tuple(e.get("tags") or ()), at=_at(e)
+    ),
+    "delete": lambda store, e: store.delete_note(int(e["note_id"]), _at(e)),
+    "restore": lambda store, e: store.restore_note(int(e["note_id"])),
+    "action_status": lambda store, e: store.set_action_status(
+        int(e["action_id"]), ActionStatus(e["status"]), meeting_id=e["meeting_id"], at=_at(e)
+    ),
+    "segment": lambda store, e: store.log_segment(
+        int(e["meeting_id"]), int(e["index"]), e["title"], _at(e)
+    ),
+    "asked_update": lambda store, e: store.update_asked(
+        e["uid"], pause_seconds=e.get("pause_seconds"), add_followup=bool(e.get("add_followup"))
+    ),
+    "pause": lambda store, e: store.pause_meeting(int(e["meeting_id"]), _at(e)),
+    "resume": lambda store, e: store.resume_meeting(int(e["meeting_id"]), _at(e)),
+    "extend": lambda store, e: store.extend_meeting(int(e["meeting_id"]), int(e["minutes"])),
+    "end": lambda store, e: store.end_meeting(int(e["meeting_id"]), _at(e), summary=e["summary"]),
+}
+
+
+def _record_question(store: Store, asked: NewAskedQuestion) -> object:
+    return store.record_question(
+        asked.meeting_id,
+        uid=asked.uid,
+        slug=asked.slug,
+        text=asked.text,
+        elapsed_seconds=asked.elapsed_seconds,
+        at=asked.asked_at,
+    )
+
+
+def apply(store: Store, entry: Entry) -> Any:
+    """Perform ``entry`` on the Store; KeyError for a type this version doesn't know."""
+    return _APPLY[str(entry.get("type"))](store, entry)

@@ -1,0 +1,87 @@
+"""Replaying the recovery journal at start, before any screen reads.
+
+Every entry the journal doesn't mark done is applied in order; a done entry
+is applied again too (a damaged or lost write-ahead log may have taken it)
+unless it adds to a count (``once``). Each lands once. Then the journal keeps
+only what a checkpoint hasn't yet put in the main database file.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from tui1on1.storage import journal_entries
+from tui1on1.storage.errors import InvalidInput, NotFound
+from tui1on1.storage.journal import Entry, Journal
+
+if TYPE_CHECKING:
+    from tui1on1.storage.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def replay_journal(
+    store: Store, journal: Journal, *, meeting_id: int | None = None, skip_by: str | None = None
+) -> tuple[int, list[str]]:
+    """Apply what an earlier run left (only ``meeting_id``'s, if given, and
+    not the entries of the writer ``skip_by``, which it applies itself);
+    returns how many entries were applied and the notices to show (damaged
+    lines kept aside). Raises DatabaseUnavailable (leaving the journal whole)
+    if the database can't take them now."""
+    if not journal.has_entries():
+        return 0, []
+    try:
+        read = journal.read()
+    except OSError as exc:
+        log.error("recovery journal could not be read: %s", exc.strerror)
+        return 0, [f"the recovery journal {journal.path} can't be read ({exc.strerror})"]
+    notices = []
+    if read.bad:
+        notices.append(
+            f"{len(read.bad)} damaged line(s) in the recovery journal were copied to "
+            f"{journal.path.name}.bad and not replayed"
+        )
+    started: dict[int, datetime] = {}
+    applied: list[str] = []
+    for entry in read.entries:
+        if meeting_id is not None and entry.get("meeting_id") != meeting_id:
+            continue
+        if skip_by is not None and entry.get("by") == skip_by:
+            continue
+        done = entry.get("jid") in read.done
+        if done and entry.get("once"):
+            continue
+        if _replay(store, entry, started, quiet=done) and "jid" in entry:
+            applied.append(str(entry["jid"]))
+    journal.mark_done(applied)
+    # Lines from before entries had ids can't be marked done: they are in
+    # the database now, so they go.
+    if meeting_id is None:
+        journal.keep_only(lambda entry, _done: "jid" in entry)
+    journal.compact(store.checkpoint)
+    if applied:
+        log.info("replayed %d entries from the recovery journal", len(applied))
+    return len(applied), notices
+
+
+def _replay(store: Store, entry: Entry, started: dict[int, datetime], *, quiet: bool) -> bool:
+    """Apply one entry; False if it can never be stored (its meeting was
+    deleted or discarded), which must not block the rest."""
+    try:
+        if "meeting_id" in entry:
+            meeting_id = int(entry["meeting_id"])
+            # A discarded meeting's id can be given to a newer meeting
+            # (SQLite reuses the highest), which started after it.
+            if meeting_id not in started:
+                started[meeting_id] = store.get_meeting(meeting_id).started_at
+            at = journal_entries.taken_at(entry)
+            if at is not None and at < started[meeting_id]:
+                raise NotFound("taken in an earlier meeting with this id")
+        journal_entries.apply(store, entry)
+        return True
+    except (NotFound, InvalidInput, KeyError, ValueError, TypeError):
+        if not quiet:
+            log.warning("skipped a recovery journal entry that can't be stored")
+        return False
