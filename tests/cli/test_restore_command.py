@@ -83,7 +83,7 @@ def test_restore_refuses_while_the_database_is_in_use(db_file, tmp_path, capsys)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert "in use by a running tui1on1" in capsys.readouterr().err
+    assert "a running tui1on1 is using the database" in capsys.readouterr().err
     assert not list(db_file.parent.glob("*.before-restore-*"))
 
 

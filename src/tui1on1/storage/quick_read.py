@@ -45,6 +45,8 @@ def people_on_file(url: str) -> list[PersonName] | None:
         return None
     if not path.exists():
         return []
+    if Path(f"{path}-wal").exists():
+        return None  # after a crash: the Store checks the log before SQLite reads it
     try:
         connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=2.0)
     except sqlite3.Error:

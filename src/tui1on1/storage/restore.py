@@ -3,8 +3,10 @@
 Nothing is deleted: the current database (and its -wal/-shm files) is moved
 aside to ``NAME.before-restore-STAMP`` first. The backup must pass SQLite's
 integrity check and hold a tui1on1 schema, and no other process may be using
-the database. Works on the file alone, so it also rescues a damaged database
-that can't be opened.
+the database: every running instance (the app, or any command with the
+database open) holds the instance lock shared, and restore takes it exclusive
+for the whole swap, without waiting (``instance_lock``). Works on the file
+alone, so it also rescues a damaged database that can't be opened.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tui1on1.privacy import FILE_MODE, ensure_private_file, fsync_dir
+from tui1on1.storage import instance_lock
 from tui1on1.storage.errors import StoreError
+
+IN_USE = "a running tui1on1 is using the database; quit it first — nothing was changed"
 
 
 class RestoreError(StoreError):
@@ -56,9 +61,7 @@ def _refuse_if_in_use(database: Path) -> None:
         conn.execute("ROLLBACK")
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise RestoreError(
-                "the database is in use by a running tui1on1; quit it first (nothing was changed)"
-            ) from None
+            raise RestoreError(IN_USE) from None
     except sqlite3.DatabaseError:
         pass  # damaged beyond locking: nothing else can be using it either
     finally:
@@ -71,6 +74,21 @@ def restore(backup: Path, database: Path, now: datetime | None = None) -> Path |
     if backup.resolve() == database.resolve():
         raise RestoreError("that backup is the database itself; nothing was changed")
     check_backup(backup)
+    if not database.parent.is_dir():
+        return _swap(backup, database, now)
+    try:
+        lock = instance_lock.try_exclusive(database)
+    except instance_lock.LockUnavailable as exc:
+        raise RestoreError(f"{exc}; nothing was changed") from None
+    if lock is None:
+        raise RestoreError(IN_USE)
+    try:
+        return _swap(backup, database, now)
+    finally:
+        lock.close()
+
+
+def _swap(backup: Path, database: Path, now: datetime | None) -> Path | None:
     moved_to: Path | None = None
     if database.exists():
         _refuse_if_in_use(database)

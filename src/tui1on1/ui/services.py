@@ -65,7 +65,7 @@ def open_services(
         ensure_private_dir(settings.data_dir)
     writer = Writer(store, Journal(journal_file), on_status=on_status)
     writer.start()
-    problems = [str(p) for p in bank.problems] + [str(p) for p in playbook_problems]
+    problems = [*store.notices, *map(str, bank.problems), *map(str, playbook_problems)]
     return Services(
         settings=settings,
         store=store,
