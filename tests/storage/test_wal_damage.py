@@ -160,3 +160,20 @@ def test_a_damaged_log_is_copied_aside_said_and_reported(db, cli, how):
 
     again = cli("--db", url, "people")  # the log is gone now: nothing more to say
     assert again.returncode == 0 and again.stderr == ""
+
+
+async def test_the_app_says_it_in_its_start_up_notification(db):
+    from pilot_wait import wait_for
+    from tui1on1.domain.timesource import FakeClock
+    from tui1on1.settings import load_settings
+    from tui1on1.ui.app import OneOnOneApp
+
+    path, url = db
+    damage(path, "a frame byte")
+    app = OneOnOneApp(load_settings(db_arg=url), clock=FakeClock(T0))
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await wait_for(pilot, lambda: app.services is not None)
+        await pilot.pause(0.1)
+        said = [n.message for n in app._notifications]
+    assert any("write-ahead log" in m and "tui1on1 db restore" in m for m in said), said
+    assert len(copies(path)) == 3
