@@ -177,3 +177,30 @@ async def test_the_app_says_it_in_its_start_up_notification(db):
         said = [n.message for n in app._notifications]
     assert any("write-ahead log" in m and "tui1on1 db restore" in m for m in said), said
     assert len(copies(path)) == 3
+
+
+def test_meets_quick_name_check_leaves_a_crashed_log_to_the_store(db, cli):
+    """`meet NAME` reads the names before the app starts; on a log a crash
+    left, that read would rebuild the -shm index (the evidence of a log cut
+    short): it leaves the file to the Store, which checks the log first."""
+    from tui1on1.storage.quick_read import people_on_file
+
+    path, url = db
+    damage(path, "cut")
+    before = files(path)
+    assert people_on_file(url) is None
+    assert files(path) == before
+    assert "write-ahead log" in cli("--db", url, "people").stderr
+
+
+def test_meets_quick_name_check_still_reads_while_an_instance_runs(tmp_path):
+    from tui1on1.storage.quick_read import people_on_file
+
+    url = f"sqlite:///{tmp_path / 'tui1on1.db'}"
+    running = Store.open(url)
+    try:
+        running.add_person("Ada Lovelace")
+        assert (tmp_path / "tui1on1.db-wal").exists()
+        assert [p.name for p in people_on_file(url) or []] == ["Ada Lovelace"]
+    finally:
+        running.close()
