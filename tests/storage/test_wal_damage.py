@@ -204,3 +204,18 @@ def test_meets_quick_name_check_still_reads_while_an_instance_runs(tmp_path):
         assert [p.name for p in people_on_file(url) or []] == ["Ada Lovelace"]
     finally:
         running.close()
+
+
+def test_restore_keeps_a_damaged_log_before_it_looks_at_the_database(db, cli, tmp_path):
+    """`db restore` opens the old file to see if it is in use; closing that
+    connection would fold the log's readable part in and delete it."""
+    path, url = db
+    backup = tmp_path / "backup.db"
+    Store.open(f"sqlite:///{backup}").close()
+    damage(path, "a frame byte")
+    before = files(path)
+    done = cli("--db", url, "db", "restore", str(backup))
+    assert done.returncode == 0
+    assert "write-ahead log" in done.stderr and len(done.stderr.splitlines()) == 1
+    base = path.with_name(copies(path)[0])
+    assert files(base) == before

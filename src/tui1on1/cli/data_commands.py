@@ -155,10 +155,14 @@ def _restore(settings: Settings, backup: Path) -> int:
         return EXIT_USAGE
     if database is None:
         return fail("db restore works on a SQLite file; for PostgreSQL use pg_restore")
+    notices: list[str] = []
     try:
-        moved = restore(backup, database)
+        moved = restore(backup, database, notices=notices)
     except (RestoreError, OSError) as exc:
         return fail(str(exc) if isinstance(exc, RestoreError) else f"restore failed: {exc}")
+    finally:
+        for notice in notices:  # a damaged write-ahead log copied aside first
+            print(f"tui1on1: {notice}", file=sys.stderr)
     print(f"restored {backup} to {database}")
     if moved is not None:
         print(f"the previous database was kept as {moved}")

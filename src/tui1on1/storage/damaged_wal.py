@@ -28,19 +28,24 @@ from tui1on1.storage.wal import WalDamage, inspect
 SUFFIXES = ("", "-wal", "-shm")
 
 
-def keep_damaged_wal(database: Path, now: datetime | None = None) -> str | None:
+def keep_damaged_wal(
+    database: Path, now: datetime | None = None, *, lock_held: bool = False
+) -> str | None:
     """Check the log beside ``database``; on damage, copy it aside and return
     the line to show. None when there is no log, it is sound, or another
-    instance has the database open (its log is live)."""
+    instance has the database open (its log is live). ``lock_held``: the
+    caller holds the exclusive instance lock already (`db restore`)."""
     wal = Path(f"{database}-wal")
     if not wal.is_file() or not database.is_file():
         return None
-    try:
-        lock = instance_lock.try_exclusive(database)
-    except instance_lock.LockUnavailable:
-        return None  # no lock to be sure no one is writing the log: leave it
-    if lock is None:
-        return None
+    lock = None
+    if not lock_held:
+        try:
+            lock = instance_lock.try_exclusive(database)
+        except instance_lock.LockUnavailable:
+            return None  # no lock to be sure no one is writing the log: leave it
+        if lock is None:
+            return None
     try:
         try:
             damage = inspect(wal, Path(f"{database}-shm"))
@@ -54,7 +59,8 @@ def keep_damaged_wal(database: Path, now: datetime | None = None) -> str | None:
             return damaged_wal_message(wal, damage, None, str(exc.strerror or exc))
         return damaged_wal_message(wal, damage, copy, None)
     finally:
-        lock.close()
+        if lock is not None:
+            lock.close()
 
 
 def damaged_wal_message(wal: Path, damage: WalDamage, copy: Path | None, error: str | None) -> str:

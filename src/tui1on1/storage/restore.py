@@ -68,14 +68,21 @@ def _refuse_if_in_use(database: Path) -> None:
         conn.close()
 
 
-def restore(backup: Path, database: Path, now: datetime | None = None) -> Path | None:
-    """Restore ``backup`` to ``database``; returns where the old file went (if any)."""
+def restore(
+    backup: Path, database: Path, now: datetime | None = None, notices: list[str] | None = None
+) -> Path | None:
+    """Restore ``backup`` to ``database``; returns where the old file went (if any).
+
+    A damaged write-ahead log is copied aside first (checking whether the
+    file is in use opens it, which would drop the log's damaged frames); the
+    line saying so is added to ``notices``.
+    """
     backup, database = backup.expanduser(), database.expanduser()
     if backup.resolve() == database.resolve():
         raise RestoreError("that backup is the database itself; nothing was changed")
     check_backup(backup)
     if not database.parent.is_dir():
-        return _swap(backup, database, now)
+        return _swap(backup, database, now, notices)
     try:
         lock = instance_lock.try_exclusive(database)
     except instance_lock.LockUnavailable as exc:
@@ -83,14 +90,21 @@ def restore(backup: Path, database: Path, now: datetime | None = None) -> Path |
     if lock is None:
         raise RestoreError(IN_USE)
     try:
-        return _swap(backup, database, now)
+        return _swap(backup, database, now, notices)
     finally:
         lock.close()
 
 
-def _swap(backup: Path, database: Path, now: datetime | None) -> Path | None:
+def _swap(
+    backup: Path, database: Path, now: datetime | None, notices: list[str] | None
+) -> Path | None:
+    from tui1on1.storage.damaged_wal import keep_damaged_wal
+
     moved_to: Path | None = None
     if database.exists():
+        notice = keep_damaged_wal(database, now, lock_held=True)
+        if notice and notices is not None:
+            notices.append(notice)
         _refuse_if_in_use(database)
         stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
         moved_to = database.with_name(f"{database.name}.before-restore-{stamp}")
