@@ -83,7 +83,7 @@ def test_restore_refuses_while_the_database_is_in_use(db_file, tmp_path, capsys)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert "in use by a running tui1on1" in capsys.readouterr().err
+    assert "a running tui1on1 is using the database" in capsys.readouterr().err
     assert not list(db_file.parent.glob("*.before-restore-*"))
 
 
@@ -92,3 +92,46 @@ def test_check_does_not_create_a_missing_database(tmp_path, capsys):
     assert main(["--db", f"sqlite:///{missing}", "db", "check"]) == 1
     assert "no database at" in capsys.readouterr().err
     assert not missing.exists()
+
+
+def test_restore_refuses_while_an_idle_instance_has_the_database_open(db_file, tmp_path, cli):
+    """SQLite can't tell (an idle reader in WAL mode holds no lock that BEGIN
+    EXCLUSIVE conflicts with): the instance lock does."""
+    url = f"sqlite:///{db_file}"
+    backup = tmp_path / "backup.db"
+    assert cli("--db", url, "db", "backup", str(backup)).returncode == 0
+    running = Store.open(url)
+    running.add_person("Added While Running")
+    try:
+        refused = cli("--db", url, "db", "restore", str(backup))
+        assert refused.returncode == 1
+        assert refused.stderr == (
+            "tui1on1: a running tui1on1 is using the database; quit it first — "
+            "nothing was changed\n"
+        )
+        assert not list(db_file.parent.glob("*.before-restore-*"))
+        running.add_person("Still Saved Where It Shows")
+    finally:
+        running.close()
+    assert "Still Saved Where It Shows" in names(db_file)
+    assert cli("--db", url, "db", "restore", str(backup)).returncode == 0  # quit: it works
+    assert names(db_file) == ["Ada Lovelace"]
+
+
+def test_the_lock_file_is_private_and_never_followed(db_file, tmp_path, cli):
+    url = f"sqlite:///{db_file}"
+    lock = db_file.with_name("tui1on1.db.lock")
+    assert (lock.stat().st_mode & 0o777) == 0o600
+    backup = tmp_path / "backup.db"
+    assert cli("--db", url, "db", "backup", str(backup)).returncode == 0
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    victim.chmod(0o644)
+    lock.unlink()
+    lock.symlink_to(victim)
+    refused = cli("--db", url, "db", "restore", str(backup))
+    assert refused.returncode == 1 and "symbolic link" in refused.stderr
+    assert "nothing was changed" in refused.stderr
+    store = Store.open(url)  # an instance still opens
+    store.close()
+    assert victim.read_text() == "keep me" and (victim.stat().st_mode & 0o777) == 0o644

@@ -155,10 +155,14 @@ def _restore(settings: Settings, backup: Path) -> int:
         return EXIT_USAGE
     if database is None:
         return fail("db restore works on a SQLite file; for PostgreSQL use pg_restore")
+    notices: list[str] = []
     try:
-        moved = restore(backup, database)
+        moved = restore(backup, database, notices=notices)
     except (RestoreError, OSError) as exc:
         return fail(str(exc) if isinstance(exc, RestoreError) else f"restore failed: {exc}")
+    finally:
+        for notice in notices:  # a damaged write-ahead log copied aside first
+            print(f"tui1on1: {notice}", file=sys.stderr)
     print(f"restored {backup} to {database}")
     if moved is not None:
         print(f"the previous database was kept as {moved}")
@@ -166,11 +170,15 @@ def _restore(settings: Settings, backup: Path) -> int:
 
 
 def _check_sqlite_file(settings: Settings) -> int | None:
-    """`db check` on a SQLite file: a full integrity_check, read-only, first.
+    """`db check` on a SQLite file: its write-ahead log, then a full
+    integrity_check, read-only, first.
 
-    A damaged file is reported here and never opened for writing; None means
-    it is sound enough for the rest of the checks.
+    A damaged file is reported here and never opened for writing; a damaged
+    log is copied aside first (``keep_damaged_wal``) and reported, and the
+    database is not opened, so the log stays as it was. None means it is
+    sound enough for the rest of the checks.
     """
+    from tui1on1.storage.damaged_wal import keep_damaged_wal
     from tui1on1.storage.engine import BadDatabaseURL, parse_url, sqlite_path
     from tui1on1.storage.maintenance import file_problems
 
@@ -180,6 +188,10 @@ def _check_sqlite_file(settings: Settings) -> int | None:
         return None  # open_store reports it
     if path is None:
         return None
+    wal_problem = keep_damaged_wal(path)
+    if wal_problem is not None:
+        print(f"problem: {wal_problem}")
+        return EXIT_FAILURE
     try:
         problems = file_problems(path, full=True)
     except OSError as exc:

@@ -67,10 +67,13 @@ def open_or_say(settings: Settings, *, upgrade: bool = True) -> tuple[Store | No
     from tui1on1.storage.opening import OpenFailed, open_store
 
     try:
-        return open_store(settings, upgrade=upgrade), EXIT_OK
+        store = open_store(settings, upgrade=upgrade)
     except OpenFailed as exc:
         print(f"tui1on1: {exc}", file=sys.stderr)
         return None, (EXIT_USAGE if exc.usage else EXIT_FAILURE)
+    for notice in store.notices:  # a damaged write-ahead log kept aside, say
+        print(f"tui1on1: {notice}", file=sys.stderr)
+    return store, EXIT_OK
 
 
 def find_person(store: Store, name: str) -> Person:

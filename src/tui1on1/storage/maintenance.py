@@ -8,9 +8,11 @@ either exists whole and sound or not at all. A PostgreSQL backup runs
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
@@ -208,3 +210,22 @@ def damaged_message(path: Path, problems: list[str]) -> str:
         "Restore a backup with `tui1on1 db restore BACKUP` "
         "(`tui1on1 db backups` lists them)"
     )
+
+
+def waiting_journal(database: Path) -> Path | None:
+    """A recovery journal beside ``database`` (``NAME.journal`` or a
+    ``NAME.journal-*`` kept aside) that holds anything but padding."""
+    candidates = [database.with_name(database.name + ".journal")]
+    candidates += sorted(database.parent.glob(glob.escape(database.name) + ".journal-*"))
+    for candidate in candidates:
+        try:  # never follow a planted link, never wait on a FIFO
+            fd = os.open(candidate, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:  # missing, a link, unreadable: nothing waiting we can tell
+            continue
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                continue
+            while chunk := fh.read(1 << 20):
+                if chunk.strip(b"\0 \t\r\n"):
+                    return candidate
+    return None

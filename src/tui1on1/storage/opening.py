@@ -25,7 +25,10 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
 
     A SQLite file is checked first, read-only (header, then ``quick_check``):
     a damaged one is refused before SQLAlchemy, WAL mode or a migration can
-    touch it. A migration that fails leaves the old revision and is refused.
+    touch it. A damaged write-ahead log is copied aside first and said in
+    ``store.notices``; a missing file whose recovery journal holds notes is
+    refused (``refuse_lost``). A migration that fails leaves the old revision
+    and is refused.
     """
     from sqlalchemy.exc import DBAPIError, NoSuchModuleError
 
@@ -38,8 +41,10 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
         path = sqlite_path(parse_url(settings.database_url))
     except BadDatabaseURL as exc:
         raise OpenFailed(f"{exc} (from {settings.database_source})", usage=True) from None
+    notices: list[str] = []
     if path is not None:
-        refuse_damaged(path)
+        refuse_lost(path)
+        notices += refuse_damaged(path)
     if settings.is_default_sqlite:
         ensure_private_dir(settings.data_dir)
     try:
@@ -55,6 +60,7 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
             except BaseException:
                 store.close()
                 raise
+        store.notices.extend(notices)
         return store
     except BadDatabaseURL as exc:
         raise OpenFailed(f"{exc} (from {settings.database_source})", usage=True) from None
@@ -68,16 +74,47 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
         raise OpenFailed(f"can't open the database file: {exc.strerror or exc}") from None
 
 
-def refuse_damaged(path: Path) -> None:
-    """Raise OpenFailed, touching nothing, when the SQLite file at ``path`` is damaged."""
+def refuse_damaged(path: Path) -> list[str]:
+    """Raise OpenFailed, touching nothing, when the SQLite file at ``path`` is damaged.
+
+    Its write-ahead log is checked before anything opens the file (which
+    would drop a damaged log's frames): a damaged one is copied aside with the
+    database and the line saying so is returned, for the caller to show.
+    """
+    from tui1on1.storage.damaged_wal import keep_damaged_wal
     from tui1on1.storage.maintenance import damaged_message, file_problems
 
+    notice = keep_damaged_wal(path)
     try:
         problems = file_problems(path)
     except OSError as exc:
         raise OpenFailed(f"can't read the database file {path}: {exc.strerror or exc}") from None
     if problems:
         raise OpenFailed(damaged_message(path, problems))
+    return [notice] if notice else []
+
+
+def refuse_lost(path: Path) -> None:
+    """Raise OpenFailed when the SQLite file at ``path`` is gone (or empty) but
+    its recovery journal holds entries: a database was expected there, and
+    making a new empty one would leave those notes with nothing to go back to."""
+    from tui1on1.storage.maintenance import waiting_journal
+
+    try:
+        if path.stat().st_size > 0:
+            return
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return  # opening says what is wrong
+    journal = waiting_journal(path)
+    if journal is not None:
+        raise OpenFailed(
+            f"the database file {path} is gone, and notes not saved anywhere else are "
+            f"waiting in the recovery journal {journal}; nothing was created. Put a backup "
+            "back first with `tui1on1 db restore BACKUP` (`tui1on1 db backups` lists them), "
+            "then start tui1on1 again"
+        )
 
 
 def _upgrade(store: Store) -> None:

@@ -45,6 +45,8 @@ def people_on_file(url: str) -> list[PersonName] | None:
         return None
     if not path.exists():
         return []
+    if Path(f"{path}-wal").exists() and not _in_use(path):
+        return None  # a crash left the log: the Store checks it before SQLite reads it
     try:
         connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=2.0)
     except sqlite3.Error:
@@ -56,3 +58,17 @@ def people_on_file(url: str) -> list[PersonName] | None:
     finally:
         connection.close()
     return [PersonName(int(i), str(n), bool(a)) for i, n, a in rows]
+
+
+def _in_use(path: Path) -> bool:
+    """Whether a running instance has the database open (its log is live)."""
+    from tui1on1.storage.instance_lock import LockUnavailable, try_exclusive
+
+    try:
+        lock = try_exclusive(path)
+    except LockUnavailable:
+        return False
+    if lock is None:
+        return True
+    lock.close()
+    return False

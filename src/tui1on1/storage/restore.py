@@ -3,8 +3,10 @@
 Nothing is deleted: the current database (and its -wal/-shm files) is moved
 aside to ``NAME.before-restore-STAMP`` first. The backup must pass SQLite's
 integrity check and hold a tui1on1 schema, and no other process may be using
-the database. Works on the file alone, so it also rescues a damaged database
-that can't be opened.
+the database: every running instance (the app, or any command with the
+database open) holds the instance lock shared, and restore takes it exclusive
+for the whole swap, without waiting (``instance_lock``). Works on the file
+alone, so it also rescues a damaged database that can't be opened.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tui1on1.privacy import FILE_MODE, ensure_private_file, fsync_dir
+from tui1on1.storage import instance_lock
 from tui1on1.storage.errors import StoreError
+
+IN_USE = "a running tui1on1 is using the database; quit it first — nothing was changed"
 
 
 class RestoreError(StoreError):
@@ -56,23 +61,50 @@ def _refuse_if_in_use(database: Path) -> None:
         conn.execute("ROLLBACK")
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise RestoreError(
-                "the database is in use by a running tui1on1; quit it first (nothing was changed)"
-            ) from None
+            raise RestoreError(IN_USE) from None
     except sqlite3.DatabaseError:
         pass  # damaged beyond locking: nothing else can be using it either
     finally:
         conn.close()
 
 
-def restore(backup: Path, database: Path, now: datetime | None = None) -> Path | None:
-    """Restore ``backup`` to ``database``; returns where the old file went (if any)."""
+def restore(
+    backup: Path, database: Path, now: datetime | None = None, notices: list[str] | None = None
+) -> Path | None:
+    """Restore ``backup`` to ``database``; returns where the old file went (if any).
+
+    A damaged write-ahead log is copied aside first (checking whether the
+    file is in use opens it, which would drop the log's damaged frames); the
+    line saying so is added to ``notices``.
+    """
     backup, database = backup.expanduser(), database.expanduser()
     if backup.resolve() == database.resolve():
         raise RestoreError("that backup is the database itself; nothing was changed")
     check_backup(backup)
+    if not database.parent.is_dir():
+        return _swap(backup, database, now, notices)
+    try:
+        lock = instance_lock.try_exclusive(database)
+    except instance_lock.LockUnavailable as exc:
+        raise RestoreError(f"{exc}; nothing was changed") from None
+    if lock is None:
+        raise RestoreError(IN_USE)
+    try:
+        return _swap(backup, database, now, notices)
+    finally:
+        lock.close()
+
+
+def _swap(
+    backup: Path, database: Path, now: datetime | None, notices: list[str] | None
+) -> Path | None:
+    from tui1on1.storage.damaged_wal import keep_damaged_wal
+
     moved_to: Path | None = None
     if database.exists():
+        notice = keep_damaged_wal(database, now, lock_held=True)
+        if notice and notices is not None:
+            notices.append(notice)
         _refuse_if_in_use(database)
         stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
         moved_to = database.with_name(f"{database.name}.before-restore-{stamp}")

@@ -7,15 +7,17 @@ messages that carry no SQL parameters (the engine hides them as well).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, DBAPIError, InternalError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from tui1on1.storage.engine import safe_url, writer_engine
+from tui1on1.storage.engine import safe_url, sqlite_path, writer_engine
 from tui1on1.storage.errors import DatabaseUnavailable
 
 
@@ -56,6 +58,16 @@ def describe_db_error(exc: BaseException, where: str) -> str:
     return f"the database at {where} reported an error ({type(exc).__name__})"
 
 
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """The file at ``path`` (device, inode); None when there is none, or
+    when that can't be told (the folder unreadable: SQLite will say)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
 class SessionBase:
     """The engine, the two session factories, and the transaction helpers."""
 
@@ -65,6 +77,9 @@ class SessionBase:
         self._writer_engine = writer_engine(engine)
         self._write_sessions = sessionmaker(self._writer_engine, expire_on_commit=False)
         self.where = safe_url(engine.url.render_as_string(hide_password=False))
+        # The SQLite file this Store opened, to notice it deleted or replaced.
+        self._file = sqlite_path(engine.url)
+        self._file_id = _file_id(self._file) if self._file is not None else None
 
     @property
     def dialect(self) -> str:
@@ -90,6 +105,7 @@ class SessionBase:
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
+        self._refuse_if_file_gone()
         with self._translate_write_errors(), self._write_sessions() as session, session.begin():
             yield session
 
@@ -97,8 +113,26 @@ class SessionBase:
     def _write_rows(self) -> Iterator[Connection]:
         """A write transaction on a Core connection (BEGIN IMMEDIATE on SQLite),
         for the hot writes that need no ORM session."""
+        self._refuse_if_file_gone()
         with self._translate_write_errors(), self._writer_engine.connect() as conn, conn.begin():
             yield conn
+
+    def _refuse_if_file_gone(self) -> None:
+        """SQLite writes on into a deleted file, unseen: check the path first."""
+        if self._file is None or self._file_id is None:
+            return
+        try:
+            info = os.stat(self._file)
+        except (FileNotFoundError, NotADirectoryError):
+            info = None
+        except OSError:
+            return
+        if info is None or (info.st_dev, info.st_ino) != self._file_id:
+            raise DatabaseUnavailable(
+                f"the database file at {self._file} was deleted or replaced; keep tui1on1 "
+                "open: nothing more is written to it, and new notes wait in the recovery "
+                "journal"
+            )
 
     @contextmanager
     def _translate_write_errors(self) -> Iterator[None]:

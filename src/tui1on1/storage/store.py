@@ -11,13 +11,15 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from tui1on1.storage import maintenance, migrate
 from tui1on1.storage.discard import DiscardStore
-from tui1on1.storage.engine import driver_connection, make_engine, safe_url
+from tui1on1.storage.engine import driver_connection, make_engine, safe_url, sqlite_path
 from tui1on1.storage.errors import DatabaseUnavailable
 from tui1on1.storage.history import HistoryStore
+from tui1on1.storage.instance_lock import InstanceLock, LockUnavailable, hold_shared
 from tui1on1.storage.meetings import MeetingStore
 from tui1on1.storage.notes import NoteStore
 from tui1on1.storage.overview import OverviewStore
@@ -37,24 +39,49 @@ class Store(
     DiscardStore,
     TransferStore,
 ):
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        #: Lines to show once, from opening (a damaged write-ahead log kept aside).
+        self.notices: list[str] = []
+        self._instance_lock: InstanceLock | None = None
+
     @classmethod
     def open(cls, url: str, *, upgrade: bool = True) -> Store:
         """Open the database at ``url`` and bring its schema up to date.
 
+        A SQLite file's instance lock is held until ``close`` (``instance_lock``).
         Raises BadDatabaseURL, SchemaError or DatabaseUnavailable with a message
         that is safe to show.
         """
         engine = make_engine(url)
+        path = sqlite_path(engine.url)
+        try:
+            lock = hold_shared(path) if path is not None else None
+        except LockUnavailable as exc:
+            engine.dispose()
+            raise DatabaseUnavailable(str(exc)) from None
         try:
             if upgrade:
                 migrate.upgrade(engine)
         except DBAPIError as exc:
             engine.dispose()
+            if lock is not None:
+                lock.close()
             raise DatabaseUnavailable(describe_db_error(exc, safe_url(url))) from None
         except BaseException:
             engine.dispose()
+            if lock is not None:
+                lock.close()
             raise
-        return cls(engine)
+        store = cls(engine)
+        store._instance_lock = lock
+        return store
+
+    def close(self) -> None:
+        super().close()
+        if self._instance_lock is not None:
+            self._instance_lock.close()
+            self._instance_lock = None
 
     def check(self) -> list[str]:
         try:

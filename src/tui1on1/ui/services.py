@@ -66,8 +66,12 @@ def open_services(
     writer = Writer(store, Journal(journal_file), on_status=on_status)
     writer.recover()  # before any screen reads: a resumed meeting shows every note
     writer.start()
-    problems = [str(p) for p in bank.problems] + [str(p) for p in playbook_problems]
-    problems += writer.notices
+    problems = [
+        *store.notices,
+        *writer.notices,
+        *map(str, bank.problems),
+        *map(str, playbook_problems),
+    ]
     return Services(
         settings=settings,
         store=store,
