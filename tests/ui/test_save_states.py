@@ -120,3 +120,85 @@ async def test_leaving_while_the_database_refuses_says_the_notes_wait_in_the_jou
         body = " ".join(str(s.render()) for s in app.screen.query(Static))
         assert "2 notes wait in the recovery journal" in body
         assert "Every note is saved" not in body
+
+
+async def test_a_resumed_meeting_shows_what_the_journal_kept_before_anything_else(
+    make_app, db_path, clock
+):
+    """A crash left three notes and the half-typed line in the journal only:
+    the meeting reopens with all of them, and the line back in the input."""
+    from datetime import timedelta
+
+    from tui1on1.domain.kinds import NoteKind
+    from tui1on1.domain.records import NewNote
+    from tui1on1.storage.journal_entries import draft_entry, note_to_entry
+    from tui1on1.storage.store import Store
+
+    store = Store.open(f"sqlite:///{db_path}")
+    person = store.add_person("Ada Lovelace")
+    meeting, _ = store.start_meeting(
+        person.id, playbook="weekly", planned_minutes=30, now=clock.now()
+    )
+    store.close()
+    journal = Journal(db_path.with_name(db_path.name + ".journal"))
+    for i, text in enumerate(["wants to lead a team", "worried about on-call", "likes mentoring"]):
+        note = NewNote(
+            uid=f"j{i}",
+            meeting_id=meeting.id,
+            kind=NoteKind.NOTE,
+            text=text,
+            elapsed_seconds=60.0 * (i + 1),
+            created_at=clock.now() + timedelta(minutes=i + 1),
+        )
+        journal.append({**note_to_entry(note), "jid": f"j{i}"})
+    journal.append({**draft_entry(meeting.id, "and she said", clock.now()), "jid": "d"})
+    clock.advance(300)
+
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await meeting_ready(pilot)
+        lines = rendered(screen)
+        assert [line.split("· ", 1)[-1] for line in lines] == [
+            "wants to lead a team",
+            "worried about on-call",
+            "likes mentoring",
+        ]
+        from tui1on1.ui.widgets.notes import NoteInput
+
+        assert screen.query_one(NoteInput).value == "and she said"
+        assert "3 notes kept" in " ".join(n.message for n in app._notifications)
+
+
+async def test_ending_keeps_the_unsent_line_as_a_note_and_says_where_the_meeting_is(
+    make_app, monkeypatch
+):
+    from tui1on1.storage.errors import DatabaseUnavailable
+    from tui1on1.ui.dialogs.summary import SummaryScreen
+    from tui1on1.ui.widgets.notes import NoteInput
+
+    monkeypatch.setattr(writer_module, "RETRY_DELAYS", (0.05,))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await meeting_ready(pilot)
+        store = app.services.store
+        assert app.services.writer.flush(WAIT)
+        await type_line(pilot, "a note that lands")
+        assert app.services.writer.flush(WAIT)
+
+        def refuse(*_args, **_kwargs):
+            raise DatabaseUnavailable("the database is busy (another tui1on1 may be writing)")
+
+        monkeypatch.setattr(store, "end_meeting", refuse)
+        screen.query_one(NoteInput).value = "! book the design review @fri"  # not sent
+        await pilot.press("ctrl+o")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        title = app.screen.query_one("#summary-title", Static)
+        await wait_for(pilot, lambda: "kept safe on this machine" in str(title.render()))
+        assert "and saved" not in str(title.render())
+        body = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "book the design review" in body  # in "They'll do"
+        assert "Notes: 2" in body
+        texts = [n.text for n in store.list_notes(screen.model.meeting.id)]
+        assert texts == ["a note that lands", "book the design review"]

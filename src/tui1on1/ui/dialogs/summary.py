@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from tui1on1.domain.clock import format_mmss
@@ -80,20 +81,39 @@ def summary_text(name: str, summary: Summary) -> Text:
     return text
 
 
+KEPT_TITLE = "Meeting ended — kept safe on this machine, saved when the database can"
+AT_RISK_TITLE = "Meeting ended — NOT SAVED yet: keep tui1on1 open until the banner clears"
+
+
+class EndNotSaved(Message):
+    """The meeting's end didn't reach the database (``safe``: it is in the journal)."""
+
+    def __init__(self, safe: bool) -> None:
+        super().__init__()
+        self.safe = safe
+
+
 class SummaryScreen(FitModal[None]):
     BINDINGS = [Binding("escape,enter,q", "close", "Close", id="summary_close")]
 
-    def __init__(self, name: str, summary: Summary) -> None:
+    def __init__(self, name: str, summary: Summary, title: str = "Meeting ended and saved") -> None:
         super().__init__()
         self.person_name = name
         self.summary = summary
+        self.heading = title  # where the meeting really is
 
     def compose(self) -> ComposeResult:
         with Vertical(id="summary", classes="dialog"):
-            yield Static("Meeting ended and saved", classes="dialog-title")
+            yield Static(self.heading, classes="dialog-title", id="summary-title")
             with VerticalScroll():
                 yield Static(summary_text(self.person_name, self.summary), id="summary-body")
             yield Static("Enter to close", classes="dialog-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def on_end_not_saved(self, message: EndNotSaved) -> None:
+        """The title says where the meeting really is, once that is known."""
+        if self.heading != AT_RISK_TITLE:
+            self.heading = KEPT_TITLE if message.safe else AT_RISK_TITLE
+            self.query_one("#summary-title", Static).update(self.heading)

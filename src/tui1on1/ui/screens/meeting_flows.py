@@ -23,11 +23,17 @@ from tui1on1.domain.records import NewAskedQuestion
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.questions import CATEGORY_TITLES, Question
 from tui1on1.storage import journal_entries as entries
-from tui1on1.storage.errors import StoreError
+from tui1on1.storage.errors import DatabaseUnavailable, StoreError
 from tui1on1.ui.dialogs.discard import DiscardScreen, import_command
 from tui1on1.ui.dialogs.end import EndScreen
 from tui1on1.ui.dialogs.leave import LeaveScreen
-from tui1on1.ui.dialogs.summary import SummaryScreen, summary_line
+from tui1on1.ui.dialogs.summary import (
+    AT_RISK_TITLE,
+    KEPT_TITLE,
+    EndNotSaved,
+    SummaryScreen,
+    summary_line,
+)
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.screens.meeting_messages import DiscardFailed, MeetingDiscarded, post_from_writer
 
@@ -182,12 +188,27 @@ class MeetingFlows:
 
         model, services, app = self.model, self.services, self.screen.app
         now = self.now()
+        self.notes.keep_unsent()
         self.screen.save_draft_now()
         self.end_cue(now)
         summary = model.summary(now)
         text, meeting_id = summary_line(summary), model.meeting.id
         self.ending = True
-        services.writer.record(entries.end_entry(meeting_id, now, text))
+        writer = services.writer
+        if writer.unsafe:
+            title = AT_RISK_TITLE
+        elif writer.problem:
+            title = KEPT_TITLE
+        else:
+            title = "Meeting ended and saved"
+        shown = SummaryScreen(model.person.name, summary, title)
+        writer.record(
+            entries.end_entry(meeting_id, now, text),
+            failed=lambda exc: post_from_writer(
+                shown, EndNotSaved(isinstance(exc, DatabaseUnavailable))
+            ),
+            kept=lambda safe: None if safe else post_from_writer(shown, EndNotSaved(False)),
+        )
         data_dir = services.settings.data_dir
 
         def backup(store: Store) -> str | None:
@@ -212,7 +233,7 @@ class MeetingFlows:
 
         services.writer.submit(backup, done=skipped)
         services.writer.compact()  # the meeting is in the database file: the journal lets go
-        app.push_screen(SummaryScreen(model.person.name, summary), self.after_summary)
+        app.push_screen(shown, self.after_summary)
 
     def after_summary(self, _result: object) -> None:
         self.screen.app.open_home(select_person_id=self.model.person.id)

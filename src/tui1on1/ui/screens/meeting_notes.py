@@ -113,6 +113,16 @@ class NotesPane:
 
     # --- a new note -----------------------------------------------------------------
 
+    def keep_unsent(self) -> None:
+        """The meeting is ending: a line still in the input becomes a note
+        (as if Enter had been pressed), so nothing typed is left behind."""
+        note_input = self.input
+        if self.editing or not note_input.value.strip():
+            return
+        value = note_input.value
+        note_input.value = ""
+        self.submit(value)  # a line that can't be a note goes back to the draft
+
     def submit(self, value: str) -> None:
         """Enter in the input (already cleared): save the edit in progress,
         or the typed line as a new note; the text goes back when it can't be
