@@ -43,6 +43,19 @@ def journal_full(monkeypatch):
     return Switch
 
 
+BUSY = "the database is busy (another tui1on1 may be writing)"
+
+
+def refuse(monkeypatch, store, method: str) -> None:
+    """Make ``store.method`` refuse as a busy database does."""
+    from tui1on1.storage.errors import DatabaseUnavailable
+
+    def refused(*_args, **_kwargs):
+        raise DatabaseUnavailable(BUSY)
+
+    monkeypatch.setattr(store, method, refused)
+
+
 def rendered(screen) -> list[str]:
     return [str(o.prompt) for o in screen.query_one(NotesList).options]
 
@@ -104,14 +117,8 @@ async def test_leaving_while_the_database_refuses_says_the_notes_wait_in_the_jou
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await meeting_ready(pilot)
-        store = app.services.store
         assert app.services.writer.flush(WAIT)
-        from tui1on1.storage.errors import DatabaseUnavailable
-
-        def refuse(_note):
-            raise DatabaseUnavailable("the database is busy (another tui1on1 may be writing)")
-
-        monkeypatch.setattr(store, "add_note", refuse)
+        refuse(monkeypatch, app.services.store, "add_note")
         await type_line(pilot, "first")
         await type_line(pilot, "second")
         await wait_for(pilot, lambda: sum("kept safe" in line for line in rendered(screen)) == 2)
@@ -172,7 +179,6 @@ async def test_a_resumed_meeting_shows_what_the_journal_kept_before_anything_els
 async def test_ending_keeps_the_unsent_line_as_a_note_and_says_where_the_meeting_is(
     make_app, monkeypatch
 ):
-    from tui1on1.storage.errors import DatabaseUnavailable
     from tui1on1.ui.dialogs.summary import SummaryScreen
     from tui1on1.ui.widgets.notes import NoteInput
 
@@ -181,14 +187,9 @@ async def test_ending_keeps_the_unsent_line_as_a_note_and_says_where_the_meeting
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await meeting_ready(pilot)
         store = app.services.store
-        assert app.services.writer.flush(WAIT)
         await type_line(pilot, "a note that lands")
         assert app.services.writer.flush(WAIT)
-
-        def refuse(*_args, **_kwargs):
-            raise DatabaseUnavailable("the database is busy (another tui1on1 may be writing)")
-
-        monkeypatch.setattr(store, "end_meeting", refuse)
+        refuse(monkeypatch, store, "end_meeting")
         screen.query_one(NoteInput).value = "! book the design review @fri"  # not sent
         await pilot.press("ctrl+o")
         await pilot.pause(0.3)
