@@ -13,6 +13,7 @@ import errno
 import pytest
 from textual.widgets import Static
 
+import tui1on1.storage.journal_stage as journal_stage
 import tui1on1.storage.writer as writer_module
 from pilot_wait import wait_for
 from tui1on1.storage.journal import Journal
@@ -38,7 +39,7 @@ def journal_full(monkeypatch):
         return real(self, entries, sync=sync)
 
     monkeypatch.setattr(Journal, "append_many", append_many)
-    monkeypatch.setattr(writer_module, "JOURNAL_RETRY_SECONDS", 0.1)
+    monkeypatch.setattr(journal_stage, "JOURNAL_RETRY_SECONDS", 0.1)
     monkeypatch.setattr(writer_module, "RETRY_DELAYS", (0.05,))
     return Switch
 

@@ -32,16 +32,16 @@ import time
 import uuid
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui1on1.domain.records import ActionItem, AskedQuestion, NewAskedQuestion, NewNote, Note
 from tui1on1.storage import journal_entries
 from tui1on1.storage.errors import DatabaseUnavailable, StoreError
 from tui1on1.storage.journal import Entry, Journal
 from tui1on1.storage.journal_entries import asked_to_entry, draft_entry, note_to_entry
+from tui1on1.storage.journal_stage import Failed, Job, JournalStage, Kept
 from tui1on1.storage.recovery import replay_journal
 
 if TYPE_CHECKING:
@@ -52,23 +52,9 @@ log = logging.getLogger(__name__)
 
 RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0)
 BUSY_SECONDS = 2.0
-JOURNAL_RETRY_SECONDS = 1.0
 STOP_GRACE_SECONDS = 1.0  # for a database just back, before leaving it to the next start
 
 T = TypeVar("T")
-Failed = Callable[[Exception], None]
-Kept = Callable[[bool], None]
-
-
-@dataclass
-class Job(Generic[T]):
-    run: Callable[[Store], T]
-    done: Callable[[T], None] | None = None
-    failed: Failed | None = None
-    entry: Entry | None = None  # what the journal keeps; None for jobs it needn't
-    kept: Kept | None = None
-    journaled: bool = False
-    finished: bool = False
 
 
 class Writer:
@@ -87,18 +73,15 @@ class Writer:
         self._on_status = on_status or (lambda _message: None)
         self._sleep = sleep
         self._busy_seconds = busy_seconds
-        self._in: queue.Queue[Job[Any] | None] = queue.Queue()
         self._db: queue.Queue[Job[Any] | None] = queue.Queue()
-        self._journal_thread = threading.Thread(
-            target=self._journal_loop, name="tui1on1-journal", daemon=True
+        self._stage = JournalStage(
+            journal, self._db.put, self._set_journal_problem, self._watch, _call
         )
         self._db_thread = threading.Thread(target=self._db_loop, name="tui1on1-writer", daemon=True)
         self._status_lock = threading.Lock()
         self._db_problem: str | None = None
         self._journal_problem: str | None = None
         self._shown: str | None = None
-        self._unkept: list[Job[Any]] = []  # journal thread only
-        self._last_journal_try = 0.0
         self._inflight: float | None = None  # when the running job started
         self._recovered = journal is None
         self._stopping = threading.Event()
@@ -108,7 +91,7 @@ class Writer:
     # --- API -----------------------------------------------------------------
 
     def start(self) -> None:
-        self._journal_thread.start()
+        self._stage.start()
         self._db_thread.start()
 
     def submit(
@@ -123,7 +106,7 @@ class Writer:
         entry = None
         if journal_entry is not None and self.journal is not None:
             entry = {**journal_entry, "jid": uuid.uuid4().hex[:16], "by": self._instance}
-        self._in.put(Job(run, done, failed, entry, kept))
+        self._stage.put(Job(run, done, failed, entry, kept))
 
     def record(
         self,
@@ -256,12 +239,8 @@ class Writer:
         or hung doesn't hold this up once the journal has everything.
         """
         self._stopping.set()
-        if not self._journal_thread.is_alive():  # never started (or stopped)
-            self._run_journal_stage([j for j in self._drain(self._in) if j is not None])
-            return not self._at_risk()
-        self._in.put(None)
         began = time.monotonic()
-        self._journal_thread.join(timeout)
+        self._stage.stop(timeout)
         while self._db_thread.is_alive() and time.monotonic() < began + timeout:
             grace_over = time.monotonic() > began + min(STOP_GRACE_SECONDS, timeout)
             if grace_over and self._stuck() and not self._at_risk():
@@ -301,59 +280,11 @@ class Writer:
         self.notices += notices
         return applied
 
-    # --- the journal thread --------------------------------------------------
-
-    def _journal_loop(self) -> None:
-        while True:
-            try:
-                first = self._in.get(timeout=0.25)
-            except queue.Empty:
-                first = None if self._stopping.is_set() else _IDLE
-            batch = [first, *self._drain(self._in)] if first is not _IDLE else []
-            stop = any(job is None for job in batch)
-            self._run_journal_stage([job for job in batch if job is not None])
-            if stop:
-                self._db.put(None)
-                return
-            self._watch()
-
-    def _run_journal_stage(self, jobs: list[Job[Any]]) -> None:
-        """Journal ``jobs`` (and any left unjournaled before), then pass them on."""
-        fresh = [job for job in jobs if job.entry is not None]
-        self._unkept = [job for job in self._unkept if not job.finished]
-        if not self._unkept and not fresh and self._journal_problem is not None:
-            self._set_journal_problem(None)  # the database took them all: none at risk
-        retry_due = time.monotonic() - self._last_journal_try >= JOURNAL_RETRY_SECONDS
-        if fresh or (self._unkept and retry_due):
-            self._keep(self._unkept + fresh)
-        for job in jobs:
-            self._db.put(job)
-
-    def _keep(self, jobs: list[Job[Any]]) -> None:
-        journal = self.journal
-        if journal is None or not jobs:
-            return
-        self._last_journal_try = time.monotonic()
-        try:
-            journal.append_many(job.entry for job in jobs if job.entry is not None)
-        except OSError as exc:
-            for job in jobs:
-                if job not in self._unkept:
-                    self._unkept.append(job)
-                    _call(job.kept, False)
-            self._set_journal_problem(
-                "nothing can be written to disk, not even the recovery journal "
-                f"({exc.strerror or exc}): the newest notes are only in this window"
-            )
-            return
-        for job in jobs:
-            job.journaled = True
-            _call(job.kept, True)
-        self._unkept.clear()
-        self._set_journal_problem(None)
+    # --- watching the database ----------------------------------------------
 
     def _watch(self) -> None:
-        """A database write taking longer than ``BUSY_SECONDS`` is a problem too."""
+        """A database write taking longer than ``BUSY_SECONDS`` is a problem
+        too (run by the journal thread between batches)."""
         started = self._inflight
         if started is None or self._db_problem is not None:
             return
@@ -364,15 +295,6 @@ class Writer:
                 "tui1on1 or an import, or the server isn't responding)"
             )
 
-    @staticmethod
-    def _drain(source: queue.Queue[Job[Any] | None]) -> list[Job[Any] | None]:
-        items: list[Job[Any] | None] = []
-        while True:
-            try:
-                items.append(source.get_nowait())
-            except queue.Empty:
-                return items
-
     def _stuck(self) -> bool:
         started = self._inflight
         return self._db_problem is not None or (
@@ -381,16 +303,9 @@ class Writer:
 
     def _at_risk(self) -> bool:
         """Whether a change submitted is in neither the database nor the journal."""
-        waiting = [*self._unkept, *self._drain_peek(self._in), *self._drain_peek(self._db)]
-        return any(
-            job is not None and job.entry is not None and not job.journaled and not job.finished
-            for job in waiting
-        )
-
-    @staticmethod
-    def _drain_peek(source: queue.Queue[Job[Any] | None]) -> list[Job[Any] | None]:
-        with source.mutex:
-            return list(source.queue)
+        with self._db.mutex:
+            queued = list(self._db.queue)
+        return self._stage.at_risk() or any(job is not None and job.at_risk for job in queued)
 
     # --- the database thread -------------------------------------------------
 
@@ -466,9 +381,6 @@ class Writer:
         if shown != self._shown:
             self._shown = shown
             _call(self._on_status, shown)
-
-
-_IDLE: Any = object()  # the journal thread woke with nothing to do
 
 
 def _call(callback: Callable[[T], None] | None, arg: T) -> None:
