@@ -100,12 +100,21 @@ async def test_ctrl_o_shows_the_headline_esc_keeps_the_draft_enter_ends(make_app
 
         await pilot.press("ctrl+o")
         await dialog(pilot, EndScreen)
+        # The line still in the input isn't left behind: ending keeps it as a note.
+        assert "The line not sent yet is kept as a note: “half a thought more”" in dialog_text(
+            app.screen
+        )
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         await settle(pilot)
         ended = app.services.store.get_meeting(meeting_id)
         assert ended.status is MeetingStatus.ENDED
-        assert ended.summary == "24 of 30 min · 0 questions · 4 notes · 3 actions"
+        assert ended.summary == "24 of 30 min · 0 questions · 5 notes · 3 actions"
+        texts = [n.text for n in app.services.store.list_notes(meeting_id)]
+        assert texts[-1] == "half a thought more"
+        assert app.services.store.get_draft(meeting_id) is None
+        title = app.screen.query_one("#summary-title").render()
+        assert str(title) == "Meeting ended and saved"
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
 

@@ -9,6 +9,7 @@ only what a checkpoint hasn't yet put in the main database file.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -23,10 +24,14 @@ log = logging.getLogger(__name__)
 
 
 def replay_journal(
-    store: Store, journal: Journal, *, meeting_id: int | None = None, skip_by: str | None = None
+    store: Store,
+    journal: Journal,
+    *,
+    meeting_id: int | None = None,
+    running: Callable[[str], bool] = lambda _by: False,
 ) -> tuple[int, list[str]]:
-    """Apply what an earlier run left (only ``meeting_id``'s, if given, and
-    not the entries of the writer ``skip_by``, which it applies itself);
+    """Apply what an earlier run left (only ``meeting_id``'s, if given); the
+    entries of a writer still ``running`` are its own to apply;
     returns how many entries were applied and the notices to show (damaged
     lines kept aside). Raises DatabaseUnavailable (leaving the journal whole)
     if the database can't take them now."""
@@ -45,10 +50,14 @@ def replay_journal(
         )
     started: dict[int, datetime] = {}
     applied: list[str] = []
+    live: set[str] = set()
     for entry in read.entries:
         if meeting_id is not None and entry.get("meeting_id") != meeting_id:
             continue
-        if skip_by is not None and entry.get("by") == skip_by:
+        by = entry.get("by")
+        if isinstance(by, str) and by not in live and running(by):
+            live.add(by)
+        if by in live:
             continue
         done = entry.get("jid") in read.done
         if done and entry.get("once"):

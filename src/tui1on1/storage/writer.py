@@ -41,6 +41,7 @@ from tui1on1.storage import journal_entries
 from tui1on1.storage.errors import DatabaseUnavailable, StoreError
 from tui1on1.storage.journal import Entry, Journal
 from tui1on1.storage.journal_entries import asked_to_entry, draft_entry, note_to_entry
+from tui1on1.storage.journal_owners import JournalOwners
 from tui1on1.storage.journal_stage import Failed, Job, JournalStage, Kept
 from tui1on1.storage.recovery import replay_journal
 
@@ -86,11 +87,13 @@ class Writer:
         self._recovered = journal is None
         self._stopping = threading.Event()
         self._instance = uuid.uuid4().hex[:8]  # whose entries are whose, in a shared journal
+        self._owners = JournalOwners(journal.path) if journal is not None else None
         self.notices: list[str] = []  # said once at start (bad journal lines)
 
     # --- API -----------------------------------------------------------------
 
     def start(self) -> None:
+        self._claim()
         self._stage.start()
         self._db_thread.start()
 
@@ -180,7 +183,7 @@ class Writer:
             try:
                 if self.journal is not None:  # another instance's, or an earlier run's
                     replay_journal(
-                        store, self.journal, meeting_id=meeting_id, skip_by=self._instance
+                        store, self.journal, meeting_id=meeting_id, running=self._running
                     )
                 result = store.discard_meeting(meeting_id, to_dir, now=at)
             except DatabaseUnavailable as exc:
@@ -246,6 +249,8 @@ class Writer:
             if grace_over and self._stuck() and not self._at_risk():
                 break  # the database isn't taking writes, and the journal has it all
             self._db_thread.join(0.05)
+        if self._owners is not None:
+            self._owners.release()  # what is left is the next start's to replay
         return not self._at_risk()
 
     def flush(self, timeout: float = 5.0) -> bool:
@@ -267,13 +272,25 @@ class Writer:
             self._set_db_problem(str(exc))
             return 0
 
+    def _claim(self) -> None:
+        if self._owners is not None:
+            self._owners.claim(self._instance)
+
+    def _running(self, instance: str) -> bool:
+        """Whether another writer sharing the journal still runs (this one
+        applies its own entries itself)."""
+        if instance == self._instance:
+            return True
+        return self._owners is not None and self._owners.running(instance)
+
     def _recover(self) -> int:
         journal = self.journal
         if journal is None or self._recovered:
             return 0
+        self._claim()
         self._recovered = True
         try:
-            applied, notices = replay_journal(self.store, journal)
+            applied, notices = replay_journal(self.store, journal, running=self._running)
         except DatabaseUnavailable:
             self._recovered = False
             raise

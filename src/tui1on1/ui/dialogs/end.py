@@ -25,11 +25,12 @@ class EndScreen(FitModal[str | None]):
         Binding("escape", "choose(None)", "Back", id="end_cancel"),
     ]
 
-    def __init__(self, name: str, role: str, summary: Summary) -> None:
+    def __init__(self, name: str, role: str, summary: Summary, unsent: str = "") -> None:
         super().__init__()
         self.person_name = name
         self.role = role
         self.summary = summary
+        self.unsent = unsent  # the line still in the input: it becomes a note
 
     def compose(self) -> ComposeResult:
         who = safe_terminal_text(self.person_name)
@@ -38,6 +39,12 @@ class EndScreen(FitModal[str | None]):
         with Vertical(id="end-dialog", classes="dialog"):
             yield Static(Text(f"End the 1:1 with {who}?"), classes="dialog-title")
             yield Static(headline(self.summary), id="end-headline", classes="dialog-body")
+            if self.unsent:
+                yield Static(
+                    Text(f"The line not sent yet is kept as a note: “{self.unsent}”"),
+                    id="end-unsent",
+                    classes="dialog-body",
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("End it (enter)", id="end", variant="primary", compact=True)
                 yield Button("Back (esc)", id="cancel", compact=True)

@@ -85,11 +85,21 @@ KEPT_TITLE = "Meeting ended — kept safe on this machine, saved when the databa
 AT_RISK_TITLE = "Meeting ended — NOT SAVED yet: keep tui1on1 open until the banner clears"
 
 
-class EndNotSaved(Message):
-    """The meeting's end didn't reach the database (``safe``: it is in the journal)."""
+SAVED_TITLE = "Meeting ended and saved"
 
-    def __init__(self, safe: bool) -> None:
+
+def end_title(unsafe: bool, problem: str | None) -> str:
+    """The summary's title while the end is on its way to the database."""
+    return AT_RISK_TITLE if unsafe else KEPT_TITLE if problem else "Meeting ended"
+
+
+class EndSaved(Message):
+    """Where the meeting's end is: in the database (``saved``), only in the
+    journal (``safe``), or in neither."""
+
+    def __init__(self, *, saved: bool, safe: bool) -> None:
         super().__init__()
+        self.saved = saved
         self.safe = safe
 
 
@@ -112,8 +122,10 @@ class SummaryScreen(FitModal[None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def on_end_not_saved(self, message: EndNotSaved) -> None:
+    def on_end_saved(self, message: EndSaved) -> None:
         """The title says where the meeting really is, once that is known."""
-        if self.heading != AT_RISK_TITLE:
+        if message.saved:
+            self.heading = SAVED_TITLE
+        elif self.heading != AT_RISK_TITLE:
             self.heading = KEPT_TITLE if message.safe else AT_RISK_TITLE
-            self.query_one("#summary-title", Static).update(self.heading)
+        self.query_one("#summary-title", Static).update(self.heading)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from textual.types import IgnoreReturnCallbackType
 
 from tui1on1.domain.agenda import Playbook
-from tui1on1.domain.career import format_thread
+from tui1on1.domain.career import format_thread, shorten
 from tui1on1.domain.meeting import AskedRef, MeetingModel
 from tui1on1.domain.pausecue import END_NEXT
 from tui1on1.domain.records import NewAskedQuestion
@@ -28,10 +28,9 @@ from tui1on1.ui.dialogs.discard import DiscardScreen, import_command
 from tui1on1.ui.dialogs.end import EndScreen
 from tui1on1.ui.dialogs.leave import LeaveScreen
 from tui1on1.ui.dialogs.summary import (
-    AT_RISK_TITLE,
-    KEPT_TITLE,
-    EndNotSaved,
+    EndSaved,
     SummaryScreen,
+    end_title,
     summary_line,
 )
 from tui1on1.ui.latest import show_latest
@@ -178,8 +177,9 @@ class MeetingFlows:
                 self.discard()
 
         summary = model.summary(self.now())
+        unsent = "" if self.notes.editing else safe_terminal_text(self.notes.input.value.strip())
         self.screen.app.push_screen(
-            EndScreen(model.person.name, model.person.role, summary), chosen
+            EndScreen(model.person.name, model.person.role, summary, shorten(unsent, 60)), chosen
         )
 
     def end_now(self) -> None:
@@ -195,19 +195,16 @@ class MeetingFlows:
         text, meeting_id = summary_line(summary), model.meeting.id
         self.ending = True
         writer = services.writer
-        if writer.unsafe:
-            title = AT_RISK_TITLE
-        elif writer.problem:
-            title = KEPT_TITLE
-        else:
-            title = "Meeting ended and saved"
-        shown = SummaryScreen(model.person.name, summary, title)
-        writer.record(
+        shown = SummaryScreen(model.person.name, summary, end_title(writer.unsafe, writer.problem))
+
+        def where(*, saved: bool, safe: bool) -> None:
+            post_from_writer(shown, EndSaved(saved=saved, safe=safe))
+
+        writer.record(  # the summary's title says "and saved" once the database has it
             entries.end_entry(meeting_id, now, text),
-            failed=lambda exc: post_from_writer(
-                shown, EndNotSaved(isinstance(exc, DatabaseUnavailable))
-            ),
-            kept=lambda safe: None if safe else post_from_writer(shown, EndNotSaved(False)),
+            done=lambda _meeting: where(saved=True, safe=True),
+            failed=lambda exc: where(saved=False, safe=isinstance(exc, DatabaseUnavailable)),
+            kept=lambda safe: None if safe else where(saved=False, safe=False),
         )
         data_dir = services.settings.data_dir
 
