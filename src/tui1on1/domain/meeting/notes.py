@@ -233,8 +233,9 @@ class MeetingNotes:
             )
         if waiting:
             return (
-                f"{plural(len(waiting), 'note')} wait in the recovery journal on this machine: "
-                "they are saved when the database can, at the latest when tui1on1 next starts."
+                f"{plural(len(waiting), 'note')} {'waits' if len(waiting) == 1 else 'wait'} in "
+                "the recovery journal on this machine, to be saved when the database can (at "
+                "the latest when tui1on1 next starts)."
             )
         return "Every note is saved."
 
