@@ -71,7 +71,13 @@ def open_or_say(settings: Settings, *, upgrade: bool = True) -> tuple[Store | No
     except OpenFailed as exc:
         print(f"tui1on1: {exc}", file=sys.stderr)
         return None, (EXIT_USAGE if exc.usage else EXIT_FAILURE)
-    for notice in store.notices:  # a damaged write-ahead log kept aside, say
+    notices = list(store.notices)  # a damaged write-ahead log kept aside, say
+    if upgrade:  # not for `db check` and the like, which change nothing
+        from tui1on1.storage.recovery import journal_for, replay_left_behind
+
+        journal = journal_for(store, settings.data_dir, settings.database_url)
+        notices += replay_left_behind(store, journal)
+    for notice in notices:
         print(f"tui1on1: {notice}", file=sys.stderr)
     return store, EXIT_OK
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui1on1.storage import journal_entries
@@ -94,3 +95,36 @@ def _replay(store: Store, entry: Entry, started: dict[int, datetime], *, quiet: 
         if not quiet:
             log.warning("skipped a recovery journal entry that can't be stored")
         return False
+
+
+def journal_for(store: Store, data_dir: Path, url: str) -> Journal:
+    """The recovery journal of ``store`` (next to a SQLite file, or in the
+    data dir for a server database)."""
+    from tui1on1.storage.engine import safe_url, sqlite_path
+    from tui1on1.storage.journal import journal_path_for
+
+    return Journal(journal_path_for(sqlite_path(store.engine.url), data_dir, safe_url(url)))
+
+
+def replay_left_behind(store: Store, journal: Journal) -> list[str]:
+    """For a command: land what a run that crashed or lost its database left
+    in the journal (not a running instance's), before reading. Returns the
+    lines to say; a database that can't take them now leaves them waiting."""
+    from tui1on1.storage.errors import DatabaseUnavailable
+    from tui1on1.storage.journal_owners import JournalOwners
+
+    if not journal.has_entries():
+        return []
+    try:
+        applied, notices = replay_journal(
+            store, journal, running=JournalOwners(journal.path).running
+        )
+    except (DatabaseUnavailable, OSError):
+        return ["notes left in the recovery journal by an earlier run wait for the database"]
+    finally:
+        journal.close()
+    if applied:
+        notices.append(
+            f"saved {applied} change(s) an earlier run left in the recovery journal {journal.path}"
+        )
+    return notices

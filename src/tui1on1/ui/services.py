@@ -47,23 +47,20 @@ def open_services(
     Raises ``OpenFailed`` with a calm message when the database can't be used.
     """
     from tui1on1.questions import load_bank, load_playbooks
-    from tui1on1.storage.engine import safe_url, sqlite_path
-    from tui1on1.storage.journal import Journal, journal_path_for
     from tui1on1.storage.opening import open_store
+    from tui1on1.storage.recovery import journal_for
     from tui1on1.storage.writer import Writer
 
     if store is None:
         store = open_store(settings)
     bank = load_bank(settings.config_dir / "questions.toml")
     playbooks, playbook_problems = load_playbooks(questions=bank.questions)
-    journal_file = journal_path_for(
-        sqlite_path(store.engine.url), settings.data_dir, safe_url(settings.database_url)
-    )
-    if journal_file.parent == settings.data_dir:
+    journal = journal_for(store, settings.data_dir, settings.database_url)
+    if journal.path.parent == settings.data_dir:
         from tui1on1.privacy import ensure_private_dir
 
         ensure_private_dir(settings.data_dir)
-    writer = Writer(store, Journal(journal_file), on_status=on_status)
+    writer = Writer(store, journal, on_status=on_status)
     writer.recover()  # before any screen reads: a resumed meeting shows every note
     writer.start()
     problems = [
