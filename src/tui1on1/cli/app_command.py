@@ -43,6 +43,10 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
         # finds no one, or several people, gets a calm screen in the app;
         # leaving it exits 2 with the same line.
         request = MeetRequest(name=name, minutes=args.minutes, playbook=args.playbook, new=args.new)
+    problem = terminal_problem()  # after the arguments: their mistakes are said first
+    if problem:
+        print(f"tui1on1: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     from tui1on1.ui.app import OneOnOneApp
 
     app = OneOnOneApp(settings, meet=request, theme=theme)
@@ -57,6 +61,21 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
     if app.return_code:  # Textual failed (and printed why)
         return app.return_code
     return code if isinstance(code, int) else EXIT_OK
+
+
+def terminal_problem() -> str | None:
+    """The line to refuse the app with when stdin or stdout isn't a terminal.
+
+    Textual would draw into a file or a pipe, or wait on keys that never come
+    (``tui1on1 meet Ada < /dev/null`` ignores every key, ctrl+q included).
+    """
+    for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout)):
+        if stream is None or not stream.isatty():
+            return (
+                f"the app needs a terminal, and {name} isn't one; run it in a terminal, "
+                "or use a command that prints (see `tui1on1 --help`)"
+            )
+    return None
 
 
 def _check_name(settings: Settings, name: str, *, new: bool) -> str | None:
