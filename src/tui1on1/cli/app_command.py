@@ -18,6 +18,10 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
         if problem:
             print(f"tui1on1: {problem}", file=sys.stderr)
             return EXIT_USAGE
+    problem = _database_file_problem(settings)
+    if problem:
+        print(f"tui1on1: {problem}", file=sys.stderr)
+        return EXIT_FAILURE
     request = None
     if args.command == "meet":
         from tui1on1.domain.people import clean_name
@@ -75,6 +79,23 @@ def terminal_problem() -> str | None:
                 f"the app needs a terminal, and {name} isn't one; run it in a terminal, "
                 "or use a command that prints (see `tui1on1 --help`)"
             )
+    return None
+
+
+def _database_file_problem(settings: Settings) -> str | None:
+    """Why the SQLite file can't be opened at all (a pipe, a device, another
+    program's database), said before the app starts: the name check below
+    would wait forever on a pipe, and the app would only say it later."""
+    from tui1on1.storage.opening import OpenFailed, refuse_foreign
+    from tui1on1.storage.quick_read import sqlite_file
+
+    path = sqlite_file(settings.database_url)
+    if path is None:
+        return None
+    try:
+        refuse_foreign(path)
+    except OpenFailed as exc:
+        return str(exc)
     return None
 
 
