@@ -40,6 +40,8 @@ def on_ready(self):
 
 OneOnOneApp.run = run_headless
 OneOnOneApp.on_ready = on_ready
+import tui1on1.cli.app_command as app_command
+app_command.terminal_problem = lambda: None  # headless: no terminal needed
 from tui1on1.cli import main
 main(sys.argv[1:])
 print(json.dumps(seen))
@@ -47,13 +49,15 @@ print(json.dumps(seen))
 
 NEVER_BEFORE_FIRST_FRAME = ("sqlalchemy", "alembic", "psycopg", "tomlkit")
 # The UI may reach these storage modules early: errors are plain exceptions,
-# quick_read is the stdlib-sqlite3 name check `meet` does before drawing;
-# journal_entries builds the meeting's journal entries (plain dicts, no database).
+# quick_read is the stdlib-sqlite3 name check `meet` does before drawing,
+# opening's refuse_foreign (stdlib too) checks the SQLite file is one to open,
+# and journal_entries builds the meeting's journal entries (plain dicts).
 EARLY_STORAGE = {
     "tui1on1.storage",
     "tui1on1.storage.errors",
     "tui1on1.storage.quick_read",
     "tui1on1.storage.journal_entries",
+    "tui1on1.storage.opening",
 }
 
 

@@ -107,6 +107,31 @@ def test_an_existing_loose_database_file_is_made_private(tmp_path):
     assert mode(db_file) == 0o600
 
 
+def test_a_backups_link_to_another_folder_leaves_that_folder_as_it_was(cli, tmp_path, data_dir):
+    """The user keeps backups on another disk through a symlink: the folder it
+    points to is theirs, shared or not, and isn't chmod'ed 0700."""
+    shared = tmp_path / "shared-disk"
+    shared.mkdir()
+    shared.chmod(0o755)
+    assert cli("people", "add", "X").returncode == 0
+    (data_dir / "backups").symlink_to(shared)
+    result = cli("db", "backup")
+    assert result.returncode == 0, result.stderr
+    assert mode(shared) == 0o755
+    (written,) = shared.iterdir()
+    assert mode(written) == 0o600  # the backup itself is still private
+
+
+@pytest.mark.parametrize(("chosen", "after"), [(0o500, 0o500), (0o750, 0o700), (0o711, 0o700)])
+def test_the_data_dir_loses_group_and_other_access_and_gains_none(cli, data_dir, chosen, after):
+    """A data dir the user made stricter than 0700 stays so; only group and
+    other access is taken away, never any added."""
+    assert cli("people", "add", "X").returncode == 0
+    data_dir.chmod(chosen)
+    cli("people")
+    assert mode(data_dir) == after
+
+
 # --- no note text in errors ---------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""File modes: the data dir is 0700 and every file we write is 0600.
+"""File modes: the data dir is private (0700) and every file we write is 0600.
 
 SQLite creates its files with 0644 unless told otherwise, so the database file
 is created here first, with the right mode, before SQLite opens it. SQLite then
@@ -8,6 +8,7 @@ gives its -wal and -shm files the same mode as the database.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 DIR_MODE = 0o700
@@ -20,10 +21,21 @@ def restrict_umask() -> None:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) and make sure the leaf is 0700."""
+    """Create ``path`` (and parents) 0700, or take group and other access
+    away from the folder that is there.
+
+    Only taken away: a folder the user made stricter (0500, say) keeps its
+    mode. A symlink is the user's choice of where the folder lives (a
+    ``backups`` link to another disk): the folder it points to isn't chmod'ed.
+    """
     path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-    if (path.stat().st_mode & 0o777) != DIR_MODE:
-        path.chmod(DIR_MODE)
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        return path
+    current = stat.S_IMODE(info.st_mode)
+    private = current & ~0o077
+    if current != private:
+        os.chmod(path, private)  # lstat said: a folder, not a link
     return path
 
 

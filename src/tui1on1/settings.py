@@ -15,6 +15,13 @@ from pathlib import Path
 from platformdirs import user_config_dir, user_data_dir
 
 from tui1on1.schema import Table
+from tui1on1.user_files import (
+    MAX_TOML_BYTES,
+    TooDeep,
+    UnreadableFile,
+    loads_toml,
+    read_regular_file,
+)
 
 APP_NAME = "tui1on1"
 ENV_DATABASE_URL = "TUI1ON1_DATABASE_URL"
@@ -81,13 +88,15 @@ def read_config(path: Path) -> tuple[Config, list[str]]:
 
     A broken file must not stop the app: it starts on defaults and says why.
     """
-    if not path.exists():
-        return Config(), []
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = loads_toml(read_regular_file(path, max_bytes=MAX_TOML_BYTES).decode("utf-8"))
+    except (FileNotFoundError, NotADirectoryError):
+        return Config(), []
+    except UnreadableFile as exc:
+        return Config(), [f"{path}: {exc}; using defaults"]
     except (OSError, UnicodeDecodeError) as exc:
         return Config(), [f"{path}: could not be read ({exc.__class__.__name__}); using defaults"]
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, TooDeep) as exc:
         return Config(), [f"{path}: {exc}; using defaults"]
     table = Table(raw)
     table.refuse_unknown(CONFIG_KEYS, lambda key: f"unknown setting '{key}' ignored")
@@ -144,10 +153,15 @@ def save_theme(config_file: Path, theme: str) -> None:
     from tui1on1.privacy import ensure_private_dir, write_private_file
 
     try:
-        text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
-        tomllib.loads(text)  # the reader the app uses decides what is readable
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        try:
+            text = read_regular_file(config_file, max_bytes=MAX_TOML_BYTES).decode("utf-8")
+        except FileNotFoundError:
+            text = ""
+        loads_toml(text)  # the reader the app uses decides what is readable
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep) as exc:
         raise ConfigError(f"{config_file} can't be read ({exc}); theme not saved") from None
+    except UnreadableFile as exc:
+        raise ConfigError(f"{config_file} {exc}; theme not saved") from None
     try:
         document = tomlkit.parse(text)
         document["theme"] = theme

@@ -33,6 +33,7 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> dict:
         return 0
 
     monkeypatch.setattr(OneOnOneApp, "run", run)
+    monkeypatch.setattr("tui1on1.cli.app_command.terminal_problem", lambda: None)  # no terminal
     return seen
 
 

@@ -111,6 +111,7 @@ def headless(monkeypatch):
         "run",
         lambda self, **kw: real_run(self, headless=True, size=(100, 30), auto_pilot=auto),
     )
+    monkeypatch.setattr("tui1on1.cli.app_command.terminal_problem", lambda: None)  # headless
     return seen
 
 

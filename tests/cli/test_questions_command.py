@@ -331,7 +331,7 @@ def test_check_a_file_that_cannot_be_read_is_one_calm_line(capsys, tmp_path, kin
     assert code == 1
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("tui1on1: ") and str(path) in err
-    assert ("no such file" if kind == "missing" else "Is a directory") in err
+    assert ("no such file" if kind == "missing" else "is a folder") in err
 
 
 def test_check_garbage_has_no_traceback(cli, tmp_path):

@@ -176,6 +176,8 @@ SCRIPT = textwrap.dedent(
         app.screen.query_one(NoteInput).value = "draft with " + SENTINEL
         await pilot.press("ctrl+n")
 
+    import tui1on1.cli.app_command as app_command
+    app_command.terminal_problem = lambda: None  # headless: no terminal needed
     real_run = OneOnOneApp.run
     OneOnOneApp.run = lambda self, **kw: real_run(
         self, headless=True, size=(100, 30), auto_pilot=auto

@@ -208,8 +208,34 @@ def _minutes(value: str) -> int:
     return minutes
 
 
+def undecodable_argument(argv: Sequence[str]) -> str | None:
+    """The line to refuse the command line with when an argument isn't UTF-8.
+
+    Python hands over bytes that aren't UTF-8 as lone surrogates (``\\udceb``
+    for the byte 0xeb); stored, printed or sent to SQLite they fail deep
+    inside. Checked here, once, for every command and option: the bytes are
+    shown as ``\\xeb`` escapes.
+    """
+    for value in argv:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            from tui1on1.domain.text import safe_terminal_text
+
+            raw = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            return (
+                f"'{safe_terminal_text(raw)}' isn't UTF-8 text; tui1on1 reads names, "
+                "notes and paths as UTF-8 (check the terminal's or the locale's encoding)"
+            )
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     restrict_umask()
+    problem = undecodable_argument(sys.argv[1:] if argv is None else argv)
+    if problem:
+        print(f"tui1on1: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -18,6 +18,10 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
         if problem:
             print(f"tui1on1: {problem}", file=sys.stderr)
             return EXIT_USAGE
+    problem = _database_file_problem(settings)
+    if problem:
+        print(f"tui1on1: {problem}", file=sys.stderr)
+        return EXIT_FAILURE
     request = None
     if args.command == "meet":
         from tui1on1.domain.people import clean_name
@@ -43,6 +47,10 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
         # finds no one, or several people, gets a calm screen in the app;
         # leaving it exits 2 with the same line.
         request = MeetRequest(name=name, minutes=args.minutes, playbook=args.playbook, new=args.new)
+    problem = terminal_problem()  # after the arguments: their mistakes are said first
+    if problem:
+        print(f"tui1on1: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     from tui1on1.ui.app import OneOnOneApp
 
     app = OneOnOneApp(settings, meet=request, theme=theme)
@@ -57,6 +65,38 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
     if app.return_code:  # Textual failed (and printed why)
         return app.return_code
     return code if isinstance(code, int) else EXIT_OK
+
+
+def terminal_problem() -> str | None:
+    """The line to refuse the app with when stdin or stdout isn't a terminal.
+
+    Textual would draw into a file or a pipe, or wait on keys that never come
+    (``tui1on1 meet Ada < /dev/null`` ignores every key, ctrl+q included).
+    """
+    for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout)):
+        if stream is None or not stream.isatty():
+            return (
+                f"the app needs a terminal, and {name} isn't one; run it in a terminal, "
+                "or use a command that prints (see `tui1on1 --help`)"
+            )
+    return None
+
+
+def _database_file_problem(settings: Settings) -> str | None:
+    """Why the SQLite file can't be opened at all (a pipe, a device, another
+    program's database), said before the app starts: the name check below
+    would wait forever on a pipe, and the app would only say it later."""
+    from tui1on1.storage.opening import OpenFailed, refuse_foreign
+    from tui1on1.storage.quick_read import sqlite_file
+
+    path = sqlite_file(settings.database_url)
+    if path is None:
+        return None
+    try:
+        refuse_foreign(path)
+    except OpenFailed as exc:
+        return str(exc)
+    return None
 
 
 def _check_name(settings: Settings, name: str, *, new: bool) -> str | None:

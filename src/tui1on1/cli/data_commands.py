@@ -141,7 +141,10 @@ def _missing_sqlite_file(settings: Settings) -> Path | None:
         path = sqlite_path(parse_url(settings.database_url))
     except BadDatabaseURL:
         return None
-    return path if path is not None and not path.exists() else None
+    try:
+        return path if path is not None and not path.exists() else None
+    except OSError:  # a folder on the way that can't be read: opening says so
+        return None
 
 
 def _restore(settings: Settings, backup: Path) -> int:

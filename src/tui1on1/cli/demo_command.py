@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tui1on1.cli import EXIT_USAGE
 from tui1on1.cli.run import fail
 from tui1on1.settings import DB_FILENAME, Settings, sqlite_url
 
@@ -25,6 +26,12 @@ DEMO_SOURCE = "demo"
 
 
 def demo(settings: Settings, args: argparse.Namespace) -> int:
+    from tui1on1.cli import app_command
+
+    problem = app_command.terminal_problem()  # before a year of 1:1s is generated
+    if problem:
+        print(f"tui1on1: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     folder = Path(tempfile.mkdtemp(prefix="tui1on1-demo-"))  # mode 0700
     try:
         try:
@@ -32,8 +39,6 @@ def demo(settings: Settings, args: argparse.Namespace) -> int:
         except _DemoFailed as exc:
             return fail(str(exc))
         print(f"Demo database in {folder}: your own data is untouched", file=sys.stderr)
-        from tui1on1.cli import app_command
-
         return app_command.run_app(demo_settings, args)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

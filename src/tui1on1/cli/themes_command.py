@@ -59,7 +59,7 @@ def check(file: str) -> int:
     path = Path(file)
     shown = safe_terminal_text(file)
     try:
-        if not path.is_file():
+        if not path.exists():
             return _fail(f"can't check {shown}: there is no such file")
     except (OSError, ValueError) as exc:  # a name too long to stat, a NUL in it
         reason = getattr(exc, "strerror", None) or exc

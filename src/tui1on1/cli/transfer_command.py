@@ -26,12 +26,14 @@ def read_export_file(path: Path) -> Any:
     from tui1on1.domain.text import safe_terminal_text
 
     shown = safe_terminal_text(str(path))
+    from tui1on1.user_files import UnreadableFile, read_regular_file
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path)  # a pipe or /dev/zero is refused, not read
     except FileNotFoundError:
         raise _Unreadable(f"there is no file at {shown}") from None
-    except IsADirectoryError:
-        raise _Unreadable(f"{shown} is a folder, not an export file") from None
+    except UnreadableFile as exc:
+        raise _Unreadable(f"{shown} {exc}; give a file written by `export --all`") from None
     except OSError as exc:
         raise _Unreadable(f"can't read {shown}: {exc.strerror or exc}") from None
     try:

@@ -11,6 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui1on1.user_files import (
+    MAX_TOML_BYTES,
+    TooDeep,
+    UnreadableFile,
+    loads_toml,
+    read_regular_file,
+)
+
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 
@@ -33,6 +41,20 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+def read_user_file(path: Path) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a user's TOML file, or None and why not. A missing file
+    is None with no problem; a pipe, a device or a file over the size cap is
+    refused before it is read (see ``tui1on1.user_files``)."""
+    try:
+        return read_regular_file(path, max_bytes=MAX_TOML_BYTES), []
+    except FileNotFoundError:
+        return None, []
+    except UnreadableFile as exc:
+        return None, [Problem(str(path), None, f"cannot be read: it {exc}")]
+    except OSError as exc:
+        return None, [Problem(str(path), None, f"cannot be read: {exc.strerror or exc}")]
+
+
 def read_text(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """Decode a file's bytes as UTF-8, or report why not."""
     try:
@@ -45,7 +67,9 @@ def read_text(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
 def parse_toml(text: str, path: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Parse TOML text. A syntax error becomes a Problem with its line, and ``None``."""
     try:
-        return tomllib.loads(text), []
+        return loads_toml(text), []
+    except TooDeep as exc:
+        return None, [Problem(path, None, f"{exc}; file skipped")]
     except tomllib.TOMLDecodeError as exc:
         line, column, message = _decode_error_position(exc, text)
         where = f" (column {column})" if column is not None else ""

@@ -32,6 +32,7 @@ from tui1on1.questions._toml import (
     Problem,
     parse_toml,
     read_text,
+    read_user_file,
     unknown_key_message,
 )
 from tui1on1.schema import Table
@@ -127,7 +128,7 @@ def load_bank(user_file: Path | None = None) -> LoadResult:
             shipped[question.slug] = path
             result.questions[question.slug] = question
     if user_file is not None:
-        mine, problems = _read_user_file(Path(user_file))
+        mine, problems = read_user_file(Path(user_file))
         result.problems.extend(problems)
         if mine is not None:
             questions, problems = _read_questions(mine, str(user_file))
@@ -140,9 +141,9 @@ def load_bank(user_file: Path | None = None) -> LoadResult:
 def validate_file(path: Path) -> list[Problem]:
     """Check one question file on its own and return its problems (empty if it is fine)."""
     path = Path(path)
-    if not path.exists():
+    data, problems = read_user_file(path)
+    if data is None and not problems:
         return [Problem(str(path), None, "file not found")]
-    data, problems = _read_user_file(path)
     if data is not None:
         problems.extend(_read_questions(data, str(path))[1])
     return problems
@@ -159,15 +160,6 @@ def _shipped_files() -> Iterable[tuple[str, bytes]]:
 
     for entry in sorted(entries, key=order):
         yield str(entry), entry.read_bytes()
-
-
-def _read_user_file(path: Path) -> tuple[bytes | None, list[Problem]]:
-    try:
-        return path.read_bytes(), []
-    except FileNotFoundError:
-        return None, []
-    except OSError as exc:
-        return None, [Problem(str(path), None, f"cannot be read: {exc.strerror or exc}")]
 
 
 def _read_questions(

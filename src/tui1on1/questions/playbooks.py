@@ -32,6 +32,7 @@ from tui1on1.questions._toml import (
     Problem,
     parse_toml,
     read_text,
+    read_user_file,
     unknown_key_message,
 )
 from tui1on1.questions.bank import CATEGORIES, Question
@@ -57,12 +58,10 @@ def load_playbooks(
         source, data = str(resource), resource.read_bytes()
     else:
         source = str(path)
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            return {}, [Problem(source, None, "file not found")]
-        except OSError as exc:
-            return {}, [Problem(source, None, f"cannot be read: {exc.strerror or exc}")]
+        read, problems = read_user_file(Path(path))
+        if read is None:
+            return {}, problems or [Problem(source, None, "file not found")]
+        data = read
     return _read_playbooks(data, source, questions)
 
 

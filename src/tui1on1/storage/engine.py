@@ -30,21 +30,45 @@ class BadDatabaseURL(ValueError):
     """The URL can't be used; the message is safe to show (no password)."""
 
 
+SQLITE_EXAMPLE = "sqlite:////path/to/file.db"
+
+
 def parse_url(url: str) -> URL:
+    """The URL, checked: one SQLAlchemy would refuse, or take with a warning,
+    raises BadDatabaseURL with a line to show instead."""
+    unreadable = BadDatabaseURL(
+        "that database URL can't be read; expected something like "
+        f"{SQLITE_EXAMPLE} or postgresql+psycopg://user@host:5432/db"
+    )
     try:
+        url.encode("utf-8")
         parsed = make_url(url)
-    except (ArgumentError, ValueError) as exc:
-        raise BadDatabaseURL(
-            "that database URL can't be read; expected something like "
-            "sqlite:////path/to/file.db or postgresql+psycopg://user@host:5432/db"
-        ) from exc
+    except (ArgumentError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
+        raise unreadable from exc
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
         raise BadDatabaseURL(
             f"database '{parsed.get_backend_name()}' isn't supported; use sqlite or postgresql"
         )
+    if parsed.get_backend_name() == "sqlite":
+        _check_sqlite_url(parsed)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
+
+
+def _check_sqlite_url(parsed: URL) -> None:
+    # pysqlite refuses a user, password or host (ArgumentError), and ignores
+    # options like ?mode=memory with a warning unless uri=true is given.
+    if parsed.username or parsed.password or parsed.host or parsed.port:
+        raise BadDatabaseURL(
+            "a sqlite URL names a file, not a user, password or host; "
+            f"use {SQLITE_EXAMPLE} (four slashes for an absolute path)"
+        )
+    options = sorted(parsed.query)
+    if options and str(parsed.query.get("uri", "")).lower() not in ("true", "1"):
+        raise BadDatabaseURL(
+            f"tui1on1 takes no options on a sqlite URL ({', '.join(options)}); use {SQLITE_EXAMPLE}"
+        )
 
 
 def safe_url(url: str) -> str:
@@ -72,6 +96,8 @@ def make_engine(url: str, *, create_file: bool = True) -> Engine:
     path = sqlite_path(parsed)
     if parsed.get_backend_name() == "sqlite":
         if path is not None:
+            if path.exists() and not path.is_file():  # a FIFO would block the open
+                raise BadDatabaseURL(f"{path} isn't a database file (nor a regular file)")
             if create_file:
                 if not path.parent.exists():
                     ensure_private_dir(path.parent)

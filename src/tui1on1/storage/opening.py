@@ -44,7 +44,10 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
     notices: list[str] = []
     if path is not None:
         refuse_lost(path)
+        # The log is checked before anything opens the file (an open would
+        # drop a damaged log's frames), then whose database this is.
         notices += refuse_damaged(path)
+        refuse_foreign(path)
     if settings.is_default_sqlite:
         ensure_private_dir(settings.data_dir)
     try:
@@ -72,6 +75,57 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
         raise OpenFailed(str(exc)) from None
     except OSError as exc:
         raise OpenFailed(f"can't open the database file: {exc.strerror or exc}") from None
+
+
+def refuse_foreign(path: Path) -> None:
+    """Raise OpenFailed, touching nothing, when ``path`` isn't a file tui1on1
+    may open: a pipe, a device or a folder, or another program's SQLite
+    database (tables, but not tui1on1's schema). Checked before the file is
+    made private, switched to WAL or migrated, as each of those changes it."""
+    import stat
+
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return  # a database to be made
+    except OSError as exc:
+        raise OpenFailed(f"can't read the database file {path}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise OpenFailed(f"{path} isn't a database file (nor a regular file); nothing was changed")
+    if info.st_size == 0:
+        return
+    tables = _table_names(path)
+    if not tables or {"alembic_version", "person"} <= set(tables):
+        return  # empty, or can't tell (damage is refuse_damaged's), or tui1on1's
+    from tui1on1.domain.text import clip, safe_terminal_text
+
+    shown = clip(safe_terminal_text(", ".join(tables)), 60)
+    raise OpenFailed(
+        f"{path} is another program's database (tables {shown}), not tui1on1's; "
+        "nothing was changed. Use a tui1on1 database or a new file"
+    )
+
+
+def _table_names(path: Path) -> list[str]:
+    """The tables in the SQLite file at ``path``, read-only; empty when it
+    can't be read. While no -wal or -journal is beside it the connection is
+    ``immutable``: SQLite then creates no -wal or -shm file either."""
+    import sqlite3
+    from urllib.parse import quote
+
+    in_use = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    uri = f"file:{quote(str(path))}?mode=ro" + ("" if in_use else "&immutable=1")
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=2.0)
+        try:
+            rows = connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            ).fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return []
+    return [str(name) for (name,) in rows]
 
 
 def refuse_damaged(path: Path) -> list[str]:

@@ -25,6 +25,7 @@ from pathlib import Path
 from textual.theme import BUILTIN_THEMES, Theme
 
 from tui1on1.schema import Table
+from tui1on1.user_files import TooDeep, UnreadableFile, loads_toml, read_regular_file
 
 DEFAULT_THEME = "tui1on1-dark"
 FALLBACK_THEME = "textual-dark"  # if even the default can't be loaded
@@ -115,21 +116,23 @@ class ThemeCatalogue:
 def load_theme_file(path: Path) -> tuple[Theme | None, list[str]]:
     """Read and validate one theme file: the theme, or None and what is wrong."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [f"is larger than {MAX_FILE_BYTES // 1024} KB; not a theme file?"]
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path, max_bytes=MAX_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
         return None, ["file not found"]
+    except UnreadableFile as exc:  # a pipe, a device, a folder, too large
+        return None, [str(exc)]
     except UnicodeDecodeError:
         return None, ["is not UTF-8 text"]
-    except (OSError, ValueError) as exc:
-        return None, [f"cannot be read: {getattr(exc, 'strerror', None) or exc}"]
+    except OSError as exc:
+        return None, [f"cannot be read: {exc.strerror or exc}"]
     return parse_theme_text(text)
 
 
 def parse_theme_text(text: str) -> tuple[Theme | None, list[str]]:
     try:
-        data = tomllib.loads(text)
+        data = loads_toml(text)
+    except TooDeep as exc:
+        return None, [str(exc)]
     except tomllib.TOMLDecodeError as exc:
         return None, [f"is not valid TOML: {exc}"]
     return theme_from_dict(data)
