@@ -36,8 +36,11 @@ def keep_damaged_wal(
     instance has the database open (its log is live). ``lock_held``: the
     caller holds the exclusive instance lock already (`db restore`)."""
     wal = Path(f"{database}-wal")
-    if not wal.is_file() or not database.is_file():
-        return None
+    try:
+        if not wal.is_file() or not database.is_file():
+            return None
+    except OSError:
+        return None  # a folder we can't read: opening the database says so
     lock = None
     if not lock_held:
         try:
