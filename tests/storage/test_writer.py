@@ -536,3 +536,19 @@ def test_a_read_only_postgresql_server_sends_notes_to_the_journal(
     finally:
         read_only.close()
         healthy.close()
+
+
+def test_a_start_lands_only_the_last_of_many_journaled_drafts(store, meeting, journal):
+    """A long meeting autosaves its draft hundreds of times; after a crash
+    only the last one matters, so a start doesn't pay for each."""
+    for i in range(300):
+        journal.append({**draft_entry(meeting.id, "x" * (i + 1), T0), "jid": f"d{i}"})
+        if i % 100 == 0:
+            journal.append({**note_to_entry(note(meeting.id, f"n{i}")), "jid": f"n{i}"})
+    counting = FlakyStore(store)
+    writer = Writer(counting, journal, sleep=no_sleep)
+    writer.recover()
+    assert counting.calls.count("save_draft") == 1
+    assert store.get_draft(meeting.id).text == "x" * 300
+    assert uids(store.list_notes(meeting.id)) == ["n0", "n100", "n200"]
+    assert not journal.has_entries()

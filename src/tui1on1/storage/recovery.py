@@ -52,7 +52,15 @@ def replay_journal(
     started: dict[int, datetime] = {}
     applied: list[str] = []
     live: set[str] = set()
-    for entry in read.entries:
+    # Only a meeting's last draft matters: a long meeting autosaves hundreds.
+    last_draft = {
+        e.get("meeting_id"): i for i, e in enumerate(read.entries) if e.get("type") == "draft"
+    }
+    for index, entry in enumerate(read.entries):
+        if entry.get("type") == "draft" and last_draft.get(entry.get("meeting_id")) != index:
+            if "jid" in entry:
+                applied.append(str(entry["jid"]))
+            continue
         if meeting_id is not None and entry.get("meeting_id") != meeting_id:
             continue
         by = entry.get("by")
