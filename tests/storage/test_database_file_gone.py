@@ -69,9 +69,10 @@ def test_writes_go_on_while_the_file_is_the_same(live):
     assert [n.text for n in store.list_notes(meeting_id)] == ["before", "after"]
 
 
-def test_a_missing_database_with_a_waiting_journal_is_not_recreated(data_dir, cli):
+def test_a_missing_database_with_a_waiting_journal_and_a_backup_is_not_recreated(data_dir, cli):
     db = data_dir / "tui1on1.db"
     assert cli("people", "add", "Ada Lovelace").returncode == 0
+    assert cli("db", "backup").returncode == 0  # there is one to put back
     journal = data_dir / "tui1on1.db.journal"
     journal.write_text('{"type": "note", "text": "typed while the disk was full"}\n')
     for suffix in ("", "-wal", "-shm"):

@@ -27,3 +27,8 @@ class SchemaError(StoreError):
 class DatabaseUnavailable(StoreError):
     """The database can't be reached or written right now (locked, read-only,
     full disk, server down); the message says which."""
+
+
+class DatabaseGone(DatabaseUnavailable):
+    """The database file was deleted or replaced under a running Store: what
+    it held is no longer where it was, and only the journal has the meeting."""

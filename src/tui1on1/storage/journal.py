@@ -31,7 +31,7 @@ import stat
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -232,18 +232,18 @@ class Journal:
             else:
                 result.entries.append(entry)
         if result.bad:
-            self._keep_aside(result.bad)
+            self.bad_lines += len(result.bad)
+            # Still reported if this fails; the lines stay until compacted.
+            with suppress(OSError):
+                self.keep_aside(result.bad, ".bad")
         return result
 
-    def _keep_aside(self, lines: list[bytes]) -> None:
-        """Copy damaged lines to ``NAME.bad`` (once each) and count them."""
-        bad_path = self.path.with_name(self.path.name + ".bad")
+    def keep_aside(self, lines: list[bytes], suffix: str) -> Path:
+        """Copy ``lines`` (once each) to ``NAME`` + ``suffix`` (0600), fsynced;
+        returns that file. Raises OSError if it can't be written."""
+        path = self.path.with_name(self.path.name + suffix)
         flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC
-        try:
-            fd = os.open(bad_path, flags, FILE_MODE)
-        except OSError:
-            self.bad_lines += len(lines)
-            return
+        fd = os.open(path, flags, FILE_MODE)
         try:
             kept = set(os.pread(fd, os.fstat(fd).st_size, 0).split(b"\n"))
             new = [line for line in lines if line not in kept]
@@ -252,7 +252,7 @@ class Journal:
                 os.fsync(fd)
         finally:
             os.close(fd)
-        self.bad_lines += len(lines)
+        return path
 
     # --- rewriting -----------------------------------------------------------
 

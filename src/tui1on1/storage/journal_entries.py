@@ -74,24 +74,36 @@ def draft_entry(meeting_id: int, text: str, at: datetime) -> Entry:
 
 
 def edit_entry(
-    meeting_id: int, note_id: int, text: str, tags: tuple[str, ...], at: datetime
+    meeting_id: int, note: tuple[int, str], text: str, tags: tuple[str, ...], at: datetime
 ) -> Entry:
+    """``note``: the saved note's (id, uid); a replay finds it by uid."""
     return {
         "type": "edit",
         "meeting_id": meeting_id,
-        "note_id": note_id,
+        "note_id": note[0],
+        "note_uid": note[1],
         "text": text,
         "tags": list(tags),
         "at": at.isoformat(),
     }
 
 
-def delete_entry(meeting_id: int, note_id: int, at: datetime) -> Entry:
-    return {"type": "delete", "meeting_id": meeting_id, "note_id": note_id, "at": at.isoformat()}
+def delete_entry(meeting_id: int, note: tuple[int, str], at: datetime) -> Entry:
+    return _note_change("delete", meeting_id, note, at)
 
 
-def restore_entry(meeting_id: int, note_id: int, at: datetime) -> Entry:
-    return {"type": "restore", "meeting_id": meeting_id, "note_id": note_id, "at": at.isoformat()}
+def restore_entry(meeting_id: int, note: tuple[int, str], at: datetime) -> Entry:
+    return _note_change("restore", meeting_id, note, at)
+
+
+def _note_change(kind: str, meeting_id: int, note: tuple[int, str], at: datetime) -> Entry:
+    return {
+        "type": kind,
+        "meeting_id": meeting_id,
+        "note_id": note[0],
+        "note_uid": note[1],
+        "at": at.isoformat(),
+    }
 
 
 def action_status_entry(

@@ -96,6 +96,40 @@ class MeetingStore(SessionBase):
         with self._read() as session:
             return [_load(session, mid) for mid in session.scalars(query).all()]
 
+    def put_back_meeting(
+        self, person_id: int, *, started_at: datetime, playbook: str, planned_minutes: int
+    ) -> tuple[Meeting, bool]:
+        """The person's meeting that started at ``started_at``, made again if
+        this database lacks it (a recovery journal replayed into a restored
+        backup, or a new file): live, unless the person has a live meeting
+        already, then ended where it began, so its notes are kept either way.
+        Returns (meeting, whether it was made)."""
+        with self._write() as session:
+            found = session.scalar(
+                select(MeetingRow.id).where(
+                    MeetingRow.person_id == person_id, MeetingRow.started_at == started_at
+                )
+            )
+            if found is not None:
+                return _load(session, found), False
+            live = session.scalar(
+                select(MeetingRow.id).where(
+                    MeetingRow.person_id == person_id, MeetingRow.status == MeetingStatus.LIVE
+                )
+            )
+            row = MeetingRow(
+                person_id=person_id,
+                playbook=playbook,
+                planned_minutes=min(max(planned_minutes, 1), MAX_PLANNED_MINUTES),
+                started_at=started_at,
+                status=MeetingStatus.LIVE if live is None else MeetingStatus.ENDED,
+                ended_at=None if live is None else started_at,
+                summary="",
+            )
+            session.add(row)
+            session.flush()
+            return _load(session, row.id), True
+
     def pause_meeting(self, meeting_id: int, at: datetime) -> Meeting:
         with self._write() as session:
             _live_row(session, meeting_id)

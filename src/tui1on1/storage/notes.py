@@ -128,6 +128,12 @@ class NoteStore(SessionBase):
         with self._read() as session:
             return [convert.note(row) for row in session.scalars(query)]
 
+    def note_id_for(self, uid: str) -> int | None:
+        """The id this database gives the note saved with ``uid``, if any."""
+        with self._read_rows() as conn:
+            row = conn.execute(_NOTE_BY_UID, {"uid": uid}).first()
+            return None if row is None else int(row.id)
+
     def edit_note(self, note_id: int, *, text: str, tags: tuple[str, ...], at: datetime) -> Note:
         """Change a note's text and tags; its action item follows the text."""
         _check_text(text)

@@ -43,7 +43,7 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
         raise OpenFailed(f"{exc} (from {settings.database_source})", usage=True) from None
     notices: list[str] = []
     if path is not None:
-        refuse_lost(path)
+        notices += refuse_lost(path, settings.data_dir)
         # The log is checked before anything opens the file (an open would
         # drop a damaged log's frames), then whose database this is.
         notices += refuse_damaged(path)
@@ -148,27 +148,37 @@ def refuse_damaged(path: Path) -> list[str]:
     return [notice] if notice else []
 
 
-def refuse_lost(path: Path) -> None:
-    """Raise OpenFailed when the SQLite file at ``path`` is gone (or empty) but
-    its recovery journal holds entries: a database was expected there, and
-    making a new empty one would leave those notes with nothing to go back to."""
+def refuse_lost(path: Path, data_dir: Path) -> list[str]:
+    """When the SQLite file at ``path`` is gone (or empty) but its recovery
+    journal holds entries, a database was expected there. With a backup to
+    put back, raise OpenFailed: restore it first, and the journal's meetings
+    are then put back into it. With none, a new database is made and the
+    journal's meetings are put back into that: the line returned says so."""
+    from tui1on1.storage.backups import list_backups
     from tui1on1.storage.maintenance import waiting_journal
 
     try:
         if path.stat().st_size > 0:
-            return
+            return []
     except FileNotFoundError:
         pass
     except OSError:
-        return  # opening says what is wrong
+        return []  # opening says what is wrong
     journal = waiting_journal(path)
-    if journal is not None:
+    if journal is None:
+        return []
+    if list_backups(data_dir):
         raise OpenFailed(
             f"the database file {path} is gone, and notes not saved anywhere else are "
             f"waiting in the recovery journal {journal}; nothing was created. Put a backup "
             "back first with `tui1on1 db restore BACKUP` (`tui1on1 db backups` lists them), "
-            "then start tui1on1 again"
+            "then start tui1on1 again: the journal's meetings are put back into it"
         )
+    return [
+        f"the database file {path} was gone and there is no backup: a new one was made, "
+        f"and the meetings in the recovery journal {journal.name} were put back into it "
+        "(what was saved before them is not in the journal)"
+    ]
 
 
 def _upgrade(store: Store) -> None:

@@ -43,6 +43,8 @@ def people_on_file(url: str) -> list[PersonName] | None:
     path = sqlite_file(url)
     if path is None:
         return None
+    if _journal_waiting(path):
+        return None  # its replay may bring people back: the Store decides
     if not path.exists():
         return []
     if Path(f"{path}-wal").exists() and not _in_use(path):
@@ -72,3 +74,11 @@ def _in_use(path: Path) -> bool:
         return True
     lock.close()
     return False
+
+
+def _journal_waiting(path: Path) -> bool:
+    """Whether the recovery journal beside the file holds anything."""
+    try:
+        return Path(f"{path}.journal").stat().st_size > 0
+    except OSError:
+        return False

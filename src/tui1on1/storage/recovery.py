@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from tui1on1.storage import journal_entries
 from tui1on1.storage.errors import InvalidInput, NotFound
-from tui1on1.storage.journal import Entry, Journal
+from tui1on1.storage.journal import Entry, Journal, encode
 
 if TYPE_CHECKING:
+    from tui1on1.domain.records import Meeting
     from tui1on1.storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -32,10 +33,10 @@ def replay_journal(
     running: Callable[[str], bool] = lambda _by: False,
 ) -> tuple[int, list[str]]:
     """Apply what an earlier run left (only ``meeting_id``'s, if given); the
-    entries of a writer still ``running`` are its own to apply;
-    returns how many entries were applied and the notices to show (damaged
-    lines kept aside). Raises DatabaseUnavailable (leaving the journal whole)
-    if the database can't take them now."""
+    entries of a writer still ``running`` are its own to apply. Returns how
+    many changes the database didn't have yet, and the lines to show.
+    Raises DatabaseUnavailable (leaving the journal whole) if the database
+    can't take them now."""
     if not journal.has_entries():
         return 0, []
     try:
@@ -49,17 +50,20 @@ def replay_journal(
             f"{len(read.bad)} damaged line(s) in the recovery journal were copied to "
             f"{journal.path.name}.bad and not replayed"
         )
-    started: dict[int, datetime] = {}
+    places = _Places(store)
     applied: list[str] = []
+    fresh = 0
+    unplaced: list[Entry] = []
     live: set[str] = set()
     # Only a meeting's last draft matters: a long meeting autosaves hundreds.
     last_draft = {
         e.get("meeting_id"): i for i, e in enumerate(read.entries) if e.get("type") == "draft"
     }
     for index, entry in enumerate(read.entries):
+        jid = entry.get("jid")
         if entry.get("type") == "draft" and last_draft.get(entry.get("meeting_id")) != index:
-            if "jid" in entry:
-                applied.append(str(entry["jid"]))
+            if jid is not None:
+                applied.append(str(jid))
             continue
         if meeting_id is not None and entry.get("meeting_id") != meeting_id:
             continue
@@ -68,41 +72,134 @@ def replay_journal(
             live.add(by)
         if by in live:
             continue
-        done = entry.get("jid") in read.done
+        done = jid in read.done
         if done and entry.get("once"):
             continue
-        if _replay(store, entry, started, quiet=done) and "jid" in entry:
-            applied.append(str(entry["jid"]))
+        outcome = _replay(store, entry, places, quiet=done)
+        if outcome == UNPLACED:
+            unplaced.append(entry)
+        elif jid is not None:
+            applied.append(str(jid))
+        if outcome == APPLIED and not done:
+            fresh += 1
+    if unplaced:
+        notices.append(_keep_unplaced(journal, unplaced, applied))
+    if places.made:
+        notices.append(
+            f"{places.made} meeting(s) this database didn't have were made again from the "
+            "recovery journal, with their notes"
+        )
     journal.mark_done(applied)
     # Lines from before entries had ids can't be marked done: they are in
-    # the database now, so they go.
+    # the database now (or kept aside), so they go.
     if meeting_id is None:
         journal.keep_only(lambda entry, _done: "jid" in entry)
     journal.compact(store.checkpoint)
     if applied:
         log.info("replayed %d entries from the recovery journal", len(applied))
-    return len(applied), notices
+    return fresh, notices
 
 
-def _replay(store: Store, entry: Entry, started: dict[int, datetime], *, quiet: bool) -> bool:
-    """Apply one entry; False if it can never be stored (its meeting was
-    deleted or discarded), which must not block the rest."""
+APPLIED, REFUSED, UNPLACED = "applied", "refused", "unplaced"
+
+
+def _keep_unplaced(journal: Journal, unplaced: list[Entry], applied: list[str]) -> str:
+    """Copy what can't be placed to a file of its own; then the journal lets
+    it go (its ids join ``applied``). If the copy fails, it stays."""
+    try:
+        kept = journal.keep_aside([encode(e).rstrip(b"\n") for e in unplaced], ".unplaced")
+    except OSError as exc:
+        return (
+            f"{len(unplaced)} change(s) in the recovery journal belong to a meeting this "
+            f"database doesn't have; they stay in the journal ({exc.strerror or exc})"
+        )
+    applied += [str(e["jid"]) for e in unplaced if "jid" in e]
+    return (
+        f"{len(unplaced)} change(s) in the recovery journal belong to a meeting this "
+        f"database doesn't have and can't be told apart; they were kept in {kept}"
+    )
+
+
+class _Places:
+    """Which meeting in this database an entry's meeting is.
+
+    An entry names its meeting by id, and (since journal entries carry it)
+    by the person's name and the meeting's start. The id is trusted only when
+    that meeting is the same one; else the meeting is found, or made again,
+    by name and start. So a journal replayed into a restored backup or a new
+    file never files notes under someone else's meeting that has the id.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.made = 0
+        self._known: dict[tuple[int, str], int | None] = {}
+        self._meetings: dict[int, Meeting | None] = {}
+
+    def meeting_for(self, entry: Entry) -> int | None:
+        old = int(entry["meeting_id"])
+        given = entry.get("meeting")
+        context = given if isinstance(given, dict) else None
+        if context is None:  # an entry from before meetings were named: the old rule
+            meeting = self._meeting(old)
+            at = journal_entries.taken_at(entry)
+            if meeting is None or (at is not None and at < meeting.started_at):
+                return None  # a discarded meeting's id, given to a newer meeting
+            return old
+        key = (old, str(context.get("started_at")))
+        if key not in self._known:
+            self._known[key] = self._find(old, context)
+        return self._known[key]
+
+    def _meeting(self, meeting_id: int) -> Meeting | None:
+        if meeting_id not in self._meetings:
+            try:
+                self._meetings[meeting_id] = self.store.get_meeting(meeting_id)
+            except NotFound:
+                self._meetings[meeting_id] = None
+        return self._meetings[meeting_id]
+
+    def _find(self, old: int, context: dict[str, object]) -> int | None:
+        store = self.store
+        meeting = self._meeting(old)
+        started = datetime.fromisoformat(str(context["started_at"]))
+        name = str(context["person"])
+        if meeting is not None and meeting.started_at == started:
+            owner = store.get_person(meeting.person_id).name
+            if owner.casefold() == name.casefold():
+                return old
+        person = store.find_person(name) or store.add_person(name)
+        placed, made = store.put_back_meeting(
+            person.id,
+            started_at=started,
+            playbook=str(context.get("playbook") or "weekly"),
+            planned_minutes=int(str(context.get("planned_minutes") or 30)),
+        )
+        self.made += made
+        return placed.id
+
+
+def _replay(store: Store, entry: Entry, places: _Places, *, quiet: bool) -> str:
+    """Apply one entry: APPLIED; REFUSED when the database holds it already
+    or can never take it (an end replayed on an ended meeting); UNPLACED when
+    its meeting (or its note) isn't in this database and can't be made."""
     try:
         if "meeting_id" in entry:
-            meeting_id = int(entry["meeting_id"])
-            # A discarded meeting's id can be given to a newer meeting
-            # (SQLite reuses the highest), which started after it.
-            if meeting_id not in started:
-                started[meeting_id] = store.get_meeting(meeting_id).started_at
-            at = journal_entries.taken_at(entry)
-            if at is not None and at < started[meeting_id]:
-                raise NotFound("taken in an earlier meeting with this id")
+            target = places.meeting_for(entry)
+            if target is None:
+                return UNPLACED
+            entry = {**entry, "meeting_id": target}
+        if "note_uid" in entry:
+            note_id = store.note_id_for(str(entry["note_uid"]))
+            if note_id is None:
+                return UNPLACED
+            entry = {**entry, "note_id": note_id}
         journal_entries.apply(store, entry)
-        return True
+        return APPLIED
     except (NotFound, InvalidInput, KeyError, ValueError, TypeError):
         if not quiet:
             log.warning("skipped a recovery journal entry that can't be stored")
-        return False
+        return REFUSED
 
 
 def journal_for(store: Store, data_dir: Path, url: str) -> Journal:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, InternalError, Operational
 from sqlalchemy.orm import Session, sessionmaker
 
 from tui1on1.storage.engine import safe_url, sqlite_path, writer_engine
-from tui1on1.storage.errors import DatabaseUnavailable
+from tui1on1.storage.errors import DatabaseGone, DatabaseUnavailable
 
 
 def utcnow() -> datetime:
@@ -128,7 +128,7 @@ class SessionBase:
         except OSError:
             return
         if info is None or (info.st_dev, info.st_ino) != self._file_id:
-            raise DatabaseUnavailable(
+            raise DatabaseGone(
                 f"the database file at {self._file} was deleted or replaced; keep tui1on1 "
                 "open: nothing more is written to it, and new notes wait in the recovery "
                 "journal"

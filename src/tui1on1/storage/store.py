@@ -8,6 +8,7 @@ to call from worker threads.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -112,6 +113,6 @@ class Store(
             with self.engine.connect() as conn:
                 driver = driver_connection(conn)
                 row = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        except DBAPIError:
+        except (DBAPIError, sqlite3.Error, OSError):  # the driver's own, a full disk say
             return False
         return row is not None and row[0] == 0

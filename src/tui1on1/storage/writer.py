@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui1on1.domain.records import ActionItem, AskedQuestion, NewAskedQuestion, NewNote, Note
 from tui1on1.storage import journal_entries
-from tui1on1.storage.errors import DatabaseUnavailable, StoreError
+from tui1on1.storage.errors import DatabaseGone, DatabaseUnavailable, StoreError
 from tui1on1.storage.journal import Entry, Journal
 from tui1on1.storage.journal_entries import asked_to_entry, draft_entry, note_to_entry
 from tui1on1.storage.journal_owners import JournalOwners
@@ -88,7 +88,11 @@ class Writer:
         self._stopping = threading.Event()
         self._instance = uuid.uuid4().hex[:8]  # whose entries are whose, in a shared journal
         self._owners = JournalOwners(journal.path) if journal is not None else None
-        self.notices: list[str] = []  # said once at start (bad journal lines)
+        self.notices: list[str] = []
+        self._contexts: dict[int, dict[str, object]] = {}  # meeting id → who and when
+        # The database file was deleted or replaced: what it held is gone, and
+        # the journal alone has this session's changes.
+        self.database_gone = False  # said once at start (bad journal lines)
 
     # --- API -----------------------------------------------------------------
 
@@ -109,6 +113,9 @@ class Writer:
         entry = None
         if journal_entry is not None and self.journal is not None:
             entry = {**journal_entry, "jid": uuid.uuid4().hex[:16], "by": self._instance}
+            context = self._contexts.get(journal_entry.get("meeting_id", -1))
+            if context is not None:
+                entry["meeting"] = context
         self._stage.put(Job(run, done, failed, entry, kept))
 
     def record(
@@ -198,6 +205,20 @@ class Writer:
             return result
 
         self.submit(run, done=done, failed=failed)
+
+    def meeting_opened(
+        self, meeting_id: int, *, person: str, started_at: datetime, playbook: str, planned: int
+    ) -> None:
+        """A meeting is on screen: its journal entries name it (person and
+        start, so a replay into a restored backup or a new file finds or
+        makes the right one), and journal space is set aside for it."""
+        self._contexts[meeting_id] = {
+            "person": person,
+            "started_at": started_at.isoformat(),
+            "playbook": playbook,
+            "planned_minutes": planned,
+        }
+        self.reserve()
 
     def reserve(self) -> None:
         """Reserve journal space for a meeting, so a full disk still takes its notes."""
@@ -334,8 +355,8 @@ class Writer:
                 if self._db_problem is None and self.journal is not None:
                     try:  # all landed: the journal keeps only what the database lacks
                         self.journal.compact(self.store.checkpoint)
-                    except OSError as exc:
-                        log.warning("recovery journal not compacted: %s", exc.strerror)
+                    except Exception as exc:  # never a traceback on the way out
+                        log.warning("recovery journal not compacted: %s", type(exc).__name__)
                 return
             self._run(job)
 
@@ -349,6 +370,8 @@ class Writer:
                 result = job.run(self.store)
             except DatabaseUnavailable as exc:
                 self._inflight = None
+                if isinstance(exc, DatabaseGone):
+                    self.database_gone = True
                 self._set_db_problem(str(exc))
                 if attempt == 0:
                     _call(job.failed, exc)

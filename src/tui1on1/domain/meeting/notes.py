@@ -216,6 +216,12 @@ class MeetingNotes:
             return None
         return self._put(replace(row, state=SaveState.UNSAVED))
 
+    def database_lost(self) -> list[NoteRow]:
+        """The database file went away: this meeting's notes it had are now
+        only in the journal (kept safe, waiting), like the ones it never had."""
+        lost = [r for r in self._rows.values() if not r.carried and r.state is SaveState.SAVED]
+        return [self._put(replace(row, state=SaveState.UNSAVED)) for row in lost]
+
     def waiting(self) -> list[NoteRow]:
         """Rows the database doesn't have yet, oldest first."""
         return [row for row in self._rows.values() if row.state is not SaveState.SAVED]

@@ -195,6 +195,13 @@ class MeetingScreen(ServiceScreen[None]):
         services = self.services
         assert services is not None
         model = self.model = meeting_model(loaded, services)
+        services.writer.meeting_opened(  # names it in the journal; sets space aside
+            model.meeting.id,
+            person=loaded.person.name,
+            started_at=model.meeting.started_at,
+            playbook=model.meeting.playbook,
+            planned=model.meeting.planned_minutes,
+        )
         self.notes = NotesPane(self, services, model)
         self.flows = MeetingFlows(self, services, model, self.notes)
         self.notes.show_loaded(loaded)
@@ -209,7 +216,6 @@ class MeetingScreen(ServiceScreen[None]):
                 f"{plural(len(loaded.notes), 'note')} kept.",
                 timeout=4,
             )
-        services.writer.reserve()  # a disk that fills up still takes this meeting's notes
         if services.writer.problem:
             self.show_storage_problem(services.writer.problem)
         self.refresh_now()

@@ -249,7 +249,9 @@ class NotesPane:
             self.view.put(edit.row)
             screen, key, at = self.screen, edit.row.key, self.services.clock.now()
             self.services.writer.record(
-                entries.edit_entry(self.model.meeting.id, edit.note_id, edit.text, edit.tags, at),
+                entries.edit_entry(
+                    self.model.meeting.id, (edit.note_id, key), edit.text, edit.tags, at
+                ),
                 done=lambda _note: post_from_writer(screen, NoteEditDone(key, saved=True)),
                 failed=lambda _exc: post_from_writer(screen, NoteEditDone(key, saved=False)),
                 kept=lambda safe: post_from_writer(screen, NoteKept(key, safe)),
@@ -272,6 +274,9 @@ class NotesPane:
         """The database stopped taking writes: rows waiting for it say so."""
         for row in self.notes.waiting():
             self._show(self.notes.not_taken(row.key))
+        if self.services.writer.database_gone:
+            for row in self.notes.database_lost():
+                self._show(row)
 
     def _show(self, row: NoteRow | None) -> None:
         if row is not None:
@@ -285,7 +290,9 @@ class NotesPane:
             return
         note_id, at = row.note_id, self.services.clock.now()
         assert note_id is not None  # only saved notes can be deleted
-        self.services.writer.record(entries.delete_entry(self.model.meeting.id, note_id, at))
+        self.services.writer.record(
+            entries.delete_entry(self.model.meeting.id, (note_id, row.key), at)
+        )
         self.view.drop(row.key)
         self.screen.notify("Deleted. Press u to undo.", timeout=3)
 
@@ -297,7 +304,9 @@ class NotesPane:
             return
         note_id, at = row.note_id, self.services.clock.now()
         assert note_id is not None  # only saved notes were deleted
-        self.services.writer.record(entries.restore_entry(self.model.meeting.id, note_id, at))
+        self.services.writer.record(
+            entries.restore_entry(self.model.meeting.id, (note_id, row.key), at)
+        )
         view = self.view
         view.clear_options()
         for item in self.notes.rows():

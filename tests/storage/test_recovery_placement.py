@@ -1,0 +1,82 @@
+"""A journal replayed into a database that isn't the one it was written
+against (a restored backup, a new file after the old one was lost) puts each
+meeting's notes back in that meeting — found or made again by the person's
+name and the meeting's start — and never under another meeting that happens
+to have the same id. What can't be placed is kept in a file and said."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from tui1on1.domain.kinds import NoteKind
+from tui1on1.domain.records import NewNote
+from tui1on1.storage.journal import Journal
+from tui1on1.storage.journal_entries import edit_entry, note_to_entry
+from tui1on1.storage.recovery import replay_journal
+from tui1on1.storage.store import Store
+
+T0 = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+ADA = {"person": "Ada Lovelace", "started_at": T0.isoformat(), "playbook": "weekly",
+       "planned_minutes": 30}  # fmt: skip
+
+
+def entry(uid: str, meeting_id: int, text: str, minute: int, **extra) -> dict:
+    note = NewNote(uid=uid, meeting_id=meeting_id, kind=NoteKind.NOTE, text=text,
+                   created_at=T0 + timedelta(minutes=minute))  # fmt: skip
+    return {**note_to_entry(note), "jid": uid, **extra}
+
+
+def test_a_new_database_gets_the_person_the_meeting_and_every_note(tmp_path):
+    journal = Journal(tmp_path / "tui1on1.db.journal")
+    journal.append(entry("a", 7, "wants to lead a team", 1, meeting=ADA))
+    journal.append(entry("b", 7, "worried about on-call", 2, meeting=ADA))
+    journal.append({**edit_entry(7, (41, "b"), "worried about on-call in December", (), T0),
+                    "jid": "e", "meeting": ADA})  # fmt: skip
+    store = Store.open(f"sqlite:///{tmp_path / 'tui1on1.db'}")  # a new, empty file
+
+    fresh, notices = replay_journal(store, journal)
+
+    [person] = store.list_people()
+    assert person.name == "Ada Lovelace"
+    [meeting] = store.meetings_for(person.id)
+    assert meeting.started_at == T0 and meeting.status.value == "live"
+    texts = [n.text for n in store.list_notes(meeting.id)]
+    assert texts == ["wants to lead a team", "worried about on-call in December"]
+    assert fresh == 3
+    assert any("made again from the recovery journal" in line for line in notices)
+    again, _ = replay_journal(store, journal)  # landed once
+    assert again == 0 and [n.text for n in store.list_notes(meeting.id)] == texts
+
+
+def test_a_restored_backup_where_the_id_is_someone_elses_meeting(tmp_path):
+    store = Store.open(f"sqlite:///{tmp_path / 'tui1on1.db'}")
+    grace = store.add_person("Grace Hopper")
+    theirs, _ = store.start_meeting(grace.id, playbook="weekly", planned_minutes=30,
+                                    now=T0 - timedelta(days=7))  # fmt: skip
+    journal = Journal(tmp_path / "tui1on1.db.journal")
+    journal.append(entry("a", theirs.id, "Ada's note, not Grace's", 1, meeting=ADA))
+
+    replay_journal(store, journal)
+
+    assert store.list_notes(theirs.id) == []  # never under Grace's meeting
+    ada = store.find_person("Ada Lovelace")
+    assert ada is not None
+    [hers] = store.meetings_for(ada.id)
+    assert hers.started_at == T0 and hers.id != theirs.id
+    assert [n.text for n in store.list_notes(hers.id)] == ["Ada's note, not Grace's"]
+
+
+def test_what_cannot_be_placed_is_kept_in_a_file_and_said(tmp_path):
+    store = Store.open(f"sqlite:///{tmp_path / 'tui1on1.db'}")
+    journal = Journal(tmp_path / "tui1on1.db.journal")
+    journal.append(entry("old", 99, "from before entries named their meeting", 1))
+
+    _fresh, notices = replay_journal(store, journal)
+
+    kept = tmp_path / "tui1on1.db.journal.unplaced"
+    [line] = kept.read_bytes().splitlines()
+    assert json.loads(line.partition(b" ")[2])["text"] == "from before entries named their meeting"
+    assert oct(kept.stat().st_mode & 0o777) == "0o600"
+    assert any(str(kept) in n for n in notices)
+    assert not journal.has_entries()
