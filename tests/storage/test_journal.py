@@ -256,3 +256,20 @@ def test_journal_path_for_a_server_is_in_the_data_dir_one_per_database(tmp_path)
     assert a.parent == tmp_path and b.parent == tmp_path
     assert a.name.startswith("recovery-") and a.name.endswith(".journal")
     assert "bob" not in a.name and "team" not in a.name
+
+
+def test_a_killed_writers_mark_is_swept_and_a_running_ones_kept(tmp_path):
+    from tui1on1.storage.journal_owners import JournalOwners
+
+    path = tmp_path / "tui1on1.db.journal"
+    (tmp_path / "tui1on1.db.journal.live-dead").write_bytes(b"")  # killed before release
+    running = JournalOwners(path)
+    running.claim("alive")
+    me = JournalOwners(path)
+    me.claim("me")
+    me.sweep()
+    marks = sorted(p.name for p in tmp_path.iterdir() if ".live-" in p.name)
+    assert marks == ["tui1on1.db.journal.live-alive", "tui1on1.db.journal.live-me"]
+    me.release()
+    running.release()
+    assert not any(".live-" in p.name for p in tmp_path.iterdir())

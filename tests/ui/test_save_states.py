@@ -204,3 +204,26 @@ async def test_ending_keeps_the_unsent_line_as_a_note_and_says_where_the_meeting
         assert "Notes: 2" in body
         texts = [n.text for n in store.list_notes(screen.model.meeting.id)]
         assert texts == ["a note that lands", "book the design review"]
+
+
+async def test_an_end_the_database_refuses_for_good_is_said_not_alarmed(make_app, monkeypatch):
+    """Ended already in another window: nothing is at risk, and the title says why."""
+    from tui1on1.storage.errors import InvalidInput
+    from tui1on1.ui.dialogs.summary import SummaryScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await meeting_ready(pilot)
+        assert app.services.writer.flush(WAIT)
+
+        def ended_elsewhere(*_args, **_kwargs):
+            raise InvalidInput("that meeting has already ended")
+
+        monkeypatch.setattr(app.services.store, "end_meeting", ended_elsewhere)
+        await pilot.press("ctrl+o")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        title = app.screen.query_one("#summary-title", Static)
+        await wait_for(pilot, lambda: "already ended" in str(title.render()))
+        assert "NOT SAVED" not in str(title.render())

@@ -65,3 +65,14 @@ class JournalOwners:
         with suppress(OSError):  # a crashed writer's mark: gone with its entries
             path.unlink()
         return False
+
+    def sweep(self) -> None:
+        """Remove the marks of writers that are gone (killed before ``release``)."""
+        prefix = f"{self.journal_path.name}.live-"
+        try:
+            found = [p for p in self.journal_path.parent.iterdir() if p.name.startswith(prefix)]
+        except OSError:
+            return
+        for path in found:
+            if path != self._mine:
+                self.running(path.name.removeprefix(prefix))  # unlinks an unlocked mark

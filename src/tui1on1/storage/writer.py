@@ -88,6 +88,7 @@ class Writer:
         self._stopping = threading.Event()
         self._instance = uuid.uuid4().hex[:8]  # whose entries are whose, in a shared journal
         self._owners = JournalOwners(journal.path) if journal is not None else None
+        self._claimed = False
         self.notices: list[str] = []
         self._contexts: dict[int, dict[str, object]] = {}  # meeting id → who and when
         # The database file was deleted or replaced: what it held is gone, and
@@ -294,8 +295,10 @@ class Writer:
             return 0
 
     def _claim(self) -> None:
-        if self._owners is not None:
+        if self._owners is not None and not self._claimed:
+            self._claimed = True
             self._owners.claim(self._instance)
+            self._owners.sweep()
 
     def _running(self, instance: str) -> bool:
         """Whether another writer sharing the journal still runs (this one

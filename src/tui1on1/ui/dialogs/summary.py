@@ -97,10 +97,11 @@ class EndSaved(Message):
     """Where the meeting's end is: in the database (``saved``), only in the
     journal (``safe``), or in neither."""
 
-    def __init__(self, *, saved: bool, safe: bool) -> None:
+    def __init__(self, *, saved: bool, safe: bool, refused: str = "") -> None:
         super().__init__()
         self.saved = saved
         self.safe = safe
+        self.refused = refused  # the database won't take it, ever: why
 
 
 class SummaryScreen(FitModal[None]):
@@ -126,6 +127,8 @@ class SummaryScreen(FitModal[None]):
         """The title says where the meeting really is, once that is known."""
         if message.saved:
             self.heading = SAVED_TITLE
+        elif message.refused:  # e.g. already ended in another window: nothing at risk
+            self.heading = f"Meeting ended — {message.refused}"
         elif self.heading != AT_RISK_TITLE:
             self.heading = KEPT_TITLE if message.safe else AT_RISK_TITLE
         self.query_one("#summary-title", Static).update(self.heading)

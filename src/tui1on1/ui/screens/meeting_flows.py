@@ -197,13 +197,19 @@ class MeetingFlows:
         writer = services.writer
         shown = SummaryScreen(model.person.name, summary, end_title(writer.unsafe, writer.problem))
 
-        def where(*, saved: bool, safe: bool) -> None:
-            post_from_writer(shown, EndSaved(saved=saved, safe=safe))
+        def where(*, saved: bool, safe: bool, refused: str = "") -> None:
+            post_from_writer(shown, EndSaved(saved=saved, safe=safe, refused=refused))
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, DatabaseUnavailable):
+                where(saved=False, safe=True)
+            else:
+                where(saved=False, safe=True, refused=str(exc))
 
         writer.record(  # the summary's title says "and saved" once the database has it
             entries.end_entry(meeting_id, now, text),
             done=lambda _meeting: where(saved=True, safe=True),
-            failed=lambda exc: where(saved=False, safe=isinstance(exc, DatabaseUnavailable)),
+            failed=failed,
             kept=lambda safe: None if safe else where(saved=False, safe=False),
         )
         data_dir = services.settings.data_dir
