@@ -49,6 +49,10 @@ def test_a_meeting_survives_its_data_dir_being_deleted(terminals) -> None:
 
     second = terminals("meet", "ada")
     screen = second.wait_for(lambda s: "ON TRACK" in s and all(t in s for t in BEFORE + AFTER))
+    said = second.wait_for("Your data", timeout=20)  # once "Resumed…" has gone
+    toast = " ".join(line.rsplit("▌", 1)[1].strip() for line in said.splitlines() if "▌" in line)
+    assert "was gone and there is no backup: a new one was made" in toast, said
+    assert "1 meeting(s) this database didn't have were made again" in toast, said
     assert query("SELECT name FROM person") == [("Ada Lovelace",)]
     assert query("SELECT status FROM meeting") == [("live",)]
     rows = query("SELECT text FROM note WHERE deleted_at IS NULL ORDER BY id")

@@ -175,9 +175,8 @@ def refuse_lost(path: Path, data_dir: Path) -> list[str]:
             "then start tui1on1 again: the journal's meetings are put back into it"
         )
     return [
-        f"the database file {path} was gone and there is no backup: a new one was made, "
-        f"and the meetings in the recovery journal {journal.name} were put back into it "
-        "(what was saved before them is not in the journal)"
+        f"{path.name} was gone and there is no backup: a new one was made from the "
+        "recovery journal, which holds only the meetings of the last session"
     ]
 
 

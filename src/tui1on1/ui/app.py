@@ -158,6 +158,14 @@ class OneOnOneApp(App[int]):
             message = toast_lines(message)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
+    def notify_data(self, services: Services) -> None:
+        """What opening the database found or did, in one long notification
+        (only the newest shows: it comes last, so it is seen)."""
+        notices = services.take_data_notices()
+        if notices:  # one notification: only the newest shows
+            message = notices[0] if len(notices) == 1 else "\n".join(f"• {n}" for n in notices)
+            self.notify(message, title="Your data", severity="warning", timeout=60, markup=False)
+
     def notify_problems(self, title: str, problems: list[str], timeout: float = 10) -> None:
         """Warnings found together in one notification (one at a time are
         shown, so several would hide each other): one line each."""
@@ -222,6 +230,8 @@ class OneOnOneApp(App[int]):
             assert isinstance(services, Services)
             self.services = services
             self.notify_problems("Skipped", list(services.problems))
+            if not getattr(self.screen, "SHOWS_DATA_NOTICES", False):
+                self.notify_data(services)  # else the meeting does, after its own news
             for screen in self.screen_stack:
                 if isinstance(screen, ServiceScreen):
                     screen.services_ready(services)

@@ -28,7 +28,15 @@ class Services:
     bank: LoadResult
     playbooks: dict[str, Playbook]
     clock: Clock
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # the question bank's
+    # What opening the database found and did (a damaged log kept aside, a
+    # lost database made again from the journal…): said apart, and longer.
+    data_notices: list[str] = field(default_factory=list)
+
+    def take_data_notices(self) -> list[str]:
+        """The data notices, once: whoever shows them first takes them."""
+        notices, self.data_notices = self.data_notices, []
+        return notices
 
     def playbook(self, slug: str | None) -> Playbook:
         if slug and slug in self.playbooks:
@@ -63,12 +71,7 @@ def open_services(
     writer = Writer(store, journal, on_status=on_status)
     writer.recover()  # before any screen reads: a resumed meeting shows every note
     writer.start()
-    problems = [
-        *store.notices,
-        *writer.notices,
-        *map(str, bank.problems),
-        *map(str, playbook_problems),
-    ]
+    problems = [*map(str, bank.problems), *map(str, playbook_problems)]
     return Services(
         settings=settings,
         store=store,
@@ -77,4 +80,5 @@ def open_services(
         playbooks=playbooks,
         clock=clock,
         problems=problems,
+        data_notices=[*store.notices, *writer.notices],
     )

@@ -78,6 +78,7 @@ PALETTE = (
 
 
 class MeetingScreen(ServiceScreen[None]):
+    SHOWS_DATA_NOTICES = True  # once loaded (the app leaves them to it)
     """Renders the meeting's model and forwards keys: to the model and the
     writer through ``MeetingFlows`` (ask, move on, end…) and ``NotesPane``
     (the notes). Both exist once the meeting is loaded."""
@@ -187,9 +188,15 @@ class MeetingScreen(ServiceScreen[None]):
 
     def _not_one_person(self, problem: NotOnePerson) -> None:
         self.app.open_who(problem)
+        self._data_notices()
 
     def _load_failed(self, message: str) -> None:
         self.app.switch_screen(ProblemScreen("Can't start the meeting", message, home=True))
+        self._data_notices()
+
+    def _data_notices(self) -> None:
+        if self.services is not None:
+            self.app.notify_data(self.services)
 
     def _loaded(self, loaded: LoadedMeeting) -> None:
         services = self.services
@@ -216,6 +223,7 @@ class MeetingScreen(ServiceScreen[None]):
                 f"{plural(len(loaded.notes), 'note')} kept.",
                 timeout=4,
             )
+        self._data_notices()  # after "Resumed…": the newest is what shows
         if services.writer.problem:
             self.show_storage_problem(services.writer.problem)
         self.refresh_now()

@@ -277,6 +277,9 @@ class NotesPane:
         if self.services.writer.database_gone:
             for row in self.notes.database_lost():
                 self._show(row)
+        view = self.view
+        if view.highlighted is None:  # repainted rows must not pull the list off its end
+            view.call_after_refresh(view.scroll_end, animate=False)
 
     def _show(self, row: NoteRow | None) -> None:
         if row is not None:
