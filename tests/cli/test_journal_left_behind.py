@@ -46,7 +46,7 @@ def _meeting_with_journaled_notes(by: str, texts: list[str]) -> Journal:
 
 
 def test_export_after_a_crash_lands_the_journaled_notes_first(cli):
-    _meeting_with_journaled_notes("crashed", ["worried about on-call", "wants to mentor"])
+    _meeting_with_journaled_notes("dead0", ["worried about on-call", "wants to mentor"])
     result = cli("export", "--person", "Priya")
     assert result.returncode == 0
     assert "- worried about on-call\n- wants to mentor" in result.stdout
@@ -56,9 +56,9 @@ def test_export_after_a_crash_lands_the_journaled_notes_first(cli):
 
 
 def test_a_running_instances_notes_are_left_to_it(cli):
-    journal = _meeting_with_journaled_notes("alive", ["typed in the running app"])
+    journal = _meeting_with_journaled_notes("a11ce", ["typed in the running app"])
     owners = JournalOwners(journal.path)
-    owners.claim("alive")  # that instance is still running
+    owners.claim("a11ce")  # that instance is still running
     try:
         result = cli("export", "--person", "Priya")
         assert "typed in the running app" not in result.stdout

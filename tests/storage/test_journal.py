@@ -262,14 +262,33 @@ def test_a_killed_writers_mark_is_swept_and_a_running_ones_kept(tmp_path):
     from tui1on1.storage.journal_owners import JournalOwners
 
     path = tmp_path / "tui1on1.db.journal"
-    (tmp_path / "tui1on1.db.journal.live-dead").write_bytes(b"")  # killed before release
+    (tmp_path / "tui1on1.db.journal.live-dead0").write_bytes(b"")  # killed before release
     running = JournalOwners(path)
-    running.claim("alive")
+    running.claim("a11ce")
     me = JournalOwners(path)
-    me.claim("me")
+    me.claim("0e")
     me.sweep()
     marks = sorted(p.name for p in tmp_path.iterdir() if ".live-" in p.name)
-    assert marks == ["tui1on1.db.journal.live-alive", "tui1on1.db.journal.live-me"]
+    assert marks == ["tui1on1.db.journal.live-0e", "tui1on1.db.journal.live-a11ce"]
     me.release()
     running.release()
     assert not any(".live-" in p.name for p in tmp_path.iterdir())
+
+
+def test_a_rewrite_cut_short_by_a_crash_loses_nothing(tmp_path):
+    """The new content is fsynced beside the journal before the journal is
+    truncated: a crash between the two leaves it there, and it is read."""
+    journal = Journal(tmp_path / "j")
+    for i in range(3):
+        journal.append(with_jid(note_to_entry(full_note(f"n-{i}")), f"j{i}"))
+    content = journal.path.read_bytes()
+    (tmp_path / "j.rewrite").write_bytes(content)  # written and fsynced, then…
+    journal.path.write_bytes(b"")  # …the crash, right after the truncate
+    again = Journal(tmp_path / "j")
+    assert again.has_entries()
+    assert [e["uid"] for e in again.read().entries] == ["n-0", "n-1", "n-2"]
+    again.append(with_jid(note_to_entry(full_note("n-3")), "j3"))
+    again.mark_done(["j0"])
+    again.compact(lambda: True)  # the next rewrite finishes the job
+    assert not (tmp_path / "j.rewrite").exists()
+    assert [e["uid"] for e in again.read().entries] == ["n-1", "n-2", "n-3"]

@@ -80,3 +80,28 @@ def test_what_cannot_be_placed_is_kept_in_a_file_and_said(tmp_path):
     assert oct(kept.stat().st_mode & 0o777) == "0o600"
     assert any(str(kept) in n for n in notices)
     assert not journal.has_entries()
+
+
+def test_an_action_ticked_done_finds_its_action_by_its_note_not_by_an_old_id(tmp_path):
+    from tui1on1.domain.kinds import ActionStatus, Owner
+    from tui1on1.storage.journal_entries import action_status_entry
+
+    journal = Journal(tmp_path / "tui1on1.db.journal")
+    action = NewNote(uid="act", meeting_id=7, kind=NoteKind.ACTION, text="send the rubric",
+                     created_at=T0 + timedelta(minutes=1), action_owner=Owner.ME)  # fmt: skip
+    journal.append({**note_to_entry(action), "jid": "a", "meeting": ADA})
+    ticked = action_status_entry(7, 55, ActionStatus.DONE, T0 + timedelta(minutes=2), "act")
+    journal.append({**ticked, "jid": "t", "meeting": ADA})
+    carried = action_status_entry(7, 1, ActionStatus.DONE, T0 + timedelta(minutes=3))
+    journal.append({**carried, "jid": "c", "meeting": ADA})  # an earlier meeting's, by id
+    store = Store.open(f"sqlite:///{tmp_path / 'tui1on1.db'}")
+
+    _fresh, notices = replay_journal(store, journal)
+
+    [mine] = store.list_actions()
+    assert (mine.text, mine.status) == ("send the rubric", ActionStatus.DONE)
+    # The earlier meeting's action, named by an id of the database that is
+    # gone, is not guessed at: it is kept aside and said.
+    kept = tmp_path / "tui1on1.db.journal.unplaced"
+    assert b'"action_id":1' in kept.read_bytes()
+    assert any("kept in" in line for line in notices)

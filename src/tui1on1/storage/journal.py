@@ -159,6 +159,21 @@ class Journal:
             finally:
                 fcntl.flock(fd, fcntl.LOCK_UN)
 
+    @contextmanager
+    def replaying(self) -> Iterator[None]:
+        """Hold ``NAME.replay`` while replaying: one instance at a time."""
+        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+        try:
+            fd = os.open(self.path.with_name(self.path.name + ".replay"), flags, FILE_MODE)
+        except OSError:
+            yield  # no lock to be had: replays are idempotent for what matters
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
+
     def close(self) -> None:
         with self._lock:
             if self._fd is not None:
@@ -192,24 +207,30 @@ class Journal:
 
     def reserve(self, nbytes: int = RESERVE_BYTES) -> bool:
         """Reserve disk space beyond the end for appends (Linux); False if it can't."""
+        with self._locked() as fd:
+            return self._reserve(fd, nbytes)
+
+    @staticmethod
+    def _reserve(fd: int, nbytes: int) -> bool:
         try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            fallocate = libc.fallocate
+            fallocate = ctypes.CDLL(None, use_errno=True).fallocate
         except (OSError, AttributeError):
             return False
         fallocate.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int64, ctypes.c_int64]
-        with self._locked() as fd:
-            size = os.fstat(fd).st_size
-            return bool(fallocate(fd, _FALLOC_FL_KEEP_SIZE, size, nbytes) == 0)
+        size = os.fstat(fd).st_size
+        return bool(fallocate(fd, _FALLOC_FL_KEEP_SIZE, size, nbytes) == 0)
 
     # --- reading -------------------------------------------------------------
 
     def has_entries(self) -> bool:
-        try:
-            info = os.lstat(self.path)
-        except OSError:
-            return False
-        return stat.S_ISREG(info.st_mode) and info.st_size > 0
+        for path in (self.path, self._side):
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode) and info.st_size > 0:
+                return True
+        return False
 
     def read(self) -> JournalRead:
         if not self.has_entries():
@@ -218,8 +239,10 @@ class Journal:
             return self._read(fd)
 
     def _read(self, fd: int) -> JournalRead:
-        raw = os.pread(fd, os.fstat(fd).st_size, 0)
+        # A rewrite cut short by a crash left its copy beside: it comes first.
+        raw = _read_side(self._side) + os.pread(fd, os.fstat(fd).st_size, 0)
         result = JournalRead()
+        seen: set[str] = set()
         for line in raw.split(b"\n"):
             line = line.strip(b"\0")
             if not line:
@@ -229,7 +252,9 @@ class Journal:
                 result.bad.append(line)
             elif entry.get("type") == "done":
                 result.done.add(str(entry.get("jid")))
-            else:
+            elif entry.get("jid") is None or str(entry["jid"]) not in seen:
+                if entry.get("jid") is not None:
+                    seen.add(str(entry["jid"]))
                 result.entries.append(entry)
         if result.bad:
             self.bad_lines += len(result.bad)
@@ -268,32 +293,54 @@ class Journal:
                 return 0
             jids = {e.get("jid") for e in kept}
             done = [{"type": "done", "jid": j} for j in read.done if j in jids]
-            data = b"".join(encode(e) for e in kept + done)
-            os.ftruncate(fd, 0)
-            if data:  # O_APPEND: at 0 now, in place, so the flock stays on this file
-                os.write(fd, data)
-            os.fsync(fd)
+            self._rewrite(fd, kept + done)
             return len(read.entries) - len(kept)
 
     def compact(self, checkpointed: Callable[[], bool]) -> int:
         """Drop the entries the database has, once ``checkpointed`` says they
-        are in its main file. It runs under the journal's lock, after the done
-        lines were read, so a done line written meanwhile is not trusted yet."""
+        are in its main file. The done lines are read first and the checkpoint
+        runs outside the lock (it may wait on the database; appends must not
+        wait on it), so only entries done before it are dropped."""
         if not self.has_entries():
+            return 0
+        done_before = self.read().done
+        if done_before and not checkpointed():
             return 0
         with self._locked() as fd:
             read = self._read(fd)
-            if not read.done and not read.bad:
+            if not done_before and not read.bad:
                 return 0
-            if read.done and not checkpointed():
-                return 0
-            pending = read.pending()
-            data = b"".join(encode(e) for e in pending)
-            os.ftruncate(fd, 0)
-            if data:
-                os.write(fd, data)
-            os.fsync(fd)
-            return len(read.entries) - len(pending)
+            kept = [e for e in read.entries if e.get("jid") not in done_before]
+            later = [{"type": "done", "jid": j} for j in read.done - done_before]
+            self._rewrite(fd, kept + later)
+            return len(read.entries) - len(kept)
+
+    @property
+    def _side(self) -> Path:
+        return self.path.with_name(self.path.name + ".rewrite")
+
+    def _rewrite(self, fd: int, entries: list[Entry]) -> None:
+        """Replace the journal's content in place (another instance's open
+        file stays this file), crash-safe: the new content is written and
+        fsynced beside it first, and read from there if this is cut short."""
+        data = b"".join(encode(e) for e in entries)
+        side = os.open(
+            self._side,
+            os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC,
+            FILE_MODE,
+        )
+        try:
+            if os.write(side, data) != len(data):
+                raise OSError(errno.ENOSPC, "no space left to rewrite the recovery journal")
+            os.fsync(side)
+        finally:
+            os.close(side)
+        os.ftruncate(fd, 0)
+        if data and os.write(fd, data) != len(data):  # O_APPEND: at 0 now
+            raise OSError(errno.ENOSPC, "no space left to rewrite the recovery journal")
+        os.fsync(fd)
+        os.unlink(self._side)
+        self._reserve(fd, RESERVE_BYTES)  # truncating gave the set-aside space back
 
     def drop_meeting(self, meeting_id: int) -> int:
         """Remove every entry for ``meeting_id`` (a discarded meeting), keeping
@@ -317,3 +364,17 @@ def journal_path_for(database_file: Path | None, data_dir: Path, safe_url: str) 
         return database_file.with_name(database_file.name + ".journal")
     digest = hashlib.sha256(safe_url.encode("utf-8")).hexdigest()[:12]
     return data_dir / f"recovery-{digest}.journal"
+
+
+def _read_side(path: Path) -> bytes:
+    """What a rewrite cut short left beside the journal (else nothing)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return b""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b""
+        return os.pread(fd, os.fstat(fd).st_size, 0) + b"\n"
+    finally:
+        os.close(fd)

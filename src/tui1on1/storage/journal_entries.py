@@ -107,15 +107,25 @@ def _note_change(kind: str, meeting_id: int, note: tuple[int, str], at: datetime
 
 
 def action_status_entry(
-    meeting_id: int, action_id: int, status: ActionStatus, at: datetime
+    meeting_id: int,
+    action_id: int,
+    status: ActionStatus,
+    at: datetime,
+    note_uid: str | None = None,
 ) -> Entry:
-    return {
+    """``note_uid``: the uid of the note the action came from, when this
+    meeting made it; a replay finds the action by it (an earlier meeting's
+    action is found by id only in the database that gave it)."""
+    entry: Entry = {
         "type": "action_status",
         "meeting_id": meeting_id,
         "action_id": action_id,
         "status": status.value,
         "at": at.isoformat(),
     }
+    if note_uid is not None:
+        entry["action_note_uid"] = note_uid
+    return entry
 
 
 def segment_entry(meeting_id: int, index: int, title: str, at: datetime) -> Entry:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 from contextlib import suppress
 from pathlib import Path
 
 from tui1on1.privacy import FILE_MODE
 
+_ID = re.compile(r"[0-9a-f]{1,32}")
 _FLAGS = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
 
 
@@ -51,6 +53,8 @@ class JournalOwners:
 
     def running(self, instance: str) -> bool:
         """Whether the writer ``instance`` still runs (its file is locked)."""
+        if not _ID.fullmatch(instance):
+            return False  # not a writer's id: no file to look for
         path = self._file(instance)
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)

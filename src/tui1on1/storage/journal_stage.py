@@ -13,6 +13,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -128,6 +129,12 @@ class JournalStage:
         for job in jobs:
             job.journaled = True
             self._call(job.kept, True)
+        # The database may have taken one while it was being appended: say
+        # so, or it would wait in the journal for ever.
+        landed = [str(job.entry["jid"]) for job in jobs if job.finished and job.entry]
+        if landed:
+            with suppress(OSError):
+                journal.mark_done(landed)
         self._unkept.clear()
         self._set_problem(None)
 

@@ -134,6 +134,15 @@ class NoteStore(SessionBase):
             row = conn.execute(_NOTE_BY_UID, {"uid": uid}).first()
             return None if row is None else int(row.id)
 
+    def action_id_for(self, note_uid: str) -> int | None:
+        """The id of the action made by the note saved with ``note_uid``, if any."""
+        with self._read_rows() as conn:
+            note = conn.execute(_NOTE_BY_UID, {"uid": note_uid}).first()
+            if note is None:
+                return None
+            action = conn.execute(_ACTION_BY_NOTE, {"note_id": note.id}).first()
+            return None if action is None else int(action.id)
+
     def edit_note(self, note_id: int, *, text: str, tags: tuple[str, ...], at: datetime) -> Note:
         """Change a note's text and tags; its action item follows the text."""
         _check_text(text)

@@ -1,9 +1,9 @@
 """Replaying the recovery journal at start, before any screen reads.
 
-Every entry the journal doesn't mark done is applied in order; a done entry
-is applied again too (a damaged or lost write-ahead log may have taken it)
-unless it adds to a count (``once``). Each lands once. Then the journal keeps
-only what a checkpoint hasn't yet put in the main database file.
+Every entry the journal doesn't mark done is applied in order; a done note or
+asked question is applied again too (a damaged or lost write-ahead log may
+have taken it; it lands once). Then the journal keeps only what a checkpoint
+hasn't yet put in the main database file.
 """
 
 from __future__ import annotations
@@ -39,6 +39,13 @@ def replay_journal(
     can't take them now."""
     if not journal.has_entries():
         return 0, []
+    with journal.replaying():  # two starting instances never replay the same run
+        return _replay_all(store, journal, meeting_id, running)
+
+
+def _replay_all(
+    store: Store, journal: Journal, meeting_id: int | None, running: Callable[[str], bool]
+) -> tuple[int, list[str]]:
     try:
         read = journal.read()
     except OSError as exc:
@@ -73,8 +80,8 @@ def replay_journal(
         if by in live:
             continue
         done = jid in read.done
-        if done and entry.get("once"):
-            continue
+        if done and entry.get("type") not in AGAIN_WHEN_DONE:
+            continue  # set values: applied again they could undo a later change
         outcome = _replay(store, entry, places, quiet=done)
         if outcome == UNPLACED:
             unplaced.append(entry)
@@ -89,18 +96,26 @@ def replay_journal(
             f"{places.made} meeting(s) this database didn't have were made again from the "
             "recovery journal, with their notes"
         )
-    journal.mark_done(applied)
-    # Lines from before entries had ids can't be marked done: they are in
-    # the database now (or kept aside), so they go.
-    if meeting_id is None:
-        journal.keep_only(lambda entry, _done: "jid" in entry)
-    journal.compact(store.checkpoint)
+    try:
+        journal.mark_done(applied)
+        # Lines from before entries had ids can't be marked done: they are in
+        # the database now (or kept aside), so they go.
+        if meeting_id is None:
+            journal.keep_only(lambda entry, _done: "jid" in entry)
+        journal.compact(store.checkpoint)
+    except OSError as exc:  # a full disk, say: they stay and are applied again, landing once
+        log.warning("recovery journal not tidied after replay: %s", exc.strerror)
     if applied:
         log.info("replayed %d entries from the recovery journal", len(applied))
     return fresh, notices
 
 
 APPLIED, REFUSED, UNPLACED = "applied", "refused", "unplaced"
+# A done entry is applied again only if it inserts by uid (a note, an asked
+# question): a damaged or lost write-ahead log may have taken it, and applied
+# twice it lands once. Anything that sets a value (an edit, a resume, an
+# action's status) could, applied again, undo a later change.
+AGAIN_WHEN_DONE = frozenset({"note", "asked"})
 
 
 def _keep_unplaced(journal: Journal, unplaced: list[Entry], applied: list[str]) -> str:
@@ -125,8 +140,8 @@ class _Places:
 
     An entry names its meeting by id, and (since journal entries carry it)
     by the person's name and the meeting's start. The id is trusted only when
-    that meeting is the same one; else the meeting is found, or made again,
-    by name and start. So a journal replayed into a restored backup or a new
+    that meeting started then; else the meeting is found, or made again, by
+    name and start. So a journal replayed into a restored backup or a new
     file never files notes under someone else's meeting that has the id.
     """
 
@@ -165,9 +180,7 @@ class _Places:
         started = datetime.fromisoformat(str(context["started_at"]))
         name = str(context["person"])
         if meeting is not None and meeting.started_at == started:
-            owner = store.get_person(meeting.person_id).name
-            if owner.casefold() == name.casefold():
-                return old
+            return old  # the same meeting (its person may have been renamed since)
         person = store.find_person(name) or store.add_person(name)
         placed, made = store.put_back_meeting(
             person.id,
@@ -188,7 +201,15 @@ def _replay(store: Store, entry: Entry, places: _Places, *, quiet: bool) -> str:
             target = places.meeting_for(entry)
             if target is None:
                 return UNPLACED
+            moved = target != int(entry["meeting_id"])
             entry = {**entry, "meeting_id": target}
+            if "action_note_uid" in entry:
+                action_id = store.action_id_for(str(entry["action_note_uid"]))
+                if action_id is None:
+                    return UNPLACED
+                entry = {**entry, "action_id": action_id}
+            elif "action_id" in entry and moved:
+                return UNPLACED  # an earlier meeting's action, by an id of another database
         if "note_uid" in entry:
             note_id = store.note_id_for(str(entry["note_uid"]))
             if note_id is None:

@@ -110,9 +110,10 @@ class Store(
         if self.dialect != "sqlite":
             return True
         try:
+            self._refuse_if_file_gone()  # a checkpoint of a file no longer there proves nothing
             with self.engine.connect() as conn:
                 driver = driver_connection(conn)
                 row = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        except (DBAPIError, sqlite3.Error, OSError):  # the driver's own, a full disk say
+        except (DBAPIError, sqlite3.Error, OSError, DatabaseUnavailable):
             return False
         return row is not None and row[0] == 0

@@ -89,6 +89,7 @@ class Writer:
         self._instance = uuid.uuid4().hex[:8]  # whose entries are whose, in a shared journal
         self._owners = JournalOwners(journal.path) if journal is not None else None
         self._claimed = False
+        self._abandoned = False  # stopping left a change to the next start
         self.notices: list[str] = []
         self._contexts: dict[int, dict[str, object]] = {}  # meeting id → who and when
         # The database file was deleted or replaced: what it held is gone, and
@@ -222,7 +223,12 @@ class Writer:
         self.reserve()
 
     def reserve(self) -> None:
-        """Reserve journal space for a meeting, so a full disk still takes its notes."""
+        """Reserve journal space for a meeting, so a full disk still takes its
+        notes; off the UI thread (it takes the journal's lock)."""
+        if self.journal is not None:
+            threading.Thread(target=self._reserve, name="tui1on1-reserve", daemon=True).start()
+
+    def _reserve(self) -> None:
         if self.journal is None:
             return
         try:
@@ -354,8 +360,10 @@ class Writer:
         self.recover()  # a no-op if done before start; else the first job retries it
         while True:
             job = self._db.get()
+            if job is not None and self._abandoned:
+                continue  # left to the next start, behind the one that couldn't land
             if job is None:
-                if self._db_problem is None and self.journal is not None:
+                if self._db_problem is None and not self._abandoned and self.journal:
                     try:  # all landed: the journal keeps only what the database lacks
                         self.journal.compact(self.store.checkpoint)
                     except Exception as exc:  # never a traceback on the way out
@@ -379,7 +387,10 @@ class Writer:
                 if attempt == 0:
                     _call(job.failed, exc)
                 if self._stopping.is_set() and (job.journaled or job.entry is None):
-                    return  # safe in the journal; the next start replays it
+                    # Safe in the journal; the next start replays it, and every
+                    # later change after it, in order (none may land before it).
+                    self._abandoned = True
+                    return
                 self._sleep(RETRY_DELAYS[min(attempt, len(RETRY_DELAYS) - 1)])
                 attempt += 1
                 continue

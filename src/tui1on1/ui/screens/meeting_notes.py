@@ -325,4 +325,7 @@ class NotesPane:
         assert action_id is not None and status is not None
         meeting_id, at = self.model.meeting.id, self.services.clock.now()
         self.view.put(row)
-        self.services.writer.record(entries.action_status_entry(meeting_id, action_id, status, at))
+        note_uid = None if row.carried else row.key
+        self.services.writer.record(
+            entries.action_status_entry(meeting_id, action_id, status, at, note_uid)
+        )
