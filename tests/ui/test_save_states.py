@@ -227,3 +227,26 @@ async def test_an_end_the_database_refuses_for_good_is_said_not_alarmed(make_app
         title = app.screen.query_one("#summary-title", Static)
         await wait_for(pilot, lambda: "already ended" in str(title.render()))
         assert "NOT SAVED" not in str(title.render())
+
+
+async def test_an_edit_refused_for_good_is_said_and_not_shown_waiting(make_app, monkeypatch):
+    """Deleted in another window meanwhile: the edit can never land, so the
+    row doesn't claim it is kept safe and retrying; a warning says why."""
+    from tui1on1.storage.errors import NotFound
+    from ui.pilot_helpers import settle
+
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await meeting_ready(pilot)
+        await type_line(pilot, "first note")
+        await settle(pilot)
+
+        def deleted_elsewhere(*_args, **_kwargs):
+            raise NotFound("no note with id 1")
+
+        monkeypatch.setattr(app.services.store, "edit_note", deleted_elsewhere)
+        await pilot.press("up", "e", *" more", "enter")
+        await wait_for(
+            pilot, lambda: any("That edit wasn't saved" in n.message for n in app._notifications)
+        )
+        assert not any("not saved yet" in line for line in rendered(screen))

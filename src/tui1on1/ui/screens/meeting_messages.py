@@ -58,12 +58,14 @@ class NoteNotSaved(Message):
 
 
 class NoteEditDone(Message):
-    """An edited note is committed (``saved``) or is being retried."""
+    """An edited note is committed (``saved``), is being retried, or was
+    refused for good (``refused``: why, e.g. deleted in another window)."""
 
-    def __init__(self, key: str, saved: bool) -> None:
+    def __init__(self, key: str, saved: bool, refused: str = "") -> None:
         super().__init__()
         self.key = key
         self.saved = saved
+        self.refused = refused
 
 
 class MeetingDiscarded(Message):

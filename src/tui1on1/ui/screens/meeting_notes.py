@@ -253,7 +253,9 @@ class NotesPane:
                     self.model.meeting.id, (edit.note_id, key), edit.text, edit.tags, at
                 ),
                 done=lambda _note: post_from_writer(screen, NoteEditDone(key, saved=True)),
-                failed=lambda _exc: post_from_writer(screen, NoteEditDone(key, saved=False)),
+                failed=lambda exc: post_from_writer(
+                    screen, NoteEditDone(key, saved=False, refused=_refusal(exc))
+                ),
                 kept=lambda safe: post_from_writer(screen, NoteKept(key, safe)),
             )
         self._end_edit(typed_since)
@@ -262,6 +264,11 @@ class NotesPane:
     def edit_done(self, message: NoteEditDone) -> None:
         if message.saved:
             self._show(self.notes.mark(message.key, SaveState.SAVED))
+        elif message.refused:  # never retried: say so, and don't show it waiting
+            self._show(self.notes.mark(message.key, SaveState.SAVED))
+            self.screen.notify(
+                f"That edit wasn't saved: {message.refused}", severity="warning", markup=False
+            )
         else:
             self._show(self.notes.not_taken(message.key))
 
@@ -329,3 +336,8 @@ class NotesPane:
         self.services.writer.record(
             entries.action_status_entry(meeting_id, action_id, status, at, note_uid)
         )
+
+
+def _refusal(error: Exception) -> str:
+    """Why a change was refused for good; "" when it is only waiting."""
+    return "" if isinstance(error, DatabaseUnavailable) else str(error) or type(error).__name__
