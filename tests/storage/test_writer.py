@@ -316,6 +316,9 @@ def test_notes_during_an_outage_are_journaled_in_order_and_replayed_once(store, 
         if len(waits) == 1:
             all_submitted.wait(WAIT)  # first failure: let the rest queue up behind it
             return
+        deadline = time.monotonic() + WAIT  # the journal thread runs on its own
+        while len(journal_entries(journal)) < 7 and time.monotonic() < deadline:
+            time.sleep(0.01)
         journal_during_outage.append(journal_entries(journal))
         flaky.down = False  # second wait: the database comes back
 
@@ -360,6 +363,11 @@ def test_notes_behind_a_failing_job_without_an_entry_are_journaled(store, meetin
         if len(waits) == 1:
             all_submitted.wait(WAIT)
             return
+        # The journal thread takes them whatever the database does: wait for
+        # it (it runs on its own), then look.
+        deadline = time.monotonic() + WAIT
+        while len(journal_entries(journal)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.01)
         journal_during_outage.append([e["uid"] for e in journal_entries(journal)])
         flaky.down = False
 
