@@ -88,7 +88,6 @@ class Journal:
         self.path = path
         self._fd: int | None = None
         self._lock = threading.Lock()  # one thread of this process at a time
-        self.bad_lines = 0  # kept aside by reads so far
 
     # --- the file ------------------------------------------------------------
 
@@ -257,7 +256,6 @@ class Journal:
                     seen.add(str(entry["jid"]))
                 result.entries.append(entry)
         if result.bad:
-            self.bad_lines += len(result.bad)
             # Still reported if this fails; the lines stay until compacted.
             with suppress(OSError):
                 self.keep_aside(result.bad, ".bad")

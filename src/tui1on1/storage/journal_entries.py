@@ -1,10 +1,10 @@
 """What the recovery journal holds: one entry per change the meeting makes.
 
 Each entry is plain JSON with a ``type`` and names what it changes by a
-stable key (a note's or asked question's uid, a saved note's id, a meeting
-id), and ``apply`` performs it on the Store. Entries marked ``once`` (they
-add to a count) are applied again only if the journal doesn't say they are
-done; every other entry sets a value, so applying it twice lands once.
+stable key (a note's or asked question's uid, a saved note's id and uid, a
+meeting id — and, added by the Writer, the meeting's person and start), and
+``apply`` performs it on the Store. Which entries a start applies again is
+``recovery``'s rule.
 """
 
 from __future__ import annotations
@@ -135,7 +135,6 @@ def segment_entry(meeting_id: int, index: int, title: str, at: datetime) -> Entr
         "index": index,
         "title": title,
         "at": at.isoformat(),
-        "once": True,
     }
 
 
@@ -149,7 +148,6 @@ def asked_update_entry(
         "pause_seconds": pause_seconds,
         "add_followup": add_followup,
         "at": at.isoformat(),
-        "once": True,
     }
 
 
@@ -158,7 +156,6 @@ def timing_entry(kind: str, meeting_id: int, at: datetime, minutes: int = 0) -> 
     entry: Entry = {"type": kind, "meeting_id": meeting_id, "at": at.isoformat()}
     if kind == "extend":
         entry["minutes"] = minutes
-        entry["once"] = True
     return entry
 
 
