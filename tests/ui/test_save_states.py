@@ -22,6 +22,7 @@ from tui1on1.ui.widgets.notes import NotesList
 from ui.pilot_helpers import meeting_ready, type_line
 
 WAIT = 10.0
+FAST = (0.05,)
 
 
 @pytest.fixture
@@ -40,8 +41,14 @@ def journal_full(monkeypatch):
 
     monkeypatch.setattr(Journal, "append_many", append_many)
     monkeypatch.setattr(journal_stage, "JOURNAL_RETRY_SECONDS", 0.1)
-    monkeypatch.setattr(writer_module, "RETRY_DELAYS", (0.05,))
+    monkeypatch.setattr(writer_module, "RETRY_DELAYS", FAST)
     return Switch
+
+
+@pytest.fixture
+def fast_retries(monkeypatch):
+    """A refused write is tried again within 50 ms (not 0.25 s growing to 4 s)."""
+    monkeypatch.setattr(writer_module, "RETRY_DELAYS", FAST)
 
 
 BUSY = "the database is busy (another tui1on1 may be writing)"
@@ -55,6 +62,14 @@ def refuse(monkeypatch, store, method: str) -> None:
         raise DatabaseUnavailable(BUSY)
 
     monkeypatch.setattr(store, method, refused)
+
+
+async def leave_dialog_text(pilot) -> str:
+    """ctrl+q in the meeting, and what the leave dialog says."""
+    app = pilot.app
+    await pilot.press("ctrl+q")
+    await wait_for(pilot, lambda: isinstance(app.screen, LeaveScreen))
+    return " ".join(str(s.render()) for s in app.screen.query(Static))
 
 
 def rendered(screen) -> list[str]:
@@ -89,9 +104,7 @@ async def test_a_note_nothing_can_keep_raises_the_alarm_and_leaving_names_it(
         await wait_for(pilot, lambda: any("NOT SAVED" in line for line in rendered(screen)))
         assert "keep tui1on1 open" in str(banner.render())
 
-        await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: isinstance(app.screen, LeaveScreen))
-        body = " ".join(str(s.render()) for s in app.screen.query(Static))
+        body = await leave_dialog_text(pilot)
         assert "Every note is saved" not in body
         assert "1 note" in body and "she is thinking of leaving" in body
         assert "loses them" in body
@@ -105,16 +118,13 @@ async def test_a_note_nothing_can_keep_raises_the_alarm_and_leaving_names_it(
         notes = store.list_notes(screen.model.meeting.id)
         assert [n.text for n in notes] == ["she is thinking of leaving the team"]
 
-        await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: isinstance(app.screen, LeaveScreen))
-        body = " ".join(str(s.render()) for s in app.screen.query(Static))
+        body = await leave_dialog_text(pilot)
         assert "Every note is saved." in body
 
 
 async def test_leaving_while_the_database_refuses_says_the_notes_wait_in_the_journal(
-    make_app, monkeypatch
+    make_app, monkeypatch, fast_retries
 ):
-    monkeypatch.setattr(writer_module, "RETRY_DELAYS", (0.05,))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await meeting_ready(pilot)
@@ -123,9 +133,7 @@ async def test_leaving_while_the_database_refuses_says_the_notes_wait_in_the_jou
         await type_line(pilot, "first")
         await type_line(pilot, "second")
         await wait_for(pilot, lambda: sum("kept safe" in line for line in rendered(screen)) == 2)
-        await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: isinstance(app.screen, LeaveScreen))
-        body = " ".join(str(s.render()) for s in app.screen.query(Static))
+        body = await leave_dialog_text(pilot)
         assert "2 notes wait in the recovery journal" in body
         assert "Every note is saved" not in body
 
@@ -178,12 +186,11 @@ async def test_a_resumed_meeting_shows_what_the_journal_kept_before_anything_els
 
 
 async def test_ending_keeps_the_unsent_line_as_a_note_and_says_where_the_meeting_is(
-    make_app, monkeypatch
+    make_app, monkeypatch, fast_retries
 ):
     from tui1on1.ui.dialogs.summary import SummaryScreen
     from tui1on1.ui.widgets.notes import NoteInput
 
-    monkeypatch.setattr(writer_module, "RETRY_DELAYS", (0.05,))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await meeting_ready(pilot)
