@@ -5,24 +5,25 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import event
 
-from tui1on1.domain.career import CAREER_CATEGORIES
-from tui1on1.domain.kinds import NoteKind
+from tui1on1.domain.kinds import CareerElement, NoteKind
 from tui1on1.domain.records import Meeting, NewNote
+from tui1on1.storage.errors import InvalidInput
 
 T0 = datetime(2026, 1, 9, 9, 0, tzinfo=UTC)  # a Friday morning
 WEEK = timedelta(days=7)
 
 BANK = {
-    "asp-lead": "aspiration",
-    "asp-next": "aspiration",
-    "why-matters": "why",
-    "moon-big": "moonshot",
-    "str-energy": "strengths",
-    "plan-step": "plan",
-    "wb-week": "wellbeing",
-    "growth-room": "growth",
+    "asp-lead": CareerElement.ASPIRATION,
+    "asp-next": CareerElement.ASPIRATION,
+    "why-matters": CareerElement.WHY,
+    "moon-big": CareerElement.MOONSHOT,
+    "str-energy": CareerElement.STRENGTH_USED,
+    "plan-step": CareerElement.PLAN,
+    "wb-week": None,
+    "growth-room": None,
 }
 
 _uids = itertools.count()
@@ -133,7 +134,7 @@ def test_question_history_is_per_person(store):
 # --- career_thread -------------------------------------------------------------
 
 
-def test_career_thread_latest_answer_per_category(store):
+def test_career_thread_keeps_every_entry_newest_first(store):
     person = store.add_person("Ada Lovelace", now=T0)
     other = store.add_person("Bob Kahn", now=T0)
     m = meetings(store, person.id, 4)
@@ -157,8 +158,8 @@ def test_career_thread_latest_answer_per_category(store):
     store.delete_note(gone.id, m[1].started_at + timedelta(minutes=20))
 
     # Meeting 3: why asked again, but its only answer was deleted; strengths
-    # answered twice (the later note wins); an unknown slug and a note that
-    # answers nothing.
+    # answered twice (one entry, read as its first note); an unknown slug and
+    # a note that answers nothing.
     w2 = ask(store, m[2], "why-matters", minute=5)
     deleted_why = answer(store, m[2], w2.id, "not sure anymore", minute=6)
     store.delete_note(deleted_why.id, m[2].started_at + timedelta(minutes=7))
@@ -174,48 +175,79 @@ def test_career_thread_latest_answer_per_category(store):
     answer(store, bob_meeting, b.id, "Bob's moonshot")
 
     thread = store.career_thread(person.id, BANK)
-
-    assert [e.category for e in thread] == ["aspiration", "why", "strengths"]
-    aspiration, why, strengths = thread
-    assert aspiration.answer == "wants to lead a team"
-    assert aspiration.question == "Where do you want to be in two years?"
-    assert aspiration.meeting_id == m[1].id
-    assert aspiration.answered_at == m[1].started_at + timedelta(minutes=11)
-    assert aspiration.answered_at.tzinfo is not None
+    assert list(thread.timelines) == [
+        CareerElement.ASPIRATION,
+        CareerElement.WHY,
+        CareerElement.STRENGTH_USED,
+    ]
+    aspiration = thread.timeline(CareerElement.ASPIRATION)
+    assert [(e.answer, e.meeting_id) for e in aspiration] == [
+        ("wants to lead a team", m[1].id),
+        ("wants to run a team one day", m[0].id),
+    ]
+    now = aspiration[0]
+    assert now.question == "Where do you want to be in two years?"
+    assert now.answered_at == m[1].started_at + timedelta(minutes=11)
+    assert now.answered_at.tzinfo is not None
+    assert thread.replaced(now) is aspiration[1]
+    (why,) = thread.timeline(CareerElement.WHY)
     assert why.answer == "likes growing people\nsaw a great lead once"  # full text
-    assert why.meeting_id == m[0].id
+    assert why.headline == "likes growing people"
     assert why.question == "Why does that matter to you?"
-    assert strengths.answer == "pairing with new joiners"
+    (strengths,) = thread.timeline(CareerElement.STRENGTH_USED)
+    assert strengths.notes == ("debugging production", "pairing with new joiners")
     assert strengths.meeting_id == m[2].id
-    assert strengths.question == "When did you last lose track of time?"
+    assert thread.conversations == (m[2].id, m[1].id, m[0].id)
+    # The latest career conversation set strengths for the first time.
+    assert thread.change(CareerElement.STRENGTH_USED) == "new"
+    assert thread.change(CareerElement.ASPIRATION) == ""
 
-    # Order is fixed by CAREER_CATEGORIES, whatever order the answers came in.
-    p = ask(store, m[3], "plan-step", minute=1)
-    answer(store, m[3], p.id, "shadow the team lead for a sprint", minute=2)
-    mo = ask(store, m[3], "moon-big", minute=3)
-    answer(store, m[3], mo.id, "start a research lab", minute=4)
+
+def test_marks_win_over_the_question_and_stay_in_the_thread(store):
+    person = store.add_person("Ada Lovelace", now=T0)
+    m = meetings(store, person.id, 2)
+    a = ask(store, m[0], "asp-lead")
+    first = answer(store, m[0], a.id, "wants to lead a team")
+    aside = answer(store, m[0], a.id, "my reminder: book the room", minute=12)
+    loose = answer(store, m[1], None, "would love to run the platform group", minute=3)
+    store.set_career_mark(aside.id, "none")
+    store.set_career_mark(loose.id, "aspiration")
     thread = store.career_thread(person.id, BANK)
-    assert [e.category for e in thread] == list(CAREER_CATEGORIES)
-    assert thread[2].answer == "start a research lab"
-    assert thread[4].answer == "shadow the team lead for a sprint"
+    now, before = thread.timeline(CareerElement.ASPIRATION)
+    assert (now.answer, now.marked, now.question) == (
+        "would love to run the platform group",
+        True,
+        "",
+    )
+    assert before.notes == ("wants to lead a team",)
+    assert thread.change(CareerElement.ASPIRATION) == "changed"
+    store.set_career_mark(first.id, "moonshot")
+    thread = store.career_thread(person.id, BANK)
+    assert [e.answer for e in thread.timeline(CareerElement.MOONSHOT)] == ["wants to lead a team"]
+    assert len(thread.timeline(CareerElement.ASPIRATION)) == 1
+    store.set_career_mark(first.id, None)  # back to what the question says
+    thread = store.career_thread(person.id, BANK)
+    assert len(thread.timeline(CareerElement.ASPIRATION)) == 2
+    with pytest.raises(InvalidInput):
+        store.set_career_mark(first.id, "ambition")
 
 
 def test_career_thread_empty_cases(store):
     person = store.add_person("Ada Lovelace", now=T0)
-    assert store.career_thread(person.id, BANK) == []  # no meetings at all
+    assert store.career_thread(person.id, BANK).empty  # no meetings at all
 
     (meeting,) = meetings(store, person.id, 1)
     for i, slug in enumerate(("asp-lead", "why-matters", "plan-step")):
         ask(store, meeting, slug, minute=i + 1)  # asked, never answered
     wb = ask(store, meeting, "wb-week", minute=5)
     answer(store, meeting, wb.id, "fine")
-    assert store.career_thread(person.id, BANK) == []
+    assert store.career_thread(person.id, BANK).empty
 
     a = ask(store, meeting, "asp-lead", minute=6)
     answer(store, meeting, a.id, "wants to lead a team", minute=7)
-    assert store.career_thread(person.id, {}) == []  # no bank: nothing to map
-    assert store.career_thread(person.id, {"wb-week": "wellbeing"}) == []
-    assert [e.category for e in store.career_thread(person.id, BANK)] == ["aspiration"]
+    assert store.career_thread(person.id, {}).empty  # no bank: nothing to map
+    assert store.career_thread(person.id, {"wb-week": None}).empty
+    assert list(store.career_thread(person.id, BANK).timelines) == [CareerElement.ASPIRATION]
 
 
 def test_career_thread_is_one_query_however_many_meetings(store):
@@ -239,8 +271,10 @@ def test_career_thread_is_one_query_however_many_meetings(store):
         event.remove(store.engine, "before_cursor_execute", count)
 
     assert len(selects) == 1
-    assert [(e.category, e.answer) for e in thread] == [
-        ("aspiration", "asp-lead answer 11"),
-        ("why", "why-matters answer 11"),
-        ("strengths", "str-energy answer 11"),
+    assert [
+        (e, thread.timeline(e)[0].answer, len(thread.timeline(e))) for e in thread.timelines
+    ] == [
+        (CareerElement.ASPIRATION, "asp-lead answer 11", 12),
+        (CareerElement.WHY, "why-matters answer 11", 12),
+        (CareerElement.STRENGTH_USED, "str-energy answer 11", 12),
     ]

@@ -1,10 +1,26 @@
-"""The career thread: what a person has said about their career, over time.
+"""The career thread: what a person has said about their career, and how it changed.
 
-Notes answering questions in the aspiration, why, moonshot, strengths and plan
-categories form the person's career thread: the latest answer per category
-with its date. The Store gathers the :class:`CareerEntry` records
-(``HistoryStore.career_thread``); :func:`format_thread` turns them into the
-short rows the career panel shows.
+Six elements make the thread (:class:`CareerElement`): the aspiration, the
+*why* behind it, the moonshot, strengths in use, strengths unused or draining,
+and the plan step. A note belongs to an element in one of two ways:
+
+* **The manager marked it** (``c`` on a note, or ``&a``…``&p`` typed before
+  it). A mark always wins; "not career" (``NOT_CAREER``) takes a note out.
+* **It answers a career question.** A note answers the question the manager
+  asked last (ctrl+g) when it is typed in the same agenda segment, before the
+  next question; after a *Why?* (ctrl+y) it answers that follow-up. Concerns,
+  open questions and parked topics never answer (:func:`answers_question`):
+  they are the manager's own, or for later. Notes and quotes answering an
+  aspiration, moonshot or strengths question belong to that question's
+  element; after a *Why?* follow-up they belong to Why; a plan question's
+  answer also counts the actions for them and the decisions typed during it
+  (the step). Actions for me, wins, decisions elsewhere, concerns, open
+  questions and parked topics never join the thread on their own.
+
+One meeting gives at most one entry per element: its notes for that element,
+in the order typed, read as their first (a marked note goes before the
+automatic ones, since the manager chose it). The thread keeps every entry,
+newest first, so the manager sees what each one replaced.
 """
 
 from __future__ import annotations
@@ -14,45 +30,249 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from tui1on1.domain.kinds import CareerElement, NoteKind, Owner
 from tui1on1.domain.text import safe_terminal_text
 
 __all__ = [
     "CAREER_CATEGORIES",
-    "CAREER_TITLES",
+    "ELEMENTS",
+    "ELEMENT_KEYS",
+    "ELEMENT_TITLES",
+    "MARK_WORDS",
     "MAX_ANSWER_CHARS",
+    "NOT_CAREER",
     "CareerEntry",
+    "CareerNote",
+    "CareerThread",
+    "answers_question",
+    "auto_element",
+    "build_thread",
+    "category_element",
+    "effective_element",
     "first_line",
-    "format_thread",
+    "format_current",
+    "format_day",
     "shorten",
 ]
 
-#: The question categories whose answers make up the thread, in display order.
-CAREER_CATEGORIES: tuple[str, ...] = ("aspiration", "why", "moonshot", "strengths", "plan")
+#: The elements in display order.
+ELEMENTS: tuple[CareerElement, ...] = tuple(CareerElement)
 
-#: Short row labels (the bank's titles are too long for a side panel).
-CAREER_TITLES: dict[str, str] = {
-    "aspiration": "Aspiration",
-    "why": "Why",
-    "moonshot": "Moonshot",
-    "strengths": "Strengths",
-    "plan": "Plan",
+#: Short titles for rows and headings.
+ELEMENT_TITLES: dict[CareerElement, str] = {
+    CareerElement.ASPIRATION: "Aspiration",
+    CareerElement.WHY: "Why",
+    CareerElement.MOONSHOT: "Moonshot",
+    CareerElement.STRENGTH_USED: "Strengths used",
+    CareerElement.STRENGTH_UNUSED: "Unused/draining",
+    CareerElement.PLAN: "Plan step",
+}
+
+#: One key per element: the second keystroke after ``c``, and ``&a`` in a line.
+ELEMENT_KEYS: dict[str, CareerElement] = {
+    "a": CareerElement.ASPIRATION,
+    "w": CareerElement.WHY,
+    "m": CareerElement.MOONSHOT,
+    "s": CareerElement.STRENGTH_USED,
+    "u": CareerElement.STRENGTH_UNUSED,
+    "p": CareerElement.PLAN,
+}
+
+#: Words that may stand for a key after ``&`` (``&why``, ``&step``).
+MARK_WORDS: dict[str, CareerElement] = {
+    **ELEMENT_KEYS,
+    "aspiration": CareerElement.ASPIRATION,
+    "why": CareerElement.WHY,
+    "moonshot": CareerElement.MOONSHOT,
+    "strength": CareerElement.STRENGTH_USED,
+    "strengths": CareerElement.STRENGTH_USED,
+    "unused": CareerElement.STRENGTH_UNUSED,
+    "drain": CareerElement.STRENGTH_UNUSED,
+    "draining": CareerElement.STRENGTH_UNUSED,
+    "plan": CareerElement.PLAN,
+    "step": CareerElement.PLAN,
+}
+
+#: The mark that takes a note out of the thread (stored as the note's mark).
+NOT_CAREER = "none"
+
+#: The bank categories whose questions belong to an element unless a
+#: question says otherwise (its ``career`` key).
+CAREER_CATEGORIES: dict[str, CareerElement] = {
+    "aspiration": CareerElement.ASPIRATION,
+    "why": CareerElement.WHY,
+    "moonshot": CareerElement.MOONSHOT,
+    "strengths": CareerElement.STRENGTH_USED,
+    "plan": CareerElement.PLAN,
 }
 
 #: How long the answer part of a row may be, ellipsis included.
 MAX_ANSWER_CHARS = 70
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ANSWER_KINDS = (NoteKind.NOTE, NoteKind.QUOTE)
+
+
+def answers_question(kind: NoteKind) -> bool:
+    """Whether a note of ``kind`` typed while a question is open is its answer."""
+    return kind not in (NoteKind.CONCERN, NoteKind.QUESTION, NoteKind.PARKED)
+
+
+def category_element(category: str, override: str | None = None) -> CareerElement | None:
+    """The element a question's answers belong to: its own ``career`` key
+    (``"none"`` for none) or else its category's."""
+    if override is not None:
+        return None if override == NOT_CAREER else CareerElement(override)
+    return CAREER_CATEGORIES.get(category)
+
+
+def auto_element(
+    question: CareerElement | None, kind: NoteKind, owner: Owner | None, answers_why: bool
+) -> CareerElement | None:
+    """The element a note answering a question belongs to without a mark."""
+    if question is None:
+        return None
+    if answers_why:
+        return CareerElement.WHY if kind in _ANSWER_KINDS else None
+    if kind in _ANSWER_KINDS:
+        return question
+    if question is CareerElement.PLAN and (
+        kind is NoteKind.DECISION or (kind is NoteKind.ACTION and owner is not Owner.ME)
+    ):
+        return CareerElement.PLAN
+    return None
+
+
+def effective_element(mark: str | None, auto: CareerElement | None) -> CareerElement | None:
+    """The manager's mark wins; no mark leaves the automatic element."""
+    if mark is None:
+        return auto
+    if mark == NOT_CAREER:
+        return None
+    try:
+        return CareerElement(mark)
+    except ValueError:  # a mark this version doesn't know: not in the thread
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class CareerNote:
+    """A note that may belong to the thread, with what decides where."""
+
+    note_id: int
+    meeting_id: int
+    meeting_started: datetime
+    created_at: datetime
+    text: str
+    kind: NoteKind
+    owner: Owner | None = None  # actions only
+    mark: str | None = None  # the manager's mark: an element, NOT_CAREER, or None
+    question: str = ""  # the question it answers, as asked
+    question_element: CareerElement | None = None
+    answers_why: bool = False
+
+    @property
+    def element(self) -> CareerElement | None:
+        auto = auto_element(self.question_element, self.kind, self.owner, self.answers_why)
+        return effective_element(self.mark, auto)
 
 
 @dataclass(frozen=True, slots=True)
 class CareerEntry:
-    """The latest answer in one career category."""
+    """One element's notes from one meeting, read as the first of them."""
 
-    category: str  # one of CAREER_CATEGORIES
-    answer: str  # the answering note's full text, as typed
-    answered_at: datetime  # when the note was taken (aware, UTC)
-    question: str  # the question as it was asked
+    element: CareerElement
     meeting_id: int
+    meeting_started: datetime
+    answered_at: datetime  # when its first note was taken
+    answer: str  # the first note's full text, as typed
+    note_id: int  # the first note (the one a mark changes)
+    notes: tuple[str, ...]  # every note's text, the first included, in order
+    question: str  # the question the first note answered ("" when marked alone)
+    marked: bool  # the first note was marked by the manager
+
+    @property
+    def headline(self) -> str:
+        return first_line(self.answer)
+
+
+@dataclass(frozen=True, slots=True)
+class CareerThread:
+    """Every entry per element, newest first, and the meetings that had one."""
+
+    timelines: dict[CareerElement, tuple[CareerEntry, ...]]
+    conversations: tuple[int, ...]  # meeting ids with an entry, newest first
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.timelines.values())
+
+    def timeline(self, element: CareerElement) -> tuple[CareerEntry, ...]:
+        return self.timelines.get(element, ())
+
+    def current(self, element: CareerElement) -> CareerEntry | None:
+        entries = self.timeline(element)
+        return entries[0] if entries else None
+
+    def replaced(self, entry: CareerEntry) -> CareerEntry | None:
+        """The entry ``entry`` replaced: the one before it in its timeline."""
+        entries = self.timeline(entry.element)
+        for i, candidate in enumerate(entries):
+            if candidate is entry:
+                return entries[i + 1] if i + 1 < len(entries) else None
+        return None
+
+    def change(self, element: CareerElement) -> str:
+        """``"new"`` or ``"changed"`` when the latest career conversation
+        set this element (first ever, or different from before); else ``""``."""
+        entry = self.current(element)
+        if entry is None or not self.conversations or entry.meeting_id != self.conversations[0]:
+            return ""
+        before = self.replaced(entry)
+        if before is None:
+            return "new"
+        same = before.headline.casefold() == entry.headline.casefold()
+        return "" if same else "changed"
+
+
+def build_thread(notes: Iterable[CareerNote]) -> CareerThread:
+    """Group the notes into entries: one per element and meeting."""
+    groups: dict[tuple[CareerElement, int], list[CareerNote]] = {}
+    for note in sorted(notes, key=lambda n: (n.meeting_started, n.created_at, n.note_id)):
+        element = note.element
+        if element is not None:
+            groups.setdefault((element, note.meeting_id), []).append(note)
+    timelines: dict[CareerElement, list[CareerEntry]] = {}
+    starts: dict[int, datetime] = {}
+    for (element, meeting_id), members in groups.items():
+        marked = [n for n in members if n.mark is not None]
+        first = marked[0] if marked else members[0]
+        ordered = [first, *(n for n in members if n is not first)]
+        timelines.setdefault(element, []).append(
+            CareerEntry(
+                element=element,
+                meeting_id=meeting_id,
+                meeting_started=first.meeting_started,
+                answered_at=first.created_at,
+                answer=first.text,
+                note_id=first.note_id,
+                notes=tuple(n.text for n in ordered),
+                question=first.question,
+                marked=first.mark is not None,
+            )
+        )
+        starts[meeting_id] = first.meeting_started
+    newest_first = {
+        element: tuple(
+            sorted(entries, key=lambda e: (e.meeting_started, e.meeting_id), reverse=True)
+        )
+        for element, entries in timelines.items()
+    }
+    conversations = tuple(sorted(starts, key=lambda m: (starts[m], m), reverse=True))
+    return CareerThread(
+        timelines={e: newest_first[e] for e in ELEMENTS if e in newest_first},
+        conversations=conversations,
+    )
 
 
 def first_line(text: str) -> str:
@@ -78,27 +298,27 @@ def shorten(text: str, limit: int = MAX_ANSWER_CHARS) -> str:
     return cut.rstrip() + "…"
 
 
-def _day(when: datetime, today: date, tz: tzinfo | None) -> str:
+def format_day(when: datetime, today: date, tz: tzinfo | None = None) -> str:
+    """``12 Oct``, or ``30 Dec 2025`` outside ``today``'s year, in ``tz``
+    (local time when None)."""
     local = when.astimezone(tz)
     if local.year == today.year:
         return f"{local.day} {local:%b}"
     return f"{local.day} {local:%b %Y}"
 
 
-def format_thread(
-    entries: Iterable[CareerEntry], today: date, *, tz: tzinfo | None = None
-) -> list[tuple[str, str]]:
-    """Rows of (category title, "12 Oct: wants to lead a team") for the panel.
-
-    The answer is its first line, control characters escaped, shortened to
-    :data:`MAX_ANSWER_CHARS`. Dates are shown in ``tz`` (local time when
-    None), with the year only when it is not ``today``'s year. Rows come in
-    the order given (``career_thread`` already returns them in
-    :data:`CAREER_CATEGORIES` order).
-    """
-    rows: list[tuple[str, str]] = []
-    for entry in entries:
-        title = CAREER_TITLES.get(entry.category, entry.category.replace("-", " ").capitalize())
-        answer = shorten(safe_terminal_text(first_line(entry.answer)))
-        rows.append((safe_terminal_text(title), f"{_day(entry.answered_at, today, tz)}: {answer}"))
+def format_current(
+    thread: CareerThread, today: date, *, tz: tzinfo | None = None, limit: int = MAX_ANSWER_CHARS
+) -> list[tuple[CareerElement, str, str, str]]:
+    """One row per element that has an entry: (element, title,
+    "12 Oct: wants to lead a team", change marker). The answer is its first
+    line, control characters escaped, shortened to ``limit``."""
+    rows: list[tuple[CareerElement, str, str, str]] = []
+    for element in ELEMENTS:
+        entry = thread.current(element)
+        if entry is None:
+            continue
+        answer = shorten(safe_terminal_text(entry.headline), limit)
+        day = format_day(entry.answered_at, today, tz)
+        rows.append((element, ELEMENT_TITLES[element], f"{day}: {answer}", thread.change(element)))
     return rows

@@ -13,6 +13,18 @@ A line is a plain note unless it starts with one of these prefixes:
 ``~``   a topic parked for a longer conversation
 ======  =============================================
 
+A career mark may go before all of these: ``&`` then a key or a word, then
+whitespace, puts the note in the person's career thread whatever question is
+open: ``&a`` (or ``&aspiration``) aspiration, ``&w`` (``&why``) why,
+``&m`` (``&moonshot``) moonshot, ``&s`` (``&strength``) a strength in use,
+``&u`` (``&unused``, ``&drain``) a strength unused or draining, ``&p``
+(``&plan``, ``&step``) a plan step. The rest of the line is read as usual:
+``&p ! shadow Sam's on-call @fri`` is an action for them and a plan step.
+``&`` was chosen because no other prefix, tag or due date uses it, no prose
+line starts with ``&`` and a letter, and it is typed the same on every
+keyboard layout (``^`` is a dead key on many). An ``&word`` that is no
+mark keeps the whole line as a plain note and says so (``mark_error``).
+
 Decisions, so the grammar stays predictable:
 
 * **A prefix only counts when whitespace follows it** (a space, a tab, or the
@@ -56,8 +68,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from tui1on1.domain.career import MARK_WORDS
 from tui1on1.domain.duedates import DueDateError, resolve_due
-from tui1on1.domain.kinds import NoteKind, Owner
+from tui1on1.domain.kinds import CareerElement, NoteKind, Owner
 
 __all__ = [
     "KIND_LABELS",
@@ -86,6 +99,9 @@ PREFIX_KINDS: dict[str, NoteKind] = {
     "~": NoteKind.PARKED,
 }
 """The one-character prefixes (each must be followed by whitespace)."""
+
+MARK_HELP = "&a aspiration, &w why, &m moonshot, &s strength, &u unused/draining, &p plan step"
+"""The career marks, for messages and the help screen."""
 
 _ME_PREFIX = "!me"
 _ESCAPE = "\\"
@@ -128,6 +144,7 @@ PREFIX_HELP: tuple[tuple[str, str], ...] = (
     ("#tag", "a tag, anywhere in the line"),
     ("@fri, @+3d, @dec-5", "a due date, as the last word of an action"),
     ("@today, @next-week", "also: @tomorrow, @+2w, @+1m, or a full date like @2026-12-05"),
+    ("&a text", "put in the career thread: " + MARK_HELP),
     ("\\! text", "a backslash first keeps the line a plain note"),
 )
 """Rows of (what to type, what it means) for the help screen."""
@@ -174,6 +191,8 @@ class ParsedLine:
     owner: Owner | None = None
     due: date | None = None
     due_error: str | None = None
+    career: CareerElement | None = None
+    mark_error: str | None = None
 
 
 def parse_line(line: str, today: date) -> ParsedLine:
@@ -194,6 +213,7 @@ def parse_line(line: str, today: date) -> ParsedLine:
             f"{MAX_NOTE_CHARS:,} — try splitting it into a few notes"
         )
 
+    career, mark_error, stripped = _split_mark(stripped)
     kind, owner, prefix, body = _split_prefix(stripped)
     if not body:
         if kind is NoteKind.NOTE:  # only a lone backslash gets here
@@ -214,6 +234,8 @@ def parse_line(line: str, today: date) -> ParsedLine:
         owner=owner,
         due=due,
         due_error=due_error,
+        career=career,
+        mark_error=mark_error,
     )
 
 
@@ -228,6 +250,25 @@ def extract_tags(text: str) -> tuple[str, ...]:
         if any(char.isalpha() for char in tag):
             seen.setdefault(tag.lower(), None)
     return tuple(seen)
+
+
+_MARK_RE = re.compile(r"&([^\W\d_]+)(?=\s|$)")
+
+
+def _split_mark(text: str) -> tuple[CareerElement | None, str | None, str]:
+    """Take a leading career mark (``&a``, ``&why``) off stripped ``text``.
+
+    Returns (element, message for an unknown mark, the rest stripped)."""
+    match = _MARK_RE.match(text)
+    if match is None:
+        return None, None, text
+    element = MARK_WORDS.get(match[1].lower())
+    if element is None:
+        return None, f"'&{match[1]}' isn't a career mark ({MARK_HELP}): kept as a plain note", text
+    rest = text[match.end() :].strip()
+    if not rest:
+        raise EmptyLineError(f"a career mark needs some text after '&{match[1]}'")
+    return element, None, rest
 
 
 def _split_prefix(text: str) -> tuple[NoteKind, Owner | None, str, str]:

@@ -47,3 +47,14 @@ class Relationship(StrEnum):
     MANAGER = "manager"
     SKIP_LEVEL = "skip-level"
     PEER = "peer"
+
+
+class CareerElement(StrEnum):
+    """One strand of a person's career thread (stored as a note's explicit mark)."""
+
+    ASPIRATION = "aspiration"
+    WHY = "why"
+    MOONSHOT = "moonshot"
+    STRENGTH_USED = "strength-used"
+    STRENGTH_UNUSED = "strength-unused"  # unused, or used but draining
+    PLAN = "plan"  # a plan step

@@ -70,6 +70,10 @@ class Note:
     edited_at: datetime | None = None
     deleted_at: datetime | None = None
     resolved_at: datetime | None = None
+    # The career thread (0004): the manager's mark (an element, "none", or
+    # None for automatic), and whether it answers a Why? follow-up.
+    career: str | None = None
+    answers_why: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +128,8 @@ class NewNote:
     # The question it answers, by its client uid: the Store finds its id.
     asked_question_uid: str | None = None
     action_due: date | None = None
+    career: str | None = None  # the manager's career mark, typed as &a…&p
+    answers_why: bool = False  # typed after a Why? follow-up
 
 
 @dataclass(frozen=True, slots=True)

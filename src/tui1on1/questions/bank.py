@@ -9,6 +9,12 @@ A question file holds ``[[question]]`` entries::
     probes = ["Why does that appeal to you?", "What would that look like day to day?"]  # 2-4
     note = "Why this question works."  # optional
     relationships = ["report"]         # optional: report, manager, skip-level, peer
+    career = "strength-unused"         # optional: where its answers go in the career thread
+
+``career`` is one of aspiration, why, moonshot, strength-used,
+strength-unused, plan, or "none"; without it a question's answers go where
+its category says (aspiration, why, moonshot, strengths → strength-used,
+plan), and other categories' answers stay out of the thread.
 
 The shipped files live in ``tui1on1/questions/bank/``. A user file in the same
 format adds questions and replaces shipped ones with the same slug. Problems
@@ -25,7 +31,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from tui1on1.domain.kinds import Relationship
+from tui1on1.domain.career import NOT_CAREER, category_element
+from tui1on1.domain.kinds import CareerElement, Relationship
 from tui1on1.questions._toml import (
     EntryLines,
     Locator,
@@ -66,7 +73,8 @@ RELATIONSHIPS: tuple[str, ...] = tuple(r.value for r in Relationship)
 
 MIN_PROBES = 2
 MAX_PROBES = 4
-_KEYS = ("slug", "category", "text", "probes", "note", "relationships")
+_KEYS = ("slug", "category", "text", "probes", "note", "relationships", "career")
+CAREER_VALUES: tuple[str, ...] = (*(e.value for e in CareerElement), NOT_CAREER)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -81,6 +89,12 @@ class Question:
     note: str = ""
     relationships: tuple[str, ...] = ("report",)
     source: str = ""
+    career: str | None = None  # the element its answers go to, if not its category's
+
+    @property
+    def element(self) -> CareerElement | None:
+        """Where this question's answers go in the career thread."""
+        return category_element(self.category, self.career)
 
     def suits(self, relationship: str) -> bool:
         """True if the question is meant for someone with this relationship to the user."""
@@ -251,8 +265,15 @@ def _build_question(
         default=["report"],
         check=lambda r: None if r and all(x in RELATIONSHIPS for x in r) else _bad_relationships(r),
     )
+    career = table.text(
+        "career",
+        wrong=_bad_career,
+        default="",
+        check=lambda c: None if c in CAREER_VALUES else _bad_career(c),
+    )
     if (
         table.issues
+        or career is None
         or slug is None
         or category is None
         or text is None
@@ -274,6 +295,7 @@ def _build_question(
         note=note.strip(),
         relationships=tuple(dict.fromkeys(relationships)),
         source=path,
+        career=career or None,
     )
     return question, []
 
@@ -289,6 +311,10 @@ def _probe_count(probes: list[str]) -> str | None:
     if MIN_PROBES <= len(probes) <= MAX_PROBES:
         return None
     return f"has {len(probes)} probes; give {MIN_PROBES}-{MAX_PROBES}"
+
+
+def _bad_career(career: object) -> str:
+    return f"has unknown career {career!r} (use one of: {', '.join(CAREER_VALUES)})"
 
 
 def _bad_relationships(relationships: object) -> str:

@@ -56,6 +56,10 @@ class NoteFields(Protocol):
     def deleted_at(self) -> datetime | None: ...
     @property
     def resolved_at(self) -> datetime | None: ...
+    @property
+    def career(self) -> str | None: ...
+    @property
+    def answers_why(self) -> bool | None: ...
 
 
 class ActionFields(Protocol):
@@ -152,6 +156,8 @@ def note(row: NoteFields) -> Note:
         edited_at=row.edited_at,
         deleted_at=row.deleted_at,
         resolved_at=row.resolved_at,
+        career=row.career,
+        answers_why=bool(row.answers_why),
     )
 
 

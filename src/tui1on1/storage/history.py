@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
-from tui1on1.domain.career import CAREER_CATEGORIES, CareerEntry
+from tui1on1.domain.career import CareerNote, CareerThread, build_thread
+from tui1on1.domain.kinds import CareerElement, NoteKind, Owner
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.storage.session import SessionBase
-from tui1on1.storage.tables import AskedQuestionRow, MeetingRow, NoteRow
+from tui1on1.storage.tables import ActionItemRow, AskedQuestionRow, MeetingRow, NoteRow
 
 
 class HistoryStore(SessionBase):
@@ -18,7 +19,7 @@ class HistoryStore(SessionBase):
     ) -> dict[str, AskedBefore]:
         """For each question slug ever asked of this person: when it was last
         asked, how many meetings ago (0 = this meeting), and the first line of
-        the first note that answered it."""
+        the first note that answered it (not a Why? answer)."""
         with self._read() as session:
             meetings = (
                 session.execute(
@@ -66,7 +67,11 @@ class HistoryStore(SessionBase):
                 ids = [row.id for row in latest.values()]
                 for asked_id, text in session.execute(
                     select(NoteRow.asked_question_id, NoteRow.text)
-                    .where(NoteRow.asked_question_id.in_(ids), NoteRow.deleted_at.is_(None))
+                    .where(
+                        NoteRow.asked_question_id.in_(ids),
+                        NoteRow.deleted_at.is_(None),
+                        NoteRow.answers_why.is_(False),
+                    )
                     .order_by(NoteRow.id)
                 ):
                     if asked_id is not None:  # always: the query asked for these ids
@@ -83,54 +88,55 @@ class HistoryStore(SessionBase):
             }
 
     def career_thread(
-        self, person_id: int, categories_by_slug: Mapping[str, str]
-    ) -> list[CareerEntry]:
-        """The latest answer in each career category (``CAREER_CATEGORIES``
-        order; a category never answered has no entry).
+        self, person_id: int, elements_by_slug: Mapping[str, CareerElement | None]
+    ) -> CareerThread:
+        """The person's career thread (see ``domain.career``).
 
-        ``categories_by_slug`` maps question slugs to categories (the caller's
-        question bank), since asked questions store only the slug. One query:
-        the person's answering notes to career questions, newest first; the
-        first one seen per category wins, and reading stops once every
-        category has its answer.
+        ``elements_by_slug`` maps question slugs to the element their answers
+        belong to (from the caller's question bank; asked questions store
+        only the slug). One query: the person's notes that are marked, or
+        that answer a career question, with what decides where they go.
         """
-        wanted = set(CAREER_CATEGORIES)
-        slugs = sorted(slug for slug, cat in categories_by_slug.items() if cat in wanted)
-        if not slugs:
-            return []
+        slugs = sorted(slug for slug, element in elements_by_slug.items() if element)
         query = (
             select(
+                NoteRow.id,
+                NoteRow.meeting_id,
+                MeetingRow.started_at,
+                NoteRow.created_at,
+                NoteRow.text,
+                NoteRow.kind,
+                ActionItemRow.owner,
+                NoteRow.career,
                 AskedQuestionRow.slug,
                 AskedQuestionRow.text,
-                AskedQuestionRow.meeting_id,
-                NoteRow.text,
-                NoteRow.created_at,
+                NoteRow.answers_why,
             )
-            .join(NoteRow, NoteRow.asked_question_id == AskedQuestionRow.id)
-            .join(MeetingRow, MeetingRow.id == AskedQuestionRow.meeting_id)
+            .join(MeetingRow, MeetingRow.id == NoteRow.meeting_id)
+            .outerjoin(AskedQuestionRow, AskedQuestionRow.id == NoteRow.asked_question_id)
+            .outerjoin(ActionItemRow, ActionItemRow.note_id == NoteRow.id)
             .where(
                 MeetingRow.person_id == person_id,
-                AskedQuestionRow.slug.in_(slugs),
                 NoteRow.deleted_at.is_(None),
+                or_(NoteRow.career.is_not(None), AskedQuestionRow.slug.in_(slugs)),
             )
-            .order_by(NoteRow.created_at.desc(), NoteRow.id.desc())
         )
-        latest: dict[str, CareerEntry] = {}
         with self._read() as session:
-            result = session.execute(query)
-            try:
-                for slug, question, meeting_id, answer, created_at in result:
-                    category = categories_by_slug[slug]
-                    if category not in latest:
-                        latest[category] = CareerEntry(
-                            category=category,
-                            answer=answer,
-                            answered_at=created_at,
-                            question=question,
-                            meeting_id=meeting_id,
-                        )
-                        if len(latest) == len(wanted):
-                            break
-            finally:
-                result.close()
-        return [latest[c] for c in CAREER_CATEGORIES if c in latest]
+            rows = session.execute(query).all()
+        return build_thread(
+            CareerNote(
+                note_id=note_id,
+                meeting_id=meeting_id,
+                meeting_started=started,
+                created_at=created,
+                text=text,
+                kind=NoteKind(kind),
+                owner=Owner(owner) if owner else None,
+                mark=mark,
+                question=question or "",
+                question_element=elements_by_slug.get(slug) if slug else None,
+                answers_why=bool(why),
+            )
+            for (note_id, meeting_id, started, created, text, kind, owner, mark, slug, question,
+                 why) in rows
+        )  # fmt: skip

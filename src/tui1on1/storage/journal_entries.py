@@ -48,6 +48,8 @@ def entry_to_note(entry: Entry) -> NewNote:
         action_owner=Owner(entry["action_owner"]) if entry.get("action_owner") else None,
         action_due=date.fromisoformat(entry["action_due"]) if entry.get("action_due") else None,
         asked_question_uid=entry.get("asked_question_uid"),
+        career=entry.get("career"),
+        answers_why=bool(entry.get("answers_why")),
     )
 
 
@@ -94,6 +96,14 @@ def delete_entry(meeting_id: int, note: tuple[int, str], at: datetime) -> Entry:
 
 def restore_entry(meeting_id: int, note: tuple[int, str], at: datetime) -> Entry:
     return _note_change("restore", meeting_id, note, at)
+
+
+def career_entry(meeting_id: int, note: tuple[int, str], mark: str | None, at: datetime) -> Entry:
+    """The manager marked a note for the career thread (``mark``: an element,
+    "none", or None for back to automatic)."""
+    entry = _note_change("career", meeting_id, note, at)
+    entry["mark"] = mark
+    return entry
 
 
 def _note_change(kind: str, meeting_id: int, note: tuple[int, str], at: datetime) -> Entry:
@@ -185,6 +195,7 @@ _APPLY: dict[str, Callable[[Store, Entry], object]] = {
     ),
     "delete": lambda store, e: store.delete_note(int(e["note_id"]), _at(e)),
     "restore": lambda store, e: store.restore_note(int(e["note_id"])),
+    "career": lambda store, e: store.set_career_mark(int(e["note_id"]), e.get("mark")),
     "action_status": lambda store, e: store.set_action_status(
         int(e["action_id"]), ActionStatus(e["status"]), meeting_id=e["meeting_id"], at=_at(e)
     ),

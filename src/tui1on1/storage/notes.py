@@ -8,7 +8,8 @@ from typing import TypeVar
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
+from tui1on1.domain.career import NOT_CAREER
+from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
 from tui1on1.domain.records import ActionItem, AskedQuestion, Draft, NewNote, Note
 from tui1on1.storage import convert
 from tui1on1.storage.errors import InvalidInput, NotFound
@@ -102,6 +103,8 @@ class NoteStore(SessionBase):
                     "segment_index": new.segment_index,
                     "asked_question_id": asked_id,
                     "created_at": new.created_at,
+                    "career": new.career,
+                    "answers_why": new.answers_why and asked_id is not None,
                 },
             ).one()
             action_row = None
@@ -154,6 +157,17 @@ class NoteStore(SessionBase):
             action = session.scalar(select(ActionItemRow).where(ActionItemRow.note_id == note_id))
             if action is not None:
                 action.text = text
+            session.flush()
+            return convert.note(row)
+
+    def set_career_mark(self, note_id: int, mark: str | None) -> Note:
+        """Mark a note as a career element (a ``CareerElement`` value), take it
+        out of the thread (``"none"``), or leave it to its question (None)."""
+        if mark is not None and mark != NOT_CAREER and mark not in set(CareerElement):
+            raise InvalidInput(f"{mark!r} isn't a career element")
+        with self._write() as session:
+            row = _get(session, NoteRow, note_id, "note")
+            row.career = mark
             session.flush()
             return convert.note(row)
 

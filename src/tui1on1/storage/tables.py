@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -154,6 +155,11 @@ class NoteRow(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Parked topics and open questions: when they were dealt with (0002).
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The career thread (0004): the manager's mark (a CareerElement value, or
+    # "none" to take it out; NULL: decided by the question it answers), and
+    # whether it answers the Why? follow-up of that question.
+    career: Mapped[str | None] = mapped_column(String(16))
+    answers_why: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ActionItemRow(Base):

@@ -16,7 +16,9 @@ from datetime import datetime
 from typing import Protocol
 
 from tui1on1.domain.agenda import Agenda, Playbook
+from tui1on1.domain.career import answers_question
 from tui1on1.domain.clock import ClockState, MeetingClock, format_mmss
+from tui1on1.domain.kinds import CareerElement, NoteKind
 from tui1on1.domain.meeting.notes import MeetingNotes
 from tui1on1.domain.meeting.views import ClockView, CueView, PromptView
 from tui1on1.domain.pausecue import END_ELAPSED, PauseCue
@@ -35,6 +37,9 @@ class MeetingQuestion(QuestionLike, Protocol):
     @property
     def probes(self) -> Sequence[str]: ...
 
+    @property
+    def element(self) -> CareerElement | None: ...
+
 
 def new_uid() -> str:
     """A client-made id: a retried or replayed write lands once."""
@@ -52,6 +57,8 @@ class AskedRef:
     elapsed: float
     followups: int = 0
     pause_total: float = 0.0
+    segment: int = 0  # the agenda segment it was asked in
+    why: bool = False  # a Why? followed: what is typed now answers that
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,9 @@ class MeetingModel:
     questions: Sequence[MeetingQuestion]  # suited to this person
     history: Mapping[str, AskedBefore]
     pause_seconds: float = 8.0
+    # The career element of every question in the bank (the whole bank: F3
+    # asks any question), by slug.
+    elements: Mapping[str, CareerElement | None] = field(default_factory=dict)
     manual_segment: int | None = None
     segment_starts: list[tuple[int, float]] = field(default_factory=list)
     asked: list[AskedRef] = field(default_factory=list)
@@ -106,6 +116,8 @@ class MeetingModel:
         if segments:
             self.manual_segment = max(log.segment_index for log in segments)
         for question in asked:
+            at = question.elapsed_seconds
+            moved = [index for index, start in self.segment_starts if start <= at]
             self.asked.append(
                 AskedRef(
                     uid=question.uid or new_uid(),
@@ -114,6 +126,8 @@ class MeetingModel:
                     elapsed=question.elapsed_seconds,
                     followups=question.followups,
                     pause_total=question.pause_seconds or 0.0,
+                    segment=self.agenda.current_index(at, max(moved, default=None)),
+                    why=question.followups > 0,
                 )
             )
 
@@ -218,7 +232,11 @@ class MeetingModel:
         if question is None:
             return None
         ref = AskedRef(
-            uid=new_uid(), slug=question.slug, text=question.text, elapsed=self.elapsed(now)
+            uid=new_uid(),
+            slug=question.slug,
+            text=question.text,
+            elapsed=self.elapsed(now),
+            segment=self.segment_index(now),
         )
         self.asked.append(ref)
         self.cue = PauseCue.start(now, self.pause_seconds)
@@ -230,7 +248,24 @@ class MeetingModel:
         if ref is None:
             return None
         ref.followups += 1
+        ref.why = True
         self.cue = PauseCue.start(now, self.pause_seconds)
+        return ref
+
+    def element_of(self, slug: str) -> CareerElement | None:
+        """The career element a question's answers go to (None: not career)."""
+        if slug in self.elements:
+            return self.elements[slug]
+        question = next((q for q in self.questions if q.slug == slug), None)
+        return question.element if question is not None else None
+
+    def answering(self, now: datetime, kind: NoteKind) -> AskedRef | None:
+        """The question a note of ``kind`` typed now answers, if any: the last
+        one asked, while the agenda is still in the segment it was asked in
+        (``ref.why``: the answer is to its Why? follow-up)."""
+        ref = self.last_asked()
+        if ref is None or not answers_question(kind) or self.segment_index(now) != ref.segment:
+            return None
         return ref
 
     def end_cue(self, now: datetime, reason: str) -> tuple[AskedRef, float] | None:

@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import Enum
 
-from tui1on1.domain.career import shorten
+from tui1on1.domain.career import auto_element, effective_element, shorten
 from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.duedates import format_due
 from tui1on1.domain.grammar import MAX_NOTE_CHARS, extract_tags
-from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
+from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
 from tui1on1.domain.records import ActionItem, NewNote, Note
 from tui1on1.domain.text import plural
 
@@ -78,10 +78,17 @@ class NoteRow:
     due: str = ""  # "due Fri 27 Nov"
     mine: bool = False
     carried: bool = False
+    auto: CareerElement | None = None  # where the question it answers puts it
+    mark: str | None = None  # the manager's career mark, if any
 
     @property
     def is_action(self) -> bool:
         return self.kind is NoteKind.ACTION
+
+    @property
+    def career(self) -> CareerElement | None:
+        """Where it goes in the career thread (None: not in it)."""
+        return effective_element(self.mark, self.auto)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +144,11 @@ class MeetingNotes:
         actions: Mapping[int, ActionItem],
         carried: Iterable[ActionItem],
         today: date,
+        elements: Mapping[int, CareerElement | None] | None = None,
     ) -> list[NoteRow]:
-        """The carried actions first, then this meeting's saved notes."""
+        """The carried actions first, then this meeting's saved notes;
+        ``elements``: the career element of each asked question, by id."""
+        elements = elements or {}
         for item in carried:
             self._put(
                 NoteRow(
@@ -155,6 +165,8 @@ class MeetingNotes:
             )
         for note in notes:
             action = actions.get(note.id)
+            owner = action.owner if action else None
+            question = elements.get(note.asked_question_id or 0)
             self._put(
                 NoteRow(
                     key=note.uid,
@@ -166,14 +178,17 @@ class MeetingNotes:
                     action_status=action.status if action else None,
                     due=format_due(action.due, today) if action and action.due else "",
                     mine=bool(action and action.owner is Owner.ME),
+                    auto=auto_element(question, note.kind, owner, note.answers_why),
+                    mark=note.career,
                 )
             )
         return self.rows()
 
     # --- a new note and its save ------------------------------------------------------
 
-    def add(self, note: NewNote, due: str) -> NoteRow:
-        """A note just typed: shown "saving…" until ``saved``."""
+    def add(self, note: NewNote, due: str, question: CareerElement | None = None) -> NoteRow:
+        """A note just typed: shown "saving…" until ``saved``; ``question``:
+        the career element of the question it answers."""
         return self._put(
             NoteRow(
                 key=note.uid,
@@ -184,6 +199,8 @@ class MeetingNotes:
                 due=due,
                 mine=note.action_owner is Owner.ME,
                 action_status=ActionStatus.OPEN if note.kind is NoteKind.ACTION else None,
+                auto=auto_element(question, note.kind, note.action_owner, note.answers_why),
+                mark=note.career,
             )
         )
 
@@ -252,7 +269,9 @@ class MeetingNotes:
 
     # --- the selected row --------------------------------------------------------------
 
-    def _saved_note(self, key: str | None) -> NoteRow:
+    def saved_note(self, key: str | None) -> NoteRow:
+        """The selected row, if it is a note of this meeting that is saved
+        (raises Refused saying why not)."""
         row = self.get(key)
         if row is None:
             raise Refused(PICK_FIRST)
@@ -264,7 +283,7 @@ class MeetingNotes:
 
     def start_edit(self, key: str | None, stash: str) -> NoteRow:
         """Edit a saved note; ``stash`` is the unsent input, put aside."""
-        row = self._saved_note(key)
+        row = self.saved_note(key)
         self.editing = row.key
         self.stash = stash
         return row
@@ -289,9 +308,14 @@ class MeetingNotes:
         shown = self._put(replace(row, text=stripped, state=SaveState.SAVING))
         return NoteEdit(shown, row.note_id, stripped, extract_tags(stripped))
 
+    def set_mark(self, key: str | None, mark: str | None) -> NoteRow:
+        """The manager put a saved note in the career thread (or took it out)."""
+        row = self.saved_note(key)
+        return self._put(replace(row, mark=mark, state=SaveState.SAVING))
+
     def delete(self, key: str | None) -> NoteRow:
         """Take a saved note off the list (u brings it back)."""
-        row = self._saved_note(key)
+        row = self.saved_note(key)
         del self._rows[row.key]
         self._deleted.append(row)
         return row

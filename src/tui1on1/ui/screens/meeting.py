@@ -437,6 +437,9 @@ class MeetingScreen(ServiceScreen[None]):
     def action_toggle_done(self) -> None:
         self._to_notes(NotesPane.toggle_done)
 
+    def action_career_mark(self) -> None:
+        self._to_notes(NotesPane.choose_mark)
+
     # --- command palette ---------------------------------------------------------
 
     def palette_commands(self) -> Iterable[SystemCommand]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from textual.types import IgnoreReturnCallbackType
 
 from tui1on1.domain.agenda import Playbook
-from tui1on1.domain.career import format_thread, shorten
+from tui1on1.domain.career import shorten
 from tui1on1.domain.meeting import AskedRef, MeetingModel
 from tui1on1.domain.pausecue import END_NEXT
 from tui1on1.domain.records import NewAskedQuestion
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from tui1on1.ui.screens.meeting_notes import NotesPane
     from tui1on1.ui.services import Services
     from tui1on1.ui.widgets.career import CareerPanel
+from tui1on1.ui.widgets.career import current_rows
 
 log = logging.getLogger(__name__)
 
@@ -383,12 +384,12 @@ class MeetingFlows:
         """F2: the career thread (latest answer per career category), read fresh."""
 
         services, person_id = self.services, self.model.person.id
-        slugs = {slug: q.category for slug, q in services.bank.questions.items()}
+        elements = {slug: q.element for slug, q in services.bank.questions.items()}
         today = self.now().astimezone().date()
 
         def load() -> None:
-            entries = services.store.career_thread(person_id, slugs)
-            show_latest(self.screen.app, panel.show, format_thread(entries, today))
+            thread = services.store.career_thread(person_id, elements)
+            show_latest(self.screen.app, panel.show, current_rows(thread, today))
 
         self.screen.run_worker(
             load, thread=True, exclusive=True, exit_on_error=False, group="career"

@@ -11,11 +11,12 @@ from textual.binding import Binding
 
 from tui1on1.domain.duedates import format_due
 from tui1on1.domain.grammar import PLACEHOLDER, EmptyLineError, NoteTooLongError, parse_line
-from tui1on1.domain.kinds import NoteKind
+from tui1on1.domain.kinds import CareerElement, NoteKind
 from tui1on1.domain.meeting import MeetingModel, NoteRow, Refused, SaveState, new_uid
 from tui1on1.domain.records import NewNote
 from tui1on1.storage import journal_entries as entries
 from tui1on1.storage.errors import DatabaseUnavailable
+from tui1on1.ui.dialogs.career_mark import CareerMarkScreen
 from tui1on1.ui.screens.meeting_messages import (
     NoteEditDone,
     NoteKept,
@@ -37,6 +38,7 @@ class MeetingNotesList(NotesList):
         Binding("d", "screen.delete_note", "Delete", id="delete_note"),
         Binding("u", "screen.undo_delete", "Undo", id="undo_delete"),
         Binding("x", "screen.toggle_done", "Done", id="toggle_done"),
+        Binding("c", "screen.career_mark", "Career", id="career_mark"),
         Binding("escape", "screen.focus_input", "Back to typing", id="back_to_input"),
     ]
 
@@ -98,7 +100,9 @@ class NotesPane:
 
     def show_loaded(self, loaded: LoadedMeeting) -> None:
         today = self.services.clock.now().astimezone().date()
-        rows = self.notes.load(loaded.notes, loaded.actions, loaded.carried, today)
+        model = self.model
+        elements = {asked.id: model.element_of(asked.slug) for asked in loaded.asked}
+        rows = self.notes.load(loaded.notes, loaded.actions, loaded.carried, today, elements)
         view = self.view
         for row in rows:
             view.put(row)
@@ -145,7 +149,9 @@ class NotesPane:
             return
         if parsed.due_error:
             self.screen.notify(parsed.due_error, title="Due date", timeout=8)
-        ref = model.last_asked()
+        if parsed.mark_error:
+            self.screen.notify(parsed.mark_error, title="Career mark", timeout=8, markup=False)
+        ref = model.answering(now, parsed.kind)
         note = NewNote(
             uid=new_uid(),
             meeting_id=model.meeting.id,
@@ -157,15 +163,18 @@ class NotesPane:
             created_at=now,
             action_owner=parsed.owner if parsed.kind is NoteKind.ACTION else None,
             action_due=parsed.due,
-            # The answer belongs to the question asked before it.
+            # The question it answers (domain.career says which notes do).
             asked_question_uid=ref.uid if ref else None,
+            answers_why=bool(ref and ref.why),
+            career=parsed.career.value if parsed.career else None,
         )
-        self.add_new(note, format_due(parsed.due, today) if parsed.due else "")
+        question = model.element_of(ref.slug) if ref else None
+        self.add_new(note, format_due(parsed.due, today) if parsed.due else "", question)
         services.writer.save_draft(model.meeting.id, note_input.note_text, services.clock.now())
 
-    def add_new(self, note: NewNote, due: str) -> None:
+    def add_new(self, note: NewNote, due: str, question: CareerElement | None = None) -> None:
         view = self.view
-        view.put(self.notes.add(note, due))
+        view.put(self.notes.add(note, due, question))
         view.highlighted = None
         view.scroll_end(animate=False)
         screen, uid = self.screen, note.uid
@@ -291,6 +300,39 @@ class NotesPane:
     def _show(self, row: NoteRow | None) -> None:
         if row is not None:
             self.view.put(row)
+
+    def choose_mark(self) -> None:
+        """c on a note: where it goes in the career thread (a key chooses)."""
+        try:
+            row = self.notes.saved_note(self._selected_key())
+        except Refused as refusal:
+            self._refused(refusal)
+            return
+
+        def chosen(mark: str | None) -> None:
+            if mark is not None:
+                self.set_mark(row.key, mark)
+
+        self.screen.app.push_screen(CareerMarkScreen(row.text, row.career), chosen)
+
+    def set_mark(self, key: str, mark: str) -> None:
+        try:
+            row = self.notes.set_mark(key, mark)
+        except Refused as refusal:  # deleted or gone while the choice was open
+            self._refused(refusal)
+            return
+        note_id = row.note_id
+        assert note_id is not None  # only saved notes can be marked
+        self.view.put(row)
+        screen, at = self.screen, self.services.clock.now()
+        self.services.writer.record(
+            entries.career_entry(self.model.meeting.id, (note_id, key), mark, at),
+            done=lambda _note: post_from_writer(screen, NoteEditDone(key, saved=True)),
+            failed=lambda exc: post_from_writer(
+                screen, NoteEditDone(key, saved=False, refused=_refusal(exc))
+            ),
+            kept=lambda safe: post_from_writer(screen, NoteKept(key, safe)),
+        )
 
     def delete(self) -> None:
         try:

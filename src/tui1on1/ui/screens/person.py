@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui1on1.domain.career import CareerEntry, format_thread
+from tui1on1.domain.career import CareerThread
 from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.duedates import format_due, is_overdue
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
@@ -31,7 +31,7 @@ from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList, Pane, one_line
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
-from tui1on1.ui.widgets.career import CareerPanel
+from tui1on1.ui.widgets.career import CareerPanel, current_rows
 
 RECENT_QUESTIONS = 8
 NOT_OPENED = {"topics-more"}  # rows that only say something
@@ -45,7 +45,7 @@ TOPICS_SHOWN = 20
 @dataclass(frozen=True)
 class PersonPrep:
     person: Person
-    career: list[CareerEntry]
+    career: CareerThread
     actions: list[ActionItem]  # open, every meeting
     topics: list[Note]  # open parked topics and questions, newest first
     meetings: list[MeetingListing]  # newest first
@@ -59,14 +59,14 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
     store = services.store
     person = store.get_person(person_id)
     bank = services.bank.questions
-    categories = {slug: q.category for slug, q in bank.items()}
+    elements = {slug: q.element for slug, q in bank.items()}
     meetings = store.meeting_listings(person_id, limit=None if all_meetings else MEETINGS_SHOWN)
     topics = store.open_topics(person_id, limit=TOPICS_SHOWN)
     history = store.question_history(person_id, None)
     recent = sorted(history.items(), key=lambda item: item[1].asked_at, reverse=True)
     return PersonPrep(
         person=person,
-        career=store.career_thread(person_id, categories),
+        career=store.career_thread(person_id, elements),
         actions=store.list_actions(person_id=person_id, status=ActionStatus.OPEN),
         topics=topics,
         meetings=meetings,
@@ -177,7 +177,7 @@ class PersonScreen(ServiceScreen[None]):
         header.append("  " + " · ".join(safe_terminal_text(d) for d in details))
         self.query_one("#person-header", Static).update(header)
         self.sub_title = safe_terminal_text(person.name)
-        self.query_one(CareerPanel).show(format_thread(prep.career, today))
+        self.query_one(CareerPanel).show(current_rows(prep.career, today))
 
         actions = sorted(
             prep.actions,

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from tui1on1.domain.career import CareerThread, format_current
 from tui1on1.domain.text import safe_terminal_text
 
 TITLE = "Career thread"
 EMPTY = "Nothing yet: ask about their aspiration."
 GAP = "  "
+
+
+def current_rows(thread: CareerThread, today: date) -> list[tuple[str, str]]:
+    """The panel's rows: each element's current value, and "changed"/"new"
+    when the latest career conversation set it."""
+    return [
+        (title, f"{value}  ({change})" if change else value)
+        for _element, title, value, change in format_current(thread, today)
+    ]
 
 
 def render_rows(rows: list[tuple[str, str]]) -> Text:
