@@ -1,109 +1,298 @@
-"""The career thread's rows: dates, first lines, shortening and escaping."""
+"""The career thread's rules: which typed notes answer which question, marks,
+and the timeline, as meeting scripts a manager would play."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
+from tui1on1.domain.agenda import Playbook, Segment
 from tui1on1.domain.career import (
-    CAREER_CATEGORIES,
     MAX_ANSWER_CHARS,
-    CareerEntry,
+    NOT_CAREER,
+    CareerNote,
+    build_thread,
     first_line,
-    format_thread,
+    format_current,
     shorten,
 )
+from tui1on1.domain.grammar import parse_line
+from tui1on1.domain.kinds import CareerElement as E
+from tui1on1.domain.meeting import MeetingModel
+from tui1on1.domain.records import Meeting, Person
 
-TODAY = date(2026, 11, 20)
+T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 30)
 
 
-def entry(category: str, answer: str, when: datetime | None = None) -> CareerEntry:
-    return CareerEntry(
-        category=category,
-        answer=answer,
-        answered_at=when or datetime(2026, 10, 12, 9, 30, tzinfo=UTC),
-        question="What's your career aspiration?",
-        meeting_id=7,
+@dataclass(frozen=True)
+class Q:
+    slug: str
+    category: str
+    text: str
+    element: E | None
+    probes: tuple[str, ...] = ()
+
+
+BANK = {
+    q.slug: q
+    for q in (
+        Q("open", "follow-up", "How did last week's actions go?", None),
+        Q("aspire", "aspiration", "Where would you like this to lead?", E.ASPIRATION),
+        Q("moon", "moonshot", "What's your moonshot?", E.MOONSHOT),
+        Q("uses", "strengths", "Which strengths are you using most?", E.STRENGTH_USED),
+        Q("drain", "strengths", "What work drains you?", E.STRENGTH_UNUSED),
+        Q("step", "plan", "What's one tangible step?", E.PLAN),
+        Q("room", "plan", "What should come off your plate?", None),
     )
+}
+PLAYBOOK = Playbook(
+    slug="test",
+    title="Test",
+    description="",
+    minutes=30,
+    segments=(
+        Segment("Follow-ups", 5, ("follow-up",)),
+        Segment("Career", 15, ("aspiration", "moonshot", "strengths")),
+        Segment("How we'll work", 5, ("follow-up",)),
+        Segment("Plan", 5, ("plan",)),
+    ),
+)
 
 
-def test_rows_have_title_date_and_first_line():
-    rows = format_thread(
+def play(script: list[str], *, day: int = 0, meeting_id: int = 1) -> list[CareerNote]:
+    """Play a meeting: "ask SLUG", "why", "next", "wait MIN", "mark N ELEMENT|none",
+    or a typed line. Each step takes a minute; returns the notes as the
+    thread reads them."""
+    start = T0 + timedelta(days=day)
+    model = MeetingModel(
+        person=Person(id=1, name="Ada"),
+        meeting=Meeting(
+            id=meeting_id, person_id=1, playbook="test", planned_minutes=30, started_at=start
+        ),  # fmt: skip
+        playbook=PLAYBOOK,
+        questions=list(BANK.values()),
+        history={},
+        elements={slug: q.element for slug, q in BANK.items()},
+    )
+    now = start + timedelta(seconds=30)
+    notes: list[CareerNote] = []
+    for step in script:
+        now += timedelta(minutes=1)
+        word, _, rest = step.partition(" ")
+        if word == "ask":
+            model.pick(now, BANK[rest])
+            assert model.ask(now) is not None
+        elif word == "why":
+            model.why(now)  # None with nothing asked: the screen says "ask first"
+        elif word == "next":
+            assert model.next_segment(now) is not None
+        elif word == "wait":
+            now += timedelta(minutes=int(rest))
+        elif word == "mark":
+            index, mark = rest.split()
+            note = notes[int(index)]
+            notes[int(index)] = CareerNote(**{**_fields(note), "mark": mark})
+        else:
+            parsed = parse_line(step, now.date())
+            ref = model.answering(now, parsed.kind)
+            notes.append(
+                CareerNote(
+                    note_id=len(notes) + 100 * meeting_id,
+                    meeting_id=meeting_id,
+                    meeting_started=start,
+                    created_at=now,
+                    text=parsed.text,
+                    kind=parsed.kind,
+                    owner=parsed.owner,
+                    mark=parsed.career.value if parsed.career else None,
+                    question=ref.text if ref else "",
+                    question_element=model.element_of(ref.slug) if ref else None,
+                    answers_why=bool(ref and ref.why),
+                )
+            )
+    return notes
+
+
+def _fields(note: CareerNote) -> dict[str, object]:
+    return {name: getattr(note, name) for name in CareerNote.__slots__}
+
+
+def current(notes: list[CareerNote]) -> dict[E, str]:
+    thread = build_thread(notes)
+    return {e: thread.timeline(e)[0].headline for e in thread.timelines}
+
+
+SCRIPTS: list[tuple[str, list[str], dict[E, str]]] = [
+    (
+        "the answer, its why, and later segments never count",
         [
-            entry("aspiration", "wants to lead a team\nmaybe within two years"),
-            entry("why", "  \n  likes growing people  \n", datetime(2026, 3, 2, 8, tzinfo=UTC)),
-            entry("plan", "shadow the lead", datetime(2025, 12, 30, 8, tzinfo=UTC)),
+            "talked about the release",  # before any question: no answer
+            "next",
+            "ask aspire",
+            "wants to lead a team within 2 years",
+            "> I like making others faster",
+            "why",
+            "loves seeing people grow",
+            "~ pay questions, park until review",  # parked: never an answer
+            "- sounds tired",  # the manager's concern: never an answer
+            "next",  # How we'll work
+            "-5% churn on their service since the fix",
+            "! send me the runbook",
         ],
-        TODAY,
-        tz=UTC,
-    )
-    assert rows == [
-        ("Aspiration", "12 Oct: wants to lead a team"),
-        ("Why", "2 Mar: likes growing people"),
-        ("Plan", "30 Dec 2025: shadow the lead"),  # another year: the year is shown
-    ]
-
-
-def test_every_career_category_has_a_short_title():
-    rows = format_thread([entry(c, "x") for c in CAREER_CATEGORIES], TODAY, tz=UTC)
-    assert [title for title, _ in rows] == ["Aspiration", "Why", "Moonshot", "Strengths", "Plan"]
-
-
-def test_dates_are_shown_in_the_given_time_zone():
-    late = datetime(2026, 10, 12, 23, 30, tzinfo=UTC)
-    (row,) = format_thread([entry("moonshot", "a lab")], TODAY, tz=UTC)
-    (east,) = format_thread(
-        [entry("moonshot", "a lab", late)], TODAY, tz=timezone(timedelta(hours=2))
-    )
-    assert row[1] == "12 Oct: a lab"
-    assert east[1] == "13 Oct: a lab"
-
-
-def test_no_entries_no_rows():
-    assert format_thread([], TODAY) == []
-
-
-def test_long_answers_are_shortened_with_an_ellipsis():
-    words = "wants to lead a platform team that owns the build system and the release train " * 2
-    ((_, text),) = format_thread([entry("aspiration", words)], TODAY, tz=UTC)
-    shown = text.removeprefix("12 Oct: ")
-    assert shown.endswith("…")
-    assert len(shown) <= MAX_ANSWER_CHARS
-    assert words.startswith(shown[:-1])
-    assert not shown[:-1].endswith(" ")  # cut on a word boundary, no dangling space
-
-
-def test_shorten():
-    assert shorten("x" * MAX_ANSWER_CHARS) == "x" * MAX_ANSWER_CHARS
-    assert shorten("x" * (MAX_ANSWER_CHARS + 1)) == "x" * (MAX_ANSWER_CHARS - 1) + "…"
-    assert shorten("abcdefgh ijklmnop", limit=12) == "abcdefgh…"  # a space near the end
-    assert shorten("one two three four", limit=12) == "one two thr…"  # too far back
-    assert shorten("abcdefghij klmnop", limit=12) == "abcdefghij…"
+        {E.ASPIRATION: "wants to lead a team within 2 years", E.WHY: "loves seeing people grow"},
+    ),
+    (
+        "time moving the agenda on closes the answer too",
+        [
+            "next",
+            "ask moon",
+            "run a research lab",
+            "wait 20",  # the agenda moves on by the clock
+            "bridging idea: present at the guild",
+        ],
+        {E.MOONSHOT: "run a research lab"},
+    ),
+    (
+        "a new question closes the last one's answer",
+        [
+            "next",
+            "ask uses",
+            "debugging production at 3am",
+            "ask drain",
+            "status reports every Friday",
+            "+ shipped the migration",  # a win: not a strength by itself
+        ],
+        {
+            E.STRENGTH_USED: "debugging production at 3am",
+            E.STRENGTH_UNUSED: "status reports every Friday",
+        },
+    ),
+    (
+        "a plan question's step: actions for them and decisions; never mine",
+        [
+            "next",
+            "next",
+            "next",
+            "ask step",
+            "!me book the room for the demo",
+            "! shadow Sam's on-call @fri",
+            "= she'll run the next retro",
+        ],
+        {E.PLAN: "shadow Sam's on-call"},
+    ),
+    (
+        "a plan question marked not career in the bank adds nothing",
+        ["next", "next", "next", "ask room", "drop the status report"],
+        {},
+    ),
+    (
+        "the manager decides: a mark wins, an unmark takes it out",
+        [
+            "next",
+            "ask aspire",
+            "my reminder: book a longer slot",  # 1: the manager's own line
+            "wants to be a staff engineer",  # 2
+            "mark 0 none",
+            "next",
+            "&m start a company one day",  # typed with a mark, in another segment
+            "&why > I want my work to matter",
+        ],
+        {
+            E.ASPIRATION: "wants to be a staff engineer",
+            E.MOONSHOT: "start a company one day",
+            E.WHY: "I want my work to matter",
+        },
+    ),
+    (
+        "a marked note reads first in its entry",
+        ["next", "ask aspire", "lead a team", "staff engineer, really", "mark 1 aspiration"],
+        {E.ASPIRATION: "staff engineer, really"},
+    ),
+    (
+        "a why with no question to follow answers nothing",
+        ["why", "just thinking aloud"],
+        {},
+    ),
+]
 
 
 @pytest.mark.parametrize(
-    "text, first",
-    [
-        ("one\ntwo", "one"),
-        ("\r\n one \r\ntwo", "one"),
-        ("tab\tinside", "tab\tinside"),
-        ("a\x1eb\nc", "a\x1eb"),  # only real line breaks split
-    ],
+    ("script", "expected"), [s[1:] for s in SCRIPTS], ids=[s[0] for s in SCRIPTS]
 )
-def test_first_line(text, first):
-    assert first_line(text) == first
+def test_a_meeting_script_gives_the_expected_thread(script, expected):
+    notes = play(script)
+    assert current(notes) == expected
 
 
-def test_control_characters_are_escaped():
-    nasty = "wants \x1b[31mred\x1b[0m and \u202eevil\tthings\nsecond line \x07"
-    ((_, text),) = format_thread([entry("strengths", nasty)], TODAY, tz=UTC)
-    assert text == "12 Oct: wants \\x1b[31mred\\x1b[0m and \\u202eevil\\x09things"
-    assert "\x1b" not in text and "\u202e" not in text
+def test_a_why_answer_names_the_question_it_followed():
+    notes = play(["next", "ask aspire", "lead a team", "why", "likes teaching"])
+    (why,) = build_thread(notes).timeline(E.WHY)
+    assert why.question == "Where would you like this to lead?"
+    assert why.notes == ("likes teaching",)
 
 
-def test_escaping_counts_towards_the_length():
-    ((_, text),) = format_thread([entry("plan", "\x1b" * 100)], TODAY, tz=UTC)
-    shown = text.removeprefix("12 Oct: ")
-    assert len(shown) <= MAX_ANSWER_CHARS and shown.endswith("…")
-    assert "\x1b" not in shown
+def test_the_thread_shows_how_it_changed_over_three_meetings():
+    first = play(["next", "ask aspire", "lead a team", "why", "likes growing people"], day=0)
+    second = play(["next", "ask uses", "pairing"], day=7, meeting_id=2)
+    third = play(["next", "ask aspire", "staff engineer on the platform"], day=14, meeting_id=3)
+    thread = build_thread([*third, *first, *second])
+    now, was = thread.timeline(E.ASPIRATION)
+    assert (now.headline, was.headline) == ("staff engineer on the platform", "lead a team")
+    assert thread.replaced(now) is was
+    assert thread.conversations == (3, 2, 1)
+    assert thread.change(E.ASPIRATION) == "changed"
+    assert thread.change(E.WHY) == ""  # set before the latest career conversation
+    assert thread.change(E.STRENGTH_USED) == ""
+    rows = format_current(thread, TODAY, tz=UTC)
+    assert rows == [
+        (E.ASPIRATION, "Aspiration", "7 Dec: staff engineer on the platform", "changed"),
+        (E.WHY, "Why", "23 Nov: likes growing people", ""),
+        (E.STRENGTH_USED, "Strengths used", "30 Nov: pairing", ""),
+    ]
+
+
+def test_the_same_answer_again_is_not_a_change_and_a_first_is_new():
+    one = play(["next", "ask aspire", "Lead a team"], day=0)
+    two = play(["next", "ask aspire", "lead a team", "ask moon", "a lab"], day=7, meeting_id=2)
+    thread = build_thread([*one, *two])
+    assert thread.change(E.ASPIRATION) == ""
+    assert thread.change(E.MOONSHOT) == "new"
+
+
+def test_an_unknown_mark_keeps_the_note_out():
+    (note,) = play(["next", "ask aspire", "lead"])
+    assert CareerNote(**{**_fields(note), "mark": "ambition"}).element is None
+    assert CareerNote(**{**_fields(note), "mark": NOT_CAREER}).element is None
+
+
+def test_no_notes_no_rows():
+    thread = build_thread([])
+    assert thread.empty
+    assert format_current(thread, TODAY) == []
+
+
+def test_rows_show_first_lines_years_and_time_zones():
+    notes = play(["next", "ask aspire", "wants to lead a team\nmaybe within two years"])
+    long = "wants to lead a platform team that owns the build and the release train " * 2
+    late = [
+        CareerNote(**{**_fields(n), "created_at": datetime(2025, 12, 30, 23, 30, tzinfo=UTC)})
+        for n in play(["next", "ask moon", long])
+    ]
+    thread = build_thread([*notes, *late])
+    rows = format_current(thread, TODAY, tz=UTC)
+    assert rows[0][2] == "23 Nov: wants to lead a team"
+    shown = rows[1][2].removeprefix("30 Dec 2025: ")
+    assert shown.endswith("…") and len(shown) <= MAX_ANSWER_CHARS
+    east = format_current(thread, TODAY, tz=timezone(timedelta(hours=2)))
+    assert east[1][2].startswith("31 Dec 2025: ")
+
+
+def test_first_line_and_shorten():
+    assert first_line("  \n  likes growing people  \nmore") == "likes growing people"
+    assert first_line("a\u2028b") == "a\u2028b"  # only real line breaks split
+    assert shorten("x" * MAX_ANSWER_CHARS) == "x" * MAX_ANSWER_CHARS
+    assert shorten("x" * (MAX_ANSWER_CHARS + 1)) == "x" * (MAX_ANSWER_CHARS - 1) + "…"
+    assert shorten("abcdefgh ijklmnop", limit=12) == "abcdefgh…"

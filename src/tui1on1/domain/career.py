@@ -190,6 +190,7 @@ class CareerEntry:
     notes: tuple[str, ...]  # every note's text, the first included, in order
     question: str  # the question the first note answered ("" when marked alone)
     marked: bool  # the first note was marked by the manager
+    after_why: bool = False  # the first note answered a Why? on ``question``
 
     @property
     def headline(self) -> str:
@@ -259,6 +260,7 @@ def build_thread(notes: Iterable[CareerNote]) -> CareerThread:
                 notes=tuple(n.text for n in ordered),
                 question=first.question,
                 marked=first.mark is not None,
+                after_why=first.answers_why,
             )
         )
         starts[meeting_id] = first.meeting_started

@@ -16,6 +16,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui1on1.domain.kinds import CareerElement
 from tui1on1.domain.records import Person
 from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.domain.timesource import Clock, SystemClock
@@ -425,6 +426,12 @@ class OneOnOneApp(App[int]):
         from tui1on1.ui.screens.person import PersonScreen
 
         self.push_screen(PersonScreen(person_id))
+
+    def open_career(self, person_id: int, element: CareerElement | None = None) -> None:
+        """Someone's career thread in full, at ``element`` if given."""
+        from tui1on1.ui.screens.career import CareerScreen
+
+        self.push_screen(CareerScreen(person_id, element))
 
     def open_past_meeting(self, meeting_id: int, note_id: int | None = None) -> None:
         """One past meeting in full, at ``note_id`` if given."""

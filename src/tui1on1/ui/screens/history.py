@@ -15,14 +15,18 @@ from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from tui1on1.domain.career import ELEMENT_TITLES, auto_element, effective_element
 from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.duedates import format_due
 from tui1on1.domain.grammar import KIND_MARKS
-from tui1on1.domain.kinds import ActionStatus, Owner
+from tui1on1.domain.kinds import ActionStatus, CareerElement, Owner
 from tui1on1.domain.recap import MeetingRecord
+from tui1on1.domain.records import Note
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage.errors import StoreError
+from tui1on1.ui.career_marking import choose_and_mark
 from tui1on1.ui.dialogs.note_detail import NoteDetailScreen
+from tui1on1.ui.keys import bound_key
 from tui1on1.ui.lists import OpenList, Pane, one_line
 from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
@@ -76,13 +80,18 @@ def header_text(record: MeetingRecord, today: date) -> Text:
 
 class MeetingHistoryScreen(ServiceScreen[None]):
     help_enter = "show the highlighted note in full, with the question it answered"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="history_back")]
+    BINDINGS = [
+        Binding("c", "career_mark", "Career", id="history_career_mark",
+                tooltip="Where the highlighted note goes in the career thread (then one key)"),
+        Binding("escape", "app.pop_screen", "Back", id="history_back"),
+    ]  # fmt: skip
 
     def __init__(self, meeting_id: int, note_id: int | None = None) -> None:
         super().__init__()
         self.meeting_id = meeting_id
         self.note_id = note_id
         self.record: MeetingRecord | None = None
+        self.elements: dict[int, CareerElement | None] = {}  # by note id
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history"):
@@ -111,6 +120,18 @@ class MeetingHistoryScreen(ServiceScreen[None]):
 
     def _show(self, record: MeetingRecord) -> None:
         self.record = record
+        services = self.app.services
+        bank = services.bank.questions if services is not None else {}
+        asked = {a.id: bank[a.slug].element if a.slug in bank else None for a in record.asked}
+        owners = {a.note_id: a.owner for a in record.actions if a.note_id is not None}
+        self.elements = {
+            note.id: effective_element(
+                note.career,
+                auto_element(asked.get(note.asked_question_id or 0), note.kind,
+                             owners.get(note.id), note.answers_why),
+            )
+            for note in record.notes
+        }  # fmt: skip
         today = self.app.clock.now().astimezone().date()
         self.query_one("#history-header", Static).update(header_text(record, today))
         notes = self.query_one(OpenList)
@@ -120,17 +141,39 @@ class MeetingHistoryScreen(ServiceScreen[None]):
             line.append(safe_terminal_text(note.text, keep_newlines=True))
             if note.kind.value != "note":
                 line.append(f"  {note.kind.value}", style="italic")
+            if (element := self.elements.get(note.id)) is not None:
+                line.append(f"  career: {ELEMENT_TITLES[element].lower()}", style="italic")
             notes.add_option(Option(line, id=f"note-{note.id}"))
         if not record.notes:
             notes.add_option(Option(Text("No notes.", style="italic"), disabled=True))
+        mark = bound_key(self.app, MeetingHistoryScreen, "history_career_mark", "c")
         self.query_one("#history-notes-title", Static).update(
-            f"Notes ({len(record.notes)})  Enter shows one in full"
+            f"Notes ({len(record.notes)})  Enter shows one in full · {mark} marks it for the "
+            "career thread"
         )
         if self.note_id is not None:
             with suppress(OptionDoesNotExist):
                 notes.highlighted = notes.get_option_index(f"note-{self.note_id}")
         notes.highlight_first()
         notes.focus()
+
+    def _highlighted_note(self) -> Note | None:
+        view = self.query_one(OpenList)
+        if self.record is None or view.highlighted is None:
+            return None
+        key = view.get_option_at_index(view.highlighted).id or ""
+        wanted = int(key.removeprefix("note-")) if key.startswith("note-") else None
+        return next((n for n in self.record.notes if n.id == wanted), None)
+
+    def action_career_mark(self) -> None:
+        note = self._highlighted_note()
+        services = self.app.services
+        if note is None or services is None:
+            self.notify("Highlight a note first (Up/Down).")
+            return
+        choose_and_mark(
+            self, note.id, note.text, self.elements.get(note.id), lambda: self._load(services)
+        )
 
     @on(OptionList.OptionSelected, "#history-notes")
     def _open_note(self, event: OptionList.OptionSelected) -> None:

@@ -42,7 +42,6 @@ from tui1on1.ui.screens.meeting_messages import (
 )
 from tui1on1.ui.screens.meeting_notes import MeetingNotesList, NotesPane
 from tui1on1.ui.services import Services
-from tui1on1.ui.widgets.career import CareerPanel
 from tui1on1.ui.widgets.clock import ClockPanel
 from tui1on1.ui.widgets.footer import RankedFooter
 from tui1on1.ui.widgets.notes import NoteInput, NotesList
@@ -71,7 +70,7 @@ PALETTE = (
     ("Switch playbook", "Choose another agenda (before the first question)", "switch_playbook"),
     (
         "Career thread",
-        "Show or hide their latest aspiration, why, moonshot, strengths, plan",
+        "Their aspiration, why, moonshot, strengths and plan step, every entry over time",
         "toggle_career",
     ),
 )
@@ -132,7 +131,6 @@ class MeetingScreen(ServiceScreen[None]):
             yield Static("", id="storage-banner")
             yield ClockPanel(id="clock")
             yield PromptCard(waiting="Opening the meeting…", id="prompt")
-            yield CareerPanel(id="career")
             yield PauseCueBar(id="cue")
             yield MeetingNotesList(id="notes")
             yield NoteInput(placeholder=PLACEHOLDER, id="note-input", select_on_focus=False)
@@ -146,7 +144,6 @@ class MeetingScreen(ServiceScreen[None]):
             "the cue helps you hold the silence."
         )
         self.query_one("#storage-banner").display = False
-        self.query_one(CareerPanel).display = False
         self.set_interval(0.1, self.guarded(self.refresh_now))
         self.on_resize()
 
@@ -391,13 +388,10 @@ class MeetingScreen(ServiceScreen[None]):
         self._forward(MeetingFlows.switch_playbook)
 
     def action_toggle_career(self) -> None:
-        """F2: show the career thread (read fresh), or hide it."""
-        panel = self.query_one(CareerPanel)
-        if panel.display:
-            panel.display = False
-        elif live := self._live():
-            panel.display = True
-            live.show_career(panel)
+        """F2: the career thread in full (F2 or Esc comes back); the meeting
+        goes on underneath, its clock derived from time."""
+        if self.model is not None:
+            self.app.open_career(self.model.person.id)
 
     def request_quit(self) -> None:
         """ctrl+q while live: end it, leave it running, stay, or discard it."""

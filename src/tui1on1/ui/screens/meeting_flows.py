@@ -33,7 +33,6 @@ from tui1on1.ui.dialogs.summary import (
     end_title,
     summary_line,
 )
-from tui1on1.ui.latest import show_latest
 from tui1on1.ui.screens.meeting_messages import DiscardFailed, MeetingDiscarded, post_from_writer
 
 if TYPE_CHECKING:
@@ -41,8 +40,6 @@ if TYPE_CHECKING:
     from tui1on1.ui.screens.meeting import MeetingScreen
     from tui1on1.ui.screens.meeting_notes import NotesPane
     from tui1on1.ui.services import Services
-    from tui1on1.ui.widgets.career import CareerPanel
-from tui1on1.ui.widgets.career import current_rows
 
 log = logging.getLogger(__name__)
 
@@ -377,23 +374,6 @@ class MeetingFlows:
             segments = " · ".join(f"{s.title} {s.minutes:g}m" for s in playbook.segments)
             commands.append((playbook.title, switcher(playbook), segments))
         self.screen.app.search_commands(commands, placeholder="Switch playbook…")
-
-    # --- the career thread -----------------------------------------------------------
-
-    def show_career(self, panel: CareerPanel) -> None:
-        """F2: the career thread (latest answer per career category), read fresh."""
-
-        services, person_id = self.services, self.model.person.id
-        elements = {slug: q.element for slug, q in services.bank.questions.items()}
-        today = self.now().astimezone().date()
-
-        def load() -> None:
-            thread = services.store.career_thread(person_id, elements)
-            show_latest(self.screen.app, panel.show, current_rows(thread, today))
-
-        self.screen.run_worker(
-            load, thread=True, exclusive=True, exit_on_error=False, group="career"
-        )
 
 
 def quit_app(app: object) -> None:

@@ -19,19 +19,21 @@ from textual.widgets.option_list import Option
 from tui1on1.domain.career import CareerThread
 from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.duedates import format_due, is_overdue
-from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
+from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
 from tui1on1.domain.overview import MeetingListing
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import ActionItem, Note, Person
 from tui1on1.domain.text import clip, plural, safe_terminal_text
 from tui1on1.storage.errors import StoreError
+from tui1on1.ui.career_marking import choose_and_mark
 from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList, Pane, one_line
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
-from tui1on1.ui.widgets.career import CareerPanel, current_rows
+from tui1on1.ui.widgets.career import EMPTY as CAREER_EMPTY
+from tui1on1.ui.widgets.career import current_rows, row_element
 
 RECENT_QUESTIONS = 8
 NOT_OPENED = {"topics-more"}  # rows that only say something
@@ -103,6 +105,21 @@ class PersonScreen(ServiceScreen[None]):
             tooltip="Jump to their meetings, newest first; Enter opens one",
         ),
         Binding("x", "close_item", "Done", id="person_close", tooltip="Mark done / resolved"),
+        Binding(
+            "t",
+            "career",
+            "Career",
+            id="person_career",
+            tooltip="Their career thread: every answer over time",
+        ),
+        Binding(
+            "c",
+            "career_mark",
+            "Re-mark",
+            id="person_career_mark",
+            show=False,
+            tooltip="Where the highlighted career row's note goes (then one key)",
+        ),
         # Out of the footer so F1 Help fits at 60 columns; F1 and the palette list them.
         Binding(
             "e",
@@ -125,10 +142,14 @@ class PersonScreen(ServiceScreen[None]):
     def compose(self) -> ComposeResult:
         close = bound_key(self.app, PersonScreen, "person_close", "x")
         jump = bound_key(self.app, PersonScreen, "person_meetings", "p")
+        mark = bound_key(self.app, PersonScreen, "person_career_mark", "c")
         yield Static("Loading…", id="person-header")
         with VerticalScroll(id="person", can_focus=False):
-            with Pane(id="person-career-pane", classes="pane"):
-                yield CareerPanel(id="person-career")
+            yield Static(
+                f"Career thread  (Enter shows every entry · {mark} re-marks)",
+                classes="section-title",
+            )
+            yield OpenList(id="person-career", classes="section-list")
             yield Static(f"Open actions  ({close} marks done)", classes="section-title")
             yield OpenList(id="person-actions", classes="section-list")
             yield Static(
@@ -177,7 +198,7 @@ class PersonScreen(ServiceScreen[None]):
         header.append("  " + " · ".join(safe_terminal_text(d) for d in details))
         self.query_one("#person-header", Static).update(header)
         self.sub_title = safe_terminal_text(person.name)
-        self.query_one(CareerPanel).show(current_rows(prep.career, today))
+        self._fill("#person-career", current_rows(prep.career, today), CAREER_EMPTY)
 
         actions = sorted(
             prep.actions,
@@ -255,7 +276,7 @@ class PersonScreen(ServiceScreen[None]):
         """On arrival: the first list with something in it has the focus and
         its first row is highlighted, so Enter opens it at once."""
         lists = [self.query_one(f"#person-{name}", OpenList)
-                 for name in ("actions", "topics", "meetings")]  # fmt: skip
+                 for name in ("career", "actions", "topics", "meetings")]  # fmt: skip
         target = next((v for v in lists if v.highlighted is not None), lists[0])
         self.set_focus(target)  # now, with the rows: the first frame shows it
 
@@ -327,12 +348,25 @@ class PersonScreen(ServiceScreen[None]):
             PersonFormScreen(person_saver(services, self.prep.person), self.prep.person), saved
         )
 
-    def action_close_item(self) -> None:
+    def action_career(self, element: CareerElement | None = None) -> None:
+        self.app.open_career(self.person_id, element)
+
+    def action_career_mark(self) -> None:
+        element = row_element(self._highlighted_key())
+        entry = self.prep.career.current(element) if self.prep and element else None
+        if entry is None:
+            self.notify("Move to a row of the career thread first (Tab), then c.")
+            return
+        choose_and_mark(self, entry.note_id, entry.answer, element, self.reload)
+
+    def _highlighted_key(self) -> str:
         focused = self.focused
-        key = ""
         if isinstance(focused, OptionList) and focused.highlighted is not None:
-            key = focused.get_option_at_index(focused.highlighted).id or ""
-        kind, _, ident = key.partition("-")
+            return focused.get_option_at_index(focused.highlighted).id or ""
+        return ""
+
+    def action_close_item(self) -> None:
+        kind, _, ident = self._highlighted_key().partition("-")
         if kind not in ("action", "topic"):
             close = bound_key(self.app, PersonScreen, "person_close", "x")
             self.notify(f"Move to an open action or a topic first (Tab), then {close}.")
@@ -364,7 +398,9 @@ class PersonScreen(ServiceScreen[None]):
         key = event.option.id or ""
         kind, _, ident = key.partition("-")
         target: tuple[int, int | None] | None = None
-        if key == "meetings-all":
+        if (element := row_element(key)) is not None:
+            self.action_career(element)
+        elif key == "meetings-all":
             self.all_meetings = True
             self.reload()
         elif kind == "meeting":
