@@ -20,8 +20,9 @@ from tui1on1.domain.career import (
 )
 from tui1on1.domain.grammar import parse_line
 from tui1on1.domain.kinds import CareerElement as E
+from tui1on1.domain.kinds import NoteKind
 from tui1on1.domain.meeting import MeetingModel
-from tui1on1.domain.records import Meeting, Person
+from tui1on1.domain.records import AskedQuestion, Meeting, Person, SegmentLog
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 30)
@@ -71,7 +72,7 @@ def play(script: list[str], *, day: int = 0, meeting_id: int = 1) -> list[Career
         person=Person(id=1, name="Ada"),
         meeting=Meeting(
             id=meeting_id, person_id=1, playbook="test", planned_minutes=30, started_at=start
-        ),  # fmt: skip
+        ),
         playbook=PLAYBOOK,
         questions=list(BANK.values()),
         history={},
@@ -296,3 +297,31 @@ def test_first_line_and_shorten():
     assert shorten("x" * MAX_ANSWER_CHARS) == "x" * MAX_ANSWER_CHARS
     assert shorten("x" * (MAX_ANSWER_CHARS + 1)) == "x" * (MAX_ANSWER_CHARS - 1) + "…"
     assert shorten("abcdefgh ijklmnop", limit=12) == "abcdefgh…"
+
+
+def test_a_resumed_meeting_keeps_the_open_answer_and_its_why():
+    """After a crash or quit, the question asked last is still open in its
+    segment, and a Why? already pressed still files answers under Why."""
+    model = MeetingModel(
+        person=Person(id=1, name="Ada"),
+        meeting=Meeting(id=1, person_id=1, playbook="test", planned_minutes=30, started_at=T0),
+        playbook=PLAYBOOK,
+        questions=list(BANK.values()),
+        history={},
+        elements={slug: q.element for slug, q in BANK.items()},
+    )
+    segments = [
+        SegmentLog(1, 1, 0, "Follow-ups", T0),
+        SegmentLog(2, 1, 1, "Career", T0 + timedelta(minutes=1)),
+    ]
+    asked = [
+        AskedQuestion(1, 1, "aspire", "Where would you like this to lead?", 120.0,
+                      T0 + timedelta(minutes=2), followups=1, uid="u1"),
+    ]  # fmt: skip
+    model.restore(segments, asked)
+    now = T0 + timedelta(minutes=4)
+    ref = model.answering(now, NoteKind.NOTE)
+    assert ref is not None and ref.uid == "u1" and ref.segment == 1 and ref.why
+    assert model.answering(now, NoteKind.PARKED) is None
+    model.next_segment(now)
+    assert model.answering(now, NoteKind.NOTE) is None

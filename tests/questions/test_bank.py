@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tui1on1.domain.kinds import CareerElement
 from tui1on1.questions import (
     CATEGORIES,
     CATEGORY_TITLES,
@@ -184,6 +185,8 @@ def test_unknown_category_is_reported(tmp_path: Path) -> None:
         ('relationships = "report"', "bad relationships"),
         ('prbes = ["a", "b"]', "unknown key 'prbes' (did you mean 'probes'?)"),
         ("note = 3", "note that is not text"),
+        ('career = "ambition"', "unknown career 'ambition'"),
+        ("career = 1", "unknown career 1"),
     ],
 )
 def test_each_kind_of_bad_entry(tmp_path: Path, extra: str, expected: str) -> None:
@@ -246,3 +249,20 @@ def _runs(words: tuple[str, ...], n: int = 8) -> set[tuple[str, ...]]:
 
 def _all_text(paths) -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in paths)
+
+
+def test_where_answers_go_in_the_career_thread(
+    tmp_path: Path, shipped: dict[str, Question]
+) -> None:
+    assert shipped["aspiration-where-next"].element is CareerElement.ASPIRATION
+    assert shipped["strengths-in-use"].element is CareerElement.STRENGTH_USED
+    assert shipped["strengths-draining-work"].element is CareerElement.STRENGTH_UNUSED
+    assert shipped["plan-one-step"].element is CareerElement.PLAN
+    assert shipped["plan-my-part"].element is None  # about the manager's part, not a step
+    assert all(q.element is None for q in shipped.values() if q.category == "wellbeing")
+    mine = entry("wellbeing-energy", "wellbeing").replace(
+        "probes", 'career = "strength-unused"\nprobes'
+    ) + entry("plan-aside", "plan").replace("probes", 'career = "none"\nprobes')
+    questions = load_bank(write(tmp_path, mine)).questions
+    assert questions["wellbeing-energy"].element is CareerElement.STRENGTH_UNUSED
+    assert questions["plan-aside"].element is None

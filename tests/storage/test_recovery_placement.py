@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from tui1on1.domain.kinds import NoteKind
+from tui1on1.domain.kinds import CareerElement, NoteKind
 from tui1on1.domain.records import NewNote
 from tui1on1.storage.journal import Journal
-from tui1on1.storage.journal_entries import edit_entry, note_to_entry
+from tui1on1.storage.journal_entries import career_entry, edit_entry, note_to_entry
 from tui1on1.storage.recovery import replay_journal
 from tui1on1.storage.store import Store
 
@@ -105,3 +105,25 @@ def test_an_action_ticked_done_finds_its_action_by_its_note_not_by_an_old_id(tmp
     kept = tmp_path / "tui1on1.db.journal.unplaced"
     assert b'"action_id":1' in kept.read_bytes()
     assert any("kept in" in line for line in notices)
+
+
+def test_a_career_mark_and_a_why_answer_are_replayed_with_their_notes(tmp_path):
+    """A crash before the database had them: the journal gives back the note
+    typed after Why? and the mark the manager put on another, so the thread
+    after the restart is the one seen in the meeting."""
+    journal = Journal(tmp_path / "tui1on1.db.journal")
+    why = NewNote(uid="w", meeting_id=7, kind=NoteKind.NOTE, text="loves seeing people grow",
+                  created_at=T0 + timedelta(minutes=3), answers_why=True, career="why")  # fmt: skip
+    journal.append({**note_to_entry(why), "jid": "w", "meeting": ADA})
+    journal.append(entry("m", 7, "run a research lab one day", 4, meeting=ADA))
+    journal.append({**career_entry(7, (41, "m"), "moonshot", T0), "jid": "c", "meeting": ADA})
+    store = Store.open(f"sqlite:///{tmp_path / 'tui1on1.db'}")
+
+    replay_journal(store, journal)
+
+    [person] = store.list_people()
+    thread = store.career_thread(person.id, {})
+    assert [e.headline for e in thread.timeline(CareerElement.WHY)] == ["loves seeing people grow"]
+    assert [e.headline for e in thread.timeline(CareerElement.MOONSHOT)] == [
+        "run a research lab one day"
+    ]

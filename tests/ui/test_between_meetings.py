@@ -29,8 +29,9 @@ async def test_walk_home_person_history_search_and_back(make_app, history):
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
         person = app.screen
-        career = str(person.query_one("#career-rows", Static).render())
-        assert "leading the platform team" in career  # the latest answer
+        career = [str(o.prompt) for o in person.query_one("#person-career", OptionList).options]
+        assert len(career) == 1 and "wants to try leading the platform team" in career[0]
+        assert career[0].endswith("changed")  # it replaced "mentoring juniors"
         actions = [str(o.prompt) for o in person.query_one("#person-actions", OptionList).options]
         assert len(actions) == 2 and all("overdue" in a for a in actions)
         topics = person.query_one("#person-topics", OptionList)

@@ -58,9 +58,8 @@ async def test_switch_playbook_before_the_first_question_only(make_app):
 @pytest.mark.slow
 async def test_f2_shows_the_career_thread_with_this_meetings_answers(make_app):
     from pilot_helpers import type_line
-    from textual.widgets import Static
 
-    from tui1on1.ui.widgets.career import CareerPanel
+    from tui1on1.ui.screens.career import CareerScreen
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -69,15 +68,19 @@ async def test_f2_shows_the_career_thread_with_this_meetings_answers(make_app):
         await _choose(pilot, "career aspiration")
         await pilot.press("ctrl+g")
         await type_line(pilot, "wants to lead a small team")
+        await pilot.press("ctrl+y")
+        await type_line(pilot, "loves seeing people grow")
         await settle(pilot)
-        panel = screen.query_one(CareerPanel)
-        assert not panel.display
         await pilot.press("f2")
-        rows = panel.query_one("#career-rows", Static)
-        await wait_for(pilot, lambda: "lead a small team" in str(rows.render()))
-        assert "Aspiration" in str(rows.render()) and "20 Nov" in str(rows.render())
-        await pilot.press("f2")
-        assert not panel.display
+        await wait_for(pilot, lambda: isinstance(app.screen, CareerScreen) and app.screen.thread)
+        shown = [str(o.prompt) for o in app.screen.query_one("#career-entries").options]
+        assert shown[0].startswith("Aspiration  new since the last career talk")
+        assert "20 Nov      wants to lead a small team" in shown[1]
+        assert "answer to “What's your career aspiration" in shown[1]
+        assert shown[2].startswith("Why  new")
+        assert "loves seeing people grow" in shown[3] and "after Why? on “What's" in shown[3]
+        await pilot.press("f2")  # F2 again: back to the meeting, still live
+        await wait_for(pilot, lambda: app.screen is screen)
 
 
 async def test_a_broken_user_questions_file_is_reported_and_the_app_starts(make_app, isolated_dirs):

@@ -189,3 +189,16 @@ def test_meeting_screen_in_each_theme(snap_compare, make_app, theme, state_minut
         screen.refresh_now()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=themed)
+
+
+@pytest.mark.parametrize("size", [(80, 24), *SMALL], ids=["80x24", *SMALL_IDS])
+def test_career_screen(snap_compare, make_app, history, size):
+    async def career(pilot) -> None:
+        from pilot_helpers import wait_for
+
+        await _home_ready(pilot)
+        pilot.app.open_career(1)
+        await wait_for(pilot, lambda: getattr(pilot.app.screen, "thread", None) is not None)
+        await pilot.pause()
+
+    assert snap_compare(make_app(meet=None), terminal_size=size, run_before=career)

@@ -55,11 +55,11 @@ def entry_text(thread: CareerThread, entry: CareerEntry, today: date) -> Text:
         source = f"after Why? on “{question}”"
     else:
         source = f"answer to “{question}”"
+    text.append(f"\n{'':14}{source}", style="italic")
     before = thread.replaced(entry)
     if before is not None:
-        was = shorten(safe_terminal_text(before.headline), 40)
-        source += f" · was: {was}, {format_day(before.answered_at, today)}"
-    text.append(f"\n{'':14}{source}", style="italic")
+        was = shorten(safe_terminal_text(before.headline), 50)
+        text.append(f"\n{'':14}was: {was}, {format_day(before.answered_at, today)}")
     for more in entry.notes[1 : 1 + MORE_NOTES]:
         text.append(f"\n{'':14}· {one_line(safe_terminal_text(more))}")
     if len(entry.notes) > 1 + MORE_NOTES:

@@ -1,0 +1,134 @@
+"""The career thread as a meeting makes it: what the manager types after
+asking, after Why?, in a later segment, marked with c or &, and what the
+person screen then shows."""
+
+from __future__ import annotations
+
+import pytest
+from pilot_helpers import meeting_ready, settle, type_line, wait_for
+from textual.widgets import OptionList
+
+from tui1on1.domain.kinds import CareerElement
+from tui1on1.ui.dialogs.career_mark import CareerMarkScreen
+from tui1on1.ui.widgets.notes import NotesList
+
+SIZE = (100, 30)
+
+
+async def ask(pilot, screen, slug: str) -> None:
+    app = pilot.app
+    screen.model.pick(app.clock.now(), app.services.bank.questions[slug])
+    await pilot.press("ctrl+g")
+
+
+def rows(screen) -> list[str]:
+    return [str(o.prompt) for o in screen.query_one(NotesList).options]
+
+
+def thread_of(app):
+    services = app.services
+    elements = {slug: q.element for slug, q in services.bank.questions.items()}
+    person = services.store.find_person("Ada Lovelace")
+    return services.store.career_thread(person.id, elements)
+
+
+def current(app) -> dict[CareerElement, tuple[str, ...]]:
+    thread = thread_of(app)
+    return {e: thread.timeline(e)[0].notes for e in thread.timelines}
+
+
+async def test_answers_whys_and_later_segments_land_where_a_manager_expects(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await ask(pilot, screen, "aspiration-where-next")
+        await type_line(pilot, "wants to lead a team within 2 years")
+        await type_line(pilot, "> I like making others faster")
+        await pilot.press("ctrl+y")
+        await type_line(pilot, "loves seeing people grow")
+        await type_line(pilot, "~ pay questions, park until review")
+        await type_line(pilot, "- sounds tired")
+        await pilot.press("ctrl+s")
+        await type_line(pilot, "-5% churn on their service since the fix")
+        await ask(pilot, screen, "plan-one-step")
+        await type_line(pilot, "!me book the room")
+        await type_line(pilot, "! shadow Sam's on-call @fri")
+        await settle(pilot)
+        shown = rows(screen)
+        assert shown[0].endswith("career: aspiration")
+        assert shown[1].endswith("quote · career: aspiration")
+        assert shown[2].endswith("career: why")
+        assert "career" not in " ".join(shown[3:6])  # parked, concern, later segment
+        assert "career" not in shown[6]  # my own promise
+        assert shown[7].endswith("career: plan step")
+        assert current(app) == {
+            CareerElement.ASPIRATION: (
+                "wants to lead a team within 2 years",
+                "I like making others faster",
+            ),
+            CareerElement.WHY: ("loves seeing people grow",),
+            CareerElement.PLAN: ("shadow Sam's on-call",),
+        }
+        notes = app.services.store.list_notes(screen.model.meeting.id)
+        linked = [n.text for n in notes if n.asked_question_id is not None]
+        assert linked == [
+            "wants to lead a team within 2 years",
+            "I like making others faster",
+            "loves seeing people grow",
+            "book the room",
+            "shadow Sam's on-call",
+        ]
+        assert [n.answers_why for n in notes[:3]] == [False, False, True]
+
+
+async def test_c_then_one_key_corrects_an_entry_and_and_marks_as_typed(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await type_line(pilot, "&zz not a mark")
+        await ask(pilot, screen, "aspiration-where-next")
+        await type_line(pilot, "my reminder: book a longer slot")
+        await type_line(pilot, "wants to be a staff engineer")
+        await type_line(pilot, "&m run a research lab one day")
+        await settle(pilot)
+        assert any("'&zz' isn't a career mark" in str(n.message) for n in app._notifications)
+        assert rows(screen)[0] == "00:00 · &zz not a mark"  # kept as typed, in no thread
+        await pilot.press("up", "up", "up")  # the reminder
+        assert "my reminder" in rows(screen)[screen.query_one(NotesList).highlighted]
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CareerMarkScreen))
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is screen)
+        await settle(pilot)
+        assert "career" not in rows(screen)[1]
+        assert current(app) == {
+            CareerElement.ASPIRATION: ("wants to be a staff engineer",),
+            CareerElement.MOONSHOT: ("run a research lab one day",),
+        }
+        await pilot.press("down", "c", "w")  # two keystrokes: now a why
+        await settle(pilot)
+        assert rows(screen)[2].endswith("career: why")
+        assert current(app)[CareerElement.WHY] == ("wants to be a staff engineer",)
+        assert CareerElement.ASPIRATION not in current(app)
+
+
+@pytest.mark.slow
+async def test_the_person_screen_shows_the_change_and_c_remarks_from_there(
+    make_app, history, clock
+):
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.services is not None)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "prep", None) is not None)
+        person = app.screen
+        career = person.query_one("#person-career", OptionList)
+        assert app.focused is career  # it opens on the thread
+        (row,) = [str(o.prompt) for o in career.options]
+        assert "Aspiration" in row and "wants to try leading the platform team" in row
+        assert row.endswith("changed")
+        await pilot.press("c", "m")
+        await wait_for(pilot, lambda: person.query_one("#person-career").option_count == 2)
+        # The earlier answer is the aspiration again: the mark moved the newer one.
+        shown = [str(o.prompt) for o in person.query_one("#person-career", OptionList).options]
+        assert "wants to try mentoring juniors" in shown[0] and "Moonshot" in shown[1]
