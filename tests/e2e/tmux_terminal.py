@@ -81,7 +81,7 @@ class Terminal:
             time.sleep(0.05)
 
     def type(self, text: str, enter: bool = False) -> None:
-        self.tmux("send-keys", "-t", "s", "-l", text)
+        self.tmux("send-keys", "-t", "s", "-l", "--", text)  # "--": a line may start with "-"
         if enter:
             self.key("Enter")
 

@@ -33,7 +33,8 @@ def note_detail(record: MeetingRecord, note: Note, today: date) -> Text:
     text.append(safe_terminal_text(note.text, keep_newlines=True))
     asked = next((a for a in record.asked if a.id == note.asked_question_id), None)
     if asked is not None:
-        text.append("\n\nAnswer to: ", style="bold")
+        text.append("\n\nAnswer to Why? on: " if note.answers_why else "\n\nAnswer to: ",
+                    style="bold")  # fmt: skip
         text.append(safe_terminal_text(asked.text))
     action = next((a for a in record.actions if a.note_id == note.id), None)
     if action is not None:

@@ -36,7 +36,7 @@ from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 
 MORE_NOTES = 3  # an entry's further notes shown under it
-QUESTION_CHARS = 60
+QUESTION_CHARS = 44  # "after Why? on “…”" fits 80 columns
 
 
 def entry_id(entry: CareerEntry) -> str:

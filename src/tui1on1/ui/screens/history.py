@@ -56,7 +56,8 @@ def header_text(record: MeetingRecord, today: date) -> Text:
     answers: dict[int, list[str]] = {}
     for note in record.notes:
         if note.asked_question_id is not None:
-            answers.setdefault(note.asked_question_id, []).append(note.text)
+            why = "(why) " if note.answers_why else ""
+            answers.setdefault(note.asked_question_id, []).append(why + note.text)
     text.append(f"\nQuestions asked ({len(record.asked)})\n", style="bold")
     for asked in record.asked:
         pause = f"pause {asked.pause_seconds:.0f}s" if asked.pause_seconds else "no pause"

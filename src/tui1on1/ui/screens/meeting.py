@@ -291,6 +291,11 @@ class MeetingScreen(ServiceScreen[None]):
             self.notes.finish_edit(note_input.note_text)
         self.save_draft_now()
 
+    @on(NoteInput.ScreenKey)
+    async def _screen_key(self, message: NoteInput.ScreenKey) -> None:
+        """A key of this screen pressed while typing, in typing order."""
+        await self.run_action(message.action)
+
     @on(NoteInput.TooLong)
     def _paste_too_long(self, event: NoteInput.TooLong) -> None:
         self.notify(

@@ -119,6 +119,13 @@ class NoteInput(Input):
         Binding("escape", "screen.cancel_edit", "Cancel edit", show=False, id="cancel_edit"),
     ]
 
+    class ScreenKey(Message):
+        """A key of the screen's, pressed while typing (see ``on_key``)."""
+
+        def __init__(self, action: str) -> None:
+            super().__init__()
+            self.action = action
+
     class TooLong(Message):
         def __init__(self, length: int) -> None:
             super().__init__()
@@ -157,6 +164,12 @@ class NoteInput(Input):
         fast burst ("line one⏎line two⏎") the text typed after Enter would be
         merged into the submitted note. Handling it here submits exactly what
         was typed before Enter and clears the input at once.
+
+        The screen's own keys (ask, Why?, next segment…) are sent the same
+        way, as a ``ScreenKey`` message behind the lines submitted before
+        them: in a burst ("answer⏎ ctrl+y why⏎") the screen then sees the
+        line, the key and the next line in the order they were typed, so the
+        second line answers the Why?, not the question.
         """
         if event.key == "enter":
             event.stop()
@@ -164,6 +177,12 @@ class NoteInput(Input):
             value = self.value
             self.value = ""
             self.post_message(self.Submitted(self, value))
+            return
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.node is self.screen and active.enabled:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.ScreenKey(active.binding.action))
         # Other keys: Textual goes on to Input's own handler.
 
     def give_back(self, submitted: str) -> None:
