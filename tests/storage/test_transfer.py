@@ -64,6 +64,8 @@ def populate(store: Store) -> dict[str, int]:
     store.edit_note(edited.id, text="ship in Q2", tags=("plan",), at=at(18))
     for i, kind in enumerate([NoteKind.QUESTION, NoteKind.WIN, NoteKind.CONCERN, NoteKind.PARKED]):
         note(m1, f"n-k{i}", kind, f"{kind.value} text", 19 + i)
+    parked = next(n for n in store.list_notes(m1.id) if n.uid == "n-k3")
+    store.set_note_resolved(parked.id, at(24))  # dealt with: not an open topic any more
     store.end_meeting(m1.id, at(31), summary="good talk — ✓")
 
     m2, _ = store.start_meeting(ada.id, playbook="career", planned_minutes=45, now=at(14 * 1440))
@@ -129,6 +131,8 @@ def test_export_follows_the_format(store):
     assert notes["n-1"]["asked_question"] == "q1" and notes["n-1"]["tags"] == ["career", "lead"]
     assert notes["n-1"]["action"] is None
     assert notes["n-1"]["career"] is None and notes["n-1"]["answers_why"] is False
+    assert notes["n-k3"]["resolved_at"] == at(24).isoformat()
+    assert notes["n-k0"]["resolved_at"] is None
     assert notes["n-3"]["action"] == {
         "owner": "me",
         "due": "2026-11-27",
@@ -239,6 +243,9 @@ def test_imported_records_read_back_as_before(store, source):
         *(a.asked_at for a in asked),
     ):
         assert value is not None and value.tzinfo is UTC
+    parked = next(n for n in notes if n.uid == "n-k3")
+    assert parked.resolved_at == at(24) and parked.resolved_at.tzinfo is UTC
+    assert [t.uid for t in store.open_topics(ada.id)] == ["n-k0"]  # the question stays open
     quote = next(n for n in notes if n.uid == "n-2")
     assert quote.text == "I light up\nwhen \x1b[31munblocking\u202e"
 
@@ -362,6 +369,7 @@ def test_a_new_note_in_a_kept_meeting_finds_its_asked_question(store, source):
             "edited_at": None,
             "deleted_at": None,
             "action": None,
+            "resolved_at": None,
             "career": None,
             "answers_why": True,
         }
@@ -434,6 +442,7 @@ def _minimal() -> dict:
                                 "edited_at": None,
                                 "deleted_at": None,
                                 "action": None,
+                                "resolved_at": None,
                                 "career": None,
                                 "answers_why": False,
                             }
@@ -480,6 +489,8 @@ NOTE5 = ["people", 0, "meetings", 0, "notes", 5]
         ([*NOTE5, "tags"], ["two words"], r"notes\[5\]\.tags\[0\]: a tag is one word"),
         ([*NOTE5, "asked_question"], "q9", r"notes\[5\]\.asked_question: 'q9' isn't a key"),
         ([*NOTE5, "action"], {"owner": "me"}, r"notes\[5\]\.action: only an action note"),
+        ([*NOTE5, "resolved_at"], "soon", r"notes\[5\]\.resolved_at: 'soon' isn't an ISO"),
+        ([*NOTE5, "resolved_at"], _DELETE, r"notes\[5\]\.resolved_at: missing$"),
         ([*NOTE5, "career"], "boss", r"notes\[5\]\.career: unknown career mark 'boss' \(expec"),
         ([*NOTE5, "career"], 1, r"notes\[5\]\.career: unknown career mark a number"),
         ([*NOTE5, "career"], _DELETE, r"^people\[0\]\.meetings\[0\]\.notes\[5\]\.career: missing$"),

@@ -88,18 +88,19 @@ def test_export_all_then_import_gives_the_same_career_thread(store, empty_sqlite
 
 def test_a_version_1_file_imports_with_no_marks_and_no_why_answers(store, empty_sqlite):
     """A file from before the career fields: every note is read as unmarked
-    and not a Why? answer, so its thread is what the automatic links give."""
+    (and open) and not a Why? answer, so its thread is what the automatic
+    links give."""
     tell_story(empty_sqlite)
     doc = as_file(export_data(empty_sqlite))
     doc["version"] = 1
     for meeting in doc["people"][0]["meetings"]:
         for note in meeting["notes"]:
-            del note["career"], note["answers_why"]
+            del note["resolved_at"], note["career"], note["answers_why"]
     import_data(store, doc)
     (ada,) = store.list_people()
     notes = [n for m in store.meetings_for(ada.id) for n in store.list_notes(m.id)]
     assert len(notes) == 9
-    assert {(n.career, n.answers_why) for n in notes} == {(None, False)}
+    assert {(n.career, n.answers_why, n.resolved_at) for n in notes} == {(None, False, None)}
     thread = store.career_thread(ada.id, ELEMENTS)
     assert (
         thread.timeline(CareerElement.WHY) == () and thread.timeline(CareerElement.MOONSHOT) == ()

@@ -40,7 +40,7 @@ MAX_DRAFT_CHARS = MAX_NOTE_CHARS * 5  # what save_draft keeps
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A note's career mark: an element, or "none" (taken out of the thread).
 _CAREER_MARKS = (*(e.value for e in CareerElement), NOT_CAREER)
-_CAREER_SINCE = 2  # the first version whose notes carry career and answers_why
+_SINCE_2 = 2  # the version whose notes added resolved_at, career and answers_why
 
 
 _MISSING = object()
@@ -397,10 +397,11 @@ def _read_note(
         edited_at=r.time("edited_at", nullable=True),
         deleted_at=r.time("deleted_at", nullable=True),
         action=None,
+        resolved_at=None,
         career=None,
         answers_why=False,
     )
-    _read_career(r, note, version)
+    _read_added_in_2(r, note, version)
     action = r.child("action", nullable=True)
     if kind == NoteKind.ACTION and action is None:
         raise r.fail("action", "an action note needs its action (owner, due, status...)")
@@ -421,10 +422,13 @@ def _read_note(
     return note
 
 
-def _read_career(r: _Reader, note: NoteEntry, version: int) -> None:
-    """The note's career mark and Why? flag: required from version 2 on; a
-    version 1 note has neither (no mark, not a Why? answer)."""
-    old = version < _CAREER_SINCE
+def _read_added_in_2(r: _Reader, note: NoteEntry, version: int) -> None:
+    """When a parked topic or open question was dealt with, the career mark
+    and the Why? flag: required from version 2 on; a version 1 note has none
+    of them (still open, no mark, not a Why? answer)."""
+    old = version < _SINCE_2
+    if not old or "resolved_at" in r.obj:
+        note.resolved_at = r.time("resolved_at", nullable=True)
     if not old or "career" in r.obj:
         note.career = r.choice_or_null("career", _CAREER_MARKS, "career mark")
     if not old or "answers_why" in r.obj:
