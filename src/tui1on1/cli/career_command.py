@@ -82,7 +82,7 @@ def as_text(name: str, thread: CareerThread, day: date) -> list[str]:
             "(the aspiration playbook: `--playbook aspiration`)."
         ]
     days = {
-        id(entry): format_day(entry.answered_at, day)
+        entry: format_day(entry.answered_at, day)
         for entries in thread.timelines.values()
         for entry in entries
     }
@@ -97,17 +97,17 @@ def as_text(name: str, thread: CareerThread, day: date) -> list[str]:
         change = thread.change(element)
         marker = f" ({change})" if change else ""
         title = ELEMENT_TITLES[element]
-        lines += ["", f"{title} — {days[id(current)]}: {clean(current.answer)}{marker}"]
+        lines += ["", f"{title} — {days[current]}: {clean(current.answer)}{marker}"]
         for entry in entries:
             marked = "  (marked)" if entry.marked else ""
-            lines.append(f"  {days[id(entry)].ljust(width)}  {clean(entry.answer)}{marked}")
+            lines.append(f"  {days[entry].ljust(width)}  {clean(entry.answer)}{marked}")
             lines += [f"{pad}+ {clean(more)}" for more in entry.notes[1:]]
             if entry.question:
                 asked = "after" if element is CareerElement.WHY else "asked"
                 lines.append(f"{pad}{asked}: {safe_terminal_text(entry.question)}")
             before = thread.replaced(entry)
             if before is not None:
-                lines.append(f"{pad}was: {clean(before.answer)} ({days[id(before)]})")
+                lines.append(f"{pad}was: {clean(before.answer)} ({days[before]})")
     return lines
 
 
