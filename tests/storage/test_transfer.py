@@ -64,6 +64,8 @@ def populate(store: Store) -> dict[str, int]:
     store.edit_note(edited.id, text="ship in Q2", tags=("plan",), at=at(18))
     for i, kind in enumerate([NoteKind.QUESTION, NoteKind.WIN, NoteKind.CONCERN, NoteKind.PARKED]):
         note(m1, f"n-k{i}", kind, f"{kind.value} text", 19 + i)
+    parked = next(n for n in store.list_notes(m1.id) if n.uid == "n-k3")
+    store.set_note_resolved(parked.id, at(24))  # dealt with: not an open topic any more
     store.end_meeting(m1.id, at(31), summary="good talk — ✓")
 
     m2, _ = store.start_meeting(ada.id, playbook="career", planned_minutes=45, now=at(14 * 1440))
@@ -110,7 +112,7 @@ def empty_sqlite(tmp_path):
 def test_export_follows_the_format(store):
     populate(store)
     doc = export_data(store, now=at(99_999))
-    assert doc["format"] == "tui1on1-export" and doc["version"] == 1
+    assert doc["format"] == "tui1on1-export" and doc["version"] == 2
     assert doc["exported_at"] == at(99_999).isoformat()
     assert [p["name"] for p in doc["people"]] == ["Ada Lovelace", "grace hopper", "Zed Oldname"]
     ada = doc["people"][0]
@@ -128,6 +130,9 @@ def test_export_follows_the_format(store):
     assert [n["uid"] for n in first["notes"]][:5] == ["n-1", "n-2", "n-3", "n-4", "n-5"]
     assert notes["n-1"]["asked_question"] == "q1" and notes["n-1"]["tags"] == ["career", "lead"]
     assert notes["n-1"]["action"] is None
+    assert notes["n-1"]["career"] is None and notes["n-1"]["answers_why"] is False
+    assert notes["n-k3"]["resolved_at"] == at(24).isoformat()
+    assert notes["n-k0"]["resolved_at"] is None
     assert notes["n-3"]["action"] == {
         "owner": "me",
         "due": "2026-11-27",
@@ -238,6 +243,9 @@ def test_imported_records_read_back_as_before(store, source):
         *(a.asked_at for a in asked),
     ):
         assert value is not None and value.tzinfo is UTC
+    parked = next(n for n in notes if n.uid == "n-k3")
+    assert parked.resolved_at == at(24) and parked.resolved_at.tzinfo is UTC
+    assert [t.uid for t in store.open_topics(ada.id)] == ["n-k0"]  # the question stays open
     quote = next(n for n in notes if n.uid == "n-2")
     assert quote.text == "I light up\nwhen \x1b[31munblocking\u202e"
 
@@ -361,6 +369,9 @@ def test_a_new_note_in_a_kept_meeting_finds_its_asked_question(store, source):
             "edited_at": None,
             "deleted_at": None,
             "action": None,
+            "resolved_at": None,
+            "career": None,
+            "answers_why": True,
         }
     )
     report = import_data(store, doc)
@@ -372,7 +383,7 @@ def test_a_new_note_in_a_kept_meeting_finds_its_asked_question(store, source):
     ada = store.find_person("ada lovelace")
     first = store.meetings_for(ada.id)[-1]
     late = next(n for n in store.list_notes(first.id) if n.uid == "late-answer")
-    assert late.asked_question_id == store.list_asked(first.id)[1].id
+    assert late.asked_question_id == store.list_asked(first.id)[1].id and late.answers_why
 
 
 def test_report_lines_for_an_empty_file():
@@ -386,7 +397,7 @@ def _minimal() -> dict:
     iso = T0.isoformat()
     return {
         "format": "tui1on1-export",
-        "version": 1,
+        "version": 2,
         "exported_at": iso,
         "people": [
             {
@@ -431,6 +442,9 @@ def _minimal() -> dict:
                                 "edited_at": None,
                                 "deleted_at": None,
                                 "action": None,
+                                "resolved_at": None,
+                                "career": None,
+                                "answers_why": False,
                             }
                             for i in range(6)
                         ],
@@ -461,7 +475,7 @@ NOTE5 = ["people", 0, "meetings", 0, "notes", 5]
     "path, value, message",
     [
         (["format"], "something-else", r"^format: expected 'tui1on1-export'"),
-        (["version"], 2, r"^version: this tui1on1 reads version 1, the file is version 2"),
+        (["version"], 3, r"^version: this tui1on1 reads versions 1 and 2, the file is version 3"),
         (["version"], "1", r"^version: .*version a string"),
         (["people"], {}, r"^people: expected a list, got an object"),
         ([*NOTE5, "kind"], "x", r"^people\[0\]\.meetings\[0\]\.notes\[5\]\.kind: unknown kind 'x'"),
@@ -475,6 +489,14 @@ NOTE5 = ["people", 0, "meetings", 0, "notes", 5]
         ([*NOTE5, "tags"], ["two words"], r"notes\[5\]\.tags\[0\]: a tag is one word"),
         ([*NOTE5, "asked_question"], "q9", r"notes\[5\]\.asked_question: 'q9' isn't a key"),
         ([*NOTE5, "action"], {"owner": "me"}, r"notes\[5\]\.action: only an action note"),
+        ([*NOTE5, "resolved_at"], "soon", r"notes\[5\]\.resolved_at: 'soon' isn't an ISO"),
+        ([*NOTE5, "resolved_at"], _DELETE, r"notes\[5\]\.resolved_at: missing$"),
+        ([*NOTE5, "career"], "boss", r"notes\[5\]\.career: unknown career mark 'boss' \(expec"),
+        ([*NOTE5, "career"], 1, r"notes\[5\]\.career: unknown career mark a number"),
+        ([*NOTE5, "career"], _DELETE, r"^people\[0\]\.meetings\[0\]\.notes\[5\]\.career: missing$"),
+        ([*NOTE5, "answers_why"], "yes", r"notes\[5\]\.answers_why: expected true or false"),
+        ([*NOTE5, "answers_why"], _DELETE, r"notes\[5\]\.answers_why: missing$"),
+        ([*NOTE5, "answers_why"], True, r"notes\[5\]\.answers_why: a Why\? answer follows"),
         ([*NOTE5], "a string", r"notes\[5\]: expected an object, got a string"),
         (["people", 0, "name"], "Eve\x1b[31m", r"people\[0\]\.name: .*control"),
         (["people", 0, "relationship"], "boss", r"people\[0\]\.relationship: unknown"),

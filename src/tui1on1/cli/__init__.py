@@ -135,6 +135,24 @@ def build_parser() -> Parser:
         "--copy", action="store_true", help="put it on the clipboard through the terminal (OSC 52)"
     )
 
+    career = sub.add_parser(
+        "career",
+        help="NAME's career thread: each element's current value and how it changed",
+        description=(
+            "The career thread of NAME: for each element (aspiration, why, moonshot, "
+            "strengths used, unused or draining, plan step) its current value with its date, "
+            "and every earlier entry, newest first, with the question it answered and what "
+            "it replaced."
+        ),
+        epilog="examples: `tui1on1 career ada`, `tui1on1 career ada --json > ada.json`",
+    )
+    career.add_argument(
+        "name",
+        metavar="NAME",
+        help="whose thread: their name, or a unique start of it or of any word in it",
+    )
+    career.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
     sub.add_parser("demo", help="open the app on a generated demo database (your data untouched)")
 
     _add_questions_parser(sub)

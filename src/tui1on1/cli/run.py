@@ -27,6 +27,7 @@ HANDLERS = {
     "search": ("search_command", "search"),
     "actions": ("actions_command", "actions"),
     "recap": ("recap_command", "recap"),
+    "career": ("career_command", "career"),
     "demo": ("demo_command", "demo"),
 }
 

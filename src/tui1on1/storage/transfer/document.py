@@ -13,13 +13,21 @@ from typing import Any, Literal, overload
 
 from tui1on1.domain import people as people_rules
 from tui1on1.domain.cadence import CadenceError, parse_cadence
-from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner, Relationship
+from tui1on1.domain.career import NOT_CAREER
+from tui1on1.domain.kinds import (
+    ActionStatus,
+    CareerElement,
+    MeetingStatus,
+    NoteKind,
+    Owner,
+    Relationship,
+)
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage.meetings import MAX_PLANNED_MINUTES
 from tui1on1.storage.notes import MAX_NOTE_CHARS
 from tui1on1.storage.transfer.model import (
     FORMAT,
-    VERSION,
+    VERSIONS_READ,
     ActionEntry,
     AskedEntry,
     ImportError_,
@@ -30,6 +38,9 @@ from tui1on1.storage.transfer.model import (
 
 MAX_DRAFT_CHARS = MAX_NOTE_CHARS * 5  # what save_draft keeps
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# A note's career mark: an element, or "none" (taken out of the thread).
+_CAREER_MARKS = (*(e.value for e in CareerElement), NOT_CAREER)
+_SINCE_2 = 2  # the version whose notes added resolved_at, career and answers_why
 
 
 _MISSING = object()
@@ -128,6 +139,17 @@ class _Reader:
         if not isinstance(value, str) or value not in allowed:
             shown = _shown(value) if isinstance(value, str) else _type_name(value)
             raise self.fail(name, f"unknown {what} {shown} (expected one of: {', '.join(allowed)})")
+        return value
+
+    def choice_or_null(self, name: str, choices: Iterable[str], what: str) -> str | None:
+        value = self.raw(name)
+        allowed = list(choices)
+        if value is None:
+            return None
+        if not isinstance(value, str) or value not in allowed:
+            shown = _shown(value) if isinstance(value, str) else _type_name(value)
+            listed = ", ".join(allowed)
+            raise self.fail(name, f"unknown {what} {shown} (expected null or one of: {listed})")
         return value
 
     @overload
@@ -241,16 +263,17 @@ def read_document(data: Any) -> list[PersonEntry]:
         shown = _shown(fmt) if isinstance(fmt, str) else _type_name(fmt)
         raise doc.fail("format", f"expected '{FORMAT}', got {shown}: not a tui1on1 export")
     version = doc.raw("version")
-    if isinstance(version, bool) or version != VERSION:
+    if isinstance(version, bool) or version not in VERSIONS_READ:
         shown = str(version) if isinstance(version, int | float) else _type_name(version)
+        readable = " and ".join(map(str, VERSIONS_READ))
         raise doc.fail(
-            "version", f"this tui1on1 reads version {VERSION}, the file is version {shown}"
+            "version", f"this tui1on1 reads versions {readable}, the file is version {shown}"
         )
     doc.time("exported_at")
-    return [_read_person(_Reader(item, path)) for path, item in doc.items("people")]
+    return [_read_person(_Reader(item, path), int(version)) for path, item in doc.items("people")]
 
 
-def _read_person(r: _Reader) -> PersonEntry:
+def _read_person(r: _Reader, version: int) -> PersonEntry:
     try:
         name = people_rules.clean_name(r.string("name"))
     except ValueError as exc:
@@ -278,7 +301,7 @@ def _read_person(r: _Reader) -> PersonEntry:
     )
     closings: list[tuple[str, datetime]] = []
     for path, item in r.items("meetings"):
-        person.meetings.append(_read_meeting(_Reader(item, path), closings))
+        person.meetings.append(_read_meeting(_Reader(item, path), closings, version))
     starts = {m.started_at for m in person.meetings}
     for path, when in closings:
         if when not in starts:
@@ -286,7 +309,7 @@ def _read_person(r: _Reader) -> PersonEntry:
     return person
 
 
-def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]]) -> MeetingEntry:
+def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]], version: int) -> MeetingEntry:
     started_at = r.time("started_at")
     ended_at = r.time("ended_at", nullable=True)
     status = r.choice("status", [x.value for x in MeetingStatus], "status")
@@ -341,14 +364,16 @@ def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]]) -> MeetingEn
             )
         )
     for path, item in r.items("notes"):
-        meeting.notes.append(_read_note(_Reader(item, path), keys, closings))
+        meeting.notes.append(_read_note(_Reader(item, path), keys, closings, version))
     draft = r.child("draft", nullable=True)
     if draft is not None:
         meeting.draft = (draft.string("text", max_len=MAX_DRAFT_CHARS), draft.time("updated_at"))
     return meeting
 
 
-def _read_note(r: _Reader, keys: set[str], closings: list[tuple[str, datetime]]) -> NoteEntry:
+def _read_note(
+    r: _Reader, keys: set[str], closings: list[tuple[str, datetime]], version: int
+) -> NoteEntry:
     kind = r.choice("kind", [x.value for x in NoteKind], "kind")
     tags = []
     for path, tag in r.items("tags"):
@@ -372,7 +397,11 @@ def _read_note(r: _Reader, keys: set[str], closings: list[tuple[str, datetime]])
         edited_at=r.time("edited_at", nullable=True),
         deleted_at=r.time("deleted_at", nullable=True),
         action=None,
+        resolved_at=None,
+        career=None,
+        answers_why=False,
     )
+    _read_added_in_2(r, note, version)
     action = r.child("action", nullable=True)
     if kind == NoteKind.ACTION and action is None:
         raise r.fail("action", "an action note needs its action (owner, due, status...)")
@@ -391,3 +420,20 @@ def _read_note(r: _Reader, keys: set[str], closings: list[tuple[str, datetime]])
             closed_in=closed_in,
         )
     return note
+
+
+def _read_added_in_2(r: _Reader, note: NoteEntry, version: int) -> None:
+    """When a parked topic or open question was dealt with, the career mark
+    and the Why? flag: required from version 2 on; a version 1 note has none
+    of them (still open, no mark, not a Why? answer)."""
+    old = version < _SINCE_2
+    if not old or "resolved_at" in r.obj:
+        note.resolved_at = r.time("resolved_at", nullable=True)
+    if not old or "career" in r.obj:
+        note.career = r.choice_or_null("career", _CAREER_MARKS, "career mark")
+    if not old or "answers_why" in r.obj:
+        note.answers_why = r.boolean("answers_why")
+    if note.answers_why and note.asked_key is None:
+        raise r.fail(
+            "answers_why", "a Why? answer follows an asked question, but asked_question is null"
+        )

@@ -184,6 +184,9 @@ def _export_note(
         "created_at": _iso(note.created_at),
         "edited_at": _iso(note.edited_at),
         "deleted_at": _iso(note.deleted_at),
+        "resolved_at": _iso(note.resolved_at),
+        "career": note.career,
+        "answers_why": bool(note.answers_why),
         "action": (
             {
                 "owner": action.owner,

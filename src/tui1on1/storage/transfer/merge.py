@@ -255,6 +255,11 @@ class _Merge:
                 "created_at": note.created_at,
                 "edited_at": note.edited_at,
                 "deleted_at": note.deleted_at,
+                "resolved_at": note.resolved_at,
+                "career": note.career,
+                # As the Store keeps it: a Why? answer only with its question
+                # (one in a kept meeting may not be found).
+                "answers_why": note.answers_why and asked_id is not None,
             }
             for note, target, asked_id in new
         ]

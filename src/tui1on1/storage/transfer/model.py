@@ -13,7 +13,15 @@ from datetime import date, datetime
 from tui1on1.storage.errors import InvalidInput
 
 FORMAT = "tui1on1-export"
-VERSION = 1
+#: The version written. 2 added each note's ``resolved_at``, ``career`` and
+#: ``answers_why``: a reader of version 1 ignores keys it doesn't know, so it
+#: would import a newer file "fine" while reopening dealt-with topics,
+#: dropping the marks and turning Why? answers into answers of the question
+#: itself; the new number makes it refuse the file instead.
+VERSION = 2
+#: The versions read: a version 1 file's notes have none of those (read as
+#: still open, no mark, not a Why? answer).
+VERSIONS_READ = (1, 2)
 
 
 class ImportError_(InvalidInput):  # the builtin ImportError is taken
@@ -43,7 +51,9 @@ class ActionEntry:
 
 @dataclass
 class NoteEntry:
-    """A note; ``asked_key`` names an asked question of the same meeting."""
+    """A note; ``asked_key`` names an asked question of the same meeting;
+    ``career`` is the manager's mark (an element, "none", or None) and
+    ``answers_why`` says it answers that question's Why? follow-up."""
 
     uid: str
     kind: str
@@ -56,6 +66,9 @@ class NoteEntry:
     edited_at: datetime | None
     deleted_at: datetime | None
     action: ActionEntry | None
+    resolved_at: datetime | None
+    career: str | None
+    answers_why: bool
 
 
 @dataclass

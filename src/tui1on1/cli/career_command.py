@@ -1,0 +1,151 @@
+"""`tui1on1 career NAME [--json]`: a person's career thread from the shell.
+
+Plain output names the person, then each element that has entries: its title
+with the current value (first line), its date and "(changed)" or "(new)" when
+the latest career conversation set it; below, the timeline, newest first,
+each entry dated, with its further notes, the question it answered and what
+it replaced::
+
+    Aspiration — 30 Nov: staff engineer on the data platform (changed)
+      30 Nov  staff engineer on the data platform
+              asked: What's your career aspiration …?
+              was: wants to lead a team within 2 years (9 Nov)
+
+Days are local. ``--json`` prints :func:`as_json`'s shape (documented in the
+README): raw text, times in UTC.
+
+Which question's answers go where comes from the question bank, the user's
+``questions.toml`` included (a question may say ``career = "..."``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from tui1on1.cli import EXIT_OK
+from tui1on1.cli.run import fail, find_person, open_or_say
+from tui1on1.settings import Settings
+
+if TYPE_CHECKING:
+    from tui1on1.domain.career import CareerEntry, CareerThread
+
+
+def today() -> date:
+    """The user's local date (tests replace this)."""
+    return datetime.now().astimezone().date()
+
+
+def career(settings: Settings, args: argparse.Namespace) -> int:
+    from tui1on1.cli.questions_command import user_questions_file
+    from tui1on1.domain.text import safe_terminal_text
+    from tui1on1.questions import load_bank
+    from tui1on1.storage.errors import StoreError
+
+    store, code = open_or_say(settings)
+    if store is None:
+        return code
+    try:
+        person = find_person(store, args.name)
+        bank = load_bank(user_questions_file(settings))
+        for problem in bank.problems:
+            print(f"tui1on1: warning: {safe_terminal_text(str(problem))}", file=sys.stderr)
+        elements = {slug: question.element for slug, question in bank.questions.items()}
+        thread = store.career_thread(person.id, elements)
+    except StoreError as exc:
+        return fail(str(exc))
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(as_json(person.name, thread), indent=2, ensure_ascii=True))
+    else:
+        sys.stdout.write("".join(f"{line}\n" for line in as_text(person.name, thread, today())))
+    return EXIT_OK
+
+
+def as_text(name: str, thread: CareerThread, day: date) -> list[str]:
+    """The plain output's lines (control characters escaped, days local)."""
+    from tui1on1.domain.career import ELEMENT_TITLES, ELEMENTS, first_line, format_day
+    from tui1on1.domain.kinds import CareerElement
+    from tui1on1.domain.text import safe_terminal_text
+
+    def clean(text: str) -> str:
+        return safe_terminal_text(first_line(text))
+
+    shown = safe_terminal_text(name)
+    if thread.empty:
+        return [
+            f"No career thread yet for {shown}: ask about their aspiration "
+            "(the aspiration playbook: `--playbook aspiration`)."
+        ]
+    days = {
+        entry: format_day(entry.answered_at, day)
+        for entries in thread.timelines.values()
+        for entry in entries
+    }
+    width = max(len(d) for d in days.values())
+    pad = " " * (2 + width + 2)
+    lines = [f"{shown}: career thread"]
+    for element in ELEMENTS:
+        entries = thread.timeline(element)
+        if not entries:
+            continue
+        current = entries[0]
+        change = thread.change(element)
+        marker = f" ({change})" if change else ""
+        title = ELEMENT_TITLES[element]
+        lines += ["", f"{title} — {days[current]}: {clean(current.answer)}{marker}"]
+        for entry in entries:
+            marked = "  (marked)" if entry.marked else ""
+            lines.append(f"  {days[entry].ljust(width)}  {clean(entry.answer)}{marked}")
+            lines += [f"{pad}+ {clean(more)}" for more in entry.notes[1:]]
+            if entry.question:
+                asked = "after" if element is CareerElement.WHY else "asked"
+                lines.append(f"{pad}{asked}: {safe_terminal_text(entry.question)}")
+            before = thread.replaced(entry)
+            if before is not None:
+                lines.append(f"{pad}was: {clean(before.answer)} ({days[before]})")
+    return lines
+
+
+def as_json(name: str, thread: CareerThread) -> dict[str, Any]:
+    """``{"person", "elements": [...]}``: the six elements in order, each with
+    ``element``, ``title``, ``change`` ("new", "changed" or null), ``current``
+    (the newest entry, or null) and ``timeline`` (newest first)."""
+    from tui1on1.domain.career import ELEMENT_TITLES, ELEMENTS
+
+    out = []
+    for element in ELEMENTS:
+        timeline = [_entry(entry, thread) for entry in thread.timeline(element)]
+        out.append(
+            {
+                "element": element.value,
+                "title": ELEMENT_TITLES[element],
+                "change": thread.change(element) or None,
+                "current": timeline[0] if timeline else None,
+                "timeline": timeline,
+            }
+        )
+    return {"person": name, "elements": out}
+
+
+def _entry(entry: CareerEntry, thread: CareerThread) -> dict[str, Any]:
+    before = thread.replaced(entry)
+    return {
+        "date": entry.answered_at.astimezone().date().isoformat(),
+        "answered_at": _utc(entry.answered_at),
+        "meeting_started": _utc(entry.meeting_started),
+        "answer": entry.answer,
+        "headline": entry.headline,
+        "notes": list(entry.notes),
+        "question": entry.question or None,
+        "marked": entry.marked,
+        "was": before.headline if before is not None else None,
+    }
+
+
+def _utc(when: datetime) -> str:
+    return when.astimezone(UTC).isoformat()
