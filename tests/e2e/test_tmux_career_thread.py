@@ -5,6 +5,7 @@ typed) — on the person screen and the career screen."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import time
@@ -142,3 +143,36 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
     home.key("Escape")
     home.key("C-q")
     assert home.exit_code() == 0
+
+    # The shell says the same: `tui1on1 career ada --json`.
+    done = tui1on1("career", "ada", "--json")
+    assert done.returncode == 0, done.stderr
+    thread = {e["element"]: e for e in json.loads(done.stdout)["elements"]}
+    headlines = {k: [t["headline"] for t in e["timeline"]] for k, e in thread.items()}
+    assert headlines == {
+        "aspiration": [
+            "owning the platform's architecture",
+            "staff engineer on the platform, not people management",
+            "wants to lead a team within 2 years",
+        ],
+        "why": ["I want to go deep, not wide", "loves seeing people grow"],
+        "moonshot": ["run a research lab one day"],
+        "strength-used": [],
+        "strength-unused": [],
+        "plan": ["shadow Sam's on-call"],
+    }
+    assert [thread[k]["change"] for k in ("aspiration", "why", "moonshot")] == [
+        "changed",
+        None,
+        "new",
+    ]
+    assert thread["aspiration"]["timeline"][1]["notes"] == [
+        "staff engineer on the platform, not people management"
+    ]
+    assert thread["aspiration"]["timeline"][2]["notes"] == [
+        "wants to lead a team within 2 years",
+        "I like making others faster",
+    ]
+    assert thread["moonshot"]["current"]["marked"] is True
+    assert [t["date"] for t in thread["why"]["timeline"]] == ["2026-11-30", "2026-11-23"]
+    assert "remember" not in done.stdout and "churn" not in done.stdout
