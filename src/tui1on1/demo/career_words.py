@@ -134,14 +134,14 @@ TRACKS: tuple[Track, ...] = (
             "take the hardest open problem in {project}",
             "lead the next incident review",
             "write up the performance work on {area}",
-            "mentor {colleague} on {project}",
+            "mentor {colleague} through their part of {project}",
         ),
     ),
 )
 
 ASPIRATION: tuple[str, ...] = (
-    "aspiration: {goal}",
-    "{goal}, {timeframe}",
+    "aspiration for now: {goal}",
+    "aiming at {goal}; says {timeframe}",
     "sees their next years as {goal}",
     "says {goal} {timeframe}; sounded sure",
     "enjoys {energizer} now; curious about {goal}",
@@ -177,7 +177,7 @@ WHY_LEVELS: tuple[tuple[str, ...], ...] = (
         "less about the title now, more about what the work feels like",
     ),
     (
-        "underneath it: {value}. {origin}",
+        "underneath it: {value}; {origin}",
         "the real driver is {value}, more than any title",
         "it comes back to {value}; {origin}",
         "asked why twice more: {value}, and it has been for years",
@@ -190,7 +190,7 @@ WHY_AFTER_SHIFT: tuple[str, ...] = (
 WHY_MORE: tuple[str, ...] = (
     "long pause before that one",
     "said it twice, the second time more quietly",
-    "{origin}",
+    "where it started: {origin}",
 )
 ORIGINS: tuple[str, ...] = (
     "a former lead did this for them and it stuck",
@@ -220,10 +220,10 @@ MOONSHOTS: tuple[str, ...] = (
     "be CTO of a health-tech company", "design a programming language people use",
 )  # fmt: skip
 MOONSHOT: tuple[str, ...] = (
-    "moonshot: {moonshot}",
+    "their moonshot: {moonshot}",
     "if nothing stood in the way: {moonshot}",
     "would {moonshot} one day; laughed, but meant it",
-    "big dream: {moonshot}",
+    "the big dream: {moonshot}",
     "ten years out: {moonshot}",
 )
 MOONSHOT_SHIFT: tuple[str, ...] = (
