@@ -112,6 +112,11 @@ class CareerStory:
         """The role word other notes use for their aspiration."""
         return self.tracks[self.announced()].role
 
+    def moonshot(self) -> str:
+        """The moonshot they last told the manager (the first before any)."""
+        said = self.said.get(CareerElement.MOONSHOT.value)
+        return self.moonshots[said if isinstance(said, int) else 0]
+
     def _moonshot_at(self, index: int) -> int:
         return 1 if len(self.moonshots) > 1 and index >= self.shifts[0] else 0
 

@@ -72,19 +72,20 @@ class _Fill(dict[str, str]):
     ``{skill2}`` is another skill than ``{skill}``; values may hold slots themselves.
     """
 
-    __slots__ = ("profile", "rng")
+    __slots__ = ("always", "profile", "rng")
 
     def __init__(self, rng: random.Random, profile: dict[str, str]) -> None:
         super().__init__()
         self.rng = rng
         self.profile = profile
+        self.always: frozenset[str] = frozenset()  # slots that always take the profile's value
 
     def __missing__(self, key: str) -> str:
         rng = self.rng
         base = key[:-1] if key.endswith("2") else key
         options = words.SLOTS[base]
         pinned = self.profile.get(key)
-        if pinned is not None and rng.random() < _PIN:
+        if pinned is not None and (key in self.always or rng.random() < _PIN):
             value = pinned
         else:
             value = rng.choice(options)
@@ -130,6 +131,7 @@ class PersonHistory:
                 slot: self.profile[slot] for slot in ("area", "project", "energizer", "drainer")
             }
             self.story = CareerStory(rng, len(self.slots), mine)
+            self.fill.always = frozenset(("role_aspired", "moonshot"))  # the story's, as said
         meetings = [self._meeting(i, slot) for i, slot in enumerate(self.slots)]
         if self.slots:
             created = self.slots[0].start - timedelta(days=rng.uniform(1, 20))
@@ -155,6 +157,7 @@ class PersonHistory:
                 self.profile[slot_name] = rng.choice(words.SLOTS[slot_name])
         if self.story is not None:  # what other notes say they aspire to follows the story
             self.profile["role_aspired"] = self.story.role()
+            self.profile["moonshot"] = self.story.moonshot()
         segments = self.catalogue.schedules[slot.playbook]
         asked = self._questions(index, slot, segments)
         notes, first_step = self._notes(index, slot, segments, asked)
