@@ -3,7 +3,9 @@
 :class:`PersonHistory` fills each meeting of a person's calendar (from
 :mod:`tui1on1.demo.schedule`) with questions from the shipped bank and notes
 written from the templates in :mod:`tui1on1.demo.words`; the entries are those
-of the export document (see ``tui1on1.storage.transfer``).
+of the export document (see ``tui1on1.storage.transfer``). A report's answers
+to career questions are their :class:`~tui1on1.demo.career_story.CareerStory`'s;
+which notes link to a question is :mod:`tui1on1.demo.answers`' rule.
 """
 
 from __future__ import annotations
@@ -334,7 +336,7 @@ class PersonHistory:
         """A later note in a question's segment: more of the answer when its
         kind answers, else the manager's own (parked, concern...), unlinked."""
         rng = self.rng
-        story_question = self.story is not None and self.catalogue.elements.get(entry["slug"])
+        story_question = self.story is not None and bool(self.catalogue.elements.get(entry["slug"]))
         if story_question:
             kind = rng.choices(*answers.ASIDES)[0]
         else:
