@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from tui1on1.demo import generate, iter_people, words
-from tui1on1.domain.career import CAREER_CATEGORIES
 from tui1on1.domain.grammar import extract_tags
-from tui1on1.domain.kinds import NoteKind
+from tui1on1.domain.kinds import CareerElement, NoteKind
 from tui1on1.domain.prompts import RECENT_MEETINGS
 from tui1on1.questions import load_bank, load_playbooks
 
@@ -231,23 +230,55 @@ def test_no_question_comes_back_within_three_meetings(doc: dict) -> None:
                 last[q["slug"]] = index
 
 
-def test_answers_link_to_the_question_asked_just_before(doc: dict, bank: dict) -> None:
-    linked = 0
+def segment_of(meeting: dict, when: datetime) -> int:
+    (index,) = [
+        s["index"]
+        for s in meeting["segments"]
+        if t(s["started_at"]) <= when < t(s["ended_at"])
+        or (s is meeting["segments"][-1] and when == t(s["ended_at"]))
+    ]
+    return index
+
+
+def answer_kind(note: dict, category: str) -> bool:
+    if note["kind"] in ("note", "quote"):
+        return True
+    owner = (note["action"] or {}).get("owner")
+    return category == "plan" and (note["kind"] == "decision" or owner == "them")
+
+
+def test_only_answers_link_to_the_question_asked_just_before_in_its_segment(
+    doc: dict, bank: dict
+) -> None:
+    """The app's rule: a note answers the last question asked before it in its
+    own segment; the demo links only notes that read as an answer, so parked
+    topics, concerns, open questions, wins and my own reminders stay unlinked."""
+    linked = Counter()
+    unlinked_during_answers = Counter()
     for _person, meeting in meetings(doc):
-        asked = meeting["asked_questions"]
+        asked = [(q, segment_of(meeting, t(q["asked_at"]))) for q in meeting["asked_questions"]]
         for note in meeting["notes"]:
-            before = [q["key"] for q in asked if t(q["asked_at"]) <= t(note["created_at"])]
-            assert note["asked_question"] == (before[-1] if before else None)
-            linked += note["asked_question"] is not None
-    assert linked > 1000
-    # the career thread has answers in each of its categories
-    answered = Counter()
-    for _person, meeting in meetings(doc):
-        keys = {q["key"]: bank[q["slug"]].category for q in meeting["asked_questions"]}
-        for note in meeting["notes"]:
-            if note["asked_question"]:
-                answered[keys[note["asked_question"]]] += 1
-    assert all(answered[c] > 10 for c in ("aspiration", "why", "moonshot", "strengths", "plan"))
+            before = [
+                q
+                for q, segment in asked
+                if segment == note["segment_index"]
+                and q["elapsed_seconds"] < note["elapsed_seconds"]
+                and t(q["asked_at"]) < t(note["created_at"])
+            ]
+            open_question = before[-1] if before else None
+            category = bank[open_question["slug"]].category if open_question else ""
+            if open_question is not None and answer_kind(note, category):
+                assert note["asked_question"] == open_question["key"], note["text"]
+                linked[bank[open_question["slug"]].element] += 1
+            else:
+                assert note["asked_question"] is None, note["text"]
+                if open_question is not None:
+                    unlinked_during_answers[note["kind"]] += 1
+    assert sum(linked.values()) > 500
+    # the career thread has answers for each of its elements
+    assert all(linked[element] > 10 for element in CareerElement), linked
+    # what the manager typed meanwhile that isn't an answer stays out of it
+    assert {"parked", "concern", "question", "action"} <= set(unlinked_during_answers)
 
 
 # --- notes and actions ----------------------------------------------------------------
@@ -371,10 +402,16 @@ def test_imports_into_sqlite_with_the_expected_counts(doc: dict, sqlite_url: str
         assert report.ended_live == []
         people = store.list_people()
         assert sorted(p.name for p in people) == sorted(p["name"] for p in doc["people"])
-        report_person = next(p for p in people if p.relationship == "report")
-        categories = {slug: q.category for slug, q in bank.items()}
-        thread = store.career_thread(report_person.id, categories)
-        assert {e.category for e in thread} == set(CAREER_CATEGORIES)
+        elements = {slug: question.element for slug, question in bank.items()}
+        threads = [
+            store.career_thread(p.id, elements) for p in people if p.relationship == "report"
+        ]
+        # someone who met all year has said something for every element
+        assert max(len(thread.timelines) for thread in threads) == len(CareerElement)
+        for thread in threads:
+            for element, entries in thread.timelines.items():
+                assert entries and all(e.element is element for e in entries)
+                assert thread.current(element) is entries[0]
         again = import_data(store, doc)  # importing twice adds nothing
         assert not again.added_anything
     finally:

@@ -7,16 +7,20 @@ from functools import cache
 
 from tui1on1.demo.schedule import PLANNED_MINUTES
 from tui1on1.domain.agenda import Playbook, ScheduledSegment, scale
+from tui1on1.domain.kinds import CareerElement
 
 
 @dataclass(frozen=True)
 class Catalogue:
-    """The shipped playbooks (scaled to PLANNED_MINUTES) and questions by whom they suit."""
+    """The shipped playbooks (scaled to PLANNED_MINUTES), questions by whom
+    they suit, and where each question's answers go in the career thread."""
 
     playbooks: dict[str, Playbook]
     schedules: dict[str, tuple[ScheduledSegment, ...]]
     # (category, relationship) -> (slug, text) of each suited question, in bank order
     pool: dict[tuple[str, str], tuple[tuple[str, str], ...]]
+    # slug -> the career element its answers belong to (None: not in the thread)
+    elements: dict[str, CareerElement | None]
 
 
 @cache
@@ -35,4 +39,5 @@ def catalogue() -> Catalogue:
         playbooks=playbooks,
         schedules={slug: scale(p, PLANNED_MINUTES) for slug, p in playbooks.items()},
         pool={key: tuple(value) for key, value in pool.items()},
+        elements={slug: question.element for slug, question in bank.questions.items()},
     )

@@ -3,7 +3,9 @@
 :class:`PersonHistory` fills each meeting of a person's calendar (from
 :mod:`tui1on1.demo.schedule`) with questions from the shipped bank and notes
 written from the templates in :mod:`tui1on1.demo.words`; the entries are those
-of the export document (see ``tui1on1.storage.transfer``).
+of the export document (see ``tui1on1.storage.transfer``). A report's answers
+to career questions are their :class:`~tui1on1.demo.career_story.CareerStory`'s;
+which notes link to a question is :mod:`tui1on1.demo.answers`' rule.
 """
 
 from __future__ import annotations
@@ -13,32 +15,27 @@ import random
 import uuid
 from datetime import datetime, timedelta
 from itertools import accumulate
-from typing import Any
 
-from tui1on1.demo import words
+from tui1on1.demo import answers, career_words, outcomes, words
+from tui1on1.demo.answers import Asked, Entry
+from tui1on1.demo.career_story import CareerStory, Part, Step
 from tui1on1.demo.catalogue import Catalogue
 from tui1on1.demo.schedule import PLANNED_MINUTES, UP, Slot, Who, schedule
 from tui1on1.domain.agenda import ScheduledSegment
 from tui1on1.domain.grammar import extract_tags
+from tui1on1.domain.kinds import CareerElement
 from tui1on1.domain.prompts import RECENT_MEETINGS
 
-# One entry of the export document (a person, a meeting, a note...), as JSON.
-Entry = dict[str, Any]
+__all__ = ["Entry", "PersonHistory"]
 
 # Chances and shapes of what is said, in one place.
 _PIN = 0.55  # how often a note uses the person's own slot value
-_REROLL = {"project": 0.1, "priority": 0.1, "skill": 0.04, "role_aspired": 0.02}
-_DUE_DAYS = (1, 2, 3, 4, 7, 7, 7, 7, 10, 14, 14, 21, 28)
-_NO_DUE = 0.15
-_NEVER_CLOSED = 0.05
-_DROPPED = 0.07
-_CLOSED_BETWEEN = 0.08
+_REROLL = {"project": 0.1, "priority": 0.1, "skill": 0.04}  # role_aspired: the story's
 _EDITED = 0.03
 _DELETED = 0.01
 _TAGGED = 0.3
 _TAILED = 0.12
 _CAPITALISED = 0.35
-_SUMMARY = 0.8
 _REPEAT_COOLDOWN = 26  # meetings before a person's note text is written again (if avoidable)
 _SMALL_TALK_FADES = 4  # after this many meetings "getting to know you" is mostly wellbeing
 
@@ -77,19 +74,20 @@ class _Fill(dict[str, str]):
     ``{skill2}`` is another skill than ``{skill}``; values may hold slots themselves.
     """
 
-    __slots__ = ("profile", "rng")
+    __slots__ = ("always", "profile", "rng")
 
     def __init__(self, rng: random.Random, profile: dict[str, str]) -> None:
         super().__init__()
         self.rng = rng
         self.profile = profile
+        self.always: frozenset[str] = frozenset()  # slots that always take the profile's value
 
     def __missing__(self, key: str) -> str:
         rng = self.rng
         base = key[:-1] if key.endswith("2") else key
         options = words.SLOTS[base]
         pinned = self.profile.get(key)
-        if pinned is not None and rng.random() < _PIN:
+        if pinned is not None and (key in self.always or rng.random() < _PIN):
             value = pinned
         else:
             value = rng.choice(options)
@@ -129,6 +127,13 @@ class PersonHistory:
     def build(self) -> Entry:
         who, rng = self.who, self.rng
         self.slots = schedule(who, rng, self.now, self.catalogue.schedules)
+        self.story: CareerStory | None = None
+        if not self.up:
+            mine = {
+                slot: self.profile[slot] for slot in ("area", "project", "energizer", "drainer")
+            }
+            self.story = CareerStory(rng, len(self.slots), mine)
+            self.fill.always = frozenset(("role_aspired", "moonshot"))  # the story's, as said
         meetings = [self._meeting(i, slot) for i, slot in enumerate(self.slots)]
         if self.slots:
             created = self.slots[0].start - timedelta(days=rng.uniform(1, 20))
@@ -152,6 +157,9 @@ class PersonHistory:
         for slot_name, chance in _REROLL.items():
             if rng.random() < chance:
                 self.profile[slot_name] = rng.choice(words.SLOTS[slot_name])
+        if self.story is not None:  # what other notes say they aspire to follows the story
+            self.profile["role_aspired"] = self.story.role()
+            self.profile["moonshot"] = self.story.moonshot()
         segments = self.catalogue.schedules[slot.playbook]
         asked = self._questions(index, slot, segments)
         notes, first_step = self._notes(index, slot, segments, asked)
@@ -170,7 +178,7 @@ class PersonHistory:
             "started_at": slot.start.isoformat(),
             "ended_at": slot.ended.isoformat(),
             "status": "ended",
-            "summary": self._summary(asked, first_step),
+            "summary": outcomes.summary(rng, asked, first_step),
             "pauses": pauses,
             "segments": [
                 {
@@ -188,9 +196,7 @@ class PersonHistory:
             "draft": None,
         }
 
-    def _questions(
-        self, index: int, slot: Slot, segments: tuple[ScheduledSegment, ...]
-    ) -> list[tuple[Entry, int, str]]:
+    def _questions(self, index: int, slot: Slot, segments: tuple[ScheduledSegment, ...]) -> Asked:
         """2–5 questions: (the export entry, its segment index, its category)."""
         rng, pool, relationship = self.rng, self.catalogue.pool, self.who.relationship
         eligible = [
@@ -205,7 +211,7 @@ class PersonHistory:
         picks.sort()
         last = self.last_asked
         taken: set[str] = set()
-        asked: list[tuple[Entry, int, str]] = []
+        asked: Asked = []
         for position, segment_index in enumerate(picks):
             segment = segments[segment_index]
             candidates = [
@@ -251,8 +257,13 @@ class PersonHistory:
         index: int,
         slot: Slot,
         segments: tuple[ScheduledSegment, ...],
-        asked: list[tuple[Entry, int, str]],
+        asked: Asked,
     ) -> tuple[list[Entry], str]:
+        """The meeting's notes. The first note typed after a question in its
+        segment answers it (linked by ``asked_question``), the next ones may
+        go on with the answer; anything else typed then (a parked topic, a
+        concern, my own reminder...) and every note in other segments stays
+        unlinked."""
         rng = self.rng
         low, high = self.notes_per_meeting
         count = rng.randint(low, high)
@@ -260,10 +271,9 @@ class PersonHistory:
         if times and rng.random() < 0.75:  # most meetings end on a next step
             begin, end = slot.windows[-1]
             times[-1] = max(times[-1], round(rng.uniform(begin + 5, end - 5), 1))
-            times.sort()
+        times = answers.after_questions(rng, times, slot, asked)
         starts = [begin for begin, _end in slot.windows]
-        asked_times = [entry["elapsed_seconds"] for entry, _s, _c in asked]
-        answered: set[int] = set()
+        left_to_say: dict[int, list[Part]] = {}  # question position -> the rest of its answer
         notes: list[Entry] = []
         first_step = ""
         previous = -1.0
@@ -272,24 +282,71 @@ class PersonHistory:
                 elapsed = round(previous + 0.5, 1)
             previous = elapsed
             segment_index = min(bisect.bisect_right(starts, elapsed) - 1, len(segments) - 1)
-            segment = segments[segment_index]
-            q = bisect.bisect_right(asked_times, elapsed) - 1
-            key = None
-            topic = rng.choice(segment.categories) if segment.categories else "follow-up"
-            kind = None
-            if q >= 0:
-                entry, asked_segment, category = asked[q]
-                key = entry["key"]
-                if asked_segment == segment_index and rng.random() < 0.85:
-                    topic = category
-                    if q not in answered:  # the first thing noted after a question answers it
-                        answered.add(q)
-                        kind = "note" if rng.random() < 0.8 else "quote"
-            note, step = self._note(index, slot, elapsed, segment_index, key, topic, kind)
+            q = answers.open_question(asked, segment_index, elapsed)
+            if q is None:
+                categories = segments[segment_index].categories
+                topic = rng.choice(categories) if categories else "follow-up"
+                note, step = self._note(index, slot, elapsed, segment_index, None, topic, None)
+            else:
+                entry, _segment, category = asked[q]
+                left = left_to_say.get(q)
+                part = None
+                if left is None:  # the first note after the ask is its answer
+                    left = left_to_say[q] = self._answer(index, entry["slug"], category)
+                    part = left.pop(0)
+                elif left and rng.random() < answers.MORE_ANSWER:
+                    part = left.pop(0)
+                if part is not None:
+                    note, step = self._note(
+                        index, slot, elapsed, segment_index, entry["key"], category, part.kind,
+                        text=part.text, owner="them", plan=part.step,
+                    )  # fmt: skip
+                else:
+                    note, step = self._aside(index, slot, elapsed, segment_index, entry, category)
             if step and not first_step:
                 first_step = step
             notes.append(note)
         return notes, first_step
+
+    def _answer(self, index: int, slug: str, category: str) -> list[Part]:
+        """What answers question ``slug`` here: the story's answer for a career
+        question; else a note or quote on its topic (the text chosen later)."""
+        rng, fill = self.rng, self.fill
+        element = self.catalogue.elements.get(slug)
+        if element is not None and self.story is not None:
+            return self.story.answer(element, slug, index)
+        templates = career_words.OFF_THREAD.get(slug)
+        if element is CareerElement.PLAN:  # someone above you: what we both agreed
+            templates = career_words.UP_AGREED
+        if templates:
+            fill.clear()
+            fill["them"] = self.who.first
+            return [Part("note", rng.choice(templates).format_map(fill))]
+        return [Part("note" if rng.random() < 0.8 else "quote", "")]
+
+    def _aside(
+        self,
+        index: int,
+        slot: Slot,
+        elapsed: float,
+        segment_index: int,
+        entry: Entry,
+        category: str,
+    ) -> tuple[Entry, str]:
+        """A later note in a question's segment: more of the answer when its
+        kind answers, else the manager's own (parked, concern...), unlinked."""
+        rng = self.rng
+        story_question = self.story is not None and bool(self.catalogue.elements.get(entry["slug"]))
+        if story_question:
+            kind = rng.choices(*answers.ASIDES)[0]
+        else:
+            kinds, cumulative = _KIND_TABLE.get(category, _KIND_TABLE["follow-up"])
+            kind = rng.choices(kinds, cum_weights=cumulative)[0]
+        owner = None
+        if kind == "action":
+            owner = "me" if story_question or rng.random() < (0.6 if self.up else 0.4) else "them"
+        key = entry["key"] if answers.answers(kind, owner, category) else None
+        return self._note(index, slot, elapsed, segment_index, key, category, kind, owner=owner)
 
     def _note(
         self,
@@ -300,7 +357,12 @@ class PersonHistory:
         key: str | None,
         topic: str,
         kind: str | None,
+        *,
+        text: str = "",
+        owner: str | None = None,
+        plan: Step | None = None,
     ) -> tuple[Entry, str]:
+        """One note; ``text`` (else a template for ``topic`` and ``kind``) as typed."""
         rng, fill, audience = self.rng, self.fill, self.audience
         if self.up and topic not in ("feedback", "follow-up", "plan"):
             topic = "managing-up"
@@ -309,7 +371,8 @@ class PersonHistory:
         if kind is None:
             kinds, cumulative = _KIND_TABLE.get(topic, _KIND_TABLE["follow-up"])
             kind = rng.choices(kinds, cum_weights=cumulative)[0]
-        owner = None
+        if kind == "action" and owner is None:
+            owner = "me" if rng.random() < (0.6 if self.up else 0.4) else "them"
         if kind == "note":
             templates = words.NOTES["managing-up" if self.up and topic == "plan" else topic]
         elif kind == "quote":
@@ -319,12 +382,12 @@ class PersonHistory:
                 own = words.QUOTES.get(topic)
                 templates = own if own and rng.random() < 0.7 else words.QUOTES["general"]
         elif kind == "action":
-            owner = "me" if rng.random() < (0.6 if self.up else 0.4) else "them"
             table = words.ACTIONS_ME if owner == "me" else words.ACTIONS_THEM
             templates = table[audience]
         else:
             templates = _BY_KIND[kind][audience]
-        for _try in range(4):  # the same line comes back now and then, not every week
+        given = bool(text)  # the story's answers: as said, no tail or tag that alters them
+        for _try in range(0 if given else 4):  # a line comes back now and then, not every week
             fill.clear()
             fill["them"] = self.who.first
             text = rng.choice(templates).format_map(fill)
@@ -332,11 +395,11 @@ class PersonHistory:
                 break
         self.written[text] = index
         step = text if kind in ("action", "decision") else ""
-        if kind in ("note", "concern", "win") and rng.random() < _TAILED:
+        if kind in ("note", "concern", "win") and not given and rng.random() < _TAILED:
             text += rng.choice(words.TAILS)
         if rng.random() < _CAPITALISED:
             text = text[0].upper() + text[1:]
-        if "#" not in text and rng.random() < _TAGGED:
+        if "#" not in text and not given and rng.random() < _TAGGED:
             text += " #" + rng.choice(words.TOPIC_TAGS.get(topic, ("followup",)))
         created = slot.wall(elapsed)
         note = {
@@ -356,60 +419,8 @@ class PersonHistory:
             edited = min(created + timedelta(seconds=rng.uniform(4, 120)), slot.ended)
             note["edited_at"] = edited.isoformat()
         if kind == "action":
-            note["action"] = self._action(index, slot, created, owner or "them")
+            note["action"] = outcomes.action(rng, self.slots, index, created, owner or "them", plan)
         elif rng.random() < _DELETED:
             deleted = min(created + timedelta(seconds=rng.uniform(2, 40)), slot.ended)
             note["deleted_at"] = deleted.isoformat()
         return note, step.split(" #")[0]
-
-    def _action(self, index: int, slot: Slot, created: datetime, owner: str) -> Entry:
-        rng, slots = self.rng, self.slots
-        due = None
-        if rng.random() >= _NO_DUE:
-            due = (slot.start.date() + timedelta(days=rng.choice(_DUE_DAYS))).isoformat()
-        status, closed_at, closed_in = "open", None, None
-        roll = rng.random()
-        if roll >= _NEVER_CLOSED:
-            later = index + rng.choices((1, 2, 3, 4), cum_weights=(55, 80, 92, 100))[0]
-            if later < len(slots):
-                status = "dropped" if roll < _NEVER_CLOSED + _DROPPED else "done"
-                if status == "done" and rng.random() < _CLOSED_BETWEEN:
-                    gap = (slots[index + 1].start - created).total_seconds()
-                    closed_at = created + timedelta(seconds=gap * rng.uniform(0.2, 0.9))
-                else:
-                    meeting = slots[later]
-                    first_end = meeting.windows[0][1]
-                    offset = rng.uniform(15, max(20.0, min(240.0, first_end - 5)))
-                    closed_at = meeting.wall(offset)
-                    closed_in = meeting.start.isoformat()
-        return {
-            "owner": owner,
-            "due": due,
-            "status": status,
-            "created_at": created.isoformat(),
-            "closed_at": closed_at.isoformat() if closed_at else None,
-            "closed_in_meeting": closed_in,
-        }
-
-    def _summary(self, asked: list[tuple[Entry, int, str]], step: str) -> str:
-        rng = self.rng
-        if rng.random() >= _SUMMARY:
-            return ""
-        phrases: list[str] = []
-        for _entry, _segment, category in asked:
-            phrase = words.TOPIC_PHRASES[category]
-            if phrase not in phrases:
-                phrases.append(phrase)
-        phrases = phrases[:3] or ["what was on their mind"]
-        topics = ", ".join(phrases[:-1]) + " and " + phrases[-1] if phrases[1:] else phrases[0]
-        parts = [
-            rng.choice(words.SUMMARY_OPENERS).format(
-                topics=topics, topics_cap=topics[0].upper() + topics[1:]
-            )
-        ]
-        if step:
-            parts.append(rng.choice(words.SUMMARY_NEXT).format(step=step))
-        mood = rng.choice(words.SUMMARY_MOODS)
-        if mood:
-            parts.append(mood)
-        return " ".join(parts)

@@ -543,7 +543,7 @@ ACTIONS_THEM: dict[str, tuple[str, ...]] = {
         "take a real day off", "block two focus mornings for {project}",
     ),
     "up": (
-        "share the {priority} numbers with me",
+        "share the numbers on {priority} with me",
         "check budget for {conference}",
         "talk to {team} leadership about {project}",
         "send the reorg plan when ready",
