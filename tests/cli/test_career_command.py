@@ -58,7 +58,7 @@ Aspiration — 30 Nov: staff engineer on the data platform (changed)
 Why — 9 Nov: likes unblocking others
   9 Nov   likes unblocking others
           + misses it since the reorg
-          after: {WHERE_NEXT}
+          after Why? on: {WHERE_NEXT}
 
 Moonshot — 30 Nov: start an internal database guild (new)
   30 Nov  start an internal database guild  (marked)
@@ -79,7 +79,9 @@ def test_the_thread_of_three_meetings_as_text(cli, url):
     assert result.stdout == STORY
 
 
-def entry(day, answered, started, answer, question, *, notes=None, marked=False, was=None):
+def entry(
+    day, answered, started, answer, question, *, notes=None, marked=False, was=None, why=False
+):
     return {
         "date": day,
         "answered_at": answered,
@@ -89,6 +91,7 @@ def entry(day, answered, started, answer, question, *, notes=None, marked=False,
         "notes": notes or [answer],
         "question": question,
         "marked": marked,
+        "after_why": why,
         "was": was,
     }
 
@@ -119,6 +122,7 @@ def test_the_thread_as_json(cli, url):
         "likes unblocking others\nmore than writing code",
         WHERE_NEXT,
         notes=["likes unblocking others\nmore than writing code", "misses it since the reorg"],
+        why=True,
     )
     guild = entry(
         "2026-11-30",

@@ -69,7 +69,6 @@ def career(settings: Settings, args: argparse.Namespace) -> int:
 def as_text(name: str, thread: CareerThread, day: date) -> list[str]:
     """The plain output's lines (control characters escaped, days local)."""
     from tui1on1.domain.career import ELEMENT_TITLES, ELEMENTS, first_line, format_day
-    from tui1on1.domain.kinds import CareerElement
     from tui1on1.domain.text import safe_terminal_text
 
     def clean(text: str) -> str:
@@ -103,9 +102,9 @@ def as_text(name: str, thread: CareerThread, day: date) -> list[str]:
             lines.append(f"  {days[entry].ljust(width)}  {clean(entry.answer)}{marked}")
             lines += [f"{pad}+ {clean(more)}" for more in entry.notes[1:]]
             if entry.question:
-                asked = "after" if element is CareerElement.WHY else "asked"
+                asked = "after Why? on" if entry.after_why else "asked"
                 lines.append(f"{pad}{asked}: {safe_terminal_text(entry.question)}")
-            before = thread.replaced(entry)
+            before = thread.was(entry)
             if before is not None:
                 lines.append(f"{pad}was: {clean(before.answer)} ({days[before]})")
     return lines
@@ -133,7 +132,7 @@ def as_json(name: str, thread: CareerThread) -> dict[str, Any]:
 
 
 def _entry(entry: CareerEntry, thread: CareerThread) -> dict[str, Any]:
-    before = thread.replaced(entry)
+    before = thread.was(entry)
     return {
         "date": entry.answered_at.astimezone().date().isoformat(),
         "answered_at": _utc(entry.answered_at),
@@ -143,6 +142,7 @@ def _entry(entry: CareerEntry, thread: CareerThread) -> dict[str, Any]:
         "notes": list(entry.notes),
         "question": entry.question or None,
         "marked": entry.marked,
+        "after_why": entry.after_why,
         "was": before.headline if before is not None else None,
     }
 

@@ -223,17 +223,23 @@ class CareerThread:
                 return entries[i + 1] if i + 1 < len(entries) else None
         return None
 
+    def was(self, entry: CareerEntry) -> CareerEntry | None:
+        """What ``entry`` changed from: the entry before it, when that one
+        said something else (the same words again change nothing)."""
+        before = self.replaced(entry)
+        if before is None or before.headline.casefold() == entry.headline.casefold():
+            return None
+        return before
+
     def change(self, element: CareerElement) -> str:
         """``"new"`` or ``"changed"`` when the latest career conversation
         set this element (first ever, or different from before); else ``""``."""
         entry = self.current(element)
         if entry is None or not self.conversations or entry.meeting_id != self.conversations[0]:
             return ""
-        before = self.replaced(entry)
-        if before is None:
+        if self.replaced(entry) is None:
             return "new"
-        same = before.headline.casefold() == entry.headline.casefold()
-        return "" if same else "changed"
+        return "changed" if self.was(entry) is not None else ""
 
 
 def build_thread(notes: Iterable[CareerNote]) -> CareerThread:

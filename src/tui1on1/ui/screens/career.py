@@ -56,7 +56,7 @@ def entry_text(thread: CareerThread, entry: CareerEntry, today: date) -> Text:
     else:
         source = f"answer to “{question}”"
     text.append(f"\n{'':14}{source}", style="italic")
-    before = thread.replaced(entry)
+    before = thread.was(entry)
     if before is not None:
         was = shorten(safe_terminal_text(before.headline), 50)
         text.append(f"\n{'':14}was: {was}, {format_day(before.answered_at, today)}")
