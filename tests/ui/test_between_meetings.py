@@ -100,7 +100,7 @@ async def test_archive_hides_and_the_palette_toggle_brings_back(make_app, histor
 async def test_long_histories_show_the_newest_and_offer_the_rest(make_app, history, monkeypatch):
     """Two meetings and two topics stand in for years: with room for one of
     each, the screen says how many more there are and Enter shows them all."""
-    from tui1on1.ui.screens import person as person_module
+    from tui1on1.ui import person_prep as person_module
 
     monkeypatch.setattr(person_module, "MEETINGS_SHOWN", 1)
     monkeypatch.setattr(person_module, "TOPICS_SHOWN", 1)

@@ -5,11 +5,8 @@ Every problem names its place, like ``people[2].meetings[0].notes[5].kind``.
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime
-from typing import Any, Literal, overload
+from datetime import datetime
+from typing import Any
 
 from tui1on1.domain import people as people_rules
 from tui1on1.domain.cadence import CadenceError, parse_cadence
@@ -22,7 +19,6 @@ from tui1on1.domain.kinds import (
     Owner,
     Relationship,
 )
-from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage.meetings import MAX_PLANNED_MINUTES
 from tui1on1.storage.notes import MAX_NOTE_CHARS
 from tui1on1.storage.transfer.model import (
@@ -35,245 +31,34 @@ from tui1on1.storage.transfer.model import (
     NoteEntry,
     PersonEntry,
 )
+from tui1on1.storage.transfer.reader import Reader, quoted, type_name
 
 MAX_DRAFT_CHARS = MAX_NOTE_CHARS * 5  # what save_draft keeps
-_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A note's career mark: an element, or "none" (taken out of the thread).
 _CAREER_MARKS = (*(e.value for e in CareerElement), NOT_CAREER)
 _SINCE_2 = 2  # the version whose notes added resolved_at, career and answers_why
 
 
-_MISSING = object()
-
-
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def _shown(value: str, limit: int = 40) -> str:
-    text = safe_terminal_text(value)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return f"'{text}'"
-
-
-class _Reader:
-    """Typed access to one JSON object, with the path for error messages."""
-
-    def __init__(self, value: Any, path: str) -> None:
-        if not isinstance(value, dict):
-            raise ImportError_(path or "the file", f"expected an object, got {_type_name(value)}")
-        self.obj = value
-        self.path = path
-
-    def at(self, name: str) -> str:
-        return f"{self.path}.{name}" if self.path else name
-
-    def fail(self, name: str, problem: str) -> ImportError_:
-        return ImportError_(self.at(name), problem)
-
-    def raw(self, name: str) -> Any:
-        value = self.obj.get(name, _MISSING)
-        if value is _MISSING:
-            raise self.fail(name, "missing")
-        return value
-
-    @overload
-    def string(
-        self,
-        name: str,
-        *,
-        max_len: int | None = ...,
-        nullable: Literal[False] = ...,
-        non_empty: bool = ...,
-    ) -> str: ...
-    @overload
-    def string(
-        self,
-        name: str,
-        *,
-        max_len: int | None = ...,
-        nullable: Literal[True],
-        non_empty: bool = ...,
-    ) -> str | None: ...
-    def string(
-        self,
-        name: str,
-        *,
-        max_len: int | None = None,
-        nullable: bool = False,
-        non_empty: bool = False,
-    ) -> str | None:
-        value = self.raw(name)
-        if value is None and nullable:
-            return None
-        if not isinstance(value, str):
-            wanted = "a string or null" if nullable else "a string"
-            raise self.fail(name, f"expected {wanted}, got {_type_name(value)}")
-        return self._check_text(name, value, max_len=max_len, non_empty=non_empty)
-
-    def _check_text(self, name: str, value: str, *, max_len: int | None, non_empty: bool) -> str:
-        if "\x00" in value:
-            raise self.fail(name, "contains a NUL character")
-        if max_len is not None and len(value) > max_len:
-            raise self.fail(name, f"at most {max_len:,} characters (this has {len(value):,})")
-        if non_empty and not value.strip():
-            raise self.fail(name, "can't be empty")
-        return value
-
-    def choice(self, name: str, choices: Iterable[str], what: str) -> str:
-        value = self.raw(name)
-        allowed = list(choices)
-        if not isinstance(value, str) or value not in allowed:
-            shown = _shown(value) if isinstance(value, str) else _type_name(value)
-            raise self.fail(name, f"unknown {what} {shown} (expected one of: {', '.join(allowed)})")
-        return value
-
-    def choice_or_null(self, name: str, choices: Iterable[str], what: str) -> str | None:
-        value = self.raw(name)
-        allowed = list(choices)
-        if value is None:
-            return None
-        if not isinstance(value, str) or value not in allowed:
-            shown = _shown(value) if isinstance(value, str) else _type_name(value)
-            listed = ", ".join(allowed)
-            raise self.fail(name, f"unknown {what} {shown} (expected null or one of: {listed})")
-        return value
-
-    @overload
-    def integer(
-        self, name: str, *, low: int = ..., high: int | None = ..., nullable: Literal[False] = ...
-    ) -> int: ...
-    @overload
-    def integer(
-        self, name: str, *, low: int = ..., high: int | None = ..., nullable: Literal[True]
-    ) -> int | None: ...
-    def integer(
-        self, name: str, *, low: int = 0, high: int | None = None, nullable: bool = False
-    ) -> int | None:
-        value = self.raw(name)
-        if value is None and nullable:
-            return None
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int):
-            wanted = "a whole number or null" if nullable else "a whole number"
-            raise self.fail(name, f"expected {wanted}, got {_type_name(value)}")
-        if value < low or (high is not None and value > high):
-            bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
-            raise self.fail(name, f"{value} is out of range ({bounds})")
-        return value
-
-    @overload
-    def number(self, name: str, *, nullable: Literal[False] = ...) -> float: ...
-    @overload
-    def number(self, name: str, *, nullable: Literal[True]) -> float | None: ...
-    def number(self, name: str, *, nullable: bool = False) -> float | None:
-        value = self.raw(name)
-        if value is None and nullable:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            wanted = "a number or null" if nullable else "a number"
-            raise self.fail(name, f"expected {wanted}, got {_type_name(value)}")
-        seconds = float(value)
-        if not math.isfinite(seconds) or seconds < 0:
-            raise self.fail(name, f"{seconds} isn't a sensible number of seconds")
-        return seconds
-
-    def boolean(self, name: str) -> bool:
-        value = self.raw(name)
-        if not isinstance(value, bool):
-            raise self.fail(name, f"expected true or false, got {_type_name(value)}")
-        return value
-
-    @overload
-    def time(self, name: str, *, nullable: Literal[False] = ...) -> datetime: ...
-    @overload
-    def time(self, name: str, *, nullable: Literal[True]) -> datetime | None: ...
-    def time(self, name: str, *, nullable: bool = False) -> datetime | None:
-        value = self.raw(name)
-        if value is None and nullable:
-            return None
-        if not isinstance(value, str):
-            wanted = "an ISO 8601 time or null" if nullable else "an ISO 8601 time"
-            raise self.fail(name, f"expected {wanted}, got {_type_name(value)}")
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            raise self.fail(
-                name, f"{_shown(value)} isn't an ISO 8601 time like 2026-11-20T09:00:00+00:00"
-            ) from None
-        if parsed.tzinfo is None or parsed.utcoffset() is None:
-            raise self.fail(
-                name, f"{_shown(value)} has no time zone; write it in UTC, like ...+00:00"
-            )
-        try:
-            return parsed.astimezone(UTC)
-        except (OverflowError, ValueError):
-            raise self.fail(name, f"{_shown(value)} is outside the calendar") from None
-
-    def day(self, name: str) -> date | None:
-        value = self.raw(name)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise self.fail(name, f"expected a date (YYYY-MM-DD) or null, got {_type_name(value)}")
-        try:
-            if not _DATE_RE.fullmatch(value):
-                raise ValueError
-            return date.fromisoformat(value)
-        except ValueError:
-            raise self.fail(name, f"{_shown(value)} isn't a date like 2026-11-27") from None
-
-    def items(self, name: str, *, nullable: bool = False) -> Iterator[tuple[str, Any]]:
-        """(path, value) for each element of a list."""
-        value = self.raw(name)
-        if value is None and nullable:
-            return
-        if not isinstance(value, list):
-            raise self.fail(name, f"expected a list, got {_type_name(value)}")
-        for i, item in enumerate(value):
-            yield f"{self.at(name)}[{i}]", item
-
-    def child(self, name: str, *, nullable: bool = False) -> _Reader | None:
-        value = self.raw(name)
-        if value is None and nullable:
-            return None
-        return _Reader(value, self.at(name))
-
-
 def read_document(data: Any) -> list[PersonEntry]:
     """Check the whole document and return it typed; raise ImportError_ on the
     first problem."""
-    doc = _Reader(data, "")
+    doc = Reader(data, "")
     fmt = doc.raw("format")
     if fmt != FORMAT:
-        shown = _shown(fmt) if isinstance(fmt, str) else _type_name(fmt)
+        shown = quoted(fmt) if isinstance(fmt, str) else type_name(fmt)
         raise doc.fail("format", f"expected '{FORMAT}', got {shown}: not a tui1on1 export")
     version = doc.raw("version")
     if isinstance(version, bool) or version not in VERSIONS_READ:
-        shown = str(version) if isinstance(version, int | float) else _type_name(version)
+        shown = str(version) if isinstance(version, int | float) else type_name(version)
         readable = " and ".join(map(str, VERSIONS_READ))
         raise doc.fail(
             "version", f"this tui1on1 reads versions {readable}, the file is version {shown}"
         )
     doc.time("exported_at")
-    return [_read_person(_Reader(item, path), int(version)) for path, item in doc.items("people")]
+    return [_read_person(Reader(item, path), int(version)) for path, item in doc.items("people")]
 
 
-def _read_person(r: _Reader, version: int) -> PersonEntry:
+def _read_person(r: Reader, version: int) -> PersonEntry:
     try:
         name = people_rules.clean_name(r.string("name"))
     except ValueError as exc:
@@ -301,7 +86,7 @@ def _read_person(r: _Reader, version: int) -> PersonEntry:
     )
     closings: list[tuple[str, datetime]] = []
     for path, item in r.items("meetings"):
-        person.meetings.append(_read_meeting(_Reader(item, path), closings, version))
+        person.meetings.append(_read_meeting(Reader(item, path), closings, version))
     starts = {m.started_at for m in person.meetings}
     for path, when in closings:
         if when not in starts:
@@ -309,7 +94,7 @@ def _read_person(r: _Reader, version: int) -> PersonEntry:
     return person
 
 
-def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]], version: int) -> MeetingEntry:
+def _read_meeting(r: Reader, closings: list[tuple[str, datetime]], version: int) -> MeetingEntry:
     started_at = r.time("started_at")
     ended_at = r.time("ended_at", nullable=True)
     status = r.choice("status", [x.value for x in MeetingStatus], "status")
@@ -333,10 +118,10 @@ def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]], version: int
         draft=None,
     )
     for path, item in r.items("pauses"):
-        p = _Reader(item, path)
+        p = Reader(item, path)
         meeting.pauses.append((p.time("paused_at"), p.time("resumed_at", nullable=True)))
     for path, item in r.items("segments"):
-        s = _Reader(item, path)
+        s = Reader(item, path)
         meeting.segments.append(
             (
                 s.integer("index", high=10_000),
@@ -347,10 +132,10 @@ def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]], version: int
         )
     keys: set[str] = set()
     for path, item in r.items("asked_questions"):
-        q = _Reader(item, path)
+        q = Reader(item, path)
         key = q.string("key", max_len=100, non_empty=True)
         if key in keys:
-            raise q.fail("key", f"{_shown(key)} is used twice in this meeting")
+            raise q.fail("key", f"{quoted(key)} is used twice in this meeting")
         keys.add(key)
         meeting.asked.append(
             AskedEntry(
@@ -364,7 +149,7 @@ def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]], version: int
             )
         )
     for path, item in r.items("notes"):
-        meeting.notes.append(_read_note(_Reader(item, path), keys, closings, version))
+        meeting.notes.append(_read_note(Reader(item, path), keys, closings, version))
     draft = r.child("draft", nullable=True)
     if draft is not None:
         meeting.draft = (draft.string("text", max_len=MAX_DRAFT_CHARS), draft.time("updated_at"))
@@ -372,7 +157,7 @@ def _read_meeting(r: _Reader, closings: list[tuple[str, datetime]], version: int
 
 
 def _read_note(
-    r: _Reader, keys: set[str], closings: list[tuple[str, datetime]], version: int
+    r: Reader, keys: set[str], closings: list[tuple[str, datetime]], version: int
 ) -> NoteEntry:
     kind = r.choice("kind", [x.value for x in NoteKind], "kind")
     tags = []
@@ -383,7 +168,7 @@ def _read_note(
     asked_key = r.string("asked_question", nullable=True)
     if asked_key is not None and asked_key not in keys:
         raise r.fail(
-            "asked_question", f"{_shown(asked_key)} isn't a key in this meeting's asked_questions"
+            "asked_question", f"{quoted(asked_key)} isn't a key in this meeting's asked_questions"
         )
     note = NoteEntry(
         uid=r.string("uid", max_len=36, non_empty=True),
@@ -422,7 +207,7 @@ def _read_note(
     return note
 
 
-def _read_added_in_2(r: _Reader, note: NoteEntry, version: int) -> None:
+def _read_added_in_2(r: Reader, note: NoteEntry, version: int) -> None:
     """When a parked topic or open question was dealt with, the career mark
     and the Why? flag: required from version 2 on; a version 1 note has none
     of them (still open, no mark, not a Why? answer)."""

@@ -5,7 +5,6 @@ every meeting. `m` starts the 1:1 from here."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from rich.text import Text
@@ -16,13 +15,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui1on1.domain.career import CareerThread
 from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.duedates import format_due, is_overdue
 from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
-from tui1on1.domain.overview import MeetingListing
-from tui1on1.domain.prompts import AskedBefore
-from tui1on1.domain.records import ActionItem, Note, Person
+from tui1on1.domain.records import ActionItem, Person
 from tui1on1.domain.text import clip, plural, safe_terminal_text
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.career_marking import choose_and_mark
@@ -30,60 +26,14 @@ from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList, Pane, one_line
+from tui1on1.ui.person_prep import PersonPrep, load_prep
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.career import EMPTY as CAREER_EMPTY
 from tui1on1.ui.widgets.career import current_rows, row_element
 
-RECENT_QUESTIONS = 8
 NOT_OPENED = {"topics-more"}  # rows that only say something
 ANSWER_CHARS = 60  # a longer answer is cut, ending in "…"
-# The screen loads as fast with five years of history as with five weeks:
-# the newest meetings and topics, and a line saying how many more there are.
-MEETINGS_SHOWN = 12
-TOPICS_SHOWN = 20
-
-
-@dataclass(frozen=True)
-class PersonPrep:
-    person: Person
-    career: CareerThread
-    actions: list[ActionItem]  # open, every meeting
-    topics: list[Note]  # open parked topics and questions, newest first
-    meetings: list[MeetingListing]  # newest first
-    last_notes: list[Note]  # of the latest meeting
-    asked: list[tuple[str, AskedBefore]]  # question text, when
-    meeting_count: int = 0  # all of them, shown or not
-    topic_count: int = 0
-
-
-def load_prep(services: Services, person_id: int, *, all_meetings: bool = False) -> PersonPrep:
-    store = services.store
-    person = store.get_person(person_id)
-    bank = services.bank.questions
-    elements = {slug: q.element for slug, q in bank.items()}
-    meetings = store.meeting_listings(person_id, limit=None if all_meetings else MEETINGS_SHOWN)
-    topics = store.open_topics(person_id, limit=TOPICS_SHOWN)
-    history = store.question_history(person_id, None)
-    recent = sorted(history.items(), key=lambda item: item[1].asked_at, reverse=True)
-    return PersonPrep(
-        person=person,
-        career=store.career_thread(person_id, elements),
-        actions=store.list_actions(person_id=person_id, status=ActionStatus.OPEN),
-        topics=topics,
-        meetings=meetings,
-        last_notes=store.list_notes(meetings[0].meeting.id) if meetings else [],
-        asked=[
-            (bank[slug].text if slug in bank else slug, before)
-            for slug, before in recent[:RECENT_QUESTIONS]
-        ],
-        meeting_count=(
-            len(meetings) if len(meetings) < MEETINGS_SHOWN else store.count_meetings(person_id)
-        ),
-        topic_count=(
-            len(topics) if len(topics) < TOPICS_SHOWN else store.count_open_topics(person_id)
-        ),
-    )
 
 
 def _day(value: datetime | None) -> str:

@@ -1,0 +1,62 @@
+"""What the person screen shows, read in one go from the Store (in a worker
+thread): their career thread, open actions and topics, meetings, the last
+meeting's notes and the questions asked lately."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui1on1.domain.career import CareerThread
+from tui1on1.domain.kinds import ActionStatus
+from tui1on1.domain.overview import MeetingListing
+from tui1on1.domain.prompts import AskedBefore
+from tui1on1.domain.records import ActionItem, Note, Person
+from tui1on1.ui.services import Services
+
+RECENT_QUESTIONS = 8
+# The screen loads as fast with five years of history as with five weeks:
+# the newest meetings and topics, and a line saying how many more there are.
+MEETINGS_SHOWN = 12
+TOPICS_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class PersonPrep:
+    person: Person
+    career: CareerThread
+    actions: list[ActionItem]  # open, every meeting
+    topics: list[Note]  # open parked topics and questions, newest first
+    meetings: list[MeetingListing]  # newest first
+    last_notes: list[Note]  # of the latest meeting
+    asked: list[tuple[str, AskedBefore]]  # question text, when
+    meeting_count: int = 0  # all of them, shown or not
+    topic_count: int = 0
+
+
+def load_prep(services: Services, person_id: int, *, all_meetings: bool = False) -> PersonPrep:
+    store = services.store
+    person = store.get_person(person_id)
+    bank = services.bank.questions
+    elements = {slug: q.element for slug, q in bank.items()}
+    meetings = store.meeting_listings(person_id, limit=None if all_meetings else MEETINGS_SHOWN)
+    topics = store.open_topics(person_id, limit=TOPICS_SHOWN)
+    history = store.question_history(person_id, None)
+    recent = sorted(history.items(), key=lambda item: item[1].asked_at, reverse=True)
+    return PersonPrep(
+        person=person,
+        career=store.career_thread(person_id, elements),
+        actions=store.list_actions(person_id=person_id, status=ActionStatus.OPEN),
+        topics=topics,
+        meetings=meetings,
+        last_notes=store.list_notes(meetings[0].meeting.id) if meetings else [],
+        asked=[
+            (bank[slug].text if slug in bank else slug, before)
+            for slug, before in recent[:RECENT_QUESTIONS]
+        ],
+        meeting_count=(
+            len(meetings) if len(meetings) < MEETINGS_SHOWN else store.count_meetings(person_id)
+        ),
+        topic_count=(
+            len(topics) if len(topics) < TOPICS_SHOWN else store.count_open_topics(person_id)
+        ),
+    )
