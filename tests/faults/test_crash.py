@@ -52,6 +52,14 @@ async def bug_in_a_key(pilot, monkeypatch) -> None:
     await pilot.press("ctrl+n")  # before the 0.5 s autosave: the crash saves it
 
 
+async def bug_in_enter(pilot, monkeypatch) -> None:
+    """Enter's line reaches the screen as a message, outside on_event."""
+    from tui1on1.ui.screens.meeting_notes import NotesPane
+
+    monkeypatch.setattr(NotesPane, "submit", lambda pane, _value: boom(pane))
+    await pilot.press("enter")  # the line goes back to the input, and is saved as the draft
+
+
 async def bug_in_the_clock_tick(pilot, monkeypatch) -> None:
     """The clock repaints from a timer, outside the app's event handlers."""
     from tui1on1.domain.meeting import MeetingModel
@@ -59,7 +67,9 @@ async def bug_in_the_clock_tick(pilot, monkeypatch) -> None:
     monkeypatch.setattr(MeetingModel, "clock_view", lambda model, now: boom(model))
 
 
-@pytest.mark.parametrize("bug", [bug_in_a_key, bug_in_the_clock_tick], ids=["key", "clock-tick"])
+@pytest.mark.parametrize(
+    "bug", [bug_in_a_key, bug_in_enter, bug_in_the_clock_tick], ids=["key", "enter", "clock-tick"]
+)
 async def test_a_crash_saves_the_draft_first_and_logs_privately(
     db_path, umask_022, monkeypatch, capsys, bug
 ):
@@ -159,6 +169,11 @@ SCRIPT = textwrap.dedent(
     MeetingScreen.action_next_prompt = boom
     if MODE == "textual-default":  # the control: what Textual alone would print
         OneOnOneApp.on_event = App.on_event  # the app's catching off
+
+        def reraise(self, error):  # and every screen's: Textual gets the error
+            raise error
+
+        OneOnOneApp.crash_and_exit = reraise
         real_init = OneOnOneApp.__init__
 
         def init(self, *args, **kwargs):  # and Textual's own error console back

@@ -293,8 +293,13 @@ class MeetingScreen(ServiceScreen[None]):
 
     @on(NoteInput.ScreenKey)
     async def _screen_key(self, message: NoteInput.ScreenKey) -> None:
-        """A key of this screen pressed while typing, in typing order."""
-        await self.run_action(message.action)
+        """A key of this screen pressed while typing, in typing order. A
+        message's handler runs outside ``on_event``: a bug in the action is
+        handled here as a crash (saved, logged privately), as from a key."""
+        try:
+            await self.run_action(message.action)
+        except Exception as error:
+            self.app.crash_and_exit(error)
 
     @on(NoteInput.TooLong)
     def _paste_too_long(self, event: NoteInput.TooLong) -> None:
@@ -307,14 +312,22 @@ class MeetingScreen(ServiceScreen[None]):
     @on(Input.Submitted, "#note-input")
     def _submitted(self, event: Input.Submitted) -> None:
         """Enter: the input has already been cleared; give the text back if it
-        can't be taken now."""
-        if self.notes is None or self.flows is None:
+        can't be taken now. (A message's handler runs outside ``on_event``: a
+        bug here is handled as a crash, the text saved as the draft first.)"""
+        try:
+            self._take_line(event.value)
+        except Exception as error:
             self.query_one(NoteInput).give_back(event.value)
+            self.app.crash_and_exit(error)
+
+    def _take_line(self, value: str) -> None:
+        if self.notes is None or self.flows is None:
+            self.query_one(NoteInput).give_back(value)
             self.notify("One moment: the meeting is still opening. Your text is kept.")
         elif self.flows.discarding:
-            self.query_one(NoteInput).give_back(event.value)
+            self.query_one(NoteInput).give_back(value)
         else:
-            self.notes.submit(event.value)
+            self.notes.submit(value)
 
     # --- what the writer tells ------------------------------------------------------
 
