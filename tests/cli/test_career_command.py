@@ -80,7 +80,17 @@ def test_the_thread_of_three_meetings_as_text(cli, url):
 
 
 def entry(
-    day, answered, started, answer, question, *, notes=None, marked=False, was=None, why=False
+    day,
+    answered,
+    started,
+    answer,
+    question,
+    *,
+    notes=None,
+    marked=False,
+    was=None,
+    why=False,
+    status=None,
 ):
     return {
         "date": day,
@@ -92,6 +102,7 @@ def entry(
         "question": question,
         "marked": marked,
         "after_why": why,
+        "action_status": status,
         "was": was,
     }
 
@@ -145,6 +156,7 @@ def test_the_thread_as_json(cli, url):
         "2026-11-23T15:00:00+00:00",
         "shadow Sam's team lead for a week",
         ONE_STEP,
+        status="open",
     )
 
     def element(key, title, change, *timeline):

@@ -208,9 +208,14 @@ SCRIPTS: list[tuple[str, list[str], dict[E, str]]] = [
         },
     ),
     (
-        "a marked note reads first in its entry",
-        ["next", "ask aspire", "lead a team", "staff engineer, really", "mark 1 aspiration"],
+        "an entry reads as its first note; taking that one out makes the next the headline",
+        ["next", "ask aspire", "lead a team", "staff engineer, really", "mark 0 none"],
         {E.ASPIRATION: "staff engineer, really"},
+    ),
+    (
+        "a line marked as typed doesn't push the real answer aside",
+        ["next", "ask drain", "teaching the juniors", "&u the constant Slack pings"],
+        {E.STRENGTH_UNUSED: "teaching the juniors"},
     ),
     (
         "a why with no question to follow answers nothing",
@@ -325,3 +330,16 @@ def test_a_resumed_meeting_keeps_the_open_answer_and_its_why():
     assert model.answering(now, NoteKind.PARKED) is None
     model.next_segment(now)
     assert model.answering(now, NoteKind.NOTE) is None
+
+
+def test_a_note_marked_elsewhere_names_no_question():
+    """&m typed while the why question is open, or c m on an aspiration
+    answer: the entry says "marked by you", not the question it was typed under."""
+    notes = play(["next", "ask aspire", "lead a team", "&m a research lab", "mark 0 moonshot"])
+    thread = build_thread(notes)
+    (moon,) = thread.timeline(E.MOONSHOT)
+    assert (moon.headline, moon.question, moon.marked) == ("lead a team", "", True)
+    assert moon.notes == ("lead a team", "a research lab")
+    same = play(["next", "ask aspire", "lead a team", "mark 0 aspiration"])
+    (asp,) = build_thread(same).timeline(E.ASPIRATION)
+    assert (asp.question, asp.marked) == ("Where would you like this to lead?", False)

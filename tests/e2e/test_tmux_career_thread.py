@@ -110,7 +110,7 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
     day3.key("Escape")
     time.sleep(0.3)  # back in the input before typing, as a person would be
     say(day3, "&m run a research lab one day")
-    day3.wait_for(lambda s: saved(s, "run a research lab one day  career: moonshot"))
+    day3.wait_for(lambda s: saved(s, "run a research lab one day  marked: moonshot"))
     end_and_quit(day3)
 
     # Between meetings: the person screen and the whole timeline.
@@ -135,7 +135,7 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
     assert body[at + 4] == "30 Nov      staff engineer on the platform, not people management"
     assert body[at + 6] == "was: wants to lead a team within 2 years, 23 Nov"
     assert body[at + 7] == "23 Nov      wants to lead a team within 2 years"
-    assert body[at + 9] == "· I like making others faster"
+    assert body[at + 8] == "· I like making others faster"  # its further note, then its question
     why = body.index("Why")  # set on 30 Nov: not changed in the latest talk
     assert body[why + 1] == "30 Nov      I want to go deep, not wide"
     assert body[why + 2].startswith("after Why? on “")

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event
 
-from tui1on1.domain.kinds import CareerElement, NoteKind
+from tui1on1.domain.kinds import CareerElement, NoteKind, Owner
 from tui1on1.domain.records import Meeting, NewNote
 from tui1on1.storage.errors import InvalidInput
 
@@ -53,12 +53,21 @@ def ask(store, meeting: Meeting, slug: str, minute: int = 10, text: str | None =
     )
 
 
-def answer(store, meeting: Meeting, asked_id: int | None, text: str, minute: int = 11):
+def answer(
+    store,
+    meeting: Meeting,
+    asked_id: int | None,
+    text: str,
+    minute: int = 11,
+    kind: NoteKind = NoteKind.NOTE,
+    **more,
+):
     note, _ = store.add_note(
         NewNote(
             uid=f"note-{next(_uids)}",
             meeting_id=meeting.id,
-            kind=NoteKind.NOTE,
+            kind=kind,
+            **more,
             text=text,
             asked_question_id=asked_id,
             created_at=meeting.started_at + timedelta(minutes=minute),
@@ -68,6 +77,18 @@ def answer(store, meeting: Meeting, asked_id: int | None, text: str, minute: int
 
 
 # --- question_history ----------------------------------------------------------
+
+
+def test_the_memory_quotes_what_they_said_never_my_promise_or_a_why(store):
+    person = store.add_person("Ada Lovelace", now=T0)
+    (meeting,) = meetings(store, person.id, 1, keep_last_live=False)
+    asked = ask(store, meeting, "asp-lead")
+    answer(store, meeting, asked.id, "check promo timeline with HR", minute=11,
+           kind=NoteKind.ACTION, action_owner=Owner.ME)  # fmt: skip
+    answer(store, meeting, asked.id, "likes growing people", minute=12, answers_why=True)
+    assert store.question_history(person.id, None)["asp-lead"].answer == ""
+    answer(store, meeting, asked.id, "wants to lead a team", minute=13, kind=NoteKind.QUOTE)
+    assert store.question_history(person.id, None)["asp-lead"].answer == "wants to lead a team"
 
 
 def test_question_history_across_meetings(store):

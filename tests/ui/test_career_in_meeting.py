@@ -107,7 +107,7 @@ async def test_c_then_one_key_corrects_an_entry_and_and_marks_as_typed(make_app,
         }
         await pilot.press("down", "c", "w")  # two keystrokes: now a why
         await settle(pilot)
-        assert rows(screen)[2].endswith("career: why")
+        assert rows(screen)[2].endswith("marked: why")
         assert current(app)[CareerElement.WHY] == ("wants to be a staff engineer",)
         assert CareerElement.ASPIRATION not in current(app)
 
@@ -132,3 +132,41 @@ async def test_the_person_screen_shows_the_change_and_c_remarks_from_there(
         # The earlier answer is the aspiration again: the mark moved the newer one.
         shown = [str(o.prompt) for o in person.query_one("#person-career", OptionList).options]
         assert "wants to try mentoring juniors" in shown[0] and "Moonshot" in shown[1]
+
+
+async def test_a_mark_comes_off_with_q_and_a_line_of_only_a_mark_is_kept(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await ask(pilot, screen, "aspiration-where-next")
+        await type_line(pilot, "lead a team")
+        await type_line(pilot, "&w")  # nothing after the mark: not saved, not lost
+        assert screen.query_one("#note-input").value == "&w"
+        assert any("a career mark needs some text" in str(n.message) for n in app._notifications)
+        screen.query_one("#note-input").value = ""
+        await settle(pilot)
+        await pilot.press("up", "c", "m")
+        await settle(pilot)
+        assert rows(screen)[0].endswith("marked: moonshot")
+        await pilot.press("c", "q")  # the mark off: the question decides again
+        await settle(pilot)
+        assert rows(screen)[0].endswith("career: aspiration")
+        assert current(app) == {CareerElement.ASPIRATION: ("lead a team",)}
+
+
+async def test_a_change_on_the_career_screen_shows_back_in_the_meeting(make_app, clock):
+    from tui1on1.ui.screens.career import CareerScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await ask(pilot, screen, "aspiration-where-next")
+        await type_line(pilot, "lead a team")
+        await settle(pilot)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, CareerScreen) and app.screen.thread)
+        await pilot.press("c", "n")
+        await wait_for(pilot, lambda: app.screen.thread is not None and app.screen.thread.empty)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        await wait_for(pilot, lambda: "career" not in rows(screen)[0])

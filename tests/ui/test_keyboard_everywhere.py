@@ -98,10 +98,22 @@ async def test_every_list_opens_with_its_first_row_highlighted_and_enter_opens_i
         actions = person.query_one("#person-actions", OptionList)
         topics = person.query_one("#person-topics", OptionList)
         meetings = person.query_one("#person-meetings", OptionList)
-        assert person.focused is actions
-        for view in (actions, topics, meetings):
+        career = person.query_one("#person-career", OptionList)
+        assert person.focused is career  # the career thread first: it is on top
+        for view in (career, actions, topics, meetings):
             assert view.highlighted == 0
         assert "Open" in screen_lines(app)[-1]
+
+        # Enter on the career row: the career screen, at that element.
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: getattr(app.screen, "thread", None) is not None)
+        assert "wants to try leading the platform team" in highlighted_text(
+            app.screen.query_one("#career-entries", OptionList)
+        )
+        await pilot.press("escape")
+        await at_person(pilot)
+        await pilot.press("tab")
+        assert person.focused is actions
 
         # Enter on an action: the meeting it was promised in, at that note.
         promised = highlighted_text(actions)

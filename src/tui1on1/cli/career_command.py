@@ -99,6 +99,8 @@ def as_text(name: str, thread: CareerThread, day: date) -> list[str]:
         lines += ["", f"{title} — {days[current]}: {clean(current.answer)}{marker}"]
         for entry in entries:
             marked = "  (marked)" if entry.marked else ""
+            if entry.action_status in ("done", "dropped"):
+                marked += f"  ({entry.action_status})"
             lines.append(f"  {days[entry].ljust(width)}  {clean(entry.answer)}{marked}")
             lines += [f"{pad}+ {clean(more)}" for more in entry.notes[1:]]
             if entry.question:
@@ -143,6 +145,7 @@ def _entry(entry: CareerEntry, thread: CareerThread) -> dict[str, Any]:
         "question": entry.question or None,
         "marked": entry.marked,
         "after_why": entry.after_why,
+        "action_status": entry.action_status,
         "was": before.headline if before is not None else None,
     }
 

@@ -18,8 +18,9 @@ and the plan step. A note belongs to an element in one of two ways:
   questions and parked topics never join the thread on their own.
 
 One meeting gives at most one entry per element: its notes for that element,
-in the order typed, read as their first (a marked note goes before the
-automatic ones, since the manager chose it). The thread keeps every entry,
+in the order typed, read as their first. An entry names the question its
+first note answered, unless the manager's mark put that note somewhere its
+question doesn't (then it reads "marked by you"). The thread keeps every entry,
 newest first, so the manager sees what each one replaced.
 """
 
@@ -47,6 +48,7 @@ __all__ = [
     "answers_question",
     "auto_element",
     "build_thread",
+    "career_label",
     "category_element",
     "effective_element",
     "first_line",
@@ -143,6 +145,15 @@ def auto_element(
     return None
 
 
+def career_label(element: CareerElement | None, auto: CareerElement | None) -> str:
+    """How a note shows where it went: "career: why" when its question put
+    it there, "marked: why" when the manager's mark did, "" when nowhere."""
+    if element is None:
+        return ""
+    how = "career" if element is auto else "marked"
+    return f"{how}: {ELEMENT_TITLES[element].lower()}"
+
+
 def effective_element(mark: str | None, auto: CareerElement | None) -> CareerElement | None:
     """The manager's mark wins; no mark leaves the automatic element."""
     if mark is None:
@@ -170,11 +181,20 @@ class CareerNote:
     question: str = ""  # the question it answers, as asked
     question_element: CareerElement | None = None
     answers_why: bool = False
+    action_status: str | None = None  # an action's: open, done or dropped
+
+    @property
+    def auto(self) -> CareerElement | None:
+        return auto_element(self.question_element, self.kind, self.owner, self.answers_why)
 
     @property
     def element(self) -> CareerElement | None:
-        auto = auto_element(self.question_element, self.kind, self.owner, self.answers_why)
-        return effective_element(self.mark, auto)
+        return effective_element(self.mark, self.auto)
+
+    @property
+    def by_mark(self) -> bool:
+        """In the thread because the manager put it there, not its question."""
+        return self.mark is not None and self.element is not self.auto
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,9 +208,10 @@ class CareerEntry:
     answer: str  # the first note's full text, as typed
     note_id: int  # the first note (the one a mark changes)
     notes: tuple[str, ...]  # every note's text, the first included, in order
-    question: str  # the question the first note answered ("" when marked alone)
-    marked: bool  # the first note was marked by the manager
+    question: str  # the question the first note answered ("" when put here by a mark)
+    marked: bool  # the manager's mark put the first note here (not its question)
     after_why: bool = False  # the first note answered a Why? on ``question``
+    action_status: str | None = None  # the first note's action: open, done or dropped
 
     @property
     def headline(self) -> str:
@@ -252,9 +273,7 @@ def build_thread(notes: Iterable[CareerNote]) -> CareerThread:
     timelines: dict[CareerElement, list[CareerEntry]] = {}
     starts: dict[int, datetime] = {}
     for (element, meeting_id), members in groups.items():
-        marked = [n for n in members if n.mark is not None]
-        first = marked[0] if marked else members[0]
-        ordered = [first, *(n for n in members if n is not first)]
+        first = members[0]
         timelines.setdefault(element, []).append(
             CareerEntry(
                 element=element,
@@ -263,10 +282,11 @@ def build_thread(notes: Iterable[CareerNote]) -> CareerThread:
                 answered_at=first.created_at,
                 answer=first.text,
                 note_id=first.note_id,
-                notes=tuple(n.text for n in ordered),
-                question=first.question,
-                marked=first.mark is not None,
-                after_why=first.answers_why,
+                notes=tuple(n.text for n in members),
+                question="" if first.by_mark else first.question,
+                marked=first.by_mark,
+                after_why=first.answers_why and not first.by_mark,
+                action_status=first.action_status,
             )
         )
         starts[meeting_id] = first.meeting_started

@@ -23,7 +23,8 @@ open: ``&a`` (or ``&aspiration``) aspiration, ``&w`` (``&why``) why,
 ``&`` was chosen because no other prefix, tag or due date uses it, no prose
 line starts with ``&`` and a letter, and it is typed the same on every
 keyboard layout (``^`` is a dead key on many). An ``&word`` that is no
-mark keeps the whole line as a plain note and says so (``mark_error``).
+mark keeps the whole line as typed (read as usual: in the thread only if
+it answers a career question) and says so (``mark_error``).
 
 Decisions, so the grammar stays predictable:
 
@@ -264,7 +265,8 @@ def _split_mark(text: str) -> tuple[CareerElement | None, str | None, str]:
         return None, None, text
     element = MARK_WORDS.get(match[1].lower())
     if element is None:
-        return None, f"'&{match[1]}' isn't a career mark ({MARK_HELP}): kept as a plain note", text
+        said = f"'&{match[1]}' isn't a career mark ({MARK_HELP}): the line is kept as typed"
+        return None, said, text
     rest = text[match.end() :].strip()
     if not rest:
         raise EmptyLineError(f"a career mark needs some text after '&{match[1]}'")

@@ -12,6 +12,10 @@ from tui1on1.domain.prompts import AskedBefore
 from tui1on1.storage.session import SessionBase
 from tui1on1.storage.tables import ActionItemRow, AskedQuestionRow, MeetingRow, NoteRow
 
+# What the asked-before memory quotes: what they said (a note or a quote),
+# never an action, a decision or a win typed during the answer.
+_THEIR_WORDS = (NoteKind.NOTE.value, NoteKind.QUOTE.value)
+
 
 class HistoryStore(SessionBase):
     def question_history(
@@ -19,7 +23,8 @@ class HistoryStore(SessionBase):
     ) -> dict[str, AskedBefore]:
         """For each question slug ever asked of this person: when it was last
         asked, how many meetings ago (0 = this meeting), and the first line of
-        the first note that answered it (not a Why? answer)."""
+        the first note or quote that answered it (not a Why? answer, and
+        never the manager's own action typed meanwhile)."""
         with self._read() as session:
             meetings = (
                 session.execute(
@@ -71,6 +76,7 @@ class HistoryStore(SessionBase):
                         NoteRow.asked_question_id.in_(ids),
                         NoteRow.deleted_at.is_(None),
                         NoteRow.answers_why.is_(False),
+                        NoteRow.kind.in_(_THEIR_WORDS),
                     )
                     .order_by(NoteRow.id)
                 ):
@@ -107,6 +113,7 @@ class HistoryStore(SessionBase):
                 NoteRow.text,
                 NoteRow.kind,
                 ActionItemRow.owner,
+                ActionItemRow.status,
                 NoteRow.career,
                 AskedQuestionRow.slug,
                 AskedQuestionRow.text,
@@ -136,7 +143,8 @@ class HistoryStore(SessionBase):
                 question=question or "",
                 question_element=elements_by_slug.get(slug) if slug else None,
                 answers_why=bool(why),
+                action_status=status,
             )
-            for (note_id, meeting_id, started, created, text, kind, owner, mark, slug, question,
-                 why) in rows
+            for (note_id, meeting_id, started, created, text, kind, owner, status, mark, slug,
+                 question, why) in rows
         )  # fmt: skip

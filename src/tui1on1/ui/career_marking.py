@@ -9,14 +9,16 @@ from typing import TYPE_CHECKING
 from tui1on1.domain.career import ELEMENT_TITLES, NOT_CAREER
 from tui1on1.domain.kinds import CareerElement
 from tui1on1.storage.errors import StoreError
-from tui1on1.ui.dialogs.career_mark import CareerMarkScreen
+from tui1on1.ui.dialogs.career_mark import CareerMarkScreen, stored_mark
 
 if TYPE_CHECKING:
     from tui1on1.ui.screens.base import ServiceScreen
 
 
-def mark_said(mark: str) -> str:
+def mark_said(mark: str | None) -> str:
     """What a notification says once a mark is written."""
+    if mark is None:
+        return "Mark taken off: the question it answers decides."
     if mark == NOT_CAREER:
         return "Taken out of the career thread."
     return f"In the career thread as {ELEMENT_TITLES[CareerElement(mark)]}."
@@ -32,7 +34,7 @@ def choose_and_mark(
     """Ask where the note goes; write the choice; then ``after()`` (from the
     worker thread: a reload that is itself a worker)."""
 
-    def write(mark: str) -> None:
+    def write(mark: str | None) -> None:
         services = screen.open_services()
         try:
             services.store.set_career_mark(note_id, mark)
@@ -44,8 +46,9 @@ def choose_and_mark(
 
     def chosen(mark: str | None) -> None:
         if mark is not None:
+            chosen = stored_mark(mark)
             screen.run_worker(
-                lambda: write(mark), thread=True, exit_on_error=False, group="career-mark"
+                lambda: write(chosen), thread=True, exit_on_error=False, group="career-mark"
             )
 
     screen.app.push_screen(CareerMarkScreen(text, current), chosen)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import Enum
 
-from tui1on1.domain.career import auto_element, effective_element, shorten
+from tui1on1.domain.career import auto_element, career_label, effective_element, shorten
 from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.duedates import format_due
 from tui1on1.domain.grammar import MAX_NOTE_CHARS, extract_tags
@@ -89,6 +89,12 @@ class NoteRow:
     def career(self) -> CareerElement | None:
         """Where it goes in the career thread (None: not in it)."""
         return effective_element(self.mark, self.auto)
+
+    @property
+    def career_label(self) -> str:
+        """ "career: why" (its question put it there), "marked: why" (the
+        manager did), or "" when it is not in the thread."""
+        return career_label(self.career, self.auto)
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +318,18 @@ class MeetingNotes:
         """The manager put a saved note in the career thread (or took it out)."""
         row = self.saved_note(key)
         return self._put(replace(row, mark=mark, state=SaveState.SAVING))
+
+    def marks_changed(self, marks: Mapping[int, str | None]) -> list[NoteRow]:
+        """Marks written elsewhere (the career screen, over the meeting), by
+        note id: saved rows take them; a row with its own change on the way
+        keeps that."""
+        changed = []
+        for row in list(self._rows.values()):
+            if row.note_id is not None and row.note_id in marks and row.state is SaveState.SAVED:
+                mark = marks[row.note_id]
+                if mark != row.mark:
+                    changed.append(self._put(replace(row, mark=mark)))
+        return changed
 
     def delete(self, key: str | None) -> NoteRow:
         """Take a saved note off the list (u brings it back)."""

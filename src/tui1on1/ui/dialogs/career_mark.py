@@ -1,7 +1,8 @@
 """Where a note goes in the career thread: one key chooses (c, then a…p or n).
 
 Dismissed with the mark to store (a ``CareerElement`` value, or
-``NOT_CAREER``), or None when cancelled.
+``NOT_CAREER``), ``AS_ASKED`` to take the mark off (the question it answers
+decides again), or None when cancelled.
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.dialogs.fit import FitModal
 
 NOT_CAREER_KEY = "n"
+AS_ASKED_KEY = "q"
+AS_ASKED = "as-asked"  # the dialog's answer for "no mark": see ``stored_mark``
+
+
+def stored_mark(choice: str) -> str | None:
+    """What to store for the dialog's answer (None: no mark)."""
+    return None if choice == AS_ASKED else choice
 
 
 def choices_text(current: CareerElement | None) -> Text:
@@ -30,7 +38,9 @@ def choices_text(current: CareerElement | None) -> Text:
         text.append("  (now)\n" if here else "\n")
     text.append(f"  {NOT_CAREER_KEY}  ", style="bold")
     text.append("Not in the career thread", style="reverse" if current is None else "")
-    text.append("  (now)" if current is None else "")
+    text.append("  (now)\n" if current is None else "\n")
+    text.append(f"  {AS_ASKED_KEY}  ", style="bold")
+    text.append("No mark: as the question it answers says")
     return text
 
 
@@ -41,6 +51,7 @@ class CareerMarkScreen(FitModal[str | None]):
             for key, element in ELEMENT_KEYS.items()
         ),
         Binding(NOT_CAREER_KEY, f"choose('{NOT_CAREER}')", "Not career", show=False),
+        Binding(AS_ASKED_KEY, f"choose('{AS_ASKED}')", "No mark", show=False),
         Binding("escape", "choose(None)", "Cancel", id="career_mark_cancel"),
     ]
 

@@ -24,7 +24,7 @@ from tui1on1.domain.career import (
     format_day,
     shorten,
 )
-from tui1on1.domain.kinds import CareerElement
+from tui1on1.domain.kinds import ActionStatus, CareerElement
 from tui1on1.domain.records import Person
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage.errors import StoreError
@@ -36,34 +36,38 @@ from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 
 MORE_NOTES = 3  # an entry's further notes shown under it
-QUESTION_CHARS = 44  # "after Why? on “…”" fits 80 columns
+INDENT = 14  # where an entry's lines start, under its answer
 
 
 def entry_id(entry: CareerEntry) -> str:
     return f"entry-{entry.element.value}-{entry.meeting_id}"
 
 
-def entry_text(thread: CareerThread, entry: CareerEntry, today: date) -> Text:
-    """Two or more lines: the date and answer; where it came from and what it
-    replaced; the entry's further notes."""
+def entry_text(thread: CareerThread, entry: CareerEntry, today: date, width: int = 80) -> Text:
+    """Lines of at most ``width`` cells: the date and answer (with "done" for
+    a plan step ticked off); the entry's further notes; the question it
+    answered; what it replaced."""
+    room = max(width - INDENT, 20)
     text = Text(f"  {format_day(entry.answered_at, today):<11} ", style="bold")
-    text.append(one_line(safe_terminal_text(entry.headline)))
-    question = shorten(safe_terminal_text(one_line(entry.question)), QUESTION_CHARS)
+    text.append(shorten(one_line(safe_terminal_text(entry.headline)), room))
+    if entry.action_status in (ActionStatus.DONE, ActionStatus.DROPPED):
+        text.append(f"  {entry.action_status}", style="bold")
+    for more in entry.notes[1 : 1 + MORE_NOTES]:
+        text.append(f"\n{'':{INDENT}}· " + shorten(one_line(safe_terminal_text(more)), room - 2))
+    if len(entry.notes) > 1 + MORE_NOTES:
+        text.append(f"\n{'':{INDENT}}… {len(entry.notes) - 1 - MORE_NOTES} more in that meeting")
     if entry.marked:
         source = "marked by you"
-    elif entry.after_why:
-        source = f"after Why? on “{question}”"
     else:
-        source = f"answer to “{question}”"
-    text.append(f"\n{'':14}{source}", style="italic")
+        lead = "after Why? on “" if entry.after_why else "answer to “"
+        question = shorten(safe_terminal_text(one_line(entry.question)), room - len(lead) - 1)
+        source = f"{lead}{question}”"
+    text.append(f"\n{'':{INDENT}}{source}", style="italic")
     before = thread.was(entry)
     if before is not None:
-        was = shorten(safe_terminal_text(before.headline), 50)
-        text.append(f"\n{'':14}was: {was}, {format_day(before.answered_at, today)}")
-    for more in entry.notes[1 : 1 + MORE_NOTES]:
-        text.append(f"\n{'':14}· {one_line(safe_terminal_text(more))}")
-    if len(entry.notes) > 1 + MORE_NOTES:
-        text.append(f"\n{'':14}… {len(entry.notes) - 1 - MORE_NOTES} more in that meeting")
+        day = format_day(before.answered_at, today)
+        was = shorten(safe_terminal_text(before.headline), room - len(day) - 7)
+        text.append(f"\n{'':{INDENT}}was: {was}, {day}")
     return text
 
 
@@ -100,6 +104,11 @@ class CareerScreen(ServiceScreen[None]):
     def services_ready(self, services: Services) -> None:
         self.reload()
 
+    def on_screen_resume(self) -> None:
+        """Back from a past meeting (where c may have moved a note): read again."""
+        if self.app.services is not None and self.thread is not None:
+            self.reload()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="career")
     def reload(self) -> None:
         services = self.open_services()
@@ -128,13 +137,15 @@ class CareerScreen(ServiceScreen[None]):
         self.query_one("#career-header", Static).update(header)
         self.sub_title = safe_terminal_text(person.name)
         view = self.query_one(OpenList)
+        width = self.size.width - 3  # the list's bar and padding
         highlighted = view.highlighted
         view.clear_options()
         for element in ELEMENTS:
             view.add_option(Option(heading_text(thread, element), id=f"head-{element.value}",
                                    disabled=True))  # fmt: skip
             for entry in thread.timeline(element):
-                view.add_option(Option(entry_text(thread, entry, today), id=entry_id(entry)))
+                text = entry_text(thread, entry, today, width)
+                view.add_option(Option(text, id=entry_id(entry)))
         if highlighted is not None:
             view.highlighted = highlighted
         elif self.element is not None and (current := thread.current(self.element)):

@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from tui1on1.domain.career import ELEMENT_TITLES, auto_element, effective_element
+from tui1on1.domain.career import auto_element, career_label, effective_element
 from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.duedates import format_due
 from tui1on1.domain.grammar import KIND_MARKS
@@ -125,25 +125,26 @@ class MeetingHistoryScreen(ServiceScreen[None]):
         bank = services.bank.questions if services is not None else {}
         asked = {a.id: bank[a.slug].element if a.slug in bank else None for a in record.asked}
         owners = {a.note_id: a.owner for a in record.actions if a.note_id is not None}
-        self.elements = {
-            note.id: effective_element(
-                note.career,
-                auto_element(asked.get(note.asked_question_id or 0), note.kind,
-                             owners.get(note.id), note.answers_why),
-            )
+        autos = {
+            note.id: auto_element(asked.get(note.asked_question_id or 0), note.kind,
+                                  owners.get(note.id), note.answers_why)
             for note in record.notes
         }  # fmt: skip
+        self.elements = {n.id: effective_element(n.career, autos[n.id]) for n in record.notes}
         today = self.app.clock.now().astimezone().date()
         self.query_one("#history-header", Static).update(header_text(record, today))
         notes = self.query_one(OpenList)
+        # A reload after a change keeps the highlight on the same note.
+        was = notes.highlighted
+        kept = notes.get_option_at_index(was).id if was is not None else None
         notes.clear_options()
         for note in record.notes:
             line = Text(f"{format_mmss(note.elapsed_seconds):>7} {KIND_MARKS[note.kind]} ")
             line.append(safe_terminal_text(note.text, keep_newlines=True))
             if note.kind.value != "note":
                 line.append(f"  {note.kind.value}", style="italic")
-            if (element := self.elements.get(note.id)) is not None:
-                line.append(f"  career: {ELEMENT_TITLES[element].lower()}", style="italic")
+            if label := career_label(self.elements.get(note.id), autos[note.id]):
+                line.append(f"  {label}", style="italic")
             notes.add_option(Option(line, id=f"note-{note.id}"))
         if not record.notes:
             notes.add_option(Option(Text("No notes.", style="italic"), disabled=True))
@@ -152,9 +153,10 @@ class MeetingHistoryScreen(ServiceScreen[None]):
             f"Notes ({len(record.notes)})  Enter shows one in full · {mark} marks it for the "
             "career thread"
         )
-        if self.note_id is not None:
+        target = kept or (f"note-{self.note_id}" if self.note_id is not None else None)
+        if target is not None:
             with suppress(OptionDoesNotExist):
-                notes.highlighted = notes.get_option_index(f"note-{self.note_id}")
+                notes.highlighted = notes.get_option_index(target)
         notes.highlight_first()
         notes.focus()
 

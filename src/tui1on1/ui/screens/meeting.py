@@ -405,6 +405,10 @@ class MeetingScreen(ServiceScreen[None]):
     def action_switch_playbook(self) -> None:
         self._forward(MeetingFlows.switch_playbook)
 
+    def on_screen_resume(self) -> None:
+        """Back from the career screen (F2), where c may have moved a note."""
+        self._to_notes(NotesPane.read_marks_again)
+
     def action_toggle_career(self) -> None:
         """F2: the career thread in full (F2 or Esc comes back); the meeting
         goes on underneath, its clock derived from time."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.binding import Binding
 
+from tui1on1.domain.career import auto_element
 from tui1on1.domain.duedates import format_due
 from tui1on1.domain.grammar import PLACEHOLDER, EmptyLineError, NoteTooLongError, parse_line
 from tui1on1.domain.kinds import CareerElement, NoteKind
@@ -16,7 +17,7 @@ from tui1on1.domain.meeting import MeetingModel, NoteRow, Refused, SaveState, ne
 from tui1on1.domain.records import NewNote
 from tui1on1.storage import journal_entries as entries
 from tui1on1.storage.errors import DatabaseUnavailable
-from tui1on1.ui.dialogs.career_mark import CareerMarkScreen
+from tui1on1.ui.dialogs.career_mark import CareerMarkScreen, stored_mark
 from tui1on1.ui.screens.meeting_messages import (
     NoteEditDone,
     NoteKept,
@@ -141,7 +142,10 @@ class NotesPane:
         today = now.astimezone().date()
         try:
             parsed = parse_line(text, today)
-        except EmptyLineError:
+        except EmptyLineError as exc:
+            if text.strip():  # a prefix or mark with nothing after it: keep what was typed
+                note_input.give_back(value)
+                self.screen.notify(f"Not saved yet: {exc}.", markup=False)
             return
         except NoteTooLongError as exc:
             note_input.give_back(value)
@@ -152,6 +156,11 @@ class NotesPane:
         if parsed.mark_error:
             self.screen.notify(parsed.mark_error, title="Career mark", timeout=8, markup=False)
         ref = model.answering(now, parsed.kind)
+        question = model.element_of(ref.slug) if ref else None
+        if ref and parsed.career:  # marked as typed: an answer only where its question goes
+            auto = auto_element(question, parsed.kind, parsed.owner, ref.why)
+            if auto is not parsed.career:
+                ref, question = None, None
         note = NewNote(
             uid=new_uid(),
             meeting_id=model.meeting.id,
@@ -168,7 +177,6 @@ class NotesPane:
             answers_why=bool(ref and ref.why),
             career=parsed.career.value if parsed.career else None,
         )
-        question = model.element_of(ref.slug) if ref else None
         self.add_new(note, format_due(parsed.due, today) if parsed.due else "", question)
         services.writer.save_draft(model.meeting.id, note_input.note_text, services.clock.now())
 
@@ -311,11 +319,11 @@ class NotesPane:
 
         def chosen(mark: str | None) -> None:
             if mark is not None:
-                self.set_mark(row.key, mark)
+                self.set_mark(row.key, stored_mark(mark))
 
         self.screen.app.push_screen(CareerMarkScreen(row.text, row.career), chosen)
 
-    def set_mark(self, key: str, mark: str) -> None:
+    def set_mark(self, key: str, mark: str | None) -> None:
         try:
             row = self.notes.set_mark(key, mark)
         except Refused as refusal:  # deleted or gone while the choice was open
@@ -333,6 +341,21 @@ class NotesPane:
             ),
             kept=lambda safe: post_from_writer(screen, NoteKept(key, safe)),
         )
+
+    def read_marks_again(self) -> None:
+        """Back from the career screen: marks changed there show here too."""
+        store, meeting_id = self.services.store, self.model.meeting.id
+        screen = self.screen
+
+        def read() -> None:
+            marks = {note.id: note.career for note in store.list_notes(meeting_id)}
+            screen.app.call_from_thread(self._take_marks, marks)
+
+        screen.run_worker(read, thread=True, exit_on_error=False, group="marks")
+
+    def _take_marks(self, marks: dict[int, str | None]) -> None:
+        for row in self.notes.marks_changed(marks):
+            self.view.put(row)
 
     def delete(self) -> None:
         try:

@@ -148,7 +148,8 @@ class PersonScreen(ServiceScreen[None]):
         header.append("  " + " · ".join(safe_terminal_text(d) for d in details))
         self.query_one("#person-header", Static).update(header)
         self.sub_title = safe_terminal_text(person.name)
-        self._fill("#person-career", current_rows(prep.career, today), CAREER_EMPTY)
+        room = self.size.width - 4  # the list's bar and padding
+        self._fill("#person-career", current_rows(prep.career, today, room), CAREER_EMPTY)
 
         actions = sorted(
             prep.actions,
@@ -262,6 +263,16 @@ class PersonScreen(ServiceScreen[None]):
             "Past meetings",
             "Jump to their meetings, newest first" + key("person_meetings"),
             self.action_past_meetings,
+        )
+        yield SystemCommand(
+            "Career thread",
+            "Every answer about their career, over time" + key("person_career"),
+            self.action_career,
+        )
+        yield SystemCommand(
+            "Re-mark a career entry",
+            "Where the highlighted career row's note goes" + key("person_career_mark"),
+            self.action_career_mark,
         )
         yield SystemCommand(
             "Mark done or resolved",

@@ -18,7 +18,6 @@ from textual.reactive import Reactive
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from tui1on1.domain.career import ELEMENT_TITLES
 from tui1on1.domain.grammar import KIND_LABELS, KIND_MARKS, MAX_NOTE_CHARS
 from tui1on1.domain.kinds import ActionStatus, NoteKind
 from tui1on1.domain.meeting.notes import NoteRow, SaveState
@@ -62,8 +61,8 @@ class NotesList(OptionList):
             meta.append(row.due)
         if row.action_status is ActionStatus.DONE:
             meta.append("done")
-        if row.career is not None:
-            meta.append(f"career: {ELEMENT_TITLES[row.career].lower()}")
+        if row.career_label:
+            meta.append(row.career_label)
         if meta:
             text.append("  " + " · ".join(meta), style=meta_style)
         if row.state is not SaveState.SAVED:
