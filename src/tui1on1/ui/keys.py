@@ -73,6 +73,7 @@ SCREEN_NAMES = {
     "HomeScreen": "home",
     "PersonScreen": "the person screen",
     "MeetingHistoryScreen": "the meeting history",
+    "CareerScreen": "the career screen",
     "SearchScreen": "search",
     "MeetingScreen": "the meeting screen",
     "PersonFormScreen": "the person form",
@@ -93,6 +94,7 @@ FOCUSABLE = {
         ("tui1on1.ui.lists", "OpenList", "the notes list", False),
         ("tui1on1.ui.lists", "Pane", "the summary pane", False),
     ],
+    "CareerScreen": [("tui1on1.ui.lists", "OpenList", "the entries", False)],
     "SearchScreen": [
         ("textual.widgets", "Input", "the search box", True),
         ("tui1on1.ui.screens.search", "SearchResults", "the search results", False),
