@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import random
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -31,6 +30,7 @@ from tui1on1.demo import career_lines as cl
 from tui1on1.demo import career_words as cw
 from tui1on1.demo import words
 from tui1on1.demo.career_calendar import CareerCalendar
+from tui1on1.demo.career_phrasing import Phrasing, Pool
 from tui1on1.domain.kinds import CareerElement as E
 
 __all__ = ["CareerStory", "Part", "Step"]
@@ -38,16 +38,10 @@ __all__ = ["CareerStory", "Part", "Step"]
 _DUE_DAYS = (10, 14, 14, 21, 28, 42)
 _STEP_DAYS = (21, 28, 35, 42, 49, 63)  # how long a plan step takes
 _DETAIL = 0.4  # how often an answer comes with a detail the manager may type next
-_QUOTE = 0.25  # how often the answer is written down in their own words
-_RECENT = 3  # a line isn't used again for the same element within this many
 _WHY_WAITS = 45  # days a why due for a Why? follow-up waits before it is asked outright
 _PASSING_DAYS = (40, 100)  # between two remarks in passing that the manager marks
 _ASPIRATION_WAITS = 21  # days an aspiration due waits before it comes up in passing
 _MONTH_AGO = 25  # days before "same as in <month>" makes sense
-_SENTENCE = re.compile(r"(?<=[.?!] )[a-z]")
-
-# (note kind, templates) to choose a line from
-Pool = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -123,8 +117,7 @@ class CareerStory:
         self.why_track: int | None = None  # the direction the last why was about
         self.why_by_question = True  # the next why comes from a why question (else a Why?)
         self.since: dict[str, datetime] = {}  # what -> when it was first said
-        self.heads: dict[E, str] = {}  # element -> its last headline, casefolded
-        self.recent: dict[str, list[str]] = {}  # pool name -> templates used lately
+        self.words = Phrasing(rng)
         self.meeting: set[E] = set()  # elements talked about in the current meeting
         self.next_passing = datetime.max.replace(tzinfo=UTC)  # when a remark in passing is due
         if dates:
@@ -365,7 +358,7 @@ class CareerStory:
             self.unused_in_use_from = later
         step = Step(text, track, index, closed_in, status, rng.choice(_DUE_DAYS))
         self.steps.append(step)
-        self.heads[E.PLAN] = text.casefold()
+        self.words.heads[E.PLAN] = text.casefold()
         parts = [Part("action", text, step)]
         if previous is not None:
             fill["prev"] = previous.text
@@ -391,37 +384,8 @@ class CareerStory:
             fill["since"] = f"{first:%B}"
 
     def _line(self, name: str, templates: tuple[str, ...]) -> str:
-        """A template from ``templates``, not one of those used lately under ``name``."""
-        recent = self.recent.setdefault(name, [])
-        fresh = [t for t in templates if t not in recent] or list(templates)
-        line = self.rng.choice(fresh)
-        recent.append(line)
-        del recent[: max(0, len(recent) - min(_RECENT, len(templates) - 1))]
-        return line
+        return self.words.line(name, templates)
 
     def _say(self, element: E, pool: Pool, fill: dict[str, str]) -> Part:
-        """The headline of an answer: a line from ``pool`` (a quote now and
-        then) that says something else than the element's last headline."""
-        usable = [
-            (kind, [t for t in lines if "{since}" not in t or "since" in fill])
-            for kind, lines in pool
-        ]
-        usable = [(kind, lines) for kind, lines in usable if lines]
-        quotes = [u for u in usable if u[0] == "quote"]
-        notes = [u for u in usable if u[0] != "quote"]
-        order = [*quotes, *notes] if self.rng.random() < _QUOTE else [*notes, *quotes]
-        last = self.heads.get(element)
-        kind, text = "note", ""
-        for kind, lines in order:  # another kind of line if this one can only repeat
-            for _try in range(4):
-                text = self._line(f"{element.value}-{kind}", tuple(lines)).format_map(fill)
-                if text.casefold() != last:
-                    break
-                fill = {**fill, "goal": self.rng.choice(self.tracks[self.announced()].goals)}
-            else:
-                continue
-            break
-        if kind == "quote":  # their own sentences, each starting with a capital
-            text = _SENTENCE.sub(lambda m: m.group(0).upper(), text)
-        self.heads[element] = text.casefold()
+        kind, text = self.words.say(element, pool, fill, self.tracks[self.announced()].goals)
         return Part(kind, text)
