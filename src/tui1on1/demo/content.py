@@ -1,11 +1,15 @@
 """What was said in the demo's 1:1s: questions asked, notes, actions and summaries.
 
 :class:`PersonHistory` fills each meeting of a person's calendar (from
-:mod:`tui1on1.demo.schedule`) with questions from the shipped bank and notes
-written from the templates in :mod:`tui1on1.demo.words`; the entries are those
-of the export document (see ``tui1on1.storage.transfer``). A report's answers
-to career questions are their :class:`~tui1on1.demo.career_story.CareerStory`'s;
-which notes link to a question is :mod:`tui1on1.demo.answers`' rule.
+:mod:`tui1on1.demo.schedule`) with questions from the shipped bank (chosen by
+:mod:`tui1on1.demo.asking`) and notes written from the templates in
+:mod:`tui1on1.demo.words`; the entries are those of the export document (see
+``tui1on1.storage.transfer``). A report's answers to career questions are their
+:class:`~tui1on1.demo.career_story.CareerStory`'s: after an aspiration or
+moonshot answer, the answer to a *Why?* follow-up (``answers_why``, the
+question's ``followups`` counting the ctrl+y), and between questions, now and
+then, a remark the manager marks for the thread (``career``). Which notes link
+to a question is :mod:`tui1on1.demo.answers`' rule.
 """
 
 from __future__ import annotations
