@@ -122,22 +122,23 @@ def _candidates(
         for category in CAREER_CATEGORIES:  # its side questions go with its main talk
             due["side:" + category] = _category_due(category, due)
     found: dict[int, list[Candidate]] = {}
-    for segment_index, questions in _suited(catalogue, relationship, segments):
+    for segment_index, groups in _suited(catalogue, relationship, segments):
         candidates = [
-            (category, slug, text)
-            for category, slug, text, gate in questions
-            if index - last.get(slug, -1_000) > RECENT_MEETINGS
-            and (story is None or not gate or due[gate])
+            question
+            for gate, questions in groups
+            if story is None or not gate or due[gate]  # a whole group at once
+            for question in questions
+            if index - last.get(question[1], -1_000) > RECENT_MEETINGS
         ]
         if candidates:
             found[segment_index] = candidates
     return found
 
 
-# A segment's index and its suited questions: (category, slug, text, gate), the
-# gate saying when it may be asked of a report ("" always; else an element's
-# value or "side:<category>", see _candidates).
-_Suited = tuple[tuple[int, tuple[tuple[str, str, str, str], ...]], ...]
+# Per segment of a playbook: its index and its suited questions grouped by
+# their gate, which says when they may be asked of a report ("" always; else
+# an element's value or "side:<category>", see _candidates).
+_Suited = tuple[tuple[int, tuple[tuple[str, tuple[Candidate, ...]], ...]], ...]
 _SUITED: dict[tuple[int, str], _Suited] = {}  # (id of a playbook's segments, relationship)
 
 
@@ -147,17 +148,15 @@ def _suited(
     key = (id(segments), relationship)
     found = _SUITED.get(key)
     if found is None:
-        found = _SUITED[key] = tuple(
-            (
-                segment.index,
-                tuple(
-                    (category, slug, text, _gate(catalogue.elements.get(slug), category))
-                    for category in segment.categories
-                    for slug, text in catalogue.pool.get((category, relationship), ())
-                ),
-            )
-            for segment in segments
-        )
+        suited = []
+        for segment in segments:
+            groups: dict[str, list[Candidate]] = {}
+            for category in segment.categories:
+                for slug, text in catalogue.pool.get((category, relationship), ()):
+                    gate = _gate(catalogue.elements.get(slug), category)
+                    groups.setdefault(gate, []).append((category, slug, text))
+            suited.append((segment.index, tuple((g, tuple(qs)) for g, qs in groups.items())))
+        found = _SUITED[key] = tuple(suited)
     return found
 
 

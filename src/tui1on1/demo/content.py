@@ -234,7 +234,9 @@ class PersonHistory:
                 entry, _segment, category = asked[q]
                 left = left_to_say.get(q)
                 if left is None:  # the first note after the ask is its answer
-                    room = answers.still_to_come(asked, q, times, segment_of, position)
+                    room = 0  # notes still to come here: room for a Why? answer
+                    if pairs and q in pairs:
+                        room = answers.still_to_come(asked, q, times, segment_of, position)
                     left = left_to_say[q] = self._answer(index, entry["slug"], category, room)
                     part = left.pop(0)
                 elif left and (left[0].why or rng.random() < answers.MORE_ANSWER):
