@@ -1,5 +1,6 @@
 """The demo's career threads, read back from a database: each person's answers
-fit the questions they answer and tell a story that moves over the year."""
+fit the questions they answer and tell a story that moves over the year, at the
+pace a manager would come back to it, in words that vary like real notes."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tui1on1.demo import career_words, generate
+from tui1on1.demo import career_lines, generate
 from tui1on1.domain.career import CareerThread
 from tui1on1.domain.kinds import CareerElement
 from tui1on1.questions import load_bank
@@ -66,8 +67,11 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(".+".join(re.escape(part) for part in parts), re.IGNORECASE)
 
 
-TEMPLATES = {e: [_pattern(t) for t in ts] for e, ts in career_words.ANSWERS.items()}
-FIRST_WHY = [_pattern(t) for t in career_words.WHY_LEVELS[0]]
+TEMPLATES = {e: [_pattern(t) for t in ts] for e, ts in career_lines.ANSWERS.items()}
+FIRST_WHY = [_pattern(t) for t in (*career_lines.WHY_LEVELS[0], *career_lines.WHY_QUOTES[0])]
+SHIFT = [
+    _pattern(t) for t in (*career_lines.ASPIRATION_SHIFT, *career_lines.ASPIRATION_SHIFT_QUOTES)
+]
 
 
 def reads_as(element: CareerElement, text: str) -> bool:
@@ -75,7 +79,7 @@ def reads_as(element: CareerElement, text: str) -> bool:
 
 
 def test_answer_templates_are_told_apart_by_their_words() -> None:
-    for element, templates in career_words.ANSWERS.items():
+    for element, templates in career_lines.ANSWERS.items():
         for template in templates:
             fixed = re.sub(r"\{\w+\}", "", template).strip(" ,.;:")
             assert len(fixed) >= 12, template  # not just a slot, which would match anything
@@ -97,8 +101,13 @@ def test_every_person_has_a_thread_of_answers_to_that_elements_questions(
         for element, entries in person.thread.timelines.items():
             assert entries, (person.name, element)
             for entry in entries:
-                assert not entry.marked  # the demo marks nothing: every entry is an answer
-                assert element in elements_by_text[entry.question], (entry.question, element)
+                if entry.marked:  # said in passing, marked by the manager: no question
+                    assert entry.question == "" and not entry.after_why
+                elif entry.after_why:  # typed after a Why? on an aspiration or moonshot answer
+                    asked = elements_by_text[entry.question]
+                    assert asked & {CareerElement.ASPIRATION, CareerElement.MOONSHOT}, asked
+                else:
+                    assert element in elements_by_text[entry.question], (entry.question, element)
                 if person.relationship == "report":  # the story's words for that element
                     assert all(reads_as(element, n) for n in entry.notes), (element, entry.notes)
     # everyone who met for most of the year has talked about every element
@@ -117,7 +126,7 @@ def test_no_aside_or_other_segments_note_gets_into_the_thread(
             for n in m["notes"]
             if n["kind"] in ("parked", "concern", "question", "win")
             or (n["action"] and n["action"]["owner"] == "me")
-            or n["asked_question"] is None
+            or (n["asked_question"] is None and not n.get("career"))
         }
         for entries in person.thread.timelines.values():
             for entry in entries:
@@ -133,8 +142,7 @@ def test_the_aspiration_shifts_and_the_why_deepens_for_most_people(
     for person in regulars:
         aspiration = person.thread.timeline(CareerElement.ASPIRATION)
         headlines = {e.headline.casefold() for e in aspiration}
-        shift = [_pattern(t) for t in career_words.ASPIRATION_SHIFT]
-        if len(headlines) > 1 and any(p.fullmatch(e.headline) for e in aspiration for p in shift):
+        if len(headlines) > 1 and any(p.fullmatch(e.headline) for e in aspiration for p in SHIFT):
             shifted += 1
         why = person.thread.timeline(CareerElement.WHY)
         if len(why) >= 3:
@@ -183,3 +191,95 @@ def test_plan_steps_are_their_actions_done_before_the_next_is_agreed(
         if "done" in statuses[:-1]:
             with_done_and_next += 1
     assert with_done_and_next > len(reports(people + more_people)) / 2
+
+
+def regulars(people: list[Person]) -> list[Person]:
+    """Reports met over most of the year."""
+    return [p for p in reports(people) if len(p.doc["meetings"]) >= 20]
+
+
+def test_no_element_says_the_same_thing_twice_in_a_row(
+    people: list[Person], more_people: list[Person]
+) -> None:
+    """Said again, a thing is said in other words (a real note restates, it
+    doesn't copy): no two entries in a row have the same headline."""
+    for person in people + more_people:
+        for element, entries in person.thread.timelines.items():
+            for newer, older in pairwise(entries):
+                assert newer.headline.casefold() != older.headline.casefold(), (
+                    person.name, element, newer.headline
+                )  # fmt: skip
+
+
+def test_the_career_comes_up_at_a_managers_pace_not_every_week(
+    people: list[Person], more_people: list[Person]
+) -> None:
+    for person in regulars(people + more_people):
+        meetings = len(person.doc["meetings"])
+        count = {e: len(person.thread.timeline(e)) for e in CareerElement}
+        assert 4 <= count[CareerElement.ASPIRATION] <= 16, (person.name, count)
+        assert 2 <= count[CareerElement.WHY] <= 9, (person.name, count)  # a handful a year
+        assert 1 <= count[CareerElement.MOONSHOT] <= 8, (person.name, count)
+        for element in (CareerElement.STRENGTH_USED, CareerElement.STRENGTH_UNUSED):
+            assert 1 <= count[element] <= 8, (person.name, element, count)
+        # the plan step when one is agreed or checked on, not every week
+        assert count[CareerElement.PLAN] <= max(18, meetings / 2), (person.name, count)
+        assert len(person.thread.conversations) < meetings, person.name
+
+
+def test_a_why_comes_from_why_questions_and_from_why_follow_ups(
+    people: list[Person], more_people: list[Person]
+) -> None:
+    elements = {slug: q.element for slug, q in load_bank().questions.items()}
+    for person in regulars(people + more_people):
+        why = person.thread.timeline(CareerElement.WHY)
+        assert any(e.after_why for e in why), person.name
+        assert any(not e.after_why and not e.marked for e in why), person.name
+    for person in people + more_people:
+        for meeting in person.doc["meetings"]:
+            asked = {q["key"]: q for q in meeting["asked_questions"]}
+            for note in meeting["notes"]:
+                if note.get("answers_why"):  # typed after ctrl+y on the question it links to
+                    question = asked[note["asked_question"]]
+                    assert question["followups"] >= 1
+                    assert elements[question["slug"]] in (
+                        CareerElement.ASPIRATION, CareerElement.MOONSHOT
+                    )  # fmt: skip
+                    assert note["kind"] in ("note", "quote")
+
+
+FIRST_PERSON = re.compile(r"\b(I|I'm|I'd|I've|me|my)\b")
+
+
+def test_some_answers_are_in_their_own_words(
+    people: list[Person], more_people: list[Person]
+) -> None:
+    quoted = 0
+    for person in regulars(people + more_people):
+        quotes = {
+            n["text"] for m in person.doc["meetings"] for n in m["notes"] if n["kind"] == "quote"
+        }
+        said = [
+            e.answer
+            for el in CareerElement
+            for e in person.thread.timeline(el)
+            if e.answer in quotes
+        ]
+        assert all(FIRST_PERSON.search(text) for text in said), said
+        quoted += bool(said)
+    assert quoted == len(regulars(people + more_people))
+
+
+def test_the_manager_marks_a_remark_made_in_passing_now_and_then(
+    people: list[Person], more_people: list[Person]
+) -> None:
+    marked_people = 0
+    for person in reports(people + more_people):
+        notes = {n["text"]: n for m in person.doc["meetings"] for n in m["notes"]}
+        marked = [e for el in CareerElement for e in person.thread.timeline(el) if e.marked]
+        for entry in marked:
+            note = notes[entry.answer]
+            assert note["career"] == entry.element.value and note["asked_question"] is None
+        assert len(marked) <= len(person.doc["meetings"]) / 4, person.name  # now and then
+        marked_people += bool(marked)
+    assert marked_people > len(reports(people + more_people)) / 2

@@ -30,10 +30,15 @@ ASIDES: tuple[tuple[str, ...], tuple[int, ...]] = (
 
 
 def after_questions(
-    rng: random.Random, times: list[float], slot: Slot, asked: Asked
+    rng: random.Random,
+    times: list[float],
+    slot: Slot,
+    asked: Asked,
+    pairs: frozenset[int] = frozenset(),
 ) -> list[float]:
     """``times`` (meeting-clock seconds of the notes), with most questions
-    given a note typed soon after them in their segment; sorted."""
+    given a note typed soon after them in their segment (the positions in
+    ``pairs`` two, room for the answer to a follow-up); sorted."""
     free = list(range(len(times)))
     rng.shuffle(free)
     for position, (entry, segment_index, _category) in enumerate(asked):
@@ -46,6 +51,8 @@ def after_questions(
             limit = min(limit, later[0] - 1)
         if limit > asked_at + 4:
             times[free.pop()] = round(rng.uniform(asked_at + 3, min(asked_at + 90, limit)), 1)
+            if position in pairs and free and limit > asked_at + 12:
+                times[free.pop()] = round(rng.uniform(asked_at + 10, min(asked_at + 150, limit)), 1)
     return sorted(times)
 
 
@@ -57,6 +64,19 @@ def open_question(asked: Asked, segment_index: int, elapsed: float) -> int | Non
         if asked_segment == segment_index and entry["elapsed_seconds"] < elapsed:
             return position
     return None
+
+
+def still_to_come(
+    asked: Asked, q: int, times: list[float], segments: list[int], position: int
+) -> int:
+    """How many of the notes after the one at ``position`` (``times`` and
+    their ``segments``) are still typed while question ``q`` is open."""
+    segment = segments[position]
+    return sum(
+        1
+        for later, s in zip(times[position + 1 :], segments[position + 1 :], strict=True)
+        if s == segment and open_question(asked, s, later) == q
+    )
 
 
 def answers(kind: str, owner: str | None, category: str) -> bool:

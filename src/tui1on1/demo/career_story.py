@@ -1,34 +1,47 @@
 """One person's career over the demo's year, told through their answers.
 
-A :class:`CareerStory` is made once per report, knowing how many meetings they
-will have. It fixes the turns of the year up front: two or three directions
+A :class:`CareerStory` is made once per report, knowing the dates of their
+meetings. It fixes the turns of the year up front: two or three directions
 (:class:`~tui1on1.demo.career_words.Track`) with the meeting each one starts
 at, a moonshot that may change once, the strengths they use, one they don't
-and what drains them, and the *why* from its surface to what lies under it.
+and what drains them, and the value under their *why*.
 
-:meth:`CareerStory.answer` is then asked, meeting by meeting, for the answer
-to one career question (by its element, from the bank): the headline note
-first, then details the manager may type after it. Each answer moves the
-story on: the why goes one level deeper, a new direction is announced as a
-change, a plan step is agreed (an action for them with a due date; it is done
-a few meetings later, dropped if the direction changes first, or still open
-at the end of the history) and the next answer reports it done.
+Meeting by meeting, :meth:`CareerStory.due` says which elements the manager
+would come back to (see :mod:`tui1on1.demo.career_calendar`), and
+:meth:`CareerStory.answer` gives the answer to one career question: the
+headline note first, then maybe a detail, or after an aspiration or moonshot
+answer the answer to a *Why?* follow-up. Each answer moves the story on: the
+why goes one level deeper, a new direction is told as a change, a plan step
+is agreed (an action for them; done a few meetings later, dropped if the
+direction changes first, or still open at the end) and checked on. A thing
+said again is said in other words (:mod:`tui1on1.demo.career_lines`), never
+the same headline twice in a row. :meth:`CareerStory.passing` now and then
+gives a remark made in passing that the manager marks for the thread.
 """
 
 from __future__ import annotations
 
+import bisect
 import random
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
+from tui1on1.demo import career_lines as cl
 from tui1on1.demo import career_words as cw
 from tui1on1.demo import words
-from tui1on1.domain.kinds import CareerElement
+from tui1on1.demo.career_calendar import CareerCalendar
+from tui1on1.demo.career_phrasing import Phrasing, Pool
+from tui1on1.domain.kinds import CareerElement as E
 
 __all__ = ["CareerStory", "Part", "Step"]
 
-_PINNED = 0.75  # how often an answer keeps the phrasing used last time
 _DUE_DAYS = (10, 14, 14, 21, 28, 42)
-_DETAIL = 0.6  # how often an answer comes with a detail the manager may type next
+_STEP_DAYS = (21, 28, 35, 42, 49, 63)  # how long a plan step takes
+_DETAIL = 0.4  # how often an answer comes with a detail the manager may type next
+_WHY_WAITS = 45  # days a why due for a Why? follow-up waits before it is asked outright
+_PASSING_DAYS = (40, 100)  # between two remarks in passing that the manager marks
+_ASPIRATION_WAITS = 21  # days an aspiration due waits before it comes up in passing
+_MONTH_AGO = 25  # days before "same as in <month>" makes sense
 
 
 @dataclass(frozen=True)
@@ -46,18 +59,24 @@ class Step:
 
 @dataclass(frozen=True)
 class Part:
-    """One note of an answer: its kind, its text, and for an action its step."""
+    """One note of an answer: its kind and text, for an action its step,
+    whether it answers a Why? follow-up, and the element a remark made in
+    passing is marked with."""
 
     kind: str
     text: str
     step: Step | None = None
+    why: bool = False
+    mark: E | None = None
 
 
 class CareerStory:
     """The turns of one person's year, and their answers as they come."""
 
-    def __init__(self, rng: random.Random, meetings: int, values: dict[str, str]) -> None:
+    def __init__(self, rng: random.Random, dates: list[datetime], values: dict[str, str]) -> None:
         self.rng = rng
+        self.dates = dates
+        meetings = len(dates)
         count = 1 if meetings < 6 else 2 if meetings < 12 else rng.choice((2, 2, 3))
         bounds = ((0.35, 0.6),) if count == 2 else ((0.25, 0.45), (0.6, 0.8))
         self.shifts = [max(1, round(meetings * rng.uniform(*b))) for b in bounds[: count - 1]]
@@ -73,13 +92,12 @@ class CareerStory:
             "team": rng.choice(words.SLOTS["team"]),
             "event": rng.choice(words.SLOTS["event"]),
             "conference": rng.choice(words.SLOTS["conference"]),
-            "timeframe": rng.choice(cw.TIMEFRAMES),
         }
         self.values["origin"] = rng.choice(cw.ORIGINS).format_map(self.values)
         self.strengths = skills[:2]
         self.tracks = [
             cw.Track(
-                goal=t.goal.format_map(self.values),
+                goals=tuple(g.format_map(self.values) for g in t.goals),
                 role=t.role,
                 steps=tuple(s.format_map(self.values) for s in t.steps),
             )
@@ -87,15 +105,23 @@ class CareerStory:
         ]
         moonshots = rng.sample(cw.MOONSHOTS, 2)
         self.moonshots = moonshots if self.shifts and rng.random() < 0.4 else moonshots[:1]
-        self.why_lines = [rng.choice(level) for level in cw.WHY_LEVELS]
         self.gains_unused = rng.random() < 0.6  # a done step puts the unused strength to use
+        self.calendar = CareerCalendar(rng, dates)
         self.steps: list[Step] = []
         self.used_steps: dict[int, int] = {}  # track -> how many of its steps were agreed
-        self.said: dict[str, object] = {}  # what was said last, per element value
-        self.phrasing: dict[str, str] = {}  # the template used last, per element value
-        self.why_count = 0
-        self.answered: dict[str, int] = {}  # element value -> meeting it was last answered in
         self.unused_in_use_from: int | None = None
+        self.told_unused_in_use = False
+        self.track_said: int | None = None  # the direction last told the manager
+        self.moonshot_said: int | None = None
+        self.why_count = 0
+        self.why_track: int | None = None  # the direction the last why was about
+        self.why_by_question = True  # the next why comes from a why question (else a Why?)
+        self.since: dict[str, datetime] = {}  # what -> when it was first said
+        self.words = Phrasing(rng)
+        self.meeting: set[E] = set()  # elements talked about in the current meeting
+        self.next_passing = datetime.max.replace(tzinfo=UTC)  # when a remark in passing is due
+        if dates:
+            self.next_passing = dates[0] + timedelta(days=rng.uniform(*_PASSING_DAYS))
 
     # --- the year's turns -------------------------------------------------------
 
@@ -105,8 +131,7 @@ class CareerStory:
 
     def announced(self) -> int:
         """The direction they last told the manager (the first before any)."""
-        said = self.said.get(CareerElement.ASPIRATION.value)
-        return said if isinstance(said, int) else 0
+        return self.track_said or 0
 
     def role(self) -> str:
         """The role word other notes use for their aspiration."""
@@ -114,109 +139,214 @@ class CareerStory:
 
     def moonshot(self) -> str:
         """The moonshot they last told the manager (the first before any)."""
-        said = self.said.get(CareerElement.MOONSHOT.value)
-        return self.moonshots[said if isinstance(said, int) else 0]
+        return self.moonshots[self.moonshot_said or 0]
 
     def _moonshot_at(self, index: int) -> int:
         return 1 if len(self.moonshots) > 1 and index >= self.shifts[0] else 0
 
+    def _open_step(self, index: int) -> Step | None:
+        step = self.steps[-1] if self.steps else None
+        if step is not None and (step.closed_in is None or step.closed_in > index):
+            return step
+        return None
+
+    # --- when -------------------------------------------------------------------
+
+    def begin(self, elements: set[E]) -> None:
+        """A meeting starts in which questions of ``elements`` will be asked."""
+        self.meeting = set(elements)
+
+    def due(self, element: E, index: int, eager: bool = False) -> bool:
+        """Whether the manager would ask about ``element`` in meeting ``index``
+        (``eager``: a meeting given over to the career)."""
+        calendar = self.calendar
+        if element is E.ASPIRATION and self.track_said not in (None, self.track_at(index)):
+            return True  # they have changed their mind: it comes up
+        if element is E.PLAN and self.steps and self._open_step(index) is None:
+            return True  # the step is done (or dropped): agree the next one
+        if not calendar.due(element, index, eager):
+            return False
+        if element is E.WHY and not self.why_by_question:
+            return calendar.overdue(element, index, _WHY_WAITS)  # else a Why? follow-up asks it
+        return True
+
     # --- answers ------------------------------------------------------------------
 
-    def answer(self, element: CareerElement, slug: str, index: int) -> list[Part]:
+    def answer(self, element: E, slug: str, index: int, room: int) -> list[Part]:
         """The notes answering a question of ``element`` asked in meeting
-        ``index``: the headline answer first, then details (maybe none)."""
-        again = self.answered.get(element.value) == index  # twice in one meeting: other words
-        self.answered[element.value] = index
-        track = self.track_at(index) if element is CareerElement.ASPIRATION else self.announced()
-        fill = {**self.values, "goal": self.tracks[track].goal}
-        details: tuple[str, ...] = ()
-        if element is CareerElement.ASPIRATION:
-            said = self.said.get(element.value)
-            if isinstance(said, int) and said != track:
-                fill["old"] = self.tracks[said].goal
-                head = self._pick(element.value, cw.ASPIRATION_SHIFT, fresh=True)
-                self.phrasing.pop(element.value, None)  # the next one is said plainly
-            else:
-                head = self._pick(element.value, cw.ASPIRATION, fresh=again)
-            self.said[element.value] = track
-            details = cw.ASPIRATION_MORE
-        elif element is CareerElement.WHY:
-            head = self._why(track)
-            details = cw.WHY_MORE
-        elif element is CareerElement.MOONSHOT:
-            shot = self._moonshot_at(index)
-            fill["moonshot"] = self.moonshots[shot]
-            said = self.said.get(element.value)
-            if isinstance(said, int) and said != shot:
-                fill["old"] = self.moonshots[said]
-                head = self._pick(element.value, cw.MOONSHOT_SHIFT, fresh=True)
-                self.phrasing.pop(element.value, None)
-            else:
-                head = self._pick(element.value, cw.MOONSHOT, fresh=again)
-            self.said[element.value] = shot
-            details = cw.MOONSHOT_MORE
-        elif element is CareerElement.STRENGTH_USED:
-            head, details = self._strength_used(index, fill, again)
-        elif element is CareerElement.STRENGTH_UNUSED:
-            draining = slug == "strengths-draining-work" or self._unused_in_use(index)
-            pool = cw.STRENGTH_DRAINING if draining else cw.STRENGTH_UNUSED
-            head = self._pick(element.value + str(draining), pool, fresh=again)
-            details = cw.STRENGTH_UNUSED_MORE
+        ``index``: the headline first, then a detail or (``room`` permitting:
+        notes still to come in its segment) the answer to a Why? follow-up."""
+        self.calendar.talked(element, index)
+        self.meeting.add(element)
+        if element is E.PLAN:
+            return self._plan(index)
+        fill = self._fill(self.announced())
+        details: tuple[str, ...]
+        shifted = False
+        if element is E.ASPIRATION:
+            head, shifted = self._aspiration(index, fill)
+            details = cl.ASPIRATION_MORE
+        elif element is E.WHY:
+            self.why_by_question = False
+            head = self._why(index, fill)
+            details = cl.WHY_MORE
+        elif element is E.MOONSHOT:
+            head = self._moonshot(index, fill)
+            details = cl.MOONSHOT_MORE
+        elif element is E.STRENGTH_USED:
+            head = self._strength_used(index, fill)
+            details = cl.STRENGTH_USED_MORE
         else:
-            return self._plan(index, track, fill)
-        parts = [Part("note", head.format_map(fill))]
+            draining = slug == "strengths-draining-work" or self._unused_in_use(index)
+            pool = (
+                (("note", cl.STRENGTH_DRAINING), ("quote", cl.STRENGTH_DRAINING_QUOTES))
+                if draining
+                else (("note", cl.STRENGTH_UNUSED), ("quote", cl.STRENGTH_UNUSED_QUOTES))
+            )
+            head = self._say(element, pool, fill)
+            details = cl.STRENGTH_UNUSED_MORE
+        if room and element in (E.ASPIRATION, E.MOONSHOT) and self._why_follows(index, shifted):
+            return [head, *self._why_followup(index)]
         if self.rng.random() < _DETAIL:
-            parts.append(Part("note", self.rng.choice(details).format_map(fill)))
+            return [head, Part("note", self._line(element.value, details).format_map(fill))]
+        return [head]
+
+    def passing(self, index: int) -> Part | None:
+        """A remark made in passing (no question asked) that the manager marks
+        for the thread, now and then; else None."""
+        options: list[tuple[E, tuple[str, ...]]] = []
+        if self.track_said is not None and self.track_said == self.track_at(index):
+            options.append((E.ASPIRATION, cl.ASPIRATION_PASSING))
+            if self.calendar.overdue(E.ASPIRATION, index, _ASPIRATION_WAITS):
+                options = options * 4  # their usual meetings don't ask it, so it comes up anyway
+        if len(options) < 4 and self.dates[index] < self.next_passing:
+            return None
+        options += [
+            (E.STRENGTH_UNUSED, cl.STRENGTH_DRAINING_PASSING),
+            (E.STRENGTH_USED, cl.STRENGTH_USED_PASSING),
+        ]
+        if self.moonshot_said is not None:
+            options.append((E.MOONSHOT, cl.MOONSHOT_PASSING))
+        options = [(e, lines) for e, lines in options if e not in self.meeting]
+        if not options:
+            return None
+        element, lines = self.rng.choice(options)
+        fill = self._fill(self.announced())
+        fill["moonshot"] = self.moonshot()
+        fill["strength"] = self.rng.choice(self.strengths)
+        part = self._say(element, (("note", lines),), fill)
+        self.calendar.talked(element, index)
+        self.meeting.add(element)
+        self.next_passing = self.dates[index] + timedelta(days=self.rng.uniform(*_PASSING_DAYS))
+        return Part(part.kind, part.text, mark=element)
+
+    # --- each element -----------------------------------------------------------------
+
+    def _aspiration(self, index: int, fill: dict[str, str]) -> tuple[Part, bool]:
+        track = self.track_at(index)
+        fill.update(self._fill(track))
+        before = self.track_said
+        pool: Pool
+        if before is None:
+            pool = (("note", cl.ASPIRATION_FIRST), ("quote", cl.ASPIRATION_QUOTES))
+        elif before != track:
+            fill["old"] = self.tracks[before].goal
+            self._month(fill, "aspiration", index)
+            pool = (("note", cl.ASPIRATION_SHIFT), ("quote", cl.ASPIRATION_SHIFT_QUOTES))
+            self.calendar.soon(E.WHY, index)  # why the change? comes up now or soon
+        else:
+            self._month(fill, "aspiration", index)
+            pool = (("note", cl.ASPIRATION_AGAIN), ("quote", cl.ASPIRATION_QUOTES))
+        if before != track:
+            self.since["aspiration"] = self.dates[index]
+        self.track_said = track
+        return self._say(E.ASPIRATION, pool, fill), before not in (None, track)
+
+    def _why_follows(self, index: int, shifted: bool) -> bool:
+        """Whether the manager asks Why? after this answer (and it's answered)."""
+        if E.WHY in self.meeting:
+            return False
+        return shifted or (not self.why_by_question and self.calendar.due(E.WHY, index))
+
+    def _why_followup(self, index: int) -> list[Part]:
+        self.calendar.talked(E.WHY, index)
+        self.meeting.add(E.WHY)
+        self.why_by_question = True
+        fill = self._fill(self.announced())
+        head = self._why(index, fill)
+        parts = [Part(head.kind, head.text, why=True)]
+        if self.rng.random() < _DETAIL:
+            parts.append(Part("note", self._line("why", cl.WHY_MORE).format_map(fill), why=True))
         return parts
 
-    def _pick(self, key: str, pool: tuple[str, ...], *, fresh: bool = False) -> str:
-        """A template from ``pool``: most often the one used last time for ``key``."""
-        last = self.phrasing.get(key)
-        if fresh or last not in pool or self.rng.random() >= _PINNED:
-            last = self.rng.choice(pool)
-        self.phrasing[key] = last
-        return last
-
-    def _why(self, track: int) -> str:
-        last_track = self.said.get("why-track", 0)
-        self.said["why-track"] = track
-        if self.why_count and track != last_track:
-            line = self.rng.choice(cw.WHY_AFTER_SHIFT)
+    def _why(self, index: int, fill: dict[str, str]) -> Part:
+        track = self.announced()
+        pool: Pool
+        if self.why_count and self.why_track is not None and track != self.why_track:
+            fill["old"] = self.tracks[self.why_track].goal
+            pool = (("note", cl.WHY_AFTER_SHIFT),)
+        elif self.why_count < len(cl.WHY_LEVELS):
+            level = self.why_count
+            pool = (("note", cl.WHY_LEVELS[level]), ("quote", cl.WHY_QUOTES[level]))
+            if level == len(cl.WHY_LEVELS) - 1:
+                self.since["why"] = self.dates[index]
         else:
-            line = self.why_lines[min(self.why_count, len(self.why_lines) - 1)]
+            self._month(fill, "why", index)
+            pool = (("note", cl.WHY_AGAIN), ("quote", cl.WHY_QUOTES[-1]))
+        self.why_track = track
         self.why_count += 1
-        return line
+        return self._say(E.WHY, pool, fill)
+
+    def _moonshot(self, index: int, fill: dict[str, str]) -> Part:
+        shot = self._moonshot_at(index)
+        fill["moonshot"] = self.moonshots[shot]
+        before = self.moonshot_said
+        pool: Pool
+        if before is None:
+            pool = (("note", cl.MOONSHOT_FIRST), ("quote", cl.MOONSHOT_QUOTES))
+        elif before != shot:
+            fill["old"] = self.moonshots[before]
+            pool = (("note", cl.MOONSHOT_SHIFT),)
+        else:
+            self._month(fill, "moonshot", index)
+            pool = (("note", cl.MOONSHOT_AGAIN), ("quote", cl.MOONSHOT_QUOTES))
+        if before != shot:
+            self.since["moonshot"] = self.dates[index]
+        self.moonshot_said = shot
+        return self._say(E.MOONSHOT, pool, fill)
 
     def _unused_in_use(self, index: int) -> bool:
         return self.unused_in_use_from is not None and index >= self.unused_in_use_from
 
-    def _strength_used(
-        self, index: int, fill: dict[str, str], again: bool
-    ) -> tuple[str, tuple[str, ...]]:
-        key = CareerElement.STRENGTH_USED.value
-        if self._unused_in_use(index) and not self.said.get(key):
-            self.said[key] = True
+    def _strength_used(self, index: int, fill: dict[str, str]) -> Part:
+        if self._unused_in_use(index) and not self.told_unused_in_use:
+            self.told_unused_in_use = True
             done = [s for s in self.steps if s.status == "done"]
             fill["prev"] = done[0].text if done else self.tracks[0].steps[0]
-            return self.rng.choice(cw.STRENGTH_NOW_USED), cw.STRENGTH_USED_MORE
-        strengths = [*self.strengths, fill["unused"]] if self.said.get(key) else self.strengths
-        fill["strength"] = strengths[0] if self.rng.random() < 0.6 else self.rng.choice(strengths)
-        return self._pick(key, cw.STRENGTH_USED, fresh=again), cw.STRENGTH_USED_MORE
+            return self._say(E.STRENGTH_USED, (("note", cl.STRENGTH_NOW_USED),), fill)
+        strengths = [*self.strengths, fill["unused"]] if self.told_unused_in_use else self.strengths
+        fill["strength"] = strengths[0] if self.rng.random() < 0.5 else self.rng.choice(strengths)
+        pool = (("note", cl.STRENGTH_USED), ("quote", cl.STRENGTH_USED_QUOTES))
+        return self._say(E.STRENGTH_USED, pool, fill)
 
-    def _plan(self, index: int, track: int, fill: dict[str, str]) -> list[Part]:
+    def _plan(self, index: int) -> list[Part]:
         rng = self.rng
-        current = self.steps[-1] if self.steps else None
-        if current is not None and (current.closed_in is None or current.closed_in > index):
+        track = self.announced()
+        fill = self._fill(track)
+        current = self._open_step(index)
+        if current is not None:  # checking on the step under way
             fill["step"] = current.text
-            fill["progress"] = rng.choice(cw.PLAN_PROGRESS).format_map(fill)
-            return [Part("note", self._pick("plan", cw.PLAN_ONGOING).format_map(fill))]
+            fill["progress"] = self._line("progress", cl.PLAN_PROGRESS).format_map(fill)
+            return [self._say(E.PLAN, (("note", cl.PLAN_ONGOING),), fill)]
+        previous = self.steps[-1] if self.steps else None
         taken = self.used_steps.get(track, 0)
         steps = self.tracks[track].steps
         nexts = cw.PLAN_NEXT
         text = steps[taken] if taken < len(steps) else nexts[(taken - len(steps)) % len(nexts)]
         text = text.format_map(fill)
         self.used_steps[track] = taken + 1
-        later = index + rng.choice((3, 4, 4, 5, 6, 8))
+        target = self.dates[index] + timedelta(days=rng.choice(_STEP_DAYS))
+        later = bisect.bisect_left(self.dates, target)  # the meeting it's done by
         following = [s for s in self.shifts if s > index]
         if following and later >= following[0]:
             closed_in, status = following[0], "dropped"
@@ -228,11 +358,34 @@ class CareerStory:
             self.unused_in_use_from = later
         step = Step(text, track, index, closed_in, status, rng.choice(_DUE_DAYS))
         self.steps.append(step)
+        self.words.heads[E.PLAN] = text.casefold()
         parts = [Part("action", text, step)]
-        if current is not None:
-            fill["prev"] = current.text
-            more = cw.PLAN_MORE[0] if current.status == "done" else cw.PLAN_MORE[1]
-            parts.append(Part("note", more.format_map(fill)))
+        if previous is not None:
+            fill["prev"] = previous.text
+            lines = cl.PLAN_DONE if previous.status == "done" else cl.PLAN_DROPPED
+            parts.append(Part("note", self._line("plan-before", lines).format_map(fill)))
         elif rng.random() < _DETAIL:
-            parts.append(Part("note", rng.choice(cw.PLAN_WHY).format_map(fill)))
+            parts.append(Part("note", rng.choice(cl.PLAN_WHY).format_map(fill)))
         return parts
+
+    # --- words ----------------------------------------------------------------------
+
+    def _fill(self, track: int) -> dict[str, str]:
+        return {
+            **self.values,
+            "goal": self.rng.choice(self.tracks[track].goals),
+            "timeframe": self.rng.choice(cw.TIMEFRAMES),
+        }
+
+    def _month(self, fill: dict[str, str], what: str, index: int) -> None:
+        """Name the month ``what`` was first said in, if that's a while back."""
+        first = self.since.get(what)
+        if first is not None and (self.dates[index] - first).days >= _MONTH_AGO:
+            fill["since"] = f"{first:%B}"
+
+    def _line(self, name: str, templates: tuple[str, ...]) -> str:
+        return self.words.line(name, templates)
+
+    def _say(self, element: E, pool: Pool, fill: dict[str, str]) -> Part:
+        kind, text = self.words.say(element, pool, fill, self.tracks[self.announced()].goals)
+        return Part(kind, text)

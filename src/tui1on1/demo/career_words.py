@@ -1,42 +1,35 @@
-"""The words of the demo's career stories: directions, reasons, dreams and steps.
+"""The stuff of the demo's career stories: directions, reasons, dreams and steps.
 
 Written for this project. :mod:`tui1on1.demo.career_story` picks from these
 to give each person a year that holds together: an aspiration that shifts
 once or twice (each :class:`Track` is one direction, with its own plan steps),
-a *why* that deepens (:data:`WHY_LEVELS`, surface first), a moonshot, the
-strengths they use and one they don't, and the steps they agree and finish.
-
-Templates are ``str.format`` strings. Their slots are the story's own values:
-``{goal}`` (the current direction), ``{old}`` (the one before), ``{value}``,
-``{origin}``, ``{moonshot}``, ``{strength}``, ``{unused}``, ``{drainer}``,
-``{energizer}``, ``{step}``, ``{prev}``, ``{progress}`` and the person's
-``{area}``, ``{project}``, ``{colleague}``, ``{team}``, ``{event}``,
-``{conference}``, ``{timeframe}``, ``{skill}``.
-
-:data:`ANSWERS` lists every template a note answering a career question may
-come from, by element, so tests can tell an answer's element from its text.
+the value under their *why*, a moonshot, and the steps they agree and finish.
+How each of these is said is :mod:`tui1on1.demo.career_lines`'.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui1on1.domain.kinds import CareerElement
-
 
 @dataclass(frozen=True)
 class Track:
-    """One career direction: how it's said, the role word the other notes
-    use (one of ``words.SLOTS["role_aspired"]``) and the steps towards it."""
+    """One career direction: the ways it's said (noun phrases, the first the
+    plainest), the role word other notes use (one of
+    ``words.SLOTS["role_aspired"]``) and the steps towards it."""
 
-    goal: str  # a noun phrase: "leading a small team"
+    goals: tuple[str, ...]  # "leading a small team", "a team lead role, small team"...
     role: str
     steps: tuple[str, ...]  # actions for them, in the order they'd come
+
+    @property
+    def goal(self) -> str:
+        return self.goals[0]
 
 
 TRACKS: tuple[Track, ...] = (
     Track(
-        "leading a small team",
+        ("leading a small team", "a small-team lead role", "leading three or four people"),
         "team lead for a small team",
         (
             "run the team retros for the next quarter",
@@ -47,7 +40,7 @@ TRACKS: tuple[Track, ...] = (
         ),
     ),
     Track(
-        "the staff path on {area}",
+        ("the staff path on {area}", "staff engineer on {area}", "the staff track on {area}"),
         "staff engineer",
         (
             "write the design doc for {project}",
@@ -57,7 +50,7 @@ TRACKS: tuple[Track, ...] = (
         ),
     ),
     Track(
-        "engineering management",
+        ("engineering management", "managing engineers", "the manager track"),
         "engineering manager",
         (
             "take over the interns' weekly check-ins",
@@ -68,7 +61,7 @@ TRACKS: tuple[Track, ...] = (
         ),
     ),
     Track(
-        "tech lead on {project}",
+        ("tech lead on {project}", "leading {project} technically", "the tech lead seat"),
         "tech lead",
         (
             "run the weekly sync for {project}",
@@ -78,7 +71,7 @@ TRACKS: tuple[Track, ...] = (
         ),
     ),
     Track(
-        "a product role, maybe PM",
+        ("a product role, maybe PM", "product management", "moving over to product"),
         "product manager",
         (
             "sit in on three customer calls",
@@ -88,7 +81,7 @@ TRACKS: tuple[Track, ...] = (
         ),
     ),
     Track(
-        "architecture across teams",
+        ("architecture across teams", "an architect role", "cross-team architecture work"),
         "architect",
         (
             "draft the ADR for {project}",
@@ -98,7 +91,7 @@ TRACKS: tuple[Track, ...] = (
         ),
     ),
     Track(
-        "going deep on the platform",
+        ("going deep on the platform", "platform specialist work", "becoming the platform expert"),
         "platform specialist",
         (
             "take the on-call lead for {area} for a month",
@@ -108,7 +101,7 @@ TRACKS: tuple[Track, ...] = (
         ),
     ),
     Track(
-        "developer advocacy, talks and writing",
+        ("developer advocacy", "developer relations", "talks and writing for developers"),
         "developer advocate",
         (
             "submit a talk on {project} to {conference}",
@@ -118,7 +111,7 @@ TRACKS: tuple[Track, ...] = (
         ),
     ),
     Track(
-        "a move into security",
+        ("a move into security", "security engineering", "the security team one day"),
         "security specialist",
         (
             "join the security review rota",
@@ -128,7 +121,7 @@ TRACKS: tuple[Track, ...] = (
         ),
     ),
     Track(
-        "principal engineer, still hands-on",
+        ("a hands-on principal role", "the principal track", "staying hands-on as a principal"),
         "principal engineer",
         (
             "take the hardest open problem in {project}",
@@ -139,59 +132,6 @@ TRACKS: tuple[Track, ...] = (
     ),
 )
 
-ASPIRATION: tuple[str, ...] = (
-    "aspiration for now: {goal}",
-    "aiming at {goal}; says {timeframe}",
-    "sees their next years as {goal}",
-    "says {goal} {timeframe}; sounded sure",
-    "enjoys {energizer} now; curious about {goal}",
-    "where it leads: {goal}",
-    "most drawn to {goal}",
-)
-ASPIRATION_SHIFT: tuple[str, ...] = (
-    "changed their mind: {goal} rather than {old}",
-    "aspiration moved: {goal} now, not {old}",
-    "new direction: {goal}; {old} felt less like them after {event}",
-)
-ASPIRATION_MORE: tuple[str, ...] = (
-    "asked what {goal} looks like here day to day",
-    "wants to try a slice of it before committing",
-    "not at the cost of {value}",
-    "would like to get there without leaving {area}",
-)
-
-# The why, from the first answer given to the one underneath it all.
-WHY_LEVELS: tuple[tuple[str, ...], ...] = (
-    (
-        "at first: the title and the pay, said it plainly",
-        "mostly wants out of {drainer}",
-        "wants more say in what gets built",
-        "first answer was recognition; didn't dig further yet",
-        "not sure yet, it just feels right",
-    ),
-    (
-        "wants to be trusted with bigger calls",
-        "gets energy from {energizer} and wants more of it",
-        "wants their work to reach customers sooner",
-        "wants to be the person people ask about {skill}",
-        "less about the title now, more about what the work feels like",
-    ),
-    (
-        "underneath it: {value}; {origin}",
-        "the real driver is {value}, more than any title",
-        "it comes back to {value}; {origin}",
-        "asked why twice more: {value}, and it has been for years",
-    ),
-)
-WHY_AFTER_SHIFT: tuple[str, ...] = (
-    "why {goal}: same root as before, {value}",
-    "the shift fits: {value} was always the point",
-)
-WHY_MORE: tuple[str, ...] = (
-    "long pause before that one",
-    "said it twice, the second time more quietly",
-    "where it started: {origin}",
-)
 ORIGINS: tuple[str, ...] = (
     "a former lead did this for them and it stuck",
     "felt it most while leading {project}",
@@ -201,7 +141,7 @@ ORIGINS: tuple[str, ...] = (
     "the best week they remember was {energizer} with no meetings",
 )
 VALUES: tuple[str, ...] = (
-    "autonomy", "craft", "visible impact", "learning every week", "being trusted",
+    "autonomy", "craft", "visible impact", "learning all the time", "being trusted",
     "helping people grow", "building things customers touch", "real ownership",
     "hard problems", "a sane pace", "fairness on the team",
 )  # fmt: skip
@@ -219,79 +159,7 @@ MOONSHOTS: tuple[str, ...] = (
     "found a coding school for career changers", "build tools for blind developers",
     "be CTO of a health-tech company", "design a programming language people use",
 )  # fmt: skip
-MOONSHOT: tuple[str, ...] = (
-    "their moonshot: {moonshot}",
-    "if nothing stood in the way: {moonshot}",
-    "would {moonshot} one day; laughed, but meant it",
-    "the big dream: {moonshot}",
-    "ten years out: {moonshot}",
-)
-MOONSHOT_SHIFT: tuple[str, ...] = (
-    "new moonshot: {moonshot} (it used to be: {old})",
-    "moonshot changed: {moonshot}, not {old} any more",
-)
-MOONSHOT_MORE: tuple[str, ...] = (
-    "closest thing here to it: {area}",
-    "skills it needs: {strength}, {unused}",
-    "first time they said it out loud",
-)
 
-STRENGTH_USED: tuple[str, ...] = (
-    "strength in use: {strength}",
-    "using {strength} most right now, on {project}",
-    "teammates come to them for {strength}",
-    "{strength} comes easily to them; others find it hard",
-    "praise they keep hearing: {strength}",
-    "at their best with {strength}, most of all when {energizer}",
-)
-STRENGTH_NOW_USED: tuple[str, ...] = (
-    "now using {unused} too; the step ({prev}) put it to work",
-    "{unused} finally in use, thanks to the last step: {prev}",
-)
-STRENGTH_USED_MORE: tuple[str, ...] = (
-    "{colleague} says the same",
-    "underrates it",
-    "would like to use it more on {area}",
-)
-STRENGTH_UNUSED: tuple[str, ...] = (
-    "barely uses {unused} in this role",
-    "{unused} sits idle here; nobody asks for it",
-    "would put {unused} to work on {project}",
-    "team gap they could fill: {unused}",
-    "{drainer} drains them, even when it goes fine",
-    "drained by {drainer}; does it well, dislikes it",
-)
-STRENGTH_DRAINING: tuple[str, ...] = (
-    "{drainer} drains them, even when it goes fine",
-    "drained by {drainer}; does it well, dislikes it",
-    "what takes it out of them: {drainer}",
-)
-STRENGTH_UNUSED_MORE: tuple[str, ...] = (
-    "worth finding room for",
-    "didn't expect me to ask about it",
-    "a week without {drainer} would show the difference",
-)
-
-PLAN_ONGOING: tuple[str, ...] = (
-    "still on: {step} ({progress})",
-    "step under way: {step}, {progress}",
-    "plan unchanged: {step}; {progress}",
-)
-PLAN_PROGRESS: tuple[str, ...] = (
-    "about halfway",
-    "started, slower than hoped",
-    "first part done",
-    "a week lost to {drainer}, back on it",
-    "going well",
-)
-PLAN_MORE: tuple[str, ...] = (
-    "last step done: {prev}",
-    "dropped the old step ({prev}) with the change of direction",
-)
-PLAN_WHY: tuple[str, ...] = (
-    "the step is towards {goal}",
-    "it puts {unused} to use",
-)
 # Steps once a direction's own steps are all taken, in this order.
 PLAN_NEXT: tuple[str, ...] = (
     "ask {colleague} for honest feedback on the last few steps",
@@ -338,19 +206,3 @@ UP_AGREED: tuple[str, ...] = (
     "agreed: I bring data on {priority}; they talk to {team} leadership",
     "agreed: I prepare options for {area}; they decide by {event}",
 )
-
-ANSWERS: dict[CareerElement, tuple[str, ...]] = {
-    CareerElement.ASPIRATION: ASPIRATION + ASPIRATION_SHIFT + ASPIRATION_MORE,
-    CareerElement.WHY: (*(t for level in WHY_LEVELS for t in level), *WHY_AFTER_SHIFT, *WHY_MORE),
-    CareerElement.MOONSHOT: MOONSHOT + MOONSHOT_SHIFT + MOONSHOT_MORE,
-    CareerElement.STRENGTH_USED: STRENGTH_USED + STRENGTH_NOW_USED + STRENGTH_USED_MORE,
-    CareerElement.STRENGTH_UNUSED: STRENGTH_UNUSED + STRENGTH_DRAINING + STRENGTH_UNUSED_MORE,
-    CareerElement.PLAN: (
-        *(step for track in TRACKS for step in track.steps),
-        *PLAN_ONGOING,
-        *PLAN_MORE,
-        *PLAN_WHY,
-        *PLAN_NEXT,
-        *UP_AGREED,
-    ),
-}

@@ -1,11 +1,15 @@
 """What was said in the demo's 1:1s: questions asked, notes, actions and summaries.
 
 :class:`PersonHistory` fills each meeting of a person's calendar (from
-:mod:`tui1on1.demo.schedule`) with questions from the shipped bank and notes
-written from the templates in :mod:`tui1on1.demo.words`; the entries are those
-of the export document (see ``tui1on1.storage.transfer``). A report's answers
-to career questions are their :class:`~tui1on1.demo.career_story.CareerStory`'s;
-which notes link to a question is :mod:`tui1on1.demo.answers`' rule.
+:mod:`tui1on1.demo.schedule`) with questions from the shipped bank (chosen by
+:mod:`tui1on1.demo.asking`) and notes written from the templates in
+:mod:`tui1on1.demo.words`; the entries are those of the export document (see
+``tui1on1.storage.transfer``). A report's answers to career questions are their
+:class:`~tui1on1.demo.career_story.CareerStory`'s: after an aspiration or
+moonshot answer, the answer to a *Why?* follow-up (``answers_why``, the
+question's ``followups`` counting the ctrl+y), and between questions, now and
+then, a remark the manager marks for the thread (``career``). Which notes link
+to a question is :mod:`tui1on1.demo.answers`' rule.
 """
 
 from __future__ import annotations
@@ -16,20 +20,19 @@ import uuid
 from datetime import datetime, timedelta
 from itertools import accumulate
 
-from tui1on1.demo import answers, career_words, outcomes, words
+from tui1on1.demo import answers, asking, career_words, outcomes, words
 from tui1on1.demo.answers import Asked, Entry
 from tui1on1.demo.career_story import CareerStory, Part, Step
 from tui1on1.demo.catalogue import Catalogue
+from tui1on1.demo.fill import Fill
 from tui1on1.demo.schedule import PLANNED_MINUTES, UP, Slot, Who, schedule
 from tui1on1.domain.agenda import ScheduledSegment
 from tui1on1.domain.grammar import extract_tags
 from tui1on1.domain.kinds import CareerElement
-from tui1on1.domain.prompts import RECENT_MEETINGS
 
 __all__ = ["Entry", "PersonHistory"]
 
 # Chances and shapes of what is said, in one place.
-_PIN = 0.55  # how often a note uses the person's own slot value
 _REROLL = {"project": 0.1, "priority": 0.1, "skill": 0.04}  # role_aspired: the story's
 _EDITED = 0.03
 _DELETED = 0.01
@@ -38,6 +41,11 @@ _TAILED = 0.12
 _CAPITALISED = 0.35
 _REPEAT_COOLDOWN = 26  # meetings before a person's note text is written again (if avoidable)
 _SMALL_TALK_FADES = 4  # after this many meetings "getting to know you" is mostly wellbeing
+_PASSING = 0.4  # how often a note answering no question is a career remark, when one is due
+_TWICE = 0.3  # how often a Why? answered was asked twice
+# meetings given over to the career (when not the person's usual playbook)
+_CAREER_PLAYBOOKS = ("first", "quarterly", "aspiration", "moonshot", "strengths", "growth-plan")
+_WHY_AFTER = (CareerElement.ASPIRATION, CareerElement.MOONSHOT)
 
 _KIND_WEIGHTS: dict[str, dict[str, int]] = {
     "aspiration": {"note": 6, "quote": 2, "question": 1, "parked": 1},
@@ -68,38 +76,6 @@ _BY_KIND = {
 }
 
 
-class _Fill(dict[str, str]):
-    """Slot values for one template: pinned to the person's profile now and then, else random.
-
-    ``{skill2}`` is another skill than ``{skill}``; values may hold slots themselves.
-    """
-
-    __slots__ = ("always", "profile", "rng")
-
-    def __init__(self, rng: random.Random, profile: dict[str, str]) -> None:
-        super().__init__()
-        self.rng = rng
-        self.profile = profile
-        self.always: frozenset[str] = frozenset()  # slots that always take the profile's value
-
-    def __missing__(self, key: str) -> str:
-        rng = self.rng
-        base = key[:-1] if key.endswith("2") else key
-        options = words.SLOTS[base]
-        pinned = self.profile.get(key)
-        if pinned is not None and (key in self.always or rng.random() < _PIN):
-            value = pinned
-        else:
-            value = rng.choice(options)
-            avoid = (self.get(base), self.get("them"))
-            while value in avoid:
-                value = rng.choice(options)
-        if "{" in value:
-            value = value.format_map(self)
-        self[key] = value
-        return value
-
-
 class PersonHistory:
     """One person's history: their meetings (scheduled by
     :func:`~tui1on1.demo.schedule.schedule`) with questions, notes and actions."""
@@ -120,7 +96,7 @@ class PersonHistory:
         self.up = who.relationship in UP
         self.audience = "up" if self.up else "report"
         self.profile = {slot: rng.choice(words.SLOTS[slot]) for slot in words.PROFILE_SLOTS}
-        self.fill = _Fill(rng, self.profile)
+        self.fill = Fill(rng, self.profile)
         self.last_asked: dict[str, int] = {}  # slug -> meeting index
         self.written: dict[str, int] = {}  # note text -> meeting index it was last written in
 
@@ -132,7 +108,7 @@ class PersonHistory:
             mine = {
                 slot: self.profile[slot] for slot in ("area", "project", "energizer", "drainer")
             }
-            self.story = CareerStory(rng, len(self.slots), mine)
+            self.story = CareerStory(rng, [s.start for s in self.slots], mine)
             self.fill.always = frozenset(("role_aspired", "moonshot"))  # the story's, as said
         meetings = [self._meeting(i, slot) for i, slot in enumerate(self.slots)]
         if self.slots:
@@ -161,7 +137,14 @@ class PersonHistory:
             self.profile["role_aspired"] = self.story.role()
             self.profile["moonshot"] = self.story.moonshot()
         segments = self.catalogue.schedules[slot.playbook]
-        asked = self._questions(index, slot, segments)
+        eager = slot.playbook in _CAREER_PLAYBOOKS and slot.playbook != self.who.default_playbook
+        asked = asking.choose(
+            rng, self.catalogue, self.who.relationship, index, slot, segments,
+            self.last_asked, self.story, eager,
+        )  # fmt: skip
+        if self.story is not None:
+            elements = self.catalogue.elements
+            self.story.begin({e for q, _s, _c in asked if (e := elements.get(q["slug"]))})
         notes, first_step = self._notes(index, slot, segments, asked)
         pauses = []
         if slot.pause_at is not None:
@@ -196,62 +179,6 @@ class PersonHistory:
             "draft": None,
         }
 
-    def _questions(self, index: int, slot: Slot, segments: tuple[ScheduledSegment, ...]) -> Asked:
-        """2–5 questions: (the export entry, its segment index, its category)."""
-        rng, pool, relationship = self.rng, self.catalogue.pool, self.who.relationship
-        eligible = [
-            s.index for s in segments if any((c, relationship) in pool for c in s.categories)
-        ]
-        if not eligible:
-            return []
-        wanted = rng.randint(2, 5)
-        picks = rng.sample(eligible, min(wanted, len(eligible)))
-        while len(picks) < wanted:
-            picks.append(rng.choice(eligible))
-        picks.sort()
-        last = self.last_asked
-        taken: set[str] = set()
-        asked: Asked = []
-        for position, segment_index in enumerate(picks):
-            segment = segments[segment_index]
-            candidates = [
-                (category, slug, text)
-                for category in segment.categories
-                for slug, text in pool.get((category, relationship), ())
-                if slug not in taken and index - last.get(slug, -1_000) > RECENT_MEETINGS
-            ]
-            if not candidates:
-                continue
-            never = [c for c in candidates if c[1] not in last]
-            if never:
-                category, slug, text = rng.choice(never)
-            else:
-                candidates.sort(key=lambda c: last[c[1]])
-                category, slug, text = rng.choice(candidates[:3])
-            taken.add(slug)
-            begin, end = slot.windows[segment_index]
-            share = picks.count(segment_index)
-            nth = picks[:position].count(segment_index)
-            span = (end - begin) / share
-            elapsed = round(begin + nth * span + rng.uniform(3, max(4, min(60, span / 3))), 1)
-            roll = rng.random()
-            pause = 8.0 if roll < 0.6 else round(rng.uniform(2.5, 7.9), 1) if roll < 0.9 else None
-            weights = (3, 4, 2, 1) if category == "why" else (6, 3, 1, 0)
-            followups = rng.choices((0, 1, 2, 3), weights)
-            entry: Entry = {
-                "key": f"q{len(asked) + 1}",
-                "slug": slug,
-                "text": text,
-                "elapsed_seconds": elapsed,
-                "asked_at": slot.wall(elapsed).isoformat(),
-                "pause_seconds": pause,
-                "followups": followups[0],
-            }
-            asked.append((entry, segment_index, category))
-        for entry, _segment, _category in asked:
-            last[entry["slug"]] = index
-        return asked
-
     def _notes(
         self,
         index: int,
@@ -271,36 +198,58 @@ class PersonHistory:
         if times and rng.random() < 0.75:  # most meetings end on a next step
             begin, end = slot.windows[-1]
             times[-1] = max(times[-1], round(rng.uniform(begin + 5, end - 5), 1))
-        times = answers.after_questions(rng, times, slot, asked)
+        story, elements = self.story, self.catalogue.elements
+        pairs = frozenset(
+            position
+            for position, (entry, _s, _c) in enumerate(asked)
+            if story is not None and elements.get(entry["slug"]) in _WHY_AFTER
+        )  # room for a Why? after the answer
+        times = answers.after_questions(rng, times, slot, asked, pairs)
+        for i in range(1, len(times)):  # two notes are never typed at the same second
+            if times[i] <= times[i - 1]:
+                times[i] = round(times[i - 1] + 0.5, 1)
         starts = [begin for begin, _end in slot.windows]
+        segment_of = [
+            min(bisect.bisect_right(starts, elapsed) - 1, len(segments) - 1) for elapsed in times
+        ]
         left_to_say: dict[int, list[Part]] = {}  # question position -> the rest of its answer
         notes: list[Entry] = []
         first_step = ""
-        previous = -1.0
-        for elapsed in times:
-            if elapsed <= previous:
-                elapsed = round(previous + 0.5, 1)
-            previous = elapsed
-            segment_index = min(bisect.bisect_right(starts, elapsed) - 1, len(segments) - 1)
+        for position, (elapsed, segment_index) in enumerate(zip(times, segment_of, strict=True)):
             q = answers.open_question(asked, segment_index, elapsed)
+            part: Part | None = None
             if q is None:
                 categories = segments[segment_index].categories
                 topic = rng.choice(categories) if categories else "follow-up"
-                note, step = self._note(index, slot, elapsed, segment_index, None, topic, None)
+                if story is not None and rng.random() < _PASSING:
+                    part = story.passing(index)
+                if part is None:
+                    note, step = self._note(index, slot, elapsed, segment_index, None, topic, None)
+                else:  # a remark in passing the manager marks for the career thread
+                    note, step = self._note(
+                        index, slot, elapsed, segment_index, None, topic, part.kind, text=part.text
+                    )
+                    note["career"] = part.mark.value if part.mark else None
             else:
                 entry, _segment, category = asked[q]
                 left = left_to_say.get(q)
-                part = None
                 if left is None:  # the first note after the ask is its answer
-                    left = left_to_say[q] = self._answer(index, entry["slug"], category)
+                    room = 0  # notes still to come here: room for a Why? answer
+                    if pairs and q in pairs:
+                        room = answers.still_to_come(asked, q, times, segment_of, position)
+                    left = left_to_say[q] = self._answer(index, entry["slug"], category, room)
                     part = left.pop(0)
-                elif left and rng.random() < answers.MORE_ANSWER:
+                elif left and (left[0].why or rng.random() < answers.MORE_ANSWER):
                     part = left.pop(0)
                 if part is not None:
                     note, step = self._note(
                         index, slot, elapsed, segment_index, entry["key"], category, part.kind,
                         text=part.text, owner="them", plan=part.step,
                     )  # fmt: skip
+                    if part.why:  # typed after a Why? on the question (ctrl+y)
+                        note["answers_why"] = True
+                        if not entry["followups"]:
+                            entry["followups"] = 2 if rng.random() < _TWICE else 1
                 else:
                     note, step = self._aside(index, slot, elapsed, segment_index, entry, category)
             if step and not first_step:
@@ -308,13 +257,14 @@ class PersonHistory:
             notes.append(note)
         return notes, first_step
 
-    def _answer(self, index: int, slug: str, category: str) -> list[Part]:
+    def _answer(self, index: int, slug: str, category: str, room: int) -> list[Part]:
         """What answers question ``slug`` here: the story's answer for a career
-        question; else a note or quote on its topic (the text chosen later)."""
+        question (``room``: how many notes are still to come in its segment);
+        else a note or quote on its topic (the text chosen later)."""
         rng, fill = self.rng, self.fill
         element = self.catalogue.elements.get(slug)
         if element is not None and self.story is not None:
-            return self.story.answer(element, slug, index)
+            return self.story.answer(element, slug, index, room)
         templates = career_words.OFF_THREAD.get(slug)
         if element is CareerElement.PLAN:  # someone above you: what we both agreed
             templates = career_words.UP_AGREED
@@ -420,7 +370,7 @@ class PersonHistory:
             note["edited_at"] = edited.isoformat()
         if kind == "action":
             note["action"] = outcomes.action(rng, self.slots, index, created, owner or "them", plan)
-        elif rng.random() < _DELETED:
+        elif not given and rng.random() < _DELETED:  # the story's answers stay
             deleted = min(created + timedelta(seconds=rng.uniform(2, 40)), slot.ended)
             note["deleted_at"] = deleted.isoformat()
         return note, step.split(" #")[0]

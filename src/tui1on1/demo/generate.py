@@ -12,7 +12,15 @@ in a later meeting, a few stay open and overdue. A note is linked to a question
 (``asked_question``) only when it answers it: typed after the ask in the same
 segment, a note or quote (or, for a plan question, the step). Each report's
 answers to career questions tell a story over the year (see
-:mod:`tui1on1.demo.career_story`), so their career thread reads like a person's.
+:mod:`tui1on1.demo.career_story`), so their career thread reads like a person's:
+the manager comes back to each part at a realistic pace, restates in other
+words, asks *Why?* after some answers (the question's ``followups``, and the
+answer's ``answers_why: true``) and now and then marks a remark made in passing
+(``career``: the element, on a note that answers no question).
+
+The document is version 1: its notes carry ``career`` and ``answers_why`` only
+where they are set (a version 1 reader takes them when present), so the rest
+of the notes stay as small as before; none has ``resolved_at``.
 
 The calendar (who, and when each meeting was) is :mod:`tui1on1.demo.schedule`'s;
 what was said in each is :mod:`tui1on1.demo.content`'s.
