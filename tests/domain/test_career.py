@@ -110,6 +110,7 @@ def play(script: list[str], *, day: int = 0, meeting_id: int = 1) -> list[Career
                     owner=parsed.owner,
                     mark=parsed.career.value if parsed.career else None,
                     question=ref.text if ref else "",
+                    question_id=model.asked.index(ref) + 1 if ref else None,
                     question_element=model.element_of(ref.slug) if ref else None,
                     answers_why=bool(ref and ref.why),
                 )
@@ -343,3 +344,26 @@ def test_a_note_marked_elsewhere_names_no_question():
     same = play(["next", "ask aspire", "lead a team", "mark 0 aspiration"])
     (asp,) = build_thread(same).timeline(E.ASPIRATION)
     assert (asp.question, asp.marked) == ("Where would you like this to lead?", False)
+
+
+def test_each_answer_is_an_entry_naming_its_own_question():
+    """Two Whys in one meeting (after the aspiration, and after the moonshot)
+    stand side by side, each with the question it followed; neither "was"
+    the other, and the meeting before is what they changed from."""
+    before = play(["next", "ask aspire", "lead", "why", "likes teaching"], day=0)
+    notes = play(
+        ["next", "ask aspire", "staff engineer", "why", "depth over breadth",
+         "ask moon", "a lab", "why", "wants to invent things"],
+        day=7,
+        meeting_id=2,
+    )  # fmt: skip
+    thread = build_thread([*before, *notes])
+    newest, side, old = thread.timeline(E.WHY)
+    assert (newest.headline, newest.question) == ("wants to invent things", "What's your moonshot?")
+    assert (side.headline, side.question) == (
+        "depth over breadth",
+        "Where would you like this to lead?",
+    )
+    assert newest.after_why and side.after_why
+    assert thread.was(newest) is old and thread.was(side) is old
+    assert thread.change(E.WHY) == "changed"

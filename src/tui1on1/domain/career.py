@@ -17,8 +17,9 @@ and the plan step. A note belongs to an element in one of two ways:
   (the step). Actions for me, wins, decisions elsewhere, concerns, open
   questions and parked topics never join the thread on their own.
 
-One meeting gives at most one entry per element: its notes for that element,
-in the order typed, read as their first. An entry names the question its
+An entry is one answer: the notes answering one question (or its Why?) in
+one meeting, in the order typed, read as their first; the notes a meeting's
+marks put in an element make one entry of their own. An entry names the question its
 first note answered, unless the manager's mark put that note somewhere its
 question doesn't (then it reads "marked by you"). The thread keeps every entry,
 newest first, so the manager sees what each one replaced.
@@ -145,11 +146,14 @@ def auto_element(
     return None
 
 
-def career_label(element: CareerElement | None, auto: CareerElement | None) -> str:
+def career_label(
+    element: CareerElement | None, auto: CareerElement | None, mark: str | None = None
+) -> str:
     """How a note shows where it went: "career: why" when its question put
-    it there, "marked: why" when the manager's mark did, "" when nowhere."""
+    it there, "marked: why" when the manager's mark did, "marked: not
+    career" when a mark took an answer out, "" when it was never in."""
     if element is None:
-        return ""
+        return "marked: not career" if mark == NOT_CAREER and auto is not None else ""
     how = "career" if element is auto else "marked"
     return f"{how}: {ELEMENT_TITLES[element].lower()}"
 
@@ -179,6 +183,7 @@ class CareerNote:
     owner: Owner | None = None  # actions only
     mark: str | None = None  # the manager's mark: an element, NOT_CAREER, or None
     question: str = ""  # the question it answers, as asked
+    question_id: int | None = None  # that question's asking (its answers go together)
     question_element: CareerElement | None = None
     answers_why: bool = False
     action_status: str | None = None  # an action's: open, done or dropped
@@ -212,6 +217,7 @@ class CareerEntry:
     marked: bool  # the manager's mark put the first note here (not its question)
     after_why: bool = False  # the first note answered a Why? on ``question``
     action_status: str | None = None  # the first note's action: open, done or dropped
+    auto: CareerElement | None = None  # where the first note's question alone puts it
 
     @property
     def headline(self) -> str:
@@ -244,35 +250,47 @@ class CareerThread:
                 return entries[i + 1] if i + 1 < len(entries) else None
         return None
 
+    def before(self, entry: CareerEntry) -> CareerEntry | None:
+        """The newest entry of the same element from an earlier meeting
+        (answers in one meeting stand side by side; they replace nothing)."""
+        entries = self.timeline(entry.element)
+        if entry not in entries:
+            return None
+        later = entries[entries.index(entry) + 1 :]
+        return next((e for e in later if e.meeting_id != entry.meeting_id), None)
+
     def was(self, entry: CareerEntry) -> CareerEntry | None:
-        """What ``entry`` changed from: the entry before it, when that one
-        said something else (the same words again change nothing)."""
-        before = self.replaced(entry)
+        """What ``entry`` changed from: the entry before it (from an earlier
+        meeting), when that one said something else."""
+        before = self.before(entry)
         if before is None or before.headline.casefold() == entry.headline.casefold():
             return None
         return before
 
     def change(self, element: CareerElement) -> str:
         """``"new"`` or ``"changed"`` when the latest career conversation
-        set this element (first ever, or different from before); else ``""``."""
+        set this element (first ever, or different words from before); else ``""``."""
         entry = self.current(element)
         if entry is None or not self.conversations or entry.meeting_id != self.conversations[0]:
             return ""
-        if self.replaced(entry) is None:
+        if self.before(entry) is None:
             return "new"
         return "changed" if self.was(entry) is not None else ""
 
 
 def build_thread(notes: Iterable[CareerNote]) -> CareerThread:
-    """Group the notes into entries: one per element and meeting."""
-    groups: dict[tuple[CareerElement, int], list[CareerNote]] = {}
+    """Group the notes into entries: one per answer (the notes answering one
+    question, or its Why?, in one meeting) and one for the notes a meeting's
+    marks put in an element."""
+    groups: dict[tuple[CareerElement, int, object], list[CareerNote]] = {}
     for note in sorted(notes, key=lambda n: (n.meeting_started, n.created_at, n.note_id)):
         element = note.element
         if element is not None:
-            groups.setdefault((element, note.meeting_id), []).append(note)
+            answer = "marked" if note.by_mark else (note.question_id, note.answers_why)
+            groups.setdefault((element, note.meeting_id, answer), []).append(note)
     timelines: dict[CareerElement, list[CareerEntry]] = {}
     starts: dict[int, datetime] = {}
-    for (element, meeting_id), members in groups.items():
+    for (element, meeting_id, _answer), members in groups.items():
         first = members[0]
         timelines.setdefault(element, []).append(
             CareerEntry(
@@ -287,12 +305,17 @@ def build_thread(notes: Iterable[CareerNote]) -> CareerThread:
                 marked=first.by_mark,
                 after_why=first.answers_why and not first.by_mark,
                 action_status=first.action_status,
+                auto=first.auto,
             )
         )
         starts[meeting_id] = first.meeting_started
     newest_first = {
         element: tuple(
-            sorted(entries, key=lambda e: (e.meeting_started, e.meeting_id), reverse=True)
+            sorted(
+                entries,
+                key=lambda e: (e.meeting_started, e.meeting_id, e.answered_at, e.note_id),
+                reverse=True,
+            )
         )
         for element, entries in timelines.items()
     }

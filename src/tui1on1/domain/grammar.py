@@ -103,6 +103,7 @@ PREFIX_KINDS: dict[str, NoteKind] = {
 
 MARK_HELP = "&a aspiration, &w why, &m moonshot, &s strength, &u unused/draining, &p plan step"
 """The career marks, for messages and the help screen."""
+MARKS = "&a &w &m &s &u &p"
 
 _ME_PREFIX = "!me"
 _ESCAPE = "\\"
@@ -265,7 +266,7 @@ def _split_mark(text: str) -> tuple[CareerElement | None, str | None, str]:
         return None, None, text
     element = MARK_WORDS.get(match[1].lower())
     if element is None:
-        said = f"'&{match[1]}' isn't a career mark ({MARK_HELP}): the line is kept as typed"
+        said = f"'&{match[1]}' isn't a career mark; the line is kept as typed. Marks: {MARKS}"
         return None, said, text
     rest = text[match.end() :].strip()
     if not rest:

@@ -12,9 +12,9 @@ from tui1on1.domain.prompts import AskedBefore
 from tui1on1.storage.session import SessionBase
 from tui1on1.storage.tables import ActionItemRow, AskedQuestionRow, MeetingRow, NoteRow
 
-# What the asked-before memory quotes: what they said (a note or a quote),
-# never an action, a decision or a win typed during the answer.
-_THEIR_WORDS = (NoteKind.NOTE.value, NoteKind.QUOTE.value)
+# What the asked-before memory quotes: what they said or agreed (a note, a
+# quote, a decision; an action for them), never the manager's own promise.
+_THEIR_WORDS = (NoteKind.NOTE.value, NoteKind.QUOTE.value, NoteKind.DECISION.value)
 
 
 class HistoryStore(SessionBase):
@@ -23,8 +23,8 @@ class HistoryStore(SessionBase):
     ) -> dict[str, AskedBefore]:
         """For each question slug ever asked of this person: when it was last
         asked, how many meetings ago (0 = this meeting), and the first line of
-        the first note or quote that answered it (not a Why? answer, and
-        never the manager's own action typed meanwhile)."""
+        the first note that answered it: what they said or agreed (not a Why?
+        answer, and never the manager's own promise typed meanwhile)."""
         with self._read() as session:
             meetings = (
                 session.execute(
@@ -72,11 +72,15 @@ class HistoryStore(SessionBase):
                 ids = [row.id for row in latest.values()]
                 for asked_id, text in session.execute(
                     select(NoteRow.asked_question_id, NoteRow.text)
+                    .outerjoin(ActionItemRow, ActionItemRow.note_id == NoteRow.id)
                     .where(
                         NoteRow.asked_question_id.in_(ids),
                         NoteRow.deleted_at.is_(None),
                         NoteRow.answers_why.is_(False),
-                        NoteRow.kind.in_(_THEIR_WORDS),
+                        or_(
+                            NoteRow.kind.in_(_THEIR_WORDS),
+                            ActionItemRow.owner == Owner.THEM.value,
+                        ),
                     )
                     .order_by(NoteRow.id)
                 ):
@@ -118,6 +122,7 @@ class HistoryStore(SessionBase):
                 AskedQuestionRow.slug,
                 AskedQuestionRow.text,
                 NoteRow.answers_why,
+                NoteRow.asked_question_id,
             )
             .join(MeetingRow, MeetingRow.id == NoteRow.meeting_id)
             .outerjoin(AskedQuestionRow, AskedQuestionRow.id == NoteRow.asked_question_id)
@@ -144,7 +149,8 @@ class HistoryStore(SessionBase):
                 question_element=elements_by_slug.get(slug) if slug else None,
                 answers_why=bool(why),
                 action_status=status,
+                question_id=asked_id,
             )
             for (note_id, meeting_id, started, created, text, kind, owner, status, mark, slug,
-                 question, why) in rows
+                 question, why, asked_id) in rows
         )  # fmt: skip

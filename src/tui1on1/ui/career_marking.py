@@ -30,6 +30,7 @@ def choose_and_mark(
     text: str,
     current: CareerElement | None,
     after: Callable[[], object],
+    auto: CareerElement | None = None,
 ) -> None:
     """Ask where the note goes; write the choice; then ``after()`` (from the
     worker thread: a reload that is itself a worker)."""
@@ -51,4 +52,4 @@ def choose_and_mark(
                 lambda: write(chosen), thread=True, exit_on_error=False, group="career-mark"
             )
 
-    screen.app.push_screen(CareerMarkScreen(text, current), chosen)
+    screen.app.push_screen(CareerMarkScreen(text, current, auto), chosen)

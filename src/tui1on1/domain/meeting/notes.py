@@ -94,7 +94,7 @@ class NoteRow:
     def career_label(self) -> str:
         """ "career: why" (its question put it there), "marked: why" (the
         manager did), or "" when it is not in the thread."""
-        return career_label(self.career, self.auto)
+        return career_label(self.career, self.auto, self.mark)
 
 
 @dataclass(frozen=True, slots=True)

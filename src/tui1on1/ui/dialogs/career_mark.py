@@ -28,8 +28,9 @@ def stored_mark(choice: str) -> str | None:
     return None if choice == AS_ASKED else choice
 
 
-def choices_text(current: CareerElement | None) -> Text:
-    """The keys, one per line, the current one marked."""
+def choices_text(current: CareerElement | None, auto: CareerElement | None = None) -> Text:
+    """The keys, one per line, the current one marked; ``auto``: where the
+    note's question alone puts it (what q goes back to)."""
     text = Text()
     for key, element in ELEMENT_KEYS.items():
         here = element is current
@@ -40,7 +41,10 @@ def choices_text(current: CareerElement | None) -> Text:
     text.append("Not in the career thread", style="reverse" if current is None else "")
     text.append("  (now)\n" if current is None else "\n")
     text.append(f"  {AS_ASKED_KEY}  ", style="bold")
-    text.append("No mark: as the question it answers says")
+    if auto is None:
+        text.append("No mark: it answers no career question, so not in the thread")
+    else:
+        text.append(f"No mark: as its question says ({ELEMENT_TITLES[auto]})")
     return text
 
 
@@ -55,17 +59,20 @@ class CareerMarkScreen(FitModal[str | None]):
         Binding("escape", "choose(None)", "Cancel", id="career_mark_cancel"),
     ]
 
-    def __init__(self, note_text: str, current: CareerElement | None) -> None:
+    def __init__(
+        self, note_text: str, current: CareerElement | None, auto: CareerElement | None = None
+    ) -> None:
         super().__init__()
         self.note_text = note_text
         self.current = current
+        self.auto = auto
 
     def compose(self) -> ComposeResult:
         line = shorten(safe_terminal_text(first_line(self.note_text)), 60)
         with Vertical(id="career-mark", classes="dialog"):
             yield Static(Text("In the career thread, this note is…"), classes="dialog-title")
             yield Static(Text(f"“{line}”", style="italic"), classes="dialog-body")
-            yield Static(choices_text(self.current), classes="dialog-body")
+            yield Static(choices_text(self.current, self.auto), classes="dialog-body")
             yield Static(Text("Press a key · Esc leaves it as it is"), classes="dialog-body")
 
     def action_choose(self, mark: str | None) -> None:

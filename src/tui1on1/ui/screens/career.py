@@ -137,7 +137,7 @@ class CareerScreen(ServiceScreen[None]):
         self.query_one("#career-header", Static).update(header)
         self.sub_title = safe_terminal_text(person.name)
         view = self.query_one(OpenList)
-        width = self.size.width - 3  # the list's bar and padding
+        width = self.size.width - 6  # the list's bar, padding and scrollbar
         highlighted = view.highlighted
         view.clear_options()
         for element in ELEMENTS:
@@ -146,8 +146,12 @@ class CareerScreen(ServiceScreen[None]):
             for entry in thread.timeline(element):
                 text = entry_text(thread, entry, today, width)
                 view.add_option(Option(text, id=entry_id(entry)))
-        if highlighted is not None:
-            view.highlighted = highlighted
+        if highlighted is not None and view.option_count:
+            # Back where it was after a change; on an entry, never a heading.
+            at = min(highlighted, view.option_count - 1)
+            while at < view.option_count and view.get_option_at_index(at).disabled:
+                at += 1
+            view.highlighted = at if at < view.option_count else None
         elif self.element is not None and (current := thread.current(self.element)):
             with suppress(OptionDoesNotExist):
                 view.highlighted = view.get_option_index(entry_id(current))
@@ -170,7 +174,7 @@ class CareerScreen(ServiceScreen[None]):
         if entry is None:
             self.notify("Highlight an entry first (Up/Down).")
             return
-        choose_and_mark(self, entry.note_id, entry.answer, entry.element, self.reload)
+        choose_and_mark(self, entry.note_id, entry.answer, entry.element, self.reload, entry.auto)
 
     @on(OptionList.OptionSelected, "#career-entries")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -54,10 +54,13 @@ def header_text(record: MeetingRecord, today: date) -> Text:
             offset = (segment.started_at - meeting.started_at).total_seconds()
             text.append(f"  {format_mmss(offset):>7}  {segment.title}  ({format_mmss(spent)})\n")
     answers: dict[int, list[str]] = {}
+    owners = {a.note_id: a.owner for a in record.actions if a.note_id is not None}
     for note in record.notes:
         if note.asked_question_id is not None:
             why = "(why) " if note.answers_why else ""
-            answers.setdefault(note.asked_question_id, []).append(why + note.text)
+            owner = owners.get(note.id)
+            whose = "" if owner is None else {Owner.ME: " (my promise)"}.get(owner, " (theirs)")
+            answers.setdefault(note.asked_question_id, []).append(why + note.text + whose)
     text.append(f"\nQuestions asked ({len(record.asked)})\n", style="bold")
     for asked in record.asked:
         pause = f"pause {asked.pause_seconds:.0f}s" if asked.pause_seconds else "no pause"
@@ -93,6 +96,7 @@ class MeetingHistoryScreen(ServiceScreen[None]):
         self.note_id = note_id
         self.record: MeetingRecord | None = None
         self.elements: dict[int, CareerElement | None] = {}  # by note id
+        self.autos: dict[int, CareerElement | None] = {}  # where its question alone puts it
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history"):
@@ -130,6 +134,7 @@ class MeetingHistoryScreen(ServiceScreen[None]):
                                   owners.get(note.id), note.answers_why)
             for note in record.notes
         }  # fmt: skip
+        self.autos = autos
         self.elements = {n.id: effective_element(n.career, autos[n.id]) for n in record.notes}
         today = self.app.clock.now().astimezone().date()
         self.query_one("#history-header", Static).update(header_text(record, today))
@@ -143,7 +148,7 @@ class MeetingHistoryScreen(ServiceScreen[None]):
             line.append(safe_terminal_text(note.text, keep_newlines=True))
             if note.kind.value != "note":
                 line.append(f"  {note.kind.value}", style="italic")
-            if label := career_label(self.elements.get(note.id), autos[note.id]):
+            if label := career_label(self.elements.get(note.id), autos[note.id], note.career):
                 line.append(f"  {label}", style="italic")
             notes.add_option(Option(line, id=f"note-{note.id}"))
         if not record.notes:
@@ -175,7 +180,12 @@ class MeetingHistoryScreen(ServiceScreen[None]):
             self.notify("Highlight a note first (Up/Down).")
             return
         choose_and_mark(
-            self, note.id, note.text, self.elements.get(note.id), lambda: self._load(services)
+            self,
+            note.id,
+            note.text,
+            self.elements.get(note.id),
+            lambda: self._load(services),
+            self.autos.get(note.id),
         )
 
     @on(OptionList.OptionSelected, "#history-notes")

@@ -321,7 +321,7 @@ class NotesPane:
             if mark is not None:
                 self.set_mark(row.key, stored_mark(mark))
 
-        self.screen.app.push_screen(CareerMarkScreen(row.text, row.career), chosen)
+        self.screen.app.push_screen(CareerMarkScreen(row.text, row.career, row.auto), chosen)
 
     def set_mark(self, key: str, mark: str | None) -> None:
         try:

@@ -148,7 +148,7 @@ class PersonScreen(ServiceScreen[None]):
         header.append("  " + " · ".join(safe_terminal_text(d) for d in details))
         self.query_one("#person-header", Static).update(header)
         self.sub_title = safe_terminal_text(person.name)
-        room = self.size.width - 4  # the list's bar and padding
+        room = self.size.width - 8  # the list's bar, padding and the scrollbar
         self._fill("#person-career", current_rows(prep.career, today, room), CAREER_EMPTY)
 
         actions = sorted(
@@ -318,7 +318,7 @@ class PersonScreen(ServiceScreen[None]):
         if entry is None:
             self.notify("Move to a row of the career thread first (Tab), then c.")
             return
-        choose_and_mark(self, entry.note_id, entry.answer, element, self.reload)
+        choose_and_mark(self, entry.note_id, entry.answer, element, self.reload, entry.auto)
 
     def _highlighted_key(self) -> str:
         focused = self.focused

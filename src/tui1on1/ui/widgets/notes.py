@@ -73,7 +73,7 @@ class NotesList(OptionList):
     def put(self, row: NoteRow) -> None:
         """Add the row, or repaint it if it is already shown."""
         try:
-            self.get_option_index(row.key)
+            index = self.get_option_index(row.key)
         except OptionDoesNotExist:
             at_bottom = self.highlighted is None
             self.add_option(Option(self.render_row(row), id=row.key))
@@ -81,6 +81,16 @@ class NotesList(OptionList):
                 self.scroll_end(animate=False)
             return
         self.replace_option_prompt(row.key, self.render_row(row))
+        if index == self.option_count - 1 and self.highlighted in (None, index):
+            # The newest row may have grown a line (a label, a save state):
+            # it stays in view.
+            self.call_after_refresh(self.scroll_end, animate=False)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        """The pane got shorter (a two-line question on the card): while
+        typing, the newest notes stay in view."""
+        if self.highlighted is None:
+            self.call_after_refresh(self.scroll_end, animate=False)
 
     def drop(self, key: str) -> None:
         with suppress(OptionDoesNotExist):
