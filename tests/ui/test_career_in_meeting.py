@@ -170,3 +170,31 @@ async def test_a_change_on_the_career_screen_shows_back_in_the_meeting(make_app,
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen)
         await wait_for(pilot, lambda: rows(screen)[0].endswith("marked: not career"))
+
+
+async def test_the_newest_note_stays_in_view_when_the_card_grows_or_a_label_comes(make_app, clock):
+    """At 80x24 the notes pane is a few rows: a two-line question on the card
+    (a new segment) or a career label on the last row must not push the
+    newest note out of sight while typing."""
+    from screen_text import screen_lines
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await meeting_ready(pilot)
+        for i in range(10):
+            await type_line(pilot, f"note number {i}")
+        await settle(pilot)
+        for _ in range(3):
+            await pilot.press("ctrl+s")
+            await pilot.pause(0.1)
+            await settle(pilot)
+            shown = screen_lines(app)
+            assert any("note number 9" in line for line in shown), "\n".join(shown)
+        await ask(pilot, screen, "aspiration-where-next")
+        await type_line(pilot, "wants to lead a small team of platform engineers one day")
+        await settle(pilot)
+        await pilot.press("up", "c", "m", "escape")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        shown = " ".join(line.strip() for line in screen_lines(app)[-9:-4])
+        assert "platform engineers one day  marked: moonshot" in shown
