@@ -87,7 +87,9 @@ def test_the_memory_quotes_what_they_said_never_my_promise_or_a_why(store):
            kind=NoteKind.ACTION, action_owner=Owner.ME)  # fmt: skip
     answer(store, meeting, asked.id, "likes growing people", minute=12, answers_why=True)
     assert store.question_history(person.id, None)["asp-lead"].answer == ""
-    answer(store, meeting, asked.id, "wants to lead a team", minute=13, kind=NoteKind.QUOTE)
+    aside = answer(store, meeting, asked.id, "remind me: book the room", minute=13)
+    store.set_career_mark(aside.id, "none")  # taken out of the thread: not quoted either
+    answer(store, meeting, asked.id, "wants to lead a team", minute=14, kind=NoteKind.QUOTE)
     assert store.question_history(person.id, None)["asp-lead"].answer == "wants to lead a team"
 
 

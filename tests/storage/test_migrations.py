@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -171,5 +172,53 @@ def test_upgrading_keeps_only_the_likely_answer_links(tmp_path):
         assert notes["week 0: wants to lead a team #career"].asked_question_id is not None
         assert notes["week 0: churn down 5% since the fix"].asked_question_id is None
         assert not any(n.answers_why or n.career for n in notes.values())
+    finally:
+        store.close()
+
+
+def test_upgrading_never_keeps_my_promise_or_a_win_as_the_answer(tmp_path):
+    """Old versions linked every note after a question: when the first was
+    the manager's own promise (or a win), the answer kept is the next note."""
+    path = tmp_path / "old.db"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine, "0003")
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO person (id, name, name_key, role, relationship, archived, created_at)"
+                " VALUES (1, 'Ada', 'ada', '', 'report', 0, '2026-01-01 00:00:00')"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO meeting (id, person_id, playbook, planned_minutes, started_at, status,"
+                " summary) VALUES (1, 1, 'weekly', 30, '2026-01-05 09:00:00', 'ended', '')"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO asked_question (id, uid, meeting_id, slug, text, elapsed_seconds,"
+                " asked_at, followups) VALUES (1, 'u1', 1, 'aspiration-where-next', 'Where next?',"
+                " 120, '2026-01-05 09:02:00', 0)"
+            )
+        )
+        for i, kind in enumerate(("action", "win", "note", "note")):
+            conn.execute(
+                sa.text(
+                    "INSERT INTO note (id, uid, meeting_id, kind, text, tags, elapsed_seconds,"
+                    " segment_index, asked_question_id, created_at) VALUES"
+                    f" ({i + 1}, 'n{i}', 1, '{kind}', 'text {i}', '', {130 + i}, 0, 1,"
+                    f" '2026-01-05 09:0{3 + i}:00')"
+                )
+            )
+        conn.execute(sa.text(
+            "INSERT INTO action_item (id, person_id, owner, text, status, origin_meeting_id,"
+            " note_id, created_at) VALUES (1, 1, 'me', 'text 0', 'open', 1, 1,"
+            " '2026-01-05 09:03:00')"))  # fmt: skip
+    engine.dispose()
+    store = Store.open(f"sqlite:///{path}")
+    try:
+        linked = {n.text: n.asked_question_id for n in store.list_notes(1)}
+        assert linked == {"text 0": None, "text 1": None, "text 2": 1, "text 3": None}
     finally:
         store.close()

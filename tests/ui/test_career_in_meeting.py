@@ -198,3 +198,34 @@ async def test_the_newest_note_stays_in_view_when_the_card_grows_or_a_label_come
         await pilot.pause(0.1)
         shown = " ".join(line.strip() for line in screen_lines(app)[-9:-4])
         assert "platform engineers one day  marked: moonshot" in shown
+
+
+async def test_two_answers_for_one_element_in_a_meeting_show_as_two_entries(make_app, clock):
+    """Two aspiration questions and a Why? after each in one 1:1: the career
+    screen lists every answer, each Why naming the question it followed."""
+    from tui1on1.ui.screens.career import CareerScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await ask(pilot, screen, "aspiration-where-next")
+        await type_line(pilot, "lead a team")
+        await pilot.press("ctrl+y")
+        await type_line(pilot, "likes growing people")
+        await ask(pilot, screen, "aspiration-three-years-on")
+        await type_line(pilot, "running the platform group")
+        await pilot.press("ctrl+y")
+        await type_line(pilot, "wants a say in what gets built")
+        await settle(pilot)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, CareerScreen) and app.screen.thread)
+        shown = [str(o.prompt) for o in app.screen.query_one("#career-entries").options]
+        text = "\n".join(shown)
+        assert text.count("answer to “") == 2 and text.count("after Why? on “") == 2
+        assert "running the platform group" in shown[1] and "lead a team" in shown[2]
+        assert "wants a say in what gets built" in shown[4] and "If we met in three" in shown[4]
+        assert "likes growing people" in shown[5] and "What's your career" in shown[5]
+        await pilot.press("c", "n")  # on the newest aspiration: it leaves, the other stays
+        await wait_for(
+            pilot, lambda: len(app.screen.thread.timeline(CareerElement.ASPIRATION)) == 1
+        )

@@ -77,6 +77,10 @@ class HistoryStore(SessionBase):
                         NoteRow.asked_question_id.in_(ids),
                         NoteRow.deleted_at.is_(None),
                         NoteRow.answers_why.is_(False),
+                        # A note the manager marked went where they said
+                        # (out of the thread, or to another element): it
+                        # is not quoted as this question's answer.
+                        NoteRow.career.is_(None),
                         or_(
                             NoteRow.kind.in_(_THEIR_WORDS),
                             ActionItemRow.owner == Owner.THEM.value,

@@ -319,6 +319,11 @@ class MeetingNotes:
         row = self.saved_note(key)
         return self._put(replace(row, mark=mark, state=SaveState.SAVING))
 
+    def restore_mark(self, key: str, mark: str | None) -> NoteRow | None:
+        """A mark the database refused: the row shows the one it has."""
+        row = self._rows.get(key)
+        return None if row is None else self._put(replace(row, mark=mark))
+
     def marks_changed(self, marks: Mapping[int, str | None]) -> list[NoteRow]:
         """Marks written elsewhere (the career screen, over the meeting), by
         note id: saved rows take them; a row with its own change on the way

@@ -181,7 +181,7 @@ class HelpScreen(FitModal[None]):
             (bound(MeetingNotesList, "toggle_done", "x"),
              "mark the selected action done (or open again)"),
             (bound(MeetingNotesList, "career_mark", "c") + " then a key",
-             "put the selected note in the career thread (a w m s u p), or out (n)"),
+             "career thread: a w m s u p puts the note there, n out, q takes the mark off"),
             (bound(MeetingNotesList, "back_to_input", "Esc"), "back to typing (or cancel an edit)"),
             ("other letters", "in the notes: back to typing, the letter typed"),
         ]  # fmt: skip

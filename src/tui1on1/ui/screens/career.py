@@ -40,7 +40,9 @@ INDENT = 14  # where an entry's lines start, under its answer
 
 
 def entry_id(entry: CareerEntry) -> str:
-    return f"entry-{entry.element.value}-{entry.meeting_id}"
+    """Unique on the screen: a meeting may give an element several entries
+    (one per answer), and a note is in one element only."""
+    return f"entry-{entry.note_id}"
 
 
 def entry_text(thread: CareerThread, entry: CareerEntry, today: date, width: int = 80) -> Text:

@@ -123,6 +123,7 @@ class MeetingScreen(ServiceScreen[None]):
         self.notes: NotesPane | None = None
         self.flows: MeetingFlows | None = None
         self._draft_timer: Timer | None = None
+        self._career_opened = False  # F2: marks are read again on coming back
 
     # --- layout -----------------------------------------------------------------
 
@@ -295,7 +296,11 @@ class MeetingScreen(ServiceScreen[None]):
     async def _screen_key(self, message: NoteInput.ScreenKey) -> None:
         """A key of this screen pressed while typing, in typing order. A
         message's handler runs outside ``on_event``: a bug in the action is
-        handled here as a crash (saved, logged privately), as from a key."""
+        handled here as a crash (saved, logged privately), as from a key.
+        Keys of a fast burst that arrive after one opened a dialog or a
+        screen (End, F2…) are dropped, as the dialog would have taken them."""
+        if self.app.screen is not self:
+            return
         try:
             await self.run_action(message.action)
         except Exception as error:
@@ -406,13 +411,17 @@ class MeetingScreen(ServiceScreen[None]):
         self._forward(MeetingFlows.switch_playbook)
 
     def on_screen_resume(self) -> None:
-        """Back from the career screen (F2), where c may have moved a note."""
-        self._to_notes(NotesPane.read_marks_again)
+        """Back from the career screen (F2), where c may have moved a note
+        (not after every dialog: only when the career screen was opened)."""
+        if self._career_opened:
+            self._career_opened = False
+            self._to_notes(NotesPane.read_marks_again)
 
     def action_toggle_career(self) -> None:
         """F2: the career thread in full (F2 or Esc comes back); the meeting
         goes on underneath, its clock derived from time."""
         if self.model is not None:
+            self._career_opened = True
             self.app.open_career(self.model.person.id)
 
     def request_quit(self) -> None:

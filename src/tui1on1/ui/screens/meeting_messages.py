@@ -58,14 +58,23 @@ class NoteNotSaved(Message):
 
 
 class NoteEditDone(Message):
-    """An edited note is committed (``saved``), is being retried, or was
-    refused for good (``refused``: why, e.g. deleted in another window)."""
+    """An edited (or career-marked) note is committed (``saved``), is being
+    retried, or was refused for good (``refused``: why, e.g. deleted in
+    another window). ``mark_before``: for a mark, what to show again if
+    refused (a one-item tuple: the mark may itself be None)."""
 
-    def __init__(self, key: str, saved: bool, refused: str = "") -> None:
+    def __init__(
+        self,
+        key: str,
+        saved: bool,
+        refused: str = "",
+        mark_before: tuple[str | None] | None = None,
+    ) -> None:
         super().__init__()
         self.key = key
         self.saved = saved
         self.refused = refused
+        self.mark_before = mark_before
 
 
 class MeetingDiscarded(Message):

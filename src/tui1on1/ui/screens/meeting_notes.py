@@ -16,7 +16,7 @@ from tui1on1.domain.kinds import CareerElement, NoteKind
 from tui1on1.domain.meeting import MeetingModel, NoteRow, Refused, SaveState, new_uid
 from tui1on1.domain.records import NewNote
 from tui1on1.storage import journal_entries as entries
-from tui1on1.storage.errors import DatabaseUnavailable
+from tui1on1.storage.errors import DatabaseUnavailable, StoreError
 from tui1on1.ui.dialogs.career_mark import CareerMarkScreen, stored_mark
 from tui1on1.ui.screens.meeting_messages import (
     NoteEditDone,
@@ -77,6 +77,7 @@ class NotesPane:
         self.services = services
         self.model = model
         self.notes = model.notes
+        self.marks_changed = 0  # marks made here, so a slower read can't undo one
 
     @property
     def view(self) -> NotesList:
@@ -282,6 +283,8 @@ class NotesPane:
         if message.saved:
             self._show(self.notes.mark(message.key, SaveState.SAVED))
         elif message.refused:  # never retried: say so, and don't show it waiting
+            if message.mark_before is not None:  # a mark: show the one the database has
+                self._show(self.notes.restore_mark(message.key, message.mark_before[0]))
             self._show(self.notes.mark(message.key, SaveState.SAVED))
             self.screen.notify(
                 f"That edit wasn't saved: {message.refused}", severity="warning", markup=False
@@ -324,36 +327,46 @@ class NotesPane:
         self.screen.app.push_screen(CareerMarkScreen(row.text, row.career, row.auto), chosen)
 
     def set_mark(self, key: str, mark: str | None) -> None:
+        before = self.notes.get(key)
         try:
             row = self.notes.set_mark(key, mark)
         except Refused as refusal:  # deleted or gone while the choice was open
             self._refused(refusal)
             return
         note_id = row.note_id
-        assert note_id is not None  # only saved notes can be marked
+        assert note_id is not None and before is not None  # only saved notes can be marked
+        self.marks_changed += 1  # a read of marks begun before this is stale
         self.view.put(row)
-        screen, at = self.screen, self.services.clock.now()
+        screen, at, was = self.screen, self.services.clock.now(), (before.mark,)
         self.services.writer.record(
             entries.career_entry(self.model.meeting.id, (note_id, key), mark, at),
             done=lambda _note: post_from_writer(screen, NoteEditDone(key, saved=True)),
             failed=lambda exc: post_from_writer(
-                screen, NoteEditDone(key, saved=False, refused=_refusal(exc))
+                screen, NoteEditDone(key, saved=False, refused=_refusal(exc), mark_before=was)
             ),
             kept=lambda safe: post_from_writer(screen, NoteKept(key, safe)),
         )
 
     def read_marks_again(self) -> None:
-        """Back from the career screen: marks changed there show here too."""
+        """Back from the career screen: marks changed there show here too.
+        A database that doesn't answer now changes nothing (the banner says
+        so); a read begun before a mark made here is dropped."""
         store, meeting_id = self.services.store, self.model.meeting.id
-        screen = self.screen
+        screen, started = self.screen, self.marks_changed
 
         def read() -> None:
-            marks = {note.id: note.career for note in store.list_notes(meeting_id)}
-            screen.app.call_from_thread(self._take_marks, marks)
+            try:
+                notes = store.list_notes(meeting_id)
+            except StoreError:
+                return
+            marks = {note.id: note.career for note in notes}
+            screen.app.call_from_thread(self._take_marks, marks, started)
 
-        screen.run_worker(read, thread=True, exit_on_error=False, group="marks")
+        screen.run_worker(read, thread=True, exclusive=True, exit_on_error=False, group="marks")
 
-    def _take_marks(self, marks: dict[int, str | None]) -> None:
+    def _take_marks(self, marks: dict[int, str | None], started: int) -> None:
+        if started != self.marks_changed or not self.screen.is_attached:
+            return
         for row in self.notes.marks_changed(marks):
             self.view.put(row)
 

@@ -187,6 +187,8 @@ class NoteInput(Input):
             self.value = ""
             self.post_message(self.Submitted(self, value))
             return
+        if event.is_printable:
+            return  # typed: the screen's keys are never plain characters here
         active = self.screen.active_bindings.get(event.key)
         if active is not None and active.node is self.screen and active.enabled:
             event.stop()

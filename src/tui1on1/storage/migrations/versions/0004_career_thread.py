@@ -13,8 +13,9 @@ in a later segment, so the thread showed notes that answered nothing. A link
 is kept only where it is most likely true: the first note after each
 question, in the segment the question was asked in (from the segment log; a
 meeting without one is taken to be in its first segment), and never a
-concern, open question or parked topic. Which notes answered a Why? was
-never recorded, so none is marked as such. The notes themselves are all kept.
+concern, open question, parked topic, win or the manager's own promise.
+Which notes answered a Why? was never recorded, so none is marked as such.
+The notes themselves are all kept.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ branch_labels = None
 depends_on = None
 
 _NOT_ANSWERS = ("concern", "question", "parked")
+_NOT_FIRST = ("win",)  # linked, but never the one answer kept
 
 
 def upgrade() -> None:
@@ -44,6 +46,9 @@ def upgrade() -> None:
 
 
 def _keep_likely_links(conn: sa.Connection) -> None:
+    action = sa.table(
+        "action_item", sa.column("note_id", sa.Integer), sa.column("owner", sa.String)
+    )
     note = sa.table(
         "note",
         sa.column("id", sa.Integer),
@@ -81,13 +86,17 @@ def _keep_likely_links(conn: sa.Connection) -> None:
         segment_of[asked_id] = index
     kept: set[int] = set()  # questions whose answer is found
     drop: list[int] = []
-    for note_id, kind, segment, asked_id in conn.execute(
-        sa.select(note.c.id, note.c.kind, note.c.segment_index, note.c.asked_question_id)
+    for note_id, kind, segment, asked_id, owner in conn.execute(
+        sa.select(
+            note.c.id, note.c.kind, note.c.segment_index, note.c.asked_question_id, action.c.owner
+        )
+        .select_from(note.outerjoin(action, action.c.note_id == note.c.id))
         .where(note.c.asked_question_id.is_not(None))
         .order_by(note.c.id)
     ):
         same_segment = segment is None or segment == segment_of.get(asked_id, segment)
-        if asked_id in kept or kind in _NOT_ANSWERS or not same_segment:
+        mine = owner == "me"  # the manager's promise: never what they answered
+        if asked_id in kept or kind in (*_NOT_ANSWERS, *_NOT_FIRST) or mine or not same_segment:
             drop.append(note_id)
         else:
             kept.add(asked_id)
