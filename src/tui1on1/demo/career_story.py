@@ -33,7 +33,7 @@ from tui1on1.demo import career_lines as cl
 from tui1on1.demo import career_words as cw
 from tui1on1.demo import words
 from tui1on1.demo.career_calendar import CareerCalendar
-from tui1on1.demo.career_cast import Cast
+from tui1on1.demo.career_cast import Cast, pick_skills
 from tui1on1.demo.career_phrasing import Phrasing, Pool
 from tui1on1.domain.kinds import CareerElement as E
 
@@ -88,7 +88,7 @@ class CareerStory:
         self.shifts = [max(1, round(meetings * rng.uniform(*b))) for b in bounds[: count - 1]]
         self.meetings = meetings
         tracks = rng.sample(cw.TRACKS, count)
-        self.strengths, self.unused = self._skills(cast.role, tracks)
+        self.strengths, self.unused = pick_skills(rng, cast.role, tracks)
         self.values = {
             **values,
             "value": rng.choice(cw.VALUES),
@@ -134,20 +134,6 @@ class CareerStory:
         self.next_passing = datetime.max.replace(tzinfo=UTC)  # when a remark in passing is due
         if dates:
             self.next_passing = dates[0] + timedelta(days=rng.uniform(*_PASSING_DAYS))
-
-    def _skills(self, role: str, tracks: list[cw.Track]) -> tuple[tuple[str, str], tuple[str, str]]:
-        """Two strengths in use and two idle (the second for once the first is
-        put to use), all fitting ``role``. The first idle one is often one a
-        step of theirs exercises, and otherwise none does."""
-        rng = self.rng
-        pool = list(cw.skills_for(role))
-        used = rng.sample(pool, 2)
-        exercised = {cw.STEP_SKILLS.get(t) for track in tracks for t in track.steps}
-        reachable = [s for s in pool if s in exercised and s not in used]
-        idle = [s for s in pool if s not in exercised and s not in used]
-        first = rng.choice(reachable if reachable and rng.random() < 0.6 else idle)
-        spare = rng.choice([s for s in idle if s != first] or [s for s in pool if s not in used])
-        return (used[0], used[1]), (first, spare)
 
     # --- the year's turns -------------------------------------------------------
 
