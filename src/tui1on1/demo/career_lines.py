@@ -47,6 +47,7 @@ ASPIRATION_QUOTES: tuple[str, ...] = (
     "I keep thinking about {goal}. That's where I want to go",
     "honestly? {goal}. I don't want to rush it, though",
     "if you asked me today I'd say {goal}",
+    "what I'd like next is {goal}",  # plain: anyone may say it (the rest are VOICED)
 )
 ASPIRATION_SHIFT: tuple[str, ...] = (
     "{goal} now rather than {old}",
@@ -96,14 +97,17 @@ WHY_QUOTES: tuple[tuple[str, ...], ...] = (
     (
         "honestly, the money matters. I'm not going to pretend it doesn't",
         "I just want less {drainer} in my week",
+        "I think I want more say in things, mostly",  # plain, as the third of each level
     ),
     (
         "when I'm {energizer} I lose track of time. I want more of that",
         "I want to be the one they call when it's hard",
+        "I'd like more of the work I'm good at",
     ),
     (
         "for me it's {value}. It always has been, I think",
         "take away {value} and I'd be looking elsewhere, honestly",
+        "it's {value} for me, really",
     ),
 )
 WHY_AGAIN: tuple[str, ...] = (
@@ -141,6 +145,7 @@ MOONSHOT_AGAIN: tuple[str, ...] = (
 MOONSHOT_QUOTES: tuple[str, ...] = (
     "one day I'm going to {moonshot}. Don't laugh",
     "if I could do anything? {moonshot}",
+    "I'd love to {moonshot} one day",  # plain
 )
 MOONSHOT_SHIFT: tuple[str, ...] = (
     "new dream: {moonshot}; {old} doesn't pull any more",
@@ -154,23 +159,57 @@ MOONSHOT_MORE: tuple[str, ...] = (
 MOONSHOT_PASSING: tuple[str, ...] = (
     "mentioned they'd love to {moonshot} one day",
     "joked about leaving to {moonshot}; half serious",
+    "brought up the dream again: {moonshot}",
+    "{moonshot} came up again over coffee",
 )
 
-STRENGTH_USED: tuple[str, ...] = (
-    "strength in use: {strength}",
-    "using {strength} most right now, on {project}",
-    "teammates come to them for {strength}",
-    "{strength} comes easily; others find it hard",
-    "praise they keep hearing: {strength}",
-    "at their best with {strength}, most of all when {energizer}",
-    "{strength} — the thing they'd happily do again tomorrow",
-)
-STRENGTH_USED_QUOTES: tuple[str, ...] = (
-    "people keep asking me about {strength}. I like that",
-    "{strength} is the bit of the job I'd do for free",
-)
+# Strength answers by the question they answer (its slug): (notes, quotes),
+# each fitting what that question asks; "" for any other question of the element.
+STRENGTH_USED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "strengths-in-use": (
+        ("strength in use: {strength}", "using {strength} most right now, on {project}"),
+        ("right now it's {strength}, mostly on {project}",),
+    ),
+    "strengths-what-people-ask-you": (
+        ("teammates come to them for {strength}",
+         "{colleague} and others ask them about {strength}"),
+        ("people keep asking me about {strength}. I like that",),
+    ),
+    "strengths-comes-easily": (
+        ("{strength} comes easily; others find it hard",
+         "finds {strength} easy, didn't know others don't"),
+        (),
+    ),
+    "strengths-do-it-again": (
+        ("{strength} — the thing they'd happily do again tomorrow",
+         "last thing they'd do again tomorrow: {strength} on {project}"),
+        ("{strength} is the bit of the job I'd do for free",),
+    ),
+    "strengths-repeated-praise": (
+        ("praise they keep hearing: {strength}", "every review mentions their {strength}"),
+        (),
+    ),
+    "strengths-overused": (
+        ("{strength}, overdone: jumps in before others have tried",
+         "leans on {strength} too hard when a deadline nears"),
+        (),
+    ),
+    "strengths-underestimated": (
+        ("thinks I underrate their {strength}", "says I underestimate their {strength}"),
+        ("I don't think you see how much {strength} I do",),
+    ),
+    "strengths-assessment-results": (
+        ("an assessment once named {strength}; it rang true",),
+        (),
+    ),
+    "": (
+        ("strength in use: {strength}",
+         "at their best with {strength}, most of all when {energizer}"),
+        (),
+    ),
+}  # fmt: skip
 STRENGTH_NOW_USED: tuple[str, ...] = (
-    "now using {unused} too; the last step ({prev}) put it to work",
+    "now using {unused} too; the step ({prev}) put it to work",
     "{unused} finally in use, thanks to the step ({prev})",
 )
 STRENGTH_USED_MORE: tuple[str, ...] = (
@@ -181,14 +220,27 @@ STRENGTH_USED_MORE: tuple[str, ...] = (
 STRENGTH_USED_PASSING: tuple[str, ...] = (
     "helped {colleague} with {strength} again; clearly enjoys it",
     "lit up talking about {strength} on {project}",
+    "{strength} came up again, this time on {project}",
+    "mentioned {strength} again; it's what they reach for first",
 )
-STRENGTH_UNUSED: tuple[str, ...] = (
-    "barely uses {unused} in this role",
-    "{unused} sits idle here; nobody asks for it",
-    "would put {unused} to work on {project}",
-    "team gap they could fill: {unused}",
-)
-STRENGTH_UNUSED_QUOTES: tuple[str, ...] = ("I used to do a lot of {unused}. I miss it",)
+# A strength their work leaves idle, by the question: barely touched, what
+# would put it to work, the team's gap it could fill.
+STRENGTH_UNUSED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "strengths-unused": (
+        ("barely uses {unused} in this role", "{unused} sits idle here; nobody asks for it"),
+        ("I used to do a lot of {unused}. I miss it",),
+    ),
+    "strengths-put-to-work": (
+        ("would put {unused} to work on {project}",
+         "a piece of {project} that needs {unused} would do it"),
+        ("give me something on {project} that needs {unused}",),
+    ),
+    "strengths-team-gap": (
+        ("team gap they could fill: {unused}", "nobody on the team owns {unused}; they could"),
+        ("we're thin on {unused}, and I could help there",),
+    ),
+    "": (("barely uses {unused} in this role", "would like more call for {unused}"), ()),
+}  # fmt: skip
 STRENGTH_DRAINING: tuple[str, ...] = (
     "{drainer} drains them, even when it goes fine",
     "drained by {drainer}; does it well, dislikes it",
@@ -199,11 +251,16 @@ STRENGTH_DRAINING_QUOTES: tuple[str, ...] = ("{drainer} wipes me out, even on a 
 STRENGTH_UNUSED_MORE: tuple[str, ...] = (
     "worth finding room for",
     "didn't expect me to ask about it",
+    "{colleague} could use help with exactly that",
+)
+STRENGTH_DRAINING_MORE: tuple[str, ...] = (
+    "worth finding a way round it",
     "a week without {drainer} would show the difference",
 )
 STRENGTH_DRAINING_PASSING: tuple[str, ...] = (
     "another week of {drainer}; it wears them down",
     "said {drainer} ate most of their week again",
+    "{drainer} again this week; sounded tired of it",
 )
 
 PLAN_ONGOING: tuple[str, ...] = (
@@ -226,11 +283,51 @@ PLAN_DONE: tuple[str, ...] = (
     "done with the last one ({prev}); went better than expected",
     "the last step ({prev}) is done",
 )
-PLAN_DROPPED: tuple[str, ...] = ("dropped {prev} with the change of direction",)
-PLAN_WHY: tuple[str, ...] = (
-    "the step is towards {goal}",
-    "it puts {unused} to use",
+PLAN_DROPPED: tuple[str, ...] = (
+    "let the last step ({prev}) go with the change of direction",
+    "the last step ({prev}) no longer fits the new direction; dropped",
 )
+PLAN_WHY: tuple[str, ...] = ("the step is towards {goal}", "a step on the way to {goal}")
+PLAN_USES: tuple[str, ...] = ("it puts {unused} to use",)  # only a step that does
+
+# The lines that sound like one person (their quotes, a turn of phrase): each
+# group is dealt out across the roster so that no line is heard from more than
+# two people (see :func:`tui1on1.demo.career_phrasing.deal`). Every other line
+# is the manager's plain shorthand, used for anyone.
+VOICED: tuple[tuple[str, ...], ...] = (
+    ASPIRATION_QUOTES[:3],
+    ASPIRATION_SHIFT_QUOTES,
+    (
+        "{goal} again, and less hesitant saying it",
+        "{goal}; wants to try a slice of it before committing",
+        "{goal} — asked what the next level up expects",
+        "{goal}, though not at the cost of {value}",
+        "{goal} still; would rather not change teams for it",
+    ),
+    ("asked who here has made that move", "wants to try a slice of it first"),
+    ("{old} felt less like them after {event}; {goal} instead",),
+    ("the title and the pay, first of all; said so plainly",
+     "can't say why yet, it just feels right"),
+    *(level[:2] for level in WHY_QUOTES),
+    ("why {goal}: same root as before, {value}",),
+    (
+        "long pause before answering",
+        "said it twice, the second time more quietly",
+        "hadn't put it into words before",
+    ),
+    ("would {moonshot} one day; laughed, but meant it",),
+    ("{moonshot} — still the dream, less of a laugh this time",),
+    MOONSHOT_QUOTES[:2],
+    ("first time they said it out loud",),
+    ("joked about leaving to {moonshot}; half serious",),
+    *(pair[1] for pair in STRENGTH_USED.values()),
+    *(pair[1] for pair in STRENGTH_UNUSED.values()),
+    ("lit up talking about {strength} on {project}", "underrates it"),
+    ("{unused} sits idle here; nobody asks for it", "didn't expect me to ask about it"),
+    ("{drainer} still the worst part of the week",),
+    STRENGTH_DRAINING_QUOTES,
+    ("done with the last one ({prev}); went better than expected",),
+)  # fmt: skip
 
 ANSWERS: dict[CareerElement, tuple[str, ...]] = {
     CareerElement.ASPIRATION: (
@@ -246,15 +343,16 @@ ANSWERS: dict[CareerElement, tuple[str, ...]] = {
         *MOONSHOT_PASSING,
     ),
     CareerElement.STRENGTH_USED: (
-        *STRENGTH_USED, *STRENGTH_USED_QUOTES, *STRENGTH_NOW_USED, *STRENGTH_USED_MORE,
-        *STRENGTH_USED_PASSING,
+        *(t for pair in STRENGTH_USED.values() for lines in pair for t in lines),
+        *STRENGTH_NOW_USED, *STRENGTH_USED_MORE, *STRENGTH_USED_PASSING,
     ),
     CareerElement.STRENGTH_UNUSED: (
-        *STRENGTH_UNUSED, *STRENGTH_UNUSED_QUOTES, *STRENGTH_DRAINING, *STRENGTH_DRAINING_QUOTES,
-        *STRENGTH_UNUSED_MORE, *STRENGTH_DRAINING_PASSING,
+        *(t for pair in STRENGTH_UNUSED.values() for lines in pair for t in lines),
+        *STRENGTH_DRAINING, *STRENGTH_DRAINING_QUOTES, *STRENGTH_UNUSED_MORE,
+        *STRENGTH_DRAINING_MORE, *STRENGTH_DRAINING_PASSING,
     ),
     CareerElement.PLAN: (
         *(step for track in TRACKS for step in track.steps), *PLAN_NEXT, *PLAN_ONGOING,
-        *PLAN_DONE, *PLAN_DROPPED, *PLAN_WHY, *UP_AGREED,
+        *PLAN_DONE, *PLAN_DROPPED, *PLAN_WHY, *PLAN_USES, *UP_AGREED,
     ),
 }  # fmt: skip

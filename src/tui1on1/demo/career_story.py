@@ -1,10 +1,13 @@
 """One person's career over the demo's year, told through their answers.
 
 A :class:`CareerStory` is made once per report, knowing the dates of their
-meetings. It fixes the turns of the year up front: two or three directions
+meetings and their :class:`~tui1on1.demo.career_cast.Cast`. It fixes the turns
+of the year up front: two or three directions
 (:class:`~tui1on1.demo.career_words.Track`) with the meeting each one starts
-at, a moonshot that may change once, the strengths they use, one they don't
-and what drains them, and the value under their *why*.
+at, a moonshot that may change once (the cast's), the strengths they use and
+one they don't (fitting their role), what drains them, and the value under
+their *why*. A done plan step that exercises the unused strength puts it to
+use: from then on it is told as used, and another idle strength takes its place.
 
 Meeting by meeting, :meth:`CareerStory.due` says which elements the manager
 would come back to (see :mod:`tui1on1.demo.career_calendar`), and
@@ -30,6 +33,7 @@ from tui1on1.demo import career_lines as cl
 from tui1on1.demo import career_words as cw
 from tui1on1.demo import words
 from tui1on1.demo.career_calendar import CareerCalendar
+from tui1on1.demo.career_cast import Cast, pick_skills
 from tui1on1.demo.career_phrasing import Phrasing, Pool
 from tui1on1.domain.kinds import CareerElement as E
 
@@ -73,7 +77,9 @@ class Part:
 class CareerStory:
     """The turns of one person's year, and their answers as they come."""
 
-    def __init__(self, rng: random.Random, dates: list[datetime], values: dict[str, str]) -> None:
+    def __init__(
+        self, rng: random.Random, dates: list[datetime], values: dict[str, str], cast: Cast
+    ) -> None:
         self.rng = rng
         self.dates = dates
         meetings = len(dates)
@@ -81,35 +87,41 @@ class CareerStory:
         bounds = ((0.35, 0.6),) if count == 2 else ((0.25, 0.45), (0.6, 0.8))
         self.shifts = [max(1, round(meetings * rng.uniform(*b))) for b in bounds[: count - 1]]
         self.meetings = meetings
-        skills = rng.sample(words.SLOTS["skill"], 3)
+        tracks = rng.sample(cw.TRACKS, count)
+        self.strengths, self.unused = pick_skills(rng, cast.role, tracks)
         self.values = {
             **values,
             "value": rng.choice(cw.VALUES),
-            "strength": skills[0],
-            "skill": skills[0],
-            "unused": skills[2],
+            "strength": self.strengths[0],
+            "skill": self.strengths[0],
+            "unused": self.unused[0],
             "colleague": rng.choice(words.FIRST_NAMES),
             "team": rng.choice(words.SLOTS["team"]),
             "event": rng.choice(words.SLOTS["event"]),
             "conference": rng.choice(words.SLOTS["conference"]),
         }
         self.values["origin"] = rng.choice(cw.ORIGINS).format_map(self.values)
-        self.strengths = skills[:2]
+        self.step_skill = {  # a step's text -> the strength it puts to work
+            t.format_map(self.values): cw.STEP_SKILLS[t]
+            for track in tracks
+            for t in track.steps
+            if t in cw.STEP_SKILLS
+        }
         self.tracks = [
             cw.Track(
                 goals=tuple(g.format_map(self.values) for g in t.goals),
                 role=t.role,
                 steps=tuple(s.format_map(self.values) for s in t.steps),
             )
-            for t in rng.sample(cw.TRACKS, count)
+            for t in tracks
         ]
-        moonshots = rng.sample(cw.MOONSHOTS, 2)
+        moonshots = list(cast.moonshots)
         self.moonshots = moonshots if self.shifts and rng.random() < 0.4 else moonshots[:1]
-        self.gains_unused = rng.random() < 0.6  # a done step puts the unused strength to use
         self.calendar = CareerCalendar(rng, dates)
         self.steps: list[Step] = []
         self.used_steps: dict[int, int] = {}  # track -> how many of its steps were agreed
-        self.unused_in_use_from: int | None = None
+        self.unused_in_use_from: int | None = None  # the meeting its step was done by
+        self.unused_step = ""  # the step that put it to use
         self.told_unused_in_use = False
         self.track_said: int | None = None  # the direction last told the manager
         self.moonshot_said: int | None = None
@@ -117,7 +129,7 @@ class CareerStory:
         self.why_track: int | None = None  # the direction the last why was about
         self.why_by_question = True  # the next why comes from a why question (else a Why?)
         self.since: dict[str, datetime] = {}  # what -> when it was first said
-        self.words = Phrasing(rng)
+        self.words = Phrasing(rng, cast.voice)
         self.meeting: set[E] = set()  # elements talked about in the current meeting
         self.next_passing = datetime.max.replace(tzinfo=UTC)  # when a remark in passing is due
         if dates:
@@ -181,6 +193,7 @@ class CareerStory:
         if element is E.PLAN:
             return self._plan(index)
         fill = self._fill(self.announced())
+        fill["unused"] = self.unused[self._unused_in_use(index)]
         details: tuple[str, ...]
         shifted = False
         if element is E.ASPIRATION:
@@ -194,16 +207,15 @@ class CareerStory:
             head = self._moonshot(index, fill)
             details = cl.MOONSHOT_MORE
         elif element is E.STRENGTH_USED:
-            head = self._strength_used(index, fill)
+            head = self._strength_used(index, fill, slug)
             details = cl.STRENGTH_USED_MORE
-        else:
-            draining = slug == "strengths-draining-work" or self._unused_in_use(index)
-            pool = (
-                (("note", cl.STRENGTH_DRAINING), ("quote", cl.STRENGTH_DRAINING_QUOTES))
-                if draining
-                else (("note", cl.STRENGTH_UNUSED), ("quote", cl.STRENGTH_UNUSED_QUOTES))
-            )
+        elif slug == "strengths-draining-work":  # what drains them, not an idle strength
+            pool: Pool = (("note", cl.STRENGTH_DRAINING), ("quote", cl.STRENGTH_DRAINING_QUOTES))
             head = self._say(element, pool, fill)
+            details = cl.STRENGTH_DRAINING_MORE
+        else:  # an idle strength, in the words of its question (barely used, team gap...)
+            notes, quotes = cl.STRENGTH_UNUSED.get(slug, cl.STRENGTH_UNUSED[""])
+            head = self._say(element, (("note", notes), ("quote", quotes)), fill)
             details = cl.STRENGTH_UNUSED_MORE
         if room and element in (E.ASPIRATION, E.MOONSHOT) and self._why_follows(index, shifted):
             return [head, *self._why_followup(index)]
@@ -318,16 +330,17 @@ class CareerStory:
     def _unused_in_use(self, index: int) -> bool:
         return self.unused_in_use_from is not None and index >= self.unused_in_use_from
 
-    def _strength_used(self, index: int, fill: dict[str, str]) -> Part:
+    def _strength_used(self, index: int, fill: dict[str, str], slug: str) -> Part:
         if self._unused_in_use(index) and not self.told_unused_in_use:
             self.told_unused_in_use = True
-            done = [s for s in self.steps if s.status == "done"]
-            fill["prev"] = done[0].text if done else self.tracks[0].steps[0]
+            fill["prev"], fill["unused"] = self.unused_step, self.unused[0]
             return self._say(E.STRENGTH_USED, (("note", cl.STRENGTH_NOW_USED),), fill)
-        strengths = [*self.strengths, fill["unused"]] if self.told_unused_in_use else self.strengths
+        strengths = list(self.strengths)
+        if self._unused_in_use(index):
+            strengths.append(self.unused[0])
         fill["strength"] = strengths[0] if self.rng.random() < 0.5 else self.rng.choice(strengths)
-        pool = (("note", cl.STRENGTH_USED), ("quote", cl.STRENGTH_USED_QUOTES))
-        return self._say(E.STRENGTH_USED, pool, fill)
+        notes, quotes = cl.STRENGTH_USED.get(slug, cl.STRENGTH_USED[""])
+        return self._say(E.STRENGTH_USED, (("note", notes), ("quote", quotes)), fill)
 
     def _plan(self, index: int) -> list[Part]:
         rng = self.rng
@@ -354,8 +367,10 @@ class CareerStory:
             closed_in, status = None, "open"
         else:
             closed_in, status = later, "done"
-        if status == "done" and self.gains_unused and self.unused_in_use_from is None:
-            self.unused_in_use_from = later
+        exercises = self.step_skill.get(text) == self.unused[0]
+        puts_to_use = exercises and self.unused_in_use_from is None
+        if status == "done" and puts_to_use:
+            self.unused_in_use_from, self.unused_step = later, text
         step = Step(text, track, index, closed_in, status, rng.choice(_DUE_DAYS))
         self.steps.append(step)
         self.words.heads[E.PLAN] = text.casefold()
@@ -365,7 +380,9 @@ class CareerStory:
             lines = cl.PLAN_DONE if previous.status == "done" else cl.PLAN_DROPPED
             parts.append(Part("note", self._line("plan-before", lines).format_map(fill)))
         elif rng.random() < _DETAIL:
-            parts.append(Part("note", rng.choice(cl.PLAN_WHY).format_map(fill)))
+            fill["unused"] = self.unused[0]
+            lines = cl.PLAN_USES if puts_to_use else cl.PLAN_WHY
+            parts.append(Part("note", rng.choice(lines).format_map(fill)))
         return parts
 
     # --- words ----------------------------------------------------------------------

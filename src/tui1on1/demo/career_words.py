@@ -151,6 +151,7 @@ TIMEFRAMES: tuple[str, ...] = (
     "in three to five years", "by the next promo cycle", "once the reorg settles",
 )  # fmt: skip
 
+# Dealt out across the roster (see generate.iter_people): no two people share one.
 MOONSHOTS: tuple[str, ...] = (
     "start a developer tools company", "run engineering at a climate startup",
     "write the book on testing legacy code", "build a small games studio",
@@ -158,7 +159,69 @@ MOONSHOTS: tuple[str, ...] = (
     "maintain a widely used open-source project", "give a keynote at a big conference",
     "found a coding school for career changers", "build tools for blind developers",
     "be CTO of a health-tech company", "design a programming language people use",
+    "run a bike repair shop with a workshop for kids", "ship software that flies on a satellite",
+    "open a small software consultancy", "write a novel, on the side",
+    "build the tools a hospital runs on", "sail for a year and work remotely",
 )  # fmt: skip
+
+# Strengths anyone on the team may have, and those a role's daily work brings
+# (matched on words in the role's name); see :func:`skills_for`.
+COMMON_SKILLS: tuple[str, ...] = (
+    "writing design docs", "mentoring juniors", "estimation", "running retros",
+    "clear status updates", "pairing", "explaining tradeoffs to non-engineers",
+    "fast prototyping", "interviewing", "presenting to a big room", "product thinking",
+)  # fmt: skip
+ROLE_SKILLS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        ("backend", "platform", "data", "full-stack", "staff", "tech lead"),
+        ("SQL tuning", "data modelling", "system design", "debugging production issues",
+         "code review", "test-first work", "untangling legacy code"),
+    ),
+    (("reliability", "platform"), ("incident command", "debugging production issues")),
+    (
+        ("frontend", "mobile", "android", "full-stack"),
+        ("accessibility", "code review", "test-first work", "untangling legacy code",
+         "debugging production issues"),
+    ),
+    (("machine learning", "data"), ("data modelling", "SQL tuning", "system design")),
+    (("qa",), ("test-first work", "debugging production issues", "code review")),
+    (("security",), ("incident command", "code review", "system design")),
+    (("designer",), ("accessibility",)),
+    (("junior",), ("code review", "test-first work", "debugging production issues")),
+    (("manager",), ("incident command", "system design", "code review")),
+)  # fmt: skip
+
+
+def skills_for(role: str) -> tuple[str, ...]:
+    """The strengths someone in ``role`` may have: the common ones and their role's."""
+    name = role.casefold()
+    own = [s for words, skills in ROLE_SKILLS if any(w in name for w in words) for s in skills]
+    return tuple(dict.fromkeys((*COMMON_SKILLS, *own)))
+
+
+# The strength a plan step puts to work, where it plainly does (by step template).
+STEP_SKILLS: dict[str, str] = {
+    "run the team retros for the next quarter": "running retros",
+    "mentor {colleague} through their first on-call": "mentoring juniors",
+    "shadow me in two hiring loops": "interviewing",
+    "run a hiring loop end to end": "interviewing",
+    "take over the interns' weekly check-ins": "mentoring juniors",
+    "write the design doc for {project}": "writing design docs",
+    "draft the ADR for {project}": "writing design docs",
+    "run the architecture review for {area}": "system design",
+    "review two design docs from {team}": "system design",
+    "present the roadmap for {area} at {event}": "presenting to a big room",
+    "run the internal demo at {event}": "presenting to a big room",
+    "submit a talk on {project} to {conference}": "presenting to a big room",
+    "write the milestones for {project}": "estimation",
+    "lead the next incident review": "incident command",
+    "take the on-call lead for {area} for a month": "incident command",
+    "write the problem statement for {project}": "product thinking",
+    "run the user interviews for {area}": "product thinking",
+    "mentor {colleague} through their part of {project}": "mentoring juniors",
+    "run the weekly sync for {project}": "clear status updates",
+    "sit in on three customer calls": "explaining tradeoffs to non-engineers",
+}
 
 # Steps once a direction's own steps are all taken, in this order.
 PLAN_NEXT: tuple[str, ...] = (

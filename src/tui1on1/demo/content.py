@@ -22,6 +22,7 @@ from itertools import accumulate
 
 from tui1on1.demo import answers, asking, career_words, outcomes, words
 from tui1on1.demo.answers import Asked, Entry
+from tui1on1.demo.career_cast import Cast
 from tui1on1.demo.career_story import CareerStory, Part, Step
 from tui1on1.demo.catalogue import Catalogue
 from tui1on1.demo.fill import Fill
@@ -87,6 +88,7 @@ class PersonHistory:
         catalogue: Catalogue,
         now: datetime,
         notes_per_meeting: tuple[int, int],
+        cast: Cast | None = None,
     ) -> None:
         self.who = who
         self.rng = rng
@@ -96,6 +98,11 @@ class PersonHistory:
         self.up = who.relationship in UP
         self.audience = "up" if self.up else "report"
         self.profile = {slot: rng.choice(words.SLOTS[slot]) for slot in words.PROFILE_SLOTS}
+        self.skills = career_words.skills_for(who.role)  # the strengths their role brings
+        if self.profile["skill"] not in self.skills:  # no draw: the calendar's stays as it was
+            at = words.SLOTS["skill"].index(self.profile["skill"])
+            self.profile["skill"] = self.skills[at % len(self.skills)]
+        self.cast = cast or Cast(who.role, ("teach computer science", ""), frozenset())
         self.fill = Fill(rng, self.profile)
         self.last_asked: dict[str, int] = {}  # slug -> meeting index
         self.written: dict[str, int] = {}  # note text -> meeting index it was last written in
@@ -108,7 +115,7 @@ class PersonHistory:
             mine = {
                 slot: self.profile[slot] for slot in ("area", "project", "energizer", "drainer")
             }
-            self.story = CareerStory(rng, [s.start for s in self.slots], mine)
+            self.story = CareerStory(rng, [s.start for s in self.slots], mine, self.cast)
             self.fill.always = frozenset(("role_aspired", "moonshot"))  # the story's, as said
         meetings = [self._meeting(i, slot) for i, slot in enumerate(self.slots)]
         if self.slots:
@@ -132,7 +139,8 @@ class PersonHistory:
         rng = self.rng
         for slot_name, chance in _REROLL.items():
             if rng.random() < chance:
-                self.profile[slot_name] = rng.choice(words.SLOTS[slot_name])
+                pool = self.skills if slot_name == "skill" else words.SLOTS[slot_name]
+                self.profile[slot_name] = rng.choice(pool)
         if self.story is not None:  # what other notes say they aspire to follows the story
             self.profile["role_aspired"] = self.story.role()
             self.profile["moonshot"] = self.story.moonshot()

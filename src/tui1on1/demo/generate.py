@@ -49,9 +49,10 @@ import random
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+from tui1on1.demo.career_cast import cast_roster
 from tui1on1.demo.catalogue import catalogue
 from tui1on1.demo.content import Entry, PersonHistory
-from tui1on1.demo.schedule import roster
+from tui1on1.demo.schedule import UP, roster
 
 __all__ = ["FORMAT", "VERSION", "generate", "iter_people"]
 
@@ -103,9 +104,11 @@ def iter_people(
     if people < 0 or weeks < 0 or low < 0 or high < low:
         raise ValueError("people and weeks must be >= 0 and notes_per_meeting a (low, high) range")
     shipped = catalogue()
-    for index, who in enumerate(roster(random.Random(seed), people, weeks)):
+    people_ = roster(random.Random(seed), people, weeks)
+    casts = cast_roster(seed, [w.role if w.relationship not in UP else None for w in people_])
+    for index, (who, cast) in enumerate(zip(people_, casts, strict=True)):
         rng = random.Random(f"tui1on1-demo:{seed}:{index}")
-        yield PersonHistory(who, rng, shipped, now, (low, high)).build()
+        yield PersonHistory(who, rng, shipped, now, (low, high), cast).build()
 
 
 def _utc(moment: datetime) -> datetime:
