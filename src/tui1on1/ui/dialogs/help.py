@@ -25,8 +25,9 @@ from tui1on1.domain.grammar import PREFIX_HELP
 from tui1on1.ui.dialogs.fit import FitModal
 from tui1on1.ui.keys import bound_key, display_keys, screen_name
 from tui1on1.ui.lists import Pane
-from tui1on1.ui.screens.meeting import PALETTE, MeetingScreen
+from tui1on1.ui.screens.meeting import MeetingScreen
 from tui1on1.ui.screens.meeting_notes import MeetingNotesList
+from tui1on1.ui.screens.meeting_palette import PALETTE
 from tui1on1.ui.widgets.notes import NoteInput
 
 # What the arrows, Tab and Esc do on a list screen. Enter comes from the

@@ -23,6 +23,7 @@ from tui1on1.domain.pausecue import END_TYPING
 from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.dialogs.problem import ProblemScreen
+from tui1on1.ui.screens import meeting_marks
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.screens.meeting_flows import MeetingFlows, quit_app
 from tui1on1.ui.screens.meeting_load import (
@@ -41,6 +42,7 @@ from tui1on1.ui.screens.meeting_messages import (
     NoteSaved,
 )
 from tui1on1.ui.screens.meeting_notes import MeetingNotesList, NotesPane
+from tui1on1.ui.screens.meeting_palette import PALETTE
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.clock import ClockPanel
 from tui1on1.ui.widgets.footer import RankedFooter
@@ -49,31 +51,6 @@ from tui1on1.ui.widgets.pausecue import PauseCueBar
 from tui1on1.ui.widgets.prompt import PromptCard
 
 DRAFT_DELAY = 0.5  # seconds after the last keystroke; well inside the 1 s promise
-
-# Command palette entries: (title, help, action). The titles are part of the
-# user-facing contract (README, help screen); keep them stable.
-PALETTE = (
-    ("Ask prompt", "Mark the current question asked and start the pause cue", "ask"),
-    ("Why? follow-up", "Follow up with why; the pause cue runs again", "why"),
-    ("Next prompt", "Show the next question for this segment", "next_prompt"),
-    ("Previous prompt", "Go back to the previous question", "previous_prompt"),
-    ("Next segment", "Move on to the next agenda segment", "next_segment"),
-    ("Pause/resume timer", "Stop or restart the meeting clock", "toggle_pause"),
-    ("Extend 5 minutes", "Add five minutes to the planned length", "extend"),
-    ("End meeting", "End the 1:1 (it asks first) and see the summary", "end_meeting"),
-    (
-        "Discard this 1:1",
-        "Started by mistake? Remove it; it is kept in a file tui1on1 import brings back",
-        "discard_meeting",
-    ),
-    ("Pick question", "Search the whole question bank and ask any question", "pick_question"),
-    ("Switch playbook", "Choose another agenda (before the first question)", "switch_playbook"),
-    (
-        "Career thread",
-        "Their aspiration, why, moonshot, strengths and plan step, every entry over time",
-        "toggle_career",
-    ),
-)
 
 
 class MeetingScreen(ServiceScreen[None]):
@@ -415,7 +392,7 @@ class MeetingScreen(ServiceScreen[None]):
         (not after every dialog: only when the career screen was opened)."""
         if self._career_opened:
             self._career_opened = False
-            self._to_notes(NotesPane.read_marks_again)
+            self._to_notes(meeting_marks.read_marks_again)
 
     def action_toggle_career(self) -> None:
         """F2: the career thread in full (F2 or Esc comes back); the meeting
@@ -463,7 +440,7 @@ class MeetingScreen(ServiceScreen[None]):
         self._to_notes(NotesPane.toggle_done)
 
     def action_career_mark(self) -> None:
-        self._to_notes(NotesPane.choose_mark)
+        self._to_notes(meeting_marks.choose_mark)
 
     # --- command palette ---------------------------------------------------------
 

@@ -16,8 +16,7 @@ from tui1on1.domain.kinds import CareerElement, NoteKind
 from tui1on1.domain.meeting import MeetingModel, NoteRow, Refused, SaveState, new_uid
 from tui1on1.domain.records import NewNote
 from tui1on1.storage import journal_entries as entries
-from tui1on1.storage.errors import DatabaseUnavailable, StoreError
-from tui1on1.ui.dialogs.career_mark import CareerMarkScreen, stored_mark
+from tui1on1.storage.errors import DatabaseUnavailable
 from tui1on1.ui.screens.meeting_messages import (
     NoteEditDone,
     NoteKept,
@@ -95,7 +94,7 @@ class NotesPane:
     def editing(self) -> bool:
         return self.notes.editing is not None
 
-    def _refused(self, refusal: Refused) -> None:
+    def say_refused(self, refusal: Refused) -> None:
         self.screen.notify(str(refusal))
 
     # --- loading ------------------------------------------------------------------
@@ -216,7 +215,7 @@ class NotesPane:
 
     # --- the selected row -------------------------------------------------------------
 
-    def _selected_key(self) -> str | None:
+    def selected_key(self) -> str | None:
         view = self.view
         if view.highlighted is None:
             return None
@@ -230,9 +229,9 @@ class NotesPane:
     def start_edit(self) -> None:
         note_input = self.input
         try:
-            row = self.notes.start_edit(self._selected_key(), note_input.value)
+            row = self.notes.start_edit(self.selected_key(), note_input.value)
         except Refused as refusal:
-            self._refused(refusal)
+            self.say_refused(refusal)
             return
         self.screen.save_draft_now()  # the put-aside text is safe from now on
         note_input.value = NoteInput.to_value(row.text)
@@ -261,7 +260,7 @@ class NotesPane:
         try:
             edit = self.notes.finish_edit(text)
         except Refused as refusal:
-            self._refused(refusal)
+            self.say_refused(refusal)
             return False
         if edit is not None:
             self.view.put(edit.row)
@@ -272,7 +271,7 @@ class NotesPane:
                 ),
                 done=lambda _note: post_from_writer(screen, NoteEditDone(key, saved=True)),
                 failed=lambda exc: post_from_writer(
-                    screen, NoteEditDone(key, saved=False, refused=_refusal(exc))
+                    screen, NoteEditDone(key, saved=False, refused=refusal_reason(exc))
                 ),
                 kept=lambda safe: post_from_writer(screen, NoteKept(key, safe)),
             )
@@ -312,69 +311,11 @@ class NotesPane:
         if row is not None:
             self.view.put(row)
 
-    def choose_mark(self) -> None:
-        """c on a note: where it goes in the career thread (a key chooses)."""
-        try:
-            row = self.notes.saved_note(self._selected_key())
-        except Refused as refusal:
-            self._refused(refusal)
-            return
-
-        def chosen(mark: str | None) -> None:
-            if mark is not None:
-                self.set_mark(row.key, stored_mark(mark))
-
-        self.screen.app.push_screen(CareerMarkScreen(row.text, row.career, row.auto), chosen)
-
-    def set_mark(self, key: str, mark: str | None) -> None:
-        before = self.notes.get(key)
-        try:
-            row = self.notes.set_mark(key, mark)
-        except Refused as refusal:  # deleted or gone while the choice was open
-            self._refused(refusal)
-            return
-        note_id = row.note_id
-        assert note_id is not None and before is not None  # only saved notes can be marked
-        self.marks_changed += 1  # a read of marks begun before this is stale
-        self.view.put(row)
-        screen, at, was = self.screen, self.services.clock.now(), (before.mark,)
-        self.services.writer.record(
-            entries.career_entry(self.model.meeting.id, (note_id, key), mark, at),
-            done=lambda _note: post_from_writer(screen, NoteEditDone(key, saved=True)),
-            failed=lambda exc: post_from_writer(
-                screen, NoteEditDone(key, saved=False, refused=_refusal(exc), mark_before=was)
-            ),
-            kept=lambda safe: post_from_writer(screen, NoteKept(key, safe)),
-        )
-
-    def read_marks_again(self) -> None:
-        """Back from the career screen: marks changed there show here too.
-        A database that doesn't answer now changes nothing (the banner says
-        so); a read begun before a mark made here is dropped."""
-        store, meeting_id = self.services.store, self.model.meeting.id
-        screen, started = self.screen, self.marks_changed
-
-        def read() -> None:
-            try:
-                notes = store.list_notes(meeting_id)
-            except StoreError:
-                return
-            marks = {note.id: note.career for note in notes}
-            screen.app.call_from_thread(self._take_marks, marks, started)
-
-        screen.run_worker(read, thread=True, exclusive=True, exit_on_error=False, group="marks")
-
-    def _take_marks(self, marks: dict[int, str | None], started: int) -> None:
-        if started != self.marks_changed or not self.screen.is_attached:
-            return
-        for row in self.notes.marks_changed(marks):
-            self.view.put(row)
-
     def delete(self) -> None:
         try:
-            row = self.notes.delete(self._selected_key())
+            row = self.notes.delete(self.selected_key())
         except Refused as refusal:
-            self._refused(refusal)
+            self.say_refused(refusal)
             return
         note_id, at = row.note_id, self.services.clock.now()
         assert note_id is not None  # only saved notes can be deleted
@@ -388,7 +329,7 @@ class NotesPane:
         try:
             row = self.notes.undo()
         except Refused as refusal:
-            self._refused(refusal)
+            self.say_refused(refusal)
             return
         note_id, at = row.note_id, self.services.clock.now()
         assert note_id is not None  # only saved notes were deleted
@@ -402,9 +343,9 @@ class NotesPane:
 
     def toggle_done(self) -> None:
         try:
-            row = self.notes.toggle_done(self._selected_key())
+            row = self.notes.toggle_done(self.selected_key())
         except Refused as refusal:
-            self._refused(refusal)
+            self.say_refused(refusal)
             return
         action_id, status = row.action_id, row.action_status
         assert action_id is not None and status is not None
@@ -416,6 +357,6 @@ class NotesPane:
         )
 
 
-def _refusal(error: Exception) -> str:
+def refusal_reason(error: Exception) -> str:
     """Why a change was refused for good; "" when it is only waiting."""
     return "" if isinstance(error, DatabaseUnavailable) else str(error) or type(error).__name__
