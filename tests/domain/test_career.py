@@ -248,7 +248,7 @@ def test_the_thread_shows_how_it_changed_over_three_meetings():
     thread = build_thread([*third, *first, *second])
     now, was = thread.timeline(E.ASPIRATION)
     assert (now.headline, was.headline) == ("staff engineer on the platform", "lead a team")
-    assert thread.replaced(now) is was
+    assert thread.before(now) is was
     assert thread.conversations == (3, 2, 1)
     assert thread.change(E.ASPIRATION) == "changed"
     assert thread.change(E.WHY) == ""  # set before the latest career conversation

@@ -212,7 +212,7 @@ def test_career_thread_keeps_every_entry_newest_first(store):
     assert now.question == "Where do you want to be in two years?"
     assert now.answered_at == m[1].started_at + timedelta(minutes=11)
     assert now.answered_at.tzinfo is not None
-    assert thread.replaced(now) is aspiration[1]
+    assert thread.before(now) is aspiration[1]
     (why,) = thread.timeline(CareerElement.WHY)
     assert why.answer == "likes growing people\nsaw a great lead once"  # full text
     assert why.headline == "likes growing people"

@@ -37,6 +37,7 @@ from tui1on1.domain.text import safe_terminal_text
 
 __all__ = [
     "CAREER_CATEGORIES",
+    "CAREER_MARKS",
     "ELEMENTS",
     "ELEMENT_KEYS",
     "ELEMENT_TITLES",
@@ -98,6 +99,9 @@ MARK_WORDS: dict[str, CareerElement] = {
 
 #: The mark that takes a note out of the thread (stored as the note's mark).
 NOT_CAREER = "none"
+
+#: Every mark a note may carry (and a bank question's ``career`` key may say).
+CAREER_MARKS: tuple[str, ...] = (*(e.value for e in CareerElement), NOT_CAREER)
 
 #: The bank categories whose questions belong to an element unless a
 #: question says otherwise (its ``career`` key).
@@ -241,14 +245,6 @@ class CareerThread:
     def current(self, element: CareerElement) -> CareerEntry | None:
         entries = self.timeline(element)
         return entries[0] if entries else None
-
-    def replaced(self, entry: CareerEntry) -> CareerEntry | None:
-        """The entry ``entry`` replaced: the one before it in its timeline."""
-        entries = self.timeline(entry.element)
-        for i, candidate in enumerate(entries):
-            if candidate is entry:
-                return entries[i + 1] if i + 1 < len(entries) else None
-        return None
 
     def before(self, entry: CareerEntry) -> CareerEntry | None:
         """The newest entry of the same element from an earlier meeting

@@ -31,7 +31,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from tui1on1.domain.career import NOT_CAREER, category_element
+from tui1on1.domain.career import CAREER_MARKS, category_element
 from tui1on1.domain.kinds import CareerElement, Relationship
 from tui1on1.questions._toml import (
     EntryLines,
@@ -74,7 +74,6 @@ RELATIONSHIPS: tuple[str, ...] = tuple(r.value for r in Relationship)
 MIN_PROBES = 2
 MAX_PROBES = 4
 _KEYS = ("slug", "category", "text", "probes", "note", "relationships", "career")
-CAREER_VALUES: tuple[str, ...] = (*(e.value for e in CareerElement), NOT_CAREER)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -269,7 +268,7 @@ def _build_question(
         "career",
         wrong=_bad_career,
         default="",
-        check=lambda c: None if c in CAREER_VALUES else _bad_career(c),
+        check=lambda c: None if c in CAREER_MARKS else _bad_career(c),
     )
     if (
         table.issues
@@ -314,7 +313,7 @@ def _probe_count(probes: list[str]) -> str | None:
 
 
 def _bad_career(career: object) -> str:
-    return f"has unknown career {career!r} (use one of: {', '.join(CAREER_VALUES)})"
+    return f"has unknown career {career!r} (use one of: {', '.join(CAREER_MARKS)})"
 
 
 def _bad_relationships(relationships: object) -> str:

@@ -8,8 +8,8 @@ from typing import TypeVar
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from tui1on1.domain.career import NOT_CAREER
-from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
+from tui1on1.domain.career import CAREER_MARKS
+from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
 from tui1on1.domain.records import ActionItem, AskedQuestion, Draft, NewNote, Note
 from tui1on1.storage import convert
 from tui1on1.storage.errors import InvalidInput, NotFound
@@ -163,7 +163,7 @@ class NoteStore(SessionBase):
     def set_career_mark(self, note_id: int, mark: str | None) -> Note:
         """Mark a note as a career element (a ``CareerElement`` value), take it
         out of the thread (``"none"``), or leave it to its question (None)."""
-        if mark is not None and mark != NOT_CAREER and mark not in set(CareerElement):
+        if mark is not None and mark not in CAREER_MARKS:
             raise InvalidInput(f"{mark!r} isn't a career element")
         with self._write() as session:
             row = _get(session, NoteRow, note_id, "note")

@@ -37,9 +37,6 @@ class MeetingQuestion(QuestionLike, Protocol):
     @property
     def probes(self) -> Sequence[str]: ...
 
-    @property
-    def element(self) -> CareerElement | None: ...
-
 
 def new_uid() -> str:
     """A client-made id: a retried or replayed write lands once."""
@@ -254,10 +251,7 @@ class MeetingModel:
 
     def element_of(self, slug: str) -> CareerElement | None:
         """The career element a question's answers go to (None: not career)."""
-        if slug in self.elements:
-            return self.elements[slug]
-        question = next((q for q in self.questions if q.slug == slug), None)
-        return question.element if question is not None else None
+        return self.elements.get(slug)
 
     def answering(self, now: datetime, kind: NoteKind) -> AskedRef | None:
         """The question a note of ``kind`` typed now answers, if any: the last

@@ -10,10 +10,9 @@ from typing import Any
 
 from tui1on1.domain import people as people_rules
 from tui1on1.domain.cadence import CadenceError, parse_cadence
-from tui1on1.domain.career import NOT_CAREER
+from tui1on1.domain.career import CAREER_MARKS
 from tui1on1.domain.kinds import (
     ActionStatus,
-    CareerElement,
     MeetingStatus,
     NoteKind,
     Owner,
@@ -35,7 +34,6 @@ from tui1on1.storage.transfer.reader import Reader, quoted, type_name
 
 MAX_DRAFT_CHARS = MAX_NOTE_CHARS * 5  # what save_draft keeps
 # A note's career mark: an element, or "none" (taken out of the thread).
-_CAREER_MARKS = (*(e.value for e in CareerElement), NOT_CAREER)
 _SINCE_2 = 2  # the version whose notes added resolved_at, career and answers_why
 
 
@@ -215,7 +213,7 @@ def _read_added_in_2(r: Reader, note: NoteEntry, version: int) -> None:
     if not old or "resolved_at" in r.obj:
         note.resolved_at = r.time("resolved_at", nullable=True)
     if not old or "career" in r.obj:
-        note.career = r.choice_or_null("career", _CAREER_MARKS, "career mark")
+        note.career = r.choice_or_null("career", CAREER_MARKS, "career mark")
     if not old or "answers_why" in r.obj:
         note.answers_why = r.boolean("answers_why")
     if note.answers_why and note.asked_key is None:
