@@ -35,6 +35,8 @@ class Q:
     text: str
     element: E | None
     probes: tuple[str, ...] = ()
+    note: str = ""
+    follow_up: bool = False
 
 
 BANK = {

@@ -33,6 +33,8 @@ class Q:
     category: str
     text: str
     probes: tuple[str, ...] = ()
+    note: str = ""
+    follow_up: bool = False
 
 
 QUESTIONS = [

@@ -15,6 +15,7 @@ class Q:
     slug: str
     category: str
     text: str = "?"
+    follow_up: bool = False
 
 
 BANK = [

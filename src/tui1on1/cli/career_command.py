@@ -53,7 +53,7 @@ def career(settings: Settings, args: argparse.Namespace) -> int:
         bank = load_bank(user_questions_file(settings))
         for problem in bank.problems:
             print(f"tui1on1: warning: {safe_terminal_text(str(problem))}", file=sys.stderr)
-        elements = {slug: question.element for slug, question in bank.questions.items()}
+        elements = bank.elements()
         thread = store.career_thread(person.id, elements)
     except StoreError as exc:
         return fail(str(exc))

@@ -39,5 +39,5 @@ def catalogue() -> Catalogue:
         playbooks=playbooks,
         schedules={slug: scale(p, PLANNED_MINUTES) for slug, p in playbooks.items()},
         pool={key: tuple(value) for key, value in pool.items()},
-        elements={slug: question.element for slug, question in bank.questions.items()},
+        elements=bank.elements(),
     )

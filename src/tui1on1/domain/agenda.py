@@ -41,15 +41,19 @@ class Segment:
         categories: question-bank categories to offer prompts from, e.g.
             ``("aspiration", "why")``. A list is accepted and kept as a tuple.
         hint: one calm line for the manager, e.g. ``"Agree one tangible next step"``.
+        lead: slugs of the questions the segment opens with, in order of
+            preference (see :mod:`tui1on1.domain.prompts`).
     """
 
     title: str
     minutes: float
     categories: tuple[str, ...] = ()
     hint: str = ""
+    lead: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "categories", tuple(self.categories))
+        object.__setattr__(self, "lead", tuple(self.lead))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,7 @@ class ScheduledSegment:
     hint: str
     start_s: float
     end_s: float
+    lead: tuple[str, ...] = ()
 
     @property
     def duration_s(self) -> float:
@@ -185,6 +190,7 @@ def scale(playbook: Playbook, planned_minutes: float) -> tuple[ScheduledSegment,
                 hint=segment.hint,
                 start_s=start,
                 end_s=end,
+                lead=segment.lead,
             )
         )
         start = end

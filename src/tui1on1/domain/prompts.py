@@ -1,20 +1,30 @@
 """Which question to offer next.
 
-Within the current segment's categories, questions never asked of this person
-come first, then the least recently asked. A question asked in one of the last
-``RECENT_MEETINGS`` meetings with them is not offered again while others remain
-(the manager can still pick it by hand). The order within a rank is the bank's
-order, so the deck is stable and testable.
+A segment opens on its lead: the questions the playbook names for it
+(``lead``), never asked of this person first (in the playbook's order), then
+the least recently asked; a lead is offered however recently it was asked
+("what's on your mind?" opens every week). Then the rest of the segment's
+categories, taken in turn (one of each category, then the next of each), so a
+segment with several purposes doesn't spend months on the first; within a
+category the never-asked come first, then the least recently asked, and one
+asked in the last ``RECENT_MEETINGS`` meetings only when nothing else is left
+(the manager can still pick it by hand).
+
+A follow-up-only question (one that builds on an answer) is never offered
+cold: it joins the segment's deck, right after the current prompt, once a
+question was asked in that segment. A question already asked in this meeting
+in an earlier segment is never offered again in a later one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Generic, Protocol, TypeVar
 
 RECENT_MEETINGS = 3
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class QuestionLike(Protocol):
@@ -24,6 +34,8 @@ class QuestionLike(Protocol):
     def category(self) -> str: ...
     @property
     def text(self) -> str: ...
+    @property
+    def follow_up(self) -> bool: ...
 
 
 Q = TypeVar("Q", bound=QuestionLike)
@@ -62,6 +74,70 @@ def rank_questions(
         return ranked
     recent.sort(key=lambda q: history[q.slug].asked_at)
     return recent
+
+
+def segment_questions(
+    questions: Iterable[Q],
+    categories: Sequence[str],
+    leads: Sequence[str],
+    history: Mapping[str, AskedBefore],
+    *,
+    skip: Collection[str] = (),
+) -> list[Q]:
+    """The questions a segment opens with, in order: its leads, then its
+    categories in turn. Follow-up-only questions and the slugs in ``skip``
+    (asked earlier in this meeting) are left out."""
+    offered = [q for q in questions if q.slug not in skip and not q.follow_up]
+    by_slug = {q.slug: q for q in offered}
+    lead_order = {slug: i for i, slug in enumerate(leads)}
+    lead_qs = [by_slug[slug] for slug in leads if slug in by_slug]
+    never = [q for q in lead_qs if q.slug not in history]
+    again = sorted(
+        (q for q in lead_qs if q.slug in history),
+        key=lambda q: (history[q.slug].asked_at, lead_order[q.slug]),
+    )
+    rest = [q for q in offered if q.slug not in lead_order]
+    return never + again + _in_turn(rest, categories, history)
+
+
+def follow_ups(
+    questions: Iterable[Q],
+    categories: Sequence[str],
+    history: Mapping[str, AskedBefore],
+    *,
+    skip: Collection[str] = (),
+) -> list[Q]:
+    """The follow-up-only questions of a segment's categories, offered once
+    something was asked in it: never asked first, then least recently."""
+    pool = [q for q in questions if q.follow_up and q.slug not in skip]
+    return _in_turn(pool, categories, history, keep_recent=True)
+
+
+def _in_turn(
+    pool: Sequence[Q],
+    categories: Sequence[str],
+    history: Mapping[str, AskedBefore],
+    *,
+    keep_recent: bool = False,
+) -> list[Q]:
+    """Each category ranked on its own (see :func:`rank_questions`; with
+    ``keep_recent`` the lately asked follow at the end), then taken in turn."""
+    columns = [rank_questions(pool, [category], history) for category in categories]
+    if keep_recent:
+        columns = [
+            ranked + _recent([q for q in pool if q.category == category], history, ranked)
+            for ranked, category in zip(columns, categories, strict=True)
+        ]
+    dealt: list[Q] = []
+    for row in range(max((len(c) for c in columns), default=0)):
+        dealt.extend(column[row] for column in columns if row < len(column))
+    return dealt
+
+
+def _recent(pool: Sequence[Q], history: Mapping[str, AskedBefore], ranked: Sequence[Q]) -> list[Q]:
+    taken = {q.slug for q in ranked}
+    left = [q for q in pool if q.slug not in taken]
+    return sorted(left, key=lambda q: history[q.slug].asked_at if q.slug in history else _EPOCH)
 
 
 class PromptDeck(Generic[Q]):
@@ -104,6 +180,14 @@ class PromptDeck(Generic[Q]):
         self._items.insert(insert_at, question)
         self._index = insert_at
         return question
+
+    def add_next(self, questions: Iterable[Q]) -> None:
+        """Offer ``questions`` right after the current prompt (those already
+        in the deck stay where they are)."""
+        have = {item.slug for item in self._items}
+        new = [q for q in questions if q.slug not in have]
+        at = self._index + 1 if self._items else 0
+        self._items[at:at] = new
 
     def drop(self, slug: str) -> None:
         """Take an asked question out of the rotation for this meeting."""

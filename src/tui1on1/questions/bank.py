@@ -10,11 +10,20 @@ A question file holds ``[[question]]`` entries::
     note = "Why this question works."  # optional
     relationships = ["report"]         # optional: report, manager, skip-level, peer
     career = "strength-unused"         # optional: where its answers go in the career thread
+    follow_up = true                   # optional: builds on an answer, offered only after an ask
+    replaces = ["why-old-slug"]        # optional: slugs this question took over from
 
 ``career`` is one of aspiration, why, moonshot, strength-used,
 strength-unused, plan, or "none"; without it a question's answers go where
 its category says (aspiration, why, moonshot, strengths → strength-used,
 plan), and other categories' answers stay out of the thread.
+
+A ``follow_up`` question only makes sense once something has been asked and
+answered ("You mentioned that goal — why does it matter?"): a segment offers it
+after a question was asked in that segment, never as its opening prompt.
+``replaces`` names the slugs of questions it took the place of (merged or
+reworded): what was asked under those counts as asked under this one, and
+their answers stay in the career thread.
 
 The shipped files live in ``tui1on1/questions/bank/``. A user file in the same
 format adds questions and replaces shipped ones with the same slug. Problems
@@ -73,7 +82,17 @@ RELATIONSHIPS: tuple[str, ...] = tuple(r.value for r in Relationship)
 
 MIN_PROBES = 2
 MAX_PROBES = 4
-_KEYS = ("slug", "category", "text", "probes", "note", "relationships", "career")
+_KEYS = (
+    "slug",
+    "category",
+    "text",
+    "probes",
+    "note",
+    "relationships",
+    "career",
+    "follow_up",
+    "replaces",
+)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -89,6 +108,8 @@ class Question:
     relationships: tuple[str, ...] = ("report",)
     source: str = ""
     career: str | None = None  # the element its answers go to, if not its category's
+    follow_up: bool = False  # offered only after a question was asked in the segment
+    replaces: tuple[str, ...] = ()  # slugs of the questions it took the place of
 
     @property
     def element(self) -> CareerElement | None:
@@ -106,6 +127,26 @@ class LoadResult:
 
     questions: dict[str, Question] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+    def elements(self) -> dict[str, CareerElement | None]:
+        """Where each slug's answers go in the career thread, the slugs a
+        question replaced included (their old answers keep their place)."""
+        found: dict[str, CareerElement | None] = {}
+        for question in self.questions.values():
+            for old in question.replaces:
+                found.setdefault(old, question.element)
+        found.update((slug, q.element) for slug, q in self.questions.items())
+        return found
+
+    def replaced(self) -> dict[str, str]:
+        """Old slug → the question that replaced it (a slug still in the bank
+        is never replaced)."""
+        return {
+            old: question.slug
+            for question in self.questions.values()
+            for old in question.replaces
+            if old not in self.questions
+        }
 
     def in_category(self, category: str, relationship: str | None = None) -> list[Question]:
         """Questions of ``category``, optionally only those suiting ``relationship``."""
@@ -270,8 +311,21 @@ def _build_question(
         default="",
         check=lambda c: None if c in CAREER_MARKS else _bad_career(c),
     )
+    follow_up = table.boolean(
+        "follow_up", wrong="has follow_up that is not true or false", default=False
+    )
+    replaces = table.text_list(
+        "replaces",
+        wrong="has replaces that is not a list of slugs",
+        default=[],
+        check=lambda r: (
+            None if all(_SLUG.match(s) for s in r) else "has replaces that is not a list of slugs"
+        ),
+    )
     if (
         table.issues
+        or follow_up is None
+        or replaces is None
         or career is None
         or slug is None
         or category is None
@@ -295,6 +349,8 @@ def _build_question(
         relationships=tuple(dict.fromkeys(relationships)),
         source=path,
         career=career or None,
+        follow_up=follow_up,
+        replaces=tuple(dict.fromkeys(r for r in replaces if r != slug)),
     )
     return question, []
 

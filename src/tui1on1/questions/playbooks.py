@@ -13,15 +13,19 @@ tables::
       minutes = 4
       categories = ["follow-up"]
       hint = "Go through last time's open actions."
+      lead = ["follow-up-my-promises"]   # optional: the questions it opens with
 
 Segment minutes must add up to the playbook's minutes and every category must
-be one of :data:`CATEGORIES`. Invalid playbooks are reported and skipped.
+be one of :data:`CATEGORIES`. With the bank given, every ``lead`` slug must be
+a question in it that isn't follow-up-only. Invalid playbooks are reported and
+skipped; a lead that isn't in the bank is reported and left out.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -41,7 +45,7 @@ from tui1on1.schema import Issue, Table
 __all__ = ["load_playbooks"]
 
 _PLAYBOOK_KEYS = ("slug", "title", "description", "minutes", "segment")
-_SEGMENT_KEYS = ("title", "minutes", "categories", "hint")
+_SEGMENT_KEYS = ("title", "minutes", "categories", "hint", "lead")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -83,7 +87,6 @@ def _read_playbooks(
     if not isinstance(entries, list):
         line = locator.key_line("playbook")
         return {}, [*problems, Problem(path, line, "'playbook' must be [[playbook]] tables")]
-    used = {q.category for q in questions.values()} if questions is not None else None
     lines = EntryLines(locator, "playbook", len(entries))
     playbooks: dict[str, Playbook] = {}
     for index, entry in enumerate(entries):
@@ -97,20 +100,42 @@ def _read_playbooks(
                 Problem(path, line, f"playbook {playbook.slug!r} is a duplicate; skipped")
             )
             continue
+        if questions is not None:
+            playbook, found = _check_against_bank(playbook, questions)
+            problems.extend(Problem(path, line, message) for message in found)
         playbooks[playbook.slug] = playbook
-        if used is not None:
-            for segment in playbook.segments:
-                for category in segment.categories:
-                    if category not in used:
-                        problems.append(
-                            Problem(
-                                path,
-                                line,
-                                f"playbook {playbook.slug!r} segment {segment.title!r} "
-                                f"names category {category!r}, which has no questions",
-                            )
-                        )
     return playbooks, problems
+
+
+def _check_against_bank(
+    playbook: Playbook, questions: Mapping[str, Question]
+) -> tuple[Playbook, list[str]]:
+    """Categories without questions and leads that can't lead, said; such
+    leads are left out."""
+    used = {q.category for q in questions.values()}
+    problems: list[str] = []
+    segments: list[Segment] = []
+    for segment in playbook.segments:
+        where = f"playbook {playbook.slug!r} segment {segment.title!r}"
+        problems.extend(
+            f"{where} names category {category!r}, which has no questions"
+            for category in segment.categories
+            if category not in used
+        )
+        kept: list[str] = []
+        for slug in segment.lead:
+            question = questions.get(slug)
+            if question is None:
+                problems.append(f"{where} leads with {slug!r}, which is not in the bank; left out")
+            elif question.follow_up:
+                problems.append(
+                    f"{where} leads with {slug!r}, a follow-up question that needs "
+                    "an answer first; left out"
+                )
+            else:
+                kept.append(slug)
+        segments.append(replace(segment, lead=tuple(kept)))
+    return replace(playbook, segments=tuple(segments)), problems
 
 
 def _build_playbook(
@@ -215,9 +240,27 @@ def _build_segment(table: Table) -> tuple[Segment | None, list[Issue]]:
                 f"has unknown category {category!r} (known: {', '.join(CATEGORIES)})",
             )
     hint = table.text("hint", wrong="has a hint that is not text", default="")
-    if table.issues or title is None or minutes is None or categories is None or hint is None:
+    slugs = "has a lead that is not a list of question slugs"
+    lead = table.text_list(
+        "lead",
+        wrong=slugs,
+        default=[],
+        check=lambda found: None if all(_SLUG.match(s) for s in found) else slugs,
+    )
+    if (
+        table.issues
+        or title is None
+        or minutes is None
+        or categories is None
+        or hint is None
+        or lead is None
+    ):
         return None, table.issues
     segment = Segment(
-        title=title.strip(), minutes=float(minutes), categories=tuple(categories), hint=hint.strip()
+        title=title.strip(),
+        minutes=float(minutes),
+        categories=tuple(categories),
+        hint=hint.strip(),
+        lead=tuple(dict.fromkeys(lead)),
     )
     return segment, []

@@ -37,7 +37,8 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
     store = services.store
     person = store.get_person(person_id)
     bank = services.bank.questions
-    elements = {slug: q.element for slug, q in bank.items()}
+    replaced = services.bank.replaced()
+    elements = services.bank.elements()
     meetings = store.meeting_listings(person_id, limit=None if all_meetings else MEETINGS_SHOWN)
     topics = store.open_topics(person_id, limit=TOPICS_SHOWN)
     history = store.question_history(person_id, None)
@@ -50,7 +51,10 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
         meetings=meetings,
         last_notes=store.list_notes(meetings[0].meeting.id) if meetings else [],
         asked=[
-            (bank[slug].text if slug in bank else slug, before)
+            (
+                bank[replaced.get(slug, slug)].text if replaced.get(slug, slug) in bank else slug,
+                before,
+            )
             for slug, before in recent[:RECENT_QUESTIONS]
         ],
         meeting_count=(

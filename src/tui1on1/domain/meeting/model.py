@@ -22,7 +22,13 @@ from tui1on1.domain.kinds import CareerElement, NoteKind
 from tui1on1.domain.meeting.notes import MeetingNotes
 from tui1on1.domain.meeting.views import ClockView, CueView, PromptView
 from tui1on1.domain.pausecue import END_ELAPSED, PauseCue
-from tui1on1.domain.prompts import AskedBefore, PromptDeck, QuestionLike, rank_questions
+from tui1on1.domain.prompts import (
+    AskedBefore,
+    PromptDeck,
+    QuestionLike,
+    follow_ups,
+    segment_questions,
+)
 from tui1on1.domain.records import AskedQuestion, Meeting, Person, SegmentLog
 from tui1on1.domain.text import clip, plural
 
@@ -32,10 +38,12 @@ NO_QUESTIONS = "No questions for this segment: follow their lead."
 
 class MeetingQuestion(QuestionLike, Protocol):
     """A question from the bank, as the meeting uses it: what the deck ranks,
-    and the probes shown under it."""
+    and the probes and the coaching note shown with it."""
 
     @property
     def probes(self) -> Sequence[str]: ...
+    @property
+    def note(self) -> str: ...
 
 
 def new_uid() -> str:
@@ -162,11 +170,32 @@ class MeetingModel:
     def deck(self, now: datetime) -> PromptDeck[MeetingQuestion]:
         index = self.segment_index(now)
         if index not in self._decks:
-            categories = self.agenda[index].categories
-            self._decks[index] = PromptDeck(
-                rank_questions(self.questions, categories, self.history)
-            )
+            self._decks[index] = self._open_deck(index)
         return self._decks[index]
+
+    def _open_deck(self, index: int) -> PromptDeck[MeetingQuestion]:
+        """A segment's prompts, from its lead on. A question asked in an
+        earlier segment is not offered again; one asked in this segment
+        (a resumed meeting) is current, with the follow-ups after it."""
+        segment = self.agenda[index]
+        here = [ref.slug for ref in self.asked if ref.segment == index]
+        earlier = {ref.slug for ref in self.asked} - set(here)
+        deck = PromptDeck(
+            segment_questions(
+                self.questions, segment.categories, segment.lead, self.history, skip=earlier
+            )
+        )
+        if here:
+            by_slug = {q.slug: q for q in self.questions}
+            if here[-1] in by_slug:
+                deck.pick(by_slug[here[-1]])
+            self._open_follow_ups(deck, index)
+        return deck
+
+    def _open_follow_ups(self, deck: PromptDeck[MeetingQuestion], index: int) -> None:
+        asked = {ref.slug for ref in self.asked}
+        categories = self.agenda[index].categories
+        deck.add_next(follow_ups(self.questions, categories, self.history, skip=asked))
 
     def current_question(self, now: datetime) -> MeetingQuestion | None:
         return self.deck(now).current
@@ -224,9 +253,11 @@ class MeetingModel:
     # --- asking and the pause cue ---------------------------------------------
 
     def ask(self, now: datetime) -> AskedRef | None:
-        """The manager asked the current question aloud."""
+        """The manager asked the current question aloud. None if there is no
+        question, or it is the one they just asked (see :meth:`asked_again`):
+        asking it twice is recorded once."""
         question = self.current_question(now)
-        if question is None:
+        if question is None or self.asked_again(now) is not None:
             return None
         ref = AskedRef(
             uid=new_uid(),
@@ -236,8 +267,18 @@ class MeetingModel:
             segment=self.segment_index(now),
         )
         self.asked.append(ref)
+        self._open_follow_ups(self.deck(now), ref.segment)
         self.cue = PauseCue.start(now, self.pause_seconds)
         return ref
+
+    def asked_again(self, now: datetime) -> AskedRef | None:
+        """The last question asked, when it is the current prompt again in
+        the segment it was asked in."""
+        ref = self.last_asked()
+        question = self.current_question(now)
+        if ref is None or question is None or question.slug != ref.slug:
+            return None
+        return ref if ref.segment == self.segment_index(now) else None
 
     def why(self, now: datetime) -> AskedRef | None:
         """A "Why?" follow-up on the last asked question: the cue runs again."""

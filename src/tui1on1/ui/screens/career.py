@@ -115,7 +115,7 @@ class CareerScreen(ServiceScreen[None]):
     def reload(self) -> None:
         services = self.open_services()
         person = services.store.get_person(self.person_id)
-        elements = {slug: q.element for slug, q in services.bank.questions.items()}
+        elements = services.bank.elements()
         thread = services.store.career_thread(self.person_id, elements)
         show_latest(self.app, self._show, (person, thread))
 

@@ -138,7 +138,7 @@ def meeting_model(loaded: LoadedMeeting, services: Services) -> MeetingModel:
         questions=[q for q in services.bank.questions.values() if q.suits(relationship)],
         history=loaded.history,
         pause_seconds=services.settings.pause_seconds,
-        elements={slug: q.element for slug, q in services.bank.questions.items()},
+        elements=services.bank.elements(),
     )
     model.restore(loaded.segments, loaded.asked)
     return model
