@@ -34,11 +34,12 @@ def question(slug: str, category: str = "aspiration", text: str = "A question?")
 
 
 def listed(out: str) -> dict[str, list[tuple[str, str]]]:
-    """The printed listing as {heading: [(slug, rest of the line)]}."""
+    """The printed listing as {heading: [(slug, rest of the line)]} (the
+    coaching notes under the questions left out: see ``notes``)."""
     groups: dict[str, list[tuple[str, str]]] = {}
     heading = None
     for line in out.splitlines():
-        if not line.strip():
+        if not line.strip() or line.strip().startswith("↳ "):
             continue
         if not line.startswith(" "):
             heading = line
@@ -70,6 +71,27 @@ def test_list_shows_the_whole_bank_by_category_in_order(capsys):
     for category in CATEGORIES:
         assert groups[heading(category)] == [(q.slug, q.text) for q in bank.in_category(category)]
     assert "(yours)" not in out
+
+
+def notes(out: str) -> dict[str, str]:
+    """The coaching note printed under each question that has one, by slug."""
+    found: dict[str, str] = {}
+    slug = None
+    for line in out.splitlines():
+        if line.strip().startswith("↳ "):
+            assert slug is not None
+            found[slug] = line.strip().removeprefix("↳ ")
+        elif line.startswith(" ") and line.strip():
+            slug = line.split()[0]
+    return found
+
+
+def test_list_shows_each_coaching_note_under_its_question(capsys):
+    code, out, _err = run(capsys, "questions", "list")
+    assert code == 0
+    bank = load_bank().questions
+    assert notes(out) == {slug: q.note for slug, q in bank.items() if q.note}
+    assert len(notes(out)) >= 30
 
 
 def test_list_one_category(capsys):

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 USER_FILE_NAME = "questions.toml"
 YOURS = "(yours)"
+NOTE_MARK = "↳"  # the coaching note, under its question
 
 
 def questions(settings: Settings, args: argparse.Namespace) -> int:
@@ -73,6 +74,8 @@ def list_questions(user_file: Path, *, category: str | None, relationship: str |
             if question.source == mine:
                 line += f" {YOURS}"
             print(line)
+            if question.note:
+                print(f"  {' ' * width}  {NOTE_MARK} {safe_terminal_text(question.note)}")
     return EXIT_OK
 
 

@@ -140,6 +140,22 @@ def _recent(pool: Sequence[Q], history: Mapping[str, AskedBefore], ranked: Seque
     return sorted(left, key=lambda q: history[q.slug].asked_at if q.slug in history else _EPOCH)
 
 
+def fold_replaced(
+    history: Mapping[str, AskedBefore], replaced: Mapping[str, str]
+) -> dict[str, AskedBefore]:
+    """``history`` with what was asked under a replaced slug counted for the
+    question that replaced it (the latest asking wins)."""
+    folded = dict(history)
+    for old, new in replaced.items():
+        before = history.get(old)
+        if before is None:
+            continue
+        now = folded.get(new)
+        if now is None or before.asked_at > now.asked_at:
+            folded[new] = before
+    return folded
+
+
 class PromptDeck(Generic[Q]):
     """The prompts offered in one segment, with next/previous and picking.
 

@@ -33,6 +33,7 @@ from tui1on1.domain.records import AskedQuestion, Meeting, Person, SegmentLog
 from tui1on1.domain.text import clip, plural
 
 WRAP_UP_HINT = "Wrap-up: agree one concrete next step, who owns it, and by when."
+READ_BACK = "Read back what you agreed:"
 NO_QUESTIONS = "No questions for this segment: follow their lead."
 
 
@@ -209,6 +210,8 @@ class MeetingModel:
         deck = self.deck(now)
         question = deck.current
         hint = WRAP_UP_HINT if self.clock.state(now) is not ClockState.ON_TRACK else segment.hint
+        if index == len(self.agenda) - 1:
+            hint = self.read_back() or hint
         if question is None:
             return PromptView(heading=segment.title, question=NO_QUESTIONS, probes=(), hint=hint)
         position, count = deck.position
@@ -227,7 +230,21 @@ class MeetingModel:
             memory=self.memory_line(question.slug),
             asked=asked,
             hint=hint,
+            note=question.note,
         )
+
+    def read_back(self) -> str:
+        """This meeting's actions, who and what and when, to say aloud before
+        ending ("" while there are none): mine first."""
+        actions = [row for row in self.notes.own() if row.is_action]
+        if not actions:
+            return ""
+        lines = [READ_BACK]
+        for row in sorted(actions, key=lambda r: not r.mine):
+            who = "me" if row.mine else "them"
+            due = row.due or "no due date"
+            lines.append(f"  {who}: {clip(row.text, 60)} · {due}")
+        return "\n".join(lines)
 
     def memory_line(self, slug: str) -> str:
         before = self.history.get(slug)

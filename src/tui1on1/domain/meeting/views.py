@@ -29,7 +29,8 @@ class PromptView:
     probes: tuple[str, ...]
     memory: str = ""  # "asked 3 meetings ago, 12 Oct: 'wants to lead a team'"
     asked: str = ""  # "asked at 07:12 · 1 why"
-    hint: str = ""  # the segment's hint, or the wrap-up nudge
+    hint: str = ""  # the segment's hint, the wrap-up nudge, or the read-back
+    note: str = ""  # the question's coaching note, for the manager
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,7 @@ from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.clock import ClockPanel
 from tui1on1.ui.widgets.footer import RankedFooter
 from tui1on1.ui.widgets.notes import NoteInput, NotesList
-from tui1on1.ui.widgets.pausecue import PauseCueBar
+from tui1on1.ui.widgets.pausecue import IDLE_HINT, PauseCueBar
 from tui1on1.ui.widgets.prompt import PromptCard
 
 DRAFT_DELAY = 0.5  # seconds after the last keystroke; well inside the 1 s promise
@@ -95,6 +95,7 @@ class MeetingScreen(ServiceScreen[None]):
     def __init__(self, request: MeetRequest) -> None:
         super().__init__()
         self.request = request
+        self._idle_hints = (IDLE_HINT, IDLE_HINT)  # before and after asking; keys known on mount
         self.services: Services | None = None
         self.model: MeetingModel | None = None
         self.notes: NotesPane | None = None
@@ -117,10 +118,13 @@ class MeetingScreen(ServiceScreen[None]):
     def on_mount(self) -> None:
         self.title = safe_terminal_text(self.request.name)
         self.query_one(NoteInput).focus()
-        self.query_one(PauseCueBar).idle_hint = (
+        self._idle_hints = (
             f"Ask it aloud, then press {self.keys_for('ask', 'ctrl+g')}: "
-            "the cue helps you hold the silence."
+            "the cue helps you hold the silence.",
+            f"Asked. {self.keys_for('why', 'ctrl+y')} when you follow up with why; "
+            f"{self.keys_for('next_prompt', 'ctrl+n')} offers the next question.",
         )
+        self.query_one(PauseCueBar).idle_hint = self._idle_hints[0]
         self.query_one("#storage-banner").display = False
         self.set_interval(0.1, self.guarded(self.refresh_now))
         self.on_resize()
@@ -219,8 +223,11 @@ class MeetingScreen(ServiceScreen[None]):
         if finished:
             flows.record_pause(*finished)
         self.query_one(ClockPanel).show(view)
-        self.query_one(PromptCard).show(model.prompt_view(now))
-        self.query_one(PauseCueBar).show(model.cue_view(now))
+        prompt = model.prompt_view(now)
+        self.query_one(PromptCard).show(prompt)
+        cue = self.query_one(PauseCueBar)
+        cue.idle_hint = self._idle_hints[bool(prompt.asked)]
+        cue.show(model.cue_view(now))
 
     def show_storage_problem(self, message: str | None) -> None:
         banner = self.query_one("#storage-banner", Static)

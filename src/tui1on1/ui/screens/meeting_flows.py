@@ -17,6 +17,7 @@ from textual.types import IgnoreReturnCallbackType
 
 from tui1on1.domain.agenda import Playbook
 from tui1on1.domain.career import shorten
+from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.meeting import AskedRef, MeetingModel
 from tui1on1.domain.pausecue import END_NEXT
 from tui1on1.domain.records import NewAskedQuestion
@@ -96,6 +97,13 @@ class MeetingFlows:
         self.end_cue(now)
         ref = self.model.ask(now)
         if ref is None:
+            again = self.model.asked_again(now)
+            if again is not None:
+                self.screen.notify(
+                    f"Already asked at {format_mmss(again.elapsed)}: recorded once. "
+                    "Why? follows it up; Next offers another question.",
+                    timeout=4,
+                )
             return
         self.services.writer.save_question(
             NewAskedQuestion(
@@ -340,8 +348,10 @@ class MeetingFlows:
 
         for question in self.services.bank.questions.values():
             title = CATEGORY_TITLES.get(question.category, question.category)
-            memory = model.memory_line(question.slug)
-            commands.append((question.text, picker(question), f"{title} · {memory}"))
+            about = " · ".join(
+                filter(None, (title, model.memory_line(question.slug), question.note))
+            )
+            commands.append((question.text, picker(question), about))
         self.screen.app.search_commands(commands, placeholder="Pick a question: type a few words…")
 
     def switch_playbook(self) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from tui1on1.domain.kinds import ActionStatus
 from tui1on1.domain.meeting import MeetingModel
 from tui1on1.domain.people import NameMatch, NameMatchKind, meet_problem, unresolved_message
-from tui1on1.domain.prompts import AskedBefore
+from tui1on1.domain.prompts import AskedBefore, fold_replaced
 from tui1on1.domain.records import (
     ActionItem,
     AskedQuestion,
@@ -136,7 +136,7 @@ def meeting_model(loaded: LoadedMeeting, services: Services) -> MeetingModel:
         meeting=loaded.meeting,
         playbook=services.playbook(loaded.meeting.playbook),
         questions=[q for q in services.bank.questions.values() if q.suits(relationship)],
-        history=loaded.history,
+        history=fold_replaced(loaded.history, services.bank.replaced()),
         pause_seconds=services.settings.pause_seconds,
         elements=services.bank.elements(),
     )

@@ -1,4 +1,5 @@
-"""The prompt card: the question to ask now, its probes, and its history."""
+"""The prompt card: the question to ask now, its probes, the coaching note
+that makes it land, and its history."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ class PromptCard(Vertical):
         yield Static("", id="prompt-heading")
         yield Static(self._waiting, id="prompt-question")
         yield Static("", id="prompt-probes")
+        yield Static("", id="prompt-note")
         yield Static("", id="prompt-memory")
         yield Static("", id="prompt-hint")
 
@@ -43,7 +45,11 @@ class PromptCard(Vertical):
         self.query_one("#prompt-question", Static).update(Text(view.question))
         probes = "   ".join(f"· {p}" for p in view.probes)
         self.query_one("#prompt-probes", Static).update(Text(probes))
-        for widget_id, value in (("#prompt-memory", view.memory), ("#prompt-hint", view.hint)):
+        for widget_id, value in (
+            ("#prompt-note", view.note),
+            ("#prompt-memory", view.memory),
+            ("#prompt-hint", view.hint),
+        ):
             widget = self.query_one(widget_id, Static)
             widget.update(Text(value))
             widget.set_class(not value, "-empty")  # a class, so layout CSS still rules
