@@ -181,7 +181,8 @@ def _add_questions_parser(sub: Subcommands) -> None:
     from tui1on1.questions.bank import CATEGORIES, RELATIONSHIPS  # the standard library only
 
     questions = sub.add_parser(
-        "questions", help="the question bank and playbooks; check your own question file"
+        "questions",
+        help="the question bank and playbooks; check your own question or playbook file",
     )
     questions_sub = questions.add_subparsers(
         dest="questions_command", metavar="ACTION", parser_class=Parser
@@ -201,9 +202,13 @@ def _add_questions_parser(sub: Subcommands) -> None:
         choices=RELATIONSHIPS,
         help="only questions meant for someone with this relationship to you",
     )
-    check = questions_sub.add_parser("check", help="validate a question file")
-    check.add_argument("file", metavar="FILE", help="a TOML file of [[question]] entries")
-    questions_sub.add_parser("playbooks", help="list the playbooks and their segments")
+    check = questions_sub.add_parser("check", help="validate a question file or a playbook file")
+    check.add_argument(
+        "file", metavar="FILE", help="a TOML file of [[question]] or of [[playbook]] entries"
+    )
+    questions_sub.add_parser(
+        "playbooks", help="list the playbooks and their segments, yours (playbooks.toml) included"
+    )
 
 
 def _add_themes_parser(sub: Subcommands) -> None:

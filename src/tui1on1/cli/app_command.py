@@ -31,7 +31,7 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"tui1on1: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        problem = _check_playbook(args.playbook)
+        problem = _check_playbook(settings, args.playbook)
         if problem:
             print(f"tui1on1: {problem}", file=sys.stderr)
             return EXIT_USAGE
@@ -113,12 +113,9 @@ def _check_name(settings: Settings, name: str, *, new: bool) -> str | None:
     return meet_problem(match_name(people, name), new=new)
 
 
-def _check_playbook(slug: str | None) -> str | None:
+def _check_playbook(settings: Settings, slug: str | None) -> str | None:
     if slug is None:
         return None
-    from tui1on1.questions import load_playbooks
+    from tui1on1.cli.questions_command import playbook_problem
 
-    playbooks, _problems = load_playbooks()
-    if slug in playbooks:
-        return None
-    return f"there is no playbook '{slug}'; choose one of: {', '.join(sorted(playbooks))}"
+    return playbook_problem(settings, slug)

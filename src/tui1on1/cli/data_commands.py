@@ -24,7 +24,7 @@ def people(settings: Settings, args: argparse.Namespace) -> int:
     if playbook is not None:  # checked before the database is opened (or created)
         from tui1on1.cli.questions_command import playbook_problem
 
-        problem = playbook_problem(playbook)
+        problem = playbook_problem(settings, playbook)
         if problem:
             print(f"tui1on1: {problem}", file=sys.stderr)
             return EXIT_USAGE

@@ -16,9 +16,13 @@ from tui1on1.domain.text import safe_terminal_text
 from tui1on1.settings import Settings
 
 if TYPE_CHECKING:
-    from tui1on1.questions import Problem
+    from collections.abc import Mapping
+
+    from tui1on1.domain.agenda import Playbook
+    from tui1on1.questions import Problem, Question
 
 USER_FILE_NAME = "questions.toml"
+PLAYBOOKS_FILE_NAME = "playbooks.toml"
 YOURS = "(yours)"
 NOTE_MARK = "↳"  # the coaching note, under its question
 
@@ -27,9 +31,9 @@ def questions(settings: Settings, args: argparse.Namespace) -> int:
     action = args.questions_command
     try:
         if action == "check":
-            return check(args.file)
+            return check(args.file, user_questions_file(settings))
         if action == "playbooks":
-            return list_playbooks()
+            return list_playbooks(settings)
         return list_questions(
             user_questions_file(settings),
             category=args.category,
@@ -43,6 +47,20 @@ def questions(settings: Settings, args: argparse.Namespace) -> int:
 def user_questions_file(settings: Settings) -> Path:
     """The user's own question file: ``questions.toml`` in the config dir."""
     return settings.config_dir / USER_FILE_NAME
+
+
+def user_playbooks_file(settings: Settings) -> Path:
+    """The user's own playbooks: ``playbooks.toml`` in the config dir."""
+    return settings.config_dir / PLAYBOOKS_FILE_NAME
+
+
+def all_playbooks(settings: Settings) -> tuple[dict[str, Playbook], list[Problem]]:
+    """The shipped playbooks and the user's, checked against the whole bank
+    (the user's questions included)."""
+    from tui1on1.questions import load_bank, load_playbooks
+
+    bank = load_bank(user_questions_file(settings))
+    return load_playbooks(questions=bank.questions, user_file=user_playbooks_file(settings))
 
 
 def list_questions(user_file: Path, *, category: str | None, relationship: str | None) -> int:
@@ -79,11 +97,14 @@ def list_questions(user_file: Path, *, category: str | None, relationship: str |
     return EXIT_OK
 
 
-def check(file: str) -> int:
-    """Validate one question file: its problems on stdout (exit 1), or how many it holds."""
+def check(file: str, user_questions: Path) -> int:
+    """Validate one question file or playbook file: its problems on stdout
+    (exit 1), or how many it holds."""
     from tui1on1.questions import load_bank, validate_file
 
     path = Path(file)
+    if _holds_playbooks(path):
+        return _check_playbooks(path, file, load_bank(user_questions).questions)
     shown = safe_terminal_text(file)
     try:
         problems = validate_file(path)
@@ -106,10 +127,34 @@ def check(file: str) -> int:
     return EXIT_OK
 
 
-def list_playbooks() -> int:
+def _holds_playbooks(path: Path) -> bool:
+    """True for a file of ``[[playbook]]`` tables (what ``check`` reads it as)."""
+    from tui1on1.questions._toml import read_user_file
+
+    try:
+        data, _problems = read_user_file(path)
+    except (OSError, ValueError):
+        return False
+    return data is not None and b"[[playbook]]" in data and b"[[question]]" not in data
+
+
+def _check_playbooks(path: Path, shown_name: str, questions: Mapping[str, Question]) -> int:
     from tui1on1.questions import load_playbooks
 
-    playbooks, problems = load_playbooks()
+    shown = safe_terminal_text(shown_name)
+    playbooks, problems = load_playbooks(path, questions=questions)
+    if problems:
+        for problem in problems:
+            print(_describe(problem, shown))
+        return EXIT_FAILURE
+    count = len(playbooks)
+    print(f"{shown}: ok, {count} playbook{'' if count == 1 else 's'}")
+    return EXIT_OK
+
+
+def list_playbooks(settings: Settings) -> int:
+    playbooks, problems = all_playbooks(settings)
+    mine = str(user_playbooks_file(settings))
     for problem in problems:
         _warn(_describe(problem, str(problem.path)))
     if not playbooks:
@@ -118,7 +163,9 @@ def list_playbooks() -> int:
     width = max(len(slug) for slug in playbooks)
     for slug, playbook in playbooks.items():
         title = safe_terminal_text(playbook.title)
-        print(f"{safe_terminal_text(slug).ljust(width)}  {title} · {_minutes(playbook.minutes)}")
+        yours = f" {YOURS}" if playbook.source == mine else ""
+        line = f"{safe_terminal_text(slug).ljust(width)}  {title} · {_minutes(playbook.minutes)}"
+        print(line + yours)
         segments = " · ".join(
             f"{safe_terminal_text(s.title)} {_minutes(s.minutes)}" for s in playbook.segments
         )
@@ -126,11 +173,10 @@ def list_playbooks() -> int:
     return EXIT_OK
 
 
-def playbook_problem(slug: str) -> str | None:
-    """Why ``slug`` can't be used as a playbook, or None if it names one."""
-    from tui1on1.questions import load_playbooks
-
-    playbooks, _problems = load_playbooks()
+def playbook_problem(settings: Settings, slug: str) -> str | None:
+    """Why ``slug`` can't be used as a playbook (shipped or the user's), or
+    None if it names one."""
+    playbooks, _problems = all_playbooks(settings)
     if slug in playbooks:
         return None
     return (

@@ -67,6 +67,7 @@ class Playbook:
         minutes: nominal total length. The segment minutes should add up to it
             (see :func:`validate_playbook`).
         segments: the segments in order. A list is accepted and kept as a tuple.
+        source: the file it came from (the user's own, or the shipped one).
     """
 
     slug: str
@@ -74,6 +75,7 @@ class Playbook:
     description: str
     minutes: float
     segments: tuple[Segment, ...]
+    source: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "segments", tuple(self.segments))

@@ -50,13 +50,33 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def load_playbooks(
-    path: Path | None = None, *, questions: Mapping[str, Question] | None = None
+    path: Path | None = None,
+    *,
+    questions: Mapping[str, Question] | None = None,
+    user_file: Path | None = None,
 ) -> tuple[dict[str, Playbook], list[Problem]]:
     """Load the shipped playbooks (or those in ``path``) into :class:`Playbook` records.
 
     If ``questions`` is given, a segment naming a category with no questions
-    in it is reported too (the playbook still loads).
+    in it, or leading with a question that can't lead, is reported too (the
+    playbook still loads). ``user_file`` (the user's ``playbooks.toml``, which
+    may be missing) is read on top of the shipped ones: its playbooks are
+    added, and replace a shipped one with the same slug.
     """
+    playbooks, problems = _load_one(path, questions)
+    if user_file is not None and path is None:
+        data, read_problems = read_user_file(Path(user_file))
+        problems.extend(read_problems)
+        if data is not None:
+            mine, found = _read_playbooks(data, str(user_file), questions)
+            problems.extend(found)
+            playbooks.update(mine)
+    return playbooks, problems
+
+
+def _load_one(
+    path: Path | None, questions: Mapping[str, Question] | None
+) -> tuple[dict[str, Playbook], list[Problem]]:
     if path is None:
         resource = resources.files("tui1on1.questions").joinpath("playbooks.toml")
         source, data = str(resource), resource.read_bytes()
@@ -209,6 +229,7 @@ def _build_playbook(
         description=description.strip(),
         minutes=float(minutes),
         segments=tuple(segments),
+        source=path,
     )
     for message in validate_playbook(playbook):
         errors.append(Problem(path, lines.line(index, slug), message))

@@ -62,7 +62,9 @@ def open_services(
     if store is None:
         store = open_store(settings)
     bank = load_bank(settings.config_dir / "questions.toml")
-    playbooks, playbook_problems = load_playbooks(questions=bank.questions)
+    playbooks, playbook_problems = load_playbooks(
+        questions=bank.questions, user_file=settings.config_dir / "playbooks.toml"
+    )
     journal = journal_for(store, settings.data_dir, settings.database_url)
     if journal.path.parent == settings.data_dir:
         from tui1on1.privacy import ensure_private_dir
