@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -237,6 +237,38 @@ def test_a_resumed_meeting_keeps_its_segments_and_questions(clock: FakeClock) ->
     assert model.segment_index(clock.now()) == 1
     [ref] = model.asked
     assert (ref.uid, ref.followups, ref.pause_total) == ("u-1", 2, 6.0)
+
+
+def test_a_resumed_meeting_shows_the_question_it_was_on(clock: FakeClock) -> None:
+    """After a quit or a crash the card is where the manager left it: the
+    question asked in this segment, marked asked, not the segment's first."""
+    model = make_model()
+    model.restore(
+        [
+            SegmentLog(1, 7, 0, "Opening", T0),
+            SegmentLog(2, 7, 1, "Career", T0 + timedelta(seconds=60)),
+        ],
+        [AskedQuestion(3, 7, "moon", "What's your moonshot?", 70.0, T0, uid="u-1")],
+    )
+    view = model.prompt_view(clock.now() + timedelta(seconds=90))
+    assert view.question == "What's your moonshot?"
+    assert view.asked == "asked at 01:10"
+    assert model.ask(clock.now() + timedelta(seconds=90)) is None  # not recorded twice
+
+
+def test_a_question_asked_in_one_segment_is_not_offered_in_the_next(clock: FakeClock) -> None:
+    both = replace(PLAYBOOK, segments=(
+        Segment("Career", 15, ("aspiration",)), Segment("More career", 15, ("aspiration",)),
+    ))  # fmt: skip
+    model = make_model()
+    model.switch_playbook(both)
+    now = clock.now()
+    assert model.prompt_view(now).question == "Where would you like this to lead?"
+    assert model.ask(now) is not None
+    model.next_segment(now)
+    view = model.prompt_view(now)
+    assert view.heading == "More career · aspiration · 1/1"
+    assert (view.question, view.asked) == ("What's your moonshot?", "")
 
 
 # --- notes and their save states ----------------------------------------------------------

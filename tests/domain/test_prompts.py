@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from tui1on1.domain.prompts import AskedBefore, PromptDeck, rank_questions
+from tui1on1.domain.prompts import (
+    AskedBefore,
+    PromptDeck,
+    fold_replaced,
+    follow_ups,
+    rank_questions,
+    segment_questions,
+)
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 
@@ -78,3 +85,58 @@ def test_dropping_an_asked_question_keeps_a_sensible_current():
     assert deck.current.slug in {"a1", "a3"}
     empty = PromptDeck([])
     assert empty.current is None and empty.next() is None and empty.position == (0, 0)
+
+
+# --- a segment's deck: lead first, categories in turn, follow-ups after an ask ---
+
+SEGMENT_BANK = [
+    Q("a1", "aspiration"),
+    Q("a2", "aspiration"),
+    Q("a3", "aspiration"),
+    Q("m1", "moonshot"),
+    Q("m2", "moonshot"),
+    Q("s1", "strengths"),
+    Q("w-lead", "why"),
+    Q("w-back", "why", follow_up=True),
+    Q("w-again", "why", follow_up=True),
+]
+CAREER = ["aspiration", "moonshot", "strengths", "why"]
+
+
+def test_a_segment_opens_on_its_lead_then_takes_its_categories_in_turn():
+    deck = segment_questions(SEGMENT_BANK, CAREER, ["m2", "a3"], {})
+    assert slugs(deck) == ["m2", "a3", "a1", "m1", "s1", "w-lead", "a2"]
+
+
+def test_leads_rotate_the_least_recently_asked_first_however_recent():
+    history = {"m2": asked(days_ago=7, meetings_ago=1), "a3": asked(days_ago=14, meetings_ago=2)}
+    deck = segment_questions(SEGMENT_BANK, CAREER, ["m2", "a3", "s1"], history)
+    assert slugs(deck)[:3] == ["s1", "a3", "m2"]  # never asked, then the older of the two
+
+
+def test_follow_ups_and_questions_asked_earlier_are_never_offered_cold():
+    deck = segment_questions(SEGMENT_BANK, CAREER, [], {}, skip={"a1", "m1"})
+    assert "w-back" not in slugs(deck) and "w-again" not in slugs(deck)
+    assert slugs(deck) == ["a2", "m2", "s1", "w-lead", "a3"]
+
+
+def test_follow_ups_are_ranked_like_the_rest_and_skip_the_asked():
+    history = {"w-back": asked(days_ago=7, meetings_ago=1)}
+    assert slugs(follow_ups(SEGMENT_BANK, CAREER, history)) == ["w-again", "w-back"]
+    assert slugs(follow_ups(SEGMENT_BANK, CAREER, {}, skip={"w-back"})) == ["w-again"]
+
+
+def test_added_follow_ups_come_right_after_the_current_prompt():
+    deck = PromptDeck(segment_questions(SEGMENT_BANK, CAREER, ["m2"], {}))
+    deck.add_next(follow_ups(SEGMENT_BANK, CAREER, {}))
+    assert deck.current.slug == "m2"
+    assert [deck.next().slug, deck.next().slug, deck.next().slug] == ["w-back", "w-again", "a1"]
+    deck.add_next(follow_ups(SEGMENT_BANK, CAREER, {}))  # already there: nothing moves
+    assert deck.position[1] == 9
+
+
+def test_what_was_asked_under_a_replaced_slug_counts_for_its_successor():
+    history = {"old": asked(days_ago=30, meetings_ago=4), "new": asked(days_ago=60, meetings_ago=8)}
+    folded = fold_replaced(history, {"old": "new", "gone": "other"})
+    assert folded["new"] == history["old"]  # the later asking wins
+    assert "other" not in folded
