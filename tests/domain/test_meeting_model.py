@@ -401,3 +401,24 @@ def test_a_meeting_with_nothing_yet_sums_to_nothing(clock: FakeClock) -> None:
     summary = make_model().summary(clock.now())
     assert (summary.notes, summary.asked, summary.actions_mine) == (0, [], [])
     assert summary.segments == [("Opening", 0.0)]
+
+
+def test_the_last_segment_reads_back_what_was_agreed_mine_first(clock: FakeClock) -> None:
+    model = make_model()
+    now = clock.now()
+    assert model.prompt_view(now).hint == "Let them lead."  # not the last segment
+    model.next_segment(now)
+    model.next_segment(now)
+    assert model.prompt_view(now).hint == ""  # the last segment, nothing agreed yet
+    for n in range(5):
+        model.notes.add(new_note(f"t{n}", f"their step {n}", NoteKind.ACTION, Owner.THEM), due="")
+    model.notes.add(new_note("m", "my intro", NoteKind.ACTION, Owner.ME), due="due Fri 4 Dec")
+    model.notes.add(new_note("x", "just a note"), due="")
+    assert model.prompt_view(now).hint.splitlines() == [
+        "Read back what you agreed:",
+        "  me: my intro · due Fri 4 Dec",
+        "  them: their step 0 · no due date",
+        "  them: their step 1 · no due date",
+        "  them: their step 2 · no due date",
+        "  … and 2 more in the notes below",
+    ]

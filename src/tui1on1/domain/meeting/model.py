@@ -34,6 +34,7 @@ from tui1on1.domain.text import clip, plural
 
 WRAP_UP_HINT = "Wrap-up: agree one concrete next step, who owns it, and by when."
 READ_BACK = "Read back what you agreed:"
+READ_BACK_SHOWN = 4  # the card stays short; the rest are in the notes pane
 NO_QUESTIONS = "No questions for this segment: follow their lead."
 
 
@@ -227,7 +228,9 @@ class MeetingModel:
             heading=heading,
             question=question.text,
             probes=tuple(question.probes),
-            memory=self.memory_line(question.slug),
+            memory=""
+            if asked and question.slug not in self.history
+            else self.memory_line(question.slug),
             asked=asked,
             hint=hint,
             note=question.note,
@@ -240,10 +243,13 @@ class MeetingModel:
         if not actions:
             return ""
         lines = [READ_BACK]
-        for row in sorted(actions, key=lambda r: not r.mine):
+        ordered = sorted(actions, key=lambda r: not r.mine)
+        for row in ordered[:READ_BACK_SHOWN]:
             who = "me" if row.mine else "them"
             due = row.due or "no due date"
             lines.append(f"  {who}: {clip(row.text, 60)} · {due}")
+        if len(ordered) > READ_BACK_SHOWN:
+            lines.append(f"  … and {len(ordered) - READ_BACK_SHOWN} more in the notes below")
         return "\n".join(lines)
 
     def memory_line(self, slug: str) -> str:

@@ -121,8 +121,8 @@ class MeetingScreen(ServiceScreen[None]):
         self._idle_hints = (
             f"Ask it aloud, then press {self.keys_for('ask', 'ctrl+g')}: "
             "the cue helps you hold the silence.",
-            f"Asked. {self.keys_for('why', 'ctrl+y')} when you follow up with why; "
-            f"{self.keys_for('next_prompt', 'ctrl+n')} offers the next question.",
+            f"Asked. Press {self.keys_for('why', 'ctrl+y')} when you follow up with why, "
+            f"{self.keys_for('next_prompt', 'ctrl+n')} for the next question.",
         )
         self.query_one(PauseCueBar).idle_hint = self._idle_hints[0]
         self.query_one("#storage-banner").display = False
