@@ -9,6 +9,7 @@ from __future__ import annotations
 from pilot_helpers import meeting_ready, settle, type_line, wait_for
 
 from tui1on1.questions import load_bank
+from tui1on1.ui.dialogs.end import EndScreen
 
 PLAYBOOK = """\
 [[playbook]]
@@ -108,3 +109,8 @@ async def test_a_meeting_walked_segment_by_segment(make_app, isolated_dirs):
             "  me: intro to the data team lead · no due date",
             "  them: draft the platform proposal · due Mon 14 Dec",
         ]
+
+        await pilot.press("ctrl+o")  # End asks first, and reads the actions back too
+        await wait_for(pilot, lambda: isinstance(app.screen, EndScreen))
+        said = str(app.screen.query_one("#end-read-back").render()).splitlines()
+        assert said == hint

@@ -1,5 +1,6 @@
-"""Ending a live meeting asks first: the summary's headline, then Enter ends
-it, Esc goes back to the meeting, d discards a 1:1 started by mistake."""
+"""Ending a live meeting asks first: the summary's headline and the actions
+agreed (to read back to them), then Enter ends it, Esc goes back to the
+meeting, d discards a 1:1 started by mistake."""
 
 from __future__ import annotations
 
@@ -25,12 +26,15 @@ class EndScreen(FitModal[str | None]):
         Binding("escape", "choose(None)", "Back", id="end_cancel"),
     ]
 
-    def __init__(self, name: str, role: str, summary: Summary, unsent: str = "") -> None:
+    def __init__(
+        self, name: str, role: str, summary: Summary, unsent: str = "", read_back: str = ""
+    ) -> None:
         super().__init__()
         self.person_name = name
         self.role = role
         self.summary = summary
         self.unsent = unsent  # the line still in the input: it becomes a note
+        self.read_back = read_back  # this meeting's actions, to say aloud before ending
 
     def compose(self) -> ComposeResult:
         who = safe_terminal_text(self.person_name)
@@ -39,6 +43,12 @@ class EndScreen(FitModal[str | None]):
         with Vertical(id="end-dialog", classes="dialog"):
             yield Static(Text(f"End the 1:1 with {who}?"), classes="dialog-title")
             yield Static(headline(self.summary), id="end-headline", classes="dialog-body")
+            if self.read_back:
+                yield Static(
+                    Text(safe_terminal_text(self.read_back, keep_newlines=True)),
+                    id="end-read-back",
+                    classes="dialog-body",
+                )
             if self.unsent:
                 yield Static(
                     Text(f"The line not sent yet is kept as a note: “{self.unsent}”"),

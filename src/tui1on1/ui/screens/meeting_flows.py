@@ -185,7 +185,14 @@ class MeetingFlows:
         summary = model.summary(self.now())
         unsent = "" if self.notes.editing else safe_terminal_text(self.notes.input.value.strip())
         self.screen.app.push_screen(
-            EndScreen(model.person.name, model.person.role, summary, shorten(unsent, 60)), chosen
+            EndScreen(
+                model.person.name,
+                model.person.role,
+                summary,
+                shorten(unsent, 60),
+                read_back=model.read_back(),
+            ),
+            chosen,
         )
 
     def end_now(self) -> None:
