@@ -11,6 +11,7 @@ from tui1on1.domain.agenda import Playbook, Segment
 from tui1on1.domain.clock import ClockState
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
 from tui1on1.domain.meeting import MeetingModel, Refused, SaveState
+from tui1on1.domain.meeting.model import NOTHING_CARRIED
 from tui1on1.domain.pausecue import END_TYPING
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import (
@@ -422,3 +423,18 @@ def test_the_last_segment_reads_back_what_was_agreed_mine_first(clock: FakeClock
         "  them: their step 2 · no due date",
         "  … and 2 more in the notes below",
     ]
+
+
+def test_follow_up_questions_rest_when_nothing_was_carried_over(clock: FakeClock) -> None:
+    """No open action or topic from earlier: "how did last time's actions
+    go?" would ring hollow, so the follow-ups segment says so instead."""
+    review = Q("review", "follow-up", "How did last time's actions go?")
+    playbook = replace(PLAYBOOK, segments=(
+        Segment("Follow-ups", 10, ("follow-up",), lead=("review",)), *PLAYBOOK.segments[1:],
+    ))  # fmt: skip
+    for carried, shown in ((0, NOTHING_CARRIED), (2, "How did last time's actions go?")):
+        model = make_model()
+        model.questions = [*QUESTIONS, review]
+        model.carried = carried
+        model.switch_playbook(playbook)
+        assert model.prompt_view(clock.now()).question == shown

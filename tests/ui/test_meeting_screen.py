@@ -89,6 +89,7 @@ async def test_ask_shows_the_pause_cue_records_it_and_links_answers(make_app, cl
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await meeting_ready(pilot)
+        await pilot.press("ctrl+s")  # past Follow-ups: nothing carried over to ask about
         clock.advance(60)
         question = screen.model.current_question(clock.now())
         await pilot.press("ctrl+g")
@@ -112,7 +113,7 @@ async def test_typing_ends_the_cue_and_why_runs_it_again(make_app, clock):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await meeting_ready(pilot)
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+s", "ctrl+g")  # asked in Their topics
         clock.advance(3)
         await pilot.press("a")  # they started answering
         assert not screen.query_one(PauseCueBar).has_class("-active")
@@ -373,7 +374,7 @@ async def test_keys_can_be_rebound_in_the_config_file(make_app, isolated_dirs, c
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await meeting_ready(pilot)
-        await pilot.press("f5")
+        await pilot.press("ctrl+s", "f5")
         assert screen.query_one(PauseCueBar).has_class("-active")
 
 

@@ -36,6 +36,10 @@ WRAP_UP_HINT = "Wrap-up: agree one concrete next step, who owns it, and by when.
 READ_BACK = "Read back what you agreed:"
 READ_BACK_SHOWN = 4  # the card stays short; the rest are in the notes pane
 NO_QUESTIONS = "No questions for this segment: follow their lead."
+NOTHING_CARRIED = "Nothing carried over from last time: move on when you're ready."
+#: Questions about what was carried over from earlier meetings: offered only
+#: when something was (a first follow-up on nothing rings hollow).
+FOLLOW_UP_CATEGORY = "follow-up"
 
 
 class MeetingQuestion(QuestionLike, Protocol):
@@ -100,6 +104,9 @@ class MeetingModel:
     # The career element of every question in the bank (the whole bank: F3
     # asks any question), by slug.
     elements: Mapping[str, CareerElement | None] = field(default_factory=dict)
+    # Open actions and waiting topics carried over from earlier meetings,
+    # counted when the meeting opened: none, and follow-up questions rest.
+    carried: int = 0
     manual_segment: int | None = None
     segment_starts: list[tuple[int, float]] = field(default_factory=list)
     asked: list[AskedRef] = field(default_factory=list)
@@ -184,7 +191,7 @@ class MeetingModel:
         earlier = {ref.slug for ref in self.asked} - set(here)
         deck = PromptDeck(
             segment_questions(
-                self.questions, segment.categories, segment.lead, self.history, skip=earlier
+                self._offered(), segment.categories, segment.lead, self.history, skip=earlier
             )
         )
         if here:
@@ -197,7 +204,12 @@ class MeetingModel:
     def _open_follow_ups(self, deck: PromptDeck[MeetingQuestion], index: int) -> None:
         asked = {ref.slug for ref in self.asked}
         categories = self.agenda[index].categories
-        deck.add_next(follow_ups(self.questions, categories, self.history, skip=asked))
+        deck.add_next(follow_ups(self._offered(), categories, self.history, skip=asked))
+
+    def _offered(self) -> Sequence[MeetingQuestion]:
+        if self.carried:
+            return self.questions
+        return [q for q in self.questions if q.category != FOLLOW_UP_CATEGORY]
 
     def current_question(self, now: datetime) -> MeetingQuestion | None:
         return self.deck(now).current
@@ -214,7 +226,10 @@ class MeetingModel:
         if index == len(self.agenda) - 1:
             hint = self.read_back() or hint
         if question is None:
-            return PromptView(heading=segment.title, question=NO_QUESTIONS, probes=(), hint=hint)
+            empty = NO_QUESTIONS
+            if not self.carried and FOLLOW_UP_CATEGORY in segment.categories:
+                empty = NOTHING_CARRIED
+            return PromptView(heading=segment.title, question=empty, probes=(), hint=hint)
         position, count = deck.position
         heading = f"{segment.title} · {question.category} · {position}/{count}"
         asked_now = [a for a in self.asked if a.slug == question.slug]

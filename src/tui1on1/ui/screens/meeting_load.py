@@ -139,6 +139,7 @@ def meeting_model(loaded: LoadedMeeting, services: Services) -> MeetingModel:
         history=fold_replaced(loaded.history, services.bank.replaced()),
         pause_seconds=services.settings.pause_seconds,
         elements=services.bank.elements(),
+        carried=len(loaded.carried),
     )
     model.restore(loaded.segments, loaded.asked)
     return model
