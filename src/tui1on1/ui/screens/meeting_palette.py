@@ -9,7 +9,7 @@ PALETTE = (
     ("Why? follow-up", "Follow up with why; the pause cue runs again", "why"),
     (
         "Breath before I answer",
-        "Managing up: a short cue for you to take a breath before you answer",
+        "A short cue for you to take a breath before you answer (managing up)",
         "breath",
     ),
     ("Next prompt", "Show the next question for this segment", "next_prompt"),
