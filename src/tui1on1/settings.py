@@ -14,6 +14,8 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 
+from tui1on1.domain.pausecue import BREATH_SECONDS, SECOND_WAIT_SECONDS, PauseLengths
+from tui1on1.pause_config import read_pause_table
 from tui1on1.schema import Table
 from tui1on1.user_files import (
     MAX_TOML_BYTES,
@@ -27,9 +29,8 @@ APP_NAME = "tui1on1"
 ENV_DATABASE_URL = "TUI1ON1_DATABASE_URL"
 DB_FILENAME = "tui1on1.db"
 
-DEFAULT_PAUSE_SECONDS = 8.0
 # Keys the config file may hold (each checked by read_config).
-CONFIG_KEYS = ("database_url", "pause_seconds", "theme", "keys")
+CONFIG_KEYS = ("database_url", "pause_seconds", "theme", "keys", "pause")
 
 
 class ConfigError(ValueError):
@@ -41,8 +42,14 @@ class Config:
     """What the config file says, checked once when it is read; None: not set."""
 
     database_url: str | None = None
-    pause_seconds: float | None = None  # 1 to 60
+    pause_seconds: float | None = None  # 1 to 60: every question's cue
     theme: str | None = None
+    # [pause]: a length for some kinds of question (category → 1 to 60),
+    # the second wait after the first answer, the breath before answering.
+    pause: dict[str, float] = field(default_factory=dict)
+    second_wait: bool | None = None
+    second_wait_seconds: float | None = None
+    breath_seconds: float | None = None
     # The [keys] table as written: each rebinding is checked by the app
     # (ui/keys.py), which knows the bindings and says which it refused.
     keys: dict[str, object] = field(default_factory=dict)
@@ -66,9 +73,16 @@ class Settings:
         return self.database_source == "default"
 
     @property
-    def pause_seconds(self) -> float:
-        pause = self.config.pause_seconds
-        return float(pause if pause is not None else DEFAULT_PAUSE_SECONDS)
+    def pause_lengths(self) -> PauseLengths:
+        """How long each pause cue runs (see :class:`PauseLengths`)."""
+        config = self.config
+        second = config.second_wait_seconds or SECOND_WAIT_SECONDS  # set: 1 to 60
+        return PauseLengths(
+            every=config.pause_seconds,
+            by_category=dict(config.pause),
+            second_wait=None if config.second_wait is False else second,
+            breath=config.breath_seconds or BREATH_SECONDS,
+        )
 
 
 def default_dirs() -> tuple[Path, Path]:
@@ -108,13 +122,28 @@ def read_config(path: Path) -> tuple[Config, list[str]]:
     pause = table.number("pause_seconds", wrong=wrong("pause_seconds"))
     theme = table.text("theme", wrong=wrong("theme"))
     keys = table.table("keys", wrong=wrong("keys"))
+    pause_table = table.table("pause", wrong=wrong("pause"))
     place = {key: number for number, key in enumerate(raw)}  # problems in the file's order
     issues = sorted(table.issues, key=lambda issue: place.get(issue.key or "", 0))
     problems = [f"{path}: {issue.message}" for issue in issues]
     if pause is not None and not 1 <= pause <= 60:
-        problems.append(f"{path}: pause_seconds must be between 1 and 60; using 8")
+        problems.append(
+            f"{path}: pause_seconds must be between 1 and 60; "
+            "each kind of question keeps its own length"
+        )
         pause = None
-    config = Config(database_url=database_url, pause_seconds=pause, theme=theme, keys=keys or {})
+    pauses = read_pause_table(pause_table or {}, every=pause)
+    problems += [f"{path}: {problem}" for problem in pauses.problems]
+    config = Config(
+        database_url=database_url,
+        pause_seconds=pause,
+        theme=theme,
+        keys=keys or {},
+        pause=pauses.by_category,
+        second_wait=pauses.second_wait,
+        second_wait_seconds=pauses.second_wait_seconds,
+        breath_seconds=pauses.breath_seconds,
+    )
     return config, problems
 
 

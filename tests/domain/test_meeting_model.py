@@ -10,9 +10,9 @@ import pytest
 from tui1on1.domain.agenda import Playbook, Segment
 from tui1on1.domain.clock import ClockState
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
-from tui1on1.domain.meeting import MeetingModel, Refused, SaveState
+from tui1on1.domain.meeting import CueView, MeetingModel, Refused, SaveState
 from tui1on1.domain.meeting.model import NOTHING_CARRIED
-from tui1on1.domain.pausecue import END_TYPING
+from tui1on1.domain.pausecue import END_TYPING, PauseLengths
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import (
     ActionItem,
@@ -77,7 +77,7 @@ def make_model(history: dict[str, AskedBefore] | None = None) -> MeetingModel:
         playbook=PLAYBOOK,
         questions=QUESTIONS,
         history=history or {},
-        pause_seconds=8.0,
+        pauses=PauseLengths(every=8.0),
     )
 
 
@@ -202,6 +202,9 @@ def test_asking_starts_the_cue_which_ends_on_its_own_and_records_the_pause(
     assert finished is not None
     assert finished[0] is ref and finished[1] == pytest.approx(8.0)
     assert model.finish_cue_if_due(clock.now()) is None  # recorded once
+    closing = model.cue_view(clock.now())  # its closing line, a while, without the bar
+    assert closing == CueView("The quiet is theirs — no need to fill it.", 1.0, closing=True)
+    clock.advance(30)
     assert model.cue_view(clock.now()).message is None
 
 

@@ -91,7 +91,7 @@ def test_ending_after_it_ran_out_records_elapsed() -> None:
     assert ended.ended_at == at(8)
     assert ended.end_reason == END_ELAPSED
     assert ended.held_seconds(at(30)) == 8
-    assert ended.message(at(30)) == "Go ahead."
+    assert ended.message(at(30)) == "The quiet is theirs — no need to fill it."
 
 
 def test_ending_before_the_start_counts_as_the_start() -> None:
@@ -106,7 +106,7 @@ def test_messages_change_gently() -> None:
     assert cue.message(at(2.9)) == "Hold the silence — let them think."
     assert cue.message(at(3)) == "Still thinking is good. Wait a little longer."
     assert cue.message(at(6.5)) == "Stay with the quiet a moment more."
-    assert cue.message(at(9)) == "Go ahead."
+    assert cue.message(at(9)) == "The quiet is theirs — no need to fill it."
 
 
 @settings(max_examples=200, deadline=None)

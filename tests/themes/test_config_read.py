@@ -32,7 +32,8 @@ def test_each_problem_is_one_line_in_the_files_order_and_the_rest_is_used(tmp_pa
         f"{path}: unknown setting 'bogus' ignored",
         f"{path}: setting 'database_url' has the wrong type; ignored",
         f"{path}: setting 'keys' has the wrong type; ignored",
-        f"{path}: pause_seconds must be between 1 and 60; using 8",
+        f"{path}: pause_seconds must be between 1 and 60; "
+        "each kind of question keeps its own length",
     ]
 
 
@@ -53,7 +54,8 @@ def test_the_pause_and_database_come_from_the_config(tmp_path, monkeypatch):
         'pause_seconds = 12\ndatabase_url = "sqlite:////tmp/y.db"\n', encoding="utf-8"
     )
     settings = load_settings(environ={})
-    assert settings.pause_seconds == 12.0
+    lengths = settings.pause_lengths  # set alone, it is every question's length
+    assert (lengths.for_category("wellbeing"), lengths.for_category("why")) == (12.0, 12.0)
     assert (settings.database_url, settings.database_source) == (
         "sqlite:////tmp/y.db",
         "config file",

@@ -9,6 +9,7 @@ from pilot_helpers import meeting_ready, settle, type_line, wait_for
 from textual.widgets import Digits, Static
 
 from tui1on1.domain.kinds import MeetingStatus, NoteKind, Owner
+from tui1on1.domain.pausecue import PauseLengths
 from tui1on1.ui.widgets.clock import ClockPanel
 from tui1on1.ui.widgets.notes import NoteInput, NotesList
 from tui1on1.ui.widgets.pausecue import PauseCueBar
@@ -97,14 +98,15 @@ async def test_ask_shows_the_pause_cue_records_it_and_links_answers(make_app, cl
         assert cue.has_class("-active")
         assert "silence" in text_of(pilot, "#cue-message").lower()
         assert screen.focused is screen.query_one(NoteInput)  # the cue never takes focus
-        clock.advance(9)
+        length = PauseLengths().for_category(question.category)  # its kind's length
+        clock.advance(13)  # longer than any kind's
         screen.refresh_now()
-        assert not cue.has_class("-active")
+        assert not cue.has_class("-active")  # the closing line only, no bar
         await type_line(pilot, "wants to lead a team")
         await settle(pilot)
         [asked] = store_of(pilot).list_asked(screen.model.meeting.id)
         assert asked.slug == question.slug and asked.elapsed_seconds == 60
-        assert asked.pause_seconds == 8.0
+        assert asked.pause_seconds == length
         [note] = store_of(pilot).list_notes(screen.model.meeting.id)
         assert note.asked_question_id == asked.id
 
@@ -124,7 +126,7 @@ async def test_typing_ends_the_cue_and_why_runs_it_again(make_app, clock):
         await settle(pilot)
         [asked] = store_of(pilot).list_asked(screen.model.meeting.id)
         assert asked.followups == 1
-        assert asked.pause_seconds == 3.0 + 8.0
+        assert asked.pause_seconds == 3.0 + 10.0  # a Why? waits 10 s
 
 
 async def test_a_whole_meeting_on_the_fake_clock(make_app, clock):
@@ -167,6 +169,7 @@ async def test_end_meeting_shows_the_summary_and_saves_it_ended(make_app, clock)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await meeting_ready(pilot)
+        question = screen.model.current_question(clock.now())
         await pilot.press("ctrl+g")
         clock.advance(10)
         await type_line(pilot, "!me share the ladder doc @tomorrow")
@@ -181,7 +184,8 @@ async def test_end_meeting_shows_the_summary_and_saves_it_ended(make_app, clock)
         body = str(app.screen.query_one("#summary-body", Static).render())
         assert "31:10 of 30:00 planned" in body
         assert "share the ladder doc" in body and "due Sat 21 Nov" in body
-        assert "draft a proposal" in body and "pause 8s" in body
+        held = min(10, PauseLengths().for_category(question.category))  # actions: no second wait
+        assert "draft a proposal" in body and f"pause {held:.0f}s" in body
         await settle(pilot)
         meeting = store_of(pilot).get_meeting(meeting_id)
         assert meeting.status is MeetingStatus.ENDED

@@ -6,21 +6,36 @@ says to let the silence do its work. Like the meeting clock, the cue never
 counts ticks. Progress, state and wording are all worked out from ``now``,
 so a late or missed repaint changes nothing.
 
+Three cues share the mechanics and differ in their words (:class:`CueWords`)
+and length (:class:`PauseLengths`): the question's (its length by the kind of
+question), the second wait after the first answer, and the breath the manager
+takes before answering a question themselves (managing up).
+
 All datetimes are aware. Naive datetimes are refused with :class:`ValueError`.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 __all__ = [
+    "BREATH",
+    "BREATH_SECONDS",
+    "CATEGORY_SECONDS",
     "DEFAULT_PAUSE_SECONDS",
     "END_ELAPSED",
     "END_NEXT",
     "END_TYPING",
+    "MIDDLE_SECONDS",
+    "QUESTION",
+    "SECOND_WAIT",
+    "SECOND_WAIT_SECONDS",
+    "CueWords",
     "PauseCue",
+    "PauseLengths",
 ]
 
 #: How long a pause cue runs unless told otherwise.
@@ -33,10 +48,97 @@ END_TYPING = "typing"
 #: The manager moved on to the next prompt.
 END_NEXT = "next"
 
-_EARLY = "Hold the silence — let them think."
-_MIDDLE = "Still thinking is good. Wait a little longer."
-_LATE = "Stay with the quiet a moment more."
-_DONE = "Go ahead."
+
+@dataclass(frozen=True, slots=True)
+class CueWords:
+    """What a cue says: a line for each third of its length, and a closing
+    line once it has run its full length."""
+
+    early: str
+    middle: str
+    late: str
+    closing: str
+    # Its silence is the asked question's (counted in its held pause); the
+    # breath is the manager's own.
+    for_question: bool = True
+
+
+#: After a question (or a Why?). The closing line leaves the silence with
+#: them: nothing in it invites the manager to speak first.
+QUESTION = CueWords(
+    early="Hold the silence — let them think.",
+    middle="Still thinking is good. Wait a little longer.",
+    late="Stay with the quiet a moment more.",
+    closing="The quiet is theirs — no need to fill it.",
+)
+#: After their first answer is noted: a first answer is rarely the whole one.
+SECOND_WAIT = CueWords(
+    early="Wait a moment — there may be more.",
+    middle="Leave room for them to add to it.",
+    late="Leave room for them to add to it.",
+    closing="Anything more is theirs to add.",
+)
+#: Managing up: a question came to the manager; a breath before answering.
+BREATH = CueWords(
+    early="Take a breath before you answer.",
+    middle="Breathe. What is the one thing to say?",
+    late="Then answer, in your own time.",
+    closing="Answer when you're ready.",
+    for_question=False,
+)
+
+#: How long a question's cue runs, by its category, in seconds. Wait time of
+#: three seconds or more gets fuller answers; how much more depends on how
+#: far the person has to look for the answer.
+CATEGORY_SECONDS: Mapping[str, float] = {
+    # Check-ins: the answer is close at hand; a long silence would feel odd.
+    "follow-up": 4.0,
+    "wellbeing": 4.0,
+    "getting-to-know": 4.0,
+    # The middle: something to weigh before saying it.
+    "plan": 6.0,
+    "managing-up": 6.0,
+    "feedback": 7.0,
+    "strengths": 7.0,
+    "growth": 7.0,
+    "aspiration": 8.0,
+    # Why asks them to look under an answer they have just given, at reasons
+    # they may never have put into words: 10 s.
+    "why": 10.0,
+    # A moonshot asks them to imagine years ahead with no obvious answer:
+    # the longest, 12 s.
+    "moonshot": 12.0,
+}
+#: A category not listed above.
+MIDDLE_SECONDS = 7.0
+#: The second wait after the first answer is noted.
+SECOND_WAIT_SECONDS = 3.0
+#: The manager's breath before answering (managing up).
+BREATH_SECONDS = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class PauseLengths:
+    """How long each cue runs, as configured.
+
+    A question's length is its category's in ``by_category``, else
+    ``every`` (``pause_seconds``: one length for every question), else the
+    default for its category (:data:`CATEGORY_SECONDS`). ``second_wait``
+    None: no second wait after the first answer.
+    """
+
+    every: float | None = None
+    by_category: Mapping[str, float] = field(default_factory=dict)
+    second_wait: float | None = SECOND_WAIT_SECONDS
+    breath: float = BREATH_SECONDS
+
+    def for_category(self, category: str) -> float:
+        """The cue's length after a question of ``category`` ("why" for a Why?)."""
+        if category in self.by_category:
+            return self.by_category[category]
+        if self.every is not None:
+            return self.every
+        return CATEGORY_SECONDS.get(category, MIDDLE_SECONDS)
 
 
 def _aware(dt: datetime, what: str) -> datetime:
@@ -56,12 +158,14 @@ class PauseCue:
             run out. ``None`` while nobody has ended it.
         end_reason: why it ended: ``"elapsed"``, ``"typing"``, ``"next"`` or
             another short word. ``None`` while ``ended_at`` is ``None``.
+        words: what it says (:data:`QUESTION`, :data:`SECOND_WAIT`, :data:`BREATH`).
     """
 
     started_at: datetime
     length: float = DEFAULT_PAUSE_SECONDS
     ended_at: datetime | None = None
     end_reason: str | None = None
+    words: CueWords = QUESTION
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "started_at", _aware(self.started_at, "started_at"))
@@ -74,9 +178,11 @@ class PauseCue:
             object.__setattr__(self, "ended_at", ended)
 
     @classmethod
-    def start(cls, at: datetime, length: float = DEFAULT_PAUSE_SECONDS) -> PauseCue:
-        """Start a cue at ``at`` that runs for ``length`` seconds."""
-        return cls(started_at=at, length=length)
+    def start(
+        cls, at: datetime, length: float = DEFAULT_PAUSE_SECONDS, words: CueWords = QUESTION
+    ) -> PauseCue:
+        """Start a cue at ``at`` that runs for ``length`` seconds, saying ``words``."""
+        return cls(started_at=at, length=length, words=words)
 
     @property
     def due_at(self) -> datetime:
@@ -135,20 +241,23 @@ class PauseCue:
     def message(self, now: datetime) -> str:
         """A calm line for the manager, which changes gently as the cue goes on.
 
-        * first third: ``"Hold the silence — let them think."``
-        * second third: ``"Still thinking is good. Wait a little longer."``
-        * last third: ``"Stay with the quiet a moment more."``
-        * ran its full length: ``"Go ahead."``
+        * first, second and last third: the words' ``early``, ``middle``
+          and ``late`` lines (for a question: ``"Hold the silence — let them
+          think."``, ``"Still thinking is good. Wait a little longer."``,
+          ``"Stay with the quiet a moment more."``)
+        * ran its full length: the ``closing`` line (for a question: ``"The
+          quiet is theirs — no need to fill it."``)
         * before the start, or ended early (they spoke, or the manager moved
           on): ``""``
         """
+        words = self.words
         if self.ran_out(now):
-            return _DONE
+            return words.closing
         if not self.is_active(now):
             return ""
         progress = self.progress(now)
         if progress < 1 / 3:
-            return _EARLY
+            return words.early
         if progress < 2 / 3:
-            return _MIDDLE
-        return _LATE
+            return words.middle
+        return words.late

@@ -18,10 +18,10 @@ from typing import Protocol
 from tui1on1.domain.agenda import Agenda, Playbook
 from tui1on1.domain.career import answers_question
 from tui1on1.domain.clock import ClockState, MeetingClock, format_mmss
-from tui1on1.domain.kinds import CareerElement, NoteKind
+from tui1on1.domain.kinds import CareerElement, NoteKind, Relationship
 from tui1on1.domain.meeting.notes import MeetingNotes
 from tui1on1.domain.meeting.views import ClockView, CueView, PromptView
-from tui1on1.domain.pausecue import END_ELAPSED, PauseCue
+from tui1on1.domain.pausecue import BREATH, END_ELAPSED, SECOND_WAIT, PauseCue, PauseLengths
 from tui1on1.domain.prompts import (
     AskedBefore,
     PromptDeck,
@@ -40,6 +40,8 @@ NOTHING_CARRIED = "Nothing carried over from last time: move on when you're read
 #: Questions about what was carried over from earlier meetings: offered only
 #: when something was (a first follow-up on nothing rings hollow).
 FOLLOW_UP_CATEGORY = "follow-up"
+# How long a cue's closing line stays once it ran its length, at most.
+CLOSING_SECONDS = 30.0
 
 
 class MeetingQuestion(QuestionLike, Protocol):
@@ -100,7 +102,7 @@ class MeetingModel:
     playbook: Playbook
     questions: Sequence[MeetingQuestion]  # suited to this person
     history: Mapping[str, AskedBefore]
-    pause_seconds: float = 8.0
+    pauses: PauseLengths = field(default_factory=PauseLengths)
     # The career element of every question in the bank (the whole bank: F3
     # asks any question), by slug.
     elements: Mapping[str, CareerElement | None] = field(default_factory=dict)
@@ -115,6 +117,8 @@ class MeetingModel:
     clock: MeetingClock = field(init=False)
     agenda: Agenda = field(init=False)
     _decks: dict[int, PromptDeck[MeetingQuestion]] = field(default_factory=dict, init=False)
+    # The asked question (uid) whose first answer starts the second wait.
+    _awaiting_answer: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.clock = MeetingClock.from_meeting(self.meeting)
@@ -306,7 +310,7 @@ class MeetingModel:
         )
         self.asked.append(ref)
         self._open_follow_ups(self.deck(now), ref.segment)
-        self.cue = PauseCue.start(now, self.pause_seconds)
+        self.cue = self._question_cue(now, ref, question.category)
         return ref
 
     def asked_again(self, now: datetime) -> AskedRef | None:
@@ -325,8 +329,41 @@ class MeetingModel:
             return None
         ref.followups += 1
         ref.why = True
-        self.cue = PauseCue.start(now, self.pause_seconds)
+        self.cue = self._question_cue(now, ref, "why")
         return ref
+
+    def _question_cue(self, now: datetime, ref: AskedRef, category: str) -> PauseCue:
+        """The cue after a question: its length by its category; its first
+        answer will start the second wait."""
+        self._awaiting_answer = ref.uid
+        return PauseCue.start(now, self.pauses.for_category(category))
+
+    def second_wait(self, now: datetime, ref: AskedRef) -> bool:
+        """A note answering ``ref`` was saved: if it is the first answer since
+        it was asked (or followed up with Why?), a short second wait starts
+        (unless it is configured off). True if it started."""
+        cue = self.cue
+        if ref.uid != self._awaiting_answer or (cue is not None and cue.is_active(now)):
+            return False  # not the first answer; or typed before the ask, the cue still on
+        self._awaiting_answer = None
+        if self.pauses.second_wait is None:
+            return False
+        self.cue = PauseCue.start(now, self.pauses.second_wait, SECOND_WAIT)
+        return True
+
+    def breath_offered(self) -> bool:
+        """Managing up (their manager or skip-level, or the managing-up
+        playbook): the manager may take a breath before answering."""
+        up = (Relationship.MANAGER, Relationship.SKIP_LEVEL)
+        return self.person.relationship in up or self.playbook.slug == "managing-up"
+
+    def breath(self, now: datetime) -> bool:
+        """Start the manager's own cue before they answer (end the running
+        one first: ``end_cue``). False when it isn't offered here."""
+        if not self.breath_offered():
+            return False
+        self.cue = PauseCue.start(now, self.pauses.breath, BREATH)
+        return True
 
     def element_of(self, slug: str) -> CareerElement | None:
         """The career element a question's answers go to (None: not career)."""
@@ -342,29 +379,37 @@ class MeetingModel:
         return ref
 
     def end_cue(self, now: datetime, reason: str) -> tuple[AskedRef, float] | None:
-        """Stop the cue; returns (question, seconds it ran) to record, once."""
+        """Stop the cue; returns (question, seconds it ran) to record, once.
+        A cue that ran out leaves the screen now (its closing line goes). The
+        breath is the manager's: nothing to record for a question."""
         cue = self.cue
-        if cue is None or cue.ended_at is not None:
+        if cue is None:
+            return None
+        if cue.ended_at is not None:
+            self.cue = None
             return None
         ended = cue.end(now, reason)
-        self.cue = ended
+        # Ran out by itself: its closing line shows. Ended by the manager: gone.
+        self.cue = ended if reason == END_ELAPSED else None
         ref = self.last_asked()
-        if ref is None:
+        if ref is None or not cue.words.for_question:
             return None
         held = ended.held_seconds(now)
         ref.pause_total += held
         return ref, held
 
     def cue_view(self, now: datetime) -> CueView:
-        """The message (None when idle) and progress; an elapsed cue shows full."""
+        """The message (None when idle) and progress. A cue that ran its full
+        length shows its closing line for a while (``CLOSING_SECONDS``), or
+        until the manager types or starts another."""
         cue = self.cue
         if cue is None:
             return CueView(None, 0.0)
-        if cue.ended_at is None and not cue.is_active(now):
-            return CueView(None, 1.0)
-        if not cue.is_active(now):
-            return CueView(None, 0.0)
-        return CueView(cue.message(now), cue.progress(now))
+        if cue.is_active(now):
+            return CueView(cue.message(now), cue.progress(now))
+        if cue.ran_out(now) and (now - cue.due_at).total_seconds() < CLOSING_SECONDS:
+            return CueView(cue.message(now), 1.0, closing=True)
+        return CueView(None, 0.0)
 
     def cue_ran_out(self, now: datetime) -> bool:
         cue = self.cue

@@ -35,7 +35,9 @@ class PromptView:
 
 @dataclass(frozen=True, slots=True)
 class CueView:
-    """The pause cue: ``message`` None while idle (the hint shows, no bar)."""
+    """The pause cue: ``message`` None while idle (the hint shows, no bar);
+    ``closing``: it ran its length and says its closing line (no bar)."""
 
     message: str | None
     progress: float
+    closing: bool = False

@@ -162,6 +162,8 @@ class HelpScreen(FitModal[None]):
         by_action = {action: bindings for action, bindings, node in active if node is screen}
         rows = []
         for title, help_text, action in PALETTE:
+            if not screen.check_action(action, ()):
+                continue  # not offered here (the breath, outside managing up)
             bindings = by_action.pop(action, None)
             key = self._keys(bindings) if bindings else ""
             rows.append((key, f"{title}: {help_text.lower()}"))

@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from tui1on1.domain.grammar import PLACEHOLDER
-from tui1on1.domain.meeting import MeetingModel
+from tui1on1.domain.meeting import AskedRef, MeetingModel
 from tui1on1.domain.pausecue import END_TYPING
 from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.storage.errors import StoreError
@@ -62,6 +62,8 @@ class MeetingScreen(ServiceScreen[None]):
     BINDINGS = [
         Binding("ctrl+g", "ask", "Ask", id="ask", tooltip="Ask prompt: starts the pause cue"),
         Binding("ctrl+y", "why", "Why?", id="why", tooltip="Why? follow-up"),
+        # Managing up only (check_action): neither typed nor used by the input.
+        Binding("ctrl+l", "breath", "Breath", id="breath", tooltip="A breath before I answer"),
         Binding("ctrl+n", "next_prompt", "Next", id="next_prompt", tooltip="Next prompt"),
         Binding("ctrl+b", "previous_prompt", "Prev", id="previous_prompt"),
         Binding("ctrl+s", "next_segment", "Segment", id="next_segment"),
@@ -85,6 +87,7 @@ class MeetingScreen(ServiceScreen[None]):
         "delete_note",
         "undo_delete",
         "why",
+        "breath",
         "next_prompt",
         "next_segment",
         "toggle_pause",
@@ -203,6 +206,7 @@ class MeetingScreen(ServiceScreen[None]):
                 timeout=4,
             )
         self._data_notices()  # after "Resumed…": the newest is what shows
+        self.refresh_bindings()  # the breath key, if this is managing up
         if services.writer.problem:
             self.show_storage_problem(services.writer.problem)
         self.refresh_now()
@@ -367,6 +371,20 @@ class MeetingScreen(ServiceScreen[None]):
     def action_why(self) -> None:
         self._forward(MeetingFlows.why)
 
+    def action_breath(self) -> None:
+        self._forward(MeetingFlows.breath)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The breath key is there in managing-up only (footer, F1, palette)."""
+        if action == "breath":
+            return self.model is not None and self.model.breath_offered()
+        return True
+
+    def answered(self, ref: AskedRef) -> None:
+        """The notes pane saved a note answering ``ref``."""
+        if live := self._live():
+            live.answered(ref)
+
     def action_next_prompt(self) -> None:
         self._forward(MeetingFlows.next_prompt)
 
@@ -453,4 +471,6 @@ class MeetingScreen(ServiceScreen[None]):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         for title, help_text, action in PALETTE:
+            if not self.check_action(action, ()):
+                continue
             yield SystemCommand(title, help_text, partial(self.run_action, action))

@@ -131,6 +131,19 @@ class MeetingFlows:
         )
         self.screen.refresh_now()
 
+    def answered(self, ref: AskedRef) -> None:
+        """A note answering ``ref`` was saved: the second wait, if it is the
+        first answer."""
+        if self.model.second_wait(self.now(), ref):
+            self.screen.refresh_now()
+
+    def breath(self) -> None:
+        """Managing up: a question came your way; a breath before answering."""
+        now = self.now()
+        self.end_cue(now)
+        if self.model.breath(now):
+            self.screen.refresh_now()
+
     def next_prompt(self) -> None:
         self.model.move_prompt(self.now(), +1)
         self.screen.refresh_now()
@@ -383,6 +396,7 @@ class MeetingFlows:
                 self.log_segment(index, model.agenda[index].title)
                 model.note_segment(index, now)
                 self.screen.notify(f"Now following {playbook.title}.", timeout=3)
+                self.screen.refresh_bindings()  # the breath key: in managing-up only
                 self.screen.refresh_now()
 
             return switch

@@ -137,7 +137,7 @@ def meeting_model(loaded: LoadedMeeting, services: Services) -> MeetingModel:
         playbook=services.playbook(loaded.meeting.playbook),
         questions=[q for q in services.bank.questions.values() if q.suits(relationship)],
         history=fold_replaced(loaded.history, services.bank.replaced()),
-        pause_seconds=services.settings.pause_seconds,
+        pauses=services.settings.pause_lengths,
         elements=services.bank.elements(),
         carried=len(loaded.carried),
     )

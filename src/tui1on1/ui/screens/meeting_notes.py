@@ -178,6 +178,8 @@ class NotesPane:
             career=parsed.career.value if parsed.career else None,
         )
         self.add_new(note, format_due(parsed.due, today) if parsed.due else "", question)
+        if ref is not None:
+            self.screen.answered(ref)  # the pause cue's second wait
         services.writer.save_draft(model.meeting.id, note_input.note_text, services.clock.now())
 
     def add_new(self, note: NewNote, due: str, question: CareerElement | None = None) -> None:

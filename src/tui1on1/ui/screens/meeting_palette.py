@@ -7,6 +7,11 @@ from __future__ import annotations
 PALETTE = (
     ("Ask prompt", "Mark the current question asked and start the pause cue", "ask"),
     ("Why? follow-up", "Follow up with why; the pause cue runs again", "why"),
+    (
+        "Breath before I answer",
+        "A short cue for you to take a breath before you answer (managing up)",
+        "breath",
+    ),
     ("Next prompt", "Show the next question for this segment", "next_prompt"),
     ("Previous prompt", "Go back to the previous question", "previous_prompt"),
     ("Next segment", "Move on to the next agenda segment", "next_segment"),
