@@ -14,6 +14,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 
+from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, MAX_CAREER_WEEKS
 from tui1on1.schema import Table
 from tui1on1.user_files import (
     MAX_TOML_BYTES,
@@ -29,7 +30,7 @@ DB_FILENAME = "tui1on1.db"
 
 DEFAULT_PAUSE_SECONDS = 8.0
 # Keys the config file may hold (each checked by read_config).
-CONFIG_KEYS = ("database_url", "pause_seconds", "theme", "keys")
+CONFIG_KEYS = ("database_url", "pause_seconds", "theme", "keys", "career_weeks")
 
 
 class ConfigError(ValueError):
@@ -46,6 +47,7 @@ class Config:
     # The [keys] table as written: each rebinding is checked by the app
     # (ui/keys.py), which knows the bindings and says which it refused.
     keys: dict[str, object] = field(default_factory=dict)
+    career_weeks: int | None = None  # 1 to 52: weeks until a career conversation is due
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,11 @@ class Settings:
     def pause_seconds(self) -> float:
         pause = self.config.pause_seconds
         return float(pause if pause is not None else DEFAULT_PAUSE_SECONDS)
+
+    @property
+    def career_weeks(self) -> int:
+        weeks = self.config.career_weeks
+        return weeks if weeks is not None else DEFAULT_CAREER_WEEKS
 
 
 def default_dirs() -> tuple[Path, Path]:
@@ -108,13 +115,26 @@ def read_config(path: Path) -> tuple[Config, list[str]]:
     pause = table.number("pause_seconds", wrong=wrong("pause_seconds"))
     theme = table.text("theme", wrong=wrong("theme"))
     keys = table.table("keys", wrong=wrong("keys"))
+    weeks = table.number("career_weeks", wrong=wrong("career_weeks"))
     place = {key: number for number, key in enumerate(raw)}  # problems in the file's order
     issues = sorted(table.issues, key=lambda issue: place.get(issue.key or "", 0))
     problems = [f"{path}: {issue.message}" for issue in issues]
     if pause is not None and not 1 <= pause <= 60:
         problems.append(f"{path}: pause_seconds must be between 1 and 60; using 8")
         pause = None
-    config = Config(database_url=database_url, pause_seconds=pause, theme=theme, keys=keys or {})
+    if weeks is not None and (not 1 <= weeks <= MAX_CAREER_WEEKS or weeks != int(weeks)):
+        problems.append(
+            f"{path}: career_weeks must be a whole number from 1 to {MAX_CAREER_WEEKS}; "
+            f"using {DEFAULT_CAREER_WEEKS}"
+        )
+        weeks = None
+    config = Config(
+        database_url=database_url,
+        pause_seconds=pause,
+        theme=theme,
+        keys=keys or {},
+        career_weeks=None if weeks is None else int(weeks),
+    )
     return config, problems
 
 
