@@ -96,7 +96,7 @@ def suggest_career(
 
 
 def _span(days: int) -> str:
-    """"10 days", "3 weeks": days below two weeks, then whole weeks."""
+    """Days below two weeks ("10 days"), then whole weeks ("3 weeks")."""
     return plural(days, "day") if days < 14 else plural(days // 7, "week")
 
 
@@ -113,11 +113,13 @@ def _day(when: datetime, today: date) -> str:
     return f"{local.day} {local:%b}" + ("" if local.year == today.year else f" {local.year}")
 
 
-def career_line(suggestion: CareerSuggestion, now: datetime, titles: Mapping[str, str]) -> str:
+def career_line(
+    suggestion: CareerSuggestion, now: datetime, titles: Mapping[str, str], *, detail: bool = True
+) -> str:
     """The person screen's line: "Career conversation due: Moonshot — the
     last was 9 weeks ago (Strengths review, 12 Oct)", or "Next career
-    conversation: Moonshot, in 2 weeks (the last: Strengths review, 12 Oct)".
-    ``titles``: playbook titles by slug."""
+    conversation: Moonshot, in 2 weeks (the last: Strengths review, 12 Oct)";
+    without ``detail``, no parentheses. ``titles``: playbook titles by slug."""
     today = now.astimezone().date()
     name = titles.get(suggestion.playbook, suggestion.playbook)
     if suggestion.last_at is None:
@@ -131,9 +133,10 @@ def career_line(suggestion: CareerSuggestion, now: datetime, titles: Mapping[str
     last = f"{what}, {_day(suggestion.last_at, today)}"
     if suggestion.due:
         ago = _ago((today - suggestion.last_at.astimezone().date()).days)
-        return f"Career conversation due: {name} — the last was {ago} ({last})"
-    within = _within((suggestion.due_on - today).days)
-    return f"Next career conversation: {name}, {within} (the last: {last})"
+        line = f"Career conversation due: {name} — the last was {ago}"
+        return f"{line} ({last})" if detail else line
+    line = f"Next career conversation: {name}, {_within((suggestion.due_on - today).days)}"
+    return f"{line} (the last: {last})" if detail else line
 
 
 def career_marker(suggestion: CareerSuggestion | None, titles: Mapping[str, str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from tui1on1.domain.records import Person
@@ -25,6 +26,7 @@ from tui1on1.ui.services import Services
 if TYPE_CHECKING:
     from tui1on1.ui.screens.base import AppScreen
 
+WRAP_SLACK = 12  # cells a word wrap may leave empty at the end of the first row
 NOTHING_TO_SUGGEST = (
     "No career conversation to suggest: the series is for your reports, once you have met them."
 )
@@ -56,11 +58,19 @@ def titles(services: Services) -> dict[str, str]:
     return {slug: playbook.title for slug, playbook in services.playbooks.items()}
 
 
-def person_line(services: Services, found: CareerSuggestion, now: datetime, key: str) -> Text:
-    """The person screen's line, with the key that starts it."""
-    line = Text(career_line(found, now, titles(services)))
-    line.append(f"  ({key} starts it)", style="italic")
-    return line
+def person_line(
+    services: Services, found: CareerSuggestion, now: datetime, key: str, width: int
+) -> Text:
+    """The person screen's line, with the key that starts it, in two rows of
+    ``width`` at most: when it would take more, it leaves out the last
+    conversation, then the key."""
+    room = 2 * width - WRAP_SLACK
+    hint = f"  ({key} starts it)"
+    lines = [career_line(found, now, titles(services), detail=d) for d in (True, False)]
+    for line in lines:
+        if cell_len(line + hint) <= room:
+            return Text(line).append(hint, style="italic")
+    return Text(lines[-1])
 
 
 def home_marker(services: Services | None, found: CareerSuggestion | None) -> str:

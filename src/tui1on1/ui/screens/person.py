@@ -158,7 +158,9 @@ class PersonScreen(ServiceScreen[None]):
         if prep.series is not None and self.app.services is not None:
             key = bound_key(self.app, PersonScreen, "person_series", "s")
             now = self.app.clock.now()
-            header.append("\n").append(person_line(self.app.services, prep.series, now, key))
+            room = self.size.width - 2  # the header's padding
+            series = person_line(self.app.services, prep.series, now, key, room)
+            header.append("\n").append(series)
         self.query_one("#person-header", Static).update(header)
         self.sub_title = safe_terminal_text(person.name)
         room = self.size.width - 8  # the list's bar, padding and the scrollbar

@@ -179,3 +179,19 @@ def test_due_day_is_counted_in_local_days():
     assert suggestion is not None
     assert suggestion.due_on == late_evening.astimezone().date() + timedelta(weeks=6)
     assert isinstance(suggestion.due_on, date)
+
+
+def test_without_detail_the_line_leaves_out_the_last_conversation():
+    due = suggest_career(
+        CareerHistory(9, ago(weeks=9), "strengths", "strengths"), Relationship.REPORT, NOW
+    )
+    soon = suggest_career(
+        CareerHistory(9, ago(weeks=1), "strengths", "strengths"), Relationship.REPORT, NOW
+    )
+    assert due is not None and soon is not None
+    assert career_line(due, NOW, TITLES, detail=False) == (
+        "Career conversation due: Growth plan to action — the last was 9 weeks ago"
+    )
+    assert career_line(soon, NOW, TITLES, detail=False) == (
+        "Next career conversation: Growth plan to action, in 5 weeks"
+    )
