@@ -15,6 +15,7 @@ from pathlib import Path
 from platformdirs import user_config_dir, user_data_dir
 
 from tui1on1.domain.pausecue import BREATH_SECONDS, SECOND_WAIT_SECONDS, PauseLengths
+from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, MAX_CAREER_WEEKS
 from tui1on1.pause_config import read_pause_table
 from tui1on1.schema import Table
 from tui1on1.user_files import (
@@ -30,7 +31,7 @@ ENV_DATABASE_URL = "TUI1ON1_DATABASE_URL"
 DB_FILENAME = "tui1on1.db"
 
 # Keys the config file may hold (each checked by read_config).
-CONFIG_KEYS = ("database_url", "pause_seconds", "theme", "keys", "pause")
+CONFIG_KEYS = ("database_url", "pause_seconds", "theme", "keys", "pause", "career_weeks")
 
 
 class ConfigError(ValueError):
@@ -53,6 +54,7 @@ class Config:
     # The [keys] table as written: each rebinding is checked by the app
     # (ui/keys.py), which knows the bindings and says which it refused.
     keys: dict[str, object] = field(default_factory=dict)
+    career_weeks: int | None = None  # 1 to 52: weeks until a career conversation is due
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,11 @@ class Settings:
             second_wait=None if config.second_wait is False else second,
             breath=config.breath_seconds or BREATH_SECONDS,
         )
+
+    @property
+    def career_weeks(self) -> int:
+        weeks = self.config.career_weeks
+        return weeks if weeks is not None else DEFAULT_CAREER_WEEKS
 
 
 def default_dirs() -> tuple[Path, Path]:
@@ -123,6 +130,7 @@ def read_config(path: Path) -> tuple[Config, list[str]]:
     theme = table.text("theme", wrong=wrong("theme"))
     keys = table.table("keys", wrong=wrong("keys"))
     pause_table = table.table("pause", wrong=wrong("pause"))
+    weeks = table.number("career_weeks", wrong=wrong("career_weeks"))
     place = {key: number for number, key in enumerate(raw)}  # problems in the file's order
     issues = sorted(table.issues, key=lambda issue: place.get(issue.key or "", 0))
     problems = [f"{path}: {issue.message}" for issue in issues]
@@ -134,6 +142,12 @@ def read_config(path: Path) -> tuple[Config, list[str]]:
         pause = None
     pauses = read_pause_table(pause_table or {}, every=pause)
     problems += [f"{path}: {problem}" for problem in pauses.problems]
+    if weeks is not None and (not 1 <= weeks <= MAX_CAREER_WEEKS or weeks != int(weeks)):
+        problems.append(
+            f"{path}: career_weeks must be a whole number from 1 to {MAX_CAREER_WEEKS}; "
+            f"using {DEFAULT_CAREER_WEEKS}"
+        )
+        weeks = None
     config = Config(
         database_url=database_url,
         pause_seconds=pause,
@@ -143,6 +157,7 @@ def read_config(path: Path) -> tuple[Config, list[str]]:
         second_wait=pauses.second_wait,
         second_wait_seconds=pauses.second_wait_seconds,
         breath_seconds=pauses.breath_seconds,
+        career_weeks=None if weeks is None else int(weeks),
     )
     return config, problems
 

@@ -209,7 +209,10 @@ async def test_no_trend_for_a_single_meeting_and_no_cadence_is_said(make_app, pe
         await highlight(pilot, home, "Zed Zimmer")
         [row] = [line for line in screen_lines(app) if "Zed Zimmer" in line and "▌" in line]
         assert "no cadence" in row  # the Next due column says why nothing is due
-        assert detail_line(app) == "Zed Zimmer · report · no cadence (e sets one)"
+        # A report met once, never yet in a career conversation: one is due.
+        assert detail_line(app) == (
+            "Zed Zimmer · report · no cadence (e sets one) · career due: Career aspiration & why"
+        )
         assert not home.query_one(Sparkline).display
 
 

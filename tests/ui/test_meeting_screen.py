@@ -130,7 +130,7 @@ async def test_typing_ends_the_cue_and_why_runs_it_again(make_app, clock):
 
 
 async def test_a_whole_meeting_on_the_fake_clock(make_app, clock):
-    app = make_app()
+    app = make_app(playbook="weekly")
     async with app.run_test(size=SIZE) as pilot:
         screen = await meeting_ready(pilot)
         panel = screen.query_one(ClockPanel)

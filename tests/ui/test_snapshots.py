@@ -32,7 +32,7 @@ async def _mid_meeting(pilot) -> None:
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 18)], ids=["80x24", "60x18"])
 def test_meeting_screen(snap_compare, make_app, size):
-    assert snap_compare(make_app(), terminal_size=size, run_before=_mid_meeting)
+    assert snap_compare(make_app(playbook="weekly"), terminal_size=size, run_before=_mid_meeting)
 
 
 def test_meeting_screen_in_wrap_up(snap_compare, make_app):
@@ -42,7 +42,7 @@ def test_meeting_screen_in_wrap_up(snap_compare, make_app):
         screen.refresh_now()
         await settle(pilot)
 
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=wrap_up)
+    assert snap_compare(make_app(playbook="weekly"), terminal_size=(80, 24), run_before=wrap_up)
 
 
 async def _home_ready(pilot) -> None:
@@ -112,7 +112,7 @@ SMALL_IDS = ["60x18", "40x12"]
 
 @pytest.mark.parametrize("size", [(40, 12)], ids=["40x12"])
 def test_meeting_screen_minimal(snap_compare, make_app, size):
-    assert snap_compare(make_app(), terminal_size=size, run_before=_mid_meeting)
+    assert snap_compare(make_app(playbook="weekly"), terminal_size=size, run_before=_mid_meeting)
 
 
 @pytest.mark.parametrize("size", SMALL, ids=SMALL_IDS)
@@ -169,7 +169,9 @@ def test_search_screen_small(snap_compare, make_app, history, size):
 
 def test_meeting_screen_no_color(snap_compare, make_app, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_mid_meeting)
+    assert snap_compare(
+        make_app(playbook="weekly"), terminal_size=(80, 24), run_before=_mid_meeting
+    )
 
 
 SHIPPED_THEMES = ["tui1on1-dark", "tui1on1-paper", "tui1on1-high-contrast", "tui1on1-colour-blind"]
@@ -188,7 +190,7 @@ def test_meeting_screen_in_each_theme(snap_compare, make_app, theme, state_minut
         await settle(pilot)
         screen.refresh_now()
 
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=themed)
+    assert snap_compare(make_app(playbook="weekly"), terminal_size=(80, 24), run_before=themed)
 
 
 @pytest.mark.parametrize("size", [(80, 24), *SMALL], ids=["80x24", *SMALL_IDS])

@@ -26,6 +26,7 @@ from tui1on1.storage.notes import NoteStore
 from tui1on1.storage.overview import OverviewStore
 from tui1on1.storage.people import PeopleStore
 from tui1on1.storage.search import SearchStore
+from tui1on1.storage.series import SeriesStore
 from tui1on1.storage.session import describe_db_error
 from tui1on1.storage.transfer.store import TransferStore
 
@@ -37,6 +38,7 @@ class Store(
     HistoryStore,
     OverviewStore,
     SearchStore,
+    SeriesStore,
     DiscardStore,
     TransferStore,
 ):

@@ -11,6 +11,8 @@ from tui1on1.domain.kinds import ActionStatus
 from tui1on1.domain.overview import MeetingListing
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import ActionItem, Note, Person
+from tui1on1.domain.series import CareerSuggestion
+from tui1on1.ui.career_series import histories, suggestion
 from tui1on1.ui.services import Services
 
 RECENT_QUESTIONS = 8
@@ -31,6 +33,7 @@ class PersonPrep:
     asked: list[tuple[str, AskedBefore]]  # question text, when
     meeting_count: int = 0  # all of them, shown or not
     topic_count: int = 0
+    series: CareerSuggestion | None = None  # the next career conversation (reports)
 
 
 def load_prep(services: Services, person_id: int, *, all_meetings: bool = False) -> PersonPrep:
@@ -62,5 +65,8 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
         ),
         topic_count=(
             len(topics) if len(topics) < TOPICS_SHOWN else store.count_open_topics(person_id)
+        ),
+        series=suggestion(
+            services, person, histories(services, person_id).get(person_id), services.clock.now()
         ),
     )

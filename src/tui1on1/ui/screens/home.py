@@ -18,8 +18,10 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 from tui1on1.domain.cadence import describe_cadence
 from tui1on1.domain.overview import PersonOverview
 from tui1on1.domain.records import Meeting, Person
+from tui1on1.domain.series import CareerHistory, CareerSuggestion
 from tui1on1.domain.text import clip, safe_terminal_text
 from tui1on1.storage.errors import StoreError
+from tui1on1.ui.career_series import histories, home_marker, palette_help, start_career, suggestion
 from tui1on1.ui.dialogs.old_live import OLD_LIVE, OldLiveScreen, forgotten_end
 from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 from tui1on1.ui.home_rows import (
@@ -94,6 +96,7 @@ class HomeScreen(ServiceScreen[None]):
         super().__init__()
         self.rows: list[PersonOverview] = []
         self.live: dict[int, Meeting] = {}  # the live meetings, by id
+        self.series: dict[int, CareerHistory] = {}  # the career series, by person id
         self.show_archived = False
         #: Whom to highlight when the rows arrive (the person the manager was
         #: last dealing with: a 1:1 just ended or discarded); then the
@@ -126,12 +129,19 @@ class HomeScreen(ServiceScreen[None]):
         services = self.open_services()
         rows = services.store.people_overview(include_archived=self.show_archived)
         live = {meeting.id: meeting for meeting in services.store.live_meetings()}
-        show_latest(self.app, self._show, rows, live)
+        show_latest(self.app, self._show, rows, live, histories(services))
 
-    def _show(self, rows: list[PersonOverview], live: dict[int, Meeting] | None = None) -> None:
+    def _show(
+        self,
+        rows: list[PersonOverview],
+        live: dict[int, Meeting] | None = None,
+        series: dict[int, CareerHistory] | None = None,
+    ) -> None:
         now = self.app.clock.now()
         if live is not None:
             self.live = live
+        if series is not None:
+            self.series = series
         keep = self.select_person_id
         if keep is None and (current := self.selected()) is not None:
             keep = current.person.id
@@ -210,11 +220,20 @@ class HomeScreen(ServiceScreen[None]):
             text += f" · lengths {low} min" if low == high else f" · lengths {low}–{high} min"
         elif row.last_started_at is None:
             text += " · not met yet"
+        text += home_marker(self.app.services, self._series(row))
         self.query_one("#detail-text", Static).update(Text(text))
         trend = self.query_one(Sparkline)
         # The bars only beside the words, never wrapping them: the words say it.
         trend.display = show_trend and cell_len(text) <= self.app.size.width - DETAIL_CHROME
         trend.data = list(row.recent_minutes)
+
+    def _series(self, row: PersonOverview | None) -> CareerSuggestion | None:
+        """The next career conversation with ``row``'s person, if any."""
+        services = self.app.services
+        if row is None or services is None:
+            return None
+        history = self.series.get(row.person.id)
+        return suggestion(services, row.person, history, self.app.clock.now())
 
     def selected(self) -> PersonOverview | None:
         table = self.query_one(DataTable)
@@ -383,6 +402,13 @@ class HomeScreen(ServiceScreen[None]):
         yield SystemCommand(
             "Start 1:1", "With the highlighted person" + key("home_meet"), self.action_meet
         )
+        row = self.selected()
+        if (found := self._series(row)) is not None and row is not None:
+            yield SystemCommand(
+                "Start career conversation",
+                palette_help(self.app.services, found, ""),
+                lambda: start_career(self, row.person, found),
+            )
         yield SystemCommand(
             "Resume live meeting", "Pick up a 1:1 left running" + key("home_resume"),
             self.action_resume_live,

@@ -21,6 +21,7 @@ from tui1on1.domain.records import (
     Person,
     SegmentLog,
 )
+from tui1on1.domain.series import opening_playbook
 from tui1on1.storage.errors import DuplicateName
 from tui1on1.ui.screens.base import MeetRequest
 
@@ -96,7 +97,12 @@ def load_meeting(store: Store, request: MeetRequest, now: datetime) -> LoadedMee
     """Find the person (see :func:`resolve_person`), start or resume their
     live meeting, read it all."""
     person = resolve_person(store, request, now)
-    chosen = request.playbook or person.default_playbook or "weekly"
+    # A live meeting is resumed on its own playbook: start_meeting returns it as it is.
+    chosen = opening_playbook(
+        met_before=store.count_meetings(person.id) > 0,
+        saved=person.default_playbook,
+        asked=request.playbook,
+    )
     meeting, resumed = store.start_meeting(
         person.id,
         playbook=chosen,

@@ -22,6 +22,7 @@ from tui1on1.domain.records import ActionItem, Person
 from tui1on1.domain.text import clip, plural, safe_terminal_text
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.career_marking import choose_and_mark
+from tui1on1.ui.career_series import palette_help, person_line, start_career
 from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
@@ -78,6 +79,14 @@ class PersonScreen(ServiceScreen[None]):
             id="person_edit",
             show=False,
             tooltip="Edit name, role, relationship, cadence, playbook",
+        ),
+        Binding(
+            "s",
+            "career_series",
+            "Career 1:1",
+            id="person_series",
+            show=False,
+            tooltip="Start the suggested career conversation (the line under their name)",
         ),
         Binding("escape", "app.pop_screen", "Back", id="person_back", show=False),
     ]
@@ -146,6 +155,12 @@ class PersonScreen(ServiceScreen[None]):
         header = Text(safe_terminal_text(person.name), style="bold")
         details = [d for d in (person.role, person.relationship.value) if d]
         header.append("  " + " · ".join(safe_terminal_text(d) for d in details))
+        if prep.series is not None and self.app.services is not None:
+            key = bound_key(self.app, PersonScreen, "person_series", "s")
+            now = self.app.clock.now()
+            room = self.size.width - 2  # the header's padding
+            series = person_line(self.app.services, prep.series, now, key, room)
+            header.append("\n").append(series)
         self.query_one("#person-header", Static).update(header)
         self.sub_title = safe_terminal_text(person.name)
         room = self.size.width - 8  # the list's bar, padding and the scrollbar
@@ -259,6 +274,12 @@ class PersonScreen(ServiceScreen[None]):
             return f" ({bound_key(self.app, PersonScreen, binding_id)})"
 
         yield SystemCommand("Start 1:1", "With this person" + key("person_meet"), self.action_meet)
+        if self.prep is not None and self.prep.series is not None:
+            yield SystemCommand(
+                "Start career conversation",
+                palette_help(self.app.services, self.prep.series, key("person_series")),
+                self.action_career_series,
+            )
         yield SystemCommand(
             "Past meetings",
             "Jump to their meetings, newest first" + key("person_meetings"),
@@ -290,6 +311,11 @@ class PersonScreen(ServiceScreen[None]):
         if self.prep is None:
             return
         self.app.open_meeting(MeetRequest(self.prep.person.name))
+
+    def action_career_series(self) -> None:
+        """Start the 1:1 on the suggested career playbook."""
+        if self.prep is not None:
+            start_career(self, self.prep.person, self.prep.series)
 
     def action_past_meetings(self) -> None:
         """Focus the meetings, newest first and highlighted: Enter opens it."""
