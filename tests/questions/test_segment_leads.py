@@ -37,6 +37,34 @@ def test_every_segment_names_its_lead() -> None:
     assert missing == []
 
 
+# The relationships each shipped playbook is meant for (its "For:" line).
+MEANT_FOR = {
+    "first": ("report", "skip-report"),
+    "weekly": ("report", "skip-report"),
+    "aspiration": ("report",),
+    "moonshot": ("report",),
+    "strengths": ("report",),
+    "growth-plan": ("report",),
+    "quarterly": ("report",),
+    "onboarding": ("report",),
+    "stay": ("report", "skip-report"),
+    "managing-up": ("manager", "skip-level"),
+    "skip-level-down": ("skip-report",),
+}
+
+
+def test_every_segment_has_a_lead_for_each_relationship_it_is_meant_for() -> None:
+    assert set(MEANT_FOR) == set(PLAYBOOKS)
+    missing = [
+        f"{slug} / {relationship}: {segment.title}"
+        for slug, relationships in MEANT_FOR.items()
+        for relationship in relationships
+        for segment in PLAYBOOKS[slug].segments
+        if not any(BANK[lead].suits(relationship) for lead in segment.lead)
+    ]
+    assert missing == []
+
+
 def _model(playbook_slug: str, relationship: str, history: dict[str, AskedBefore]) -> MeetingModel:
     playbook = PLAYBOOKS[playbook_slug]
     return MeetingModel(
