@@ -104,7 +104,7 @@ def test_list_one_category(capsys):
     ]
 
 
-@pytest.mark.parametrize("relationship", ["report", "manager", "skip-level", "peer"])
+@pytest.mark.parametrize("relationship", ["report", "manager", "skip-level", "peer", "skip-report"])
 def test_list_by_relationship_keeps_only_questions_that_suit(capsys, relationship):
     code, out, _err = run(capsys, "questions", "list", "--relationship", relationship)
     assert code == 0
@@ -380,7 +380,7 @@ def test_playbooks_lists_slug_title_minutes_and_segments(capsys):
         assert first.split(None, 1) == [slug, f"{playbook.title} · {playbook.minutes:g}m"]
         assert second.strip() == " · ".join(f"{s.title} {s.minutes:g}m" for s in playbook.segments)
     assert re.search(r"^first\s+First 1:1 · 30m$", out, re.M)
-    assert "Getting to know you 8m · Career aspiration 7m" in out
+    assert "Your story 8m · What you want 8m" in out
 
 
 # --- people add --playbook --------------------------------------------------------------------

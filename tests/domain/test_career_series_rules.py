@@ -61,6 +61,26 @@ def test_opening_playbook(met_before: bool, saved: str | None, asked: str | None
 
 
 @pytest.mark.parametrize(
+    ("relationship", "met_before", "saved", "opens_on"),
+    [
+        (Relationship.SKIP_REPORT, False, None, "first"),
+        (Relationship.SKIP_REPORT, True, None, "skip-level-down"),
+        (Relationship.SKIP_REPORT, True, "first", "skip-level-down"),
+        (Relationship.MANAGER, False, None, "managing-up"),  # a new boss: not a report's first
+        (Relationship.MANAGER, True, None, "managing-up"),
+        (Relationship.SKIP_LEVEL, False, "weekly", "weekly"),
+        (Relationship.PEER, False, None, "weekly"),
+        (Relationship.PEER, True, "first", "weekly"),
+    ],
+)
+def test_opening_playbook_by_relationship(
+    relationship: Relationship, met_before: bool, saved: str | None, opens_on: str
+):
+    chosen = opening_playbook(met_before=met_before, saved=saved, relationship=relationship)
+    assert chosen == opens_on
+
+
+@pytest.mark.parametrize(
     ("last", "after"),
     [
         (None, "aspiration"),

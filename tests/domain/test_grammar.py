@@ -346,7 +346,10 @@ _ERRORS = (EmptyLineError, NoteTooLongError)
 
 
 def _starts_with_prefix(stripped: str) -> bool:
-    """Whether a prefix rule could apply (a prefix char or the escape comes first)."""
+    """Whether a prefix rule could apply (a prefix char, the escape, or a
+    career mark's ``&`` before a letter comes first)."""
+    if stripped[:1] == "&" and stripped[1:2].isalpha():
+        return True
     return bool(stripped) and (stripped[0] in PREFIX_CHARS or stripped[0] == "\\")
 
 

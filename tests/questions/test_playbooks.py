@@ -19,6 +19,9 @@ NAMED = (
     "growth-plan",
     "managing-up",
     "quarterly",
+    "skip-level-down",
+    "onboarding",
+    "stay",
 )
 
 
@@ -49,7 +52,7 @@ def test_every_playbook_sums_to_its_minutes(playbooks: dict[str, Playbook]) -> N
         assert math.isclose(total, playbook.minutes), playbook.slug
         assert validate_playbook(playbook) == []
     for slug in NAMED:
-        assert playbooks[slug].minutes == 30
+        assert playbooks[slug].minutes == (45 if slug == "quarterly" else 30), slug
 
 
 def test_every_playbook_ends_with_a_next_step(playbooks: dict[str, Playbook]) -> None:
@@ -73,7 +76,9 @@ def test_every_named_category_has_questions(playbooks: dict[str, Playbook]) -> N
 def test_segments_offer_questions_for_the_right_person(playbooks: dict[str, Playbook]) -> None:
     bank = load_bank()
     for playbook in playbooks.values():
-        relationship = "manager" if playbook.slug == "managing-up" else "report"
+        relationship = {"managing-up": "manager", "skip-level-down": "skip-report"}.get(
+            playbook.slug, "report"
+        )
         for segment in playbook.segments:
             offered = [q for c in segment.categories for q in bank.in_category(c, relationship)]
             assert offered, (playbook.slug, segment.title, relationship)
@@ -83,9 +88,9 @@ def test_weekly_shape(playbooks: dict[str, Playbook]) -> None:
     weekly = playbooks["weekly"]
     assert weekly.title == "Weekly check-in"
     assert [(s.title, s.minutes, s.categories) for s in weekly.segments] == [
+        ("Their topics", 8, ("wellbeing", "team", "getting-to-know")),
         ("Follow-ups", 4, ("follow-up",)),
-        ("Their topics", 8, ("wellbeing", "getting-to-know")),
-        ("Career", 10, ("aspiration", "why", "moonshot", "strengths", "growth")),
+        ("Career", 10, ("aspiration", "strengths", "growth", "moonshot", "why")),
         ("Feedback both ways", 4, ("feedback",)),
         ("Next steps", 4, ("plan",)),
     ]

@@ -31,9 +31,12 @@ PLAYBOOKS, PLAYBOOK_PROBLEMS = load_playbooks(questions=BANK.questions)
 
 
 def relationship_for(playbook: Playbook) -> Relationship:
-    """Managing-up playbooks are for your own manager; the rest for a report."""
+    """Managing-up playbooks are for your own manager, the skip-level one for
+    someone two levels down; the rest for a report."""
     categories = {c for segment in playbook.segments for c in segment.categories}
-    return Relationship.MANAGER if "managing-up" in categories else Relationship.REPORT
+    if "managing-up" in categories:
+        return Relationship.MANAGER
+    return Relationship.SKIP_REPORT if playbook.slug == "skip-level-down" else Relationship.REPORT
 
 
 @dataclass

@@ -224,7 +224,7 @@ async def test_two_answers_for_one_element_in_a_meeting_show_as_two_entries(make
         assert text.count("answer to “") == 2 and text.count("after Why? on “") == 2
         assert "running the platform group" in shown[1] and "lead a team" in shown[2]
         assert "wants a say in what gets built" in shown[4] and "If we met in three" in shown[4]
-        assert "likes growing people" in shown[5] and "What's your career" in shown[5]
+        assert "likes growing people" in shown[5] and "Looking as far ahead" in shown[5]
         await pilot.press("c", "n")  # on the newest aspiration: it leaves, the other stays
         await wait_for(
             pilot, lambda: len(app.screen.thread.timeline(CareerElement.ASPIRATION)) == 1

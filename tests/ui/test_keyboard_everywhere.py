@@ -295,7 +295,7 @@ async def test_the_person_form_shows_every_relationship(make_app):
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, PersonFormScreen))
         form = app.screen
-        assert "Relationship: report, manager, skip-level, peer" in screen_text(app)
+        assert "Relationship: report, manager, skip-level, peer, skip-report" in screen_text(app)
         form.query_one("#name", Input).value = "Grace Hopper"
         await pilot.press("tab", "tab")  # name → role → relationship
         assert form.focused is form.query_one(Select)

@@ -27,7 +27,7 @@ async def test_pick_any_question_from_the_whole_bank(make_app):
         target = bank["aspiration-where-next"]
         assert screen.model.current_question(app.clock.now()).slug != target.slug
         screen.action_pick_question()
-        await _choose(pilot, "career aspiration")
+        await _choose(pilot, "as far ahead")
         assert screen.model.current_question(app.clock.now()).slug == target.slug
         await pilot.press("ctrl+g")
         await settle(pilot)
@@ -65,7 +65,7 @@ async def test_f2_shows_the_career_thread_with_this_meetings_answers(make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await meeting_ready(pilot)
         screen.action_pick_question()
-        await _choose(pilot, "career aspiration")
+        await _choose(pilot, "as far ahead")
         await pilot.press("ctrl+g")
         await type_line(pilot, "wants to lead a small team")
         await pilot.press("ctrl+y")
@@ -76,9 +76,9 @@ async def test_f2_shows_the_career_thread_with_this_meetings_answers(make_app):
         shown = [str(o.prompt) for o in app.screen.query_one("#career-entries").options]
         assert shown[0].startswith("Aspiration  new since the last career talk")
         assert "20 Nov      wants to lead a small team" in shown[1]
-        assert "answer to “What's your career aspiration" in shown[1]
+        assert "answer to “Looking as far ahead" in shown[1]
         assert shown[2].startswith("Why  new")
-        assert "loves seeing people grow" in shown[3] and "after Why? on “What's" in shown[3]
+        assert "loves seeing people grow" in shown[3] and "after Why? on “Looking" in shown[3]
         await pilot.press("f2")  # F2 again: back to the meeting, still live
         await wait_for(pilot, lambda: app.screen is screen)
 

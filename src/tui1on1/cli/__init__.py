@@ -78,7 +78,7 @@ def build_parser() -> Parser:
     add.add_argument(
         "--relationship",
         default="report",
-        choices=["report", "manager", "skip-level", "peer"],
+        choices=["report", "manager", "skip-level", "peer", "skip-report"],
         help="how they relate to you (default: report)",
     )
     add.add_argument("--cadence", help="how often you meet: weekly, biweekly, monthly or an RRULE")

@@ -241,10 +241,6 @@ OFF_THREAD: dict[str, tuple[str, ...]] = {
         "pairs with {colleague} when it isn't their thing",
         "writes a checklist and grinds through it",
     ),
-    "strengths-energy-ratio": (
-        "about half energising, the rest wears them out",
-        "maybe a third energising; {drainer} eats the rest",
-    ),
     "plan-my-part": (
         "wants from me: an intro to someone on {team}",
         "wants me to guard their focus time",
@@ -263,7 +259,7 @@ OFF_THREAD: dict[str, tuple[str, ...]] = {
     "plan-take-off-your-plate": ("they'd like me to take {project} off their plate",),
 }
 
-# Answers for the people above you (only plan-agreed-actions asks them for a step).
+# Answers for the people above you (only plan-one-step asks them for a step).
 UP_AGREED: tuple[str, ...] = (
     "agreed: I send the one-pager on {project}; they check the budget",
     "agreed: I bring data on {priority}; they talk to {team} leadership",

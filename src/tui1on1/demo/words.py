@@ -360,6 +360,19 @@ NOTES: dict[str, tuple[str, ...]] = {
         "{them} wants me to grow {colleague} into a lead",
         "got context on the reorg: {priority} drives it",
     ),
+    "team": (
+        "works best with {colleague}; some friction with {team} over {area}",
+        "thinks {colleague} deserves credit for {project}",
+        "the reorg feels {feeling}; wants to know what changes for {area}",
+        "remote days work; feels out of the loop on {area} decisions",
+        "decisions on {project} made without them; wants a say",
+    ),
+    "stay": (
+        "stays for the people, {colleague} especially, and for {energizer}",
+        "would be tempted by more {value}",
+        "thought about leaving after {event}; better now",
+        "one change: less {drainer}",
+    ),
 }  # fmt: skip
 
 QUOTES: dict[str, tuple[str, ...]] = {
@@ -600,6 +613,8 @@ TOPIC_TAGS: dict[str, tuple[str, ...]] = {
     "getting-to-know": ("personal",),
     "follow-up": ("followup",),
     "managing-up": ("strategy", "priorities", "upward"),
+    "team": ("team",),
+    "stay": ("retention",),
 }
 
 # How a meeting summary names what was covered.
@@ -615,6 +630,8 @@ TOPIC_PHRASES: dict[str, str] = {
     "getting-to-know": "getting to know each other",
     "follow-up": "last time's actions",
     "managing-up": "their priorities",
+    "team": "the team",
+    "stay": "what keeps them here",
 }
 
 SUMMARY_OPENERS: tuple[str, ...] = (

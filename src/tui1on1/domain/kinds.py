@@ -45,8 +45,9 @@ class Relationship(StrEnum):
 
     REPORT = "report"
     MANAGER = "manager"
-    SKIP_LEVEL = "skip-level"
+    SKIP_LEVEL = "skip-level"  # your manager's manager
     PEER = "peer"
+    SKIP_REPORT = "skip-report"  # someone who reports to one of your reports
 
 
 class CareerElement(StrEnum):

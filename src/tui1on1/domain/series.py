@@ -2,9 +2,11 @@
 
 **The playbook a 1:1 opens on** (:func:`opening_playbook`): the one asked
 for (``--playbook``, or a career conversation started from the person
-screen); else, with someone never met, ``first``; else their saved default,
-except that ``first`` happens once (a default of ``first`` gives ``weekly``
-from the second meeting on); else ``weekly``.
+screen); else, with someone in your line never met (a report, or a report's
+report), ``first``; else their saved default, except that ``first`` happens
+once (a default of ``first`` gives their usual playbook from the second
+meeting on); else the usual playbook for how they relate to you
+(:data:`USUAL_PLAYBOOK`: ``weekly``, ``skip-level-down`` or ``managing-up``).
 
 **The career series** (:func:`suggest_career`), for reports met at least
 once: a career conversation is a meeting on a career playbook (``first``,
@@ -34,15 +36,34 @@ DEFAULT_CAREER_WEEKS = 6
 MAX_CAREER_WEEKS = 52
 
 
-def opening_playbook(*, met_before: bool, saved: str | None, asked: str | None = None) -> str:
+#: The playbook a relationship's 1:1s open on when the person has no default.
+USUAL_PLAYBOOK: Mapping[Relationship, str] = {
+    Relationship.REPORT: WEEKLY,
+    Relationship.SKIP_REPORT: "skip-level-down",
+    Relationship.MANAGER: "managing-up",
+    Relationship.SKIP_LEVEL: "managing-up",
+    Relationship.PEER: WEEKLY,
+}
+#: Whose first 1:1 opens on ``first`` (its questions are for someone in your
+#: line; a new manager or peer gets their usual playbook).
+FIRST_FOR = frozenset({Relationship.REPORT, Relationship.SKIP_REPORT})
+
+
+def opening_playbook(
+    *,
+    met_before: bool,
+    saved: str | None,
+    asked: str | None = None,
+    relationship: Relationship = Relationship.REPORT,
+) -> str:
     """The playbook a new 1:1 opens on (see the module's docstring)."""
     if asked:
         return asked
-    if not met_before:
+    if not met_before and relationship in FIRST_FOR:
         return FIRST
     if saved and saved != FIRST:
         return saved
-    return WEEKLY
+    return USUAL_PLAYBOOK.get(relationship, WEEKLY)
 
 
 def next_in_series(last: str | None) -> str:

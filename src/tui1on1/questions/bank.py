@@ -8,7 +8,7 @@ A question file holds ``[[question]]`` entries::
     text = "What's your career aspiration?"
     probes = ["Why does that appeal to you?", "What would that look like day to day?"]  # 2-4
     note = "Why this question works."  # optional
-    relationships = ["report"]         # optional: report, manager, skip-level, peer
+    relationships = ["report"]         # optional: report, manager, skip-level, peer, skip-report
     career = "strength-unused"         # optional: where its answers go in the career thread
     follow_up = true                   # optional: builds on an answer, offered only after an ask
     replaces = ["why-old-slug"]        # optional: slugs this question took over from
@@ -74,6 +74,8 @@ CATEGORY_TITLES: dict[str, str] = {
     "plan": "Plan & next step",
     "feedback": "Feedback both ways",
     "wellbeing": "Wellbeing",
+    "team": "Team & change",
+    "stay": "Staying",
     "managing-up": "Managing up",
     "follow-up": "Follow-ups",
 }

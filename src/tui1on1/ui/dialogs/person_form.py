@@ -23,7 +23,8 @@ from tui1on1.ui.dialogs.fit import FitModal
 from tui1on1.ui.services import Services
 
 FIELDS = ("name", "role", "relationship", "cadence", "playbook")
-RELATIONSHIPS = tuple(r.value for r in Relationship)  # report, manager, skip-level, peer
+# report, manager, skip-level, peer, skip-report
+RELATIONSHIPS = tuple(r.value for r in Relationship)
 
 # Runs in a worker thread with the field values; returns the saved person or
 # raises StoreError with a message to show.

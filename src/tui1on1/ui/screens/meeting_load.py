@@ -102,6 +102,7 @@ def load_meeting(store: Store, request: MeetRequest, now: datetime) -> LoadedMee
         met_before=store.count_meetings(person.id) > 0,
         saved=person.default_playbook,
         asked=request.playbook,
+        relationship=person.relationship,
     )
     meeting, resumed = store.start_meeting(
         person.id,
