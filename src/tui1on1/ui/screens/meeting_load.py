@@ -4,7 +4,7 @@ meeting's model is built from what was read."""
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from tui1on1.domain.records import (
     Note,
     Person,
     SegmentLog,
+    TalkingPoint,
 )
 from tui1on1.storage.errors import DuplicateName
 from tui1on1.ui.screens.base import MeetRequest
@@ -43,6 +44,10 @@ class LoadedMeeting:
     segments: list[SegmentLog]
     asked: list[AskedQuestion]
     history: dict[str, AskedBefore]
+    # What waited for this 1:1 (and what of it was dealt with in it):
+    # talking points, and earlier parked topics and open questions.
+    points: list[TalkingPoint] = field(default_factory=list)
+    topics: list[Note] = field(default_factory=list)
 
 
 class NotOnePerson(Exception):
@@ -124,6 +129,8 @@ def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) 
         segments=store.list_segments(meeting.id),
         asked=store.list_asked(meeting.id),
         history=store.question_history(person.id, meeting.id),
+        points=store.talking_points(person.id, meeting_id=meeting.id),
+        topics=store.waiting_topics(person.id, meeting.id),
     )
 
 
