@@ -4,13 +4,13 @@ meeting's notes and the questions asked lately."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tui1on1.domain.career import CareerThread
 from tui1on1.domain.kinds import ActionStatus
 from tui1on1.domain.overview import MeetingListing
 from tui1on1.domain.prompts import AskedBefore
-from tui1on1.domain.records import ActionItem, Note, Person
+from tui1on1.domain.records import ActionItem, Note, Person, TalkingPoint
 from tui1on1.ui.services import Services
 
 RECENT_QUESTIONS = 8
@@ -31,6 +31,7 @@ class PersonPrep:
     asked: list[tuple[str, AskedBefore]]  # question text, when
     meeting_count: int = 0  # all of them, shown or not
     topic_count: int = 0
+    points: list[TalkingPoint] = field(default_factory=list)  # waiting: theirs, then mine
 
 
 def load_prep(services: Services, person_id: int, *, all_meetings: bool = False) -> PersonPrep:
@@ -59,4 +60,5 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
         topic_count=(
             len(topics) if len(topics) < TOPICS_SHOWN else store.count_open_topics(person_id)
         ),
+        points=store.talking_points(person_id),
     )
