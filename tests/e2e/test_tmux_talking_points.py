@@ -42,6 +42,7 @@ def test_a_topic_jotted_on_tuesday_waits_on_thursday(terminals) -> None:
     row = next(line for line in screen.splitlines() if "on-call" in line)
     assert "8 Dec » they want to talk about on-call  their topic" in row
     thursday.key("Up")
+    thursday.wait_for("x Done")  # the notes list has the keys now
     thursday.type("x")
     thursday.wait_for(lambda s: "their topic · dealt with" in s)
     # On disk at once, with the meeting it was dealt with in.
