@@ -17,6 +17,8 @@ COMMANDS = [
     ["export", "--person", "ada"],
     ["export", "--all"],
     ["recap", "ada"],
+    ["topic", "ada", "the offsite"],
+    ["topic", "ada"],
     ["import", "missing.json"],
 ]
 

@@ -112,7 +112,7 @@ def empty_sqlite(tmp_path):
 def test_export_follows_the_format(store):
     populate(store)
     doc = export_data(store, now=at(99_999))
-    assert doc["format"] == "tui1on1-export" and doc["version"] == 2
+    assert doc["format"] == "tui1on1-export" and doc["version"] == 3
     assert doc["exported_at"] == at(99_999).isoformat()
     assert [p["name"] for p in doc["people"]] == ["Ada Lovelace", "grace hopper", "Zed Oldname"]
     ada = doc["people"][0]
@@ -370,6 +370,7 @@ def test_a_new_note_in_a_kept_meeting_finds_its_asked_question(store, source):
             "deleted_at": None,
             "action": None,
             "resolved_at": None,
+            "resolved_in_meeting": None,
             "career": None,
             "answers_why": True,
         }
@@ -475,7 +476,7 @@ NOTE5 = ["people", 0, "meetings", 0, "notes", 5]
     "path, value, message",
     [
         (["format"], "something-else", r"^format: expected 'tui1on1-export'"),
-        (["version"], 3, r"^version: this tui1on1 reads versions 1 and 2, the file is version 3"),
+        (["version"], 4, r"^version: this tui1on1 reads versions 1, 2 and 3, the file is vers"),
         (["version"], "1", r"^version: .*version a string"),
         (["people"], {}, r"^people: expected a list, got an object"),
         ([*NOTE5, "kind"], "x", r"^people\[0\]\.meetings\[0\]\.notes\[5\]\.kind: unknown kind 'x'"),

@@ -153,6 +153,26 @@ def build_parser() -> Parser:
     )
     career.add_argument("--json", action="store_true", help="print JSON (see the README)")
 
+    topic = sub.add_parser(
+        "topic",
+        help="keep a talking point for the next 1:1 with NAME, or list what waits for it",
+        description=(
+            "With TEXT: keep a talking point for the next 1:1 with NAME (theirs unless "
+            "--mine); it waits at the top of that meeting's notes. Without TEXT: list what "
+            "waits (their topics, mine, parked topics and open questions)."
+        ),
+        epilog='examples: `tui1on1 topic priya "they want to talk about on-call"`, '
+        '`tui1on1 topic priya "ask about the conference" --mine`, `tui1on1 topic priya`',
+    )
+    topic.add_argument(
+        "name",
+        metavar="NAME",
+        help="whose 1:1: their name, or a unique start of it or of any word in it",
+    )
+    topic.add_argument("text", metavar="TEXT", nargs="?", help="the talking point")
+    topic.add_argument("--mine", action="store_true", help="a point you raise (default: theirs)")
+    topic.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
     sub.add_parser("demo", help="open the app on a generated demo database (your data untouched)")
 
     _add_questions_parser(sub)

@@ -28,6 +28,7 @@ HANDLERS = {
     "actions": ("actions_command", "actions"),
     "recap": ("recap_command", "recap"),
     "career": ("career_command", "career"),
+    "topic": ("topic_command", "topic"),
     "demo": ("demo_command", "demo"),
 }
 

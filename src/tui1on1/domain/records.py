@@ -74,6 +74,26 @@ class Note:
     # None for automatic), and whether it answers a Why? follow-up.
     career: str | None = None
     answers_why: bool = False
+    resolved_meeting_id: int | None = None  # the meeting it was dealt with in (0005)
+
+
+@dataclass(frozen=True, slots=True)
+class TalkingPoint:
+    """Something to raise at the next 1:1 with a person, jotted between
+    meetings: theirs (they asked to talk about it) or ``mine``."""
+
+    id: int
+    uid: str
+    person_id: int
+    text: str
+    mine: bool = False
+    created_at: datetime | None = None
+    resolved_at: datetime | None = None
+    resolved_meeting_id: int | None = None
+
+    @property
+    def waiting(self) -> bool:
+        return self.resolved_at is None
 
 
 @dataclass(frozen=True, slots=True)

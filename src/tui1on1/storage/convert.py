@@ -15,6 +15,7 @@ from tui1on1.domain.records import (
     Pause,
     Person,
     SegmentLog,
+    TalkingPoint,
 )
 from tui1on1.storage.tables import (
     AskedQuestionRow,
@@ -23,6 +24,7 @@ from tui1on1.storage.tables import (
     MeetingRow,
     PersonRow,
     SegmentLogRow,
+    TalkingPointRow,
 )
 
 
@@ -60,6 +62,8 @@ class NoteFields(Protocol):
     def career(self) -> str | None: ...
     @property
     def answers_why(self) -> bool | None: ...
+    @property
+    def resolved_meeting_id(self) -> int | None: ...
 
 
 class ActionFields(Protocol):
@@ -158,6 +162,7 @@ def note(row: NoteFields) -> Note:
         resolved_at=row.resolved_at,
         career=row.career,
         answers_why=bool(row.answers_why),
+        resolved_meeting_id=row.resolved_meeting_id,
     )
 
 
@@ -193,3 +198,16 @@ def asked_question(row: AskedQuestionRow) -> AskedQuestion:
 
 def draft(row: DraftRow) -> Draft:
     return Draft(meeting_id=row.meeting_id, text=row.text, updated_at=row.updated_at)
+
+
+def talking_point(row: TalkingPointRow) -> TalkingPoint:
+    return TalkingPoint(
+        id=row.id,
+        uid=row.uid,
+        person_id=row.person_id,
+        text=row.text,
+        mine=bool(row.mine),
+        created_at=row.created_at,
+        resolved_at=row.resolved_at,
+        resolved_meeting_id=row.resolved_meeting_id,
+    )

@@ -6,7 +6,9 @@ folder, so ``tui1on1 import FILE`` brings it back. Only once that file is
 fsynced and in place is the meeting deleted, with everything that belongs
 to it, in the same transaction that read it: the file holds exactly what was
 deleted. Actions from earlier meetings that were closed in it are open
-again: the discard undoes what the meeting did.
+again, and so are the talking points, parked topics and open questions
+dealt with in it: they wait for the next 1:1 again. The discard undoes what
+the meeting did.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from tui1on1.storage.tables import (
     NoteRow,
     PersonRow,
     SegmentLogRow,
+    TalkingPointRow,
 )
 
 DISCARDED_DIR = "discarded"
@@ -150,6 +153,13 @@ class DiscardStore(SessionBase):
                     .execution_options(synchronize_session=False)
                 )
             )
+            for dealt in (TalkingPointRow, NoteRow):  # dealt with in it: waiting again
+                session.execute(
+                    update(dealt)
+                    .where(dealt.resolved_meeting_id == meeting_id)
+                    .values(resolved_at=None, resolved_meeting_id=None)
+                    .execution_options(synchronize_session=False)
+                )
             actions = _rowcount(
                 session.execute(
                     delete(ActionItemRow)

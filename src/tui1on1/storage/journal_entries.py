@@ -138,6 +138,28 @@ def action_status_entry(
     return entry
 
 
+def topic_resolved_entry(
+    meeting_id: int, note: tuple[int, str], resolved: bool, at: datetime
+) -> Entry:
+    """A parked topic or open question from an earlier meeting dealt with in
+    this one (``resolved``), or waiting again; ``note`` its (id, uid)."""
+    entry = _note_change("topic_resolved", meeting_id, note, at)
+    entry["resolved"] = resolved
+    return entry
+
+
+def talking_point_entry(meeting_id: int, point_uid: str, resolved: bool, at: datetime) -> Entry:
+    """A talking point dealt with in this meeting (``resolved``), or waiting
+    again; found by its uid."""
+    return {
+        "type": "talking_point",
+        "meeting_id": meeting_id,
+        "point_uid": point_uid,
+        "resolved": resolved,
+        "at": at.isoformat(),
+    }
+
+
 def segment_entry(meeting_id: int, index: int, title: str, at: datetime) -> Entry:
     return {
         "type": "segment",
@@ -198,6 +220,12 @@ _APPLY: dict[str, Callable[[Store, Entry], object]] = {
     "career": lambda store, e: store.set_career_mark(int(e["note_id"]), e.get("mark")),
     "action_status": lambda store, e: store.set_action_status(
         int(e["action_id"]), ActionStatus(e["status"]), meeting_id=e["meeting_id"], at=_at(e)
+    ),
+    "topic_resolved": lambda store, e: store.set_note_resolved(
+        int(e["note_id"]), _at(e) if e.get("resolved") else None, meeting_id=e["meeting_id"]
+    ),
+    "talking_point": lambda store, e: store.set_talking_point_resolved(
+        str(e["point_uid"]), _at(e) if e.get("resolved") else None, meeting_id=e["meeting_id"]
     ),
     "segment": lambda store, e: store.log_segment(
         int(e["meeting_id"]), int(e["index"]), e["title"], _at(e)

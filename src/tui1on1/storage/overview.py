@@ -198,6 +198,24 @@ class OverviewStore(SessionBase):
             rows = session.scalars(query.order_by(NoteRow.id.desc()).limit(limit))
             return [convert.note(row) for row in rows]
 
+    def waiting_topics(self, person_id: int, meeting_id: int) -> list[Note]:
+        """What a live meeting lists of earlier parked topics and open
+        questions: those still open, and those dealt with in it; the oldest first."""
+        query = (
+            select(NoteRow)
+            .join(MeetingRow, MeetingRow.id == NoteRow.meeting_id)
+            .where(
+                MeetingRow.person_id == person_id,
+                NoteRow.meeting_id != meeting_id,
+                NoteRow.kind.in_([NoteKind.PARKED.value, NoteKind.QUESTION.value]),
+                NoteRow.deleted_at.is_(None),
+                NoteRow.resolved_at.is_(None) | (NoteRow.resolved_meeting_id == meeting_id),
+            )
+            .order_by(NoteRow.id)
+        )
+        with self._read() as session:
+            return [convert.note(row) for row in session.scalars(query)]
+
     def count_meetings(self, person_id: int) -> int:
         with self._read() as session:
             query = select(func.count()).where(MeetingRow.person_id == person_id)
@@ -225,13 +243,17 @@ class OverviewStore(SessionBase):
         with self._read() as session:
             return [convert.action_item(row) for row in session.scalars(query)]
 
-    def set_note_resolved(self, note_id: int, at: datetime | None) -> Note:
-        """Mark a parked topic or open question dealt with (``at=None`` reopens it)."""
+    def set_note_resolved(
+        self, note_id: int, at: datetime | None, *, meeting_id: int | None = None
+    ) -> Note:
+        """Mark a parked topic or open question dealt with (in ``meeting_id``,
+        when in a meeting); ``at=None`` reopens it."""
         with self._write() as session:
             row = session.get(NoteRow, note_id)
             if row is None:
                 raise NotFound(f"no note with id {note_id}")
             row.resolved_at = at
+            row.resolved_meeting_id = meeting_id if at is not None else None
             session.flush()
             return convert.note(row)
 

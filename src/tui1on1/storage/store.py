@@ -28,6 +28,7 @@ from tui1on1.storage.people import PeopleStore
 from tui1on1.storage.search import SearchStore
 from tui1on1.storage.series import SeriesStore
 from tui1on1.storage.session import describe_db_error
+from tui1on1.storage.talking_points import TalkingPointStore
 from tui1on1.storage.transfer.store import TransferStore
 
 
@@ -41,6 +42,7 @@ class Store(
     SeriesStore,
     DiscardStore,
     TransferStore,
+    TalkingPointStore,
 ):
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine)

@@ -160,6 +160,9 @@ class NoteRow(Base):
     # whether it answers the Why? follow-up of that question.
     career: Mapped[str | None] = mapped_column(String(16))
     answers_why: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The meeting a parked topic or open question was dealt with in (0005);
+    # a plain id (see the migration): discarding that meeting clears it.
+    resolved_meeting_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class ActionItemRow(Base):
@@ -183,6 +186,25 @@ class ActionItemRow(Base):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class TalkingPointRow(Base):
+    """Something to raise at the next 1:1 with a person (0005): theirs, or
+    mine; once dealt with, when and in which meeting."""
+
+    __tablename__ = "talking_point"
+    __table_args__ = (Index("ix_talking_point_person_id_resolved_at", "person_id", "resolved_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)  # an import lands it once
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    mine: Mapped[bool] = mapped_column(Boolean, default=False)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL")
+    )
 
 
 class DraftRow(Base):

@@ -4,13 +4,13 @@ meeting's notes and the questions asked lately."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tui1on1.domain.career import CareerThread
 from tui1on1.domain.kinds import ActionStatus
 from tui1on1.domain.overview import MeetingListing
 from tui1on1.domain.prompts import AskedBefore
-from tui1on1.domain.records import ActionItem, Note, Person
+from tui1on1.domain.records import ActionItem, Note, Person, TalkingPoint
 from tui1on1.domain.series import CareerSuggestion
 from tui1on1.ui.career_series import histories, suggestion
 from tui1on1.ui.services import Services
@@ -34,6 +34,7 @@ class PersonPrep:
     meeting_count: int = 0  # all of them, shown or not
     topic_count: int = 0
     series: CareerSuggestion | None = None  # the next career conversation (reports)
+    points: list[TalkingPoint] = field(default_factory=list)  # waiting: theirs, then mine
 
 
 def load_prep(services: Services, person_id: int, *, all_meetings: bool = False) -> PersonPrep:
@@ -69,4 +70,5 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
         series=suggestion(
             services, person, histories(services, person_id).get(person_id), services.clock.now()
         ),
+        points=store.talking_points(person_id),
     )

@@ -20,10 +20,12 @@ from tui1on1.domain.grammar import MAX_NOTE_CHARS, extract_tags
 from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
 from tui1on1.domain.records import ActionItem, NewNote, Note
 from tui1on1.domain.text import plural
+from tui1on1.domain.waiting import WaitingItem, WaitingKind
 
 PICK_FIRST = "Pick a note first (Up from the input, then arrows)."
 STILL_SAVING = "That note is still being saved; try again in a moment."
 CARRIED_ONLY_DONE = "That action is from an earlier meeting: x marks it done."
+WAITING_ONLY_DEALT = "That was waiting for this 1:1: x marks it dealt with."
 ACTION_STILL_SAVING = "That action is still being saved; try again in a moment."
 ONLY_ACTIONS = "Only action items can be marked done."
 NOTHING_TO_UNDO = "Nothing to undo."
@@ -80,6 +82,9 @@ class NoteRow:
     carried: bool = False
     auto: CareerElement | None = None  # where the question it answers puts it
     mark: str | None = None  # the manager's career mark, if any
+    # What waited for this 1:1 (a talking point, an earlier topic): carried too.
+    waiting: WaitingItem | None = None
+    dealt_with: bool = False  # ticked in this meeting
 
     @property
     def is_action(self) -> bool:
@@ -105,6 +110,9 @@ class NoteEdit:
     note_id: int
     text: str
     tags: tuple[str, ...]
+
+
+_WAITING_KINDS = {WaitingKind.PARKED: NoteKind.PARKED, WaitingKind.QUESTION: NoteKind.QUESTION}
 
 
 def local_day(dt: datetime) -> str:
@@ -151,11 +159,28 @@ class MeetingNotes:
         carried: Iterable[ActionItem],
         today: date,
         elements: Mapping[int, CareerElement | None] | None = None,
+        waiting: Iterable[WaitingItem] = (),
     ) -> list[NoteRow]:
-        """The carried actions first, then this meeting's saved notes;
+        """What waited for this 1:1 first (``waiting``: their talking points,
+        mine, earlier parked topics and open questions), then the carried
+        actions (my promises first), then this meeting's saved notes;
         ``elements``: the career element of each asked question, by id."""
         elements = elements or {}
-        for item in carried:
+        for point in waiting:
+            self._put(
+                NoteRow(
+                    key=point.key,
+                    kind=_WAITING_KINDS.get(point.kind, NoteKind.NOTE),
+                    text=point.text,
+                    stamp=local_day(point.added_at) if point.added_at else "",
+                    mine=point.kind is WaitingKind.MY_TOPIC,
+                    carried=True,
+                    waiting=point,
+                    dealt_with=point.dealt_with,
+                )
+            )
+        # Stable: within each owner, the order given (due date first).
+        for item in sorted(carried, key=lambda a: a.owner is not Owner.ME):
             self._put(
                 NoteRow(
                     key=f"action-{item.id}",
@@ -282,7 +307,7 @@ class MeetingNotes:
         if row is None:
             raise Refused(PICK_FIRST)
         if row.carried:
-            raise Refused(CARRIED_ONLY_DONE)
+            raise Refused(WAITING_ONLY_DEALT if row.waiting else CARRIED_ONLY_DONE)
         if row.note_id is None:
             raise Refused(STILL_SAVING)
         return row
@@ -354,10 +379,13 @@ class MeetingNotes:
         return row
 
     def toggle_done(self, key: str | None) -> NoteRow:
-        """Mark an action done, or open again; returns the row as now shown."""
+        """Mark an action done, or open again; a waiting row dealt with, or
+        waiting again; returns the row as now shown."""
         row = self.get(key)
         if row is None:
             raise Refused(PICK_FIRST)
+        if row.waiting is not None:
+            return self._put(replace(row, dealt_with=not row.dealt_with))
         if row.action_id is None:
             raise Refused(ACTION_STILL_SAVING if row.is_action else ONLY_ACTIONS)
         done = row.action_status is ActionStatus.DONE

@@ -18,8 +18,10 @@ from tui1on1.domain.kinds import (
     Owner,
     Relationship,
 )
+from tui1on1.storage.errors import InvalidInput
 from tui1on1.storage.meetings import MAX_PLANNED_MINUTES
 from tui1on1.storage.notes import MAX_NOTE_CHARS
+from tui1on1.storage.talking_points import MAX_POINT_CHARS, clean_point_text
 from tui1on1.storage.transfer.model import (
     FORMAT,
     VERSIONS_READ,
@@ -29,12 +31,14 @@ from tui1on1.storage.transfer.model import (
     MeetingEntry,
     NoteEntry,
     PersonEntry,
+    TalkingPointEntry,
 )
 from tui1on1.storage.transfer.reader import Reader, quoted, type_name
 
 MAX_DRAFT_CHARS = MAX_NOTE_CHARS * 5  # what save_draft keeps
 # A note's career mark: an element, or "none" (taken out of the thread).
 _SINCE_2 = 2  # the version whose notes added resolved_at, career and answers_why
+_SINCE_3 = 3  # talking points, and the meeting a topic was dealt with in
 
 
 def read_document(data: Any) -> list[PersonEntry]:
@@ -48,7 +52,8 @@ def read_document(data: Any) -> list[PersonEntry]:
     version = doc.raw("version")
     if isinstance(version, bool) or version not in VERSIONS_READ:
         shown = str(version) if isinstance(version, int | float) else type_name(version)
-        readable = " and ".join(map(str, VERSIONS_READ))
+        *first, last = map(str, VERSIONS_READ)
+        readable = f"{', '.join(first)} and {last}"
         raise doc.fail(
             "version", f"this tui1on1 reads versions {readable}, the file is version {shown}"
         )
@@ -85,11 +90,35 @@ def _read_person(r: Reader, version: int) -> PersonEntry:
     closings: list[tuple[str, datetime]] = []
     for path, item in r.items("meetings"):
         person.meetings.append(_read_meeting(Reader(item, path), closings, version))
+    if version >= _SINCE_3 or "talking_points" in r.obj:
+        for path, item in r.items("talking_points"):
+            person.talking_points.append(_read_point(Reader(item, path), closings))
     starts = {m.started_at for m in person.meetings}
     for path, when in closings:
         if when not in starts:
             raise ImportError_(path, f"no meeting with {person.name} started at {when.isoformat()}")
     return person
+
+
+def _read_point(r: Reader, closings: list[tuple[str, datetime]]) -> TalkingPointEntry:
+    resolved_at = r.time("resolved_at", nullable=True)
+    resolved_in = r.time("resolved_in_meeting", nullable=True)
+    if resolved_in is not None:
+        if resolved_at is None:
+            raise r.fail("resolved_in_meeting", "a point still waiting wasn't dealt with")
+        closings.append((r.at("resolved_in_meeting"), resolved_in))
+    try:
+        text = clean_point_text(r.string("text", max_len=MAX_POINT_CHARS * 2, non_empty=True))
+    except InvalidInput as exc:
+        raise r.fail("text", str(exc)) from None
+    return TalkingPointEntry(
+        uid=r.string("uid", max_len=36, non_empty=True),
+        text=text,
+        mine=r.boolean("mine"),
+        created_at=r.time("created_at"),
+        resolved_at=resolved_at,
+        resolved_in=resolved_in,
+    )
 
 
 def _read_meeting(r: Reader, closings: list[tuple[str, datetime]], version: int) -> MeetingEntry:
@@ -185,6 +214,12 @@ def _read_note(
         answers_why=False,
     )
     _read_added_in_2(r, note, version)
+    if version >= _SINCE_3 or "resolved_in_meeting" in r.obj:
+        note.resolved_in = r.time("resolved_in_meeting", nullable=True)
+        if note.resolved_in is not None:
+            if note.resolved_at is None:
+                raise r.fail("resolved_in_meeting", "a topic still open wasn't dealt with")
+            closings.append((r.at("resolved_in_meeting"), note.resolved_in))
     action = r.child("action", nullable=True)
     if kind == NoteKind.ACTION and action is None:
         raise r.fail("action", "an action note needs its action (owner, due, status...)")

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from tui1on1.storage import convert
@@ -20,6 +20,7 @@ from tui1on1.storage.tables import (
     NoteRow,
     PersonRow,
     SegmentLogRow,
+    TalkingPointRow,
 )
 from tui1on1.storage.transfer.model import FORMAT, VERSION
 
@@ -61,6 +62,7 @@ def document_from(
     notes_q = select(NoteRow)
     actions_q = select(ActionItemRow).where(ActionItemRow.note_id.is_not(None))
     drafts_q = select(DraftRow)
+    points_q = select(TalkingPointRow)
     if meeting_id is not None:
         owner = select(MeetingRow.person_id).where(MeetingRow.id == meeting_id)
         people_q = people_q.where(PersonRow.id.in_(owner.scalar_subquery()))
@@ -72,6 +74,7 @@ def document_from(
         in_meeting = select(NoteRow.id).where(NoteRow.meeting_id == meeting_id)
         actions_q = actions_q.where(ActionItemRow.note_id.in_(in_meeting))
         drafts_q = drafts_q.where(DraftRow.meeting_id == meeting_id)
+        points_q = points_q.where(false())  # a discarded meeting leaves them waiting
     people = session.scalars(people_q).all()
     meetings = session.scalars(meetings_q).all()
     pauses = session.scalars(pauses_q).all()
@@ -80,6 +83,7 @@ def document_from(
     notes = session.scalars(notes_q).all()
     actions = session.scalars(actions_q).all()
     drafts = session.scalars(drafts_q).all()
+    points_of = _group(session.scalars(points_q).all(), lambda r: r.person_id)
 
     meetings_of = _group(meetings, lambda r: r.person_id)
     pauses_of = _group(pauses, lambda r: r.meeting_id)
@@ -157,6 +161,21 @@ def document_from(
                 "archived": bool(person.archived),
                 "created_at": _iso(person.created_at),
                 "meetings": out_meetings,
+                "talking_points": [
+                    {
+                        "uid": p.uid,
+                        "text": p.text,
+                        "mine": bool(p.mine),
+                        "created_at": _iso(p.created_at),
+                        "resolved_at": _iso(p.resolved_at),
+                        "resolved_in_meeting": (
+                            started.get(p.resolved_meeting_id) if p.resolved_meeting_id else None
+                        ),
+                    }
+                    for p in sorted(
+                        points_of.get(person.id, []), key=lambda p: (p.created_at, p.id)
+                    )
+                ],
             }
         )
     return {
@@ -185,6 +204,9 @@ def _export_note(
         "edited_at": _iso(note.edited_at),
         "deleted_at": _iso(note.deleted_at),
         "resolved_at": _iso(note.resolved_at),
+        "resolved_in_meeting": (
+            started.get(note.resolved_meeting_id) if note.resolved_meeting_id else None
+        ),
         "career": note.career,
         "answers_why": bool(note.answers_why),
         "action": (
@@ -213,3 +235,7 @@ def _group(rows: Iterable[_R], key: Callable[[_R], _K]) -> dict[_K, list[_R]]:
     for row in rows:
         grouped.setdefault(key(row), []).append(row)
     return grouped
+
+
+def _by_created(point: TalkingPointRow) -> tuple[datetime, int]:
+    return point.created_at, point.id

@@ -20,6 +20,7 @@ from tui1on1.storage.tables import (
     NoteRow,
     PersonRow,
     SegmentLogRow,
+    TalkingPointRow,
 )
 from tui1on1.storage.transfer.bulk import chunks, insert_ids, insert_rows
 from tui1on1.storage.transfer.model import AskedEntry, MeetingEntry, NoteEntry, PersonEntry
@@ -72,6 +73,7 @@ class _Merge:
         targets, placements = self._meetings(people, person_ids)
         self._meeting_parts(targets)
         self._notes(placements, targets)
+        self._talking_points(people, person_ids, targets)
 
     # people -----------------------------------------------------------------
 
@@ -256,6 +258,7 @@ class _Merge:
                 "edited_at": note.edited_at,
                 "deleted_at": note.deleted_at,
                 "resolved_at": note.resolved_at,
+                "resolved_meeting_id": _meeting_id(targets, target.person_id, note.resolved_in),
                 "career": note.career,
                 # As the Store keeps it: a Why? answer only with its question
                 # (one in a kept meeting may not be found).
@@ -271,10 +274,7 @@ class _Merge:
             action = note.action
             if action is None:
                 continue
-            closed = None
-            if action.closed_in is not None:
-                closed_target = targets.get((target.person_id, action.closed_in))
-                closed = closed_target.id if closed_target is not None else None
+            closed = _meeting_id(targets, target.person_id, action.closed_in)
             actions.append(
                 {
                     "person_id": target.person_id,
@@ -291,6 +291,43 @@ class _Merge:
             )
         insert_rows(self.session, ActionItemRow, actions)
         self.report.actions_added += len(actions)
+
+    def _talking_points(
+        self,
+        people: list[PersonEntry],
+        person_ids: dict[str, int],
+        targets: dict[tuple[int, datetime], _Target],
+    ) -> None:
+        """Talking points whose uid the database doesn't have yet."""
+        uids = sorted({p.uid for person in people for p in person.talking_points})
+        taken: set[str] = set()
+        for chunk in chunks(uids):
+            taken.update(
+                self.session.scalars(
+                    select(TalkingPointRow.uid).where(TalkingPointRow.uid.in_(chunk))
+                )
+            )
+        rows = []
+        for person in people:
+            person_id = person_ids[person.key]
+            for point in person.talking_points:
+                if point.uid in taken:
+                    self.report.points_skipped += 1
+                    continue
+                taken.add(point.uid)
+                rows.append(
+                    {
+                        "uid": point.uid,
+                        "person_id": person_id,
+                        "mine": point.mine,
+                        "text": point.text,
+                        "created_at": point.created_at,
+                        "resolved_at": point.resolved_at,
+                        "resolved_meeting_id": _meeting_id(targets, person_id, point.resolved_in),
+                    }
+                )
+        insert_rows(self.session, TalkingPointRow, rows)
+        self.report.points_added += len(rows)
 
     def _asked_id(self, target: _Target, meeting: MeetingEntry, asked: AskedEntry) -> int | None:
         """The asked question a new note answers. In a meeting this import
@@ -309,6 +346,16 @@ class _Merge:
             for slug, asked_at, asked_id in rows:
                 target.asked_by_content.setdefault((slug, asked_at), asked_id)
         return target.asked_by_content.get((asked.slug, asked.asked_at))
+
+
+def _meeting_id(
+    targets: dict[tuple[int, datetime], _Target], person_id: int, started: datetime | None
+) -> int | None:
+    """The id of the person's meeting that started at ``started``, if any."""
+    if started is None:
+        return None
+    target = targets.get((person_id, started))
+    return target.id if target is not None else None
 
 
 def _end_on_import(meeting: MeetingEntry) -> None:

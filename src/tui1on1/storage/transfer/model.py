@@ -7,7 +7,7 @@ them into the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from tui1on1.storage.errors import InvalidInput
@@ -18,10 +18,13 @@ FORMAT = "tui1on1-export"
 #: would import a newer file "fine" while reopening dealt-with topics,
 #: dropping the marks and turning Why? answers into answers of the question
 #: itself; the new number makes it refuse the file instead.
-VERSION = 2
+#: 3 added each person's ``talking_points`` and each note's
+#: ``resolved_in_meeting``: an older reader would drop them silently.
+VERSION = 3
 #: The versions read: a version 1 file's notes have none of those (read as
-#: still open, no mark, not a Why? answer).
-VERSIONS_READ = (1, 2)
+#: still open, no mark, not a Why? answer); a version 1 or 2 file has no
+#: talking points, and its topics were dealt with in no meeting.
+VERSIONS_READ = (1, 2, 3)
 
 
 class ImportError_(InvalidInput):  # the builtin ImportError is taken
@@ -69,6 +72,19 @@ class NoteEntry:
     resolved_at: datetime | None
     career: str | None
     answers_why: bool
+    resolved_in: datetime | None = None  # when the meeting it was dealt with in started
+
+
+@dataclass
+class TalkingPointEntry:
+    """A talking point; ``resolved_in`` is when the meeting it was dealt with in started."""
+
+    uid: str
+    text: str
+    mine: bool
+    created_at: datetime
+    resolved_at: datetime | None
+    resolved_in: datetime | None
 
 
 @dataclass
@@ -115,3 +131,4 @@ class PersonEntry:
     archived: bool
     created_at: datetime
     meetings: list[MeetingEntry]
+    talking_points: list[TalkingPointEntry] = field(default_factory=list)

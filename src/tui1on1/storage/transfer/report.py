@@ -22,13 +22,17 @@ class ImportReport:
     actions_skipped: int = 0
     questions_added: int = 0
     questions_skipped: int = 0
+    points_added: int = 0
+    points_skipped: int = 0
     # (person's name, started_at) of live meetings imported as ended, because
     # that person had a live meeting already.
     ended_live: list[tuple[str, datetime]] = field(default_factory=list)
 
     @property
     def added_anything(self) -> bool:
-        return bool(self.people_added or self.meetings_added or self.notes_added)
+        return bool(
+            self.people_added or self.meetings_added or self.notes_added or self.points_added
+        )
 
     def lines(self) -> list[str]:
         """Human sentences, e.g. 'added 3 people, 52 meetings, 811 notes (12
@@ -55,6 +59,11 @@ class ImportReport:
             extras.append(_count(self.actions_added, "action item", "action items"))
         if self.questions_added:
             extras.append(_count(self.questions_added, "asked question", "asked questions"))
+        if self.points_added:
+            points = _count(self.points_added, "talking point", "talking points")
+            if self.points_skipped:
+                points += f" ({self.points_skipped} already there, skipped)"
+            extras.append(points)
         if extras:
             lines.append(f"with {_and(extras)}")
         for name, started in self.ended_live:

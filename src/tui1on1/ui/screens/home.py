@@ -72,6 +72,14 @@ class HomeScreen(ServiceScreen[None]):
         Binding("slash", "search", "Search", id="home_search"),
         Binding("a", "add_person", "Add", id="home_add"),
         Binding("e", "edit_person", "Edit", id="home_edit"),
+        Binding(
+            "r",
+            "talking_point",
+            "Raise next 1:1",
+            id="home_topic",
+            show=False,
+            tooltip="A talking point for the next 1:1 with the highlighted person",
+        ),
         # Not in the footer (it has room for the everyday keys at 60 columns):
         # F1 and the palette list them, and the live banner names l.
         Binding(
@@ -365,6 +373,14 @@ class HomeScreen(ServiceScreen[None]):
 
         self.app.push_screen(PersonFormScreen(person_saver(services, person), person), saved)
 
+    def action_talking_point(self) -> None:
+        from tui1on1.ui.talking_points import ask_talking_point
+
+        row = self.selected()
+        if row is None or self.app.services is None:
+            return
+        ask_talking_point(self, row.person.id, row.person.name, self.reload)
+
     def action_archive(self) -> None:
         """Archive hides a person without deleting anything; again brings them back."""
         row = self.selected()
@@ -413,6 +429,11 @@ class HomeScreen(ServiceScreen[None]):
             "Resume live meeting", "Pick up a 1:1 left running" + key("home_resume"),
             self.action_resume_live,
         )  # fmt: skip
+        yield SystemCommand(
+            "Talking point for the next 1:1",
+            "Something to raise with the highlighted person, theirs or mine" + key("home_topic"),
+            self.action_talking_point,
+        )
         yield SystemCommand(
             "Archive or bring back",
             "Hide the highlighted person (never deleted), or bring them back" + key("home_archive"),

@@ -4,7 +4,7 @@ meeting's model is built from what was read."""
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from tui1on1.domain.records import (
     Note,
     Person,
     SegmentLog,
+    TalkingPoint,
 )
 from tui1on1.domain.series import opening_playbook
 from tui1on1.storage.errors import DuplicateName
@@ -44,6 +45,10 @@ class LoadedMeeting:
     segments: list[SegmentLog]
     asked: list[AskedQuestion]
     history: dict[str, AskedBefore]
+    # What waited for this 1:1 (and what of it was dealt with in it):
+    # talking points, and earlier parked topics and open questions.
+    points: list[TalkingPoint] = field(default_factory=list)
+    topics: list[Note] = field(default_factory=list)
 
 
 class NotOnePerson(Exception):
@@ -131,6 +136,8 @@ def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) 
         segments=store.list_segments(meeting.id),
         asked=store.list_asked(meeting.id),
         history=store.question_history(person.id, meeting.id),
+        points=store.talking_points(person.id, meeting_id=meeting.id),
+        topics=store.waiting_topics(person.id, meeting.id),
     )
 
 
@@ -146,7 +153,7 @@ def meeting_model(loaded: LoadedMeeting, services: Services) -> MeetingModel:
         history=fold_replaced(loaded.history, services.bank.replaced()),
         pauses=services.settings.pause_lengths,
         elements=services.bank.elements(),
-        carried=len(loaded.carried),
+        carried=len(loaded.carried) + len(loaded.points) + len(loaded.topics),
     )
     model.restore(loaded.segments, loaded.asked)
     return model

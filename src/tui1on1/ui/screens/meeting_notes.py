@@ -15,6 +15,7 @@ from tui1on1.domain.grammar import PLACEHOLDER, EmptyLineError, NoteTooLongError
 from tui1on1.domain.kinds import CareerElement, NoteKind
 from tui1on1.domain.meeting import MeetingModel, NoteRow, Refused, SaveState, new_uid
 from tui1on1.domain.records import NewNote
+from tui1on1.domain.waiting import waiting_items
 from tui1on1.storage import journal_entries as entries
 from tui1on1.storage.errors import DatabaseUnavailable
 from tui1on1.ui.screens.meeting_messages import (
@@ -103,7 +104,10 @@ class NotesPane:
         today = self.services.clock.now().astimezone().date()
         model = self.model
         elements = {asked.id: model.element_of(asked.slug) for asked in loaded.asked}
-        rows = self.notes.load(loaded.notes, loaded.actions, loaded.carried, today, elements)
+        waiting = waiting_items(loaded.points, loaded.topics)
+        rows = self.notes.load(
+            loaded.notes, loaded.actions, loaded.carried, today, elements, waiting
+        )
         view = self.view
         for row in rows:
             view.put(row)
@@ -349,6 +353,10 @@ class NotesPane:
         except Refused as refusal:
             self.say_refused(refusal)
             return
+        if row.waiting is not None:
+            self.view.put(row)
+            self.services.writer.record(self._dealt_with_entry(row))
+            return
         action_id, status = row.action_id, row.action_status
         assert action_id is not None and status is not None
         meeting_id, at = self.model.meeting.id, self.services.clock.now()
@@ -357,6 +365,15 @@ class NotesPane:
         self.services.writer.record(
             entries.action_status_entry(meeting_id, action_id, status, at, note_uid)
         )
+
+    def _dealt_with_entry(self, row: NoteRow) -> entries.Entry:
+        """The journal entry for a waiting row dealt with (or waiting again)."""
+        point, meeting_id, at = row.waiting, self.model.meeting.id, self.services.clock.now()
+        assert point is not None
+        if point.point_uid is not None:
+            return entries.talking_point_entry(meeting_id, point.point_uid, row.dealt_with, at)
+        assert point.note is not None
+        return entries.topic_resolved_entry(meeting_id, point.note, row.dealt_with, at)
 
 
 def refusal_reason(error: Exception) -> str:

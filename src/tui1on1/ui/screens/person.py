@@ -57,6 +57,14 @@ class PersonScreen(ServiceScreen[None]):
         ),
         Binding("x", "close_item", "Done", id="person_close", tooltip="Mark done / resolved"),
         Binding(
+            "r",
+            "talking_point",
+            "Raise next 1:1",
+            id="person_topic",
+            show=False,
+            tooltip="A talking point for the next 1:1, theirs or mine",
+        ),
+        Binding(
             "t",
             "career",
             "Career",
@@ -111,8 +119,10 @@ class PersonScreen(ServiceScreen[None]):
             yield OpenList(id="person-career", classes="section-list")
             yield Static(f"Open actions  ({close} marks done)", classes="section-title")
             yield OpenList(id="person-actions", classes="section-list")
+            topic = bound_key(self.app, PersonScreen, "person_topic", "r")
             yield Static(
-                f"Parked topics and open questions  ({close} resolves)", classes="section-title"
+                f"Waiting for the next 1:1  ({topic} adds · {close} resolves)",
+                classes="section-title",
             )
             yield OpenList(id="person-topics", classes="section-list")
             yield Static("Last meeting", classes="section-title")
@@ -172,14 +182,20 @@ class PersonScreen(ServiceScreen[None]):
         )
         action_rows = [(f"action-{a.id}", self._action_text(a, today)) for a in actions]
         self._fill("#person-actions", action_rows, "Nothing open.")
-        topics = [
+        points = [
+            (f"point-{p.uid}", Text("» ") + Text(one_line(safe_terminal_text(p.text)))
+             + Text(f"  {'my topic' if p.mine else 'their topic'} · {_day(p.created_at)}",
+                    style="italic"))
+            for p in prep.points
+        ]  # fmt: skip
+        topics = points + [
             (f"topic-{n.id}", Text(f"{'~' if n.kind is NoteKind.PARKED else '?'} ")
              + Text(one_line(safe_terminal_text(n.text)))
              + Text(f"  {_day(n.created_at)}", style="italic"))
             for n in prep.topics
         ]  # fmt: skip
-        if prep.topic_count > len(topics):
-            more = prep.topic_count - len(topics)
+        if prep.topic_count > len(prep.topics):
+            more = prep.topic_count - len(prep.topics)
             topics.append(
                 (
                     "topics-more",
@@ -189,7 +205,7 @@ class PersonScreen(ServiceScreen[None]):
                     ),
                 )
             )
-        self._fill("#person-topics", topics, "Nothing parked or left open.")
+        self._fill("#person-topics", topics, "Nothing waiting, parked or left open.")
 
         last = Text()
         if prep.meetings:
@@ -296,8 +312,14 @@ class PersonScreen(ServiceScreen[None]):
             self.action_career_mark,
         )
         yield SystemCommand(
+            "Talking point for the next 1:1",
+            "Something to raise with them, theirs or mine" + key("person_topic"),
+            self.action_talking_point,
+        )
+        yield SystemCommand(
             "Mark done or resolved",
-            "The highlighted action, parked topic or open question" + key("person_close"),
+            "The highlighted action, talking point, parked topic or open question"
+            + key("person_close"),
             self.action_close_item,
         )
         yield SystemCommand(
@@ -335,6 +357,12 @@ class PersonScreen(ServiceScreen[None]):
             PersonFormScreen(person_saver(services, self.prep.person), self.prep.person), saved
         )
 
+    def action_talking_point(self) -> None:
+        from tui1on1.ui.talking_points import ask_talking_point
+
+        if self.prep is not None:
+            ask_talking_point(self, self.person_id, self.prep.person.name, self.reload)
+
     def action_career(self, element: CareerElement | None = None) -> None:
         self.app.open_career(self.person_id, element)
 
@@ -354,22 +382,27 @@ class PersonScreen(ServiceScreen[None]):
 
     def action_close_item(self) -> None:
         kind, _, ident = self._highlighted_key().partition("-")
-        if kind not in ("action", "topic"):
+        if kind not in ("action", "topic", "point"):
             close = bound_key(self.app, PersonScreen, "person_close", "x")
             self.notify(f"Move to an open action or a topic first (Tab), then {close}.")
             return
-        self._close(kind, int(ident))
+        self._close(kind, ident)
 
     @work(thread=True, exit_on_error=False, group="person-close")
-    def _close(self, kind: str, ident: int) -> None:
+    def _close(self, kind: str, ident: str) -> None:
         services = self.open_services()
         now = services.clock.now()
         try:
             if kind == "action":
-                services.store.set_action_status(ident, ActionStatus.DONE, meeting_id=None, at=now)
+                services.store.set_action_status(
+                    int(ident), ActionStatus.DONE, meeting_id=None, at=now
+                )
                 message = "Marked done."
+            elif kind == "point":
+                services.store.set_talking_point_resolved(ident, now)
+                message = "Marked resolved."
             else:
-                services.store.set_note_resolved(ident, now)
+                services.store.set_note_resolved(int(ident), now)
                 message = "Marked resolved."
         except StoreError as error:
             undone = "Not marked done" if kind == "action" else "Not marked resolved"

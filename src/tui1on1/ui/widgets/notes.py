@@ -22,10 +22,18 @@ from tui1on1.domain.grammar import KIND_LABELS, KIND_MARKS, MAX_NOTE_CHARS
 from tui1on1.domain.kinds import ActionStatus, NoteKind
 from tui1on1.domain.meeting.notes import NoteRow, SaveState
 from tui1on1.domain.text import clip, safe_terminal_text
+from tui1on1.domain.waiting import WaitingKind
 
 # A pasted newline is shown as this mark in the one-line input and turned back
 # into a newline when the note is saved.
 NEWLINE_MARK = "⏎"
+# What waited for this 1:1 (a talking point, an earlier topic), before it is dealt with.
+WAITING_MARKS = {
+    WaitingKind.THEIR_TOPIC: "»",
+    WaitingKind.MY_TOPIC: "»",
+    WaitingKind.PARKED: "~",
+    WaitingKind.QUESTION: "?",
+}
 
 
 class NotesList(OptionList):
@@ -48,12 +56,18 @@ class NotesList(OptionList):
         mark = KIND_MARKS[row.kind]
         if row.kind is NoteKind.ACTION:
             mark = "☑" if row.action_status is ActionStatus.DONE else "!"
+        elif row.waiting is not None:
+            mark = "☑" if row.dealt_with else WAITING_MARKS[row.waiting.kind]
         text.append(f"{mark} ", style=mark_style)
         body = safe_terminal_text(row.text, keep_newlines=True)
-        done = row.action_status in (ActionStatus.DONE, ActionStatus.DROPPED)
+        done = row.action_status in (ActionStatus.DONE, ActionStatus.DROPPED) or row.dealt_with
         text.append(body, style=self.get_component_rich_style("notes-list--done") if done else "")
         meta: list[str] = []
-        if row.kind is NoteKind.ACTION:
+        if row.waiting is not None:
+            meta.append(row.waiting.kind.value)
+            if row.dealt_with:
+                meta.append("dealt with")
+        elif row.kind is NoteKind.ACTION:
             meta.append("mine" if row.mine else "theirs")
         elif row.kind is not NoteKind.NOTE:
             meta.append(KIND_LABELS[row.kind])

@@ -1,0 +1,129 @@
+"""What waits for a 1:1 is at the top of its notes pane: their talking points,
+mine, the parked topics and open questions left from earlier meetings, then
+the carried actions with my promises first; `x` deals with one (on disk at
+once) and `x` again makes it wait; a resumed meeting shows the same."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from pilot_helpers import meeting_ready, settle, wait_for
+from screen_text import screen_lines
+
+from cli_run import run
+from tui1on1.cli import topic_command
+from tui1on1.domain.kinds import NoteKind, Owner
+from tui1on1.domain.records import NewNote
+from tui1on1.storage.store import Store
+from tui1on1.ui.widgets.notes import NotesList
+
+SIZE = (110, 40)
+NAME = "Priya Raman"
+ORDER = [
+    ("they want to talk about on-call", "their topic"),
+    ("ask about the conference", "my topic"),
+    ("promotion timeline", "parked"),
+    ("which team after the reorg?", "open question"),
+    ("send the ladder doc", "mine"),
+    ("draft the RFC", "theirs"),
+]
+
+
+@pytest.fixture
+def priya(db_path, clock):
+    """Priya's 1:1 last week left a parked topic, an open question, my
+    promise (due later) and theirs (due sooner)."""
+    store = Store.open(f"sqlite:///{db_path}")
+    person = store.add_person(NAME, role="Staff engineer")
+    week_ago = clock.now() - timedelta(days=7)
+    before, _ = store.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=week_ago)
+    for uid, kind, text, owner, due in (
+        ("t", NoteKind.ACTION, "draft the RFC", Owner.THEM, date(2026, 11, 23)),
+        ("m", NoteKind.ACTION, "send the ladder doc", Owner.ME, date(2026, 11, 27)),
+        ("p", NoteKind.PARKED, "promotion timeline", None, None),
+        ("q", NoteKind.QUESTION, "which team after the reorg?", None, None),
+    ):
+        store.add_note(NewNote(uid=uid, meeting_id=before.id, kind=kind, text=text,
+                               created_at=week_ago + timedelta(minutes=5), action_owner=owner,
+                               action_due=due))  # fmt: skip
+    store.end_meeting(before.id, week_ago + timedelta(minutes=30), summary="good")
+    store.close()
+    return person
+
+
+def _rows(app) -> list[str]:
+    """The notes pane's lines that name something waiting or carried."""
+    texts = [text for text, _label in ORDER]
+    return [line for line in screen_lines(app) if any(t in line for t in texts)]
+
+
+def _order(app) -> list[tuple[str, str]]:
+    shown = []
+    for line in _rows(app):
+        for text, label in ORDER:
+            if text in line:
+                shown.append((text, label if f"{label}" in line.split(text, 1)[1] else "?"))
+    return shown
+
+
+async def test_topics_from_the_cli_wait_first_then_parked_questions_and_my_promises(
+    make_app, priya, db_path, clock, capsys, monkeypatch
+):
+    monkeypatch.setattr(topic_command, "now", clock.now)
+    url = f"sqlite:///{db_path}"
+    assert run(capsys, "--db", url, "topic", "priya", "ask about the conference", "--mine")[0] == 0
+    clock.advance(60)
+    assert run(capsys, "--db", url, "topic", "priya", "they want to talk about on-call")[0] == 0
+    clock.advance(timedelta(days=2).total_seconds())
+
+    app = make_app(NAME)
+    async with app.run_test(size=SIZE) as pilot:
+        await meeting_ready(pilot)
+        await wait_for(pilot, lambda: len(_rows(app)) == len(ORDER))
+        assert _order(app) == ORDER
+        first = _rows(app)[0]
+        assert "20 Nov" in first and "»" in first  # the day it was jotted
+
+        # Up into the notes, to the first row, x: dealt with, on disk at once.
+        await pilot.press("up", "home", "x")
+        await wait_for(pilot, lambda: "dealt with" in _rows(app)[0])
+        assert "☑" in _rows(app)[0] and "their topic · dealt with" in _rows(app)[0]
+        await settle(pilot)
+        store = Store.open(url)
+        try:
+            assert [p.text for p in store.talking_points(priya.id)] == ["ask about the conference"]
+        finally:
+            store.close()
+
+        # The parked topic too (a row further down), through the same path.
+        await pilot.press("down", "down", "x")
+        await wait_for(pilot, lambda: "parked · dealt with" in _rows(app)[2])
+        await settle(pilot)
+
+        # x again: the talking point waits again.
+        await pilot.press("up", "up", "x")
+        await wait_for(pilot, lambda: "dealt with" not in _rows(app)[0])
+        await settle(pilot)
+        notes = app.screen.query_one(NotesList)
+        assert notes.has_focus
+    app.exit()
+
+    store = Store.open(url)
+    try:
+        assert [p.text for p in store.talking_points(priya.id)] == [
+            "they want to talk about on-call",
+            "ask about the conference",
+        ]
+        assert [n.text for n in store.open_topics(priya.id)] == ["which team after the reorg?"]
+    finally:
+        store.close()
+
+    # Resumed after a quit: the same rows, the parked topic still ticked here.
+    again = make_app(NAME)
+    async with again.run_test(size=SIZE) as pilot:
+        await meeting_ready(pilot)
+        await wait_for(pilot, lambda: len(_rows(again)) == len(ORDER))
+        assert _order(again) == ORDER
+        assert "parked · dealt with" in _rows(again)[2]
+        assert "dealt with" not in _rows(again)[0]
