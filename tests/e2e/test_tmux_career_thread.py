@@ -61,6 +61,10 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
     say(day1, "wants to lead a team within 2 years", "> I like making others faster")
     day1.key("C-y")
     say(day1, "loves seeing people grow", "~ pay questions, park until review", "- sounds tired")
+    screen = day1.wait_for(lambda s: saved(s, "sounds tired"))
+    assert "I like making others faster  quote · career: aspiration" in screen
+    assert "loves seeing people grow  career: why" in screen  # typed in one burst after ^y
+    assert "pay questions, park until review  parked\n" in screen
     day1.key("C-s")
     say(day1, "my reminder: book a longer slot")
     day1.key("C-s")
@@ -69,10 +73,9 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
     day1.wait_for("Next step ·")
     day1.key("C-g")
     say(day1, "! shadow Sam's on-call @fri")
+    # The card reads the action back now: the newest notes stay in view.
     screen = day1.wait_for(lambda s: saved(s, "shadow Sam's on-call"))
-    assert "I like making others faster  quote · career: aspiration" in screen
-    assert "loves seeing people grow  career: why" in screen  # typed in one burst after ^y
-    assert "pay questions, park until review  parked\n" in screen
+    assert "them: shadow Sam's on-call · due Fri 27 Nov" in screen
     assert "my reminder: book a longer slot\n" in screen
     assert "-5% churn on their service since the fix\n" in screen
     assert "theirs · due Fri 27 Nov · career: plan step" in screen
