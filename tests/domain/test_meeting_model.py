@@ -11,7 +11,7 @@ from tui1on1.domain.agenda import Playbook, Segment
 from tui1on1.domain.clock import ClockState
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
 from tui1on1.domain.meeting import CueView, MeetingModel, Refused, SaveState
-from tui1on1.domain.meeting.model import NOTHING_CARRIED
+from tui1on1.domain.meeting.prompt_text import NOTHING_CARRIED
 from tui1on1.domain.pausecue import END_TYPING, PauseLengths
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import (

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tui1on1.domain.meeting import MeetingModel
-from tui1on1.domain.meeting.model import NOTHING_CARRIED
+from tui1on1.domain.meeting.prompt_text import NOTHING_CARRIED
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import Meeting, Person
 from tui1on1.questions import RELATIONSHIPS, Question, load_bank, load_playbooks

@@ -5,15 +5,14 @@ pause cue, notes and their save states, the summary); the meeting screen
 renders its views and forwards keys to it.
 """
 
-from tui1on1.domain.meeting.model import (
-    WRAP_UP_HINT,
+from tui1on1.domain.meeting.asked import (
     AskedQuestionLine,
     AskedRef,
-    MeetingModel,
     MeetingQuestion,
     Summary,
     new_uid,
 )
+from tui1on1.domain.meeting.model import MeetingModel
 from tui1on1.domain.meeting.notes import (
     MeetingNotes,
     NoteEdit,
@@ -22,6 +21,7 @@ from tui1on1.domain.meeting.notes import (
     SaveState,
     local_day,
 )
+from tui1on1.domain.meeting.prompt_text import WRAP_UP_HINT
 from tui1on1.domain.meeting.views import ClockView, CueView, PromptView
 
 __all__ = [

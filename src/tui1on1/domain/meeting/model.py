@@ -9,90 +9,42 @@ what must be written. Everything time-related is derived from ``now``.
 from __future__ import annotations
 
 import math
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Protocol
 
 from tui1on1.domain.agenda import Agenda, Playbook
 from tui1on1.domain.career import answers_question
 from tui1on1.domain.clock import ClockState, MeetingClock, format_mmss
 from tui1on1.domain.kinds import CareerElement, NoteKind, Relationship
+from tui1on1.domain.meeting.asked import (
+    AskedQuestionLine,
+    AskedRef,
+    MeetingQuestion,
+    Summary,
+    new_uid,
+    time_per_segment,
+)
 from tui1on1.domain.meeting.notes import MeetingNotes
+from tui1on1.domain.meeting.offer import FOLLOW_UP_CATEGORY, SegmentOffer
+from tui1on1.domain.meeting.prompt_text import (
+    NO_QUESTIONS,
+    NOTHING_CARRIED,
+    WRAP_UP_HINT,
+    memory_line,
+    read_back,
+)
 from tui1on1.domain.meeting.views import ClockView, CueView, PromptView
 from tui1on1.domain.pausecue import BREATH, END_ELAPSED, SECOND_WAIT, PauseCue, PauseLengths
 from tui1on1.domain.prompts import (
     AskedBefore,
     PromptDeck,
-    QuestionLike,
-    follow_ups,
-    segment_questions,
 )
 from tui1on1.domain.records import AskedQuestion, Meeting, Person, SegmentLog
-from tui1on1.domain.text import clip, plural
+from tui1on1.domain.text import plural
 
-WRAP_UP_HINT = "Wrap-up: agree one concrete next step, who owns it, and by when."
-READ_BACK = "Read back what you agreed:"
-READ_BACK_SHOWN = 4  # the card stays short; the rest are in the notes pane
-NO_QUESTIONS = "No questions for this segment: follow their lead."
-NOTHING_CARRIED = "Nothing carried over from last time: move on when you're ready."
-#: Questions about what was carried over from earlier meetings: offered only
-#: when something was (a first follow-up on nothing rings hollow).
-FOLLOW_UP_CATEGORY = "follow-up"
 # How long a cue's closing line stays once it ran its length, at most.
 CLOSING_SECONDS = 30.0
-
-
-class MeetingQuestion(QuestionLike, Protocol):
-    """A question from the bank, as the meeting uses it: what the deck ranks,
-    and the probes and the coaching note shown with it."""
-
-    @property
-    def probes(self) -> Sequence[str]: ...
-    @property
-    def note(self) -> str: ...
-
-
-def new_uid() -> str:
-    """A client-made id: a retried or replayed write lands once."""
-    return uuid.uuid4().hex
-
-
-@dataclass
-class AskedRef:
-    """A question asked in this meeting, known by its client ``uid`` from the
-    moment it is asked (the writes that follow address it by that)."""
-
-    uid: str
-    slug: str
-    text: str
-    elapsed: float
-    followups: int = 0
-    pause_total: float = 0.0
-    segment: int = 0  # the agenda segment it was asked in
-    why: bool = False  # a Why? followed: what is typed now answers that
-
-
-@dataclass(frozen=True)
-class AskedQuestionLine:
-    """One question asked, as the summary lists it."""
-
-    text: str
-    elapsed: float
-    pause_total: float = 0.0
-    followups: int = 0
-
-
-@dataclass(frozen=True)
-class Summary:
-    planned_minutes: int
-    actual_seconds: float
-    segments: list[tuple[str, float]]  # title, seconds spent
-    asked: list[AskedQuestionLine]
-    notes: int
-    actions_mine: list[tuple[str, str]]  # text, due text
-    actions_theirs: list[tuple[str, str]]
 
 
 @dataclass
@@ -187,33 +139,12 @@ class MeetingModel:
         return self._decks[index]
 
     def _open_deck(self, index: int) -> PromptDeck[MeetingQuestion]:
-        """A segment's prompts, from its lead on. A question asked in an
-        earlier segment is not offered again; one asked in this segment
-        (a resumed meeting) is current, with the follow-ups after it."""
-        segment = self.agenda[index]
-        here = [ref.slug for ref in self.asked if ref.segment == index]
-        earlier = {ref.slug for ref in self.asked} - set(here)
-        deck = PromptDeck(
-            segment_questions(
-                self._offered(), segment.categories, segment.lead, self.history, skip=earlier
-            )
-        )
-        if here:
-            by_slug = {q.slug: q for q in self.questions}
-            if here[-1] in by_slug:
-                deck.pick(by_slug[here[-1]])
-            self._open_follow_ups(deck, index)
-        return deck
+        offered = SegmentOffer(self.questions, self.history, self.carried)
+        return offered.open(self.agenda[index], self.asked)
 
     def _open_follow_ups(self, deck: PromptDeck[MeetingQuestion], index: int) -> None:
-        asked = {ref.slug for ref in self.asked}
-        categories = self.agenda[index].categories
-        deck.add_next(follow_ups(self._offered(), categories, self.history, skip=asked))
-
-    def _offered(self) -> Sequence[MeetingQuestion]:
-        if self.carried:
-            return self.questions
-        return [q for q in self.questions if q.category != FOLLOW_UP_CATEGORY]
+        offered = SegmentOffer(self.questions, self.history, self.carried)
+        offered.add_follow_ups(deck, self.agenda[index], self.asked)
 
     def current_question(self, now: datetime) -> MeetingQuestion | None:
         return self.deck(now).current
@@ -256,31 +187,11 @@ class MeetingModel:
         )
 
     def read_back(self) -> str:
-        """This meeting's actions, who and what and when, to say aloud before
-        ending ("" while there are none): mine first."""
-        actions = [row for row in self.notes.own() if row.is_action]
-        if not actions:
-            return ""
-        lines = [READ_BACK]
-        ordered = sorted(actions, key=lambda r: not r.mine)
-        for row in ordered[:READ_BACK_SHOWN]:
-            who = "me" if row.mine else "them"
-            due = row.due or "no due date"
-            lines.append(f"  {who}: {clip(row.text, 60)} · {due}")
-        if len(ordered) > READ_BACK_SHOWN:
-            lines.append(f"  … and {len(ordered) - READ_BACK_SHOWN} more in the notes below")
-        return "\n".join(lines)
+        """This meeting's actions, to say aloud before ending (see :func:`read_back`)."""
+        return read_back(self.notes.own())
 
     def memory_line(self, slug: str) -> str:
-        before = self.history.get(slug)
-        if before is None or before.meetings_ago == 0:
-            return "never asked before" if before is None else ""
-        when = before.asked_at.astimezone()
-        ago = "last meeting" if before.meetings_ago == 1 else f"{before.meetings_ago} meetings ago"
-        line = f"asked {ago}, {when.day} {when:%b}"
-        if before.answer:
-            line += f": '{clip(before.answer, 60)}'"
-        return line
+        return memory_line(self.history.get(slug))
 
     def move_prompt(self, now: datetime, step: int) -> None:
         deck = self.deck(now)
@@ -468,11 +379,7 @@ class MeetingModel:
     def summary(self, now: datetime) -> Summary:
         """How it went: time per segment, questions asked, notes, promises."""
         actual = self.elapsed(now)
-        starts = self.segment_starts or [(0, 0.0)]
-        ends = [start for _index, start in starts[1:]] + [actual]
-        spent: dict[int, float] = {}
-        for (index, start), end in zip(starts, ends, strict=True):
-            spent[index] = spent.get(index, 0.0) + max(0.0, end - start)
+        spent = time_per_segment(self.segment_starts, actual)
         segments = [(self.agenda[i].title, spent[i]) for i in sorted(spent) if i < len(self.agenda)]
         own = self.notes.own()
         actions = [row for row in own if row.is_action]

@@ -1,0 +1,46 @@
+"""The words on the prompt card that are worked out from the meeting: when a
+question was last asked, and the read-back of what was agreed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tui1on1.domain.meeting.notes import NoteRow
+from tui1on1.domain.prompts import AskedBefore
+from tui1on1.domain.text import clip
+
+WRAP_UP_HINT = "Wrap-up: agree one concrete next step, who owns it, and by when."
+READ_BACK = "Read back what you agreed:"
+READ_BACK_SHOWN = 4  # the card stays short; the rest are in the notes pane
+NO_QUESTIONS = "No questions for this segment: follow their lead."
+NOTHING_CARRIED = "Nothing carried over from last time: move on when you're ready."
+NEVER_ASKED = "never asked before"
+
+
+def read_back(rows: Iterable[NoteRow]) -> str:
+    """A meeting's actions, who and what and when, mine first ("" while there
+    are none); the first few, then how many more."""
+    actions = sorted((row for row in rows if row.is_action), key=lambda r: not r.mine)
+    if not actions:
+        return ""
+    lines = [READ_BACK]
+    for row in actions[:READ_BACK_SHOWN]:
+        who = "me" if row.mine else "them"
+        due = row.due or "no due date"
+        lines.append(f"  {who}: {clip(row.text, 60)} · {due}")
+    if len(actions) > READ_BACK_SHOWN:
+        lines.append(f"  … and {len(actions) - READ_BACK_SHOWN} more in the notes below")
+    return "\n".join(lines)
+
+
+def memory_line(before: AskedBefore | None) -> str:
+    """When a question was last asked of this person, and what they said:
+    "asked 3 meetings ago, 12 Oct: 'wants to lead a team'"."""
+    if before is None or before.meetings_ago == 0:
+        return NEVER_ASKED if before is None else ""
+    when = before.asked_at.astimezone()
+    ago = "last meeting" if before.meetings_ago == 1 else f"{before.meetings_ago} meetings ago"
+    line = f"asked {ago}, {when.day} {when:%b}"
+    if before.answer:
+        line += f": '{clip(before.answer, 60)}'"
+    return line
