@@ -74,8 +74,9 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
     day1.key("C-g")
     say(day1, "! shadow Sam's on-call @fri")
     # The card reads the action back now: the newest notes stay in view.
-    screen = day1.wait_for(lambda s: saved(s, "shadow Sam's on-call"))
-    assert "them: shadow Sam's on-call · due Fri 27 Nov" in screen
+    screen = day1.wait_for(
+        lambda s: saved(s, "shadow Sam's on-call", "them: shadow Sam's on-call · due Fri 27 Nov")
+    )
     assert "my reminder: book a longer slot\n" in screen
     assert "-5% churn on their service since the fix\n" in screen
     assert "theirs · due Fri 27 Nov · career: plan step" in screen

@@ -118,7 +118,9 @@ async def test_the_person_screen_shows_the_change_and_c_remarks_from_there(
 ):
     app = make_app(meet=None)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.services is not None)
+        await wait_for(
+            pilot, lambda: app.services is not None and getattr(app.screen, "rows", None)
+        )
         await pilot.press("enter")
         await wait_for(pilot, lambda: getattr(app.screen, "prep", None) is not None)
         person = app.screen

@@ -104,7 +104,14 @@ async def test_a_career_conversation_due_after_seven_weeks_and_s_starts_it(
         await pilot.press("escape")
 
         app.open_person(ada_id)
-        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, PersonScreen)
+                and app.screen.prep
+                and app.screen.prep.person.id == ada_id
+            ),
+        )
         assert (
             "Career conversation due: Growth plan to action — the last was 7 weeks ago "
             "(Strengths review, 2 Oct) (s starts it)"
