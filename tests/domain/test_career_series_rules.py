@@ -63,7 +63,7 @@ def test_opening_playbook(met_before: bool, saved: str | None, asked: str | None
 @pytest.mark.parametrize(
     ("relationship", "met_before", "saved", "opens_on"),
     [
-        (Relationship.SKIP_REPORT, False, None, "first"),
+        (Relationship.SKIP_REPORT, False, None, "skip-level-down"),  # first is a direct manager's
         (Relationship.SKIP_REPORT, True, None, "skip-level-down"),
         (Relationship.SKIP_REPORT, True, "first", "skip-level-down"),
         (Relationship.MANAGER, False, None, "managing-up"),  # a new boss: not a report's first

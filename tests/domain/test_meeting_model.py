@@ -441,3 +441,18 @@ def test_follow_up_questions_rest_when_nothing_was_carried_over(clock: FakeClock
         model.carried = carried
         model.switch_playbook(playbook)
         assert model.prompt_view(clock.now()).question == shown
+
+
+def test_moving_on_early_counts_the_segments_own_length(clock: FakeClock) -> None:
+    """Career is 15 minutes at 10:00–25:00; moved to at 01:00 it has 15
+    minutes from then, not the 24 until its place in the schedule ends."""
+    model = make_model()
+    clock.advance(60)
+    model.next_segment(clock.now())
+    assert model.clock_view(clock.now()).segment_left == "15:00 left in Career"
+    clock.advance(14 * 60)
+    assert model.clock_view(clock.now()).segment_left == "01:00 left in Career"
+    clock.advance(2 * 60)
+    assert model.clock_view(clock.now()).segment_left == "Career: 01:00 over"
+    clock.advance(8 * 60)  # 25:00: the schedule moves on to Next steps
+    assert model.clock_view(clock.now()).segment_left == "05:00 left in Next steps"

@@ -132,3 +132,29 @@ def test_cue_properties(length: float, offset: float, end_offset: float | None) 
         assert progress < 1
     # Later readings never go backwards.
     assert cue.held_seconds(at(offset + 1)) >= held
+
+
+@pytest.mark.parametrize(
+    ("length", "lines"),
+    [
+        (4.0, ["Hold the silence — let them think."]),
+        (7.0, ["Hold the silence — let them think.", "Stay with the quiet a moment more."]),
+        (
+            10.0,
+            [
+                "Hold the silence — let them think.",
+                "Still thinking is good. Wait a little longer.",
+                "Stay with the quiet a moment more.",
+            ],
+        ),
+    ],
+)
+def test_a_line_stays_at_least_three_seconds(length: float, lines: list[str]) -> None:
+    """A check-in's 4-second cue keeps one line; it never flickers through three."""
+    cue = PauseCue.start(T0, length)
+    shown: list[str] = []
+    for tenth in range(int(length * 10)):
+        line = cue.message(T0 + timedelta(seconds=tenth / 10))
+        if not shown or shown[-1] != line:
+            shown.append(line)
+    assert shown == lines

@@ -128,14 +128,18 @@ def check(file: str, user_questions: Path) -> int:
 
 
 def _holds_playbooks(path: Path) -> bool:
-    """True for a file of ``[[playbook]]`` tables (what ``check`` reads it as)."""
+    """True for a file of ``[[playbook]]`` tables (what ``check`` reads it as):
+    its top-level keys say so, whatever its spacing or comments."""
+    import tomllib
+
     from tui1on1.questions._toml import read_user_file
 
     try:
         data, _problems = read_user_file(path)
-    except (OSError, ValueError):
+        document = tomllib.loads(data.decode("utf-8")) if data is not None else {}
+    except (OSError, ValueError):  # unreadable or not TOML: the question check says why
         return False
-    return data is not None and b"[[playbook]]" in data and b"[[question]]" not in data
+    return "playbook" in document and "question" not in document
 
 
 def _check_playbooks(path: Path, shown_name: str, questions: Mapping[str, Question]) -> int:

@@ -68,7 +68,7 @@ def topic(settings: Settings, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(as_json(person.name, items), indent=2, ensure_ascii=True))
     else:
-        day = datetime.now().astimezone().date()
+        day = now().astimezone().date()
         sys.stdout.write("".join(f"{line}\n" for line in as_text(name, items, day)))
     return EXIT_OK
 

@@ -38,6 +38,10 @@ __all__ = [
     "PauseLengths",
 ]
 
+#: After a question, a calm line stays up at least this long: a check-in's
+#: short cue doesn't flicker through three lines.
+MIN_LINE_SECONDS = 3.0
+
 #: How long a pause cue runs unless told otherwise.
 DEFAULT_PAUSE_SECONDS = 8.0
 
@@ -244,7 +248,11 @@ class PauseCue:
         * first, second and last third: the words' ``early``, ``middle``
           and ``late`` lines (for a question: ``"Hold the silence — let them
           think."``, ``"Still thinking is good. Wait a little longer."``,
-          ``"Stay with the quiet a moment more."``)
+          ``"Stay with the quiet a moment more."``); after a question a line
+          stays at least ``MIN_LINE_SECONDS``, so a shorter cue has fewer of
+          them (under 6 s the early line only; under 9 s the early one, then
+          the late one). The second wait and the breath are short on
+          purpose, and walk through their three lines.
         * ran its full length: the ``closing`` line (for a question: ``"The
           quiet is theirs — no need to fill it."``)
         * before the start, or ended early (they spoke, or the manager moved
@@ -255,9 +263,8 @@ class PauseCue:
             return words.closing
         if not self.is_active(now):
             return ""
-        progress = self.progress(now)
-        if progress < 1 / 3:
-            return words.early
-        if progress < 2 / 3:
-            return words.middle
-        return words.late
+        lines: tuple[str, ...] = (words.early, words.middle, words.late)
+        if words is QUESTION:
+            stages = int(self.length // MIN_LINE_SECONDS)
+            lines = lines if stages >= 3 else (words.early, words.late)[: max(stages, 1)]
+        return lines[min(len(lines) - 1, int(self.progress(now) * len(lines)))]

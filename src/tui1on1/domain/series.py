@@ -2,11 +2,11 @@
 
 **The playbook a 1:1 opens on** (:func:`opening_playbook`): the one asked
 for (``--playbook``, or a career conversation started from the person
-screen); else, with someone in your line never met (a report, or a report's
-report), ``first``; else their saved default, except that ``first`` happens
-once (a default of ``first`` gives their usual playbook from the second
-meeting on); else the usual playbook for how they relate to you
-(:data:`USUAL_PLAYBOOK`: ``weekly``, ``skip-level-down`` or ``managing-up``).
+screen); else, with a report never met, ``first``; else their saved
+default, except that ``first`` happens once (a default of ``first`` gives
+their usual playbook from the second meeting on); else the usual playbook
+for how they relate to you (:data:`USUAL_PLAYBOOK`: ``weekly``,
+``skip-level-down`` or ``managing-up``).
 
 **The career series** (:func:`suggest_career`), for reports met at least
 once: a career conversation is a meeting on a career playbook (``first``,
@@ -44,9 +44,9 @@ USUAL_PLAYBOOK: Mapping[Relationship, str] = {
     Relationship.SKIP_LEVEL: "managing-up",
     Relationship.PEER: WEEKLY,
 }
-#: Whose first 1:1 opens on ``first`` (its questions are for someone in your
-#: line; a new manager or peer gets their usual playbook).
-FIRST_FOR = frozenset({Relationship.REPORT, Relationship.SKIP_REPORT})
+#: Whose first 1:1 opens on ``first`` (it is a direct manager's first
+#: conversation; anyone else gets their usual playbook from the start).
+FIRST_FOR = frozenset({Relationship.REPORT})
 
 
 def opening_playbook(

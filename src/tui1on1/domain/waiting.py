@@ -16,6 +16,9 @@ from enum import Enum
 from tui1on1.domain.kinds import NoteKind
 from tui1on1.domain.records import Note, TalkingPoint
 
+#: A talking point is a line to raise, not a document.
+MAX_POINT_CHARS = 500
+
 
 class WaitingKind(Enum):
     """A waiting row's kind; the value is its plain label."""
@@ -87,3 +90,20 @@ def waiting_items(points: Iterable[TalkingPoint], topics: Iterable[Note]) -> lis
     ]
     # Stable: within a kind, the order given (the Store's: oldest first).
     return sorted(items, key=lambda item: _ORDER.index(item.kind))
+
+
+#: How many of the earlier parked topics and open questions a meeting lists
+#: (the newest; the person screen lists them all): years of them would push
+#: the carried actions out of sight.
+TOPICS_IN_MEETING = 8
+
+
+def topics_for_meeting(topics: Iterable[Note], meeting_id: int) -> list[Note]:
+    """The parked topics and open questions a live meeting lists, oldest
+    first: those dealt with in it, and the newest ``TOPICS_IN_MEETING`` of
+    those still open."""
+    found = list(topics)
+    dealt = {n.id for n in found if n.resolved_meeting_id == meeting_id}
+    still_open = [n for n in found if n.id not in dealt]
+    newest = {n.id for n in sorted(still_open, key=lambda n: n.id)[-TOPICS_IN_MEETING:]}
+    return [n for n in found if n.id in dealt or n.id in newest]

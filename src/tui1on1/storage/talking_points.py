@@ -9,13 +9,11 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, or_, select
 
 from tui1on1.domain.records import TalkingPoint
+from tui1on1.domain.waiting import MAX_POINT_CHARS
 from tui1on1.storage import convert
 from tui1on1.storage.errors import InvalidInput, NotFound
 from tui1on1.storage.session import SessionBase
 from tui1on1.storage.tables import PersonRow, TalkingPointRow
-
-#: A talking point is a line to raise, not a document.
-MAX_POINT_CHARS = 500
 
 
 def clean_point_text(text: str) -> str:

@@ -33,9 +33,10 @@ NOTHING_TO_SUGGEST = (
 
 
 def career_slugs(services: Services) -> frozenset[str]:
-    """The questions that feed the career thread (the bank's, yours included):
-    a meeting where one was asked counts as a career conversation."""
-    return frozenset(slug for slug, q in services.bank.questions.items() if q.element is not None)
+    """The questions that feed the career thread (the bank's, yours included,
+    and the slugs they replaced): a meeting where one was asked counts as a
+    career conversation."""
+    return frozenset(slug for slug, e in services.bank.elements().items() if e is not None)
 
 
 def histories(services: Services, person_id: int | None = None) -> dict[int, CareerHistory]:

@@ -30,6 +30,7 @@ from tui1on1.domain.meeting.offer import FOLLOW_UP_CATEGORY, SegmentOffer
 from tui1on1.domain.meeting.prompt_text import (
     NO_QUESTIONS,
     NOTHING_CARRIED,
+    READ_BACK_SHOWN,
     WRAP_UP_HINT,
     memory_line,
     read_back,
@@ -114,6 +115,11 @@ class MeetingModel:
         index = self.agenda.current_index(elapsed, self.manual_segment)
         segment = self.agenda[index]
         left = self.agenda.segment_remaining(elapsed, index)
+        entered = next((at for i, at in self.segment_starts if i == index), None)
+        if entered is not None and entered < segment.start_s:
+            # Moved on early: the segment's own length counts from then (not
+            # the time until its place in the schedule, which may be far off).
+            left = min(left, segment.duration_s - (elapsed - entered))
         if left >= 0:
             # Rounded up, like the big clock, so the two never disagree.
             segment_left = f"{format_mmss(math.ceil(left))} left in {segment.title}"
@@ -186,9 +192,9 @@ class MeetingModel:
             note=question.note,
         )
 
-    def read_back(self) -> str:
+    def read_back(self, shown: int | None = READ_BACK_SHOWN) -> str:
         """This meeting's actions, to say aloud before ending (see :func:`read_back`)."""
-        return read_back(self.notes.own())
+        return read_back(self.notes.own(), shown)
 
     def memory_line(self, slug: str) -> str:
         return memory_line(self.history.get(slug))
@@ -273,6 +279,7 @@ class MeetingModel:
         one first: ``end_cue``). False when it isn't offered here."""
         if not self.breath_offered():
             return False
+        self._awaiting_answer = None  # what is typed next is the manager's answer
         self.cue = PauseCue.start(now, self.pauses.breath, BREATH)
         return True
 

@@ -17,19 +17,19 @@ NOTHING_CARRIED = "Nothing carried over from last time: move on when you're read
 NEVER_ASKED = "never asked before"
 
 
-def read_back(rows: Iterable[NoteRow]) -> str:
+def read_back(rows: Iterable[NoteRow], shown: int | None = READ_BACK_SHOWN) -> str:
     """A meeting's actions, who and what and when, mine first ("" while there
-    are none); the first few, then how many more."""
+    are none); the first ``shown``, then how many more (None: all)."""
     actions = sorted((row for row in rows if row.is_action), key=lambda r: not r.mine)
     if not actions:
         return ""
     lines = [READ_BACK]
-    for row in actions[:READ_BACK_SHOWN]:
+    for row in actions[:shown]:
         who = "me" if row.mine else "them"
         due = row.due or "no due date"
         lines.append(f"  {who}: {clip(row.text, 60)} · {due}")
-    if len(actions) > READ_BACK_SHOWN:
-        lines.append(f"  … and {len(actions) - READ_BACK_SHOWN} more in the notes below")
+    if shown is not None and len(actions) > shown:
+        lines.append(f"  … and {len(actions) - shown} more in the notes below")
     return "\n".join(lines)
 
 

@@ -18,10 +18,11 @@ from tui1on1.domain.kinds import (
     Owner,
     Relationship,
 )
+from tui1on1.domain.waiting import MAX_POINT_CHARS
 from tui1on1.storage.errors import InvalidInput
 from tui1on1.storage.meetings import MAX_PLANNED_MINUTES
 from tui1on1.storage.notes import MAX_NOTE_CHARS
-from tui1on1.storage.talking_points import MAX_POINT_CHARS, clean_point_text
+from tui1on1.storage.talking_points import clean_point_text
 from tui1on1.storage.transfer.model import (
     FORMAT,
     VERSIONS_READ,

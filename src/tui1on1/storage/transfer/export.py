@@ -235,7 +235,3 @@ def _group(rows: Iterable[_R], key: Callable[[_R], _K]) -> dict[_K, list[_R]]:
     for row in rows:
         grouped.setdefault(key(row), []).append(row)
     return grouped
-
-
-def _by_created(point: TalkingPointRow) -> tuple[datetime, int]:
-    return point.created_at, point.id

@@ -13,9 +13,8 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tui1on1.domain.text import safe_terminal_text
+from tui1on1.domain.waiting import MAX_POINT_CHARS
 from tui1on1.ui.dialogs.fit import FitModal
-
-MAX_CHARS = 500  # the Store's limit for a talking point
 
 
 def whose_text(mine: bool) -> Text:
@@ -44,7 +43,7 @@ class TalkingPointScreen(FitModal[tuple[str, bool] | None]):
             yield Static(Text(f"For your next 1:1 with {name}"), classes="dialog-title")
             yield Input(
                 placeholder="what to raise, e.g. the team offsite",
-                max_length=MAX_CHARS,
+                max_length=MAX_POINT_CHARS,
                 id="talking-point-text",
             )
             yield Static(whose_text(self.mine), id="talking-point-whose", classes="dialog-body")

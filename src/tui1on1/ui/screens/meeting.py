@@ -159,7 +159,9 @@ class MeetingScreen(ServiceScreen[None]):
         request = self.request
         try:
             now = services.clock.now()
-            loaded = load_meeting(services.store, request, now)
+            loaded = load_meeting(
+                services.store, request, now, lambda slug: services.playbook(slug).minutes
+            )
         except NotOnePerson as problem:  # `meet NAME`: no one, or several people
             self.app.call_from_thread(self._not_one_person, problem)
             return

@@ -94,16 +94,17 @@ class MeetingFlows:
 
     def ask(self) -> None:
         now = self.now()
+        again = self.model.asked_again(now)
+        if again is not None:  # asked twice: the cue that runs keeps running
+            self.screen.notify(
+                f"Already asked at {format_mmss(again.elapsed)}: recorded once. "
+                "Why? follows it up; Next offers another question.",
+                timeout=4,
+            )
+            return
         self.end_cue(now)
         ref = self.model.ask(now)
         if ref is None:
-            again = self.model.asked_again(now)
-            if again is not None:
-                self.screen.notify(
-                    f"Already asked at {format_mmss(again.elapsed)}: recorded once. "
-                    "Why? follows it up; Next offers another question.",
-                    timeout=4,
-                )
             return
         self.services.writer.save_question(
             NewAskedQuestion(
@@ -203,7 +204,7 @@ class MeetingFlows:
                 model.person.role,
                 summary,
                 shorten(unsent, 60),
-                read_back=model.read_back(),
+                read_back=model.read_back(shown=None),  # the dialog covers the notes
             ),
             chosen,
         )

@@ -4,6 +4,7 @@ meeting's model is built from what was read."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from tui1on1.domain.records import (
     TalkingPoint,
 )
 from tui1on1.domain.series import opening_playbook
+from tui1on1.domain.waiting import topics_for_meeting
 from tui1on1.storage.errors import DuplicateName
 from tui1on1.ui.screens.base import MeetRequest
 
@@ -98,9 +100,15 @@ def resolve_person(store: Store, request: MeetRequest, now: datetime) -> Person:
     return match.person
 
 
-def load_meeting(store: Store, request: MeetRequest, now: datetime) -> LoadedMeeting:
+def load_meeting(
+    store: Store,
+    request: MeetRequest,
+    now: datetime,
+    minutes_of: Callable[[str], float] | None = None,
+) -> LoadedMeeting:
     """Find the person (see :func:`resolve_person`), start or resume their
-    live meeting, read it all."""
+    live meeting, read it all. Planned for ``--minutes``, else for the
+    playbook's own length (``minutes_of``: 45 for the quarterly)."""
     person = resolve_person(store, request, now)
     # A live meeting is resumed on its own playbook: start_meeting returns it as it is.
     chosen = opening_playbook(
@@ -112,10 +120,16 @@ def load_meeting(store: Store, request: MeetRequest, now: datetime) -> LoadedMee
     meeting, resumed = store.start_meeting(
         person.id,
         playbook=chosen,
-        planned_minutes=request.minutes or DEFAULT_MINUTES,
+        planned_minutes=request.minutes or _own_minutes(minutes_of, chosen),
         now=now,
     )
     return read_meeting(store, person, meeting, resumed)
+
+
+def _own_minutes(minutes_of: Callable[[str], float] | None, playbook: str) -> int:
+    if minutes_of is None:
+        return DEFAULT_MINUTES
+    return max(1, round(minutes_of(playbook)))
 
 
 def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) -> LoadedMeeting:
@@ -137,7 +151,7 @@ def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) 
         asked=store.list_asked(meeting.id),
         history=store.question_history(person.id, meeting.id),
         points=store.talking_points(person.id, meeting_id=meeting.id),
-        topics=store.waiting_topics(person.id, meeting.id),
+        topics=topics_for_meeting(store.waiting_topics(person.id, meeting.id), meeting.id),
     )
 
 
