@@ -69,8 +69,8 @@ def test_opening_playbook(met_before: bool, saved: str | None, asked: str | None
         (Relationship.MANAGER, False, None, "managing-up"),  # a new boss: not a report's first
         (Relationship.MANAGER, True, None, "managing-up"),
         (Relationship.SKIP_LEVEL, False, "weekly", "weekly"),
-        (Relationship.PEER, False, None, "weekly"),
-        (Relationship.PEER, True, "first", "weekly"),
+        (Relationship.PEER, False, None, "peer"),
+        (Relationship.PEER, True, "first", "peer"),
     ],
 )
 def test_opening_playbook_by_relationship(

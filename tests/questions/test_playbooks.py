@@ -66,7 +66,8 @@ def test_every_named_category_has_questions(playbooks: dict[str, Playbook]) -> N
     bank = load_bank()
     for playbook in playbooks.values():
         for segment in playbook.segments:
-            assert segment.categories, (playbook.slug, segment.title)
+            # A segment with no categories offers its leads alone.
+            assert segment.categories or segment.lead, (playbook.slug, segment.title)
             assert segment.hint, (playbook.slug, segment.title)
             for category in segment.categories:
                 assert category in CATEGORIES
@@ -76,11 +77,14 @@ def test_every_named_category_has_questions(playbooks: dict[str, Playbook]) -> N
 def test_segments_offer_questions_for_the_right_person(playbooks: dict[str, Playbook]) -> None:
     bank = load_bank()
     for playbook in playbooks.values():
-        relationship = {"managing-up": "manager", "skip-level-down": "skip-report"}.get(
-            playbook.slug, "report"
-        )
+        relationship = {
+            "managing-up": "manager",
+            "skip-level-down": "skip-report",
+            "peer": "peer",
+        }.get(playbook.slug, "report")
         for segment in playbook.segments:
             offered = [q for c in segment.categories for q in bank.in_category(c, relationship)]
+            offered += [s for s in segment.lead if bank.questions[s].suits(relationship)]
             assert offered, (playbook.slug, segment.title, relationship)
 
 
@@ -88,9 +92,9 @@ def test_weekly_shape(playbooks: dict[str, Playbook]) -> None:
     weekly = playbooks["weekly"]
     assert weekly.title == "Weekly check-in"
     assert [(s.title, s.minutes, s.categories) for s in weekly.segments] == [
-        ("Their topics", 8, ("wellbeing", "team", "getting-to-know")),
+        ("Their topics", 10, ("wellbeing", "team")),
         ("Follow-ups", 4, ("follow-up",)),
-        ("Career", 10, ("aspiration", "strengths", "growth", "moonshot", "why")),
+        ("Career", 8, ("aspiration", "strengths", "growth", "moonshot", "why")),
         ("Feedback both ways", 4, ("feedback",)),
         ("Next steps", 4, ("plan",)),
     ]

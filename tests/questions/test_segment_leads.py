@@ -40,7 +40,7 @@ def test_every_segment_names_its_lead() -> None:
 
 # The relationships each shipped playbook is meant for (its "For:" line).
 MEANT_FOR = {
-    "first": ("report", "skip-report"),
+    "first": ("report",),
     "weekly": ("report", "skip-report"),
     "aspiration": ("report",),
     "moonshot": ("report",),
@@ -51,6 +51,7 @@ MEANT_FOR = {
     "stay": ("report", "skip-report"),
     "managing-up": ("manager", "skip-level"),
     "skip-level-down": ("skip-report",),
+    "peer": ("peer",),
 }
 
 

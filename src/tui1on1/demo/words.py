@@ -373,6 +373,15 @@ NOTES: dict[str, tuple[str, ...]] = {
         "thought about leaving after {event}; better now",
         "one change: less {drainer}",
     ),
+    "look-back": (
+        "glad {project} shipped; {area} stalled on {drainer}",
+        "the quarter: more {energizer}, less {drainer} next time",
+    ),
+    "onboarding": (
+        "settling in; still unclear how {area} decisions get made",
+        "wants to meet {colleague} from {team}",
+        "first month: shadow {colleague} on {area}",
+    ),
 }  # fmt: skip
 
 QUOTES: dict[str, tuple[str, ...]] = {
@@ -615,6 +624,8 @@ TOPIC_TAGS: dict[str, tuple[str, ...]] = {
     "managing-up": ("strategy", "priorities", "upward"),
     "team": ("team",),
     "stay": ("retention",),
+    "look-back": ("review",),
+    "onboarding": ("onboarding",),
 }
 
 # How a meeting summary names what was covered.
@@ -632,6 +643,8 @@ TOPIC_PHRASES: dict[str, str] = {
     "managing-up": "their priorities",
     "team": "the team",
     "stay": "what keeps them here",
+    "look-back": "the quarter looked back on",
+    "onboarding": "how they're settling in",
 }
 
 SUMMARY_OPENERS: tuple[str, ...] = (

@@ -6,7 +6,7 @@ screen); else, with a report never met, ``first``; else their saved
 default, except that ``first`` happens once (a default of ``first`` gives
 their usual playbook from the second meeting on); else the usual playbook
 for how they relate to you (:data:`USUAL_PLAYBOOK`: ``weekly``,
-``skip-level-down`` or ``managing-up``).
+``skip-level-down``, ``managing-up`` or ``peer``).
 
 **The career series** (:func:`suggest_career`), for reports met at least
 once: a career conversation is a meeting on a career playbook (``first``,
@@ -42,7 +42,7 @@ USUAL_PLAYBOOK: Mapping[Relationship, str] = {
     Relationship.SKIP_REPORT: "skip-level-down",
     Relationship.MANAGER: "managing-up",
     Relationship.SKIP_LEVEL: "managing-up",
-    Relationship.PEER: WEEKLY,
+    Relationship.PEER: "peer",
 }
 #: Whose first 1:1 opens on ``first`` (it is a direct manager's first
 #: conversation; anyone else gets their usual playbook from the start).

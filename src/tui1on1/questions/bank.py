@@ -78,6 +78,8 @@ CATEGORY_TITLES: dict[str, str] = {
     "stay": "Staying",
     "managing-up": "Managing up",
     "follow-up": "Follow-ups",
+    "look-back": "Looking back",
+    "onboarding": "Settling in",
 }
 CATEGORIES: tuple[str, ...] = tuple(CATEGORY_TITLES)
 RELATIONSHIPS: tuple[str, ...] = tuple(r.value for r in Relationship)
