@@ -12,13 +12,13 @@ from pilot_helpers import meeting_ready, settle, type_line
 
 
 async def _mid_meeting(pilot) -> None:
-    """Thirteen minutes in, a question asked and answered, the cue running."""
+    """Fifteen minutes in, a question asked and answered, the cue running."""
     screen = await meeting_ready(pilot)
     clock = pilot.app.clock
     clock.advance(4 * 60 + 30)
     await type_line(pilot, "shipped the importer; wants more ownership #growth")
     await type_line(pilot, "! send me the RFC draft @fri")
-    clock.advance(8 * 60 + 30)  # into Career (Their topics, then Follow-ups: nothing carried)
+    clock.advance(10 * 60 + 30)  # into Career (Their topics, then Follow-ups: nothing carried)
     await pilot.press("ctrl+g")
     clock.advance(30)
     await type_line(pilot, "> I light up when I'm unblocking others")
