@@ -18,11 +18,12 @@ from tui1on1.ui.dialogs.fit import FitModal
 
 
 def whose_text(mine: bool) -> Text:
+    """The choice in words as well as by highlight: "(•) theirs  ( ) mine"."""
     text = Text("Whose:  ")
-    text.append("theirs", style="" if mine else "reverse")
-    text.append("  ")
-    text.append("mine", style="reverse" if mine else "")
-    text.append("   (Tab switches)", style="italic")
+    for label, chosen in (("theirs", not mine), ("mine", mine)):
+        text.append(f"({'•' if chosen else ' '}) {label}", style="reverse" if chosen else "")
+        text.append("  ")
+    text.append(" (Tab switches)", style="italic")
     return text
 
 
