@@ -128,3 +128,15 @@ def test_bad_arguments_exit_2_with_one_line_and_keep_nothing(cli, url, argv, mes
 def test_no_name_is_a_usage_error(cli, url):
     result = cli("--db", url, "topic")
     assert result.returncode == 2 and "NAME" in result.stderr
+
+
+def test_mine_may_come_before_the_text(cli, url):
+    """Typed the way it is said: `topic priya --mine "ask about the talk"`."""
+    cli("--db", url, "people", "add", "Priya Raman")
+    done = cli("--db", url, "topic", "priya", "--mine", "ask about the conference talk")
+    assert (done.returncode, done.stderr) == (0, "")
+    listed = cli("--db", url, "topic", "priya")
+    assert "  my topic       ask about the conference talk  (1 Dec)" in listed.stdout
+    # Only the topic command's flags move: `meet` keeps --minutes with its value.
+    meet = cli("--db", url, "meet", "topic", "--minutes", "45")
+    assert meet.returncode == 2 and "'topic'" in meet.stderr

@@ -273,6 +273,21 @@ def undecodable_argument(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _flags_last(argv: list[str]) -> list[str]:
+    """`topic NAME --mine TEXT` as `topic NAME TEXT --mine`: with TEXT optional,
+    argparse would take NAME alone and refuse TEXT after the flag. Its flags
+    take no value, so moving them to the end changes nothing else."""
+    at = 0
+    while at < len(argv) and argv[at].startswith("-"):  # the global options: --db URL
+        at += 2 if argv[at] == "--db" else 1
+    if at >= len(argv) or argv[at] != "topic" or "--" in argv:
+        return argv
+    at += 1
+    tail = argv[at:]
+    flags = [a for a in tail if a.startswith("--")]
+    return argv[:at] + [a for a in tail if not a.startswith("--")] + flags
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     restrict_umask()
     problem = undecodable_argument(sys.argv[1:] if argv is None else argv)
@@ -281,7 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_flags_last(list(sys.argv[1:] if argv is None else argv)))
     except UsageError as exc:
         print(f"tui1on1: {exc}", file=sys.stderr)
         return EXIT_USAGE
