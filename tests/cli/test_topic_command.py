@@ -139,4 +139,4 @@ def test_mine_may_come_before_the_text(cli, url):
     assert "  my topic       ask about the conference talk  (1 Dec)" in listed.stdout
     # Only the topic command's flags move: `meet` keeps --minutes with its value.
     meet = cli("--db", url, "meet", "topic", "--minutes", "45")
-    assert meet.returncode == 2 and "'topic'" in meet.stderr
+    assert meet.returncode == 2 and "there is no one called topic" in meet.stderr
