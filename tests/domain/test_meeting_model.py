@@ -443,16 +443,27 @@ def test_follow_up_questions_rest_when_nothing_was_carried_over(clock: FakeClock
         assert model.prompt_view(clock.now()).question == shown
 
 
-def test_moving_on_early_counts_the_segments_own_length(clock: FakeClock) -> None:
-    """Career is 15 minutes at 10:00–25:00; moved to at 01:00 it has 15
-    minutes from then, not the 24 until its place in the schedule ends."""
+def test_moving_on_early_gives_the_minutes_saved_to_what_is_still_to_come(
+    clock: FakeClock,
+) -> None:
+    """Career (15 of 30) and Next steps (5) share the 29 minutes left after
+    moving on at 01:00, in proportion: 21:45 and 07:15. The big clock and the
+    segment line never disagree about the end."""
     model = make_model()
     clock.advance(60)
     model.next_segment(clock.now())
-    assert model.clock_view(clock.now()).segment_left == "15:00 left in Career"
-    clock.advance(14 * 60)
-    assert model.clock_view(clock.now()).segment_left == "01:00 left in Career"
-    clock.advance(2 * 60)
-    assert model.clock_view(clock.now()).segment_left == "Career: 01:00 over"
-    clock.advance(8 * 60)  # 25:00: the schedule moves on to Next steps
-    assert model.clock_view(clock.now()).segment_left == "05:00 left in Next steps"
+    assert model.clock_view(clock.now()).segment_left == "21:45 left in Career"
+    clock.advance(21 * 60)
+    assert model.clock_view(clock.now()).segment_left == "00:45 left in Career"
+    clock.advance(60)  # 23:00: time moves the agenda on, by the new schedule
+    assert model.clock_view(clock.now()).segment_left == "07:00 left in Next steps"
+    assert model.clock_view(clock.now()).remaining == "07:00"
+    resumed = make_model()  # after a quit: the same schedule from the segment log
+    resumed.restore(
+        [
+            SegmentLog(1, 7, 0, "Opening", T0),
+            SegmentLog(2, 7, 1, "Career", T0 + timedelta(seconds=60)),
+        ],
+        [],
+    )
+    assert resumed.clock_view(clock.now()) == model.clock_view(clock.now())

@@ -178,7 +178,7 @@ SHIPPED_THEMES = ["tui1on1-dark", "tui1on1-paper", "tui1on1-high-contrast", "tui
 
 
 @pytest.mark.parametrize("theme", SHIPPED_THEMES)
-@pytest.mark.parametrize("state_minutes", [12, 26, 31], ids=["on-track", "wrap-up", "overtime"])
+@pytest.mark.parametrize("state_minutes", [16, 26, 31], ids=["on-track", "wrap-up", "overtime"])
 def test_meeting_screen_in_each_theme(snap_compare, make_app, theme, state_minutes):
     async def themed(pilot) -> None:
         pilot.app.theme = theme

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "DEFAULT_PLAYBOOK",
@@ -242,6 +242,31 @@ class Agenda:
 
     def __repr__(self) -> str:
         return f"Agenda({list(self._segments)!r})"
+
+    def rescheduled_from(self, index: int, at: float) -> Agenda:
+        """The agenda once the manager moved on early to segment ``index`` at
+        ``at`` seconds: that segment and the ones after it share the time left
+        in proportion to their lengths, so the minutes saved go to what is
+        still to come (the last segment still ends at the planned end). The
+        same agenda when ``at`` is not before the segment's start, or the
+        meeting is over."""
+        segment = self._segments[index]
+        total = self.total_s
+        if at >= segment.start_s or at >= total:
+            return self
+        rest = self._segments[index:]
+        whole = sum(s.duration_s for s in rest)
+        if whole <= 0:
+            return self
+        moved: list[ScheduledSegment] = list(self._segments[:index])
+        start, cumulative = at, 0.0
+        for k, later in enumerate(rest):
+            cumulative += later.duration_s
+            last = k == len(rest) - 1
+            end = total if last else at + float(math.floor(cumulative / whole * (total - at) + 0.5))
+            moved.append(replace(later, start_s=start, end_s=max(end, start)))
+            start = max(end, start)
+        return Agenda(moved)
 
     def time_index(self, elapsed: float) -> int:
         """The segment whose window ``[start_s, end_s)`` contains ``elapsed``.

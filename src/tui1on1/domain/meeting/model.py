@@ -77,6 +77,15 @@ class MeetingModel:
         self.clock = MeetingClock.from_meeting(self.meeting)
         self.agenda = Agenda.for_playbook(self.playbook, self.meeting.planned_minutes)
 
+    def _reschedule(self) -> None:
+        """The agenda from the playbook, with every early move on applied in
+        turn: the minutes saved go to the segments still to come."""
+        agenda = Agenda.for_playbook(self.playbook, self.meeting.planned_minutes)
+        for index, at in self.segment_starts:
+            if index < len(agenda):
+                agenda = agenda.rescheduled_from(index, at)
+        self.agenda = agenda
+
     # --- resuming -------------------------------------------------------------
 
     def restore(self, segments: Sequence[SegmentLog], asked: Sequence[AskedQuestion]) -> None:
@@ -86,6 +95,7 @@ class MeetingModel:
             self.segment_starts.append((log.segment_index, at))
         if segments:
             self.manual_segment = max(log.segment_index for log in segments)
+        self._reschedule()
         for question in asked:
             at = question.elapsed_seconds
             moved = [index for index, start in self.segment_starts if start <= at]
@@ -115,11 +125,6 @@ class MeetingModel:
         index = self.agenda.current_index(elapsed, self.manual_segment)
         segment = self.agenda[index]
         left = self.agenda.segment_remaining(elapsed, index)
-        entered = next((at for i, at in self.segment_starts if i == index), None)
-        if entered is not None and entered < segment.start_s:
-            # Moved on early: the segment's own length counts from then (not
-            # the time until its place in the schedule, which may be far off).
-            left = min(left, segment.duration_s - (elapsed - entered))
         if left >= 0:
             # Rounded up, like the big clock, so the two never disagree.
             segment_left = f"{format_mmss(math.ceil(left))} left in {segment.title}"
@@ -169,7 +174,8 @@ class MeetingModel:
         if question is None:
             empty = NO_QUESTIONS
             if not self.carried and FOLLOW_UP_CATEGORY in segment.categories:
-                empty = NOTHING_CARRIED
+                empty = NOTHING_CARRIED  # and the segment's hint about them would jar
+                hint = hint if hint != segment.hint else ""
             return PromptView(heading=segment.title, question=empty, probes=(), hint=hint)
         position, count = deck.position
         heading = f"{segment.title} · {question.category} · {position}/{count}"
@@ -346,6 +352,7 @@ class MeetingModel:
             return None
         self.manual_segment = current + 1
         self.segment_starts.append((current + 1, self.elapsed(now)))
+        self._reschedule()
         return current + 1, self.agenda[current + 1].title
 
     def note_segment(self, index: int, now: datetime) -> bool:
@@ -368,7 +375,7 @@ class MeetingModel:
         current = self.segment_index(now)
         self.meeting = replace(self.meeting, planned_minutes=self.meeting.planned_minutes + minutes)
         self.clock = self.clock.extended(minutes * 60)
-        self.agenda = Agenda.for_playbook(self.playbook, self.meeting.planned_minutes)
+        self._reschedule()
         self.manual_segment = max(self.manual_segment or 0, current)
 
     def switch_playbook(self, playbook: Playbook) -> bool:

@@ -98,7 +98,8 @@ class MeetingScreen(ServiceScreen[None]):
     def __init__(self, request: MeetRequest) -> None:
         super().__init__()
         self.request = request
-        self._idle_hints = (IDLE_HINT, IDLE_HINT)  # before and after asking; keys known on mount
+        # Before and after asking, and with nothing to ask; keys known on mount.
+        self._idle_hints = (IDLE_HINT, IDLE_HINT, IDLE_HINT)
         self.services: Services | None = None
         self.model: MeetingModel | None = None
         self.notes: NotesPane | None = None
@@ -126,6 +127,8 @@ class MeetingScreen(ServiceScreen[None]):
             "the cue helps you hold the silence.",
             f"Asked. Press {self.keys_for('why', 'ctrl+y')} when you follow up with why, "
             f"{self.keys_for('next_prompt', 'ctrl+n')} for the next question.",
+            f"Nothing to ask here: {self.keys_for('next_segment', 'ctrl+s')} moves on "
+            "when you're ready.",
         )
         self.query_one(PauseCueBar).idle_hint = self._idle_hints[0]
         self.query_one("#storage-banner").display = False
@@ -232,7 +235,8 @@ class MeetingScreen(ServiceScreen[None]):
         prompt = model.prompt_view(now)
         self.query_one(PromptCard).show(prompt)
         cue = self.query_one(PauseCueBar)
-        cue.idle_hint = self._idle_hints[bool(prompt.asked)]
+        nothing = model.current_question(now) is None
+        cue.idle_hint = self._idle_hints[2 if nothing else int(bool(prompt.asked))]
         cue.show(model.cue_view(now))
 
     def show_storage_problem(self, message: str | None) -> None:

@@ -105,6 +105,7 @@ class MeetingFlows:
         self.end_cue(now)
         ref = self.model.ask(now)
         if ref is None:
+            self.screen.notify("No question to ask in this segment: follow their lead, or move on.")
             return
         self.services.writer.save_question(
             NewAskedQuestion(
@@ -156,10 +157,12 @@ class MeetingFlows:
     # --- the agenda and the clock -------------------------------------------------
 
     def next_segment(self) -> None:
-        moved = self.model.next_segment(self.now())
+        now = self.now()
+        moved = self.model.next_segment(now)
         if moved is None:
             self.screen.notify("This is the last segment.")
             return
+        self.end_cue(now)  # a cue (or its closing line) belongs to the segment it ran in
         self.log_segment(*moved)
         self.screen.refresh_now()
 
