@@ -77,10 +77,13 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
     day1.key("C-g")
     say(day1, "! shadow Sam's on-call @fri")
     # The card reads the action back now: the newest notes stay in view.
-    screen = day1.wait_for(
-        lambda s: saved(s, "shadow Sam's on-call", "them: shadow Sam's on-call · due Fri 27 Nov")
+    day1.wait_for(
+        lambda s: saved(
+            s,
+            "them: shadow Sam's on-call · due Fri 27 Nov",
+            "theirs · due Fri 27 Nov · career: plan step",
+        )
     )
-    assert "theirs · due Fri 27 Nov · career: plan step" in screen
     end_and_quit(day1)
 
     # 30 Nov: the aspiration changes, and its why deepens.

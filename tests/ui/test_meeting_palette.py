@@ -13,7 +13,14 @@ async def _choose(pilot, words: str) -> None:
     app = pilot.app
     await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
     await pilot.press(*words)
-    await pilot.pause(0.3)  # the palette searches in the background
+
+    def first_offer() -> str:
+        # The palette searches in the background: wait for its best match.
+        found = app.screen.query("CommandList")
+        options = found.first().options if found else []
+        return str(options[0].prompt).lower() if options else ""
+
+    await wait_for(pilot, lambda: words.lower() in first_offer())
     await pilot.press("down", "enter")
     await wait_for(pilot, lambda: not isinstance(app.screen, CommandPalette))
 
@@ -27,7 +34,7 @@ async def test_pick_any_question_from_the_whole_bank(make_app):
         target = bank["aspiration-where-next"]
         assert screen.model.current_question(app.clock.now()).slug != target.slug
         screen.action_pick_question()
-        await _choose(pilot, "as far ahead")
+        await _choose(pilot, "as far ahead as you can")
         assert screen.model.current_question(app.clock.now()).slug == target.slug
         await pilot.press("ctrl+g")
         await settle(pilot)
@@ -65,7 +72,7 @@ async def test_f2_shows_the_career_thread_with_this_meetings_answers(make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await meeting_ready(pilot)
         screen.action_pick_question()
-        await _choose(pilot, "as far ahead")
+        await _choose(pilot, "as far ahead as you can")
         await pilot.press("ctrl+g")
         await type_line(pilot, "wants to lead a small team")
         await pilot.press("ctrl+y")
