@@ -268,6 +268,15 @@ class Agenda:
             start = max(end, start)
         return Agenda(moved)
 
+    def after_moves(self, starts: Sequence[tuple[int, float]]) -> Agenda:
+        """This agenda with each segment change (index, seconds) applied in
+        turn: an early one reschedules what is still to come."""
+        agenda = self
+        for index, at in starts:
+            if index < len(agenda):
+                agenda = agenda.rescheduled_from(index, at)
+        return agenda
+
     def time_index(self, elapsed: float) -> int:
         """The segment whose window ``[start_s, end_s)`` contains ``elapsed``.
 

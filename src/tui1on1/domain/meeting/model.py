@@ -8,7 +8,6 @@ what must be written. Everything time-related is derived from ``now``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -35,7 +34,7 @@ from tui1on1.domain.meeting.prompt_text import (
     memory_line,
     read_back,
 )
-from tui1on1.domain.meeting.views import ClockView, CueView, PromptView
+from tui1on1.domain.meeting.views import ClockView, CueView, PromptView, clock_view
 from tui1on1.domain.pausecue import BREATH, END_ELAPSED, SECOND_WAIT, PauseCue, PauseLengths
 from tui1on1.domain.prompts import (
     AskedBefore,
@@ -80,11 +79,9 @@ class MeetingModel:
     def _reschedule(self) -> None:
         """The agenda from the playbook, with every early move on applied in
         turn: the minutes saved go to the segments still to come."""
-        agenda = Agenda.for_playbook(self.playbook, self.meeting.planned_minutes)
-        for index, at in self.segment_starts:
-            if index < len(agenda):
-                agenda = agenda.rescheduled_from(index, at)
-        self.agenda = agenda
+        self.agenda = Agenda.for_playbook(self.playbook, self.meeting.planned_minutes).after_moves(
+            self.segment_starts
+        )
 
     # --- resuming -------------------------------------------------------------
 
@@ -121,25 +118,7 @@ class MeetingModel:
         return self.agenda.current_index(self.elapsed(now), self.manual_segment)
 
     def clock_view(self, now: datetime) -> ClockView:
-        elapsed = self.elapsed(now)
-        index = self.agenda.current_index(elapsed, self.manual_segment)
-        segment = self.agenda[index]
-        left = self.agenda.segment_remaining(elapsed, index)
-        if left >= 0:
-            # Rounded up, like the big clock, so the two never disagree.
-            segment_left = f"{format_mmss(math.ceil(left))} left in {segment.title}"
-        else:
-            segment_left = f"{segment.title}: {format_mmss(-left)} over"
-        ends = self.clock.ends_at(now).astimezone()
-        return ClockView(
-            remaining=self.clock.format_remaining(now),
-            state=self.clock.state(now),
-            ends=f"ends {ends:%H:%M}",
-            paused=self.clock.is_paused(now),
-            segment_titles=tuple(s.title for s in self.agenda.segments),
-            segment_index=index,
-            segment_left=segment_left,
-        )
+        return clock_view(self.clock, self.agenda, self.manual_segment, now)
 
     # --- prompts --------------------------------------------------------------
 

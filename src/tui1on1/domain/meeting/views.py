@@ -1,14 +1,18 @@
 """What the meeting screen shows, as plain values the model derives from now.
 
 The widgets only paint these; they are compared whole, so a widget repaints
-only when what it shows changed.
+only when what it shows changed. :func:`clock_view` works out the clock
+panel's from the clock and the agenda.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from datetime import datetime
 
-from tui1on1.domain.clock import ClockState
+from tui1on1.domain.agenda import Agenda
+from tui1on1.domain.clock import ClockState, MeetingClock, format_mmss
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,3 +45,29 @@ class CueView:
     message: str | None
     progress: float
     closing: bool = False
+
+
+def clock_view(
+    clock: MeetingClock, agenda: Agenda, manual_segment: int | None, now: datetime
+) -> ClockView:
+    """The clock panel for ``now``: the countdown, its state, the end time,
+    and the segment with the time left in it."""
+    elapsed = clock.elapsed(now)
+    index = agenda.current_index(elapsed, manual_segment)
+    segment = agenda[index]
+    left = agenda.segment_remaining(elapsed, index)
+    if left >= 0:
+        # Rounded up, like the big clock, so the two never disagree.
+        segment_left = f"{format_mmss(math.ceil(left))} left in {segment.title}"
+    else:
+        segment_left = f"{segment.title}: {format_mmss(-left)} over"
+    ends = clock.ends_at(now).astimezone()
+    return ClockView(
+        remaining=clock.format_remaining(now),
+        state=clock.state(now),
+        ends=f"ends {ends:%H:%M}",
+        paused=clock.is_paused(now),
+        segment_titles=tuple(s.title for s in agenda.segments),
+        segment_index=index,
+        segment_left=segment_left,
+    )
