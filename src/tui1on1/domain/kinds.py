@@ -35,6 +35,17 @@ class ActionStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class ActionChange(StrEnum):
+    """What changed in an action item after it was made (its history)."""
+
+    DONE = "done"
+    REOPENED = "reopened"  # open again after done or dropped
+    DROPPED = "dropped"  # given up, with an optional reason
+    DUE = "due"  # rescheduled: before/after are ISO dates ("" for none)
+    OWNER = "owner"  # reassigned: before/after are "me" or "them"
+    TEXT = "text"  # reworded: before/after are the texts
+
+
 class MeetingStatus(StrEnum):
     LIVE = "live"
     ENDED = "ended"

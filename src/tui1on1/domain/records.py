@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner, Relationship
+from tui1on1.domain.kinds import (
+    ActionChange,
+    ActionStatus,
+    MeetingStatus,
+    NoteKind,
+    Owner,
+    Relationship,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +82,8 @@ class Note:
     career: str | None = None
     answers_why: bool = False
     resolved_meeting_id: int | None = None  # the meeting it was dealt with in (0005)
+    # Kept out of the recap sent to the report (0006).
+    private: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +118,24 @@ class ActionItem:
     note_id: int | None = None
     created_at: datetime | None = None
     closed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionEvent:
+    """One change to an action item after it was made (0006): done, reopened,
+    dropped (with the reason given), rescheduled, reassigned or reworded.
+    ``before``/``after``: ISO dates ("" for none) for DUE, "me"/"them" for
+    OWNER, the texts for TEXT; None for the status changes."""
+
+    id: int
+    action_id: int
+    change: ActionChange
+    at: datetime
+    before: str | None = None
+    after: str | None = None
+    reason: str = ""
+    meeting_id: int | None = None  # the meeting it was changed in, if any
+    uid: str | None = None  # client-made: a replayed change lands once
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +177,7 @@ class NewNote:
     action_due: date | None = None
     career: str | None = None  # the manager's career mark, typed as &a…&p
     answers_why: bool = False  # typed after a Why? follow-up
+    private: bool = False  # kept out of the recap sent to the report
 
 
 @dataclass(frozen=True, slots=True)
