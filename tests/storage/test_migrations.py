@@ -222,3 +222,21 @@ def test_upgrading_never_keeps_my_promise_or_a_win_as_the_answer(tmp_path):
         assert linked == {"text 0": None, "text 1": None, "text 2": 1, "text 3": None}
     finally:
         store.close()
+
+
+def test_upgrading_makes_concerns_and_parked_topics_private(tmp_path):
+    """0006: a worry or a parked pay topic written before it stays out of
+    the recap sent to the report, as new ones do; every other note is shared."""
+    path = tmp_path / "db_0005.sqlite"
+    shutil.copy(FIXTURES / "db_0005.sqlite", path)
+    store = Store.open(f"sqlite:///{path}")
+    notes = [n for m in (1, 2, 3) for n in store.list_notes(m)]
+    private = {(n.kind.value, n.private) for n in notes}
+    assert private == {
+        ("note", False),
+        ("action", False),
+        ("concern", True),
+        ("parked", True),
+    }
+    assert all(store.action_history([a.id])[a.id] == [] for a in store.list_actions())
+    store.close()

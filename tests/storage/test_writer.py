@@ -573,10 +573,10 @@ def test_a_change_left_to_the_next_start_keeps_every_later_one_behind_it(store, 
     saved, _ = store.add_note(note(meeting.id, "n1", "first words"))
 
     class RefusesFoo(FlakyStore):
-        def edit_note(self, note_id, *, text, tags, at):
+        def edit_note(self, note_id, *, text, tags, at, reading=None):
             if text == "foo":
                 raise DatabaseUnavailable(OUTAGE)
-            return self.inner.edit_note(note_id, text=text, tags=tags, at=at)
+            return self.inner.edit_note(note_id, text=text, tags=tags, at=at, reading=reading)
 
     flaky = RefusesFoo(store)
     writer = started(Writer(flaky, journal, sleep=lambda _d: time.sleep(0.01)))

@@ -181,6 +181,18 @@ class NewNote:
 
 
 @dataclass(frozen=True, slots=True)
+class LineReading:
+    """What an edited line now says beyond its text and tags: its kind, the
+    owner and due date when it is an action, and whether it is private.
+    Editing a note with one re-reads the whole line."""
+
+    kind: NoteKind
+    owner: Owner | None = None
+    due: date | None = None
+    private: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class NewAskedQuestion:
     """A question as just asked, known by its client ``uid``."""
 

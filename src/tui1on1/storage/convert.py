@@ -5,8 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Protocol
 
-from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner, Relationship
+from tui1on1.domain.kinds import (
+    ActionChange,
+    ActionStatus,
+    MeetingStatus,
+    NoteKind,
+    Owner,
+    Relationship,
+)
 from tui1on1.domain.records import (
+    ActionEvent,
     ActionItem,
     AskedQuestion,
     Draft,
@@ -18,6 +26,7 @@ from tui1on1.domain.records import (
     TalkingPoint,
 )
 from tui1on1.storage.tables import (
+    ActionEventRow,
     AskedQuestionRow,
     DraftRow,
     MeetingPauseRow,
@@ -64,6 +73,8 @@ class NoteFields(Protocol):
     def answers_why(self) -> bool | None: ...
     @property
     def resolved_meeting_id(self) -> int | None: ...
+    @property
+    def private(self) -> bool | None: ...
 
 
 class ActionFields(Protocol):
@@ -162,6 +173,7 @@ def note(row: NoteFields) -> Note:
         resolved_at=row.resolved_at,
         career=row.career,
         answers_why=bool(row.answers_why),
+        private=bool(row.private),
         resolved_meeting_id=row.resolved_meeting_id,
     )
 
@@ -179,6 +191,20 @@ def action_item(row: ActionFields) -> ActionItem:
         note_id=row.note_id,
         created_at=row.created_at,
         closed_at=row.closed_at,
+    )
+
+
+def action_event(row: ActionEventRow) -> ActionEvent:
+    return ActionEvent(
+        id=row.id,
+        action_id=row.action_id,
+        change=ActionChange(row.change),
+        at=row.at,
+        before=row.before,
+        after=row.after,
+        reason=row.reason or "",
+        meeting_id=row.meeting_id,
+        uid=row.uid,
     )
 
 

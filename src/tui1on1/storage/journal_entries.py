@@ -14,8 +14,8 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
-from tui1on1.domain.records import NewAskedQuestion, NewNote
+from tui1on1.domain.kinds import ActionChange, ActionStatus, NoteKind, Owner
+from tui1on1.domain.records import LineReading, NewAskedQuestion, NewNote
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
@@ -50,6 +50,7 @@ def entry_to_note(entry: Entry) -> NewNote:
         asked_question_uid=entry.get("asked_question_uid"),
         career=entry.get("career"),
         answers_why=bool(entry.get("answers_why")),
+        private=bool(entry.get("private")),
     )
 
 
@@ -76,10 +77,16 @@ def draft_entry(meeting_id: int, text: str, at: datetime) -> Entry:
 
 
 def edit_entry(
-    meeting_id: int, note: tuple[int, str], text: str, tags: tuple[str, ...], at: datetime
+    meeting_id: int,
+    note: tuple[int, str],
+    text: str,
+    tags: tuple[str, ...],
+    at: datetime,
+    reading: LineReading | None = None,
 ) -> Entry:
-    """``note``: the saved note's (id, uid); a replay finds it by uid."""
-    return {
+    """``note``: the saved note's (id, uid); a replay finds it by uid.
+    ``reading``: the edited line's kind, owner, due date and privacy."""
+    entry: Entry = {
         "type": "edit",
         "meeting_id": meeting_id,
         "note_id": note[0],
@@ -88,6 +95,33 @@ def edit_entry(
         "tags": list(tags),
         "at": at.isoformat(),
     }
+    if reading is not None:
+        entry["reading"] = {
+            "kind": reading.kind.value,
+            "owner": reading.owner.value if reading.owner else None,
+            "due": reading.due.isoformat() if reading.due else None,
+            "private": reading.private,
+        }
+    return entry
+
+
+def _reading(entry: Entry) -> LineReading | None:
+    given = entry.get("reading")
+    if not isinstance(given, dict):
+        return None
+    return LineReading(
+        kind=NoteKind(given["kind"]),
+        owner=Owner(given["owner"]) if given.get("owner") else None,
+        due=date.fromisoformat(given["due"]) if given.get("due") else None,
+        private=bool(given.get("private")),
+    )
+
+
+def private_entry(meeting_id: int, note: tuple[int, str], private: bool, at: datetime) -> Entry:
+    """A note (and its action) kept out of the recap sent to the report, or shared."""
+    entry = _note_change("private", meeting_id, note, at)
+    entry["private"] = private
+    return entry
 
 
 def delete_entry(meeting_id: int, note: tuple[int, str], at: datetime) -> Entry:
@@ -122,10 +156,14 @@ def action_status_entry(
     status: ActionStatus,
     at: datetime,
     note_uid: str | None = None,
+    *,
+    reason: str = "",
+    uid: str | None = None,
 ) -> Entry:
     """``note_uid``: the uid of the note the action came from, when this
     meeting made it; a replay finds the action by it (an earlier meeting's
-    action is found by id only in the database that gave it)."""
+    action is found by id only in the database that gave it). ``uid``: the
+    change's own, so its history row lands once."""
     entry: Entry = {
         "type": "action_status",
         "meeting_id": meeting_id,
@@ -135,7 +173,51 @@ def action_status_entry(
     }
     if note_uid is not None:
         entry["action_note_uid"] = note_uid
+    if reason:
+        entry["reason"] = reason
+    if uid is not None:
+        entry["uid"] = uid
     return entry
+
+
+def action_change_entry(
+    meeting_id: int,
+    action_id: int,
+    change: ActionChange,
+    value: str,
+    at: datetime,
+    *,
+    uid: str,
+    note_uid: str | None = None,
+) -> Entry:
+    """An action rescheduled (``value``: an ISO date, "" for none),
+    reassigned ("me"/"them") or reworded (the text) in the meeting;
+    ``note_uid`` as for :func:`action_status_entry`."""
+    entry: Entry = {
+        "type": "action_change",
+        "meeting_id": meeting_id,
+        "action_id": action_id,
+        "change": change.value,
+        "value": value,
+        "uid": uid,
+        "at": at.isoformat(),
+    }
+    if note_uid is not None:
+        entry["action_note_uid"] = note_uid
+    return entry
+
+
+def _apply_change(store: Store, e: Entry) -> object:
+    action_id, at, uid = int(e["action_id"]), _at(e), e.get("uid")
+    change, value, meeting_id = ActionChange(e["change"]), str(e["value"]), e["meeting_id"]
+    if change is ActionChange.DUE:
+        due = date.fromisoformat(value) if value else None
+        return store.reschedule_action(action_id, due, at=at, meeting_id=meeting_id, uid=uid)
+    if change is ActionChange.OWNER:
+        return store.reassign_action(action_id, Owner(value), at=at, meeting_id=meeting_id, uid=uid)
+    if change is ActionChange.TEXT:
+        return store.reword_action(action_id, value, at=at, meeting_id=meeting_id, uid=uid)
+    raise ValueError(f"not a change an action_change entry makes: {change}")
 
 
 def topic_resolved_entry(
@@ -213,14 +295,25 @@ _APPLY: dict[str, Callable[[Store, Entry], object]] = {
     "asked": lambda store, e: _record_question(store, entry_to_asked(e)),
     "draft": lambda store, e: store.save_draft(int(e["meeting_id"]), e["text"], _at(e)),
     "edit": lambda store, e: store.edit_note(
-        int(e["note_id"]), text=e["text"], tags=tuple(e.get("tags") or ()), at=_at(e)
+        int(e["note_id"]),
+        text=e["text"],
+        tags=tuple(e.get("tags") or ()),
+        at=_at(e),
+        reading=_reading(e),
     ),
+    "private": lambda store, e: store.set_note_private(int(e["note_id"]), bool(e["private"])),
     "delete": lambda store, e: store.delete_note(int(e["note_id"]), _at(e)),
     "restore": lambda store, e: store.restore_note(int(e["note_id"])),
     "career": lambda store, e: store.set_career_mark(int(e["note_id"]), e.get("mark")),
     "action_status": lambda store, e: store.set_action_status(
-        int(e["action_id"]), ActionStatus(e["status"]), meeting_id=e["meeting_id"], at=_at(e)
+        int(e["action_id"]),
+        ActionStatus(e["status"]),
+        meeting_id=e["meeting_id"],
+        at=_at(e),
+        reason=str(e.get("reason") or ""),
+        uid=e.get("uid"),
     ),
+    "action_change": _apply_change,
     "topic_resolved": lambda store, e: store.set_note_resolved(
         int(e["note_id"]), _at(e) if e.get("resolved") else None, meeting_id=e["meeting_id"]
     ),

@@ -9,10 +9,11 @@ from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from tui1on1.domain.career import CAREER_MARKS
-from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
-from tui1on1.domain.records import ActionItem, AskedQuestion, Draft, NewNote, Note
+from tui1on1.domain.kinds import ActionChange, ActionStatus, NoteKind, Owner
+from tui1on1.domain.records import ActionItem, AskedQuestion, Draft, LineReading, NewNote, Note
 from tui1on1.storage import convert
 from tui1on1.storage.errors import InvalidInput, NotFound
+from tui1on1.storage.ledger import due_text, record_event
 from tui1on1.storage.session import SessionBase
 from tui1on1.storage.tables import (
     ActionItemRow,
@@ -57,6 +58,55 @@ def _update_asked(
         row.followups += 1
     session.flush()
     return convert.asked_question(row)
+
+
+def _reread(
+    session: Session,
+    note: NoteRow,
+    action: ActionItemRow | None,
+    reading: LineReading,
+    at: datetime,
+) -> ActionItemRow | None:
+    """Apply an edited line's kind, owner and due date to ``note`` and its
+    action; returns the action it has now."""
+    note.kind = reading.kind.value
+    if reading.kind is not NoteKind.ACTION:
+        if action is not None:
+            session.delete(action)
+        return None
+    owner = reading.owner or Owner.THEM
+    if action is None:
+        meeting = _get(session, MeetingRow, note.meeting_id, "meeting")
+        action = ActionItemRow(
+            person_id=meeting.person_id,
+            owner=owner.value,
+            text=note.text,
+            due=reading.due,
+            status=ActionStatus.OPEN.value,
+            origin_meeting_id=note.meeting_id,
+            note_id=note.id,
+            created_at=at,
+        )
+        session.add(action)
+        return action
+    origin = session.get(MeetingRow, action.origin_meeting_id) if action.origin_meeting_id else None
+    quiet = origin is not None and origin.status == "live" and origin.id == note.meeting_id
+    if action.owner != owner.value:
+        before, action.owner = action.owner, owner.value
+        if not quiet:
+            record_event(session, action, ActionChange.OWNER, at, before=before, after=owner.value)
+    if action.due != reading.due:
+        before_due, action.due = action.due, reading.due
+        if not quiet:
+            record_event(
+                session,
+                action,
+                ActionChange.DUE,
+                at,
+                before=due_text(before_due),
+                after=due_text(reading.due),
+            )
+    return action
 
 
 def _get(session: Session, table: type[_RowT], key: int, what: str) -> _RowT:
@@ -105,6 +155,7 @@ class NoteStore(SessionBase):
                     "created_at": new.created_at,
                     "career": new.career,
                     "answers_why": new.answers_why and asked_id is not None,
+                    "private": new.private,
                 },
             ).one()
             action_row = None
@@ -146,8 +197,23 @@ class NoteStore(SessionBase):
             action = conn.execute(_ACTION_BY_NOTE, {"note_id": note.id}).first()
             return None if action is None else int(action.id)
 
-    def edit_note(self, note_id: int, *, text: str, tags: tuple[str, ...], at: datetime) -> Note:
-        """Change a note's text and tags; its action item follows the text."""
+    def edit_note(
+        self,
+        note_id: int,
+        *,
+        text: str,
+        tags: tuple[str, ...],
+        at: datetime,
+        reading: LineReading | None = None,
+    ) -> Note:
+        """Change a note's text and tags; its action item follows the text.
+
+        ``reading``: the edited line read again (kind, owner, due date,
+        privacy). A note that becomes an action gets its action item; an
+        action that becomes another kind of note loses it (it was typed as
+        an action by mistake). An owner or due date changed here is part of
+        the action's history, unless the action was made in the meeting
+        that is still going on (a slip corrected as it happens)."""
         _check_text(text)
         with self._write() as session:
             row = _get(session, NoteRow, note_id, "note")
@@ -155,8 +221,19 @@ class NoteStore(SessionBase):
             row.tags = convert.join_tags(tags)
             row.edited_at = at
             action = session.scalar(select(ActionItemRow).where(ActionItemRow.note_id == note_id))
+            if reading is not None:
+                row.private = reading.private
+                action = _reread(session, row, action, reading, at)
             if action is not None:
                 action.text = text
+            session.flush()
+            return convert.note(row)
+
+    def set_note_private(self, note_id: int, private: bool) -> Note:
+        """Keep a note (and its action) out of the recap sent to the report, or share it."""
+        with self._write() as session:
+            row = _get(session, NoteRow, note_id, "note")
+            row.private = private
             session.flush()
             return convert.note(row)
 
@@ -220,21 +297,6 @@ class NoteStore(SessionBase):
         query = query.order_by(ActionItemRow.due.is_(None), ActionItemRow.due, ActionItemRow.id)
         with self._read() as session:
             return [convert.action_item(row) for row in session.scalars(query)]
-
-    def set_action_status(
-        self, action_id: int, status: ActionStatus, *, meeting_id: int | None, at: datetime
-    ) -> ActionItem:
-        with self._write() as session:
-            row = _get(session, ActionItemRow, action_id, "action item")
-            row.status = status.value
-            if status is ActionStatus.OPEN:
-                row.closed_at = None
-                row.closed_meeting_id = None
-            else:
-                row.closed_at = at
-                row.closed_meeting_id = meeting_id
-            session.flush()
-            return convert.action_item(row)
 
     # --- asked questions -----------------------------------------------------
 

@@ -21,6 +21,7 @@ from tui1on1.storage.engine import driver_connection, make_engine, safe_url, sql
 from tui1on1.storage.errors import DatabaseUnavailable
 from tui1on1.storage.history import HistoryStore
 from tui1on1.storage.instance_lock import InstanceLock, LockUnavailable, hold_shared
+from tui1on1.storage.ledger import LedgerStore
 from tui1on1.storage.meetings import MeetingStore
 from tui1on1.storage.notes import NoteStore
 from tui1on1.storage.overview import OverviewStore
@@ -36,6 +37,7 @@ class Store(
     PeopleStore,
     MeetingStore,
     NoteStore,
+    LedgerStore,
     HistoryStore,
     OverviewStore,
     SearchStore,

@@ -163,6 +163,8 @@ class NoteRow(Base):
     # The meeting a parked topic or open question was dealt with in (0005);
     # a plain id (see the migration): discarding that meeting clears it.
     resolved_meeting_id: Mapped[int | None] = mapped_column(Integer)
+    # Kept out of the recap sent to the report (0006).
+    private: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ActionItemRow(Base):
@@ -186,6 +188,24 @@ class ActionItemRow(Base):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ActionEventRow(Base):
+    """One change to an action item after it was made (0006); see
+    ``domain.records.ActionEvent``."""
+
+    __tablename__ = "action_event"
+    __table_args__ = (Index("ix_action_event_action_id_at", "action_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: uuid.uuid4().hex)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action_item.id", ondelete="CASCADE"))
+    change: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
 
 
 class TalkingPointRow(Base):

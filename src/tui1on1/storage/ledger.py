@@ -1,0 +1,261 @@
+"""The promise ledger: every change to an action item after it was made.
+
+Done, open again, dropped (with a reason), rescheduled, reassigned and
+reworded each update the action and add an ``action_event`` row in one
+transaction. A change given a client ``uid`` lands once: replaying it (the
+recovery journal) returns the action as it is. A change to what the action
+already says records nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from tui1on1.domain.grammar import extract_tags
+from tui1on1.domain.kinds import ActionChange, ActionStatus, Owner
+from tui1on1.domain.records import ActionEvent, ActionItem
+from tui1on1.storage import convert
+from tui1on1.storage.errors import InvalidInput, NotFound
+from tui1on1.storage.session import SessionBase
+from tui1on1.storage.tables import ActionEventRow, ActionItemRow, NoteRow
+
+MAX_REASON_CHARS = 500
+
+_STATUS_CHANGE = {
+    ActionStatus.DONE: ActionChange.DONE,
+    ActionStatus.DROPPED: ActionChange.DROPPED,
+    ActionStatus.OPEN: ActionChange.REOPENED,
+}
+
+
+def _action(session: Session, action_id: int) -> ActionItemRow:
+    row = session.get(ActionItemRow, action_id)
+    if row is None:
+        raise NotFound(f"no action item with id {action_id}")
+    return row
+
+
+def _landed(session: Session, uid: str | None) -> bool:
+    """Whether the change made with ``uid`` is in already (a replay)."""
+    if uid is None:
+        return False
+    return session.scalar(select(ActionEventRow.id).where(ActionEventRow.uid == uid)) is not None
+
+
+def record_event(
+    session: Session,
+    row: ActionItemRow,
+    change: ActionChange,
+    at: datetime,
+    *,
+    before: str | None = None,
+    after: str | None = None,
+    reason: str = "",
+    meeting_id: int | None = None,
+    uid: str | None = None,
+) -> None:
+    """Add one history row for ``row`` (in the caller's transaction)."""
+    event = ActionEventRow(
+        action_id=row.id,
+        change=change.value,
+        at=at,
+        before=before,
+        after=after,
+        reason=reason,
+        meeting_id=meeting_id,
+    )
+    if uid is not None:
+        event.uid = uid
+    session.add(event)
+
+
+def due_text(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class LedgerStore(SessionBase):
+    def get_action(self, action_id: int) -> ActionItem:
+        with self._read() as session:
+            return convert.action_item(_action(session, action_id))
+
+    def set_action_status(
+        self,
+        action_id: int,
+        status: ActionStatus,
+        *,
+        meeting_id: int | None,
+        at: datetime,
+        reason: str = "",
+        uid: str | None = None,
+    ) -> ActionItem:
+        """Mark an action done, dropped (``reason`` optional) or open again;
+        ``meeting_id``: the meeting it happened in, if any."""
+        reason = " ".join(reason.split())
+        if len(reason) > MAX_REASON_CHARS:
+            raise InvalidInput(f"a reason can be at most {MAX_REASON_CHARS} characters")
+        with self._write() as session:
+            row = _action(session, action_id)
+            if _landed(session, uid) or row.status == status.value:
+                return convert.action_item(row)
+            row.status = status.value
+            if status is ActionStatus.OPEN:
+                row.closed_at = None
+                row.closed_meeting_id = None
+            else:
+                row.closed_at = at
+                row.closed_meeting_id = meeting_id
+            record_event(
+                session,
+                row,
+                _STATUS_CHANGE[status],
+                at,
+                reason=reason if status is ActionStatus.DROPPED else "",
+                meeting_id=meeting_id,
+                uid=uid,
+            )
+            session.flush()
+            return convert.action_item(row)
+
+    def reschedule_action(
+        self,
+        action_id: int,
+        due: date | None,
+        *,
+        at: datetime,
+        meeting_id: int | None = None,
+        uid: str | None = None,
+    ) -> ActionItem:
+        """Give an action a new due date (None: no due date)."""
+        with self._write() as session:
+            row = _action(session, action_id)
+            if not _landed(session, uid) and row.due != due:
+                before, row.due = row.due, due
+                record_event(
+                    session,
+                    row,
+                    ActionChange.DUE,
+                    at,
+                    before=due_text(before),
+                    after=due_text(due),
+                    meeting_id=meeting_id,
+                    uid=uid,
+                )
+                session.flush()
+            return convert.action_item(row)
+
+    def reassign_action(
+        self,
+        action_id: int,
+        owner: Owner,
+        *,
+        at: datetime,
+        meeting_id: int | None = None,
+        uid: str | None = None,
+    ) -> ActionItem:
+        """Make an action mine or theirs."""
+        with self._write() as session:
+            row = _action(session, action_id)
+            if not _landed(session, uid) and row.owner != owner.value:
+                before, row.owner = row.owner, owner.value
+                record_event(
+                    session,
+                    row,
+                    ActionChange.OWNER,
+                    at,
+                    before=before,
+                    after=owner.value,
+                    meeting_id=meeting_id,
+                    uid=uid,
+                )
+                session.flush()
+            return convert.action_item(row)
+
+    def reword_action(
+        self,
+        action_id: int,
+        text: str,
+        *,
+        at: datetime,
+        meeting_id: int | None = None,
+        uid: str | None = None,
+    ) -> ActionItem:
+        """Change an action's text; its note (and the note's tags) follow."""
+        text = text.strip()
+        if not text:
+            raise InvalidInput("an action needs some text")
+        from tui1on1.storage.notes import MAX_NOTE_CHARS
+
+        if len(text) > MAX_NOTE_CHARS:
+            raise InvalidInput(f"an action can be at most {MAX_NOTE_CHARS:,} characters")
+        with self._write() as session:
+            row = _action(session, action_id)
+            if not _landed(session, uid) and row.text != text:
+                before, row.text = row.text, text
+                note = session.get(NoteRow, row.note_id) if row.note_id else None
+                if note is not None:
+                    note.text = text
+                    note.tags = convert.join_tags(extract_tags(text))
+                    note.edited_at = at
+                record_event(
+                    session,
+                    row,
+                    ActionChange.TEXT,
+                    at,
+                    before=before,
+                    after=text,
+                    meeting_id=meeting_id,
+                    uid=uid,
+                )
+                session.flush()
+            return convert.action_item(row)
+
+    def action_history(self, action_ids: Iterable[int]) -> dict[int, list[ActionEvent]]:
+        """The changes to each action, oldest first (every id has a list)."""
+        ids = sorted(set(action_ids))
+        history: dict[int, list[ActionEvent]] = {i: [] for i in ids}
+        if not ids:
+            return history
+        with self._read() as session:
+            for start in range(0, len(ids), 500):  # bound parameters stay few
+                rows = session.scalars(
+                    select(ActionEventRow)
+                    .where(ActionEventRow.action_id.in_(ids[start : start + 500]))
+                    .order_by(ActionEventRow.at, ActionEventRow.id)
+                )
+                for row in rows:
+                    history[row.action_id].append(convert.action_event(row))
+        return history
+
+    def my_promises(
+        self, *, since: date, person_id: int | None = None
+    ) -> tuple[list[ActionItem], dict[int, list[ActionEvent]]]:
+        """My actions that bear on the kept-promise rate from ``since`` on:
+        still open, closed since then, or due since then; and their history.
+        Actions of deleted notes are left out (they were typed by mistake)."""
+        query = (
+            select(ActionItemRow)
+            .outerjoin(NoteRow, NoteRow.id == ActionItemRow.note_id)
+            .where(
+                ActionItemRow.owner == Owner.ME.value,
+                NoteRow.deleted_at.is_(None),
+                or_(
+                    ActionItemRow.status == ActionStatus.OPEN.value,
+                    ActionItemRow.due >= since,
+                    ActionItemRow.closed_at >= _start_of(since),
+                ),
+            )
+            .order_by(ActionItemRow.id)
+        )
+        if person_id is not None:
+            query = query.where(ActionItemRow.person_id == person_id)
+        with self._read() as session:
+            items = [convert.action_item(row) for row in session.scalars(query)]
+        return items, self.action_history(item.id for item in items)
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)

@@ -1,0 +1,217 @@
+"""The promise ledger in the Store (SQLite and PostgreSQL): each change to an
+action (done, dropped with a reason, open again, rescheduled, reassigned,
+reworded) updates it and adds one history row; a replayed change lands once;
+an edited line is read again; a discarded meeting takes its changes back."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from tui1on1.domain.kinds import ActionChange, ActionStatus, NoteKind, Owner
+from tui1on1.domain.records import LineReading, NewNote
+from tui1on1.storage.errors import InvalidInput, NotFound
+from tui1on1.storage.journal_entries import action_change_entry, action_status_entry, apply
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+DAY = timedelta(days=1)
+
+
+def _meeting(store, person, at):
+    meeting, _ = store.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=at)
+    return meeting
+
+
+def _action(store, meeting, uid, text, *, owner=Owner.ME, due=None, private=False):
+    _, action = store.add_note(
+        NewNote(
+            uid=uid,
+            meeting_id=meeting.id,
+            kind=NoteKind.ACTION,
+            text=text,
+            action_owner=owner,
+            action_due=due,
+            created_at=meeting.started_at + timedelta(minutes=5),
+            private=private,
+        )
+    )
+    return action
+
+
+def _changes(store, action_id):
+    return [
+        (e.change, e.before, e.after, e.reason)
+        for e in store.action_history([action_id])[action_id]
+    ]
+
+
+def test_every_change_is_in_the_history_in_order(store):
+    ada = store.add_person("Ada Lovelace", now=T0)
+    first = _meeting(store, ada, T0)
+    action = _action(store, first, "a1", "send the RFC #plan", due=date(2026, 12, 4))
+    store.end_meeting(first.id, T0 + 30 * timedelta(minutes=1))
+
+    store.reschedule_action(action.id, date(2026, 12, 11), at=T0 + DAY)
+    store.reassign_action(action.id, Owner.THEM, at=T0 + 2 * DAY)
+    store.reword_action(action.id, "send the RFC draft #rfc", at=T0 + 3 * DAY)
+    store.set_action_status(
+        action.id, ActionStatus.DROPPED, meeting_id=None, at=T0 + 4 * DAY, reason="  not needed "
+    )
+    store.set_action_status(action.id, ActionStatus.OPEN, meeting_id=None, at=T0 + 5 * DAY)
+    second = _meeting(store, ada, T0 + 6 * DAY)
+    done = store.set_action_status(
+        action.id, ActionStatus.DONE, meeting_id=second.id, at=T0 + 6 * DAY
+    )
+
+    assert (done.status, done.due, done.owner, done.text) == (
+        ActionStatus.DONE,
+        date(2026, 12, 11),
+        Owner.THEM,
+        "send the RFC draft #rfc",
+    )
+    assert done.closed_meeting_id == second.id
+    assert _changes(store, action.id) == [
+        (ActionChange.DUE, "2026-12-04", "2026-12-11", ""),
+        (ActionChange.OWNER, "me", "them", ""),
+        (ActionChange.TEXT, "send the RFC #plan", "send the RFC draft #rfc", ""),
+        (ActionChange.DROPPED, None, None, "not needed"),
+        (ActionChange.REOPENED, None, None, ""),
+        (ActionChange.DONE, None, None, ""),
+    ]
+    note = store.list_notes(first.id)[0]
+    assert (note.text, note.tags) == ("send the RFC draft #rfc", ("rfc",))
+
+
+def test_a_change_to_what_it_already_says_records_nothing(store):
+    ada = store.add_person("Ada Lovelace", now=T0)
+    action = _action(store, _meeting(store, ada, T0), "a1", "x", due=date(2026, 12, 4))
+    store.reschedule_action(action.id, date(2026, 12, 4), at=T0)
+    store.reassign_action(action.id, Owner.ME, at=T0)
+    store.reword_action(action.id, " x ", at=T0)
+    store.set_action_status(action.id, ActionStatus.OPEN, meeting_id=None, at=T0)
+    assert _changes(store, action.id) == []
+
+
+def test_bad_changes_are_refused_calmly(store):
+    ada = store.add_person("Ada Lovelace", now=T0)
+    action = _action(store, _meeting(store, ada, T0), "a1", "x")
+    with pytest.raises(NotFound, match="no action item with id 999"):
+        store.reschedule_action(999, None, at=T0)
+    with pytest.raises(InvalidInput, match="needs some text"):
+        store.reword_action(action.id, "   ", at=T0)
+    with pytest.raises(InvalidInput, match="at most 500"):
+        store.set_action_status(
+            action.id, ActionStatus.DROPPED, meeting_id=None, at=T0, reason="r" * 501
+        )
+
+
+def test_a_replayed_change_lands_once(store):
+    ada = store.add_person("Ada Lovelace", now=T0)
+    meeting = _meeting(store, ada, T0)
+    action = _action(store, meeting, "a1", "x", due=date(2026, 12, 4))
+    later = T0 + 10 * timedelta(minutes=1)
+    entries = [
+        action_change_entry(
+            meeting.id, action.id, ActionChange.DUE, "2026-12-09", later, uid="c1", note_uid="a1"
+        ),
+        action_status_entry(
+            meeting.id, action.id, ActionStatus.DROPPED, later, "a1", reason="moot", uid="c2"
+        ),
+        action_status_entry(meeting.id, action.id, ActionStatus.OPEN, later, "a1", uid="c3"),
+    ]
+    for entry in entries + entries:
+        apply(store, entry)
+    assert _changes(store, action.id) == [
+        (ActionChange.DUE, "2026-12-04", "2026-12-09", ""),
+        (ActionChange.DROPPED, None, None, "moot"),
+        (ActionChange.REOPENED, None, None, ""),
+    ]
+
+
+def test_an_edited_line_is_read_again(store):
+    ada = store.add_person("Ada Lovelace", now=T0)
+    meeting = _meeting(store, ada, T0)
+    note, _ = store.add_note(
+        NewNote(uid="n1", meeting_id=meeting.id, kind=NoteKind.NOTE, text="draft it", created_at=T0)
+    )
+    store.edit_note(
+        note.id,
+        text="draft it",
+        tags=(),
+        at=T0 + DAY,
+        reading=LineReading(NoteKind.ACTION, Owner.ME, date(2026, 12, 9), private=True),
+    )
+    [action] = store.list_actions(person_id=ada.id)
+    assert (action.owner, action.due, action.text) == (Owner.ME, date(2026, 12, 9), "draft it")
+    assert store.list_notes(meeting.id)[0].private is True
+    # While its meeting goes on, fixing the date or owner is a slip corrected, not history.
+    store.edit_note(
+        note.id,
+        text="draft it",
+        tags=(),
+        at=T0 + DAY,
+        reading=LineReading(NoteKind.ACTION, Owner.THEM, date(2026, 12, 10)),
+    )
+    assert _changes(store, action.id) == []
+    store.end_meeting(meeting.id, T0 + DAY)
+    store.edit_note(
+        note.id,
+        text="draft it",
+        tags=(),
+        at=T0 + 2 * DAY,
+        reading=LineReading(NoteKind.ACTION, Owner.THEM, date(2026, 12, 16)),
+    )
+    assert _changes(store, action.id) == [(ActionChange.DUE, "2026-12-10", "2026-12-16", "")]
+    store.edit_note(
+        note.id, text="draft it", tags=(), at=T0 + 3 * DAY, reading=LineReading(NoteKind.NOTE)
+    )
+    assert store.list_actions(person_id=ada.id) == []
+    assert store.list_notes(meeting.id)[0].kind is NoteKind.NOTE
+
+
+def test_private_notes_are_kept_and_can_be_shared(store):
+    ada = store.add_person("Ada Lovelace", now=T0)
+    meeting = _meeting(store, ada, T0)
+    _action(store, meeting, "a1", "ask HR about her band", private=True)
+    note = store.list_notes(meeting.id)[0]
+    assert note.private is True
+    assert store.set_note_private(note.id, False).private is False
+
+
+def test_discarding_a_meeting_takes_back_what_it_changed(store, tmp_path):
+    ada = store.add_person("Ada Lovelace", now=T0)
+    first = _meeting(store, ada, T0)
+    action = _action(store, first, "a1", "send it", due=date(2026, 12, 4))
+    store.end_meeting(first.id, T0 + DAY / 48)
+    second = _meeting(store, ada, T0 + 7 * DAY)
+    at = T0 + 7 * DAY
+    store.reschedule_action(action.id, date(2026, 12, 18), at=at, meeting_id=second.id)
+    store.reassign_action(action.id, Owner.THEM, at=at, meeting_id=second.id)
+    store.reword_action(action.id, "send it all", at=at, meeting_id=second.id)
+    store.set_action_status(action.id, ActionStatus.DONE, meeting_id=second.id, at=at)
+    store.discard_meeting(second.id, tmp_path / "discarded")
+    back = store.get_action(action.id)
+    assert (back.status, back.due, back.owner, back.text) == (
+        ActionStatus.OPEN,
+        date(2026, 12, 4),
+        Owner.ME,
+        "send it",
+    )
+    assert store.list_notes(first.id)[0].text == "send it"
+    assert _changes(store, action.id) == []
+
+
+def test_my_promises_reads_only_mine_that_bear_on_the_window(store):
+    ada = store.add_person("Ada Lovelace", now=T0)
+    meeting = _meeting(store, ada, T0 - 200 * DAY)
+    old = _action(store, meeting, "a1", "old, done", due=date(2026, 4, 1))
+    store.set_action_status(old.id, ActionStatus.DONE, meeting_id=None, at=T0 - 190 * DAY)
+    still_open = _action(store, meeting, "a2", "old, open", due=date(2026, 4, 2))
+    _action(store, meeting, "a3", "theirs", owner=Owner.THEM, due=date(2026, 11, 20))
+    recent = _action(store, meeting, "a4", "recent", due=date(2026, 11, 20))
+    store.reschedule_action(recent.id, date(2026, 11, 25), at=T0 - 10 * DAY)
+    items, history = store.my_promises(since=date(2026, 9, 2))
+    assert [a.id for a in items] == [still_open.id, recent.id]
+    assert [e.change for e in history[recent.id]] == [ActionChange.DUE]
+    assert history[still_open.id] == []
