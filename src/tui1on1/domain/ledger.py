@@ -135,7 +135,7 @@ def due_words(action: ActionItem, today: date, *, tz: tzinfo | None = None) -> s
     alone if that day isn't known).
     """
     if action.status is not ActionStatus.OPEN:
-        word = "done" if action.status is ActionStatus.DONE else "dropped"
+        word = action.status.value  # "done" or "dropped"
         if action.closed_at is None:
             return word
         return f"{word} {day_text(local_date(action.closed_at, tz), today)}"
