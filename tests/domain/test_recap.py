@@ -81,9 +81,9 @@ ACTIONS = [
     _action(24, Owner.ME, "book the room", note_id=15, status=ActionStatus.DROPPED),
 ]
 EARLIER_ACTIONS = [
-    _action(11, Owner.ME, "book the offsite", origin=EARLIER, status=ActionStatus.DONE,
-            closed_in=THIS),
     _action(12, Owner.THEM, "send the RFC draft #rfc", origin=EARLIER, status=ActionStatus.DONE,
+            closed_in=THIS),
+    _action(11, Owner.ME, "book the offsite", origin=EARLIER, status=ActionStatus.DONE,
             closed_in=THIS),
     _action(13, Owner.THEM, "share the roadmap", due=date(2026, 12, 2), origin=EARLIER),
     _action(14, Owner.ME, "review her promo packet", due=date(2026, 12, 14), origin=EARLIER),

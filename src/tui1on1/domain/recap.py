@@ -58,12 +58,13 @@ class MeetingRecord:
         return any(n.private for n in self.notes if n.id == action.note_id)
 
     def done_since_last_time(self) -> list[ActionItem]:
-        """Earlier actions closed done in this meeting."""
-        return [
+        """Earlier actions closed done in this meeting: mine first, then theirs."""
+        items = [
             a
             for a in self.earlier_actions
             if a.closed_meeting_id == self.meeting.id and a.status is ActionStatus.DONE
         ]
+        return sorted(items, key=lambda a: (a.owner is not Owner.ME, a.id))
 
     def still_open(self) -> list[ActionItem]:
         """Earlier actions still open: mine first, then theirs; each group
