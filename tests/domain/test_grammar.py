@@ -127,9 +127,10 @@ def test_kinds_and_text(line: str, kind: NoteKind, text: str) -> None:
         ("! review @nov-19", THEM, "review", date(2027, 11, 19)),  # rolled to next year
         ("! review @feb-29", THEM, "review", date(2028, 2, 29)),
         ("! tidy   spacing    @fri   ", THEM, "tidy   spacing", date(2026, 11, 27)),
-        # not a due date: an email, an @word not last, a lone @
+        # not a due date: an email, an @word before the end, a lone @
         ("! mail bob@example.com", THEM, "mail bob@example.com", None),
         ("! ask @fri fri", THEM, "ask @fri fri", None),
+        ("! @someday", THEM, "@someday", None),  # the first word is the text
         ("! ping @ ", THEM, "ping @", None),
         ("! ping a@fri", THEM, "ping a@fri", None),
     ],
@@ -152,7 +153,8 @@ def test_actions(line: str, owner: Owner, text: str, due: date | None) -> None:
         ("! renew @13/02", "renew @13/02", "could be read more than one way"),
         ("! renew @yesterday", "renew @yesterday", "in the past"),
         ("!me thank @alice", "thank @alice", "couldn't read the due date '@alice'"),
-        ("! @someday", "@someday", "couldn't read"),
+        ("! do it @someday", "do it @someday", "couldn't read"),
+        ("! x @fri @mon", "x @fri @mon", "'@fri' and '@mon' are both due dates"),
     ],
 )
 def test_unreadable_due_date_keeps_the_token_and_explains(
