@@ -310,7 +310,7 @@ def test_help_rows_and_placeholder() -> None:
         assert keys and meaning
         assert keys.isprintable() and meaning.isprintable()
     typed = " ".join(keys for keys, _ in PREFIX_HELP)
-    for prefix in [*PREFIX_KINDS, "!me", "#", "@", "\\"]:
+    for prefix in [*PREFIX_KINDS, "!me", "#", "@", "\\", "//", "&"]:
         assert prefix in typed
 
 
@@ -323,10 +323,14 @@ def test_help_examples_do_what_they_say() -> None:
 
 
 def test_no_ui_or_storage_imports() -> None:
+    import tui1on1.domain.datewords as datewords
     import tui1on1.domain.duedates as duedates
     import tui1on1.domain.grammar as grammar
+    import tui1on1.domain.noteedit as noteedit
+    import tui1on1.domain.tags as tags
+    import tui1on1.domain.trailingdue as trailingdue
 
-    for module in (grammar, duedates):
+    for module in (grammar, duedates, datewords, noteedit, tags, trailingdue):
         with open(module.__file__, encoding="utf-8") as source:
             tree = ast.parse(source.read())
         imported = {
@@ -348,9 +352,11 @@ _ERRORS = (EmptyLineError, NoteTooLongError)
 
 
 def _starts_with_prefix(stripped: str) -> bool:
-    """Whether a prefix rule could apply (a prefix char, the escape, or a
-    career mark's ``&`` before a letter comes first)."""
+    """Whether a prefix rule could apply (a prefix char, the escape, the
+    private marker, or a career mark's ``&`` before a letter comes first)."""
     if stripped[:1] == "&" and stripped[1:2].isalpha():
+        return True
+    if stripped.startswith("//"):
         return True
     return bool(stripped) and (stripped[0] in PREFIX_CHARS or stripped[0] == "\\")
 
