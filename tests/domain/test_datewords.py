@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -228,3 +229,16 @@ def test_the_suggestion_counts_from_today() -> None:
 def test_any_text_gives_a_warning_or_none(text: str) -> None:
     warning = due_warning(text, TODAY)
     assert warning is None or (warning.startswith("no due date: ") and "\n" not in warning)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 20_000, "1/2 " * 5_000, "1.2 " * 5_000, "5." * 10_000, "every friday " * 1_500],
+    ids=["letters", "fractions", "decimals", "dots", "weekdays"],
+)
+def test_a_long_paste_is_read_in_a_moment(text: str) -> None:
+    """No phrase looks back over the whole text for each match (that took
+    seconds to minutes on a 20,000-character note)."""
+    started = time.monotonic()
+    parse_line(f"! {text}"[:20_000], TODAY)
+    assert time.monotonic() - started < 3

@@ -63,7 +63,7 @@ _NUMBER_END = r"(?![\w/%'’]|[.,:]\d)"
 _CUE = re.compile(r"(?<![\w'’])(?:by|on|before|until|till|due)\s+$", re.IGNORECASE)
 _VERSION = re.compile(r"(?<![\w'’])(?:version|ver|release|build|rev|revision|v)\s*$", re.IGNORECASE)
 _NOT_DUE = re.compile(r"(?<![\w'’])(?:every|each|last|past|since|from)\s+$", re.IGNORECASE)
-_MASK = re.compile(r"(?<!\S)[@#]\S+|\S*://\S*")
+_MASK = re.compile(r"(?<!\S)(?:[@#]\S+|\S*://\S*)")
 
 Advice = Callable[[re.Match[str], str, date, str], str | None]
 
@@ -75,10 +75,10 @@ def due_warning(text: str, today: date) -> str | None:
     message for the row or a notification, or None when nothing in the text
     looks like a date. Meant for actions *without* a due date only.
     """
-    read = read_due(text, today)
-    if read.several and read.error:
-        return f"no due date: {read.error}"
-    for word in at_words(text, today):
+    found = at_words(text, today)
+    if sum(1 for word in found if word.in_run and word.due is not None) > 1:
+        return f"no due date: {read_due(text, today).error}"  # two dates: it says which
+    for word in found:
         seen = f"@{word.token}"
         if word.due is not None:
             if word.in_run:  # saved before the grammar read it there
@@ -87,14 +87,14 @@ def due_warning(text: str, today: date) -> str | None:
         if said := _at_warning(word.token, today):
             return said
     masked = _MASK.sub(lambda match: " " * len(match[0]), text)
-    found: list[tuple[int, int, str]] = []
+    phrases: list[tuple[int, int, str]] = []
     for pattern, advice in _PHRASES:
         for match in pattern.finditer(masked):
             seen = " ".join(match[0].split())
             if said := advice(match, seen, today, masked):
-                found.append((match.start(), -len(match[0]), said))
+                phrases.append((match.start(), -len(match[0]), said))
                 break
-    return min(found)[2] if found else None
+    return min(phrases)[2] if phrases else None
 
 
 # --- messages -------------------------------------------------------------------------
@@ -139,6 +139,11 @@ def _at_warning(token: str, today: date) -> str | None:
 # --- the phrases ----------------------------------------------------------------------
 
 
+def _before(text: str, match: re.Match[str]) -> str:
+    """The few characters before a match, where a word like "by" would be."""
+    return text[max(0, match.start() - 20) : match.start()]
+
+
 def _end_of_week(today: date) -> str:
     return "today" if today.weekday() == 4 else "fri"
 
@@ -158,8 +163,7 @@ def _weekday(match: re.Match[str], seen: str, today: date, _: str) -> str | None
 
 
 def _bare_weekday(match: re.Match[str], seen: str, today: date, text: str) -> str | None:
-    before = text[: match.start()]
-    if _NOT_DUE.search(before):
+    if _NOT_DUE.search(_before(text, match)):
         return None
     return _set(seen, match["day"].lower(), today)
 
@@ -209,13 +213,13 @@ def _iso(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
 def _slash(match: re.Match[str], seen: str, today: date, text: str) -> str | None:
     first, second, year = int(match[1]), int(match[2]), match[3]
     fraction = first < second <= 4 or (first, second) == (24, 7)
-    if fraction and not year and not _CUE.search(text[: match.start()]):
+    if fraction and not year and not _CUE.search(_before(text, match)):
         return None  # 1/2, 3/4 and 24/7 are not dates, unless "by 1/2"
     return _numeric(seen, match[1], match[2], year, today)
 
 
 def _dotted(match: re.Match[str], seen: str, today: date, text: str) -> str | None:
-    before = text[: match.start()]
+    before = _before(text, match)
     if _VERSION.search(before):
         return None
     if not match[3] and not match["dot"] and not _CUE.search(before):

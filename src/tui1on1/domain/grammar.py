@@ -45,28 +45,20 @@ Decisions, so the grammar stays predictable:
 * Pasted multi-line text is fine: the prefix is read from the first line, and
   an action's due date from the words that end the whole text.
 
-Tags: ``#word`` anywhere in any kind of line. A tag is ``#`` then letters,
-digits, ``_``, ``-`` or ``/`` (any script), and it must start the text or
-follow whitespace, an opening bracket or quote, or ``, ; : ! ? *``. So ``C#``,
-``a.com/#x`` and ``##`` give no tag. A tag needs at least one letter:
-``#1`` means "number one" and ``#2-3`` is not a tag either. Tags are
-lowercased, kept once each in order of first appearance, and stay in the text.
-A trailing ``-`` or ``/`` is not part of a tag.
+Tags: ``#word`` anywhere in any kind of line; they stay in the text (see
+:mod:`tui1on1.domain.tags` for what counts as one).
 
-Due dates: only for actions, read from the ``@word`` among the words that end
-the action after its text — ``#tags`` and ``@words``, in any order, so
-``! draft a proposal @+2w #plan`` is due in two weeks and keeps ``#plan``
-(the first word is always text). See :mod:`tui1on1.domain.trailingdue` for
-the details: one readable ``@when`` there is taken out of the text and set as
-``due``; two are refused (``due_error`` names them); an unreadable one stays
-in the text (what was typed is never lost) with its calm message in
-``due_error``. ``ask @sam about it @fri`` is due Friday and keeps ``@sam``;
-``bob@example.com`` is never a date (the word must start with ``@``). An
-action left without a date whose text looks dated (``in 2 weeks``, ``by
-friday``, ``5/12``, ``@someday``) gets ``due_warning`` from
-:func:`tui1on1.domain.datewords.due_warning`. In every other kind of line
-``@`` is just text. ``parse_line(..., keep_due=d)`` accepts the ISO date
-``d`` even when past, so an overdue action can be edited and keep its date.
+Due dates: only for actions, from the ``@word`` among the ``#tags`` and
+``@words`` that end the action after its text, in any order
+(:mod:`tui1on1.domain.trailingdue`): ``! draft it @+2w #plan`` is due in two
+weeks and keeps ``#plan``; ``ask @sam about it @fri`` keeps ``@sam``;
+``bob@example.com`` is never a date. A readable date is taken out of the text;
+two are refused and an unreadable one stays in the text, each with a calm
+``due_error``. An action left without a date whose text looks dated (``in 2
+weeks``, ``5/12``, ``@someday``) gets a ``due_warning``
+(:mod:`tui1on1.domain.datewords`). Elsewhere ``@`` is just text.
+``keep_due=d`` accepts the ISO date ``d`` even when past, so an overdue
+action can be edited and keep its date.
 
 Private notes: ``//`` at the very start (before or after a career mark,
 before the kind's prefix) makes the note private: kept out of the recap sent

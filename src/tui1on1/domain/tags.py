@@ -1,4 +1,13 @@
-"""``#tags`` in a note's text (the rules are in :mod:`tui1on1.domain.grammar`)."""
+"""``#tags`` in a note's text.
+
+A tag may stand anywhere in any kind of line. A tag is ``#`` then letters,
+digits, ``_``, ``-`` or ``/`` (any script), and it must start the text or
+follow whitespace, an opening bracket or quote, or ``, ; : ! ? *``. So ``C#``,
+``a.com/#x`` and ``##`` give no tag. A tag needs at least one letter:
+``#1`` means "number one" and ``#2-3`` is not a tag either. Tags are
+lowercased, kept once each in order of first appearance, and stay in the text.
+A trailing ``-`` or ``/`` is not part of a tag.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +23,7 @@ _TAG_RE = re.compile(r"""(?<![^\s(\[{<"'“‘«,;:!?*])#(\w[\w/-]*)""")
 def extract_tags(text: str) -> tuple[str, ...]:
     """The ``#tags`` in ``text``: lowercased, without ``#``, unique, in order.
 
-    See :mod:`tui1on1.domain.grammar` for what counts as a tag.
+    See the module docstring for what counts as a tag.
     """
     seen: dict[str, None] = {}
     for match in _TAG_RE.finditer(text):
