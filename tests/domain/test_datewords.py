@@ -242,3 +242,14 @@ def test_a_long_paste_is_read_in_a_moment(text: str) -> None:
     started = time.monotonic()
     parse_line(f"! {text}"[:20_000], TODAY)
     assert time.monotonic() - started < 3
+
+
+_SOME_PHRASES = ["next friday", "5/12", "12.5.", "by fri", "eow", "end of next week", "eom"]
+_SOME_PHRASES += ["next month", "dec 5", "@5/12", "@next-friday", "in 2 weeks", "2026-12-05"]
+
+
+@settings(max_examples=300)
+@given(today=st.dates(), phrase=st.sampled_from(_SOME_PHRASES))
+def test_any_day_even_the_calendar_s_ends(today: date, phrase: str) -> None:
+    warning = due_warning(f"send it {phrase}", today)
+    assert warning is None or warning.startswith("no due date: ")

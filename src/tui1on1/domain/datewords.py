@@ -63,6 +63,7 @@ _NUMBER_END = r"(?![\w/%'’]|[.,:]\d)"
 _CUE = re.compile(r"(?<![\w'’])(?:by|on|before|until|till|due)\s+$", re.IGNORECASE)
 _VERSION = re.compile(r"(?<![\w'’])(?:version|ver|release|build|rev|revision|v)\s*$", re.IGNORECASE)
 _NOT_DUE = re.compile(r"(?<![\w'’])(?:every|each|last|past|since|from)\s+$", re.IGNORECASE)
+_AT_NUMERIC = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{2}|[0-9]{4}))?\.?")
 _MASK = re.compile(r"(?<!\S)(?:[@#]\S+|\S*://\S*)")
 
 Advice = Callable[[re.Match[str], str, date, str], str | None]
@@ -91,10 +92,18 @@ def due_warning(text: str, today: date) -> str | None:
     for pattern, advice in _PHRASES:
         for match in pattern.finditer(masked):
             seen = " ".join(match[0].split())
-            if said := advice(match, seen, today, masked):
+            if said := _advise(advice, match, seen, today, masked):
                 phrases.append((match.start(), -len(match[0]), said))
                 break
     return min(phrases)[2] if phrases else None
+
+
+def _advise(advice: Advice, match: re.Match[str], seen: str, today: date, text: str) -> str | None:
+    """The advice, or None when the day it names is beyond the calendar's end."""
+    try:
+        return advice(match, seen, today, text)
+    except (DueDateError, OverflowError):
+        return None
 
 
 # --- messages -------------------------------------------------------------------------
@@ -127,11 +136,11 @@ def _at_warning(token: str, today: date) -> str | None:
     if word in _VAGUE:
         return f'no due date: "{seen}" isn\'t a date — end the action with one, like @fri or @+2w'
     spaced = re.sub(r"[-_]+", " ", word)
-    if match := re.fullmatch(r"([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{2}|[0-9]{4}))?\.?", word):
-        return _numeric(seen, match[1], match[2], match[3], today)
+    if match := _AT_NUMERIC.fullmatch(word):
+        return _advise(_numeric_at, match, seen, today, word)
     for pattern, advice in _PHRASES:
         match = pattern.fullmatch(spaced)
-        if match and (said := advice(match, seen, today, spaced)):
+        if match and (said := _advise(advice, match, seen, today, spaced)):
             return said
     return None
 
@@ -224,6 +233,10 @@ def _dotted(match: re.Match[str], seen: str, today: date, text: str) -> str | No
         return None
     if not match[3] and not match["dot"] and not _CUE.search(before):
         return None  # 1.2 is a number or a version; "by 1.2" or "1.2." is a date
+    return _numeric(seen, match[1], match[2], match[3], today)
+
+
+def _numeric_at(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
     return _numeric(seen, match[1], match[2], match[3], today)
 
 
