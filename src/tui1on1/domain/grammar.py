@@ -159,10 +159,10 @@ PREFIX_HELP: tuple[tuple[str, str], ...] = (
     ("~ text", "a topic parked for a longer talk"),
     ("-5% churn", "still a note: a prefix only counts with a space after it"),
     ("#tag", "a tag, anywhere in the line"),
-    ("@fri, @+3d, @dec-5", "a due date: after an action's text, before or after tags"),
-    ("@today, @next-week", "also: @tomorrow, @+2w, @+1m, or a full date like @2026-12-05"),
+    ("@fri, @+3d, @dec-5", "an action's due date: after its text, among its tags"),
+    ("@today, @next-week", "also @tomorrow, @+2w, @+1m, a full date: @2026-12-05"),
     ("&a text", "put in the career thread: " + MARK_HELP),
-    ("// text", "a private note, kept out of the recap (also after &a)"),
+    ("// text", "a private note: kept out of the recap"),
     ("\\! text", "a backslash first keeps the line a plain note"),
 )
 """Rows of (what to type, what it means) for the help screen."""
