@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["extract_tags", "is_tag_word"]
+__all__ = ["TAG_RE", "extract_tags", "is_tag_word"]
 
 # A tag starts the text or follows whitespace, an opening bracket or quote, or
 # a little punctuation; never a letter, digit, '/', '#', '.', '@' and so on.
-_TAG_RE = re.compile(r"""(?<![^\s(\[{<"'“‘«,;:!?*])#(\w[\w/-]*)""")
+TAG_RE = re.compile(r"""(?<![^\s(\[{<"'“‘«,;:!?*])#(\w[\w/-]*)""")
 
 
 def extract_tags(text: str) -> tuple[str, ...]:
@@ -26,7 +26,7 @@ def extract_tags(text: str) -> tuple[str, ...]:
     See the module docstring for what counts as a tag.
     """
     seen: dict[str, None] = {}
-    for match in _TAG_RE.finditer(text):
+    for match in TAG_RE.finditer(text):
         tag = match[1].rstrip("/-")
         if any(char.isalpha() for char in tag):
             seen.setdefault(tag.lower(), None)
