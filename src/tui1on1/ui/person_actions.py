@@ -1,0 +1,33 @@
+"""The person screen's promises: their open actions and mine (mine first,
+overdue first, with ids and due phrases) and how well I kept my word to
+them over the last 90 days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.text import Text
+
+from tui1on1.domain.ledger import promise_stats
+from tui1on1.domain.records import ActionItem
+from tui1on1.ui.action_rows import grouped_rows, ordered
+from tui1on1.ui.services import Services
+
+PROMISE_DAYS = 90
+EMPTY = "Nothing open."
+
+
+def promise_sentence(services: Services, person_id: int) -> str:
+    """How well I kept my promises to this person (read in a worker thread)."""
+    today = services.clock.now().astimezone().date()
+    mine, events = services.store.my_promises(
+        since=today - timedelta(days=PROMISE_DAYS), person_id=person_id
+    )
+    if not mine:
+        return "No promises of mine to them in the last 90 days."
+    return promise_stats(mine, events, today, days=PROMISE_DAYS).sentence()
+
+
+def action_rows(actions: list[ActionItem], today: date, room: int) -> list[tuple[str, Text]]:
+    """Their open actions, under a heading for mine and one for theirs."""
+    return grouped_rows(ordered(actions, today), today, room)
