@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from tui1on1.domain.kinds import ActionChange
@@ -72,7 +73,12 @@ def change_action(
                     lambda: apply(request), thread=True, exit_on_error=False, group="action-apply"
                 )
 
-        screen.app.push_screen(ActionChangeScreen(action, person_name, events, today), chosen)
+        origin = action.origin_meeting_id
+        opener = None
+        if origin is not None:
+            opener = partial(screen.app.open_past_meeting, origin, action.note_id)
+        dialog = ActionChangeScreen(action, person_name, events, today, opener)
+        screen.app.push_screen(dialog, chosen)
 
     def apply(request: ActionRequest) -> None:
         services = screen.open_services()

@@ -8,13 +8,15 @@ from datetime import date, timedelta
 
 from rich.text import Text
 
+from tui1on1.domain.kinds import Owner
 from tui1on1.domain.ledger import promise_stats
 from tui1on1.domain.records import ActionItem
-from tui1on1.ui.action_rows import grouped_rows, ordered
+from tui1on1.ui.action_rows import action_row, ordered
 from tui1on1.ui.services import Services
 
 PROMISE_DAYS = 90
 EMPTY = "Nothing open."
+WHO_WIDTH = 8  # "They'll "
 
 
 def promise_sentence(services: Services, person_id: int) -> str:
@@ -29,5 +31,9 @@ def promise_sentence(services: Services, person_id: int) -> str:
 
 
 def action_rows(actions: list[ActionItem], today: date, room: int) -> list[tuple[str, Text]]:
-    """Their open actions, under a heading for mine and one for theirs."""
-    return grouped_rows(ordered(actions, today), today, room)
+    """Their open actions, mine first: 'I'll    A12  send the RFC…  overdue 3 days'."""
+    rows = []
+    for action in ordered(actions, today):
+        who = Text(f"{'I' if action.owner is Owner.ME else 'They'}'ll".ljust(WHO_WIDTH))
+        rows.append((f"action-{action.id}", who + action_row(action, today, room - WHO_WIDTH)))
+    return rows

@@ -6,15 +6,18 @@ when and where it was promised, and its history. One key asks for a change:
 - ``x`` done, ``d`` drop (an optional reason is asked), ``o`` open again
   (a done or dropped one), ``r`` reschedule (``fri``, ``+2w``,
   ``2026-12-24``, ``none``: the due-date grammar, with or without ``@``),
-  ``m`` make it mine or theirs (the other owner), ``e`` edit its text;
+  ``m`` make it mine or theirs (the other owner), ``e`` edit its text,
+  ``g`` go to the 1:1 it was promised in (when the caller can open it);
   Esc closes without a change (or leaves the line being typed).
 
 Interface, for any screen that shows actions (the person screen, the
 all-actions screen, the live meeting's notes):
 
-``ActionChangeScreen(action, person_name, events, today)`` is pushed with a
-callback; ``events`` is the action's history (``store.action_history``),
-``today`` the manager's local date. It is dismissed with an
+``ActionChangeScreen(action, person_name, events, today, open_origin=None)``
+is pushed with a callback; ``events`` is the action's history
+(``store.action_history``), ``today`` the manager's local date,
+``open_origin`` what ``g`` calls (after closing with None) to show the
+meeting it was promised in; without it ``g`` is not offered. It is dismissed with an
 :class:`ActionRequest` (what was asked for, nothing applied yet) or None.
 The caller applies it its own way: the Store directly
 (``ui.action_ledger.apply_request``, in a worker), or the meeting through its
@@ -25,6 +28,7 @@ grammar refuses is said in the dialog, calmly, and nothing is returned.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -140,14 +144,14 @@ def promised_line(action: ActionItem, person_name: str) -> str:
     return f"{who} · promised {where}"
 
 
-def keys_hint(action: ActionItem) -> str:
-    """The keys that apply to this action now, in words."""
+def keys_hint(action: ActionItem, origin: bool = False) -> str:
+    """The keys that apply to this action now, in words (``origin``: g opens its 1:1)."""
     other = "theirs" if action.owner is Owner.ME else "mine"
     if action.status is ActionStatus.OPEN:
         keys = f"x done · d drop · r reschedule · m make {other} · e edit"
     else:
         keys = f"o open again · m make {other} · e edit"
-    return f"{keys} · Esc close"
+    return f"{keys}{' · g its 1:1' if origin else ''} · Esc close"
 
 
 class ActionChangeScreen(FitModal[ActionRequest | None]):
@@ -165,13 +169,20 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
         Binding("r", "ask('due')", "Reschedule", id="action_due"),
         Binding("m", "reassign", "Mine / theirs", id="action_owner"),
         Binding("e", "ask('text')", "Edit text", id="action_edit"),
+        Binding("g", "origin", "Its 1:1", id="action_origin"),
         Binding("escape", "back", "Close", id="action_close"),
     ]
 
     def __init__(
-        self, action: ActionItem, person_name: str, events: list[ActionEvent], today: date
+        self,
+        action: ActionItem,
+        person_name: str,
+        events: list[ActionEvent],
+        today: date,
+        open_origin: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
+        self.open_origin = open_origin
         self.action = action
         self.person_name = person_name
         self.events = events
@@ -195,7 +206,7 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
             yield Static("", id="action-ask-label")
             yield Input(id="action-input")
             yield Static("", id="action-error")
-            yield Static(Text(keys_hint(action)), classes="dialog-hint", id="action-hint")
+            yield Static("", classes="dialog-hint", id="action-hint")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -209,7 +220,7 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
         hint = self.query_one("#action-hint", Static)
         field.display = label.display = asking is not None
         if asking is None:
-            hint.update(keys_hint(self.action))
+            hint.update(keys_hint(self.action, self.open_origin is not None))
             self.query_one("#action-history", Pane).focus()
             return
         hint.update(_HINTS[asking])
@@ -229,6 +240,8 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
             return is_open
         if action == "reopen":
             return not is_open
+        if action == "origin":
+            return self.open_origin is not None
         return True
 
     def action_done(self) -> None:
@@ -240,6 +253,11 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
     def action_reassign(self) -> None:
         other = Owner.THEM if self.action.owner is Owner.ME else Owner.ME
         self.dismiss(ActionRequest(ActionChange.OWNER, owner=other))
+
+    def action_origin(self) -> None:
+        if self.open_origin is not None:
+            self.dismiss(None)
+            self.open_origin()
 
     def action_ask(self, what: str) -> None:
         self._show_asking(Asking(what))
