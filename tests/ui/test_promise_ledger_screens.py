@@ -216,3 +216,26 @@ async def test_the_person_screen_lists_their_promises_and_how_i_kept_mine(
         await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         await wait_for(pilot, lambda: not any("promotion" in r for r in rows(app, "#person-actions")))
         assert "1 of 3" in str(app.screen.query_one("#person-promises").render())
+
+
+async def test_home_says_how_i_keep_my_word_and_p_lists_every_action(make_app, ledger):
+    app = make_app(meet=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+        await wait_for(pilot, lambda: "My promises" in screen_text(app))
+        lines = screen_text(app).splitlines()
+        line = next(x for x in lines if "My promises" in x)
+        assert "1 overdue" in line and "(p: every action)" in line
+        assert "p Actions" in lines[-1]
+
+
+async def test_home_before_any_promise(make_app, db_path):
+    Store.open(f"sqlite:///{db_path}").add_person("Ada Lovelace")
+    app = make_app(meet=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: "No promises of mine yet" in screen_text(app))
+        await pilot.press("p")
+        await wait_for(pilot, lambda: "No actions yet" in screen_text(app))
+        said = " ".join(screen_text(app).replace("▊", " ").replace("▎", " ").split())
+        assert "a line starting with ! is a promise of theirs, !me one of yours" in said
+        assert "No promises of mine in the last 90 days" in said

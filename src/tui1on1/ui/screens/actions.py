@@ -122,7 +122,9 @@ class ActionsScreen(ServiceScreen[None]):
         header = Text("Actions, mine and theirs", style="bold")
         if self.person_id is not None:
             header.append(f" · {safe_terminal_text(ledger.names.get(self.person_id, ''))}")
-        sentence = promise_stats(mine, ledger.events, today, days=PROMISE_DAYS).sentence()
+        sentence = f"No promises of mine in the last {PROMISE_DAYS} days."
+        if mine:
+            sentence = promise_stats(mine, ledger.events, today, days=PROMISE_DAYS).sentence()
         header.append(f"\n{sentence}")
         self.query_one("#actions-header", Static).update(header)
         self.query_one("#actions-filters", Static).update(self._filters_text())
