@@ -15,8 +15,8 @@ from textual.widgets import DataTable, Input, OptionList, Select, Sparkline
 from tui1on1.domain.kinds import NoteKind
 from tui1on1.domain.records import NewNote
 from tui1on1.storage.store import Store
-from tui1on1.ui.dialogs.help import HelpScreen
 from tui1on1.ui.dialogs.action_change import ActionChangeScreen
+from tui1on1.ui.dialogs.help import HelpScreen
 from tui1on1.ui.dialogs.note_detail import NoteDetailScreen
 from tui1on1.ui.dialogs.person_form import PersonFormScreen
 from tui1on1.ui.screens.history import MeetingHistoryScreen

@@ -100,9 +100,7 @@ async def test_reschedule_an_overdue_promise_of_mine_from_home(make_app, ledger,
     ]
 
 
-async def test_a_bad_date_is_refused_in_the_dialog_and_nothing_changes(
-    make_app, ledger, db_path
-):
+async def test_a_bad_date_is_refused_in_the_dialog_and_nothing_changes(make_app, ledger, db_path):
     app = make_app(meet=None)
     async with app.run_test(size=SIZE) as pilot:
         await open_actions(pilot)
@@ -214,7 +212,9 @@ async def test_the_person_screen_lists_their_promises_and_how_i_kept_mine(
         await open_dialog(pilot, ledger.overdue, "#person-actions")
         await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
-        await wait_for(pilot, lambda: not any("promotion" in r for r in rows(app, "#person-actions")))
+        await wait_for(
+            pilot, lambda: not any("promotion" in r for r in rows(app, "#person-actions"))
+        )
         assert "1 of 3" in str(app.screen.query_one("#person-promises").render())
 
 
@@ -226,7 +226,6 @@ async def test_home_says_how_i_keep_my_word_and_p_lists_every_action(make_app, l
         lines = screen_text(app).splitlines()
         line = next(x for x in lines if "My promises" in x)
         assert "1 overdue" in line and "(p: every action)" in line
-        assert "p Actions" in lines[-1]
 
 
 async def test_home_before_any_promise(make_app, db_path):

@@ -23,6 +23,8 @@ from tui1on1.domain.text import clip, safe_terminal_text
 from tui1on1.ui.lists import one_line
 
 PERSON_WIDTH = 16  # a longer name is cut, ending in "…"
+NARROW_PERSON = 10  # below WIDE cells of room
+WIDE = 70
 MIN_TEXT = 12  # the action's text keeps at least this much room
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
@@ -54,7 +56,8 @@ def action_row(action: ActionItem, today: date, room: int, person: str | None = 
     due = due_words(action, today)
     row = Text(f"{ref:<5} ")
     if person is not None:
-        row.append(f"{clip(safe_terminal_text(person), PERSON_WIDTH):<{PERSON_WIDTH}}  ")
+        width = PERSON_WIDTH if room >= WIDE else NARROW_PERSON
+        row.append(f"{clip(safe_terminal_text(person), width):<{width}}  ")
     left = max(MIN_TEXT, room - cell_len(row.plain) - cell_len(due) - 2)
     text = one_line(safe_terminal_text(action.text))
     shown = clip(text, left)

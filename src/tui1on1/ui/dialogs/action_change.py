@@ -216,9 +216,11 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
         self.asking = asking
         field = self.query_one("#action-input", Input)
         label = self.query_one("#action-ask-label", Static)
-        self.query_one("#action-error", Static).update("")
+        self._say("")
         hint = self.query_one("#action-hint", Static)
         field.display = label.display = asking is not None
+        # While a line is typed the history makes room for it (short terminals).
+        self.query_one("#action-history", Pane).display = asking is None
         if asking is None:
             hint.update(keys_hint(self.action, self.open_origin is not None))
             self.query_one("#action-history", Pane).focus()
@@ -232,6 +234,12 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
             Asking.TEXT: "",
         }[asking]
         field.focus()
+
+    def _say(self, problem: str) -> None:
+        """A calm line under the field (none: the line takes no room)."""
+        error = self.query_one("#action-error", Static)
+        error.update(Text(problem))
+        error.display = bool(problem)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The keys that don't apply to this action do nothing, and leave the footer."""
@@ -278,17 +286,15 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
                 due = read_due(typed, self.today)
             except DueDateError as error:
                 message = str(error)
-                self.query_one("#action-error", Static).update(
-                    Text(message[:1].upper() + message[1:] + ".")
-                )
+                self._say(message[:1].upper() + message[1:] + ".")
                 return
             if due == self.action.due:
-                self.query_one("#action-error", Static).update("That is its due date already.")
+                self._say("That is its due date already.")
                 return
             self.dismiss(ActionRequest(ActionChange.DUE, due=due))
         elif self.asking is Asking.TEXT:
             if not typed:
-                self.query_one("#action-error", Static).update("An action needs some text.")
+                self._say("An action needs some text.")
             elif typed == self.action.text:
                 self._show_asking(None)
             else:

@@ -77,6 +77,7 @@ class HomeScreen(ServiceScreen[None]):
             "app.open_actions",
             "Actions",
             id="home_actions",
+            show=False,  # the footer has no room at 60 columns: the promises line names it
             tooltip="Every action, mine and theirs: done, drop, reschedule",
         ),
         Binding("e", "edit_person", "Edit", id="home_edit"),
