@@ -92,7 +92,10 @@ async def test_reschedule_an_overdue_promise_of_mine_from_home(make_app, ledger,
         assert dialog.asking is not None
 
         await open_dialog(pilot, ledger.overdue)
-        assert "due Fri 27 Nov" in screen_text(app)
+        shown = screen_text(app)
+        assert "Action 1 · mine · due Fri 27 Nov" in shown
+        assert "30 Oct · promised in the 1:1" in shown
+        assert "20 Nov · rescheduled: Tue 10 Nov → Fri 27 Nov" in shown
     action, events = history(db_path, ledger.overdue)
     assert str(action.due) == "2026-11-27"
     assert [(e.change, e.before, e.after) for e in events] == [
@@ -132,10 +135,10 @@ async def test_drop_with_a_reason_then_see_it_among_all(make_app, ledger, db_pat
         await wait_for(pilot, lambda: not any("hiring plan" in r for r in rows(app)))
         await pilot.press("o")  # open, done and dropped
         await wait_for(pilot, lambda: any("hiring plan" in r for r in rows(app)))
-        assert "dropped" in row_of(app, ledger.open_mine)
+        assert row_of(app, ledger.open_mine).endswith("dropped 20 Nov")
         assert "open, done and dropped" in screen_text(app)
         await open_dialog(pilot, ledger.open_mine)
-        assert "Bob found the plan on the wiki" in screen_text(app)
+        assert "20 Nov · dropped: Bob found the plan on the wiki" in screen_text(app)
     action, events = history(db_path, ledger.open_mine)
     assert action.status is ActionStatus.DROPPED
     assert [(e.change, e.reason) for e in events] == [
@@ -148,7 +151,7 @@ async def test_reassign_reword_and_mark_done(make_app, ledger, db_path):
     async with app.run_test(size=SIZE) as pilot:
         await open_actions(pilot)
         await open_dialog(pilot, ledger.theirs)
-        assert "m make mine" in screen_text(app)
+        assert "m make mine · e edit" in screen_text(app)
         await pilot.press("m")
         # Now mine: it moves up, under "Mine", above the heading for theirs.
         await wait_for(pilot, lambda: not any(r.startswith("Theirs") for r in rows(app)))
@@ -203,11 +206,14 @@ async def test_the_person_screen_lists_their_promises_and_how_i_kept_mine(
         await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
         listed = rows(app, "#person-actions")
         assert len(listed) == 2  # open ones only: mine, then theirs
-        assert listed[0].startswith(f"I'll    A{ledger.overdue} ")
+        assert listed[0].startswith(f"I'll       {ledger.overdue}  send Ada the promotion packet")
         assert "promotion packet" in listed[0] and listed[0].endswith("overdue 10 days")
         assert listed[1].startswith("They'll ") and "due Wed 25 Nov" in listed[1]
         sentence = str(app.screen.query_one("#person-promises").render())
-        assert "1 of 2" in sentence and "overdue" in sentence
+        # Kept one (done early), one late, one overdue; the dropped one apart.
+        assert sentence == (
+            "Kept 1 of 3 promises on time in the last 90 days (33%) · 1 overdue · 1 dropped"
+        )
 
         await open_dialog(pilot, ledger.overdue, "#person-actions")
         await pilot.press("x")
@@ -215,7 +221,10 @@ async def test_the_person_screen_lists_their_promises_and_how_i_kept_mine(
         await wait_for(
             pilot, lambda: not any("promotion" in r for r in rows(app, "#person-actions"))
         )
-        assert "1 of 3" in str(app.screen.query_one("#person-promises").render())
+        # Done today, ten days after its date: late, no longer overdue.
+        assert str(app.screen.query_one("#person-promises").render()) == (
+            "Kept 1 of 3 promises on time in the last 90 days (33%) · 1 dropped"
+        )
 
 
 async def test_home_says_how_i_keep_my_word_and_p_lists_every_action(make_app, ledger):
@@ -225,16 +234,18 @@ async def test_home_says_how_i_keep_my_word_and_p_lists_every_action(make_app, l
         await wait_for(pilot, lambda: "My promises" in screen_text(app))
         lines = screen_text(app).splitlines()
         line = next(x for x in lines if "My promises" in x)
-        assert "1 overdue" in line and "(p: every action)" in line
+        assert line.strip() == (
+            "My promises kept on time, last 90 days: 33% · 1 overdue  (p: every action)"
+        )
 
 
 async def test_home_before_any_promise(make_app, db_path):
     Store.open(f"sqlite:///{db_path}").add_person("Ada Lovelace")
     app = make_app(meet=None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: "No promises of mine yet" in screen_text(app))
+        await wait_for(pilot, lambda: "last 90 days: nothing due" in screen_text(app))
         await pilot.press("p")
         await wait_for(pilot, lambda: "No actions yet" in screen_text(app))
         said = " ".join(screen_text(app).replace("▊", " ").replace("▎", " ").split())
         assert "a line starting with ! is a promise of theirs, !me one of yours" in said
-        assert "No promises of mine in the last 90 days" in said
+        assert "None of your promises came due in the last 90 days" in said

@@ -51,10 +51,10 @@ def is_late(action: ActionItem, today: date) -> bool:
 
 
 def action_row(action: ActionItem, today: date, room: int, person: str | None = None) -> Text:
-    """One row in ``room`` cells: 'A12  Ada Lovelace      send the RFC…  overdue 3 days'."""
+    """One row in ``room`` cells: '  12  Ada Lovelace      send the RFC…  overdue 3 days'."""
     ref = action_ref(action.id)
     due = due_words(action, today)
-    row = Text(f"{ref:<5} ")
+    row = Text(f"{ref:>4}  ")
     if person is not None:
         width = PERSON_WIDTH if room >= WIDE else NARROW_PERSON
         row.append(f"{clip(safe_terminal_text(person), width):<{width}}  ")

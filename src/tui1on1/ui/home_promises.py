@@ -1,5 +1,6 @@
-"""Home's line about my word: the kept-promise rate of the last 90 days and
-how many of my promises are overdue, with the key that lists them all."""
+"""How well I keep my word, for the screens outside the meeting: my
+promises of the last 90 days read from the Store (in a worker thread), and
+home's short line about them."""
 
 from __future__ import annotations
 
@@ -7,20 +8,31 @@ from datetime import date, timedelta
 
 from rich.text import Text
 
-from tui1on1.domain.ledger import promise_stats
+from tui1on1.domain.promises import DEFAULT_DAYS, PromiseStats, promise_stats
+from tui1on1.domain.records import ActionEvent, ActionItem
 from tui1on1.ui.services import Services
 
-PROMISE_DAYS = 90
+PROMISE_DAYS = DEFAULT_DAYS
 
 
-def promise_line(services: Services, today: date, key: str) -> Text:
-    """'My promises, last 90 days: kept 8 of 10 on time · 2 overdue  (p: every action)'.
-    Read in a worker thread."""
+def my_promises(
+    services: Services, today: date, person_id: int | None = None
+) -> tuple[list[ActionItem], list[ActionEvent]]:
+    """My actions that bear on the kept-promise rate, and their history."""
     since = today - timedelta(days=PROMISE_DAYS)
-    mine, events = services.store.my_promises(since=since)
-    if not mine:
-        return Text(f"No promises of mine yet  ({key}: every action)", style="italic")
-    stats = promise_stats(mine, events, today, days=PROMISE_DAYS)
-    text = Text(f"My promises, last {PROMISE_DAYS} days: {stats.short()}")
+    mine, history = services.store.my_promises(since=since, person_id=person_id)
+    return mine, [event for events in history.values() for event in events]
+
+
+def kept_stats(services: Services, person_id: int | None = None) -> PromiseStats:
+    """The kept-promise counts, overall or for one person."""
+    today = services.clock.now().astimezone().date()
+    mine, events = my_promises(services, today, person_id)
+    return promise_stats(mine, events, today, days=PROMISE_DAYS)
+
+
+def promise_line(stats: PromiseStats, key: str) -> Text:
+    """'My promises kept on time, last 90 days: 50% · 1 overdue  (p: every action)'."""
+    text = Text(f"My promises kept on time, last {stats.days} days: {stats.short()}")
     text.append(f"  ({key}: every action)", style="italic")
     return text

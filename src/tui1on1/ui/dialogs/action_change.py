@@ -151,12 +151,13 @@ def keys_hint(action: ActionItem, origin: bool = False) -> str:
         keys = f"x done · d drop · r reschedule · m make {other} · e edit"
     else:
         keys = f"o open again · m make {other} · e edit"
-    return f"{keys}{' · g its 1:1' if origin else ''} · Esc close"
+    if origin:
+        return f"{keys}\ng opens the 1:1 it was promised in · Esc closes"
+    return f"{keys} · Esc closes"
 
 
 class ActionChangeScreen(FitModal[ActionRequest | None]):
     DEFAULT_CSS = """
-    ActionChangeScreen #action-change { width: 90%; max-width: 84; }
     ActionChangeScreen #action-text { margin: 0 0 1 0; }
     ActionChangeScreen #action-history { max-height: 8; margin: 1 0 0 0; color: $text-muted; }
     ActionChangeScreen #action-ask-label { margin: 1 0 0 0; }

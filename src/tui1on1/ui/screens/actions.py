@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 
 from rich.text import Text
@@ -22,19 +22,19 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui1on1.domain.kinds import ActionStatus, Owner
-from tui1on1.domain.ledger import promise_stats
+from tui1on1.domain.promises import promise_stats
 from tui1on1.domain.records import ActionEvent, ActionItem
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.action_ledger import change_action
 from tui1on1.ui.action_rows import grouped_rows, ordered
+from tui1on1.ui.home_promises import PROMISE_DAYS, my_promises
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList
 from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 
-PROMISE_DAYS = 90  # the kept-promise sentence looks this far back
 WHOSE = (None, Owner.ME, Owner.THEM)  # w goes round these
 WHOSE_WORDS = {None: "mine and theirs", Owner.ME: "mine", Owner.THEM: "theirs"}
 ROW_CHROME = 6  # the list's focus bar, padding and scrollbar
@@ -47,12 +47,12 @@ class Ledger:
     actions: list[ActionItem]
     names: dict[int, str]  # person id → name
     mine: list[ActionItem]  # my promises of the last PROMISE_DAYS (the sentence's)
-    events: dict[int, list[ActionEvent]]
+    events: list[ActionEvent]  # their history
 
 
 def load_ledger(services: Services, today: date) -> Ledger:
     store = services.store
-    mine, events = store.my_promises(since=today - timedelta(days=PROMISE_DAYS))
+    mine, events = my_promises(services, today)
     return Ledger(
         actions=store.list_actions(),
         names={p.id: p.name for p in store.list_people(include_archived=True)},
@@ -122,9 +122,7 @@ class ActionsScreen(ServiceScreen[None]):
         header = Text("Actions, mine and theirs", style="bold")
         if self.person_id is not None:
             header.append(f" · {safe_terminal_text(ledger.names.get(self.person_id, ''))}")
-        sentence = f"No promises of mine in the last {PROMISE_DAYS} days."
-        if mine:
-            sentence = promise_stats(mine, ledger.events, today, days=PROMISE_DAYS).sentence()
+        sentence = promise_stats(mine, ledger.events, today, days=PROMISE_DAYS).sentence()
         header.append(f"\n{sentence}")
         self.query_one("#actions-header", Static).update(header)
         self.query_one("#actions-filters", Static).update(self._filters_text())

@@ -24,7 +24,7 @@ from tui1on1.storage.errors import StoreError
 from tui1on1.ui.career_series import histories, home_marker, palette_help, start_career, suggestion
 from tui1on1.ui.dialogs.old_live import OLD_LIVE, OldLiveScreen, forgotten_end
 from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
-from tui1on1.ui.home_promises import promise_line
+from tui1on1.ui.home_promises import kept_stats, promise_line
 from tui1on1.ui.home_rows import (
     COLUMNS,
     DETAIL_CHROME,
@@ -148,9 +148,8 @@ class HomeScreen(ServiceScreen[None]):
         rows = services.store.people_overview(include_archived=self.show_archived)
         live = {meeting.id: meeting for meeting in services.store.live_meetings()}
         show_latest(self.app, self._show, rows, live, histories(services))
-        today = services.clock.now().astimezone().date()
         key = bound_key(self.app, HomeScreen, "home_actions", "p")
-        line = promise_line(services, today, key)
+        line = promise_line(kept_stats(services), key)
         show_latest(self.app, lambda: self.query_one("#home-promises", Static).update(line))
 
     def _show(
