@@ -194,6 +194,8 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
         action = self.action
         whose = "mine" if action.owner is Owner.ME else "theirs"
         title = f"Action {action_ref(action.id)} · {whose} · {due_words(action, self.today)}"
+        if action.status is ActionStatus.OPEN and action.due and action.due < self.today:
+            title += f" ({format_due(action.due, self.today)})"  # the date missed
         with Vertical(id="action-change", classes="dialog"):
             yield Static(Text(title), classes="dialog-title", id="action-title")
             yield Static(
