@@ -57,7 +57,7 @@ def test_the_first_week(terminals) -> None:
     monday.wait_for(
         lambda s: (
             "End the 1:1 with Priya Raman · Backend engineer?" in s
-            and "3 notes · 1 action mine · 1 action theirs" in s
+            and "1 note · 1 action mine · 1 action theirs" in s
             and "Under a minute (planned 30)" in s
         )
     )

@@ -71,19 +71,25 @@ def damage_header(path) -> None:
 
 
 def damage_page(path) -> None:
-    """Overwrite the middle of a page in the middle of the file."""
-    data = bytearray(path.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
-    pages = len(data) // page_size
+    """Overwrite the middle of a page from the middle of the file on: the
+    first one whose damage SQLite's integrity check sees (a page may be
+    free, or have its middle unused, as the schema changes)."""
+    sound = path.read_bytes()
+    page_size = int.from_bytes(sound[16:18], "big")
+    pages = len(sound) // page_size
     assert pages > 10
-    offset = (pages // 2) * page_size + page_size // 4
-    data[offset : offset + 400] = b"\xff" * 400
-    path.write_bytes(bytes(data))
-    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
-    finally:
-        conn.close()
+    for page in range(pages // 2, pages):
+        data = bytearray(sound)
+        offset = page * page_size + page_size // 4
+        data[offset : offset + 400] = b"\xff" * 400
+        path.write_bytes(bytes(data))
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        try:
+            if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+                return
+        finally:
+            conn.close()
+    raise AssertionError("no page's damage was seen by the integrity check")
 
 
 DAMAGES = {"header": damage_header, "page": damage_page}

@@ -86,7 +86,7 @@ async def test_ctrl_o_shows_the_headline_esc_keeps_the_draft_enter_ends(make_app
         shown = dialog_text(app.screen)
         assert "End the 1:1 with Priya Raman · Staff engineer?" in shown
         assert "24 minutes (planned 30)" in shown
-        assert "4 notes · 1 action mine · 2 actions theirs" in shown
+        assert "1 note · 1 action mine · 2 actions theirs" in shown
 
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen)
@@ -109,7 +109,7 @@ async def test_ctrl_o_shows_the_headline_esc_keeps_the_draft_enter_ends(make_app
         await settle(pilot)
         ended = app.services.store.get_meeting(meeting_id)
         assert ended.status is MeetingStatus.ENDED
-        assert ended.summary == "24 of 30 min · 0 questions · 5 notes · 3 actions"
+        assert ended.summary == "24 of 30 min · 0 questions · 2 notes · 3 actions"
         texts = [n.text for n in app.services.store.list_notes(meeting_id)]
         assert texts[-1] == "half a thought more"
         assert app.services.store.get_draft(meeting_id) is None
@@ -124,14 +124,14 @@ async def test_ctrl_o_shows_the_headline_esc_keeps_the_draft_enter_ends(make_app
     ("seconds", "lines", "length", "taken"),
     [
         (61, ["one thing"], "1 minute (planned 30)", "1 note · no actions"),
-        (20, ["!me call Sam"], "Under a minute (planned 30)", "1 note · 1 action mine"),
+        (20, ["!me call Sam"], "Under a minute (planned 30)", "1 action mine"),
         (
             90 * 60,
             ["! a", "! b", "!me c", "!me d", "x"],
             "90 minutes (planned 30)",
-            "5 notes · 2 actions mine · 2 actions theirs",
+            "1 note · 2 actions mine · 2 actions theirs",
         ),
-        (120, ["! only theirs"], "2 minutes (planned 30)", "1 note · 1 action theirs"),
+        (120, ["! only theirs"], "2 minutes (planned 30)", "1 action theirs"),
     ],
 )
 async def test_the_headline_counts_in_words(make_app, priya, clock, seconds, lines, length, taken):

@@ -182,14 +182,14 @@ async def test_end_meeting_shows_the_summary_and_saves_it_ended(make_app, clock)
 
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         body = str(app.screen.query_one("#summary-body", Static).render())
-        assert "31:10 of 30:00 planned" in body
+        assert "31 minutes (planned 30)" in body
         assert "share the ladder doc" in body and "due Sat 21 Nov" in body
         held = min(10, PauseLengths().for_category(question.category))  # actions: no second wait
         assert "draft a proposal" in body and f"pause {held:.0f}s" in body
         await settle(pilot)
         meeting = store_of(pilot).get_meeting(meeting_id)
         assert meeting.status is MeetingStatus.ENDED
-        assert meeting.summary.startswith("31 of 30 min · 1 question · 2 notes · 2 actions")
+        assert meeting.summary.startswith("31 of 30 min · 1 question · 0 notes · 2 actions")
         await pilot.press("enter")
         from tui1on1.ui.screens.home import HomeScreen
 

@@ -37,14 +37,16 @@ def headline(summary: Summary) -> str:
     """The end dialog's two lines: how long, and what was taken.
 
     '24 minutes (planned 30)\n3 notes · 1 action mine · 2 actions theirs'
-    ('1 note · no actions' when nothing was promised).
+    ('1 note · no actions' when nothing was promised; '1 action mine' when
+    only that was written).
     """
     actions = [
         f"{plural(len(owned), 'action')} {whose}"
         for owned, whose in ((summary.actions_mine, "mine"), (summary.actions_theirs, "theirs"))
         if owned
     ]
-    taken = " · ".join([plural(summary.notes, "note"), *(actions or ["no actions"])])
+    notes = [plural(summary.notes, "note")] if summary.notes or not actions else []
+    taken = " · ".join([*notes, *(actions or ["no actions"])])
     return f"{length_text(summary)}\n{taken}"
 
 
