@@ -12,15 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from tui1on1.cli import UsageError
-from tui1on1.cli.action_phrases import (
-    OWNER_WORDS,
-    change_words,
-    is_overdue,
-    local_day,
-    one_line,
-    short_day,
-    state_words,
-)
+from tui1on1.cli.action_phrases import OWNER_WORDS, day_or_none, one_line, short_day
 from tui1on1.domain.kinds import ActionStatus, Owner
 from tui1on1.domain.text import safe_terminal_text
 
@@ -38,7 +30,7 @@ _OWNERS = {"me": Owner.ME, "mine": Owner.ME, "them": Owner.THEM, "theirs": Owner
 def apply_change(store: Store, change: Change, *, at: datetime, today: date) -> list[str]:
     """Make the change; the lines that say what changed (or that nothing did)."""
     action = store.get_action(change.action_id)
-    head = f"{action.id} · {one_line(action.text)} ({_name(store, action)})"
+    head = _head(action, action.text, _name(store, action))
     if change.word in _STATUS:
         after = store.set_action_status(
             action.id, _STATUS[change.word], meeting_id=None, at=at, reason=change.reason or ""
@@ -80,12 +72,13 @@ def _reschedule(
         already = "has no due date" if due is None else f"is due {short_day(due, today)}"
         return f"{head} {already} already"
     store.reschedule_action(action.id, due, at=at, meeting_id=None)
-    return f"Rescheduled {head}: {_day_or_none(action.due, today)} → {_day_or_none(due, today)}"
+    return f"Rescheduled {head}: {day_or_none(action.due, today)} → {day_or_none(due, today)}"
 
 
 def _edit(store: Store, action: ActionItem, text: str, *, at: datetime, today: date) -> list[str]:
     """New text, read as the notes pane reads an action: a trailing @when reschedules."""
     from tui1on1.domain.grammar import EmptyLineError, NoteTooLongError, parse_line
+    from tui1on1.domain.ledger import action_ref
 
     try:
         parsed = parse_line("! " + text, today)
@@ -98,16 +91,18 @@ def _edit(store: Store, action: ActionItem, text: str, *, at: datetime, today: d
     if parsed.text != action.text:
         store.reword_action(action.id, parsed.text, at=at, meeting_id=None)
         lines.append(
-            f"Reworded {action.id} ({name}): {one_line(action.text)} → {one_line(parsed.text)}"
+            f"Reworded {action_ref(action.id)} ({name}): "
+            f"{one_line(action.text)} → {one_line(parsed.text)}"
         )
     if parsed.due is not None:
-        head = f"{action.id} · {one_line(parsed.text)} ({name})"
-        due_line = _reschedule(store, action, head, parsed.due, at, today)
+        due_line = _reschedule(
+            store, action, _head(action, parsed.text, name), parsed.due, at, today
+        )
         if lines and due_line.endswith(" already"):
             return lines
         lines.append(due_line)
     if not lines:
-        lines.append(f"{action.id} · {one_line(action.text)} ({name}) says that already")
+        lines.append(f"{_head(action, action.text, name)} says that already")
     return lines
 
 
@@ -115,37 +110,34 @@ def show_lines(
     store: Store, action: ActionItem, history: list[ActionEvent], today: date, *, private: bool
 ) -> list[str]:
     """The action, who it is with, where it was made, and each change since."""
+    from tui1on1.domain.ledger import action_ref, due_words, history_lines, local_date
+
+    state = due_words(action, today)
     lines = [
-        f"{action.id} · {one_line(action.text)}",
+        f"{action_ref(action.id)} · {one_line(action.text)}",
         f"  with      {_name(store, action)}",
         f"  owner     {OWNER_WORDS[action.owner]}",
-        f"  due       {_day_or_none(action.due, today)}",
-        f"  status    {_status_text(action, today)}",
+        f"  due       {day_or_none(action.due, today)}",
+        f"  status    {'open' if action.status is ActionStatus.OPEN else state}"
+        + (f", {state}" if state.startswith("overdue") else ""),
     ]
     if action.origin_meeting_id is not None:
         meeting = store.get_meeting(action.origin_meeting_id)
-        lines.append(f"  from      the 1:1 on {short_day(local_day(meeting.started_at), today)}")
+        lines.append(f"  from      the 1:1 on {short_day(local_date(meeting.started_at), today)}")
     if private:
         lines.append("  private   its note is private: kept out of the recap you send")
     lines.append("History")
-    entries = [(local_day(action.created_at), "made")] if action.created_at else []
-    entries += [(local_day(event.at), change_words(event, today)) for event in history]
-    days = [(short_day(day, today), words) for day, words in entries]
-    width = max((len(day) for day, _words in days), default=0)
-    lines += [f"  {day.ljust(width)}  {words}" for day, words in days]
+    lines += [f"  {line}" for line in history_lines(action, history, today)]
     if not history:
         lines.append("  no changes since it was made")
     return lines
 
 
-def _status_text(action: ActionItem, today: date) -> str:
-    if action.status is ActionStatus.OPEN:
-        return "open, " + state_words(action, today) if is_overdue(action, today) else "open"
-    return state_words(action, today)
+def _head(action: ActionItem, text: str, name: str) -> str:
+    """``12 · send the RFC draft (Ada Lovelace)``: which action a line is about."""
+    from tui1on1.domain.ledger import action_ref
 
-
-def _day_or_none(due: date | None, today: date) -> str:
-    return "no due date" if due is None else short_day(due, today)
+    return f"{action_ref(action.id)} · {one_line(text)} ({name})"
 
 
 def _name(store: Store, action: ActionItem) -> str:

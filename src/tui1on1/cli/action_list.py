@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from tui1on1.cli.action_phrases import is_overdue, one_line, state_words
+from tui1on1.cli.action_phrases import is_overdue, one_line
 from tui1on1.domain.kinds import ActionStatus, Owner
 from tui1on1.domain.text import safe_terminal_text
 
@@ -26,27 +26,28 @@ GROUPS = (("Mine", Owner.ME), ("Theirs", Owner.THEM))
 
 
 def ordered(items: list[ActionItem], today: date) -> list[ActionItem]:
-    """Mine then theirs; open before closed; overdue first, then by due date
-    (none last); closed ones latest closed first."""
+    """Mine then theirs; in each, the open ones as a meeting carries them
+    (overdue first, then by due date, none last), then the closed ones,
+    latest closed first."""
+    from tui1on1.domain.ledger import carried_order
 
-    def key(a: ActionItem) -> tuple[object, ...]:
-        mine = a.owner is Owner.ME
-        if a.status is ActionStatus.OPEN:
-            when = a.created_at or _EARLIEST
-            return (not mine, 0, not is_overdue(a, today), a.due is None, a.due or date.max, when)
-        closed = (a.closed_at or _EARLIEST).timestamp()
-        return (not mine, 1, False, False, date.max, -closed)
+    def closed_key(a: ActionItem) -> tuple[float, int]:
+        return (-(a.closed_at or _EARLIEST).timestamp(), a.id)
 
-    return sorted(items, key=lambda a: (*key(a), a.id))
+    open_ones = carried_order([a for a in items if a.status is ActionStatus.OPEN], today)
+    closed = sorted((a for a in items if a.status is not ActionStatus.OPEN), key=closed_key)
+    return [a for _heading, who in GROUPS for a in (*open_ones, *closed) if a.owner is who]
 
 
 def print_groups(items: list[ActionItem], names: dict[int, str], today: date) -> None:
     """Print the ordered ``items`` under their headings, in aligned columns."""
+    from tui1on1.domain.ledger import action_ref, due_words
+
     rows = [
         (
             a.owner,
-            str(a.id),
-            state_words(a, today),
+            action_ref(a.id),
+            due_words(a, today),
             safe_terminal_text(names.get(a.person_id, "")),
             one_line(a.text),
         )

@@ -12,16 +12,11 @@ UsageError: one line, exit 2.
 from __future__ import annotations
 
 import argparse
-import re
 from dataclasses import dataclass
 
 from tui1on1.cli import UsageError
 
 CHANGE_WORDS = ("show", "done", "drop", "reopen", "due", "owner", "edit")
-
-# Ids are positive and fit the database's integer column.
-_LARGEST_ID = 2**31 - 1
-_ID_RE = re.compile(r"[0-9]{1,10}")
 
 # What each change word takes after the id (shown when it is missing).
 _VALUE_NAMES = {"due": "WHEN", "owner": "me|them", "edit": "TEXT"}
@@ -72,13 +67,12 @@ def read_request(args: argparse.Namespace) -> Listing | Change:
 
 def read_action_id(text: str) -> int:
     """The action id typed (a plain number, as the list shows it)."""
-    value = text.strip()
-    if not _ID_RE.fullmatch(value) or not 1 <= int(value) <= _LARGEST_ID:
-        raise UsageError(
-            f"{_shown(text)} isn't an action id: give the number `tui1on1 actions` "
-            "shows at the start of its line, like 12"
-        )
-    return int(value)
+    from tui1on1.domain.ledger import parse_action_ref
+
+    try:
+        return parse_action_ref(text)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _change(words: list[str], args: argparse.Namespace) -> Change:

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from tui1on1.cli.action_words import Change, Listing
     from tui1on1.storage.store import Store
 
+# The largest id an action can have: PostgreSQL's integer keys stop here.
+_LARGEST_KEY = 2**31 - 1
+
 
 def now() -> datetime:
     """This moment, in UTC (tests replace this)."""
@@ -96,6 +99,8 @@ def _list(store: Store, request: Listing, args: argparse.Namespace) -> int:
 def _change(store: Store, change: Change, args: argparse.Namespace) -> int:
     from tui1on1.cli import action_changes, action_list
 
+    if change.action_id > _LARGEST_KEY:  # PostgreSQL would refuse to look it up
+        return fail(f"no action item with id {change.action_id}")
     day = today()
     if change.word != "show":
         lines = action_changes.apply_change(store, change, at=now(), today=day)
@@ -117,9 +122,11 @@ def _change(store: Store, change: Change, args: argparse.Namespace) -> int:
 
 
 def _summary(store: Store, request: Listing, args: argparse.Namespace) -> int:
-    if request.person is not None:
-        find_person(store, request.person)
-    return fail("the kept-promise summary isn't in this version yet")
+    from tui1on1.cli import promise_summary
+
+    person = find_person(store, request.person) if request.person is not None else None
+    promise_summary.summary(store, person, today(), as_json=args.json)
+    return EXIT_OK
 
 
 def _nothing(args: argparse.Namespace, name: str | None) -> str:
