@@ -57,6 +57,7 @@ def test_the_person_as_a_plain_word(cli, ledger):
         (["due", "1"], "`actions due ID WHEN` needs WHEN after the id"),
         (["edit", "1"], "`actions edit ID TEXT` needs TEXT after the id"),
         (["--summary", "--open"], "--summary counts your own promises"),
+        (["drop", "1", "--reason", "x" * 501], "a reason can be at most 500 characters"),
     ],
 )
 def test_usage_mistakes_say_what_to_type(cli, ledger, argv, message):

@@ -20,7 +20,7 @@ import sys
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from tui1on1.cli import EXIT_OK
+from tui1on1.cli import EXIT_OK, UsageError
 from tui1on1.cli.run import fail, find_person, open_or_say
 from tui1on1.settings import Settings
 
@@ -44,7 +44,7 @@ def today() -> date:
 
 def actions(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.cli.action_words import Change, read_request
-    from tui1on1.storage.errors import StoreError
+    from tui1on1.storage.errors import InvalidInput, StoreError
 
     request = read_request(args)  # a usage mistake stops here, before the database
     store, code = open_or_say(settings)
@@ -56,6 +56,8 @@ def actions(settings: Settings, args: argparse.Namespace) -> int:
         if request.summary:
             return _summary(store, request, args)
         return _list(store, request, args)
+    except InvalidInput as exc:  # what was typed (a reason too long): a usage mistake
+        raise UsageError(str(exc)) from None
     except StoreError as exc:
         return fail(str(exc))
     finally:
