@@ -123,13 +123,7 @@ def build_parser() -> Parser:
     search.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
     search.add_argument("--json", action="store_true", help="print JSON")
 
-    actions = sub.add_parser("actions", help="action items: what you and they promised")
-    actions.add_argument("--open", action="store_true", help="only open ones")
-    actions.add_argument("--person", metavar="NAME", help="only with this person")
-    owner = actions.add_mutually_exclusive_group()
-    owner.add_argument("--mine", action="store_true", help="only my promises")
-    owner.add_argument("--theirs", action="store_true", help="only theirs")
-    actions.add_argument("--json", action="store_true", help="print JSON")
+    _add_actions_parser(sub)
 
     recap = sub.add_parser("recap", help="a Markdown recap of the latest 1:1 with NAME")
     recap.add_argument("name", metavar="NAME")
@@ -198,6 +192,47 @@ def build_parser() -> Parser:
         "backups", help="list the backups in the data dir, newest first (made daily after a 1:1)"
     )
     return parser
+
+
+def _add_actions_parser(sub: Subcommands) -> None:
+    actions = sub.add_parser(
+        "actions",
+        help="action items: list them with their ids, change one, or see how you keep your word",
+        usage="%(prog)s [NAME] [--person NAME] [--open] [--mine | --theirs] [--json]\n"
+        "       %(prog)s --summary [NAME] [--json]\n"
+        "       %(prog)s show | done | reopen ID\n"
+        "       %(prog)s drop ID [--reason TEXT]\n"
+        "       %(prog)s due ID WHEN\n"
+        "       %(prog)s owner ID me|them\n"
+        "       %(prog)s edit ID TEXT",
+        description=(
+            "With no change word: every action item, mine then theirs, overdue first, each "
+            "with its id. With one (show, done, drop, reopen, due, owner, edit) and an id: "
+            "show or change that action; each change is kept in its history. WHEN is a due "
+            "date as typed in the notes, with or without @ (fri, +2w, dec-24, 2026-12-24), "
+            "or none. A person whose name is one of those words: --person NAME."
+        ),
+        epilog="examples: `tui1on1 actions ada`, `tui1on1 actions due 12 fri`, "
+        '`tui1on1 actions drop 12 --reason "no longer needed"`, `tui1on1 actions --summary`',
+    )
+    actions.add_argument(
+        "words",
+        metavar="NAME | CHANGE ID ...",
+        nargs="*",
+        help="a person to list (as --person), or a change word, an action id and its value",
+    )
+    actions.add_argument("--open", action="store_true", help="only open ones")
+    actions.add_argument("--person", metavar="NAME", help="only with this person")
+    owner = actions.add_mutually_exclusive_group()
+    owner.add_argument("--mine", action="store_true", help="only my promises")
+    owner.add_argument("--theirs", action="store_true", help="only theirs")
+    actions.add_argument(
+        "--summary",
+        action="store_true",
+        help="how you keep your word: your actions done by their due date over 90 days",
+    )
+    actions.add_argument("--reason", metavar="TEXT", help="with drop: why it was dropped")
+    actions.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _add_questions_parser(sub: Subcommands) -> None:

@@ -1,139 +1,134 @@
-"""`tui1on1 actions`: what you and they promised, across everyone.
+"""`tui1on1 actions`: what you and they promised, across everyone; and the
+ledger's changes to one action.
 
-Plain output is grouped "Mine" then "Theirs"; in each group overdue items come
-first, then the rest by due date (none last). A line reads like
-``Fri 27 Nov  Ada Lovelace   send the RFC draft   (overdue)``. ``--json``
-gives the same items as a list of objects.
+``actions [NAME]`` lists (see :mod:`tui1on1.cli.action_list`);
+``actions show|done|drop|reopen|due|owner|edit ID ...`` shows or changes one
+action (see :mod:`tui1on1.cli.action_changes`); ``actions --summary`` says
+how you keep your word. How the words are told apart:
+:mod:`tui1on1.cli.action_words`.
+
+Exit codes: 0 done; 2 for a usage mistake (an id that isn't a number, a date
+that can't be read, a person the name rule doesn't find); 1 when the
+database can't be used or holds no action with that id.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from tui1on1.cli import EXIT_OK
+from tui1on1.cli import EXIT_OK, UsageError
 from tui1on1.cli.run import fail, find_person, open_or_say
 from tui1on1.settings import Settings
 
 if TYPE_CHECKING:
-    from tui1on1.domain.records import ActionItem
+    from tui1on1.cli.action_words import Change, Listing
+    from tui1on1.storage.store import Store
 
-_EARLIEST = datetime.min.replace(tzinfo=UTC)
+# The largest id an action can have: PostgreSQL's integer keys stop here.
+_LARGEST_KEY = 2**31 - 1
+
+
+def now() -> datetime:
+    """This moment, in UTC (tests replace this)."""
+    return datetime.now(UTC)
 
 
 def today() -> date:
     """The user's local date (tests replace this)."""
-    return datetime.now().astimezone().date()
+    return now().astimezone().date()
 
 
 def actions(settings: Settings, args: argparse.Namespace) -> int:
-    from tui1on1.domain.kinds import ActionStatus, Owner
-    from tui1on1.storage.errors import StoreError
+    from tui1on1.cli.action_words import Change, read_request
+    from tui1on1.storage.errors import InvalidInput, StoreError
 
+    request = read_request(args)  # a usage mistake stops here, before the database
     store, code = open_or_say(settings)
     if store is None:
         return code
     try:
-        person = None
-        if args.person is not None:
-            person = find_person(store, args.person)
-        owner = Owner.ME if args.mine else Owner.THEM if args.theirs else None
-        items = store.list_actions(
-            person_id=person.id if person else None,
-            status=ActionStatus.OPEN if args.open else None,
-            owner=owner,
-        )
-        names = {p.id: p.name for p in store.list_people(include_archived=True)}
+        if isinstance(request, Change):
+            return _change(store, request, args)
+        if request.summary:
+            return _summary(store, request, args)
+        return _list(store, request, args)
+    except InvalidInput as exc:  # what was typed (a reason too long): a usage mistake
+        raise UsageError(str(exc)) from None
     except StoreError as exc:
         return fail(str(exc))
     finally:
         store.close()
 
+
+def _list(store: Store, request: Listing, args: argparse.Namespace) -> int:
+    from tui1on1.cli import action_list
+    from tui1on1.domain.kinds import ActionStatus, Owner
+
+    person = find_person(store, request.person) if request.person is not None else None
+    items = store.list_actions(
+        person_id=person.id if person else None,
+        status=ActionStatus.OPEN if args.open else None,
+        owner=Owner.ME if args.mine else Owner.THEM if args.theirs else None,
+    )
+    names = {p.id: p.name for p in store.list_people(include_archived=True)}
     day = today()
-    groups = [
-        (heading, _ordered([a for a in items if a.owner is who], day))
-        for heading, who in (("Mine", Owner.ME), ("Theirs", Owner.THEM))
-    ]
+    items = action_list.ordered(items, day)
     if args.json:
-        out = [_as_json(a, names.get(a.person_id, ""), day) for _h, group in groups for a in group]
+        private = action_list.private_notes(store, items)
+        history = store.action_history(a.id for a in items)
+        out = [
+            action_list.as_json(
+                a,
+                names.get(a.person_id, ""),
+                day,
+                private=a.note_id in private,
+                history=history[a.id],
+            )
+            for a in items
+        ]
         print(json.dumps(out, indent=2, ensure_ascii=True))
-        return EXIT_OK
-    if not items:
+    elif not items:
         print(_nothing(args, person.name if person else None))
-        return EXIT_OK
-    _print_groups(groups, names, day)
+    else:
+        action_list.print_groups(items, names, day)
     return EXIT_OK
 
 
-def _overdue(action: ActionItem, day: date) -> bool:
-    from tui1on1.domain.duedates import is_overdue
-    from tui1on1.domain.kinds import ActionStatus
+def _change(store: Store, change: Change, args: argparse.Namespace) -> int:
+    from tui1on1.cli import action_changes, action_list
 
-    return (
-        action.status is ActionStatus.OPEN
-        and action.due is not None
-        and is_overdue(action.due, day)
-    )
-
-
-def _ordered(items: list[ActionItem], day: date) -> list[ActionItem]:
-    """Overdue first, then by due date (none last), then oldest first."""
-    return sorted(
-        items,
-        key=lambda a: (
-            not _overdue(a, day),
-            a.due is None,
-            a.due or date.max,
-            a.created_at or _EARLIEST,
-            a.id,
-        ),
-    )
-
-
-def _one_line(text: str) -> str:
-    from tui1on1.domain.text import safe_terminal_text
-
-    return safe_terminal_text(" ⏎ ".join(line.strip() for line in text.strip().splitlines()))
+    if change.action_id > _LARGEST_KEY:  # PostgreSQL would refuse to look it up
+        return fail(f"no action item with id {change.action_id}")
+    day = today()
+    if change.word != "show":
+        lines = action_changes.apply_change(store, change, at=now(), today=day)
+        if not args.json:
+            print("\n".join(lines))
+            return EXIT_OK
+        print("\n".join(lines), file=sys.stderr)  # stdout holds the JSON alone
+    action = store.get_action(change.action_id)
+    private = bool(action_list.private_notes(store, [action]))
+    history = store.action_history([action.id])[action.id]
+    if args.json:
+        person = store.get_person(action.person_id).name
+        item = action_list.as_json(action, person, day, private=private, history=history)
+        print(json.dumps(item, indent=2, ensure_ascii=True))
+    else:
+        lines = action_changes.show_lines(store, action, history, day, private=private)
+        print("\n".join(lines))
+    return EXIT_OK
 
 
-def _print_groups(
-    groups: list[tuple[str, list[ActionItem]]], names: dict[int, str], day: date
-) -> None:
-    from tui1on1.domain.duedates import format_due
-    from tui1on1.domain.kinds import ActionStatus
-    from tui1on1.domain.text import safe_terminal_text
+def _summary(store: Store, request: Listing, args: argparse.Namespace) -> int:
+    from tui1on1.cli import promise_summary
 
-    rows = []  # (heading, due, name, text, mark)
-    for heading, group in groups:
-        for a in group:
-            due = format_due(a.due, day).removeprefix("due ") if a.due else ""
-            if _overdue(a, day):
-                mark = "(overdue)"
-            elif a.status is ActionStatus.OPEN:
-                mark = ""
-            else:
-                mark = f"({a.status.value})"
-            name = safe_terminal_text(names.get(a.person_id, ""))
-            rows.append((heading, due, name, _one_line(a.text), mark))
-    due_width = max(len(r[1]) for r in rows)
-    name_width = max(len(r[2]) for r in rows)
-    first = True
-    for heading, _group in groups:
-        mine = [r for r in rows if r[0] == heading]
-        if not mine:
-            continue
-        if not first:
-            print()
-        first = False
-        print(heading)
-        for _h, due, name, text, mark in mine:
-            cells = [due.ljust(due_width) + "  "] if due_width else []
-            cells.append(name.ljust(name_width) + "   " + text)
-            if mark:
-                cells.append("   " + mark)
-            print("".join(cells).rstrip())
+    person = find_person(store, request.person) if request.person is not None else None
+    promise_summary.summary(store, person, today(), as_json=args.json)
+    return EXIT_OK
 
 
 def _nothing(args: argparse.Namespace, name: str | None) -> str:
@@ -147,20 +142,3 @@ def _nothing(args: argparse.Namespace, name: str | None) -> str:
     if name:
         text += f" with {safe_terminal_text(name)}"
     return text
-
-
-def _iso(value: datetime | date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _as_json(action: ActionItem, person: str, day: date) -> dict[str, Any]:
-    return {
-        "person": person,
-        "owner": action.owner.value,
-        "text": action.text,
-        "due": _iso(action.due),
-        "status": action.status.value,
-        "overdue": _overdue(action, day),
-        "created_at": _iso(action.created_at),
-        "closed_at": _iso(action.closed_at),
-    }
