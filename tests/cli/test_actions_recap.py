@@ -80,15 +80,15 @@ def test_actions_grouped_mine_then_theirs_overdue_first(db, capsys):
     assert main(["--db", url, "actions"]) == 0
     assert capsys.readouterr().out == (
         "Mine\n"
-        "Tue 24 Nov      Grace Hopper   ask about the budget   (overdue)\n"
-        "Sat 21 Nov      Ada Lovelace   book the offsite   (done)\n"
-        "Fri 27 Nov      Ada Lovelace   intro to Sam\n"
-        "Tue 5 Jan 2027  Ada Lovelace   pair on the parser\n"
-        "                Grace Hopper   read her \\x1b[31mdoc ⏎ and reply\n"
+        "6  overdue 1 day       Grace Hopper   ask about the budget\n"
+        "2  due Fri 27 Nov      Ada Lovelace   intro to Sam\n"
+        "7  due Tue 5 Jan 2027  Ada Lovelace   pair on the parser\n"
+        "4  no due date         Grace Hopper   read her \\x1b[31mdoc ⏎ and reply\n"
+        "3  done 20 Nov         Ada Lovelace   book the offsite\n"
         "\n"
         "Theirs\n"
-        "Mon 23 Nov      Ada Lovelace   send the RFC draft   (overdue)\n"
-        "Wed 25 Nov      Grace Hopper   share the roadmap\n"
+        "1  overdue 2 days      Ada Lovelace   send the RFC draft\n"
+        "5  due today           Grace Hopper   share the roadmap\n"
     )
 
 
@@ -98,12 +98,12 @@ def test_actions_filters(db, capsys):
     out = capsys.readouterr().out
     assert out == (
         "Mine\n"
-        "Tue 24 Nov  Grace Hopper   ask about the budget   (overdue)\n"
-        "            Grace Hopper   read her \\x1b[31mdoc ⏎ and reply\n"
+        "6  overdue 1 day  Grace Hopper   ask about the budget\n"
+        "4  no due date    Grace Hopper   read her \\x1b[31mdoc ⏎ and reply\n"
     )
     assert main(["--db", url, "actions", "--theirs", "--person", "Ada Lovelace"]) == 0
     out = capsys.readouterr().out
-    assert out == "Theirs\nMon 23 Nov  Ada Lovelace   send the RFC draft   (overdue)\n"
+    assert out == "Theirs\n1  overdue 2 days  Ada Lovelace   send the RFC draft\n"
     assert main(["--db", url, "actions", "--open"]) == 0
     assert "book the offsite" not in capsys.readouterr().out
 
@@ -140,17 +140,20 @@ def test_actions_as_json(db, capsys):
     items = json.loads(out)
     assert [(i["owner"], i["text"]) for i in items][:2] == [
         ("me", "ask about the budget"),
-        ("me", "book the offsite"),
+        ("me", "intro to Sam"),
     ]
     assert items[0] == {
+        "id": 6,
         "person": "Grace Hopper",
         "owner": "me",
         "text": "ask about the budget",
         "due": "2026-11-24",
         "status": "open",
         "overdue": True,
+        "private": False,
         "created_at": (T0 + timedelta(days=1, minutes=3)).isoformat(),
         "closed_at": None,
+        "history": [],
     }
     done = next(i for i in items if i["text"] == "book the offsite")
     assert done["status"] == "done" and done["overdue"] is False
