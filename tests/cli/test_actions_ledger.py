@@ -68,14 +68,19 @@ def test_done_and_reopen_are_told_and_kept(cli, ledger):
     assert cli("--db", ledger, "actions", "reopen", "1").stdout == (
         "Reopened 1 · send the RFC draft (Ada Lovelace)\n"
     )
-    assert history(cli, ledger, 1) == [event("done"), event("reopened")]
+    assert history(cli, ledger, 1) == [
+        event("done", "open", "done"),
+        event("reopened", "done", "open"),
+    ]
     assert "1  overdue 3 days" in cli("--db", ledger, "actions").stdout
 
 
 def test_drop_with_a_reason(cli, ledger):
     result = cli("--db", ledger, "actions", "drop", "2", "--reason", "Sam  left the company")
     assert result.stdout == "Dropped 2 · intro to Sam (Ada Lovelace): Sam left the company\n"
-    assert history(cli, ledger, 2) == [event("dropped", reason="Sam left the company")]
+    assert history(cli, ledger, 2) == [
+        event("dropped", "open", "dropped", reason="Sam left the company")
+    ]
     shown = cli("--db", ledger, "actions", "show", "2").stdout
     assert shown.splitlines()[-3:] == [
         "History",
@@ -227,7 +232,7 @@ def test_json_has_ids_privacy_and_history(cli, ledger):
         (3, "ask about the raise", True),
     ]
     assert items[1]["status"] == "dropped"
-    assert items[1]["history"] == [event("dropped", reason="not mine to ask")]
+    assert items[1]["history"] == [event("dropped", "open", "dropped", reason="not mine to ask")]
     assert items[0]["history"] == []
 
 
@@ -235,4 +240,8 @@ def test_a_change_with_json_prints_the_action(cli, ledger):
     result = cli("--db", ledger, "actions", "done", "4", "--json")
     assert result.stderr == "Done 4 · finish the course (Done)\n"
     item = json.loads(result.stdout)
-    assert (item["id"], item["status"], item["history"]) == (4, "done", [event("done")])
+    assert (item["id"], item["status"], item["history"]) == (
+        4,
+        "done",
+        [event("done", "open", "done")],
+    )

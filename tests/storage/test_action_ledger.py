@@ -75,9 +75,9 @@ def test_every_change_is_in_the_history_in_order(store):
         (ActionChange.DUE, "2026-12-04", "2026-12-11", ""),
         (ActionChange.OWNER, "me", "them", ""),
         (ActionChange.TEXT, "send the RFC #plan", "send the RFC draft #rfc", ""),
-        (ActionChange.DROPPED, None, None, "not needed"),
-        (ActionChange.REOPENED, None, None, ""),
-        (ActionChange.DONE, None, None, ""),
+        (ActionChange.DROPPED, "open", "dropped", "not needed"),
+        (ActionChange.REOPENED, "dropped", "open", ""),
+        (ActionChange.DONE, "open", "done", ""),
     ]
     note = store.list_notes(first.id)[0]
     assert (note.text, note.tags) == ("send the RFC draft #rfc", ("rfc",))
@@ -124,8 +124,8 @@ def test_a_replayed_change_lands_once(store):
         apply(store, entry)
     assert _changes(store, action.id) == [
         (ActionChange.DUE, "2026-12-04", "2026-12-09", ""),
-        (ActionChange.DROPPED, None, None, "moot"),
-        (ActionChange.REOPENED, None, None, ""),
+        (ActionChange.DROPPED, "open", "dropped", "moot"),
+        (ActionChange.REOPENED, "dropped", "open", ""),
     ]
 
 
@@ -202,6 +202,39 @@ def test_discarding_a_meeting_takes_back_what_it_changed(store, tmp_path):
     assert _changes(store, action.id) == []
 
 
+def test_discarding_a_meeting_puts_back_the_status_it_changed(store, tmp_path):
+    """Reopened there: done again, on the day it was done; done there after
+    being dropped: dropped again, with its drop."""
+    ada = store.add_person("Ada Lovelace", now=T0)
+    first = _meeting(store, ada, T0)
+    done = _action(store, first, "a1", "send it")
+    dropped = _action(store, first, "a2", "book it")
+    store.set_action_status(done.id, ActionStatus.DONE, meeting_id=first.id, at=T0 + DAY / 96)
+    store.set_action_status(
+        dropped.id, ActionStatus.DROPPED, meeting_id=None, at=T0 + DAY, reason="moot"
+    )
+    store.end_meeting(first.id, T0 + DAY / 48)
+    second = _meeting(store, ada, T0 + 7 * DAY)
+    at = T0 + 7 * DAY
+    store.set_action_status(done.id, ActionStatus.OPEN, meeting_id=second.id, at=at)
+    store.set_action_status(dropped.id, ActionStatus.DONE, meeting_id=second.id, at=at)
+    result = store.discard_meeting(second.id, tmp_path / "discarded")
+    assert result.reopened == 0
+    back = store.get_action(done.id)
+    assert (back.status, back.closed_at, back.closed_meeting_id) == (
+        ActionStatus.DONE,
+        T0 + DAY / 96,
+        first.id,
+    )
+    again = store.get_action(dropped.id)
+    assert (again.status, again.closed_at, again.closed_meeting_id) == (
+        ActionStatus.DROPPED,
+        T0 + DAY,
+        None,
+    )
+    assert [c[0] for c in _changes(store, dropped.id)] == [ActionChange.DROPPED]
+
+
 def test_my_promises_reads_only_mine_that_bear_on_the_window(store):
     ada = store.add_person("Ada Lovelace", now=T0)
     meeting = _meeting(store, ada, T0 - 200 * DAY)
@@ -248,7 +281,7 @@ def test_export_and_import_carry_privacy_and_history_once(store, tmp_path):
         history = other.action_history([copied.id])[copied.id]
         assert [(e.change, e.before, e.after, e.reason) for e in history] == [
             (ActionChange.DUE, "2026-12-04", "2026-12-18", ""),
-            (ActionChange.DROPPED, None, None, "HR said no"),
+            (ActionChange.DROPPED, "open", "dropped", "HR said no"),
         ]
         # The reschedule was made in the second meeting, which the copy has too.
         assert history[0].meeting_id is not None

@@ -145,8 +145,8 @@ def test_export_follows_the_format(store):
                 "uid": notes["n-3"]["action"]["history"][0]["uid"],
                 "change": "done",
                 "at": at(14 * 1440 + 2).isoformat(),
-                "before": None,
-                "after": None,
+                "before": "open",
+                "after": "done",
                 "reason": "",
                 "changed_in_meeting": second["started_at"],
             }

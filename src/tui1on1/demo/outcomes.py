@@ -113,7 +113,10 @@ def _history(action: Entry, slots: list[Slot], index: int, *, reschedule: bool) 
         reason = rng.choice(_DROP_REASONS) if action["status"] == "dropped" else ""
         closed_in = action["closed_in_meeting"]
         when = datetime.fromisoformat(closed_at)
-        events.append(_event(rng, action["status"], when, reason=reason, meeting=closed_in))
+        status = action["status"]
+        events.append(
+            _event(rng, status, when, before="open", after=status, reason=reason, meeting=closed_in)
+        )
     return events
 
 

@@ -125,7 +125,8 @@ class ActionEvent:
     """One change to an action item after it was made (0006): done, reopened,
     dropped (with the reason given), rescheduled, reassigned or reworded.
     ``before``/``after``: ISO dates ("" for none) for DUE, "me"/"them" for
-    OWNER, the texts for TEXT; None for the status changes."""
+    OWNER, the texts for TEXT, the statuses (open, done, dropped) for the
+    status changes (None in rows written before statuses were kept)."""
 
     id: int
     action_id: int

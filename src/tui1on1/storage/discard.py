@@ -18,21 +18,18 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Result, delete, func, or_, select, update
-from sqlalchemy.orm import Session
 
-from tui1on1.domain.grammar import extract_tags
-from tui1on1.domain.kinds import ActionChange, ActionStatus
+from tui1on1.domain.kinds import ActionStatus
 from tui1on1.privacy import FILE_MODE, ensure_private_dir, fsync_dir
-from tui1on1.storage.convert import join_tags
 from tui1on1.storage.errors import NotFound
+from tui1on1.storage.meeting_undo import undo_changes
 from tui1on1.storage.session import SessionBase, utcnow
 from tui1on1.storage.tables import (
-    ActionEventRow,
     ActionItemRow,
     AskedQuestionRow,
     DraftRow,
@@ -99,31 +96,6 @@ def _rowcount(result: Result[Any]) -> int:
     return cast(CursorResult[Any], result).rowcount
 
 
-def _undo_changes(session: Session, meeting_id: int) -> None:
-    """Put back what the meeting changed in earlier meetings' actions
-    (reschedules, reassignments, rewording), newest first, and remove its
-    history rows; its status changes are undone by the caller."""
-    events = session.scalars(
-        select(ActionEventRow)
-        .where(ActionEventRow.meeting_id == meeting_id)
-        .order_by(ActionEventRow.at.desc(), ActionEventRow.id.desc())
-    ).all()
-    for event in events:
-        action = session.get(ActionItemRow, event.action_id)
-        if action is not None and event.change == ActionChange.DUE.value:
-            action.due = date.fromisoformat(event.before) if event.before else None
-        elif action is not None and event.change == ActionChange.OWNER.value and event.before:
-            action.owner = event.before
-        elif action is not None and event.change == ActionChange.TEXT.value and event.before:
-            action.text = event.before
-            note = session.get(NoteRow, action.note_id) if action.note_id else None
-            if note is not None:
-                note.text = event.before
-                note.tags = join_tags(extract_tags(event.before))
-        session.delete(event)
-    session.flush()
-
-
 class DiscardStore(SessionBase):
     def discard_meeting(
         self, meeting_id: int, to_dir: Path, *, now: datetime | None = None
@@ -164,8 +136,8 @@ class DiscardStore(SessionBase):
             )
 
             in_meeting = select(NoteRow.id).where(NoteRow.meeting_id == meeting_id)
-            _undo_changes(session, meeting_id)
-            reopened = _rowcount(
+            reopened = undo_changes(session, meeting_id)
+            reopened += _rowcount(
                 session.execute(
                     update(ActionItemRow)
                     .where(

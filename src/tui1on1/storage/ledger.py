@@ -101,7 +101,7 @@ class LedgerStore(SessionBase):
             row = _action(session, action_id)
             if _landed(session, uid) or row.status == status.value:
                 return convert.action_item(row)
-            row.status = status.value
+            before, row.status = row.status, status.value
             if status is ActionStatus.OPEN:
                 row.closed_at = None
                 row.closed_meeting_id = None
@@ -113,6 +113,8 @@ class LedgerStore(SessionBase):
                 row,
                 _STATUS_CHANGE[status],
                 at,
+                before=before,
+                after=status.value,
                 reason=reason if status is ActionStatus.DROPPED else "",
                 meeting_id=meeting_id,
                 uid=uid,
