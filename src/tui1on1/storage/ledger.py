@@ -10,7 +10,7 @@ already says records nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -237,7 +237,10 @@ class LedgerStore(SessionBase):
     ) -> tuple[list[ActionItem], dict[int, list[ActionEvent]]]:
         """My actions that bear on the kept-promise rate from ``since`` on:
         still open, closed since then, or due since then; and their history.
-        Actions of deleted notes are left out (they were typed by mistake)."""
+        Actions of deleted notes are left out (they were typed by mistake).
+        A day more is read than asked: the window is counted in local days
+        (the domain trims it), and ``since`` at UTC midnight is late east of UTC."""
+        since -= timedelta(days=1)
         query = (
             select(ActionItemRow)
             .outerjoin(NoteRow, NoteRow.id == ActionItemRow.note_id)
