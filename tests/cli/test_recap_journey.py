@@ -176,3 +176,35 @@ def test_all_notes_is_for_the_markdown_recap(db, cli, args):
     result = cli("--db", url, "export", *args, "--all-notes")
     assert result.returncode == 2
     assert "--all-notes is for the Markdown recap; JSON always has every note" in result.stderr
+
+
+def test_a_promise_kept_between_meetings_is_done_since_last_time(tmp_path, cli, monkeypatch):
+    """Marked done on the command line on Wednesday, it is in Monday's recap
+    (and not in the one before)."""
+    monkeypatch.setattr(recap_gather, "today", lambda: TODAY)
+    url = f"sqlite:///{tmp_path / 'between.db'}"
+    store = Store.open(url)
+    ada = store.add_person("Ada Lovelace")
+    first, _ = store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=LAST_WEEK)
+    _, action = store.add_note(
+        NewNote(uid="a", meeting_id=first.id, kind=NoteKind.ACTION, text="share the roadmap",
+                action_owner=Owner.THEM, created_at=LAST_WEEK + timedelta(minutes=3))
+    )  # fmt: skip
+    store.end_meeting(first.id, LAST_WEEK + timedelta(minutes=30))
+    store.close()
+    monkeypatch.setattr("tui1on1.cli.actions_command.now", lambda: LAST_WEEK + timedelta(days=2))
+    assert cli("--db", url, "actions", "done", str(action.id)).returncode == 0
+    store = Store.open(url)
+    second, _ = store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=THIS_WEEK)
+    store.add_note(
+        NewNote(uid="n", meeting_id=second.id, kind=NoteKind.NOTE, text="the roadmap landed well",
+                created_at=THIS_WEEK + timedelta(minutes=2))
+    )  # fmt: skip
+    store.end_meeting(second.id, THIS_WEEK + timedelta(minutes=25))
+    store.close()
+    out = cli("--db", url, "recap", "ada").stdout
+    assert "## Done since last time\n\n- You: share the roadmap\n" in out
+    assert "Still open" not in out
+    older = cli("--db", url, "export", "--meeting", str(first.id), "--format", "md")
+    assert older.returncode == 0 and "- share the roadmap" in older.stdout
+    assert "Done since last time" not in older.stdout

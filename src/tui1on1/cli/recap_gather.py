@@ -49,7 +49,7 @@ def _earlier_actions(store: Store, record: MeetingRecord) -> list[ActionItem]:
     from tui1on1.domain.kinds import ActionStatus
 
     meeting = record.meeting
-    return [
+    seen = [
         a
         for a in store.meeting_actions(record.person.id, meeting.id)
         if a.origin_meeting_id != meeting.id
@@ -61,16 +61,14 @@ def _earlier_actions(store: Store, record: MeetingRecord) -> list[ActionItem]:
             )
         )
     ]
+    last = store.meeting_before(record.person.id, meeting.started_at)
+    if last is not None:  # done between the last meeting and the end of this one
+        until = meeting.ended_at or datetime.now().astimezone()
+        seen += store.done_between(record.person.id, last.ended_at or last.started_at, until)
+    return seen
 
 
 def _private_ids(store: Store, actions: list[ActionItem]) -> frozenset[int]:
     """The ids of the actions whose note is private."""
-    meetings = {a.origin_meeting_id for a in actions if a.note_id is not None}
-    private_notes = {
-        note.id
-        for meeting_id in meetings
-        if meeting_id is not None
-        for note in store.list_notes(meeting_id, include_deleted=True)
-        if note.private
-    }
+    private_notes = store.private_note_ids(a.note_id for a in actions if a.note_id is not None)
     return frozenset(a.id for a in actions if a.note_id in private_notes)

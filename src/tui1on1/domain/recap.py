@@ -58,11 +58,13 @@ class MeetingRecord:
         return any(n.private for n in self.notes if n.id == action.note_id)
 
     def done_since_last_time(self) -> list[ActionItem]:
-        """Earlier actions closed done in this meeting: mine first, then theirs."""
+        """Earlier actions done in this meeting, or between meetings since
+        the last one (``earlier_actions`` holds only those): mine first,
+        then theirs."""
         items = [
             a
             for a in self.earlier_actions
-            if a.closed_meeting_id == self.meeting.id and a.status is ActionStatus.DONE
+            if a.status is ActionStatus.DONE and a.closed_meeting_id in (self.meeting.id, None)
         ]
         return sorted(items, key=lambda a: (a.owner is not Owner.ME, a.id))
 

@@ -215,6 +215,39 @@ class LedgerStore(SessionBase):
                 session.flush()
             return convert.action_item(row)
 
+    def done_between(self, person_id: int, after: datetime, until: datetime) -> list[ActionItem]:
+        """The person's actions marked done outside any meeting after
+        ``after`` and up to ``until`` (on the command line, the person
+        screen, the all-actions screen): what was done since last time."""
+        query = (
+            select(ActionItemRow)
+            .where(
+                ActionItemRow.person_id == person_id,
+                ActionItemRow.status == ActionStatus.DONE.value,
+                ActionItemRow.closed_meeting_id.is_(None),
+                ActionItemRow.closed_at > after,
+                ActionItemRow.closed_at <= until,
+            )
+            .order_by(ActionItemRow.closed_at, ActionItemRow.id)
+        )
+        with self._read() as session:
+            return [convert.action_item(row) for row in session.scalars(query)]
+
+    def private_note_ids(self, note_ids: Iterable[int]) -> frozenset[int]:
+        """Which of these notes are private."""
+        ids = sorted(set(note_ids))
+        found: set[int] = set()
+        with self._read() as session:
+            for start in range(0, len(ids), 500):  # bound parameters stay few
+                found.update(
+                    session.scalars(
+                        select(NoteRow.id).where(
+                            NoteRow.id.in_(ids[start : start + 500]), NoteRow.private
+                        )
+                    )
+                )
+        return frozenset(found)
+
     def action_history(self, action_ids: Iterable[int]) -> dict[int, list[ActionEvent]]:
         """The changes to each action, oldest first (every id has a list)."""
         ids = sorted(set(action_ids))

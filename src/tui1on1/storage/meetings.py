@@ -96,6 +96,18 @@ class MeetingStore(SessionBase):
         with self._read() as session:
             return [_load(session, mid) for mid in session.scalars(query).all()]
 
+    def meeting_before(self, person_id: int, started_at: datetime) -> Meeting | None:
+        """The person's last meeting that started before ``started_at``."""
+        query = (
+            select(MeetingRow.id)
+            .where(MeetingRow.person_id == person_id, MeetingRow.started_at < started_at)
+            .order_by(MeetingRow.started_at.desc())
+            .limit(1)
+        )
+        with self._read() as session:
+            found = session.scalar(query)
+            return None if found is None else _load(session, found)
+
     def put_back_meeting(
         self, person_id: int, *, started_at: datetime, playbook: str, planned_minutes: int
     ) -> tuple[Meeting, bool]:
