@@ -72,14 +72,7 @@ def print_groups(items: list[ActionItem], names: dict[int, str], today: date) ->
 
 def private_notes(store: Store, items: list[ActionItem]) -> set[int]:
     """The ids of the notes, among those the actions came from, marked private."""
-    meetings = sorted({a.origin_meeting_id for a in items if a.origin_meeting_id is not None})
-    wanted = {a.note_id for a in items if a.note_id is not None}
-    private: set[int] = set()
-    for meeting_id in meetings:
-        for note in store.list_notes(meeting_id, include_deleted=True):
-            if note.id in wanted and note.private:
-                private.add(note.id)
-    return private
+    return set(store.private_note_ids(a.note_id for a in items if a.note_id is not None))
 
 
 def _iso(value: datetime | date | None) -> str | None:
