@@ -245,3 +245,14 @@ def test_a_change_with_json_prints_the_action(cli, ledger):
         "done",
         [event("done", "open", "done")],
     )
+
+
+def test_edit_with_date_like_words_says_no_date_was_set(cli, ledger):
+    result = cli("--db", ledger, "actions", "edit", "1", "send the RFC draft by friday")
+    assert result.returncode == 0
+    first, warning = result.stdout.splitlines()
+    assert first.startswith("Reworded 1 (Ada Lovelace)")
+    assert warning.startswith('No due date: "by friday" isn\'t read as one')
+    assert history(cli, ledger, 1) == [
+        event("text", "send the RFC draft", "send the RFC draft by friday")
+    ]

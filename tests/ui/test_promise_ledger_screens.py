@@ -4,6 +4,8 @@ person screen's promises, on a faked 20 Nov 2026 with a month of history."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from ledger_history import make_ledger
 from pilot_helpers import wait_for
@@ -160,8 +162,10 @@ async def test_reassign_reword_and_mark_done(make_app, ledger, db_path):
         await open_dialog(pilot, ledger.theirs)
         await pilot.press("e")
         assert app.screen.query_one(Input).value == "draft the RFC for the importer"
-        await answer(pilot, "review the RFC for the importer")
+        # Read as the notes pane reads an action: a date at the end reschedules.
+        await answer(pilot, "review the RFC for the importer @+1w")
         await wait_for(pilot, lambda: "review the RFC" in row_of(app, ledger.theirs))
+        assert "@+1w" not in row_of(app, ledger.theirs)
 
         await open_dialog(pilot, ledger.theirs)
         await pilot.press("x")
@@ -169,7 +173,13 @@ async def test_reassign_reword_and_mark_done(make_app, ledger, db_path):
     action, events = history(db_path, ledger.theirs)
     assert action.owner is Owner.ME and action.status is ActionStatus.DONE
     assert action.text == "review the RFC for the importer"
-    assert [e.change for e in events] == [ActionChange.OWNER, ActionChange.TEXT, ActionChange.DONE]
+    assert [e.change for e in events] == [
+        ActionChange.OWNER,
+        ActionChange.TEXT,
+        ActionChange.DUE,
+        ActionChange.DONE,
+    ]
+    assert action.due == date(2026, 11, 27)  # a week after 20 Nov
 
 
 async def test_filters_whose_and_person(make_app, ledger):

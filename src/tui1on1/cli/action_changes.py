@@ -103,6 +103,9 @@ def _edit(store: Store, action: ActionItem, text: str, *, at: datetime, today: d
         lines.append(due_line)
     if not lines:
         lines.append(f"{_head(action, action.text, name)} says that already")
+    if parsed.due is None and parsed.due_warning:
+        warning = parsed.due_warning
+        lines.append(warning[:1].upper() + warning[1:])
     return lines
 
 

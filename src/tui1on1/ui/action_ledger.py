@@ -34,7 +34,10 @@ def apply_request(
         return store.reschedule_action(action_id, request.due, at=at)
     if request.change is ActionChange.OWNER and request.owner is not None:
         return store.reassign_action(action_id, request.owner, at=at)
-    return store.reword_action(action_id, request.text, at=at)
+    reworded = store.reword_action(action_id, request.text, at=at)
+    if request.dated:
+        return store.reschedule_action(action_id, request.due, at=at)
+    return reworded
 
 
 def not_done(request: ActionRequest) -> str:

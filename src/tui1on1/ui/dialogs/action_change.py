@@ -40,6 +40,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tui1on1.domain.duedates import DueDateError, format_due, resolve_due
+from tui1on1.domain.grammar import EmptyLineError, NoteTooLongError, parse_line
 from tui1on1.domain.kinds import ActionChange, ActionStatus, Owner
 from tui1on1.domain.ledger import action_ref, due_words, history_lines
 from tui1on1.domain.records import ActionEvent, ActionItem
@@ -60,7 +61,10 @@ class ActionRequest:
     """A change the manager asked for, not applied yet.
 
     ``change``: DONE, DROPPED (``reason`` may be ""), REOPENED, DUE (``due``:
-    the new date, None for no due date), OWNER (``owner``) or TEXT (``text``).
+    the new date, None for no due date), OWNER (``owner``) or TEXT (``text``;
+    read as the notes pane reads an action, so a ``due`` typed at its end
+    reschedules it too: then ``dated`` is True). ``warning``: a date-like
+    phrase in the text that set no date, to say once applied.
     """
 
     change: ActionChange
@@ -68,6 +72,8 @@ class ActionRequest:
     owner: Owner | None = None
     text: str = ""
     reason: str = ""
+    dated: bool = False
+    warning: str = ""
 
     @property
     def status(self) -> ActionStatus | None:
@@ -94,11 +100,13 @@ class ActionRequest:
             )
         if self.change is ActionChange.OWNER:
             return "Now mine." if self.owner is Owner.ME else "Now theirs."
+        if self.change is ActionChange.TEXT:
+            said = "Reworded" + (f"; {format_due(self.due, today)}." if self.due else ".")
+            return f"{said} {self.warning[:1].upper()}{self.warning[1:]}" if self.warning else said
         return {
             ActionChange.DONE: "Marked done.",
             ActionChange.DROPPED: "Dropped.",
             ActionChange.REOPENED: "Open again.",
-            ActionChange.TEXT: "Reworded.",
         }[self.change]
 
 
@@ -296,9 +304,33 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
                 return
             self.dismiss(ActionRequest(ActionChange.DUE, due=due))
         elif self.asking is Asking.TEXT:
-            if not typed:
-                self._say("An action needs some text.")
-            elif typed == self.action.text:
-                self._show_asking(None)
-            else:
-                self.dismiss(ActionRequest(ActionChange.TEXT, text=typed))
+            self._reword(typed)
+
+    def _reword(self, typed: str) -> None:
+        """The new text, read as the notes pane reads an action: a date at
+        its end reschedules too; one that can't be read changes nothing."""
+        if not typed:
+            self._say("An action needs some text.")
+            return
+        try:
+            parsed = parse_line("! " + typed, self.today, keep_due=self.action.due)
+        except (EmptyLineError, NoteTooLongError) as error:
+            message = str(error)
+            self._say(message[:1].upper() + message[1:] + ".")
+            return
+        if parsed.due_error:
+            self._say(parsed.due_error[:1].upper() + parsed.due_error[1:] + "; nothing changed.")
+            return
+        dated = parsed.due is not None and parsed.due != self.action.due
+        if parsed.text == self.action.text and not dated:
+            self._show_asking(None)
+            return
+        self.dismiss(
+            ActionRequest(
+                ActionChange.TEXT,
+                text=parsed.text,
+                due=parsed.due if dated else None,
+                dated=dated,
+                warning="" if parsed.due else (parsed.due_warning or ""),
+            )
+        )
