@@ -77,11 +77,11 @@ class NotesList(OptionList):
         text.append(body, style=self.get_component_rich_style("notes-list--done") if done else "")
         meta = self._meta(row)
         late = row.overdue and row.is_open_action
-        if meta or late:
+        if meta:
             text.append("  " + " · ".join(meta), style=meta_style)
         if late:  # calm but unmistakable: in words, in the theme's warning colour
-            overdue_style = self.get_component_rich_style("notes-list--overdue")
-            text.append((" · " if meta else "") + row.due, style=overdue_style)
+            text.append(" · " if meta else "  ", style=meta_style)
+            text.append(row.due, style=self.get_component_rich_style("notes-list--overdue"))
         if row.state is not SaveState.SAVED:
             style = self.get_component_rich_style("notes-list--unsaved")
             text.append(f"  {row.state.label}", style=style)
