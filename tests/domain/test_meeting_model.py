@@ -381,7 +381,7 @@ def test_actions_are_ticked_done_and_open_again() -> None:
 def test_the_summary_counts_from_the_model(clock: FakeClock) -> None:
     model = make_model()
     model.note_segment(0, clock.now())
-    model.notes.load([], {}, [carried()], today=date(2026, 11, 20))  # not counted
+    model.notes.load([], {}, [carried()], today=date(2026, 11, 20))  # still open from before
     model.notes.add(new_note("n1", "wants to lead"), today=TODAY)
     model.notes.add(
         new_note("a1", "send the rubric", NoteKind.ACTION, Owner.ME, date(2026, 11, 27)),
@@ -405,9 +405,10 @@ def test_the_summary_counts_from_the_model(clock: FakeClock) -> None:
     assert summary.actual_seconds == pytest.approx(30 * 60 + 9)
     assert [title for title, _ in summary.segments] == ["Opening", "Career"]
     assert summary.segments[0][1] == pytest.approx(6 * 60 + 9)
-    assert summary.notes == 3
+    assert summary.notes == 1  # the actions are counted apart
     assert summary.actions_mine == [("send the rubric", "due Fri 27 Nov")]
     assert summary.actions_theirs == [("draft the plan", "no due date")]
+    assert (summary.still_open_mine, summary.still_open_theirs, summary.closed_here) == (1, 0, [])
     [line] = summary.asked
     assert line.text == "What's on your mind?" and line.pause_total == pytest.approx(8.0)
 

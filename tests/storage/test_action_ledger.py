@@ -215,3 +215,69 @@ def test_my_promises_reads_only_mine_that_bear_on_the_window(store):
     assert [a.id for a in items] == [still_open.id, recent.id]
     assert [e.change for e in history[recent.id]] == [ActionChange.DUE]
     assert history[still_open.id] == []
+
+
+def test_export_and_import_carry_privacy_and_history_once(store, tmp_path):
+    from tui1on1.storage.store import Store
+    from tui1on1.storage.transfer import export_data, import_data
+
+    ada = store.add_person("Ada Lovelace", now=T0)
+    first = _meeting(store, ada, T0)
+    action = _action(store, first, "a1", "ask HR about her band", due=date(2026, 12, 4))
+    store.set_note_private(store.list_notes(first.id)[0].id, True)
+    store.end_meeting(first.id, T0 + DAY / 48)
+    second = _meeting(store, ada, T0 + 7 * DAY)
+    store.reschedule_action(action.id, date(2026, 12, 18), at=T0 + 7 * DAY, meeting_id=second.id)
+    store.set_action_status(
+        action.id, ActionStatus.DROPPED, meeting_id=None, at=T0 + 8 * DAY, reason="HR said no"
+    )
+    doc = export_data(store, now=T0 + 9 * DAY)
+    exported = doc["people"][0]["meetings"][0]["notes"][0]
+    assert exported["private"] is True
+    assert [(h["change"], h["reason"]) for h in exported["action"]["history"]] == [
+        ("due", ""),
+        ("dropped", "HR said no"),
+    ]
+
+    other = Store.open(f"sqlite:///{tmp_path / 'other.db'}")
+    try:
+        for _ in range(2):  # the second import adds nothing
+            import_data(other, doc)
+        [copied] = other.list_actions()
+        assert (copied.status, copied.due) == (ActionStatus.DROPPED, date(2026, 12, 18))
+        history = other.action_history([copied.id])[copied.id]
+        assert [(e.change, e.before, e.after, e.reason) for e in history] == [
+            (ActionChange.DUE, "2026-12-04", "2026-12-18", ""),
+            (ActionChange.DROPPED, None, None, "HR said no"),
+        ]
+        # The reschedule was made in the second meeting, which the copy has too.
+        assert history[0].meeting_id is not None
+        assert history[0].meeting_id != copied.origin_meeting_id
+        assert history[1].meeting_id is None
+        assert other.list_notes(copied.origin_meeting_id)[0].private is True
+    finally:
+        other.close()
+
+
+def test_an_older_export_makes_concerns_and_parked_topics_private(store):
+    from tui1on1.storage.transfer import export_data, import_data
+
+    ada = store.add_person("Ada Lovelace", now=T0)
+    meeting = _meeting(store, ada, T0)
+    for uid, kind in (("c", NoteKind.CONCERN), ("p", NoteKind.PARKED), ("n", NoteKind.NOTE)):
+        store.add_note(NewNote(uid=uid, meeting_id=meeting.id, kind=kind, text=uid, created_at=T0))
+    doc = export_data(store, now=T0)
+    doc["version"] = 3
+    for note in doc["people"][0]["meetings"][0]["notes"]:
+        del note["private"]
+        note["uid"] += "-old"
+    import_data(store, doc)
+    privacy = {n.uid: n.private for n in store.list_notes(meeting.id)}
+    assert privacy == {
+        "c": False,
+        "p": False,
+        "n": False,
+        "c-old": True,
+        "p-old": True,
+        "n-old": False,
+    }

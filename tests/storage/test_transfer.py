@@ -112,7 +112,7 @@ def empty_sqlite(tmp_path):
 def test_export_follows_the_format(store):
     populate(store)
     doc = export_data(store, now=at(99_999))
-    assert doc["format"] == "tui1on1-export" and doc["version"] == 3
+    assert doc["format"] == "tui1on1-export" and doc["version"] == 4
     assert doc["exported_at"] == at(99_999).isoformat()
     assert [p["name"] for p in doc["people"]] == ["Ada Lovelace", "grace hopper", "Zed Oldname"]
     ada = doc["people"][0]
@@ -140,6 +140,17 @@ def test_export_follows_the_format(store):
         "created_at": at(14).isoformat(),
         "closed_at": at(14 * 1440 + 2).isoformat(),
         "closed_in_meeting": second["started_at"],
+        "history": [
+            {
+                "uid": notes["n-3"]["action"]["history"][0]["uid"],
+                "change": "done",
+                "at": at(14 * 1440 + 2).isoformat(),
+                "before": None,
+                "after": None,
+                "reason": "",
+                "changed_in_meeting": second["started_at"],
+            }
+        ],
     }
     assert notes["n-4"]["deleted_at"] == at(16).isoformat()
     assert notes["n-4"]["action"]["status"] == "dropped"
@@ -373,6 +384,7 @@ def test_a_new_note_in_a_kept_meeting_finds_its_asked_question(store, source):
             "resolved_in_meeting": None,
             "career": None,
             "answers_why": True,
+            "private": False,
         }
     )
     report = import_data(store, doc)
@@ -446,6 +458,7 @@ def _minimal() -> dict:
                                 "resolved_at": None,
                                 "career": None,
                                 "answers_why": False,
+                                "private": False,
                             }
                             for i in range(6)
                         ],
@@ -476,7 +489,7 @@ NOTE5 = ["people", 0, "meetings", 0, "notes", 5]
     "path, value, message",
     [
         (["format"], "something-else", r"^format: expected 'tui1on1-export'"),
-        (["version"], 4, r"^version: this tui1on1 reads versions 1, 2 and 3, the file is vers"),
+        (["version"], 5, r"^version: this tui1on1 reads versions 1, 2, 3 and 4, the file is ver"),
         (["version"], "1", r"^version: .*version a string"),
         (["people"], {}, r"^people: expected a list, got an object"),
         ([*NOTE5, "kind"], "x", r"^people\[0\]\.meetings\[0\]\.notes\[5\]\.kind: unknown kind 'x'"),
@@ -575,14 +588,14 @@ def test_a_failure_inside_the_transaction_writes_nothing(store, monkeypatch):
         "closed_at": None,
         "closed_in_meeting": None,
     }
-    real = merge.insert_rows
+    real = merge.insert_ids
 
     def failing(session, table, rows):
         if table is ActionItemRow:
             raise RuntimeError("the disk went away")
-        real(session, table, rows)
+        return real(session, table, rows)
 
-    monkeypatch.setattr(merge, "insert_rows", failing)
+    monkeypatch.setattr(merge, "insert_ids", failing)
     with pytest.raises(RuntimeError):
         import_data(store, doc)
     assert export_data(store)["people"] == []

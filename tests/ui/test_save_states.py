@@ -208,7 +208,7 @@ async def test_ending_keeps_the_unsent_line_as_a_note_and_says_where_the_meeting
         assert "and saved" not in str(title.render())
         body = " ".join(str(s.render()) for s in app.screen.query(Static))
         assert "book the design review" in body  # in "They'll do"
-        assert "Notes: 2" in body
+        assert "Notes: 1" in body  # the note; the action is listed apart
         texts = [n.text for n in store.list_notes(screen.model.meeting.id)]
         assert texts == ["a note that lands", "book the design review"]
 

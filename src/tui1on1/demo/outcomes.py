@@ -56,13 +56,72 @@ def action(
             offset = rng.uniform(15, max(20.0, min(240.0, first_end - 5)))
             closed_at = meeting.wall(offset)
             closed_in = meeting.start.isoformat()
-    return {
+    entry: Entry = {
         "owner": owner,
         "due": due,
         "status": status,
         "created_at": created.isoformat(),
         "closed_at": closed_at.isoformat() if closed_at else None,
         "closed_in_meeting": closed_in,
+    }
+    entry["history"] = _history(entry, slots, index, reschedule=step is None)
+    return entry
+
+
+_RESCHEDULED = 0.12  # of the actions still open at the next meeting
+_DROP_REASONS = (
+    "",
+    "no longer needed",
+    "the project was paused",
+    "someone else picked it up",
+    "folded into the roadmap work",
+    "",
+)
+
+
+def _history(action: Entry, slots: list[Slot], index: int, *, reschedule: bool) -> list[Entry]:
+    """How the action was kept: sometimes rescheduled at the next meeting
+    (before or after it fell due), then done or dropped (a reason now and
+    then). Drawn from its own generator, so the rest of the year stays the
+    same whatever this adds."""
+    rng = random.Random(f"{action['created_at']}|{action['owner']}|{action['due']}")
+    events: list[Entry] = []
+    closed_at = action["closed_at"]
+    due = action["due"]
+    if reschedule and due is not None and index + 1 < len(slots) and rng.random() < _RESCHEDULED:
+        meeting = slots[index + 1]
+        at = meeting.wall(rng.uniform(20.0, 200.0))
+        if closed_at is None or at.isoformat() < closed_at:
+            new_due = (at.date() + timedelta(days=rng.choice((7, 14)))).isoformat()
+            events.append(_event(rng, "due", at, before=due, after=new_due, meeting=meeting.start))
+            action["due"] = new_due
+    if closed_at is not None and action["status"] in ("done", "dropped"):
+        reason = rng.choice(_DROP_REASONS) if action["status"] == "dropped" else ""
+        closed_in = action["closed_in_meeting"]
+        when = datetime.fromisoformat(closed_at)
+        events.append(_event(rng, action["status"], when, reason=reason, meeting=closed_in))
+    return events
+
+
+def _event(
+    rng: random.Random,
+    change: str,
+    at: datetime,
+    *,
+    before: str | None = None,
+    after: str | None = None,
+    reason: str = "",
+    meeting: datetime | str | None = None,
+) -> Entry:
+    started = meeting.isoformat() if isinstance(meeting, datetime) else meeting
+    return {
+        "uid": f"{rng.getrandbits(128):032x}",
+        "change": change,
+        "at": at.isoformat(),
+        "before": before,
+        "after": after,
+        "reason": reason,
+        "changed_in_meeting": started,
     }
 
 

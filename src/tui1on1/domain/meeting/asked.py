@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from tui1on1.domain.prompts import QuestionLike
@@ -57,9 +57,14 @@ class Summary:
     actual_seconds: float
     segments: list[tuple[str, float]]  # title, seconds spent
     asked: list[AskedQuestionLine]
-    notes: int
+    notes: int  # this meeting's notes that aren't actions
     actions_mine: list[tuple[str, str]]  # text, due text
     actions_theirs: list[tuple[str, str]]
+    # Actions from earlier meetings: closed here (text, mine, "done"/"dropped"),
+    # and how many of mine and theirs are still open.
+    closed_here: list[tuple[str, bool, str]] = field(default_factory=list)
+    still_open_mine: int = 0
+    still_open_theirs: int = 0
 
 
 def time_per_segment(starts: Sequence[tuple[int, float]], actual: float) -> dict[int, float]:

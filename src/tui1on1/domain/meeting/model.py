@@ -15,7 +15,7 @@ from datetime import datetime
 from tui1on1.domain.agenda import Agenda, Playbook
 from tui1on1.domain.career import answers_question
 from tui1on1.domain.clock import ClockState, MeetingClock, format_mmss
-from tui1on1.domain.kinds import CareerElement, NoteKind, Relationship
+from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Relationship
 from tui1on1.domain.meeting.asked import (
     AskedQuestionLine,
     AskedRef,
@@ -376,6 +376,9 @@ class MeetingModel:
         segments = [(self.agenda[i].title, spent[i]) for i in sorted(spent) if i < len(self.agenda)]
         own = self.notes.own()
         actions = [row for row in own if row.is_action]
+        carried = [row for row in self.notes.rows() if row.carried and row.is_action]
+        closed = (ActionStatus.DONE, ActionStatus.DROPPED)
+        still_open = [row for row in carried if row.action_status not in closed]
         return Summary(
             planned_minutes=self.meeting.planned_minutes,
             actual_seconds=actual,
@@ -384,7 +387,14 @@ class MeetingModel:
                 AskedQuestionLine(ref.text, ref.elapsed, ref.pause_total, ref.followups)
                 for ref in self.asked
             ],
-            notes=len(own),
+            notes=len(own) - len(actions),
             actions_mine=[(row.text, row.due) for row in actions if row.mine],
             actions_theirs=[(row.text, row.due) for row in actions if not row.mine],
+            closed_here=[
+                (row.text, row.mine, str(row.action_status))
+                for row in carried
+                if row.action_status in closed
+            ],
+            still_open_mine=sum(1 for row in still_open if row.mine),
+            still_open_theirs=sum(1 for row in still_open if not row.mine),
         )

@@ -1,7 +1,7 @@
 """The whole database as one JSON-ready document, and merging one back in.
 
-The document (``"format": "tui1on1-export", "version": 2``; version 1, whose
-notes lack ``resolved_at``, ``career`` and ``answers_why``, is read too) nests everything
+The document (``"format": "tui1on1-export", "version": 4``; versions 1 to 3,
+which lack newer fields, are read too: see ``model.VERSION``) nests everything
 under its person, so it carries no ids and imports into any database, SQLite
 or PostgreSQL. ``export_data`` writes it; ``import_data`` checks all of it
 first and then merges it in one write transaction: all of it lands, or none.

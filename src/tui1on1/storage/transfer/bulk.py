@@ -8,7 +8,14 @@ from typing import Any, TypeVar
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from tui1on1.storage.tables import AskedQuestionRow, Base, MeetingRow, NoteRow, PersonRow
+from tui1on1.storage.tables import (
+    ActionItemRow,
+    AskedQuestionRow,
+    Base,
+    MeetingRow,
+    NoteRow,
+    PersonRow,
+)
 
 CHUNK = 500  # values per IN (...) list
 
@@ -16,7 +23,13 @@ _T = TypeVar("_T")
 
 
 # The tables whose new ids the import needs (to point other rows at them).
-IdTable = type[PersonRow] | type[MeetingRow] | type[AskedQuestionRow] | type[NoteRow]
+IdTable = (
+    type[PersonRow]
+    | type[MeetingRow]
+    | type[AskedQuestionRow]
+    | type[NoteRow]
+    | type[ActionItemRow]
+)
 
 
 def chunks(values: list[_T]) -> Iterator[list[_T]]:

@@ -12,6 +12,7 @@ from tui1on1.domain import people as people_rules
 from tui1on1.domain.cadence import CadenceError, parse_cadence
 from tui1on1.domain.career import CAREER_MARKS
 from tui1on1.domain.kinds import (
+    ActionChange,
     ActionStatus,
     MeetingStatus,
     NoteKind,
@@ -27,6 +28,7 @@ from tui1on1.storage.transfer.model import (
     FORMAT,
     VERSIONS_READ,
     ActionEntry,
+    ActionEventEntry,
     AskedEntry,
     ImportError_,
     MeetingEntry,
@@ -39,6 +41,8 @@ from tui1on1.storage.transfer.reader import Reader, quoted, type_name
 MAX_DRAFT_CHARS = MAX_NOTE_CHARS * 5  # what save_draft keeps
 # A note's career mark: an element, or "none" (taken out of the thread).
 _SINCE_2 = 2  # the version whose notes added resolved_at, career and answers_why
+_SINCE_4 = 4  # the version whose notes added private, and actions their history
+_PRIVATE_BEFORE_4 = (NoteKind.CONCERN.value, NoteKind.PARKED.value)
 _SINCE_3 = 3  # talking points, and the meeting a topic was dealt with in
 
 
@@ -215,6 +219,10 @@ def _read_note(
         answers_why=False,
     )
     _read_added_in_2(r, note, version)
+    if version >= _SINCE_4 or "private" in r.obj:
+        note.private = r.boolean("private")
+    else:  # as the upgrade to 0006 made them
+        note.private = kind in _PRIVATE_BEFORE_4
     if version >= _SINCE_3 or "resolved_in_meeting" in r.obj:
         note.resolved_in = r.time("resolved_in_meeting", nullable=True)
         if note.resolved_in is not None:
@@ -238,7 +246,25 @@ def _read_note(
             closed_at=action.time("closed_at", nullable=True),
             closed_in=closed_in,
         )
+        if version >= _SINCE_4 or "history" in action.obj:
+            for path, item in action.items("history"):
+                note.action.history.append(_read_event(Reader(item, path), closings))
     return note
+
+
+def _read_event(r: Reader, closings: list[tuple[str, datetime]]) -> ActionEventEntry:
+    changed_in = r.time("changed_in_meeting", nullable=True)
+    if changed_in is not None:
+        closings.append((r.at("changed_in_meeting"), changed_in))
+    return ActionEventEntry(
+        uid=r.string("uid", max_len=36, non_empty=True),
+        change=r.choice("change", [x.value for x in ActionChange], "change"),
+        at=r.time("at"),
+        before=r.string("before", nullable=True, max_len=MAX_NOTE_CHARS),
+        after=r.string("after", nullable=True, max_len=MAX_NOTE_CHARS),
+        reason=r.string("reason", max_len=MAX_NOTE_CHARS),
+        changed_in=changed_in,
+    )
 
 
 def _read_added_in_2(r: Reader, note: NoteEntry, version: int) -> None:

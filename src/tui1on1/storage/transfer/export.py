@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from tui1on1.storage import convert
 from tui1on1.storage.session import utcnow
 from tui1on1.storage.tables import (
+    ActionEventRow,
     ActionItemRow,
     AskedQuestionRow,
     DraftRow,
@@ -82,6 +83,14 @@ def document_from(
     asked = session.scalars(asked_q).all()
     notes = session.scalars(notes_q).all()
     actions = session.scalars(actions_q).all()
+    events_of = _group(
+        session.scalars(
+            select(ActionEventRow)
+            .where(ActionEventRow.action_id.in_(actions_q.with_only_columns(ActionItemRow.id)))
+            .order_by(ActionEventRow.at, ActionEventRow.id)
+        ).all(),
+        lambda r: r.action_id,
+    )
     drafts = session.scalars(drafts_q).all()
     points_of = _group(session.scalars(points_q).all(), lambda r: r.person_id)
 
@@ -141,7 +150,7 @@ def document_from(
                         for a in questions
                     ],
                     "notes": [
-                        _export_note(n, keys, action_of_note.get(n.id), started)
+                        _export_note(n, keys, action_of_note.get(n.id), started, events_of)
                         for n in sorted(notes_of.get(meeting.id, []), key=lambda n: n.id)
                     ],
                     "draft": (
@@ -191,6 +200,7 @@ def _export_note(
     keys: dict[int, str],
     action: ActionItemRow | None,
     started: dict[int, str | None],
+    events_of: dict[int, list[ActionEventRow]],
 ) -> dict[str, Any]:
     return {
         "uid": note.uid,
@@ -209,6 +219,7 @@ def _export_note(
         ),
         "career": note.career,
         "answers_why": bool(note.answers_why),
+        "private": bool(note.private),
         "action": (
             {
                 "owner": action.owner,
@@ -219,6 +230,18 @@ def _export_note(
                 "closed_in_meeting": (
                     started.get(action.closed_meeting_id) if action.closed_meeting_id else None
                 ),
+                "history": [
+                    {
+                        "uid": e.uid,
+                        "change": e.change,
+                        "at": _iso(e.at),
+                        "before": e.before,
+                        "after": e.after,
+                        "reason": e.reason or "",
+                        "changed_in_meeting": started.get(e.meeting_id) if e.meeting_id else None,
+                    }
+                    for e in events_of.get(action.id, [])
+                ],
             }
             if action is not None
             else None

@@ -23,7 +23,14 @@ from tui1on1.storage.tables import (
     TalkingPointRow,
 )
 from tui1on1.storage.transfer.bulk import chunks, insert_ids, insert_rows
-from tui1on1.storage.transfer.model import AskedEntry, MeetingEntry, NoteEntry, PersonEntry
+from tui1on1.storage.transfer.histories import merge_histories
+from tui1on1.storage.transfer.model import (
+    ActionEntry,
+    AskedEntry,
+    MeetingEntry,
+    NoteEntry,
+    PersonEntry,
+)
 from tui1on1.storage.transfer.report import ImportReport
 
 if TYPE_CHECKING:
@@ -263,6 +270,7 @@ class _Merge:
                 # As the Store keeps it: a Why? answer only with its question
                 # (one in a kept meeting may not be found).
                 "answers_why": note.answers_why and asked_id is not None,
+                "private": note.private,
             }
             for note, target, asked_id in new
         ]
@@ -270,10 +278,12 @@ class _Merge:
         self.report.notes_added += len(note_ids)
 
         actions = []
+        made: list[tuple[ActionEntry, _Target]] = []
         for (note, target, _asked), note_id in zip(new, note_ids, strict=True):
             action = note.action
             if action is None:
                 continue
+            made.append((action, target))
             closed = _meeting_id(targets, target.person_id, action.closed_in)
             actions.append(
                 {
@@ -289,8 +299,14 @@ class _Merge:
                     "closed_at": action.closed_at,
                 }
             )
-        insert_rows(self.session, ActionItemRow, actions)
+        action_ids = insert_ids(self.session, ActionItemRow, actions)
+        person_of = {i: t.person_id for (_a, t), i in zip(made, action_ids, strict=True)}
         self.report.actions_added += len(actions)
+        merge_histories(
+            self.session,
+            [(action, i) for (action, _t), i in zip(made, action_ids, strict=True)],
+            lambda action_id, started: _meeting_id(targets, person_of[action_id], started),
+        )
 
     def _talking_points(
         self,

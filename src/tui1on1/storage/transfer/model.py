@@ -20,11 +20,15 @@ FORMAT = "tui1on1-export"
 #: itself; the new number makes it refuse the file instead.
 #: 3 added each person's ``talking_points`` and each note's
 #: ``resolved_in_meeting``: an older reader would drop them silently.
-VERSION = 3
+#: 4 added each note's ``private`` and each action's ``history``: an older
+#: reader would share private notes and lose how promises were kept.
+VERSION = 4
 #: The versions read: a version 1 file's notes have none of those (read as
 #: still open, no mark, not a Why? answer); a version 1 or 2 file has no
-#: talking points, and its topics were dealt with in no meeting.
-VERSIONS_READ = (1, 2, 3)
+#: talking points, and its topics were dealt with in no meeting; before 4,
+#: concerns and parked topics are private (as the upgrade made them) and an
+#: action has no history.
+VERSIONS_READ = (1, 2, 3, 4)
 
 
 class ImportError_(InvalidInput):  # the builtin ImportError is taken
@@ -41,6 +45,20 @@ class ImportError_(InvalidInput):  # the builtin ImportError is taken
 
 
 @dataclass
+class ActionEventEntry:
+    """One change in an action's history; ``changed_in`` is when the meeting
+    it was made in started (None: between meetings)."""
+
+    uid: str
+    change: str
+    at: datetime
+    before: str | None
+    after: str | None
+    reason: str
+    changed_in: datetime | None
+
+
+@dataclass
 class ActionEntry:
     """A note's action item; ``closed_in`` is when the meeting that closed it started."""
 
@@ -50,6 +68,7 @@ class ActionEntry:
     created_at: datetime
     closed_at: datetime | None
     closed_in: datetime | None
+    history: list[ActionEventEntry] = field(default_factory=list)
 
 
 @dataclass
@@ -73,6 +92,7 @@ class NoteEntry:
     career: str | None
     answers_why: bool
     resolved_in: datetime | None = None  # when the meeting it was dealt with in started
+    private: bool = False  # kept out of the recap sent to the report
 
 
 @dataclass

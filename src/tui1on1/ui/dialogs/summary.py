@@ -48,24 +48,49 @@ def headline(summary: Summary) -> str:
     return f"{length_text(summary)}\n{taken}"
 
 
+def _first_line(action_text: str) -> str:
+    lines = safe_terminal_text(action_text).splitlines() or [""]
+    return lines[0] + (" …" if len(lines) > 1 else "")  # a multi-line note
+
+
+def still_open_text(summary: Summary) -> str:
+    """'2 of mine and 1 of theirs still open from before', or ''."""
+    parts = [
+        f"{count} of {whose}"
+        for count, whose in (
+            (summary.still_open_mine, "mine"),
+            (summary.still_open_theirs, "theirs"),
+        )
+        if count
+    ]
+    return f"{' and '.join(parts)} still open from before" if parts else ""
+
+
 def summary_text(name: str, summary: Summary) -> Text:
-    """What was promised first (it is what the manager acts on), then the
-    questions asked, the notes and the time per segment."""
+    """What was promised first (it is what the manager acts on), what was
+    closed from before and what is still open, then the questions asked,
+    the notes and the time per segment."""
     text = Text()
     text.append(f"1:1 with {safe_terminal_text(name)}\n", style="bold")
-    text.append(f"{format_mmss(summary.actual_seconds)} of {summary.planned_minutes}:00 planned\n")
-    for label, actions in (
-        ("I promised", summary.actions_mine),
-        ("They'll do", summary.actions_theirs),
+    text.append(length_text(summary) + "\n")
+    for label, actions, carried in (
+        ("I promised", summary.actions_mine, summary.still_open_mine),
+        ("They'll do", summary.actions_theirs, summary.still_open_theirs),
     ):
         if not actions:
-            text.append(f"\n{label}: nothing\n", style="bold")
+            nothing = "nothing new" if carried else "nothing"
+            text.append(f"\n{label}: {nothing}\n", style="bold")
             continue
         text.append(f"\n{label} ({len(actions)})\n", style="bold")
         for action_text, due in actions:
-            lines = safe_terminal_text(action_text).splitlines() or [""]
-            line = lines[0] + (" …" if len(lines) > 1 else "")  # a multi-line note
-            text.append(f"  • {line}" + (f"  ({due})" if due else "") + "\n")
+            text.append(f"  • {_first_line(action_text)}" + (f"  ({due})" if due else "") + "\n")
+    if summary.closed_here:
+        text.append(f"\nClosed from before ({len(summary.closed_here)})\n", style="bold")
+        for action_text, mine, status in summary.closed_here:
+            whose = "mine" if mine else "theirs"
+            text.append(f"  • {_first_line(action_text)}  ({status}, {whose})\n")
+    if still_open := still_open_text(summary):
+        text.append(f"\n{still_open[0].upper()}{still_open[1:]}\n", style="bold")
     if summary.asked:
         text.append(f"\nQuestions asked ({len(summary.asked)})\n", style="bold")
     else:
