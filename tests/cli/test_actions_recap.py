@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from tui1on1.cli import actions_command, main, recap_command
+from tui1on1.cli import actions_command, main, recap_command, recap_gather
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
 from tui1on1.domain.records import NewNote
 from tui1on1.storage.store import Store
@@ -22,6 +22,7 @@ TODAY = date(2026, 11, 25)  # the Wednesday after
 @pytest.fixture
 def db(tmp_path, monkeypatch):
     monkeypatch.setattr(actions_command, "today", lambda: TODAY)
+    monkeypatch.setattr(recap_gather, "today", lambda: TODAY)
     url = f"sqlite:///{tmp_path / 'x.db'}"
     store = Store.open(url)
     ada = store.add_person("Ada Lovelace")
@@ -177,8 +178,13 @@ def test_recap_prints_the_latest_meeting(db, capsys):
     assert main(["--db", url, "recap", "lovelace"]) == 0
     captured = capsys.readouterr()
     assert captured.out == exported  # the same recap as `export --person`
-    assert captured.out.startswith("# 1:1 with Ada Lovelace — Fri 27 Nov 2026")
-    assert "- [ ] pair on the parser (by Tue 5 Jan)" in captured.out
+    assert captured.out.startswith("# 1:1 with Ada Lovelace — 2026-11-27 (Fri)\n")
+    assert "## What I'll do\n\n- pair on the parser — by 2027-01-05 (Tue)\n" in captured.out
+    assert captured.out.endswith(
+        "## Still open\n\n"
+        "- Me: intro to Sam — by 2026-11-27 (Fri)\n"
+        "- You: send the RFC draft — was due 2026-11-23 (Mon)\n"
+    )  # the offsite was booked before this meeting: not in it
     assert captured.err == ""
 
 

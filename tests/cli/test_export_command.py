@@ -45,15 +45,25 @@ def db(tmp_path):
 def test_markdown_recap_to_stdout(db, capsys):
     url, _ = db
     assert main(["--db", url, "export", "--person", "lovelace"]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("# 1:1 with Ada Lovelace — Fri 20 Nov 2026")
-    assert "31 minutes (planned 30)." in out
-    assert "- wants to lead a team" in out
-    assert "“I light up\n  when unblocking”" in out
-    assert "## What I'll do\n\n- [ ] intro to Sam (by Fri 27 Nov)" in out
-    assert "## What you'll do\n\n- [ ] draft the proposal \\x1b[31m" in out
-    assert "\x1b" not in out  # escape sequences are shown, never sent
-    assert "- 01:30 Where next?" in out
+    assert capsys.readouterr().out == (
+        "# 1:1 with Ada Lovelace — 2026-11-20 (Fri)\n"
+        "\n"
+        "We met for 31 minutes.\n"
+        "\n"
+        "## What we discussed\n"
+        "\n"
+        "- wants to lead a team\n"
+        "- “I light up\n"
+        "  when unblocking”\n"
+        "\n"
+        "## What I'll do\n"
+        "\n"
+        "- intro to Sam — by 2026-11-27 (Fri)\n"
+        "\n"
+        "## What you'll do\n"
+        "\n"
+        "- draft the proposal \\x1b[31m\n"  # escape sequences are shown, never sent
+    )  # the question asked is the manager's script: its answer is the note
 
 
 def test_json_to_a_private_file(db, tmp_path, capsys):
@@ -69,12 +79,15 @@ def test_json_to_a_private_file(db, tmp_path, capsys):
     assert code == 0
     assert (target.stat().st_mode & 0o777) == 0o600
     data = json.loads(target.read_text())
-    assert data["version"] == 1 and data["person"]["name"] == "Ada Lovelace"
+    assert data["version"] == 2 and data["person"]["name"] == "Ada Lovelace"
     assert data["meeting"]["status"] == "ended" and data["meeting"]["summary"] == "good"
     assert [n["kind"] for n in data["notes"]] == ["note", "quote", "action", "action"]
     assert data["notes"][0]["asked_question_id"] == data["asked_questions"][0]["id"]
     assert {a["owner"]: a["due"] for a in data["actions"]} == {"me": "2026-11-27", "them": None}
     assert data["actions"][1]["text"] == "draft the proposal \x1b[31m"  # JSON escapes it
+    assert [n["private"] for n in data["notes"]] == [False] * 4
+    assert [a["private"] for a in data["actions"]] == [False, False]
+    assert data["earlier_actions"] == []
 
 
 @pytest.mark.parametrize(
@@ -101,8 +114,8 @@ def test_export_needs_to_know_which_meeting(db, capsys):
 
 @pytest.mark.parametrize(
     ("seconds", "line"),
-    [(20, "Under a minute (planned 30)."), (65, "1 minute (planned 30)."),
-     (130, "2 minutes (planned 30).")],
+    [(20, "We met for under a minute."), (65, "We met for 1 minute."),
+     (130, "We met for 2 minutes.")],
 )  # fmt: skip
 def test_the_recap_says_how_long_in_words(tmp_path, capsys, seconds, line):
     url = f"sqlite:///{tmp_path / 'x.db'}"

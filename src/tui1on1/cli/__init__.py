@@ -16,6 +16,7 @@ from tui1on1 import __version__
 from tui1on1.privacy import restrict_umask
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+ALL_NOTES_HELP = "include the private notes, marked (private): for your own file, not to send"
 
 
 class UsageError(Exception):
@@ -98,6 +99,7 @@ def build_parser() -> Parser:
     which.add_argument("--all", action="store_true", help="the whole database (JSON)")
     export.add_argument("--format", choices=["md", "json"], default=None, help="default: md")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600), not stdout")
+    export.add_argument("--all-notes", action="store_true", help=ALL_NOTES_HELP)
 
     imp = sub.add_parser("import", help="merge a whole-database JSON export into this database")
     imp.add_argument("file", metavar="FILE", help="a file written by `export --all`")
@@ -134,6 +136,7 @@ def build_parser() -> Parser:
     recap.add_argument(
         "--copy", action="store_true", help="put it on the clipboard through the terminal (OSC 52)"
     )
+    recap.add_argument("--all-notes", action="store_true", help=ALL_NOTES_HELP)
 
     career = sub.add_parser(
         "career",

@@ -56,7 +56,7 @@ def copy_to_clipboard(text: str) -> bool:
 
 
 def recap(settings: Settings, args: argparse.Namespace) -> int:
-    from tui1on1.cli.export_command import _gather
+    from tui1on1.cli import recap_gather
     from tui1on1.domain import recap as recaps
     from tui1on1.domain.text import safe_terminal_text
     from tui1on1.storage.errors import StoreError
@@ -65,14 +65,14 @@ def recap(settings: Settings, args: argparse.Namespace) -> int:
     if store is None:
         return code
     try:
-        record = _gather(store, person=args.name, meeting_id=None)
+        record = recap_gather.gather(store, person=args.name, meeting_id=None)
     except StoreError as exc:
         return fail(str(exc))
     finally:
         store.close()
     if isinstance(record, str):
         return fail(safe_terminal_text(record))
-    text = recaps.markdown(record)
+    text = recaps.markdown(record, today=recap_gather.today(), all_notes=args.all_notes)
     sys.stdout.write(text)
     sys.stdout.flush()
     if args.copy:

@@ -69,8 +69,11 @@ def action(
 
 
 _RESCHEDULED = 0.12  # of the actions still open at the next meeting
+_DATED_TO_KEEP = 0.8  # of the actions done late, dated to be kept instead
+_TIDIED = 0.8  # of the actions never closed, dropped four meetings on
 _DROP_REASONS = (
     "",
+    "forgotten, and no longer needed",
     "no longer needed",
     "the project was paused",
     "someone else picked it up",
@@ -87,6 +90,17 @@ def _history(action: Entry, slots: list[Slot], index: int, *, reschedule: bool) 
     rng = random.Random(f"{action['created_at']}|{action['owner']}|{action['due']}")
     events: list[Entry] = []
     closed_at = action["closed_at"]
+    if reschedule and closed_at and action["due"] and rng.random() < _DATED_TO_KEEP:
+        # Most promises were given a date they were kept by.
+        closed_day = datetime.fromisoformat(closed_at).date()
+        if closed_day.isoformat() > action["due"]:
+            action["due"] = (closed_day + timedelta(days=rng.choice((0, 0, 1, 2)))).isoformat()
+    forgotten = reschedule and action["status"] == "open" and index + 4 < len(slots)
+    if forgotten and rng.random() < _TIDIED:  # dropped when someone noticed
+        meeting = slots[index + 4]
+        closed_at = meeting.wall(rng.uniform(15.0, 120.0)).isoformat()
+        action.update(status="dropped", closed_at=closed_at)
+        action["closed_in_meeting"] = meeting.start.isoformat()
     due = action["due"]
     if reschedule and due is not None and index + 1 < len(slots) and rng.random() < _RESCHEDULED:
         meeting = slots[index + 1]

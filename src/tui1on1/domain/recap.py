@@ -1,24 +1,41 @@
-"""A meeting as a readable Markdown recap, or as plain JSON-ready data.
+"""A meeting as the Markdown recap you would send to the other person.
 
-Pure functions of records: the CLI gathers them from the Store. Text written
-by the user is kept as typed, except that control characters are escaped so
-a recap pasted into a terminal or chat can't carry escape sequences.
+Pure functions of records: the CLI gathers them from the Store. The recap to
+send holds only the shared notes, grouped for a reader who wasn't taking
+notes: what we discussed, what we decided, wins, concerns, what each of us
+will do and by when, what was done since last time and what is still open.
+It has no tags, no elapsed times and no questions from the manager's script
+(their answers are the notes). ``all_notes`` adds the private notes, each
+marked "(private)", and the questions asked: the manager's own file.
+
+Text written by the user is kept as typed, except that tags are taken out
+and control characters are escaped so a recap pasted into a terminal or chat
+can't carry escape sequences. The JSON export is in :mod:`recap_json`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import date
 
-from tui1on1.domain.clock import format_mmss
-from tui1on1.domain.grammar import KIND_LABELS
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
+from tui1on1.domain.recap_text import bullet, clean, day
 from tui1on1.domain.records import ActionItem, AskedQuestion, Meeting, Note, Person, SegmentLog
 from tui1on1.domain.text import plural, safe_terminal_text
 
-EXPORT_VERSION = 1
+PRIVATE_MARK = "(private) "
+NOTHING_SHARED = "Nothing to share from this meeting."
+
+_LABELS = {NoteKind.QUESTION: "Open question: ", NoteKind.PARKED: "For another time: "}
+_DISCUSSED = (NoteKind.NOTE, NoteKind.QUOTE, NoteKind.QUESTION, NoteKind.PARKED)
+_SECTIONS = (
+    ("What we discussed", _DISCUSSED),
+    ("What we decided", (NoteKind.DECISION,)),
+    ("Wins", (NoteKind.WIN,)),
+    ("Concerns", (NoteKind.CONCERN,)),
+)
+_WHO = {Owner.ME: "Me", Owner.THEM: "You"}
 
 
 @dataclass(frozen=True)
@@ -29,129 +46,114 @@ class MeetingRecord:
     asked: Sequence[AskedQuestion]
     actions: Sequence[ActionItem]  # those that came from this meeting
     segments: Sequence[SegmentLog]
+    # Actions from earlier meetings seen from this one: closed in it, or still
+    # open. ``private_earlier`` holds the ids of those whose note is private.
+    earlier_actions: Sequence[ActionItem] = ()
+    private_earlier: frozenset[int] = frozenset()
+
+    def is_private(self, action: ActionItem) -> bool:
+        """Whether an action is the manager's alone: its note is private."""
+        if action.id in self.private_earlier:
+            return True
+        return any(n.private for n in self.notes if n.id == action.note_id)
+
+    def done_since_last_time(self) -> list[ActionItem]:
+        """Earlier actions closed done in this meeting: mine first, then theirs."""
+        items = [
+            a
+            for a in self.earlier_actions
+            if a.closed_meeting_id == self.meeting.id and a.status is ActionStatus.DONE
+        ]
+        return sorted(items, key=lambda a: (a.owner is not Owner.ME, a.id))
+
+    def still_open(self) -> list[ActionItem]:
+        """Earlier actions still open: mine first, then theirs; each group
+        overdue-first by due date, those with no date last."""
+        items = [a for a in self.earlier_actions if a.status is ActionStatus.OPEN]
+        return sorted(items, key=lambda a: (a.owner is not Owner.ME, a.due is None, a.due, a.id))
 
 
-def _clean(text: str) -> str:
-    return safe_terminal_text(text, keep_newlines=True)
+def markdown(record: MeetingRecord, *, today: date, all_notes: bool = False) -> str:
+    """The recap to send (``all_notes``: the manager's own file). ``today``
+    is the local date, to say which open actions are past their date."""
 
+    def shown(private: bool) -> bool:
+        return all_notes or not private
 
-def _day(value: datetime) -> str:
-    local = value.astimezone()
-    return f"{local:%a} {local.day} {local:%b %Y}, {local:%H:%M}"
+    def mark(private: bool) -> str:
+        return PRIVATE_MARK if private else ""
 
-
-def _due(value: date | None) -> str:
-    return f" (by {value:%a} {value.day} {value:%b})" if value else ""
-
-
-def markdown(record: MeetingRecord) -> str:
-    meeting, person = record.meeting, record.person
-    lines = [f"# 1:1 with {_clean(person.name)} — {_day(meeting.started_at)}", ""]
-    if meeting.ended_at:
-        minutes = round((meeting.ended_at - meeting.started_at).total_seconds() / 60)
-        length = plural(minutes, "minute") if minutes else "Under a minute"
-        lines.append(f"{length} (planned {meeting.planned_minutes}).")
-    else:
-        lines.append(f"Still live (planned {meeting.planned_minutes} minutes).")
-    lines.append("")
-    by_kind: dict[NoteKind, list[Note]] = {}
-    for note in record.notes:
-        by_kind.setdefault(note.kind, []).append(note)
-    discussed = [n for n in record.notes if n.kind is not NoteKind.ACTION]
-    if discussed:
-        lines += ["## What we discussed", ""]
-        for note in discussed:
-            label = "" if note.kind is NoteKind.NOTE else f"*{KIND_LABELS[note.kind]}:* "
-            body = _clean(note.text).replace("\n", "\n  ")
-            if note.kind is NoteKind.QUOTE:
-                body = f"“{body}”"
-            lines.append(f"- {label}{body}")
-        lines.append("")
+    sections: list[tuple[str, list[str]]] = []
+    for heading, kinds in _SECTIONS:
+        items = [
+            bullet(mark(n.private) + _note_text(n))
+            for n in record.notes
+            if n.kind in kinds and shown(n.private) and clean(n.text)
+        ]
+        sections.append((heading, items))
     for owner, heading in ((Owner.ME, "What I'll do"), (Owner.THEM, "What you'll do")):
-        items = [a for a in record.actions if a.owner is owner]
+        mine = [a for a in record.actions if a.owner is owner]
+        items = [
+            bullet(mark(private) + _action_text(a, today, earlier=False))
+            for a, private in _visible(record, mine, shown)
+            if a.status is not ActionStatus.DROPPED
+        ]
+        sections.append((heading, items))
+    from_this_meeting = any(items for _, items in sections)
+    for heading, actions in (
+        ("Done since last time", record.done_since_last_time()),
+        ("Still open", record.still_open()),
+    ):
+        items = [
+            bullet(mark(private) + f"{_WHO[a.owner]}: " + _action_text(a, today, earlier=True))
+            for a, private in _visible(record, actions, shown)
+        ]
+        sections.append((heading, items))
+    if all_notes:
+        asked = [bullet(safe_terminal_text(q.text)) for q in record.asked]
+        sections.append(("Questions I asked", asked))
+
+    lines = [*_header(record), ""]
+    if not from_this_meeting:
+        lines += [NOTHING_SHARED, ""]
+    for heading, items in sections:
         if items:
-            lines += [f"## {heading}", ""]
-            for action in items:
-                box = "x" if action.status is ActionStatus.DONE else " "
-                lines.append(f"- [{box}] {_clean(action.text)}{_due(action.due)}")
-            lines.append("")
-    if record.asked:
-        lines += ["## Questions asked", ""]
-        for asked in record.asked:
-            lines.append(f"- {format_mmss(asked.elapsed_seconds)} {_clean(asked.text)}")
-        lines.append("")
+            lines += [f"## {heading}", "", *items, ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _iso(value: datetime | date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+def _header(record: MeetingRecord) -> list[str]:
+    meeting = record.meeting
+    started = meeting.started_at.astimezone().date()
+    title = f"# 1:1 with {safe_terminal_text(record.person.name)} — {day(started)}"
+    if meeting.ended_at is None:
+        return [title, "", "The meeting is still going: these are the notes so far."]
+    minutes = round((meeting.ended_at - meeting.started_at).total_seconds() / 60)
+    length = plural(minutes, "minute") if minutes else "under a minute"
+    return [title, "", f"We met for {length}."]
 
 
-def to_json(record: MeetingRecord) -> dict[str, Any]:
-    """The JSON export of one meeting (its shape is documented in the README)."""
-    meeting, person = record.meeting, record.person
-    return {
-        "version": EXPORT_VERSION,
-        "person": {"name": person.name, "role": person.role, "relationship": person.relationship},
-        "meeting": {
-            "id": meeting.id,
-            "playbook": meeting.playbook,
-            "planned_minutes": meeting.planned_minutes,
-            "started_at": _iso(meeting.started_at),
-            "ended_at": _iso(meeting.ended_at),
-            "status": meeting.status.value,
-            "summary": meeting.summary,
-            "pauses": [
-                {"paused_at": _iso(p.paused_at), "resumed_at": _iso(p.resumed_at)}
-                for p in meeting.pauses
-            ],
-        },
-        "segments": [
-            {
-                "index": s.segment_index,
-                "title": s.title,
-                "started_at": _iso(s.started_at),
-                "ended_at": _iso(s.ended_at),
-            }
-            for s in record.segments
-        ],
-        "asked_questions": [
-            {
-                "id": a.id,
-                "slug": a.slug,
-                "text": a.text,
-                "elapsed_seconds": a.elapsed_seconds,
-                "asked_at": _iso(a.asked_at),
-                "pause_seconds": a.pause_seconds,
-                "followups": a.followups,
-            }
-            for a in record.asked
-        ],
-        "notes": [
-            {
-                "id": n.id,
-                "kind": n.kind.value,
-                "text": n.text,
-                "tags": list(n.tags),
-                "elapsed_seconds": n.elapsed_seconds,
-                "segment_index": n.segment_index,
-                "asked_question_id": n.asked_question_id,
-                "created_at": _iso(n.created_at),
-                "edited_at": _iso(n.edited_at),
-            }
-            for n in record.notes
-        ],
-        "actions": [
-            {
-                "id": a.id,
-                "owner": a.owner.value,
-                "text": a.text,
-                "due": _iso(a.due),
-                "status": a.status.value,
-                "note_id": a.note_id,
-                "created_at": _iso(a.created_at),
-                "closed_at": _iso(a.closed_at),
-            }
-            for a in record.actions
-        ],
-    }
+def _visible(
+    record: MeetingRecord, actions: Iterable[ActionItem], shown: Callable[[bool], bool]
+) -> list[tuple[ActionItem, bool]]:
+    """The actions to show, each with whether it is private."""
+    pairs = [(a, record.is_private(a)) for a in actions]
+    return [(a, private) for a, private in pairs if shown(private) and clean(a.text)]
+
+
+def _note_text(note: Note) -> str:
+    body = clean(note.text)
+    if note.kind is NoteKind.QUOTE:
+        return f"“{body}”"
+    return _LABELS.get(note.kind, "") + body
+
+
+def _action_text(action: ActionItem, today: date, *, earlier: bool) -> str:
+    text = clean(action.text)
+    if action.status is ActionStatus.DONE:
+        return text if earlier else f"{text} (done)"
+    if action.due is None:
+        return text
+    if earlier and action.due < today:
+        return f"{text} — was due {day(action.due)}"
+    return f"{text} — by {day(action.due)}"

@@ -1,0 +1,276 @@
+"""The kept-promise rate: how well the manager keeps their word.
+
+Only *my* promises count (actions whose owner is now ``me``; what they
+promised is theirs to keep). Each is judged once, by :func:`promise_outcome`:
+
+kept
+    Done on or before the due date in force when it was done, and no due
+    date ever passed while it was open. Renegotiating *before* the date (on
+    the day itself included) keeps the promise.
+late
+    Done after the due date in force; or a due date passed while it was
+    still open, even if it was moved (or removed) afterwards: moving the date
+    after missing it doesn't erase the miss. An open action that missed an
+    earlier date and now has a later one is late too.
+overdue
+    Still open and past its due date now.
+dropped
+    Given up. Counted apart, never as kept nor as late.
+no due date
+    Can't be on time or late: counted apart.
+not yet due
+    Open, its date still ahead, nothing missed: not counted yet.
+
+The window (the last ``days`` days, today included) places each outcome by
+one day: a kept or late action by the due date in force when it was done (a
+promise kept early counts at once, though its date is still ahead), or the
+date it missed if it had none then; an open late one by the date it missed;
+a dropped one by the day it was dropped; one done with no due date by the day
+it was done. Open overdue ones, and open ones with no due date, count
+whatever their age: they are still outstanding.
+
+``rate`` = kept / (kept + late + overdue), None when nothing came due.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta, tzinfo
+from enum import StrEnum
+
+from tui1on1.domain.duedates import is_overdue
+from tui1on1.domain.kinds import ActionChange, ActionStatus, Owner
+from tui1on1.domain.ledger import due_value, local_date
+from tui1on1.domain.records import ActionEvent, ActionItem
+from tui1on1.domain.text import plural
+
+__all__ = [
+    "DEFAULT_DAYS",
+    "Outcome",
+    "PromiseOutcome",
+    "PromiseStats",
+    "promise_outcome",
+    "promise_stats",
+    "promise_stats_by_person",
+]
+
+DEFAULT_DAYS = 90
+"""How far back the kept-promise rate looks, in days."""
+
+_CLOSING = (ActionChange.DONE, ActionChange.DROPPED)
+
+
+class Outcome(StrEnum):
+    """How one promise stands (see the module docstring)."""
+
+    KEPT = "kept"
+    LATE = "late"
+    OVERDUE = "overdue"
+    DROPPED = "dropped"
+    NO_DUE = "no due date"
+    NOT_YET_DUE = "not yet due"
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseOutcome:
+    outcome: Outcome
+    day: date | None  # the day that places it in the window; None: always counted
+
+
+def promise_outcome(
+    action: ActionItem,
+    events: Iterable[ActionEvent],
+    today: date,
+    *,
+    tz: tzinfo | None = None,
+) -> PromiseOutcome | None:
+    """How ``action`` stands as a promise on ``today``, whoever owns it.
+
+    The history is replayed in time order: the due date in force starts as
+    the first rescheduling's "before" (or the action's due date if it was
+    never rescheduled), and at each change made while open, a due date whose
+    day is over by then has been missed. The action's own status is the last
+    word on how it ended (an action closed before its history was kept ends
+    on its ``closed_at``). None when it can't be judged: closed with no day
+    to say when.
+    """
+    history = sorted((e for e in events if e.action_id == action.id), key=lambda e: (e.at, e.id))
+    dues = [e for e in history if e.change is ActionChange.DUE]
+    due = due_value(dues[0].before) if dues else action.due
+    is_open = True
+    missed: date | None = None  # the latest due date that passed while open
+    closed: tuple[date, date | None] | None = None  # the day it was closed, the due date then
+
+    def passes(day: date) -> None:
+        nonlocal missed
+        if is_open and due is not None and day > due:
+            missed = due if missed is None else max(missed, due)
+
+    for event in history:
+        day = local_date(event.at, tz)
+        passes(day)
+        if event.change is ActionChange.DUE:
+            due = due_value(event.after)
+        elif event.change in _CLOSING and is_open:
+            is_open, closed = False, (day, due)
+        elif event.change is ActionChange.REOPENED:
+            is_open, closed = True, None
+
+    if action.status is ActionStatus.OPEN:
+        now_due = action.due
+        if now_due is not None and is_overdue(now_due, today):
+            return PromiseOutcome(Outcome.OVERDUE, now_due)
+        if missed is not None:
+            return PromiseOutcome(Outcome.LATE, missed)
+        if now_due is None:
+            return PromiseOutcome(Outcome.NO_DUE, None)
+        return PromiseOutcome(Outcome.NOT_YET_DUE, now_due)
+
+    if closed is None:
+        if action.closed_at is None:
+            return None
+        closing_day = local_date(action.closed_at, tz)
+        passes(closing_day)
+        closed = (closing_day, due)
+    closing_day, due_then = closed
+    if action.status is ActionStatus.DROPPED:
+        return PromiseOutcome(Outcome.DROPPED, closing_day)
+    if missed is not None:
+        return PromiseOutcome(Outcome.LATE, due_then or missed)
+    if due_then is None:
+        return PromiseOutcome(Outcome.NO_DUE, closing_day)
+    return PromiseOutcome(Outcome.KEPT, due_then)
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseStats:
+    """The counts behind the kept-promise rate, over the last ``days`` days."""
+
+    kept: int = 0
+    late: int = 0
+    overdue: int = 0  # still open past the due date, whatever its age
+    dropped: int = 0
+    no_due: int = 0
+    days: int = DEFAULT_DAYS
+
+    @property
+    def came_due(self) -> int:
+        """The promises that could be kept or not: kept, late and overdue."""
+        return self.kept + self.late + self.overdue
+
+    @property
+    def rate(self) -> float | None:
+        """Kept / came due, from 0 to 1; None when nothing came due."""
+        return self.kept / self.came_due if self.came_due else None
+
+    @property
+    def percent(self) -> int | None:
+        """The rate as a whole percentage, rounded down: 100% means every one."""
+        return self.kept * 100 // self.came_due if self.came_due else None
+
+    def _extras(self) -> list[str]:
+        extras = [f"{self.overdue} overdue"] if self.overdue else []
+        if self.dropped:
+            extras.append(f"{self.dropped} dropped")
+        if self.no_due:
+            extras.append(f"{self.no_due} with no due date")
+        return extras
+
+    def sentence(self) -> str:
+        """One line for a screen or ``actions --summary``:
+        "Kept 8 of 10 promises on time in the last 90 days (80%) · 1 overdue ·
+        2 dropped · 1 with no due date" (the parts after the first only when
+        not zero), or, when nothing came due, "None of your promises came due
+        in the last 90 days", with the same parts after it."""
+        span = "the last day" if self.days == 1 else f"the last {self.days} days"
+        if self.came_due:
+            head = (
+                f"Kept {self.kept} of {plural(self.came_due, 'promise')} on time "
+                f"in {span} ({self.percent}%)"
+            )
+        else:
+            head = f"None of your promises came due in {span}"
+        return " · ".join([head, *self._extras()])
+
+    def short(self) -> str:
+        """A table cell: "80%", "80% · 1 overdue", or "nothing due"."""
+        if self.percent is None:
+            return "nothing due"
+        return f"{self.percent}%" + (f" · {self.overdue} overdue" if self.overdue else "")
+
+
+def promise_stats(
+    actions: Iterable[ActionItem],
+    events: Iterable[ActionEvent],
+    today: date,
+    *,
+    days: int = DEFAULT_DAYS,
+    tz: tzinfo | None = None,
+) -> PromiseStats:
+    """The kept-promise counts over the last ``days`` days (today included).
+
+    ``actions`` may hold anyone's: only those owned by ``me`` now are counted
+    (one reassigned to them is theirs to keep). ``events`` may hold every
+    action's history: each action uses its own. See the module docstring for
+    what counts and when.
+    """
+    return _count(actions, _by_action(events), today, days, tz)
+
+
+def promise_stats_by_person(
+    actions: Iterable[ActionItem],
+    events: Iterable[ActionEvent],
+    today: date,
+    *,
+    days: int = DEFAULT_DAYS,
+    tz: tzinfo | None = None,
+) -> dict[int, PromiseStats]:
+    """:func:`promise_stats` for each person with at least one action of mine
+    among ``actions``, by person id. Someone absent has no promise of mine:
+    ``PromiseStats(days=days)`` reads right for them ("nothing due")."""
+    history = _by_action(events)
+    people: dict[int, list[ActionItem]] = defaultdict(list)
+    for action in actions:
+        if action.owner is Owner.ME:
+            people[action.person_id].append(action)
+    return {
+        person_id: _count(theirs, history, today, days, tz) for person_id, theirs in people.items()
+    }
+
+
+def _by_action(events: Iterable[ActionEvent]) -> dict[int, list[ActionEvent]]:
+    grouped: dict[int, list[ActionEvent]] = defaultdict(list)
+    for event in events:
+        grouped[event.action_id].append(event)
+    return grouped
+
+
+def _count(
+    actions: Iterable[ActionItem],
+    history: dict[int, list[ActionEvent]],
+    today: date,
+    days: int,
+    tz: tzinfo | None,
+) -> PromiseStats:
+    if days < 1:
+        raise ValueError("the window needs at least one day")
+    start = today - timedelta(days=days - 1)
+    counts = dict.fromkeys(Outcome, 0)
+    for action in actions:
+        if action.owner is not Owner.ME:
+            continue
+        judged = promise_outcome(action, history.get(action.id, ()), today, tz=tz)
+        if judged is None or judged.outcome is Outcome.NOT_YET_DUE:
+            continue
+        if judged.day is None or judged.outcome is Outcome.OVERDUE or judged.day >= start:
+            counts[judged.outcome] += 1
+    return PromiseStats(
+        kept=counts[Outcome.KEPT],
+        late=counts[Outcome.LATE],
+        overdue=counts[Outcome.OVERDUE],
+        dropped=counts[Outcome.DROPPED],
+        no_due=counts[Outcome.NO_DUE],
+        days=days,
+    )
