@@ -13,16 +13,10 @@ from tui1on1.cli import recap_gather
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
 from tui1on1.domain.records import NewNote
 from tui1on1.storage.store import Store
-from tui1on1.storage.tables import NoteRow
 
 LAST_WEEK = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)  # a Monday
 THIS_WEEK = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 TODAY = date(2026, 12, 7)
-
-# The private flag is stored from migration 0006 on.
-needs_private_column = pytest.mark.xfail(
-    not hasattr(NoteRow, "private"), reason="note.private is not stored yet", strict=True
-)
 
 
 @pytest.fixture
@@ -117,7 +111,6 @@ We met for 31 minutes.
 """
 
 
-@needs_private_column
 def test_recap_after_two_meetings_is_the_one_to_send(db, cli):
     url, _ = db
     recap = cli("--db", url, "recap", "ada")
@@ -129,7 +122,6 @@ def test_recap_after_two_meetings_is_the_one_to_send(db, cli):
         assert private not in recap.stdout
 
 
-@needs_private_column
 def test_all_notes_is_the_managers_own_file(db, cli):
     url, _ = db
     recap = cli("--db", url, "recap", "ada", "--all-notes")
@@ -152,7 +144,6 @@ def test_the_recap_names_earlier_promises_done_and_still_open(db, cli):
     assert " \n" not in out and "00:0" not in out  # no trailing spaces, no elapsed times
 
 
-@needs_private_column
 def test_json_flags_every_private_note_and_action(db, cli):
     url, meeting_id = db
     result = cli("--db", url, "export", "--meeting", str(meeting_id), "--format", "json")

@@ -127,9 +127,10 @@ def test_kinds_and_text(line: str, kind: NoteKind, text: str) -> None:
         ("! review @nov-19", THEM, "review", date(2027, 11, 19)),  # rolled to next year
         ("! review @feb-29", THEM, "review", date(2028, 2, 29)),
         ("! tidy   spacing    @fri   ", THEM, "tidy   spacing", date(2026, 11, 27)),
-        # not a due date: an email, an @word not last, a lone @
+        # not a due date: an email, an @word before the end, a lone @
         ("! mail bob@example.com", THEM, "mail bob@example.com", None),
         ("! ask @fri fri", THEM, "ask @fri fri", None),
+        ("! @someday", THEM, "@someday", None),  # the first word is the text
         ("! ping @ ", THEM, "ping @", None),
         ("! ping a@fri", THEM, "ping a@fri", None),
     ],
@@ -152,7 +153,8 @@ def test_actions(line: str, owner: Owner, text: str, due: date | None) -> None:
         ("! renew @13/02", "renew @13/02", "could be read more than one way"),
         ("! renew @yesterday", "renew @yesterday", "in the past"),
         ("!me thank @alice", "thank @alice", "couldn't read the due date '@alice'"),
-        ("! @someday", "@someday", "couldn't read"),
+        ("! do it @someday", "do it @someday", "couldn't read"),
+        ("! x @fri @mon", "x @fri @mon", "'@fri' and '@mon' are both due dates"),
     ],
 )
 def test_unreadable_due_date_keeps_the_token_and_explains(
@@ -308,7 +310,7 @@ def test_help_rows_and_placeholder() -> None:
         assert keys and meaning
         assert keys.isprintable() and meaning.isprintable()
     typed = " ".join(keys for keys, _ in PREFIX_HELP)
-    for prefix in [*PREFIX_KINDS, "!me", "#", "@", "\\"]:
+    for prefix in [*PREFIX_KINDS, "!me", "#", "@", "\\", "//", "&"]:
         assert prefix in typed
 
 
@@ -321,10 +323,14 @@ def test_help_examples_do_what_they_say() -> None:
 
 
 def test_no_ui_or_storage_imports() -> None:
+    import tui1on1.domain.datewords as datewords
     import tui1on1.domain.duedates as duedates
     import tui1on1.domain.grammar as grammar
+    import tui1on1.domain.noteedit as noteedit
+    import tui1on1.domain.tags as tags
+    import tui1on1.domain.trailingdue as trailingdue
 
-    for module in (grammar, duedates):
+    for module in (grammar, duedates, datewords, noteedit, tags, trailingdue):
         with open(module.__file__, encoding="utf-8") as source:
             tree = ast.parse(source.read())
         imported = {
@@ -346,9 +352,11 @@ _ERRORS = (EmptyLineError, NoteTooLongError)
 
 
 def _starts_with_prefix(stripped: str) -> bool:
-    """Whether a prefix rule could apply (a prefix char, the escape, or a
-    career mark's ``&`` before a letter comes first)."""
+    """Whether a prefix rule could apply (a prefix char, the escape, the
+    private marker, or a career mark's ``&`` before a letter comes first)."""
     if stripped[:1] == "&" and stripped[1:2].isalpha():
+        return True
+    if stripped.startswith("//"):
         return True
     return bool(stripped) and (stripped[0] in PREFIX_CHARS or stripped[0] == "\\")
 

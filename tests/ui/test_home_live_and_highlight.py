@@ -71,7 +71,8 @@ async def highlight(pilot, home: HomeScreen, name: str) -> None:
 
 def detail_line(app) -> str:
     """The line under the table: the highlighted person, their cadence, trend."""
-    [line] = [line for line in screen_lines(app) if " · " in line and "▌" not in line]
+    lines = [line for line in screen_lines(app) if "▌" not in line and "My promises" not in line]
+    [line] = [line for line in lines if " · " in line]
     return line.strip()
 
 

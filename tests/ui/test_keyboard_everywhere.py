@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, OptionList, Select, Sparkline
 from tui1on1.domain.kinds import NoteKind
 from tui1on1.domain.records import NewNote
 from tui1on1.storage.store import Store
+from tui1on1.ui.dialogs.action_change import ActionChangeScreen
 from tui1on1.ui.dialogs.help import HelpScreen
 from tui1on1.ui.dialogs.note_detail import NoteDetailScreen
 from tui1on1.ui.dialogs.person_form import PersonFormScreen
@@ -115,10 +116,12 @@ async def test_every_list_opens_with_its_first_row_highlighted_and_enter_opens_i
         await pilot.press("tab")
         assert person.focused is actions
 
-        # Enter on an action: the meeting it was promised in, at that note.
+        # Enter on an action: the action; g there: the meeting it was promised in, at that note.
         promised = highlighted_text(actions)
         assert "intro to Sam" in promised
         await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionChangeScreen))
+        await pilot.press("g")
         history_screen = await at_history(pilot)
         notes = history_screen.query_one("#history-notes", OptionList)
         assert history_screen.focused is notes

@@ -1,7 +1,7 @@
 """Reading the short due dates typed after an action item, like ``@fri``.
 
-The notes grammar (see :mod:`tui1on1.domain.grammar`) takes the last word of an
-action that starts with ``@`` and hands the rest of it to :func:`resolve_due`.
+The notes grammar (see :mod:`tui1on1.domain.grammar`) takes the ``@word`` at
+the end of an action and hands the rest of it to :func:`resolve_due`.
 The reader is strict on purpose: a due date that is guessed wrong is worse than
 one that is refused, because a refusal is visible and a wrong guess is not.
 
@@ -43,9 +43,13 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 __all__ = [
     "MAX_DAYS_AHEAD",
+    "MONTH_NUMBERS",
+    "WEEKDAY_NAMES",
     "DueDateError",
+    "format_day",
     "format_due",
     "is_overdue",
+    "month_day_token",
     "resolve_due",
 ]
 
@@ -102,6 +106,12 @@ _MONTHS = {
     "dec": 12,
     "december": 12,
 }
+
+MONTH_NUMBERS: dict[str, int] = dict(_MONTHS)
+"""Month names and abbreviations (lowercase) read in due dates, to their number."""
+
+WEEKDAY_NAMES: frozenset[str] = frozenset(_WEEKDAYS)
+"""Weekday names and abbreviations (lowercase) read in due dates."""
 
 # Fixed English names, so the output never depends on the process locale.
 _DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -182,10 +192,20 @@ def format_due(d: date, today: date) -> str:
     The year is added when it differs from today's: ``due Tue 5 Jan 2027``.
     Names are always English and never depend on the locale.
     """
-    text = f"due {_DAY_ABBR[d.weekday()]} {d.day} {_MONTH_ABBR[d.month - 1]}"
+    return f"due {format_day(d, today)}"
+
+
+def format_day(d: date, today: date) -> str:
+    """Short text for a day, like ``Fri 27 Nov`` (``Tue 5 Jan 2027`` in another year)."""
+    text = f"{_DAY_ABBR[d.weekday()]} {d.day} {_MONTH_ABBR[d.month - 1]}"
     if d.year != today.year:
         text += f" {d.year}"
     return text
+
+
+def month_day_token(d: date) -> str:
+    """The month-and-day form of a due date, like ``dec-5`` (without the ``@``)."""
+    return f"{_MONTH_ABBR[d.month - 1].lower()}-{d.day}"
 
 
 def is_overdue(d: date, today: date) -> bool:

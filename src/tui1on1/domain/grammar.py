@@ -43,24 +43,32 @@ Decisions, so the grammar stays predictable:
 * A prefix with nothing after it (``!``, ``> ``, ``!me``) is an
   :class:`EmptyLineError`, as is an empty or blank line.
 * Pasted multi-line text is fine: the prefix is read from the first line, and
-  an action's due date from the last word of the whole text.
+  an action's due date from the words that end the whole text.
 
-Tags: ``#word`` anywhere in any kind of line. A tag is ``#`` then letters,
-digits, ``_``, ``-`` or ``/`` (any script), and it must start the text or
-follow whitespace, an opening bracket or quote, or ``, ; : ! ? *``. So ``C#``,
-``a.com/#x`` and ``##`` give no tag. A tag needs at least one letter:
-``#1`` means "number one" and ``#2-3`` is not a tag either. Tags are
-lowercased, kept once each in order of first appearance, and stay in the text.
-A trailing ``-`` or ``/`` is not part of a tag.
+Tags: ``#word`` anywhere in any kind of line; they stay in the text (see
+:mod:`tui1on1.domain.tags` for what counts as one).
 
-Due dates: only for actions. When the last whitespace-separated word of an
-action starts with ``@`` and has something after it, it is read with
-:func:`tui1on1.domain.duedates.resolve_due`. A readable date is removed from
-the text and set as ``due``. An unreadable one stays in the text (what was
-typed is never lost) and its calm message goes in ``due_error``; the line is
-still an action, just without a date. ``bob@example.com`` is not a due date
-(the word must start with ``@``), and an ``@word`` that is not the last word is
-plain text. In every other kind of line ``@`` is just text.
+Due dates: only for actions, from the ``@word`` among the ``#tags`` and
+``@words`` that end the action after its text, in any order
+(:mod:`tui1on1.domain.trailingdue`): ``! draft it @+2w #plan`` is due in two
+weeks and keeps ``#plan``; ``ask @sam about it @fri`` keeps ``@sam``;
+``bob@example.com`` is never a date. A readable date is taken out of the text;
+two are refused and an unreadable one stays in the text, each with a calm
+``due_error``. An action left without a date whose text looks dated (``in 2
+weeks``, ``5/12``, ``@someday``) gets a ``due_warning``
+(:mod:`tui1on1.domain.datewords`). Elsewhere ``@`` is just text.
+``keep_due=d`` accepts the ISO date ``d`` even when past, so an overdue
+action can be edited and keep its date.
+
+Private notes: ``//`` at the very start (before or after a career mark,
+before the kind's prefix) makes the note private: kept out of the recap sent
+to the person. It counts with or without a space after it, because a private
+note shared by mistake is worse than a stray ``//``: ``//note to self`` is the
+private note ``note to self``, ``// !me ask HR about her band`` a private
+action, ``&a // wants to lead`` a private aspiration. ``\\//`` keeps the line
+a plain note: ``\\// x`` is the note ``// x``. ``private`` is True only when the
+marker was typed; some kinds are private by default (see
+:mod:`tui1on1.domain.noteedit`).
 """
 
 from __future__ import annotations
@@ -70,8 +78,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from tui1on1.domain.career import MARK_WORDS
-from tui1on1.domain.duedates import DueDateError, resolve_due
+from tui1on1.domain.datewords import due_warning
 from tui1on1.domain.kinds import CareerElement, NoteKind, Owner
+from tui1on1.domain.tags import extract_tags
+from tui1on1.domain.trailingdue import read_due
 
 __all__ = [
     "KIND_LABELS",
@@ -80,11 +90,13 @@ __all__ = [
     "PLACEHOLDER",
     "PREFIX_HELP",
     "PREFIX_KINDS",
+    "PRIVATE_MARKER",
     "EmptyLineError",
     "NoteTooLongError",
     "ParsedLine",
     "extract_tags",
     "parse_line",
+    "starts_plain",
 ]
 
 MAX_NOTE_CHARS = 20_000
@@ -104,6 +116,9 @@ PREFIX_KINDS: dict[str, NoteKind] = {
 MARK_HELP = "&a aspiration, &w why, &m moonshot, &s strength, &u unused/draining, &p plan step"
 """The career marks, for messages and the help screen."""
 MARKS = "&a &w &m &s &u &p"
+
+PRIVATE_MARKER = "//"
+"""Typed first (before or after a career mark), it makes a note private."""
 
 _ME_PREFIX = "!me"
 _ESCAPE = "\\"
@@ -144,14 +159,15 @@ PREFIX_HELP: tuple[tuple[str, str], ...] = (
     ("~ text", "a topic parked for a longer talk"),
     ("-5% churn", "still a note: a prefix only counts with a space after it"),
     ("#tag", "a tag, anywhere in the line"),
-    ("@fri, @+3d, @dec-5", "a due date, as the last word of an action"),
-    ("@today, @next-week", "also: @tomorrow, @+2w, @+1m, or a full date like @2026-12-05"),
+    ("@fri, @+3d, @dec-5", "an action's due date: after its text, among its tags"),
+    ("@today, @next-week", "also @tomorrow, @+2w, @+1m, a full date: @2026-12-05"),
     ("&a text", "put in the career thread: " + MARK_HELP),
+    ("// text", "a private note: kept out of the recap"),
     ("\\! text", "a backslash first keeps the line a plain note"),
 )
 """Rows of (what to type, what it means) for the help screen."""
 
-PLACEHOLDER = "note · ! action · !me mine · > quote · ? question · #tag · @fri"
+PLACEHOLDER = "note · ! action · !me mine · > quote · ? question · // private · @fri"
 """A one-line hint for the empty notes input."""
 
 _EMPTY_BODY = {
@@ -163,10 +179,6 @@ _EMPTY_BODY = {
     NoteKind.CONCERN: "a concern needs some text after '-'",
     NoteKind.PARKED: "a parked topic needs some text after '~'",
 }
-
-# A tag starts the text or follows whitespace, an opening bracket or quote, or
-# a little punctuation; never a letter, digit, '/', '#', '.', '@' and so on.
-_TAG_RE = re.compile(r"""(?<![^\s(\[{<"'“‘«,;:!?*])#(\w[\w/-]*)""")
 
 
 class EmptyLineError(ValueError):
@@ -181,10 +193,12 @@ class NoteTooLongError(ValueError):
 class ParsedLine:
     """What a line typed in the notes pane means.
 
-    ``text`` is the body with the prefix (and, for an action, a readable
-    trailing ``@when``) removed, stripped; tags stay in it. ``owner`` is set
+    ``text`` is the body with the prefix (and, for an action, the ``@when``
+    read as its due date) removed, stripped; tags stay in it. ``owner`` is set
     for actions only. ``due_error`` holds the message when an action's
-    ``@when`` could not be read (``due`` is then None).
+    ``@when`` could not be read (``due`` is then None); ``due_warning`` the
+    message for an action without a due date whose text looks dated (show
+    ``due_error or due_warning``). ``private`` is True when ``//`` was typed.
     """
 
     kind: NoteKind
@@ -195,14 +209,18 @@ class ParsedLine:
     due_error: str | None = None
     career: CareerElement | None = None
     mark_error: str | None = None
+    private: bool = False
+    due_warning: str | None = None
 
 
-def parse_line(line: str, today: date) -> ParsedLine:
+def parse_line(line: str, today: date, *, keep_due: date | None = None) -> ParsedLine:
     """Read one typed (or pasted) line of notes. See the module docstring for the rules.
 
     ``today`` is the user's local date, used to resolve an action's due date.
-    Raises :class:`EmptyLineError` for a blank line or a prefix with no text,
-    and :class:`NoteTooLongError` beyond :data:`MAX_NOTE_CHARS` characters.
+    ``keep_due`` (when editing an action) is its current due date: typed as
+    ``@YYYY-MM-DD`` it is accepted even if past. Raises
+    :class:`EmptyLineError` for a blank line or a prefix with no text, and
+    :class:`NoteTooLongError` beyond :data:`MAX_NOTE_CHARS` characters.
     """
     # A NUL can arrive in a paste; PostgreSQL can't store one, so no note
     # holds one on either backend.
@@ -215,7 +233,10 @@ def parse_line(line: str, today: date) -> ParsedLine:
             f"{MAX_NOTE_CHARS:,} — try splitting it into a few notes"
         )
 
+    private, stripped = _split_private(stripped)
     career, mark_error, stripped = _split_mark(stripped)
+    if not private:
+        private, stripped = _split_private(stripped)
     kind, owner, prefix, body = _split_prefix(stripped)
     if not body:
         if kind is NoteKind.NOTE:  # only a lone backslash gets here
@@ -224,10 +245,14 @@ def parse_line(line: str, today: date) -> ParsedLine:
 
     due: date | None = None
     due_error: str | None = None
+    warning: str | None = None
     if kind is NoteKind.ACTION:
-        body, due, due_error = _split_due(body, today)
-        if not body:
+        read = read_due(body, today, keep_due=keep_due)
+        if read.no_text:
             raise EmptyLineError("an action needs some text before its due date")
+        body, due, due_error = read.text, read.due, read.error
+        if due is None:
+            warning = due_warning(body, today)
 
     return ParsedLine(
         kind=kind,
@@ -238,23 +263,34 @@ def parse_line(line: str, today: date) -> ParsedLine:
         due_error=due_error,
         career=career,
         mark_error=mark_error,
+        private=private,
+        due_warning=warning,
     )
 
 
-def extract_tags(text: str) -> tuple[str, ...]:
-    """The ``#tags`` in ``text``: lowercased, without ``#``, unique, in order.
-
-    See the module docstring for what counts as a tag.
-    """
-    seen: dict[str, None] = {}
-    for match in _TAG_RE.finditer(text):
-        tag = match[1].rstrip("/-")
-        if any(char.isalpha() for char in tag):
-            seen.setdefault(tag.lower(), None)
-    return tuple(seen)
-
-
 _MARK_RE = re.compile(r"&([^\W\d_]+)(?=\s|$)")
+
+
+def starts_plain(text: str) -> bool:
+    """True when stripped ``text``, typed as a line, starts with nothing the
+    grammar reads (no prefix, career mark, ``//`` or backslash), so it would
+    be a plain note of the same text. Otherwise it needs a ``\\`` first."""
+    if text.startswith((_ESCAPE, PRIVATE_MARKER)):
+        return False
+    mark = _MARK_RE.match(text)
+    if mark is not None and mark[1].lower() in MARK_WORDS:
+        return False
+    return _split_prefix(text)[2] == ""
+
+
+def _split_private(text: str) -> tuple[bool, str]:
+    """Take a leading ``//`` off stripped ``text``: (typed, the rest stripped)."""
+    if not text.startswith(PRIVATE_MARKER):
+        return False, text
+    rest = text[len(PRIVATE_MARKER) :].strip()
+    if not rest:
+        raise EmptyLineError("a private note needs some text after '//'")
+    return True, rest
 
 
 def _split_mark(text: str) -> tuple[CareerElement | None, str | None, str]:
@@ -291,20 +327,3 @@ def _split_prefix(text: str) -> tuple[NoteKind, Owner | None, str, str]:
 def _space_or_end(text: str, index: int) -> bool:
     """True when ``text`` ends at ``index`` or has whitespace there."""
     return index >= len(text) or text[index].isspace()
-
-
-def _split_due(body: str, today: date) -> tuple[str, date | None, str | None]:
-    """Take a trailing ``@when`` off an action's stripped body.
-
-    Returns (text, due, due_error). An unreadable ``@when`` stays in the text.
-    """
-    parts = body.rsplit(None, 1)
-    last = parts[-1]
-    if not last.startswith("@") or len(last) < 2:
-        return body, None, None
-    try:
-        due = resolve_due(last[1:], today)
-    except DueDateError as error:
-        return body, None, str(error)
-    text = parts[0] if len(parts) == 2 else ""
-    return text, due, None

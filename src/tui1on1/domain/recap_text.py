@@ -10,7 +10,7 @@ from datetime import date
 
 # The one tag rule (see the grammar's docstring): what it calls a tag is what
 # is taken out here, so ``C#``, ``#1`` and ``a.com/#x`` stay.
-from tui1on1.domain.grammar import _TAG_RE as TAG_RE
+from tui1on1.domain.tags import TAG_RE
 from tui1on1.domain.text import safe_terminal_text
 
 _CLOSING = ".,;:!?)]}»”’"

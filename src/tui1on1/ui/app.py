@@ -379,6 +379,11 @@ class OneOnOneApp(App[int]):
             "Search notes", "Every note, quote and action, as you type", self.action_search
         )
         yield SystemCommand(
+            "Actions",
+            "Every promise, mine and theirs: done, drop, reschedule",
+            self.action_open_actions,
+        )
+        yield SystemCommand(
             "Open person",
             "Prepare for a 1:1: their thread, promises, topics",
             self.action_open_person,
@@ -426,6 +431,13 @@ class OneOnOneApp(App[int]):
         from tui1on1.ui.screens.person import PersonScreen
 
         self.push_screen(PersonScreen(person_id))
+
+    def action_open_actions(self) -> None:
+        """Every action, mine and theirs (the promise ledger)."""
+        from tui1on1.ui.screens.actions import ActionsScreen
+
+        if not isinstance(self.screen, ActionsScreen):
+            self.push_screen(ActionsScreen())
 
     def open_career(self, person_id: int, element: CareerElement | None = None) -> None:
         """Someone's career thread in full, at ``element`` if given."""

@@ -74,6 +74,8 @@ SCREEN_NAMES = {
     "PersonScreen": "the person screen",
     "MeetingHistoryScreen": "the meeting history",
     "CareerScreen": "the career screen",
+    "ActionsScreen": "the actions screen",
+    "ActionChangeScreen": "the action dialog",
     "SearchScreen": "search",
     "MeetingScreen": "the meeting screen",
     "PersonFormScreen": "the person form",
@@ -95,6 +97,7 @@ FOCUSABLE = {
         ("tui1on1.ui.lists", "Pane", "the summary pane", False),
     ],
     "CareerScreen": [("tui1on1.ui.lists", "OpenList", "the entries", False)],
+    "ActionsScreen": [("tui1on1.ui.lists", "OpenList", "the actions", False)],
     "SearchScreen": [
         ("textual.widgets", "Input", "the search box", True),
         ("tui1on1.ui.screens.search", "SearchResults", "the search results", False),

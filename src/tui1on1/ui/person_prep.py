@@ -13,6 +13,7 @@ from tui1on1.domain.prompts import AskedBefore
 from tui1on1.domain.records import ActionItem, Note, Person, TalkingPoint
 from tui1on1.domain.series import CareerSuggestion
 from tui1on1.ui.career_series import histories, suggestion
+from tui1on1.ui.person_actions import promise_sentence
 from tui1on1.ui.services import Services
 
 RECENT_QUESTIONS = 8
@@ -35,6 +36,7 @@ class PersonPrep:
     topic_count: int = 0
     series: CareerSuggestion | None = None  # the next career conversation (reports)
     points: list[TalkingPoint] = field(default_factory=list)  # waiting: theirs, then mine
+    promises: str = ""  # how well I kept my word to them (ui.person_actions)
 
 
 def load_prep(services: Services, person_id: int, *, all_meetings: bool = False) -> PersonPrep:
@@ -71,4 +73,5 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
             services, person, histories(services, person_id).get(person_id), services.clock.now()
         ),
         points=store.talking_points(person_id),
+        promises=promise_sentence(services, person_id),
     )

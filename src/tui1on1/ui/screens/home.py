@@ -24,6 +24,7 @@ from tui1on1.storage.errors import StoreError
 from tui1on1.ui.career_series import histories, home_marker, palette_help, start_career, suggestion
 from tui1on1.ui.dialogs.old_live import OLD_LIVE, OldLiveScreen, forgotten_end
 from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
+from tui1on1.ui.home_promises import kept_stats, promise_line
 from tui1on1.ui.home_rows import (
     COLUMNS,
     DETAIL_CHROME,
@@ -71,6 +72,14 @@ class HomeScreen(ServiceScreen[None]):
         Binding("m", "meet", "Start 1:1", id="home_meet"),
         Binding("slash", "search", "Search", id="home_search"),
         Binding("a", "add_person", "Add", id="home_add"),
+        Binding(
+            "p",
+            "app.open_actions",
+            "Actions",
+            id="home_actions",
+            show=False,  # the footer has no room at 60 columns: the promises line names it
+            tooltip="Every action, mine and theirs: done, drop, reschedule",
+        ),
         Binding("e", "edit_person", "Edit", id="home_edit"),
         Binding(
             "r",
@@ -119,6 +128,7 @@ class HomeScreen(ServiceScreen[None]):
             with Horizontal(id="home-detail"):
                 yield Static("", id="detail-text")
                 yield Sparkline([], id="detail-trend")
+            yield Static("", id="home-promises")
         yield Footer(compact=True, show_command_palette=True)
 
     def on_mount(self) -> None:
@@ -138,6 +148,9 @@ class HomeScreen(ServiceScreen[None]):
         rows = services.store.people_overview(include_archived=self.show_archived)
         live = {meeting.id: meeting for meeting in services.store.live_meetings()}
         show_latest(self.app, self._show, rows, live, histories(services))
+        key = bound_key(self.app, HomeScreen, "home_actions", "p")
+        line = promise_line(kept_stats(services), key)
+        show_latest(self.app, lambda: self.query_one("#home-promises", Static).update(line))
 
     def _show(
         self,

@@ -5,7 +5,7 @@ every meeting. `m` starts the 1:1 from here."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 
 from rich.text import Text
 from textual import on, work
@@ -16,17 +16,19 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui1on1.domain.clock import format_mmss
-from tui1on1.domain.duedates import format_due, is_overdue
-from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
-from tui1on1.domain.records import ActionItem, Person
+from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind
+from tui1on1.domain.records import Person
 from tui1on1.domain.text import clip, plural, safe_terminal_text
 from tui1on1.storage.errors import StoreError
+from tui1on1.ui.action_ledger import change_action
 from tui1on1.ui.career_marking import choose_and_mark
 from tui1on1.ui.career_series import palette_help, person_line, start_career
 from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList, Pane, one_line
+from tui1on1.ui.person_actions import EMPTY as ACTIONS_EMPTY
+from tui1on1.ui.person_actions import action_rows
 from tui1on1.ui.person_prep import PersonPrep, load_prep
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
@@ -34,6 +36,12 @@ from tui1on1.ui.widgets.career import EMPTY as CAREER_EMPTY
 from tui1on1.ui.widgets.career import current_rows, row_element
 
 NOT_OPENED = {"topics-more"}  # rows that only say something
+
+
+def _not_opened(key: str) -> bool:
+    return key in NOT_OPENED or key.startswith("heading-")
+
+
 ANSWER_CHARS = 60  # a longer answer is cut, ending in "…"
 
 
@@ -45,7 +53,10 @@ def _day(value: datetime | None) -> str:
 
 
 class PersonScreen(ServiceScreen[None]):
-    help_enter = "open the highlighted meeting, or the meeting an action or topic came from"
+    help_enter = (
+        "open the highlighted meeting, an action (done, drop, reschedule, reassign, edit), "
+        "or the meeting a topic came from"
+    )
     BINDINGS = [
         Binding("m", "meet", "Start 1:1", id="person_meet"),
         Binding(
@@ -117,7 +128,11 @@ class PersonScreen(ServiceScreen[None]):
                 classes="section-title",
             )
             yield OpenList(id="person-career", classes="section-list")
-            yield Static(f"Open actions  ({close} marks done)", classes="section-title")
+            yield Static(
+                f"Open actions  (Enter: done, drop, reschedule… · {close} marks done)",
+                classes="section-title",
+            )
+            yield Static("", id="person-promises")
             yield OpenList(id="person-actions", classes="section-list")
             topic = bound_key(self.app, PersonScreen, "person_topic", "r")
             yield Static(
@@ -176,12 +191,8 @@ class PersonScreen(ServiceScreen[None]):
         room = self.size.width - 8  # the list's bar, padding and the scrollbar
         self._fill("#person-career", current_rows(prep.career, today, room), CAREER_EMPTY)
 
-        actions = sorted(
-            prep.actions,
-            key=lambda a: (not (a.due and is_overdue(a.due, today)), a.due is None, a.due, a.id),
-        )
-        action_rows = [(f"action-{a.id}", self._action_text(a, today)) for a in actions]
-        self._fill("#person-actions", action_rows, "Nothing open.")
+        self.query_one("#person-promises", Static).update(Text(prep.promises, style="italic"))
+        self._fill("#person-actions", action_rows(prep.actions, today, room), ACTIONS_EMPTY)
         points = [
             (f"point-{p.uid}", Text("» ") + Text(one_line(safe_terminal_text(p.text)))
              + Text(f"  {'my topic' if p.mine else 'their topic'} · {_day(p.created_at)}",
@@ -262,22 +273,12 @@ class PersonScreen(ServiceScreen[None]):
         target = next((v for v in lists if v.highlighted is not None), lists[0])
         self.set_focus(target)  # now, with the rows: the first frame shows it
 
-    def _action_text(self, action: ActionItem, today: date) -> Text:
-        who = "I'll" if action.owner is Owner.ME else "They'll"
-        text = Text(f"{who:<8}")
-        text.append(one_line(safe_terminal_text(action.text)))
-        if action.due:
-            late = is_overdue(action.due, today)
-            text.append(f"  {format_due(action.due, today)}" + ("  overdue" if late else ""),
-                        style="bold" if late else "italic")  # fmt: skip
-        return text
-
     def _fill(self, selector: str, rows: list[tuple[str, Text]], empty: str) -> None:
         view = self.query_one(selector, OpenList)
         highlighted = view.highlighted
         view.clear_options()
         if rows:
-            view.add_options([Option(text, id=key, disabled=key in NOT_OPENED)
+            view.add_options([Option(text, id=key, disabled=_not_opened(key))
                               for key, text in rows])  # fmt: skip
             if highlighted is not None:
                 view.highlighted = min(highlighted, len(rows) - 1)
@@ -413,8 +414,8 @@ class PersonScreen(ServiceScreen[None]):
 
     @on(OptionList.OptionSelected)
     def _open_row(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a meeting opens it; on an action or a topic, the meeting
-        it came from, at that note."""
+        """Enter on a meeting opens it; on an action, the action's dialog; on
+        a topic, the meeting it came from, at that note."""
         key = event.option.id or ""
         kind, _, ident = key.partition("-")
         target: tuple[int, int | None] | None = None
@@ -426,9 +427,7 @@ class PersonScreen(ServiceScreen[None]):
         elif kind == "meeting":
             target = (int(ident), None)
         elif kind == "action" and self.prep is not None:
-            action = next((a for a in self.prep.actions if a.id == int(ident)), None)
-            if action is not None and action.origin_meeting_id is not None:
-                target = (action.origin_meeting_id, action.note_id)
+            change_action(self, int(ident), self.prep.person.name, self.reload)
         elif kind == "topic" and self.prep is not None:
             note = next((n for n in self.prep.topics if n.id == int(ident)), None)
             if note is not None:

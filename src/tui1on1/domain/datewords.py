@@ -1,0 +1,327 @@
+"""Words in an action that look like a due date but aren't read as one.
+
+The grammar reads a due date only from an ``@word`` after the action's text
+(see :mod:`tui1on1.domain.trailingdue`) and never guesses. So that a typed
+date is never lost silently, :func:`due_warning` looks at an action that has
+no due date and says, calmly, what it saw and what to type instead:
+
+* an ``@word`` that reads as a date but stands where none is read (before the
+  end, or as the first word), or two dates at the end;
+* an ``@word`` that is a date in spirit only: ``@someday``, ``@later``,
+  ``@5/12``, ``@next-friday``;
+* phrases, as whole words in any case: ``today``, ``tonight``, ``tomorrow``,
+  ``eod``, ``eow``, ``eom``, ``cob``, ``asap``, ``end of (the) day/week/month``,
+  ``this week``, ``next week``, ``next month``, ``in 2 weeks``, ``in a
+  month``, ``next friday``, ``by fri``, ``on monday``, ``this thursday``, a
+  weekday as the last word, ``dec 5``, ``5th december``, ``2026-12-05``
+  without ``@``, and numeric dates like ``5/12``, ``12.5.`` or ``5/12/2026``.
+
+It suggests the ``@`` form when one meaning is clear, with the day it gives;
+``5/12`` (5 December or 12 May) gets both readings and no pick. Ordinary
+text stays quiet: ``a weekly sync``, ``Monday's standup notes``, ``every
+friday``, ``version 1.2``, ``1/2 of the team``, ``24/7`` and past dates are
+not due dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+
+from tui1on1.domain.duedates import (
+    MONTH_NUMBERS,
+    WEEKDAY_NAMES,
+    DueDateError,
+    format_day,
+    month_day_token,
+    resolve_due,
+)
+from tui1on1.domain.trailingdue import at_words, read_due
+
+__all__ = ["due_warning"]
+
+_VAGUE = {"someday", "sometime", "later", "soon", "eventually", "whenever", "tbd", "tba", "asap"}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_UNITS = {"day": "d", "week": "w", "month": "m", "fortnight": "w"}
+_FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _words(names: Iterable[str]) -> str:
+    """A regex alternation of ``names``, longest first."""
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+_DAY = f"(?P<day>{_words(WEEKDAY_NAMES)})"
+_MONTH = f"(?P<month>{_words(MONTH_NUMBERS)})"
+_START = r"(?<![\w'’@#/.-])"
+_END = r"(?![\w'’-])"
+_ORDINAL = r"(?:st|nd|rd|th)"
+_NUMBER_END = r"(?![\w/%'’]|[.,:]\d)"
+_CUE = re.compile(r"(?<![\w'’])(?:by|on|before|until|till|due)\s+$", re.IGNORECASE)
+_VERSION = re.compile(r"(?<![\w'’])(?:version|ver|release|build|rev|revision|v)\s*$", re.IGNORECASE)
+_NOT_DUE = re.compile(r"(?<![\w'’])(?:every|each|last|past|since|from)\s+$", re.IGNORECASE)
+_AT_NUMERIC = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{2}|[0-9]{4}))?\.?")
+_MASK = re.compile(r"(?<!\S)(?:[@#]\S+|\S*://\S*)")
+
+Advice = Callable[[re.Match[str], str, date, str], str | None]
+
+
+def due_warning(text: str, today: date) -> str | None:
+    """The warning for an action with no due date whose ``text`` looks dated.
+
+    ``text`` is the action's text as saved (or as just typed). Returns a calm
+    message for the row or a notification, or None when nothing in the text
+    looks like a date. Meant for actions *without* a due date only.
+    """
+    found = at_words(text, today)
+    if sum(1 for word in found if word.in_run and word.due is not None) > 1:
+        return f"no due date: {read_due(text, today).error}"  # two dates: it says which
+    for word in found:
+        seen = f"@{word.token}"
+        if word.due is not None:
+            if word.in_run:  # saved before the grammar read it there
+                return f'no due date: "{seen}" wasn\'t read when this was saved — edit it to set it'
+            return f'no due date: "{seen}" is read as one only at the end — move it after the text'
+        if said := _at_warning(word.token, today):
+            return said
+    masked = _MASK.sub(lambda match: " " * len(match[0]), text)
+    phrases: list[tuple[int, int, str]] = []
+    for pattern, advice in _PHRASES:
+        for match in pattern.finditer(masked):
+            seen = " ".join(match[0].split())
+            if said := _advise(advice, match, seen, today, masked):
+                phrases.append((match.start(), -len(match[0]), said))
+                break
+    return min(phrases)[2] if phrases else None
+
+
+def _advise(advice: Advice, match: re.Match[str], seen: str, today: date, text: str) -> str | None:
+    """The advice, or None when the day it names is beyond the calendar's end."""
+    try:
+        return advice(match, seen, today, text)
+    except (DueDateError, OverflowError):
+        return None
+
+
+# --- messages -------------------------------------------------------------------------
+
+
+def _set(seen: str, token: str, today: date) -> str | None:
+    try:
+        day = resolve_due(token, today)
+    except DueDateError:
+        return _like(seen, today)
+    shown = f"@{token} ({format_day(day, today)})"
+    return f'no due date: "{seen}" isn\'t read as one — end the action with {shown} to set it'
+
+
+def _like(seen: str, today: date, example: str = "") -> str:
+    example = example or f"@fri or @{month_day_token(today + timedelta(days=14))}"
+    return f'no due date: "{seen}" isn\'t read as one — end the action with a date, like {example}'
+
+
+def _either(seen: str, first: tuple[str, str], second: tuple[str, str]) -> str:
+    return (
+        f'no due date: "{seen}" could be {first[0]} or {second[0]}, so it isn\'t read as one'
+        f" — end the action with @{first[1]} or @{second[1]}, whichever you mean"
+    )
+
+
+def _at_warning(token: str, today: date) -> str | None:
+    """The warning for an unreadable ``@token`` that is a date in spirit."""
+    seen, word = f"@{token}", token.lower()
+    if word in _VAGUE:
+        return f'no due date: "{seen}" isn\'t a date — end the action with one, like @fri or @+2w'
+    spaced = re.sub(r"[-_]+", " ", word)
+    if match := _AT_NUMERIC.fullmatch(word):
+        return _advise(_numeric_at, match, seen, today, word)
+    for pattern, advice in _PHRASES:
+        match = pattern.fullmatch(spaced)
+        if match and (said := _advise(advice, match, seen, today, spaced)):
+            return said
+    return None
+
+
+# --- the phrases ----------------------------------------------------------------------
+
+
+def _before(text: str, match: re.Match[str]) -> str:
+    """The few characters before a match, where a word like "by" would be."""
+    return text[max(0, match.start() - 20) : match.start()]
+
+
+def _end_of_week(today: date) -> str:
+    return "today" if today.weekday() == 4 else "fri"
+
+
+def _next_weekday(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+    first = resolve_due(match["day"], today)
+    second = first + timedelta(days=7)
+    return _either(
+        seen,
+        (format_day(first, today), match["day"].lower()),
+        (format_day(second, today), month_day_token(second)),
+    )
+
+
+def _weekday(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+    return _set(seen, match["day"].lower(), today)
+
+
+def _bare_weekday(match: re.Match[str], seen: str, today: date, text: str) -> str | None:
+    if _NOT_DUE.search(_before(text, match)):
+        return None
+    return _set(seen, match["day"].lower(), today)
+
+
+def _in_units(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+    count = match["count"].lower()
+    amount = _NUMBERS[count] if count in _NUMBERS else int(count)
+    unit = match["unit"].lower().rstrip("s")
+    if unit == "fortnight":
+        amount *= 2
+    return _set(seen, f"+{amount}{_UNITS[unit]}", today)
+
+
+def _end_of_month(_match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+    last = today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    return _set(seen, "today" if last == today else month_day_token(last), today)
+
+
+def _end_of_next_week(_match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+    friday = resolve_due("next-week", today) + timedelta(days=4)
+    return _set(seen, month_day_token(friday), today)
+
+
+def _next_month(_match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+    return _like(seen, today, f"@+1m ({format_day(resolve_due('+1m', today), today)})")
+
+
+def _month_day(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+    month = MONTH_NUMBERS[match["month"].lower()]
+    groups = match.groupdict()
+    if match["month"].lower() == "may" and groups.get("daynum") and not groups.get("suffix"):
+        return None  # "5 may slip": only "5th may" or "5 of may" is a date
+    day = int(groups.get("num") or groups["daynum"])
+    if not 1 <= day <= calendar.monthrange(2000, month)[1]:
+        return None
+    return _set(seen, month_day_token(date(2000, month, day)), today)
+
+
+def _iso(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+    try:
+        day = date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+    return None if day < today else _set(seen, day.isoformat(), today)
+
+
+def _slash(match: re.Match[str], seen: str, today: date, text: str) -> str | None:
+    first, second, year = int(match[1]), int(match[2]), match[3]
+    fraction = first < second <= 4 or (first, second) == (24, 7)
+    if fraction and not year and not _CUE.search(_before(text, match)):
+        return None  # 1/2, 3/4 and 24/7 are not dates, unless "by 1/2"
+    return _numeric(seen, match[1], match[2], year, today)
+
+
+def _dotted(match: re.Match[str], seen: str, today: date, text: str) -> str | None:
+    before = _before(text, match)
+    if _VERSION.search(before):
+        return None
+    if not match[3] and not match["dot"] and not _CUE.search(before):
+        return None  # 1.2 is a number or a version; "by 1.2" or "1.2." is a date
+    return _numeric(seen, match[1], match[2], match[3], today)
+
+
+def _numeric_at(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+    return _numeric(seen, match[1], match[2], match[3], today)
+
+
+def _numeric(seen: str, first: str, second: str, year: str | None, today: date) -> str | None:
+    """Day and month in either order: both readings that exist (and lie ahead)."""
+    readings: list[tuple[str, str]] = []
+    for day, month in ((int(first), int(second)), (int(second), int(first))):
+        if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
+            continue
+        if year:
+            try:
+                when = date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+            except ValueError:  # Feb 29 in a common year
+                continue
+            token = when.isoformat()
+            if when < today:
+                continue  # a date gone by is a reference, not a due date
+        else:
+            token = month_day_token(date(2000, month, day))
+            when = resolve_due(token, today)
+        if (reading := (format_day(when, today), token)) not in readings:
+            readings.append(reading)
+    if len(readings) == 1:
+        return _set(seen, readings[0][1], today)
+    if len(readings) == 2:
+        return _either(seen, readings[0], readings[1])
+    return None
+
+
+def _fixed(token: str | Callable[[date], str]) -> Advice:
+    def advice(_match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+        return _set(seen, token if isinstance(token, str) else token(today), today)
+
+    return advice
+
+
+def _vague(_match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+    return (
+        f'no due date: "{seen}" isn\'t a date — end the action with one, like @today or @tomorrow'
+    )
+
+
+def _phrase(pattern: str) -> re.Pattern[str]:
+    return re.compile(_START + pattern + _END, re.IGNORECASE)
+
+
+_COUNT = f"(?P<count>[0-9]{{1,4}}|{_words(_NUMBERS)})"
+_PHRASES: tuple[tuple[re.Pattern[str], Advice], ...] = (
+    (_phrase(r"(?:the\s+)?day\s+after\s+tomorrow"), _fixed("+2d")),
+    (_phrase(r"end\s+of\s+(?:the\s+)?day|eod|cob|tonight|today"), _fixed("today")),
+    (_phrase(r"tomorrow"), _fixed("tomorrow")),
+    (_phrase(r"end\s+of\s+next\s+week"), _end_of_next_week),
+    (_phrase(r"end\s+of\s+(?:the\s+|this\s+)?week|eow|this\s+week"), _fixed(_end_of_week)),
+    (_phrase(r"next\s+week"), _fixed("next-week")),
+    (_phrase(r"end\s+of\s+(?:the\s+|this\s+)?month|eom"), _end_of_month),
+    (_phrase(r"next\s+month"), _next_month),
+    (_phrase(rf"(?:in|within)\s+{_COUNT}\s+(?P<unit>days?|weeks?|months?|fortnights?)"), _in_units),
+    (_phrase(rf"next\s+{_DAY}"), _next_weekday),
+    (_phrase(rf"(?:this\s+coming|coming|this|by|on|before|until|till|due)\s+{_DAY}"), _weekday),
+    (
+        re.compile(rf"{_START}(?P<day>{'|'.join(_FULL_DAYS)})[.!]?\s*$", re.IGNORECASE),
+        _bare_weekday,
+    ),
+    (_phrase(r"asap"), _vague),
+    (_phrase(rf"{_MONTH}\.?\s+(?P<num>[0-9]{{1,2}}){_ORDINAL}?"), _month_day),
+    (
+        _phrase(
+            rf"(?:the\s+)?(?P<daynum>[0-9]{{1,2}})(?P<suffix>{_ORDINAL}?\s+of|{_ORDINAL})?\s+{_MONTH}"
+        ),
+        _month_day,
+    ),
+    (
+        re.compile(r"(?<![\w./:-])([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})(?![\w/-]|\.[0-9])"),
+        _iso,
+    ),
+    (
+        re.compile(
+            rf"(?<![\w./:,$€£-])([0-9]{{1,2}})/([0-9]{{1,2}})(?:/([0-9]{{4}}|[0-9]{{2}}))?{_NUMBER_END}"
+        ),
+        _slash,
+    ),
+    (
+        re.compile(
+            r"(?<![\w./:,$€£-])([0-9]{1,2})\.([0-9]{1,2})(?:\.([0-9]{4})|(?P<dot>\.))?(?![\w/%'’]|[.,][0-9])"
+        ),
+        _dotted,
+    ),
+)
