@@ -322,3 +322,49 @@ async def test_changes_kept_in_the_journal_while_the_database_is_busy_land_once_
         assert sorted(changes) == sorted([ActionChange.TEXT, ActionChange.DUE])
     finally:
         store.close()
+
+
+async def test_a_opens_an_action_in_full_to_drop_it_with_a_reason_or_reschedule_it(
+    make_app, priya, db_path
+):
+    from tui1on1.ui.dialogs.action_change import ActionChangeScreen
+
+    app = make_app(NAME)
+    async with app.run_test(size=SIZE) as pilot:
+        await meeting_ready(pilot)
+        await wait_for(pilot, lambda: _line(app, "book the offsite room"))
+        await _select(pilot, "book the offsite room")
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionChangeScreen))
+        assert "theirs · due Tue 24 Nov" in "\n".join(screen_lines(app))
+        await pilot.press("d")
+        app.screen.query_one("#action-input").value = "the offsite moved online"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "theirs · dropped" in _line(app, "book the offsite room"))
+
+        await _select(pilot, "intro to Sam from platform")
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionChangeScreen))
+        await pilot.press("r")
+        app.screen.query_one("#action-input").value = "+1w"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "mine · due Fri 27 Nov" in _line(app, "intro to Sam"))
+        await settle(pilot)
+
+        await pilot.press("ctrl+o")  # the rescheduled one is read back before End
+        await wait_for(pilot, lambda: "Read back" in "\n".join(screen_lines(app)))
+        assert "me: intro to Sam from platform · due Fri 27 Nov" in "\n".join(screen_lines(app))
+
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        by_text = {a.text: a for a in store.list_actions()}
+        offsite = by_text["book the offsite room"]
+        assert offsite.status is ActionStatus.DROPPED
+        [dropped] = store.action_history([offsite.id])[offsite.id]
+        assert (dropped.change, dropped.reason) == (
+            ActionChange.DROPPED,
+            "the offsite moved online",
+        )
+        assert by_text["intro to Sam from platform"].due == date(2026, 11, 27)
+    finally:
+        store.close()

@@ -128,3 +128,33 @@ def _carried_edit(
         row, text=text, mine=owner is Owner.ME, changed_here=True, state=SaveState.SAVING
     )
     return ActionEdit(with_due(shown, due, today, error), row.action_id, tuple(changes))
+
+
+_STATUS_OF = {
+    ActionChange.DONE: ActionStatus.DONE,
+    ActionChange.DROPPED: ActionStatus.DROPPED,
+    ActionChange.REOPENED: ActionStatus.OPEN,
+}
+
+
+def action_changed(
+    row: NoteRow,
+    change: ActionChange,
+    today: date,
+    *,
+    due: date | None = None,
+    owner: Owner | None = None,
+    text: str = "",
+) -> NoteRow:
+    """``row`` once its action is changed (done, dropped, open again,
+    rescheduled to ``due``, made ``owner``'s, reworded to ``text``), saving."""
+    shown = replace(row, state=SaveState.SAVING)
+    status = _STATUS_OF.get(change)
+    if status is not None:
+        return replace(shown, action_status=status)
+    shown = replace(shown, changed_here=row.carried)
+    if change is ActionChange.OWNER and owner is not None:
+        return replace(shown, mine=owner is Owner.ME)
+    if change is ActionChange.TEXT and text:
+        return with_due(replace(shown, text=text), row.due_date, today)
+    return with_due(shown, due, today)

@@ -14,9 +14,16 @@ from datetime import date
 
 from tui1on1.domain.career import auto_element, shorten
 from tui1on1.domain.clock import format_mmss
-from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
+from tui1on1.domain.kinds import ActionChange, ActionStatus, CareerElement, NoteKind, Owner
 from tui1on1.domain.ledger import carried_order
-from tui1on1.domain.meeting.edits import ActionEdit, NoteEdit, Refused, edit_line, read_edit
+from tui1on1.domain.meeting.edits import (
+    ActionEdit,
+    NoteEdit,
+    Refused,
+    action_changed,
+    edit_line,
+    read_edit,
+)
 from tui1on1.domain.meeting.rows import NoteRow, SaveState, local_day, with_due
 from tui1on1.domain.records import ActionItem, NewNote, Note
 from tui1on1.domain.text import plural
@@ -41,6 +48,7 @@ CARRIED_ONLY_DONE = "That action is from an earlier meeting: x marks it done, e 
 WAITING_ONLY_DEALT = "That was waiting for this 1:1: x marks it dealt with."
 ACTION_STILL_SAVING = "That action is still being saved; try again in a moment."
 ONLY_ACTIONS = "Only action items can be marked done."
+ONLY_ACTIONS_CHANGE = "That is a note: a opens an action item (e edits a note)."
 NOTHING_TO_UNDO = "Nothing to undo."
 
 
@@ -327,6 +335,31 @@ class MeetingNotes:
         ordered = sorted(self._rows.values(), key=lambda r: (not r.carried, r.note_id or 0))
         self._rows = {r.key: r for r in ordered}
         return row
+
+    def action_row(self, key: str | None) -> NoteRow:
+        """The selected row, if it is an action the ledger has (raises Refused)."""
+        row = self.get(key)
+        if row is None:
+            raise Refused(PICK_FIRST)
+        if row.waiting is not None:
+            raise Refused(WAITING_ONLY_DEALT)
+        if row.action_id is None:
+            raise Refused(ACTION_STILL_SAVING if row.is_action else ONLY_ACTIONS_CHANGE)
+        return row
+
+    def change_action(
+        self,
+        key: str,
+        change: ActionChange,
+        *,
+        due: date | None = None,
+        owner: Owner | None = None,
+        text: str = "",
+        today: date,
+    ) -> NoteRow:
+        """The action dialog changed the row's action: the row as now shown."""
+        row = self.action_row(key)
+        return self._put(action_changed(row, change, today, due=due, owner=owner, text=text))
 
     def toggle_done(self, key: str | None) -> NoteRow:
         """Mark an action done, or open again; a waiting row dealt with, or

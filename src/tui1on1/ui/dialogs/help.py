@@ -183,6 +183,8 @@ class HelpScreen(FitModal[None]):
             (notes_keys, "edit (the line is read again) / delete / undo delete the selected note"),
             (bound(MeetingNotesList, "toggle_done", "x"),
              "mark the selected action done (or open again)"),
+            (bound(MeetingNotesList, "change_action", "a"),
+             "the selected action in full: done, drop, reschedule, mine/theirs, reword"),
             (bound(MeetingNotesList, "toggle_private", "p"),
              "keep the selected note private (out of the recap), or share it"),
             (bound(MeetingNotesList, "career_mark", "c") + " then a key",

@@ -87,6 +87,7 @@ class MeetingScreen(ServiceScreen[None]):
         "delete_note",
         "undo_delete",
         "toggle_private",
+        "change_action",
         "why",
         "breath",
         "next_prompt",

@@ -62,7 +62,7 @@ def finish_edit(pane: NotesPane, line: str, typed_since: str = "") -> bool:
     return True
 
 
-def _record(pane: NotesPane, entry: entries.Entry, key: str, *, private: bool = False) -> None:
+def record(pane: NotesPane, entry: entries.Entry, key: str, *, private: bool = False) -> None:
     """Journal and apply ``entry``; the row ``key`` shows where it is. A
     refusal for good says so (``private``: and the mark goes back)."""
     screen = pane.screen
@@ -83,7 +83,7 @@ def _write_note_edit(pane: NotesPane, edit: NoteEdit) -> None:
     entry = entries.edit_entry(
         pane.model.meeting.id, (edit.note_id, key), edit.text, edit.tags, at, edit.reading
     )
-    _record(pane, entry, key)
+    record(pane, entry, key)
 
 
 def _write_action_edit(pane: NotesPane, edit: ActionEdit) -> None:
@@ -98,7 +98,7 @@ def _write_action_edit(pane: NotesPane, edit: ActionEdit) -> None:
     ]
     for entry in made[:-1]:
         writer.record(entry)
-    _record(pane, made[-1], key)
+    record(pane, made[-1], key)
 
 
 def toggle_private(pane: NotesPane) -> None:
@@ -113,7 +113,7 @@ def toggle_private(pane: NotesPane) -> None:
     pane.view.put(row)
     at = pane.services.clock.now()
     entry = entries.private_entry(pane.model.meeting.id, (note_id, row.key), row.private, at)
-    _record(pane, entry, row.key, private=True)
+    record(pane, entry, row.key, private=True)
     said = "private: kept out of the recap" if row.private else "shared: in the recap"
     pane.screen.notify(f"Now {said}. p again changes it.", timeout=3)
 

@@ -21,7 +21,7 @@ from tui1on1.domain.records import NewNote
 from tui1on1.domain.waiting import waiting_items
 from tui1on1.storage import journal_entries as entries
 from tui1on1.storage.errors import DatabaseUnavailable
-from tui1on1.ui.screens import meeting_edits, meeting_marks
+from tui1on1.ui.screens import meeting_actions, meeting_edits, meeting_marks
 from tui1on1.ui.screens.meeting_edits import refusal_reason
 from tui1on1.ui.screens.meeting_messages import (
     NoteEditDone,
@@ -48,6 +48,7 @@ class MeetingNotesList(NotesList):
         Binding("u", "undo_delete", "Undo", id="undo_delete"),
         Binding("x", "toggle_done", "Done", id="toggle_done"),
         Binding("p", "toggle_private", "Private", id="toggle_private"),
+        Binding("a", "change_action", "Action…", id="change_action"),
         Binding("c", "career_mark", "Career", id="career_mark"),
         Binding("escape", "screen.focus_input", "Back to typing", id="back_to_input"),
     ]
@@ -72,6 +73,9 @@ class MeetingNotesList(NotesList):
 
     def action_toggle_private(self) -> None:
         self._to_pane(meeting_edits.toggle_private)
+
+    def action_change_action(self) -> None:
+        self._to_pane(meeting_actions.change_action)
 
     def action_career_mark(self) -> None:
         self._to_pane(meeting_marks.choose_mark)

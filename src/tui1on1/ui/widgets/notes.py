@@ -104,8 +104,8 @@ class NotesList(OptionList):
             meta.append(KIND_LABELS[row.kind])
         if row.is_open_action and not row.overdue:
             meta.append(row.due)
-        if row.action_status is ActionStatus.DONE:
-            meta.append("done")
+        if row.action_status in (ActionStatus.DONE, ActionStatus.DROPPED):
+            meta.append(row.action_status.value)
         if row.private:
             meta.append("private")
         if row.career_label:
