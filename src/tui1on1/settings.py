@@ -7,6 +7,7 @@ to import. Precedence for the database: ``--db`` > ``TUI1ON1_DATABASE_URL`` >
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 
+from tui1on1.domain.kinds import NoteKind
+from tui1on1.domain.noteedit import DEFAULT_PRIVATE_KINDS
 from tui1on1.domain.pausecue import BREATH_SECONDS, SECOND_WAIT_SECONDS, PauseLengths
 from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, MAX_CAREER_WEEKS
 from tui1on1.pause_config import read_pause_table
@@ -31,7 +34,8 @@ ENV_DATABASE_URL = "TUI1ON1_DATABASE_URL"
 DB_FILENAME = "tui1on1.db"
 
 # Keys the config file may hold (each checked by read_config).
-CONFIG_KEYS = ("database_url", "pause_seconds", "theme", "keys", "pause", "career_weeks")
+CONFIG_KEYS = ("database_url", "pause_seconds", "theme", "keys", "pause", "career_weeks", "notes")
+NOTES_KEYS = ("private_by_default",)
 
 
 class ConfigError(ValueError):
@@ -55,6 +59,8 @@ class Config:
     # (ui/keys.py), which knows the bindings and says which it refused.
     keys: dict[str, object] = field(default_factory=dict)
     career_weeks: int | None = None  # 1 to 52: weeks until a career conversation is due
+    # [notes] private_by_default: the kinds of note saved private (None: not set).
+    private_by_default: tuple[NoteKind, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,12 @@ class Settings:
     def career_weeks(self) -> int:
         weeks = self.config.career_weeks
         return weeks if weeks is not None else DEFAULT_CAREER_WEEKS
+
+    @property
+    def private_kinds(self) -> frozenset[NoteKind]:
+        """The kinds of note saved private unless the line says otherwise."""
+        kinds = self.config.private_by_default
+        return frozenset(DEFAULT_PRIVATE_KINDS if kinds is None else kinds)
 
 
 def default_dirs() -> tuple[Path, Path]:
@@ -131,6 +143,7 @@ def read_config(path: Path) -> tuple[Config, list[str]]:
     keys = table.table("keys", wrong=wrong("keys"))
     pause_table = table.table("pause", wrong=wrong("pause"))
     weeks = table.number("career_weeks", wrong=wrong("career_weeks"))
+    notes_table = table.table("notes", wrong=wrong("notes"))
     place = {key: number for number, key in enumerate(raw)}  # problems in the file's order
     issues = sorted(table.issues, key=lambda issue: place.get(issue.key or "", 0))
     problems = [f"{path}: {issue.message}" for issue in issues]
@@ -148,6 +161,8 @@ def read_config(path: Path) -> tuple[Config, list[str]]:
             f"using {DEFAULT_CAREER_WEEKS}"
         )
         weeks = None
+    private_kinds, notes_problems = read_notes_table(notes_table or {})
+    problems += [f"{path}: {problem}" for problem in notes_problems]
     config = Config(
         database_url=database_url,
         pause_seconds=pause,
@@ -158,8 +173,35 @@ def read_config(path: Path) -> tuple[Config, list[str]]:
         second_wait_seconds=pauses.second_wait_seconds,
         breath_seconds=pauses.breath_seconds,
         career_weeks=None if weeks is None else int(weeks),
+        private_by_default=private_kinds,
     )
     return config, problems
+
+
+def read_notes_table(raw: dict[str, object]) -> tuple[tuple[NoteKind, ...] | None, list[str]]:
+    """``[notes]``: ``private_by_default``, a list of kinds of note (``[]``
+    shares every kind). A kind that doesn't exist is left out and told; a
+    value that isn't a list of words keeps the default."""
+    table = Table(raw)
+    table.refuse_unknown(NOTES_KEYS, lambda key: f"[notes] unknown setting '{key}' ignored")
+    default = ", ".join(f'"{kind}"' for kind in sorted(DEFAULT_PRIVATE_KINDS))
+    written = table.text_list(
+        "private_by_default",
+        wrong=f"[notes] private_by_default must be a list of kinds of note; using [{default}]",
+    )
+    problems = [issue.message for issue in table.issues]
+    if written is None:
+        return None, problems
+    names = [kind.value for kind in NoteKind]
+    kinds: list[NoteKind] = []
+    for name in written:
+        if name.strip().lower() in names:
+            kinds.append(NoteKind(name.strip().lower()))
+            continue
+        close = difflib.get_close_matches(name.lower(), names, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"kinds of note: {', '.join(names)}"
+        problems.append(f"[notes] no kind of note '{name}' ({hint}); ignored")
+    return tuple(dict.fromkeys(kinds)), problems
 
 
 def load_settings(db_arg: str | None = None, environ: dict[str, str] | None = None) -> Settings:

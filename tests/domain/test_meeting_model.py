@@ -10,7 +10,7 @@ import pytest
 from tui1on1.domain.agenda import Playbook, Segment
 from tui1on1.domain.clock import ClockState
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
-from tui1on1.domain.meeting import CueView, MeetingModel, Refused, SaveState
+from tui1on1.domain.meeting import CueView, MeetingModel, NoteEdit, Refused, SaveState
 from tui1on1.domain.meeting.prompt_text import NOTHING_CARRIED
 from tui1on1.domain.pausecue import END_TYPING, PauseLengths
 from tui1on1.domain.prompts import AskedBefore
@@ -82,12 +82,20 @@ def make_model(history: dict[str, AskedBefore] | None = None) -> MeetingModel:
 
 
 def new_note(
-    uid: str, text: str = "a note", kind: NoteKind = NoteKind.NOTE, owner: Owner | None = None
+    uid: str,
+    text: str = "a note",
+    kind: NoteKind = NoteKind.NOTE,
+    owner: Owner | None = None,
+    due: date | None = None,
 ) -> NewNote:
     return NewNote(
         uid=uid, meeting_id=7, kind=kind, text=text, elapsed_seconds=65.0, created_at=T0,
-        action_owner=owner,
+        action_owner=owner, action_due=due,
     )  # fmt: skip
+
+
+TODAY = date(2026, 11, 20)
+PRIVATE = frozenset({NoteKind.CONCERN, NoteKind.PARKED})
 
 
 # --- time and the agenda -------------------------------------------------------------
@@ -280,7 +288,7 @@ def test_a_question_asked_in_one_segment_is_not_offered_in_the_next(clock: FakeC
 
 def test_a_note_is_saving_until_its_commit_comes_back() -> None:
     notes = make_model().notes
-    row = notes.add(new_note("n1", "wants to lead"), due="")
+    row = notes.add(new_note("n1", "wants to lead"), today=TODAY)
     assert row.state is SaveState.SAVING and row.stamp == "01:05" and row.note_id is None
     saved = notes.saved("n1", note_id=11, action_id=None)
     assert saved is not None and saved.state is SaveState.SAVED and saved.note_id == 11
@@ -289,8 +297,8 @@ def test_a_note_is_saving_until_its_commit_comes_back() -> None:
 
 def test_a_note_not_saved_yet_is_marked_and_one_refused_leaves_the_list() -> None:
     notes = make_model().notes
-    notes.add(new_note("n1"), due="")
-    notes.add(new_note("n2", "too odd"), due="")
+    notes.add(new_note("n1"), today=TODAY)
+    notes.add(new_note("n2", "too odd"), today=TODAY)
     row = notes.mark("n1", SaveState.UNSAVED)
     assert row is not None and row.state is SaveState.UNSAVED
     gone = notes.refused("n2")
@@ -300,18 +308,18 @@ def test_a_note_not_saved_yet_is_marked_and_one_refused_leaves_the_list() -> Non
 
 def test_editing_a_saved_note_keeps_the_unsent_text_aside() -> None:
     notes = make_model().notes
-    notes.add(new_note("n1", "first"), due="")
+    notes.add(new_note("n1", "first"), today=TODAY)
     with pytest.raises(Refused, match="still being saved"):
-        notes.start_edit("n1", stash="")
+        notes.start_edit("n1", stash="", private_kinds=PRIVATE)
     notes.saved("n1", 11, None)
     with pytest.raises(Refused, match="Pick a note first"):
-        notes.start_edit(None, stash="")
-    row = notes.start_edit("n1", stash="half typed")
-    assert row.text == "first" and notes.editing == "n1"
+        notes.start_edit(None, stash="", private_kinds=PRIVATE)
+    line = notes.start_edit("n1", stash="half typed", private_kinds=PRIVATE)
+    assert line == "first" and notes.editing == "n1"
     with pytest.raises(Refused, match="can't be empty"):
-        notes.finish_edit("   ")
-    edit = notes.finish_edit("  first, better #growth ")
-    assert edit is not None and edit.note_id == 11
+        notes.finish_edit("   ", TODAY, PRIVATE)
+    edit = notes.finish_edit("  first, better #growth ", TODAY, PRIVATE)
+    assert isinstance(edit, NoteEdit) and edit.note_id == 11
     assert edit.text == "first, better #growth" and edit.tags == ("growth",)
     assert edit.row.state is SaveState.SAVING
     assert notes.end_edit() == "half typed" and notes.editing is None
@@ -322,7 +330,7 @@ def test_editing_a_saved_note_keeps_the_unsent_text_aside() -> None:
 def test_delete_and_undo_put_the_note_back_in_its_place() -> None:
     notes = make_model().notes
     for i in (1, 2, 3):
-        notes.add(new_note(f"n{i}"), due="")
+        notes.add(new_note(f"n{i}"), today=TODAY)
         notes.saved(f"n{i}", 10 + i, None)
     deleted = notes.delete("n2")
     assert deleted.key == "n2" and [r.key for r in notes.rows()] == ["n1", "n3"]
@@ -355,14 +363,14 @@ def test_loading_shows_carried_actions_first_then_this_meetings_notes() -> None:
 def test_actions_are_ticked_done_and_open_again() -> None:
     notes = make_model().notes
     notes.load([], {}, [carried()], today=date(2026, 11, 20))
-    notes.add(new_note("n1", "plain"), due="")
+    notes.add(new_note("n1", "plain"), today=TODAY)
     notes.saved("n1", 11, None)
     assert notes.toggle_done("action-5").action_status is ActionStatus.DONE
     assert notes.reopened_by_discard() == 1
     assert notes.toggle_done("action-5").action_status is ActionStatus.OPEN
     with pytest.raises(Refused, match="Only action items"):
         notes.toggle_done("n1")
-    notes.add(new_note("n2", "do it", NoteKind.ACTION, Owner.ME), due="")
+    notes.add(new_note("n2", "do it", NoteKind.ACTION, Owner.ME), today=TODAY)
     with pytest.raises(Refused, match="still being saved"):
         notes.toggle_done("n2")
 
@@ -374,10 +382,13 @@ def test_the_summary_counts_from_the_model(clock: FakeClock) -> None:
     model = make_model()
     model.note_segment(0, clock.now())
     model.notes.load([], {}, [carried()], today=date(2026, 11, 20))  # still open from before
-    model.notes.add(new_note("n1", "wants to lead"), due="")
-    model.notes.add(new_note("a1", "send the rubric", NoteKind.ACTION, Owner.ME), due="due Fri")
-    model.notes.add(new_note("a2", "draft the plan", NoteKind.ACTION, Owner.THEM), due="")
-    model.notes.add(new_note("gone"), due="")
+    model.notes.add(new_note("n1", "wants to lead"), today=TODAY)
+    model.notes.add(
+        new_note("a1", "send the rubric", NoteKind.ACTION, Owner.ME, date(2026, 11, 27)),
+        today=TODAY,
+    )
+    model.notes.add(new_note("a2", "draft the plan", NoteKind.ACTION, Owner.THEM), today=TODAY)
+    model.notes.add(new_note("gone"), today=TODAY)
     model.notes.saved("gone", 20, None)
     model.notes.delete("gone")  # deleted: not counted
     clock.advance(5 * 60)
@@ -395,8 +406,8 @@ def test_the_summary_counts_from_the_model(clock: FakeClock) -> None:
     assert [title for title, _ in summary.segments] == ["Opening", "Career"]
     assert summary.segments[0][1] == pytest.approx(6 * 60 + 9)
     assert summary.notes == 1  # the actions are counted apart
-    assert summary.actions_mine == [("send the rubric", "due Fri")]
-    assert summary.actions_theirs == [("draft the plan", "")]
+    assert summary.actions_mine == [("send the rubric", "due Fri 27 Nov")]
+    assert summary.actions_theirs == [("draft the plan", "no due date")]
     assert (summary.still_open_mine, summary.still_open_theirs, summary.closed_here) == (1, 0, [])
     [line] = summary.asked
     assert line.text == "What's on your mind?" and line.pause_total == pytest.approx(8.0)
@@ -416,9 +427,13 @@ def test_the_last_segment_reads_back_what_was_agreed_mine_first(clock: FakeClock
     model.next_segment(now)
     assert model.prompt_view(now).hint == ""  # the last segment, nothing agreed yet
     for n in range(5):
-        model.notes.add(new_note(f"t{n}", f"their step {n}", NoteKind.ACTION, Owner.THEM), due="")
-    model.notes.add(new_note("m", "my intro", NoteKind.ACTION, Owner.ME), due="due Fri 4 Dec")
-    model.notes.add(new_note("x", "just a note"), due="")
+        model.notes.add(
+            new_note(f"t{n}", f"their step {n}", NoteKind.ACTION, Owner.THEM), today=TODAY
+        )
+    model.notes.add(
+        new_note("m", "my intro", NoteKind.ACTION, Owner.ME, date(2026, 12, 4)), today=TODAY
+    )
+    model.notes.add(new_note("x", "just a note"), today=TODAY)
     assert model.prompt_view(now).hint.splitlines() == [
         "Read back what you agreed:",
         "  me: my intro · due Fri 4 Dec",

@@ -64,7 +64,7 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
     screen = day1.wait_for(lambda s: saved(s, "sounds tired"))
     assert "I like making others faster  quote · career: aspiration" in screen
     assert "loves seeing people grow  career: why" in screen  # typed in one burst after ^y
-    assert "pay questions, park until review  parked\n" in screen
+    assert "pay questions, park until review  parked · private\n" in screen  # by default
     day1.key("C-s")
     say(day1, "my reminder: book a longer slot")
     day1.key("C-s")

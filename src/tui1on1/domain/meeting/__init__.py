@@ -14,6 +14,7 @@ from tui1on1.domain.meeting.asked import (
 )
 from tui1on1.domain.meeting.model import MeetingModel
 from tui1on1.domain.meeting.notes import (
+    ActionEdit,
     MeetingNotes,
     NoteEdit,
     NoteRow,
@@ -26,6 +27,7 @@ from tui1on1.domain.meeting.views import ClockView, CueView, PromptView
 
 __all__ = [
     "WRAP_UP_HINT",
+    "ActionEdit",
     "AskedQuestionLine",
     "AskedRef",
     "ClockView",

@@ -179,7 +179,7 @@ class MeetingModel:
 
     def read_back(self, shown: int | None = READ_BACK_SHOWN) -> str:
         """This meeting's actions, to say aloud before ending (see :func:`read_back`)."""
-        return read_back(self.notes.own(), shown)
+        return read_back(self.notes.rows(), shown)
 
     def memory_line(self, slug: str) -> str:
         return memory_line(self.history.get(slug))

@@ -8,116 +8,51 @@ these rows and hands the writes to the writer; the rules live here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from datetime import date, datetime
-from enum import Enum
+from collections.abc import Iterable, Mapping, Set
+from dataclasses import replace
+from datetime import date
 
-from tui1on1.domain.career import auto_element, career_label, effective_element, shorten
+from tui1on1.domain.career import auto_element, shorten
 from tui1on1.domain.clock import format_mmss
-from tui1on1.domain.duedates import format_due
-from tui1on1.domain.grammar import MAX_NOTE_CHARS, extract_tags
-from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
+from tui1on1.domain.kinds import ActionChange, ActionStatus, CareerElement, NoteKind, Owner
+from tui1on1.domain.ledger import carried_order
+from tui1on1.domain.meeting.edits import (
+    ActionEdit,
+    NoteEdit,
+    Refused,
+    action_changed,
+    edit_line,
+    read_edit,
+)
+from tui1on1.domain.meeting.rows import NoteRow, SaveState, local_day, with_due
 from tui1on1.domain.records import ActionItem, NewNote, Note
 from tui1on1.domain.text import plural
 from tui1on1.domain.waiting import WaitingItem, WaitingKind
 
+__all__ = [
+    "ActionEdit",
+    "MeetingNotes",
+    "NoteEdit",
+    "NoteRow",
+    "Refused",
+    "SaveState",
+    "local_day",
+]
+
 PICK_FIRST = "Pick a note first (Up from the input, then arrows)."
 STILL_SAVING = "That note is still being saved; try again in a moment."
-CARRIED_ONLY_DONE = "That action is from an earlier meeting: x marks it done."
+CARRIED_PRIVATE = (
+    "That action is from an earlier meeting: its note was kept private or shared then."
+)
+CARRIED_ONLY_DONE = "That action is from an earlier meeting: x marks it done, e changes it."
 WAITING_ONLY_DEALT = "That was waiting for this 1:1: x marks it dealt with."
 ACTION_STILL_SAVING = "That action is still being saved; try again in a moment."
 ONLY_ACTIONS = "Only action items can be marked done."
+ONLY_ACTIONS_CHANGE = "That is a note: a opens an action item (e edits a note)."
 NOTHING_TO_UNDO = "Nothing to undo."
-EMPTY_EDIT = "A note can't be empty: use d to delete it instead."
-LONG_EDIT = f"A note can hold at most {MAX_NOTE_CHARS:,} characters."
-
-
-class Refused(Exception):
-    """What the manager asked for can't be done now; the message says why."""
-
-
-class SaveState(Enum):
-    """Where a row's latest change is: the label it shows says only what is true."""
-
-    SAVING = "saving"  # on its way: not yet in the journal or the database
-    KEPT = "kept"  # in the fsynced journal; the database is taking it
-    UNSAVED = "unsaved"  # in the journal; the database refused it for now
-    AT_RISK = "at-risk"  # in neither: nothing can be written at all
-    SAVED = "saved"  # in the database
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
-
-    @property
-    def safe(self) -> bool:
-        """Whether the change survives the app being closed now."""
-        return self in (SaveState.KEPT, SaveState.UNSAVED, SaveState.SAVED)
-
-
-_LABELS = {
-    SaveState.SAVING: "saving…",
-    SaveState.KEPT: "saving…",
-    SaveState.UNSAVED: "not saved yet — kept safe, retrying",
-    SaveState.AT_RISK: "NOT SAVED — nothing can be written; keep tui1on1 open",
-    SaveState.SAVED: "",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class NoteRow:
-    """One line of the list: a note of this meeting or an earlier open action."""
-
-    key: str  # the note uid, or "action-<id>" for a carried-over action
-    kind: NoteKind
-    text: str
-    stamp: str  # "03:07", or "12 Nov" for carried actions
-    state: SaveState = SaveState.SAVED
-    note_id: int | None = None
-    action_id: int | None = None
-    action_status: ActionStatus | None = None
-    due: str = ""  # "due Fri 27 Nov"
-    mine: bool = False
-    carried: bool = False
-    auto: CareerElement | None = None  # where the question it answers puts it
-    mark: str | None = None  # the manager's career mark, if any
-    # What waited for this 1:1 (a talking point, an earlier topic): carried too.
-    waiting: WaitingItem | None = None
-    dealt_with: bool = False  # ticked in this meeting
-
-    @property
-    def is_action(self) -> bool:
-        return self.kind is NoteKind.ACTION
-
-    @property
-    def career(self) -> CareerElement | None:
-        """Where it goes in the career thread (None: not in it)."""
-        return effective_element(self.mark, self.auto)
-
-    @property
-    def career_label(self) -> str:
-        """ "career: why" (its question put it there), "marked: why" (the
-        manager did), or "" when it is not in the thread."""
-        return career_label(self.career, self.auto, self.mark)
-
-
-@dataclass(frozen=True, slots=True)
-class NoteEdit:
-    """An edit to write: the row as now shown (saving) and what to store."""
-
-    row: NoteRow
-    note_id: int
-    text: str
-    tags: tuple[str, ...]
 
 
 _WAITING_KINDS = {WaitingKind.PARKED: NoteKind.PARKED, WaitingKind.QUESTION: NoteKind.QUESTION}
-
-
-def local_day(dt: datetime) -> str:
-    local = dt.astimezone()
-    return f"{local.day} {local:%b}"
 
 
 class MeetingNotes:
@@ -160,11 +95,13 @@ class MeetingNotes:
         today: date,
         elements: Mapping[int, CareerElement | None] | None = None,
         waiting: Iterable[WaitingItem] = (),
+        changed: Set[int] = frozenset(),
     ) -> list[NoteRow]:
         """What waited for this 1:1 first (``waiting``: their talking points,
         mine, earlier parked topics and open questions), then the carried
-        actions (my promises first), then this meeting's saved notes;
-        ``elements``: the career element of each asked question, by id."""
+        actions (mine first, each side overdue first), then this meeting's
+        saved notes; ``elements``: the career element of each asked question,
+        by id; ``changed``: the carried actions changed in this meeting."""
         elements = elements or {}
         for point in waiting:
             self._put(
@@ -179,61 +116,60 @@ class MeetingNotes:
                     dealt_with=point.dealt_with,
                 )
             )
-        # Stable: within each owner, the order given (due date first).
-        for item in sorted(carried, key=lambda a: a.owner is not Owner.ME):
-            self._put(
-                NoteRow(
-                    key=f"action-{item.id}",
-                    kind=NoteKind.ACTION,
-                    text=item.text,
-                    stamp=local_day(item.created_at) if item.created_at else "",
-                    action_id=item.id,
-                    action_status=item.status,
-                    due=format_due(item.due, today) if item.due else "",
-                    mine=item.owner is Owner.ME,
-                    carried=True,
-                )
+        for item in carried_order(carried, today):  # mine first, each overdue first
+            row = NoteRow(
+                key=f"action-{item.id}",
+                kind=NoteKind.ACTION,
+                text=item.text,
+                stamp=local_day(item.created_at) if item.created_at else "",
+                action_id=item.id,
+                action_status=item.status,
+                mine=item.owner is Owner.ME,
+                carried=True,
+                changed_here=item.id in changed,
             )
+            self._put(with_due(row, item.due, today))
         for note in notes:
             action = actions.get(note.id)
             owner = action.owner if action else None
             question = elements.get(note.asked_question_id or 0)
-            self._put(
-                NoteRow(
-                    key=note.uid,
-                    kind=note.kind,
-                    text=note.text,
-                    stamp=format_mmss(note.elapsed_seconds),
-                    note_id=note.id,
-                    action_id=action.id if action else None,
-                    action_status=action.status if action else None,
-                    due=format_due(action.due, today) if action and action.due else "",
-                    mine=bool(action and action.owner is Owner.ME),
-                    auto=auto_element(question, note.kind, owner, note.answers_why),
-                    mark=note.career,
-                )
-            )
-        return self.rows()
-
-    # --- a new note and its save ------------------------------------------------------
-
-    def add(self, note: NewNote, due: str, question: CareerElement | None = None) -> NoteRow:
-        """A note just typed: shown "saving…" until ``saved``; ``question``:
-        the career element of the question it answers."""
-        return self._put(
-            NoteRow(
+            row = NoteRow(
                 key=note.uid,
                 kind=note.kind,
                 text=note.text,
                 stamp=format_mmss(note.elapsed_seconds),
-                state=SaveState.SAVING,
-                due=due,
-                mine=note.action_owner is Owner.ME,
-                action_status=ActionStatus.OPEN if note.kind is NoteKind.ACTION else None,
-                auto=auto_element(question, note.kind, note.action_owner, note.answers_why),
+                note_id=note.id,
+                action_id=action.id if action else None,
+                action_status=action.status if action else None,
+                mine=bool(action and action.owner is Owner.ME),
+                auto=auto_element(question, note.kind, owner, note.answers_why),
                 mark=note.career,
+                private=note.private,
             )
+            self._put(with_due(row, action.due if action else None, today))
+        return self.rows()
+
+    # --- a new note and its save ------------------------------------------------------
+
+    def add(
+        self, note: NewNote, today: date, question: CareerElement | None = None, error: str = ""
+    ) -> NoteRow:
+        """A note just typed: shown "saving…" until ``saved``; ``question``:
+        the career element of the question it answers; ``error``: why its
+        ``@word`` wasn't read as a date."""
+        row = NoteRow(
+            key=note.uid,
+            kind=note.kind,
+            text=note.text,
+            stamp=format_mmss(note.elapsed_seconds),
+            state=SaveState.SAVING,
+            mine=note.action_owner is Owner.ME,
+            action_status=ActionStatus.OPEN if note.kind is NoteKind.ACTION else None,
+            auto=auto_element(question, note.kind, note.action_owner, note.answers_why),
+            mark=note.career,
+            private=note.private,
         )
+        return self._put(with_due(row, note.action_due, today, error))
 
     def saved(self, uid: str, note_id: int, action_id: int | None) -> NoteRow | None:
         row = self._rows.get(uid)
@@ -312,32 +248,54 @@ class MeetingNotes:
             raise Refused(STILL_SAVING)
         return row
 
-    def start_edit(self, key: str | None, stash: str) -> NoteRow:
-        """Edit a saved note; ``stash`` is the unsent input, put aside."""
-        row = self.saved_note(key)
+    def start_edit(self, key: str | None, stash: str, private_kinds: Set[NoteKind]) -> str:
+        """Edit a saved note, or a carried action; ``stash`` is the unsent
+        input, put aside. Returns the line to edit (see ``edit_line``)."""
+        row = self.get(key)
+        if row is None or not (row.carried and row.action_id is not None):
+            row = self.saved_note(key)
         self.editing = row.key
         self.stash = stash
-        return row
+        return edit_line(row, private_kinds)
 
     def end_edit(self) -> str:
         """Close the edit; returns the text put aside when it began."""
         stash, self.editing, self.stash = self.stash, None, ""
         return stash
 
-    def finish_edit(self, text: str) -> NoteEdit | None:
-        """The edited text is to be saved: the edit to write, or None when
-        the note is gone (nothing to write). Raises Refused (the edit stays
-        open) for a text that can't be a note."""
+    def finish_edit(
+        self, line: str, today: date, private_kinds: Set[NoteKind]
+    ) -> NoteEdit | ActionEdit | None:
+        """The edited line is to be saved: the edit to write, or None when
+        the note is gone or nothing changed (nothing to write). Raises Refused
+        (the edit stays open) for a line that can't be saved."""
         row = self.get(self.editing)
-        if row is None or row.note_id is None:
+        if row is None or (row.note_id is None and not row.carried):
             return None
-        stripped = text.strip()
-        if not stripped:
-            raise Refused(EMPTY_EDIT)
-        if len(stripped) > MAX_NOTE_CHARS:
-            raise Refused(LONG_EDIT)
-        shown = self._put(replace(row, text=stripped, state=SaveState.SAVING))
-        return NoteEdit(shown, row.note_id, stripped, extract_tags(stripped))
+        edit = read_edit(row, line, today, private_kinds)
+        if edit is not None:
+            self._put(edit.row)
+        return edit
+
+    def action_made(self, key: str, action_id: int) -> NoteRow | None:
+        """A note edited into an action: the action the database made for it."""
+        row = self._rows.get(key)
+        if row is None or not row.is_action or row.action_id is not None:
+            return None
+        return self._put(replace(row, action_id=action_id))
+
+    def toggle_private(self, key: str | None) -> NoteRow:
+        """Keep a saved note of this meeting out of the recap, or share it."""
+        row = self.get(key)
+        if row is not None and row.carried and row.waiting is None:
+            raise Refused(CARRIED_PRIVATE)
+        row = self.saved_note(key)
+        return self._put(replace(row, private=not row.private, state=SaveState.SAVING))
+
+    def toggle_back_private(self, key: str) -> NoteRow | None:
+        """A private/shared change the database refused: the row shows it as it was."""
+        row = self._rows.get(key)
+        return None if row is None else self._put(replace(row, private=not row.private))
 
     def set_mark(self, key: str | None, mark: str | None) -> NoteRow:
         """The manager put a saved note in the career thread (or took it out)."""
@@ -377,6 +335,31 @@ class MeetingNotes:
         ordered = sorted(self._rows.values(), key=lambda r: (not r.carried, r.note_id or 0))
         self._rows = {r.key: r for r in ordered}
         return row
+
+    def action_row(self, key: str | None) -> NoteRow:
+        """The selected row, if it is an action the ledger has (raises Refused)."""
+        row = self.get(key)
+        if row is None:
+            raise Refused(PICK_FIRST)
+        if row.waiting is not None:
+            raise Refused(WAITING_ONLY_DEALT)
+        if row.action_id is None:
+            raise Refused(ACTION_STILL_SAVING if row.is_action else ONLY_ACTIONS_CHANGE)
+        return row
+
+    def change_action(
+        self,
+        key: str,
+        change: ActionChange,
+        *,
+        due: date | None = None,
+        owner: Owner | None = None,
+        text: str = "",
+        today: date,
+    ) -> NoteRow:
+        """The action dialog changed the row's action: the row as now shown."""
+        row = self.action_row(key)
+        return self._put(action_changed(row, change, today, due=due, owner=owner, text=text))
 
     def toggle_done(self, key: str | None) -> NoteRow:
         """Mark an action done, or open again; a waiting row dealt with, or

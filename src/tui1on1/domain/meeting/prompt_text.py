@@ -19,8 +19,13 @@ NEVER_ASKED = "never asked before"
 
 def read_back(rows: Iterable[NoteRow], shown: int | None = READ_BACK_SHOWN) -> str:
     """A meeting's actions, who and what and when, mine first ("" while there
-    are none); the first ``shown``, then how many more (None: all)."""
-    actions = sorted((row for row in rows if row.is_action), key=lambda r: not r.mine)
+    are none): the ones made in it, and the earlier ones still open that were
+    reworded, rescheduled or reassigned in it; the first ``shown``, then how
+    many more (None: all)."""
+    agreed = (
+        r for r in rows if r.is_action and (not r.carried or (r.changed_here and r.is_open_action))
+    )
+    actions = sorted(agreed, key=lambda r: not r.mine)
     if not actions:
         return ""
     lines = [READ_BACK]

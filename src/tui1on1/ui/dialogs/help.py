@@ -180,9 +180,13 @@ class HelpScreen(FitModal[None]):
         )  # fmt: skip
         rows += [
             (bound(NoteInput, "focus_notes", "Up"), "move from the input into the notes"),
-            (notes_keys, "edit / delete / undo delete the selected note"),
+            (notes_keys, "edit (the line is read again) / delete / undo delete the selected note"),
             (bound(MeetingNotesList, "toggle_done", "x"),
              "mark the selected action done (or open again)"),
+            (bound(MeetingNotesList, "change_action", "a"),
+             "the selected action in full: done, drop, reschedule, mine/theirs, reword"),
+            (bound(MeetingNotesList, "toggle_private", "p"),
+             "keep the selected note private (out of the recap), or share it"),
             (bound(MeetingNotesList, "career_mark", "c") + " then a key",
              "career thread: a w m s u p puts the note there, n out, q takes the mark off"),
             (bound(MeetingNotesList, "back_to_input", "Esc"), "back to typing (or cancel an edit)"),

@@ -86,6 +86,8 @@ class MeetingScreen(ServiceScreen[None]):
         "toggle_done",
         "delete_note",
         "undo_delete",
+        "toggle_private",
+        "change_action",
         "why",
         "breath",
         "next_prompt",
@@ -457,21 +459,6 @@ class MeetingScreen(ServiceScreen[None]):
 
     def action_cancel_edit(self) -> None:
         self._to_notes(NotesPane.cancel_edit)
-
-    def action_edit_note(self) -> None:
-        self._to_notes(NotesPane.start_edit)
-
-    def action_delete_note(self) -> None:
-        self._to_notes(NotesPane.delete)
-
-    def action_undo_delete(self) -> None:
-        self._to_notes(NotesPane.undo)
-
-    def action_toggle_done(self) -> None:
-        self._to_notes(NotesPane.toggle_done)
-
-    def action_career_mark(self) -> None:
-        self._to_notes(meeting_marks.choose_mark)
 
     # --- command palette ---------------------------------------------------------
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from tui1on1.domain.kinds import ActionStatus
+from tui1on1.domain.kinds import ActionChange, ActionStatus
 from tui1on1.domain.meeting import MeetingModel
 from tui1on1.domain.people import NameMatch, NameMatchKind, meet_problem, unresolved_message
 from tui1on1.domain.prompts import AskedBefore, fold_replaced
@@ -51,6 +51,8 @@ class LoadedMeeting:
     # talking points, and earlier parked topics and open questions.
     points: list[TalkingPoint] = field(default_factory=list)
     topics: list[Note] = field(default_factory=list)
+    # Carried actions reworded, rescheduled or reassigned in this meeting.
+    changed_here: frozenset[int] = frozenset()
 
 
 class NotOnePerson(Exception):
@@ -134,24 +136,40 @@ def _own_minutes(minutes_of: Callable[[str], float] | None, playbook: str) -> in
 
 def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) -> LoadedMeeting:
     actions = store.meeting_actions(person.id, meeting.id)
+    carried = [
+        a
+        for a in actions
+        if a.origin_meeting_id != meeting.id
+        and (a.status is ActionStatus.OPEN or a.closed_meeting_id == meeting.id)
+    ]
     return LoadedMeeting(
         person=person,
         meeting=meeting,
         resumed=resumed,
         notes=store.list_notes(meeting.id),
         actions={a.note_id: a for a in actions if a.origin_meeting_id == meeting.id and a.note_id},
-        carried=[
-            a
-            for a in actions
-            if a.origin_meeting_id != meeting.id
-            and (a.status is ActionStatus.OPEN or a.closed_meeting_id == meeting.id)
-        ],
+        carried=carried,
         draft=store.get_draft(meeting.id),
         segments=store.list_segments(meeting.id),
         asked=store.list_asked(meeting.id),
         history=store.question_history(person.id, meeting.id),
         points=store.talking_points(person.id, meeting_id=meeting.id),
         topics=topics_for_meeting(store.waiting_topics(person.id, meeting.id), meeting.id),
+        changed_here=_changed_in(store, [a.id for a in carried], meeting.id)
+        if resumed
+        else frozenset(),
+    )
+
+
+def _changed_in(store: Store, action_ids: list[int], meeting_id: int) -> frozenset[int]:
+    """The actions among ``action_ids`` reworded, rescheduled or reassigned
+    in the meeting (read back before it ends)."""
+    changes = (ActionChange.TEXT, ActionChange.DUE, ActionChange.OWNER)
+    history = store.action_history(action_ids) if action_ids else {}
+    return frozenset(
+        action_id
+        for action_id, events in history.items()
+        if any(e.meeting_id == meeting_id and e.change in changes for e in events)
     )
 
 

@@ -10,8 +10,8 @@ from tui1on1.domain.meeting import Refused
 from tui1on1.storage import journal_entries as entries
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.dialogs.career_mark import CareerMarkScreen, stored_mark
+from tui1on1.ui.screens.meeting_edits import refusal_reason
 from tui1on1.ui.screens.meeting_messages import NoteEditDone, NoteKept, post_from_writer
-from tui1on1.ui.screens.meeting_notes import refusal_reason
 
 if TYPE_CHECKING:
     from tui1on1.ui.screens.meeting_notes import NotesPane

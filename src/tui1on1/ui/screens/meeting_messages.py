@@ -61,7 +61,8 @@ class NoteEditDone(Message):
     """An edited (or career-marked) note is committed (``saved``), is being
     retried, or was refused for good (``refused``: why, e.g. deleted in
     another window). ``mark_before``: for a mark, what to show again if
-    refused (a one-item tuple: the mark may itself be None)."""
+    refused (a one-item tuple: the mark may itself be None);
+    ``private_before``: a private/shared change to take back if refused."""
 
     def __init__(
         self,
@@ -69,12 +70,14 @@ class NoteEditDone(Message):
         saved: bool,
         refused: str = "",
         mark_before: tuple[str | None] | None = None,
+        private_before: bool = False,
     ) -> None:
         super().__init__()
         self.key = key
         self.saved = saved
         self.refused = refused
         self.mark_before = mark_before
+        self.private_before = private_before
 
 
 class MeetingDiscarded(Message):

@@ -1,23 +1,28 @@
 """The notes pane: paints the model's notes and hands their writes to the
-writer (saving, editing, delete and undo, ticking actions done). The rules
-and the rows themselves live in ``domain.meeting.notes``."""
+writer (saving, delete and undo, ticking actions done; editing and privacy
+are in ``meeting_edits``). The rules and the rows themselves live in
+``domain.meeting.notes``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual import events
 from textual.binding import Binding
 
 from tui1on1.domain.career import auto_element
-from tui1on1.domain.duedates import format_due
-from tui1on1.domain.grammar import PLACEHOLDER, EmptyLineError, NoteTooLongError, parse_line
+from tui1on1.domain.grammar import EmptyLineError, NoteTooLongError, parse_line
 from tui1on1.domain.kinds import CareerElement, NoteKind
-from tui1on1.domain.meeting import MeetingModel, NoteRow, Refused, SaveState, new_uid
+from tui1on1.domain.meeting import MeetingModel, NoteRow, Refused, new_uid
+from tui1on1.domain.noteedit import private_when_new
 from tui1on1.domain.records import NewNote
 from tui1on1.domain.waiting import waiting_items
 from tui1on1.storage import journal_entries as entries
 from tui1on1.storage.errors import DatabaseUnavailable
+from tui1on1.ui.screens import meeting_actions, meeting_edits, meeting_marks
+from tui1on1.ui.screens.meeting_edits import refusal_reason
 from tui1on1.ui.screens.meeting_messages import (
     NoteEditDone,
     NoteKept,
@@ -33,15 +38,47 @@ if TYPE_CHECKING:
     from tui1on1.ui.services import Services
 
 
+__all__ = ["MeetingNotesList", "NotesPane", "refusal_reason"]
+
+
 class MeetingNotesList(NotesList):
     BINDINGS = [
-        Binding("e", "screen.edit_note", "Edit", id="edit_note"),
-        Binding("d", "screen.delete_note", "Delete", id="delete_note"),
-        Binding("u", "screen.undo_delete", "Undo", id="undo_delete"),
-        Binding("x", "screen.toggle_done", "Done", id="toggle_done"),
-        Binding("c", "screen.career_mark", "Career", id="career_mark"),
+        Binding("e", "edit_note", "Edit", id="edit_note"),
+        Binding("d", "delete_note", "Delete", id="delete_note"),
+        Binding("u", "undo_delete", "Undo", id="undo_delete"),
+        Binding("x", "toggle_done", "Done", id="toggle_done"),
+        Binding("p", "toggle_private", "Private", id="toggle_private"),
+        Binding("a", "change_action", "Action…", id="change_action"),
+        Binding("c", "career_mark", "Career", id="career_mark"),
         Binding("escape", "screen.focus_input", "Back to typing", id="back_to_input"),
     ]
+
+    def _to_pane(self, step: Callable[[NotesPane], object]) -> None:
+        """A key on a row: the meeting's notes pane acts (once it is loaded)."""
+        pane = getattr(self.screen, "notes", None)
+        if isinstance(pane, NotesPane):
+            step(pane)
+
+    def action_edit_note(self) -> None:
+        self._to_pane(meeting_edits.start_edit)
+
+    def action_delete_note(self) -> None:
+        self._to_pane(NotesPane.delete)
+
+    def action_undo_delete(self) -> None:
+        self._to_pane(NotesPane.undo)
+
+    def action_toggle_done(self) -> None:
+        self._to_pane(NotesPane.toggle_done)
+
+    def action_toggle_private(self) -> None:
+        self._to_pane(meeting_edits.toggle_private)
+
+    def action_change_action(self) -> None:
+        self._to_pane(meeting_actions.change_action)
+
+    def action_career_mark(self) -> None:
+        self._to_pane(meeting_marks.choose_mark)
 
     async def on_key(self, event: events.Key) -> None:
         """The list's own keys (e, d, u, x, Esc as bound) act here, at once, so
@@ -98,15 +135,28 @@ class NotesPane:
     def say_refused(self, refusal: Refused) -> None:
         self.screen.notify(str(refusal))
 
+    @property
+    def private_kinds(self) -> frozenset[NoteKind]:
+        """The kinds of note saved private unless the line says otherwise."""
+        return self.services.settings.private_kinds
+
+    def today(self) -> date:
+        return self.services.clock.now().astimezone().date()
+
     # --- loading ------------------------------------------------------------------
 
     def show_loaded(self, loaded: LoadedMeeting) -> None:
-        today = self.services.clock.now().astimezone().date()
         model = self.model
         elements = {asked.id: model.element_of(asked.slug) for asked in loaded.asked}
         waiting = waiting_items(loaded.points, loaded.topics)
         rows = self.notes.load(
-            loaded.notes, loaded.actions, loaded.carried, today, elements, waiting
+            loaded.notes,
+            loaded.actions,
+            loaded.carried,
+            self.today(),
+            elements,
+            waiting,
+            changed=loaded.changed_here,
         )
         view = self.view
         for row in rows:
@@ -155,8 +205,9 @@ class NotesPane:
             note_input.give_back(value)
             self.screen.notify(str(exc), severity="warning")
             return
-        if parsed.due_error:
-            self.screen.notify(parsed.due_error, title="Due date", timeout=8)
+        said = parsed.due_error or parsed.due_warning  # also on the row, for good
+        if said:
+            self.screen.notify(said, title="Due date", timeout=8)
         if parsed.mark_error:
             self.screen.notify(parsed.mark_error, title="Career mark", timeout=8, markup=False)
         ref = model.answering(now, parsed.kind)
@@ -180,15 +231,18 @@ class NotesPane:
             asked_question_uid=ref.uid if ref else None,
             answers_why=bool(ref and ref.why),
             career=parsed.career.value if parsed.career else None,
+            private=private_when_new(parsed.kind, parsed.private, self.private_kinds),
         )
-        self.add_new(note, format_due(parsed.due, today) if parsed.due else "", question)
+        self.add_new(note, today, question, parsed.due_error or "")
         if ref is not None:
             self.screen.answered(ref)  # the pause cue's second wait
         services.writer.save_draft(model.meeting.id, note_input.note_text, services.clock.now())
 
-    def add_new(self, note: NewNote, due: str, question: CareerElement | None = None) -> None:
+    def add_new(
+        self, note: NewNote, today: date, question: CareerElement | None = None, error: str = ""
+    ) -> None:
         view = self.view
-        view.put(self.notes.add(note, due, question))
+        view.put(self.notes.add(note, today, question, error))
         view.highlighted = None
         view.scroll_end(animate=False)
         screen, uid = self.screen, note.uid
@@ -207,7 +261,7 @@ class NotesPane:
 
     def not_saved(self, message: NoteNotSaved) -> None:
         if isinstance(message.error, DatabaseUnavailable):
-            self._show(self.notes.not_taken(message.uid))
+            self.show(self.notes.not_taken(message.uid))
             return
         # The database refused this note for good: give the text back.
         gone = self.notes.refused(message.uid)
@@ -232,88 +286,36 @@ class NotesPane:
         """The unsent text put aside while a note is being edited."""
         return NoteInput.from_value(self.notes.stash)
 
-    def start_edit(self) -> None:
-        note_input = self.input
-        try:
-            row = self.notes.start_edit(self.selected_key(), note_input.value)
-        except Refused as refusal:
-            self.say_refused(refusal)
-            return
-        self.screen.save_draft_now()  # the put-aside text is safe from now on
-        note_input.value = NoteInput.to_value(row.text)
-        note_input.show_hint("Editing: Enter saves, Esc cancels")
-        # The hint above shows only while the input is empty: say it on the
-        # border too, so an edit in progress is never mistaken for a new note.
-        note_input.border_title = "Editing a saved note · Enter saves · Esc cancels"
-        self.screen.set_focus(note_input)  # at once: the next keys edit the note
-        note_input.cursor_position = len(note_input.value)
-
     def cancel_edit(self) -> bool:
         if not self.editing:
             return False
-        self._end_edit()
+        meeting_edits.end_edit(self)
         return True
-
-    def _end_edit(self, typed_since: str = "") -> None:
-        stash = self.notes.end_edit()
-        note_input = self.input
-        note_input.value = f"{stash} {typed_since}".strip()
-        note_input.show_hint(PLACEHOLDER)
-        note_input.border_title = None
 
     def finish_edit(self, text: str, typed_since: str = "") -> bool:
-        """Save the edited text; False (and the edit stays open) if it can't be."""
-        try:
-            edit = self.notes.finish_edit(text)
-        except Refused as refusal:
-            self.say_refused(refusal)
-            return False
-        if edit is not None:
-            self.view.put(edit.row)
-            screen, key, at = self.screen, edit.row.key, self.services.clock.now()
-            self.services.writer.record(
-                entries.edit_entry(
-                    self.model.meeting.id, (edit.note_id, key), edit.text, edit.tags, at
-                ),
-                done=lambda _note: post_from_writer(screen, NoteEditDone(key, saved=True)),
-                failed=lambda exc: post_from_writer(
-                    screen, NoteEditDone(key, saved=False, refused=refusal_reason(exc))
-                ),
-                kept=lambda safe: post_from_writer(screen, NoteKept(key, safe)),
-            )
-        self._end_edit(typed_since)
-        return True
+        """Save the edited line; False (and the edit stays open) if it can't be."""
+        return meeting_edits.finish_edit(self, text, typed_since)
 
     def edit_done(self, message: NoteEditDone) -> None:
-        if message.saved:
-            self._show(self.notes.mark(message.key, SaveState.SAVED))
-        elif message.refused:  # never retried: say so, and don't show it waiting
-            if message.mark_before is not None:  # a mark: show the one the database has
-                self._show(self.notes.restore_mark(message.key, message.mark_before[0]))
-            self._show(self.notes.mark(message.key, SaveState.SAVED))
-            self.screen.notify(
-                f"That edit wasn't saved: {message.refused}", severity="warning", markup=False
-            )
-        else:
-            self._show(self.notes.not_taken(message.key))
+        meeting_edits.edit_done(self, message)
 
     def kept(self, message: NoteKept) -> None:
         writer = self.services.writer
         refused = writer.problem is not None and not writer.unsafe
-        self._show(self.notes.kept(message.key, message.safe, refused=refused))
+        self.show(self.notes.kept(message.key, message.safe, refused=refused))
 
     def database_problem(self) -> None:
         """The database stopped taking writes: rows waiting for it say so."""
         for row in self.notes.waiting():
-            self._show(self.notes.not_taken(row.key))
+            self.show(self.notes.not_taken(row.key))
         if self.services.writer.database_gone:
             for row in self.notes.database_lost():
-                self._show(row)
+                self.show(row)
         view = self.view
         if view.highlighted is None:  # repainted rows must not pull the list off its end
             view.call_after_refresh(view.scroll_end, animate=False)
 
-    def _show(self, row: NoteRow | None) -> None:
+    def show(self, row: NoteRow | None) -> None:
         if row is not None:
             self.view.put(row)
 
@@ -363,7 +365,7 @@ class NotesPane:
         self.view.put(row)
         note_uid = None if row.carried else row.key
         self.services.writer.record(
-            entries.action_status_entry(meeting_id, action_id, status, at, note_uid)
+            entries.action_status_entry(meeting_id, action_id, status, at, note_uid, uid=new_uid())
         )
 
     def _dealt_with_entry(self, row: NoteRow) -> entries.Entry:
@@ -374,8 +376,3 @@ class NotesPane:
             return entries.talking_point_entry(meeting_id, point.point_uid, row.dealt_with, at)
         assert point.note is not None
         return entries.topic_resolved_entry(meeting_id, point.note, row.dealt_with, at)
-
-
-def refusal_reason(error: Exception) -> str:
-    """Why a change was refused for good; "" when it is only waiting."""
-    return "" if isinstance(error, DatabaseUnavailable) else str(error) or type(error).__name__

@@ -27,6 +27,11 @@ from tui1on1.domain.waiting import WaitingKind
 # A pasted newline is shown as this mark in the one-line input and turned back
 # into a newline when the note is saved.
 NEWLINE_MARK = "⏎"
+# A note kept out of the recap sent to the report: a small padlock-like mark
+# from the oldest terminal fonts (CP437's inverse bullet, drawn in the Linux
+# console and every monospace font), one cell wide everywhere; the word
+# "private" goes with it.
+PRIVATE_MARK = "◘"
 # What waited for this 1:1 (a talking point, an earlier topic), before it is dealt with.
 WAITING_MARKS = {
     WaitingKind.THEIR_TOPIC: "»",
@@ -45,7 +50,13 @@ class NotesList(OptionList):
         "notes-list--meta",
         "notes-list--done",
         "notes-list--unsaved",
+        "notes-list--overdue",
     }
+    DEFAULT_CSS = """
+    NotesList > .notes-list--overdue {
+        color: $text-warning;
+    }
+    """
 
     def render_row(self, row: NoteRow) -> Text:
         stamp_style = self.get_component_rich_style("notes-list--stamp")
@@ -59,9 +70,29 @@ class NotesList(OptionList):
         elif row.waiting is not None:
             mark = "☑" if row.dealt_with else WAITING_MARKS[row.waiting.kind]
         text.append(f"{mark} ", style=mark_style)
+        if row.private:
+            text.append(f"{PRIVATE_MARK} ", style=meta_style)
         body = safe_terminal_text(row.text, keep_newlines=True)
         done = row.action_status in (ActionStatus.DONE, ActionStatus.DROPPED) or row.dealt_with
         text.append(body, style=self.get_component_rich_style("notes-list--done") if done else "")
+        meta = self._meta(row)
+        late = row.overdue and row.is_open_action
+        if meta:
+            text.append("  " + " · ".join(meta), style=meta_style)
+        if late:  # calm but unmistakable: in words, in the theme's warning colour
+            text.append(" · " if meta else "  ", style=meta_style)
+            text.append(row.due, style=self.get_component_rich_style("notes-list--overdue"))
+        if row.state is not SaveState.SAVED:
+            style = self.get_component_rich_style("notes-list--unsaved")
+            text.append(f"  {row.state.label}", style=style)
+        if row.warning and row.is_open_action:  # on the row, not only in a passing toast
+            text.append("\n      ")
+            text.append(row.warning, style=self.get_component_rich_style("notes-list--overdue"))
+        return text
+
+    @staticmethod
+    def _meta(row: NoteRow) -> list[str]:
+        """What the row is, in words (the overdue phrase is added apart)."""
         meta: list[str] = []
         if row.waiting is not None:
             meta.append(row.waiting.kind.value)
@@ -71,18 +102,15 @@ class NotesList(OptionList):
             meta.append("mine" if row.mine else "theirs")
         elif row.kind is not NoteKind.NOTE:
             meta.append(KIND_LABELS[row.kind])
-        if row.due:
+        if row.is_open_action and not row.overdue:
             meta.append(row.due)
-        if row.action_status is ActionStatus.DONE:
-            meta.append("done")
+        if row.action_status in (ActionStatus.DONE, ActionStatus.DROPPED):
+            meta.append(row.action_status.value)
+        if row.private:
+            meta.append("private")
         if row.career_label:
             meta.append(row.career_label)
-        if meta:
-            text.append("  " + " · ".join(meta), style=meta_style)
-        if row.state is not SaveState.SAVED:
-            style = self.get_component_rich_style("notes-list--unsaved")
-            text.append(f"  {row.state.label}", style=style)
-        return text
+        return meta
 
     def put(self, row: NoteRow) -> None:
         """Add the row, or repaint it if it is already shown."""
