@@ -351,9 +351,22 @@ async def test_a_opens_an_action_in_full_to_drop_it_with_a_reason_or_reschedule_
         await wait_for(pilot, lambda: "mine · due Fri 27 Nov" in _line(app, "intro to Sam"))
         await settle(pilot)
 
+        # Reworded with a date at its end: both change, as in the notes pane.
+        await _select(pilot, "intro to Sam from platform")
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionChangeScreen))
+        await pilot.press("e")
+        app.screen.query_one("#action-input").value = "intro to Sam and Lee from platform @dec-1"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "mine · due Tue 1 Dec" in _line(app, "intro to Sam and Lee"))
+        assert "@dec-1" not in _line(app, "intro to Sam and Lee")
+        await settle(pilot)
+
         await pilot.press("ctrl+o")  # the rescheduled one is read back before End
         await wait_for(pilot, lambda: "Read back" in "\n".join(screen_lines(app)))
-        assert "me: intro to Sam from platform · due Fri 27 Nov" in "\n".join(screen_lines(app))
+        assert "me: intro to Sam and Lee from platform · due Tue 1 Dec" in "\n".join(
+            screen_lines(app)
+        )
 
     store = Store.open(f"sqlite:///{db_path}")
     try:
@@ -365,6 +378,12 @@ async def test_a_opens_an_action_in_full_to_drop_it_with_a_reason_or_reschedule_
             ActionChange.DROPPED,
             "the offsite moved online",
         )
-        assert by_text["intro to Sam from platform"].due == date(2026, 11, 27)
+        intro = by_text["intro to Sam and Lee from platform"]
+        assert intro.due == date(2026, 12, 1)
+        assert [e.change for e in store.action_history([intro.id])[intro.id]] == [
+            ActionChange.DUE,
+            ActionChange.TEXT,
+            ActionChange.DUE,
+        ]
     finally:
         store.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tui1on1.domain.kinds import ActionStatus, Owner
+from tui1on1.domain.kinds import ActionChange, ActionStatus, Owner
 from tui1on1.domain.meeting import NoteRow, Refused, new_uid
 from tui1on1.domain.records import ActionEvent, ActionItem
 from tui1on1.storage import journal_entries as entries
@@ -72,7 +72,9 @@ def _ask(pane: NotesPane, key: str, stored: ActionItem | None, events: list[Acti
     pane.screen.app.push_screen(dialog, chosen)
 
 
-def _apply(pane: NotesPane, key: str, request: ActionRequest) -> None:
+def _apply(pane: NotesPane, key: str, request: ActionRequest, *, say: bool = True) -> None:
+    """Show the change on the row and write it through the recovery journal;
+    a reworded text with a date at its end reschedules too."""
     try:
         row = pane.notes.change_action(
             key,
@@ -105,4 +107,7 @@ def _apply(pane: NotesPane, key: str, request: ActionRequest) -> None:
             note_uid=note_uid,
         )
     record(pane, entry, row.key)
-    pane.screen.notify(request.said(pane.today()), timeout=3)
+    if request.dated:
+        _apply(pane, key, ActionRequest(ActionChange.DUE, due=request.due), say=False)
+    if say:
+        pane.screen.notify(request.said(pane.today()), timeout=3)
