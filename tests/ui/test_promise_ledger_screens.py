@@ -259,3 +259,30 @@ async def test_home_before_any_promise(make_app, db_path):
         said = " ".join(screen_text(app).replace("▊", " ").replace("▎", " ").split())
         assert "a line starting with ! is a promise of theirs, !me one of yours" in said
         assert "None of your promises came due in the last 90 days" in said
+
+
+async def test_during_a_live_1on1_its_promises_are_changed_in_the_meeting(
+    make_app, ledger, db_path
+):
+    """The Actions screen opened over Ada's live 1:1 (the palette) lists her
+    promises but sends a change to the meeting, which would otherwise go on
+    showing the old one; Bob's can be changed there."""
+    from pilot_helpers import meeting_ready
+
+    app = make_app("Ada Lovelace")
+    async with app.run_test(size=SIZE) as pilot:
+        await meeting_ready(pilot)
+        app.action_open_actions()
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionsScreen) and app.screen.ledger)
+        view = app.screen.query_one("#actions-list", OptionList)
+        view.focus()
+        view.highlighted = view.get_option_index(f"action-{ledger.overdue}")
+        await pilot.press("enter")
+        said = "The 1:1 with Ada Lovelace is going on: change this promise there"
+        await wait_for(pilot, lambda: any(said in str(n.message) for n in app._notifications))
+        assert isinstance(app.screen, ActionsScreen)
+        await open_dialog(pilot, ledger.open_mine)  # Bob's: no meeting with him now
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionsScreen))
+    assert history(db_path, ledger.overdue)[1] == []
+    assert history(db_path, ledger.open_mine)[0].status is ActionStatus.DONE

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from tui1on1.domain.kinds import ActionChange
 from tui1on1.domain.records import ActionEvent, ActionItem
+from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.dialogs.action_change import ActionChangeScreen, ActionRequest
+from tui1on1.ui.screens.base import AppScreen
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
@@ -67,8 +69,24 @@ def change_action(
         events = store.action_history([action_id])[action_id]
         screen.app.call_from_thread(ask, action, events)
 
+    def in_a_live_meeting(action: ActionItem) -> bool:
+        """The 1:1 with the action's person is open underneath: the change is
+        made there, so the meeting shows it and a discard can take it back."""
+        stack = screen.app.screen_stack
+        return any(
+            isinstance(s, AppScreen) and s.live_person_id() == action.person_id for s in stack
+        )
+
     def ask(action: ActionItem, events: list[ActionEvent]) -> None:
         today = screen.app.clock.now().astimezone().date()
+        if in_a_live_meeting(action):
+            screen.notify(
+                f"The 1:1 with {safe_terminal_text(person_name)} is going on: change this "
+                "promise there (a on the action), so the meeting shows it.",
+                timeout=6,
+                markup=False,
+            )
+            return
 
         def chosen(request: ActionRequest | None) -> None:
             if request is not None:

@@ -64,6 +64,10 @@ class AppScreen(Screen[ScreenResultType]):
         # importing ui.app here would run in a circle.
         app = getters.app(OneOnOneApp)
 
+    def live_person_id(self) -> int | None:
+        """The person whose 1:1 this screen holds live, if any."""
+        return None
+
     def show_storage_problem(self, message: str | None) -> None:
         """The database stopped (``message``) or started again (None) taking writes."""
 

@@ -111,6 +111,9 @@ class MeetingScreen(ServiceScreen[None]):
 
     # --- layout -----------------------------------------------------------------
 
+    def live_person_id(self) -> int | None:
+        return self.model.person.id if self.model is not None else None
+
     def compose(self) -> ComposeResult:
         with Vertical(id="meeting"):
             yield Static("", id="storage-banner")
