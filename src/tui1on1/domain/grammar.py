@@ -90,6 +90,7 @@ __all__ = [
     "PLACEHOLDER",
     "PREFIX_HELP",
     "PREFIX_KINDS",
+    "PRIVATE_MARK",
     "PRIVATE_MARKER",
     "EmptyLineError",
     "NoteTooLongError",
@@ -146,6 +147,9 @@ KIND_MARKS: dict[NoteKind, str] = {
     NoteKind.PARKED: "~",
 }
 """One-character marks for each kind, for the notes list."""
+
+PRIVATE_MARK = "◘"
+"""A private note's mark in a list: one cell wide in every terminal font."""
 
 PREFIX_HELP: tuple[tuple[str, str], ...] = (
     ("plain text", "a note"),

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from tui1on1.domain.career import auto_element, career_label, effective_element
 from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.duedates import format_due
-from tui1on1.domain.grammar import KIND_MARKS
+from tui1on1.domain.grammar import KIND_MARKS, PRIVATE_MARK
 from tui1on1.domain.kinds import ActionStatus, CareerElement, Owner
 from tui1on1.domain.recap import MeetingRecord
 from tui1on1.domain.records import Note
@@ -87,6 +87,8 @@ class MeetingHistoryScreen(ServiceScreen[None]):
     BINDINGS = [
         Binding("c", "career_mark", "Career", id="history_career_mark",
                 tooltip="Where the highlighted note goes in the career thread (then one key)"),
+        Binding("p", "toggle_private", "Private", id="history_private",
+                tooltip="Keep the highlighted note out of the recap you send, or share it"),
         Binding("escape", "app.pop_screen", "Back", id="history_back"),
     ]  # fmt: skip
 
@@ -150,13 +152,16 @@ class MeetingHistoryScreen(ServiceScreen[None]):
                 line.append(f"  {note.kind.value}", style="italic")
             if label := career_label(self.elements.get(note.id), autos[note.id], note.career):
                 line.append(f"  {label}", style="italic")
+            if note.private:
+                line.append(f"  {PRIVATE_MARK} private", style="italic")
             notes.add_option(Option(line, id=f"note-{note.id}"))
         if not record.notes:
             notes.add_option(Option(Text("No notes.", style="italic"), disabled=True))
         mark = bound_key(self.app, MeetingHistoryScreen, "history_career_mark", "c")
+        private = bound_key(self.app, MeetingHistoryScreen, "history_private", "p")
         self.query_one("#history-notes-title", Static).update(
-            f"Notes ({len(record.notes)})  Enter shows one in full · {mark} marks it for the "
-            "career thread"
+            f"Notes ({len(record.notes)})  Enter shows one in full · {mark} career thread · "
+            f"{private} private or shared"
         )
         target = kept or (f"note-{self.note_id}" if self.note_id is not None else None)
         if target is not None:
@@ -187,6 +192,25 @@ class MeetingHistoryScreen(ServiceScreen[None]):
             lambda: self._load(services),
             self.autos.get(note.id),
         )
+
+    def action_toggle_private(self) -> None:
+        note = self._highlighted_note()
+        services = self.app.services
+        if note is None or services is None:
+            self.notify("Highlight a note first (Up/Down).")
+            return
+        self._set_private(services, note.id, not note.private)
+
+    @work(thread=True, exit_on_error=False, group="history-private")
+    def _set_private(self, services: Services, note_id: int, private: bool) -> None:
+        services.store.set_note_private(note_id, private)
+        said = (
+            "Private: kept out of the recap you send."
+            if private
+            else "Shared: in the recap you send."
+        )
+        self.app.call_from_thread(self.notify, said, timeout=3)
+        self._load(services)
 
     @on(OptionList.OptionSelected, "#history-notes")
     def _open_note(self, event: OptionList.OptionSelected) -> None:

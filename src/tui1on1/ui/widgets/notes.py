@@ -18,7 +18,7 @@ from textual.reactive import Reactive
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from tui1on1.domain.grammar import KIND_LABELS, KIND_MARKS, MAX_NOTE_CHARS
+from tui1on1.domain.grammar import KIND_LABELS, KIND_MARKS, MAX_NOTE_CHARS, PRIVATE_MARK
 from tui1on1.domain.kinds import ActionStatus, NoteKind
 from tui1on1.domain.meeting.notes import NoteRow, SaveState
 from tui1on1.domain.text import clip, safe_terminal_text
@@ -27,11 +27,10 @@ from tui1on1.domain.waiting import WaitingKind
 # A pasted newline is shown as this mark in the one-line input and turned back
 # into a newline when the note is saved.
 NEWLINE_MARK = "⏎"
-# A note kept out of the recap sent to the report: a small padlock-like mark
-# from the oldest terminal fonts (CP437's inverse bullet, drawn in the Linux
-# console and every monospace font), one cell wide everywhere; the word
-# "private" goes with it.
-PRIVATE_MARK = "◘"
+# A note kept out of the recap sent to the report is marked with
+# grammar.PRIVATE_MARK (CP437's inverse bullet, drawn in the Linux console and
+# every monospace font), and the word "private" goes with it.
+
 # What waited for this 1:1 (a talking point, an earlier topic), before it is dealt with.
 WAITING_MARKS = {
     WaitingKind.THEIR_TOPIC: "»",
