@@ -41,7 +41,7 @@ def test_every_line_has_the_id_to_type(cli, ledger):
     assert result.returncode == 0
     assert result.stdout == (
         "Mine\n"
-        "3  overdue 10 days  Ada Lovelace   ask about the raise\n"
+        "3  overdue 10 days  Ada Lovelace   ask about the raise   (private)\n"
         "2  no due date      Ada Lovelace   intro to Sam\n"
         "\n"
         "Theirs\n"

@@ -483,3 +483,25 @@ def test_moving_on_early_gives_the_minutes_saved_to_what_is_still_to_come(
         [],
     )
     assert resumed.clock_view(clock.now()) == model.clock_view(clock.now())
+
+
+def test_private_promises_are_never_read_out_but_are_counted(clock: FakeClock) -> None:
+    """The read-back is said aloud to the report: a private promise (its note
+    private, typed now or carried from before) is left out, and a line says
+    how many were kept back; the end summary marks it instead."""
+    model = make_model()
+    secret = replace(carried(), id=8, text="ask HR about her band")
+    model.notes.load([], {}, [carried(), secret], today=date(2026, 11, 20), private={8})
+    model.notes.add(
+        new_note("a1", "send the rubric", NoteKind.ACTION, Owner.ME), date(2026, 11, 20)
+    )
+    hidden = replace(new_note("a2", "check her comp band", NoteKind.ACTION, Owner.ME), private=True)
+    model.notes.add(hidden, date(2026, 11, 20))
+    [carried_secret] = [r for r in model.notes.rows() if r.text == "ask HR about her band"]
+    assert carried_secret.private
+    said = model.read_back(None)
+    assert "check her comp band" not in said and "ask HR" not in said
+    assert said.splitlines()[-1] == "  (and 1 private promise, not for reading out)"
+    assert "me: send the rubric" in said
+    summary = model.summary(clock.now())
+    assert ("◘ private: check her comp band", "no due date") in summary.actions_mine

@@ -4,7 +4,8 @@ Grouped "Mine" then "Theirs"; in each group the open ones first, overdue
 first, then by due date (none last), then the closed ones, latest closed
 first. A line reads
 ``12  overdue 3 days  Ada Lovelace   send the RFC draft``: the id to type in
-a change, where the action stands, who it is with, and its text.
+a change, where the action stands, who it is with, and its text (then
+``(private)`` when its note is kept out of the recap).
 """
 
 from __future__ import annotations
@@ -39,8 +40,11 @@ def ordered(items: list[ActionItem], today: date) -> list[ActionItem]:
     return [a for _heading, who in GROUPS for a in (*open_ones, *closed) if a.owner is who]
 
 
-def print_groups(items: list[ActionItem], names: dict[int, str], today: date) -> None:
-    """Print the ordered ``items`` under their headings, in aligned columns."""
+def print_groups(
+    items: list[ActionItem], names: dict[int, str], today: date, *, private: set[int]
+) -> None:
+    """Print the ordered ``items`` under their headings, in aligned columns;
+    ``private``: the ids of those whose note is private, marked so."""
     from tui1on1.domain.ledger import action_ref, due_words
 
     rows = [
@@ -49,7 +53,7 @@ def print_groups(items: list[ActionItem], names: dict[int, str], today: date) ->
             action_ref(a.id),
             due_words(a, today),
             safe_terminal_text(names.get(a.person_id, "")),
-            one_line(a.text),
+            one_line(a.text) + ("   (private)" if a.id in private else ""),
         )
         for a in items
     ]

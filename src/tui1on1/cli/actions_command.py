@@ -94,7 +94,10 @@ def _list(store: Store, request: Listing, args: argparse.Namespace) -> int:
     elif not items:
         print(_nothing(args, person.name if person else None))
     else:
-        action_list.print_groups(items, names, day)
+        private = action_list.private_notes(store, items)
+        action_list.print_groups(
+            items, names, day, private={a.id for a in items if a.note_id in private}
+        )
     return EXIT_OK
 
 

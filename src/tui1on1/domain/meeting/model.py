@@ -388,8 +388,8 @@ class MeetingModel:
                 for ref in self.asked
             ],
             notes=len(own) - len(actions),
-            actions_mine=[(row.text, row.due) for row in actions if row.mine],
-            actions_theirs=[(row.text, row.due) for row in actions if not row.mine],
+            actions_mine=[(row.summary_text, row.due) for row in actions if row.mine],
+            actions_theirs=[(row.summary_text, row.due) for row in actions if not row.mine],
             closed_here=[
                 (row.text, row.mine, str(row.action_status))
                 for row in carried

@@ -96,12 +96,14 @@ class MeetingNotes:
         elements: Mapping[int, CareerElement | None] | None = None,
         waiting: Iterable[WaitingItem] = (),
         changed: Set[int] = frozenset(),
+        private: Set[int] = frozenset(),
     ) -> list[NoteRow]:
         """What waited for this 1:1 first (``waiting``: their talking points,
         mine, earlier parked topics and open questions), then the carried
         actions (mine first, each side overdue first), then this meeting's
         saved notes; ``elements``: the career element of each asked question,
-        by id; ``changed``: the carried actions changed in this meeting."""
+        by id; ``changed``: the carried actions changed in this meeting;
+        ``private``: the carried actions whose note is private."""
         elements = elements or {}
         for point in waiting:
             self._put(
@@ -127,6 +129,7 @@ class MeetingNotes:
                 mine=item.owner is Owner.ME,
                 carried=True,
                 changed_here=item.id in changed,
+                private=item.id in private,
             )
             self._put(with_due(row, item.due, today))
         for note in notes:

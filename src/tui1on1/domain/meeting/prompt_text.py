@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from tui1on1.domain.meeting.notes import NoteRow
 from tui1on1.domain.prompts import AskedBefore
-from tui1on1.domain.text import clip
+from tui1on1.domain.text import clip, plural
 
 WRAP_UP_HINT = "Wrap-up: agree one concrete next step, who owns it, and by when."
 READ_BACK = "Read back what you agreed:"
@@ -22,12 +22,13 @@ def read_back(rows: Iterable[NoteRow], shown: int | None = READ_BACK_SHOWN) -> s
     are none): the ones made in it, and the earlier ones still open that were
     reworded, rescheduled or reassigned in it; the first ``shown``, then how
     many more (None: all)."""
-    agreed = (
+    agreed = [
         r for r in rows if r.is_action and (not r.carried or (r.changed_here and r.is_open_action))
-    )
-    actions = sorted(agreed, key=lambda r: not r.mine)
+    ]
+    actions = sorted((r for r in agreed if not r.private), key=lambda r: not r.mine)
+    kept_back = len(agreed) - len(actions)
     if not actions:
-        return ""
+        return f"{READ_BACK}\n  {_private_line(kept_back)}" if kept_back else ""
     lines = [READ_BACK]
     for row in actions[:shown]:
         who = "me" if row.mine else "them"
@@ -35,7 +36,14 @@ def read_back(rows: Iterable[NoteRow], shown: int | None = READ_BACK_SHOWN) -> s
         lines.append(f"  {who}: {clip(row.text, 60)} · {due}")
     if shown is not None and len(actions) > shown:
         lines.append(f"  … and {len(actions) - shown} more in the notes below")
+    if kept_back:
+        lines.append(f"  {_private_line(kept_back)}")
     return "\n".join(lines)
+
+
+def _private_line(count: int) -> str:
+    """Private promises are not read out: the manager still sees there are some."""
+    return f"(and {plural(count, 'private promise')}, not for reading out)"
 
 
 def memory_line(before: AskedBefore | None) -> str:

@@ -15,6 +15,7 @@ from enum import Enum
 from tui1on1.domain.career import career_label, effective_element
 from tui1on1.domain.datewords import due_warning
 from tui1on1.domain.duedates import is_overdue
+from tui1on1.domain.grammar import PRIVATE_MARK
 from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
 from tui1on1.domain.ledger import due_words
 from tui1on1.domain.records import ActionItem
@@ -93,6 +94,11 @@ class NoteRow:
     warning: str = ""  # an action with no date whose text looks dated: what to type
     private: bool = False  # kept out of the recap sent to the report
     changed_here: bool = False  # a carried action reworded, rescheduled or reassigned here
+
+    @property
+    def summary_text(self) -> str:
+        """Its text for the end summary, a private one marked (never read out)."""
+        return f"{PRIVATE_MARK} private: {self.text}" if self.private else self.text
 
     @property
     def is_action(self) -> bool:

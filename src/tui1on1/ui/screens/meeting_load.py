@@ -53,6 +53,8 @@ class LoadedMeeting:
     topics: list[Note] = field(default_factory=list)
     # Carried actions reworded, rescheduled or reassigned in this meeting.
     changed_here: frozenset[int] = frozenset()
+    # Carried actions whose note is private (never read out, never sent).
+    private_carried: frozenset[int] = frozenset()
 
 
 class NotOnePerson(Exception):
@@ -158,7 +160,14 @@ def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) 
         changed_here=_changed_in(store, [a.id for a in carried], meeting.id)
         if resumed
         else frozenset(),
+        private_carried=_private(store, carried),
     )
+
+
+def _private(store: Store, actions: list[ActionItem]) -> frozenset[int]:
+    """The ids of the actions whose note is private."""
+    notes = store.private_note_ids(a.note_id for a in actions if a.note_id is not None)
+    return frozenset(a.id for a in actions if a.note_id in notes)
 
 
 def _changed_in(store: Store, action_ids: list[int], meeting_id: int) -> frozenset[int]:

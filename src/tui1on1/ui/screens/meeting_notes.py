@@ -157,6 +157,7 @@ class NotesPane:
             elements,
             waiting,
             changed=loaded.changed_here,
+            private=loaded.private_carried,
         )
         view = self.view
         for row in rows:
