@@ -79,11 +79,11 @@ def test_overall_and_per_person(cli, promises):
     result = cli("--db", url, "actions", "--summary")
     assert (result.returncode, result.stdout) == (
         0,
-        "Kept 3 of 5 promises on time in the last 90 days (60%) · 1 overdue · 1 dropped · "
-        "1 with no due date\n"
+        "Kept 3 of 5 promises on time in the last 90 days (60%) · 1 late · 1 overdue · 1 dropped · "
+        "1 without a date, not counted\n"
         "\n"
         "Ada Lovelace   kept 2 of 4 (50%) · 1 late · 1 overdue · 1 dropped\n"
-        "Grace Hopper   kept 1 of 1 (100%) · 1 with no due date\n",
+        "Grace Hopper   kept 1 of 1 (100%) · 1 without a date, not counted\n",
     )
 
 
@@ -92,8 +92,8 @@ def test_one_person(cli, promises):
     for who in (["ada lovelace"], ["--person", "lovelace"]):
         result = cli("--db", url, "actions", "--summary", *who)
         assert result.stdout == (
-            "Ada Lovelace: Kept 2 of 4 promises on time in the last 90 days (50%) · 1 overdue · "
-            "1 dropped\n"
+            "Ada Lovelace: Kept 2 of 4 promises on time in the last 90 days (50%) · 1 late · "
+            "1 overdue · 1 dropped\n"
         )
     # Renegotiated before it fell due? Too late now: it missed Tue 1 Dec.
     cli("--db", url, "actions", "due", str(overdue), "fri")
@@ -116,8 +116,8 @@ def test_summary_as_json(cli, promises):
         "no_due_date": 1,
         "came_due": 4,
         "rate": 0.5,
-        "sentence": "Kept 2 of 4 promises on time in the last 90 days (50%) · 1 overdue · "
-        "1 dropped · 1 with no due date",
+        "sentence": "Kept 2 of 4 promises on time in the last 90 days (50%) · 1 late · 1 overdue · "
+        "1 dropped · 1 without a date, not counted",
     }
     assert [(p["person"], p["kept"], p["came_due"], p["rate"]) for p in data["people"]] == [
         ("Ada Lovelace", 2, 4, 0.5),

@@ -90,9 +90,9 @@ OUTCOMES = [
      Outcome.KEPT, "2026-11-27"),
     ("done early, its date still ahead", act(due="2026-12-20", status=DONE, closed="2026-12-01"),
      [ev(C.DONE, "2026-12-01")], Outcome.KEPT, "2026-12-20"),
-    ("done with no due date", act(status=DONE, closed="2026-12-01"),
+    ("done without a date, not counted", act(status=DONE, closed="2026-12-01"),
      [ev(C.DONE, "2026-12-01")], Outcome.NO_DUE, "2026-12-01"),
-    ("open with no due date", act(), [], Outcome.NO_DUE, None),
+    ("open without a date, not counted", act(), [], Outcome.NO_DUE, None),
     ("done before its history was kept, on time",
      act(due="2026-11-27", status=DONE, closed="2026-11-26"), [], Outcome.KEPT, "2026-11-27"),
     ("reopened, and closed again before the history kept it",
@@ -165,7 +165,7 @@ def test_a_realistic_mix_reads_as_one_sentence() -> None:
     assert stats.rate == 0.8
     assert stats.sentence() == (
         "Kept 8 of 10 promises on time in the last 90 days (80%)"
-        " · 1 overdue · 2 dropped · 1 with no due date"
+        " · 1 late · 1 overdue · 2 dropped · 1 without a date, not counted"
     )
     assert stats.short() == "80% · 1 overdue"
 
@@ -176,11 +176,16 @@ def test_a_realistic_mix_reads_as_one_sentence() -> None:
         (PromiseStats(), "None of your promises came due in the last 90 days", "nothing due"),
         (
             PromiseStats(dropped=1, no_due=2),
-            "None of your promises came due in the last 90 days · 1 dropped · 2 with no due date",
+            "None of your promises came due in the last 90 days · 1 dropped"
+            " · 2 without a date, not counted",
             "nothing due",
         ),
         (PromiseStats(kept=1), "Kept 1 of 1 promise on time in the last 90 days (100%)", "100%"),
-        (PromiseStats(late=1), "Kept 0 of 1 promise on time in the last 90 days (0%)", "0%"),
+        (
+            PromiseStats(late=1),
+            "Kept 0 of 1 promise on time in the last 90 days (0%) · 1 late",
+            "0%",
+        ),
         (
             PromiseStats(kept=2, overdue=1, days=30),
             "Kept 2 of 3 promises on time in the last 30 days (66%) · 1 overdue",
@@ -188,7 +193,7 @@ def test_a_realistic_mix_reads_as_one_sentence() -> None:
         ),
         # Rounded down: 100% means every one.
         (PromiseStats(kept=199, late=1),
-         "Kept 199 of 200 promises on time in the last 90 days (99%)", "99%"),
+         "Kept 199 of 200 promises on time in the last 90 days (99%) · 1 late", "99%"),
         (PromiseStats(kept=1, days=1),
          "Kept 1 of 1 promise on time in the last day (100%)", "100%"),
     ],
@@ -274,7 +279,9 @@ def test_by_person() -> None:
         1: PromiseStats(kept=1, late=1),
         2: PromiseStats(overdue=1, dropped=1),
     }
-    assert by_person[1].sentence() == "Kept 1 of 2 promises on time in the last 90 days (50%)"
+    assert by_person[1].sentence() == (
+        "Kept 1 of 2 promises on time in the last 90 days (50%) · 1 late"
+    )
     assert by_person[2].short() == "0% · 1 overdue"
     assert by_person.get(3, PromiseStats()).short() == "nothing due"
     overall = promise_stats(actions, events, TODAY, tz=UTC)

@@ -222,7 +222,8 @@ async def test_the_person_screen_lists_their_promises_and_how_i_kept_mine(
         sentence = str(app.screen.query_one("#person-promises").render())
         # Kept one (done early), one late, one overdue; the dropped one apart.
         assert sentence == (
-            "Kept 1 of 3 promises on time in the last 90 days (33%) · 1 overdue · 1 dropped"
+            "Kept 1 of 3 promises on time in the last 90 days (33%)"
+            " · 1 late · 1 overdue · 1 dropped"
         )
 
         await open_dialog(pilot, ledger.overdue, "#person-actions")
@@ -233,7 +234,7 @@ async def test_the_person_screen_lists_their_promises_and_how_i_kept_mine(
         )
         # Done today, ten days after its date: late, no longer overdue.
         assert str(app.screen.query_one("#person-promises").render()) == (
-            "Kept 1 of 3 promises on time in the last 90 days (33%) · 1 dropped"
+            "Kept 1 of 3 promises on time in the last 90 days (33%) · 2 late · 1 dropped"
         )
 
 

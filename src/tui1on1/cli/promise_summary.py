@@ -67,7 +67,7 @@ def _cells(stats: PromiseStats) -> str:
         (stats.late, "late"),
         (stats.overdue, "overdue"),
         (stats.dropped, "dropped"),
-        (stats.no_due, "with no due date"),
+        (stats.no_due, "without a date, not counted"),
     )
     parts += [f"{count} {words}" for count, words in counts if count]
     return " · ".join(parts)

@@ -171,17 +171,21 @@ class PromiseStats:
         return self.kept * 100 // self.came_due if self.came_due else None
 
     def _extras(self) -> list[str]:
-        extras = [f"{self.overdue} overdue"] if self.overdue else []
+        """The parts after the head: every promise counted is accounted for
+        (kept + late + overdue came due), and those set apart say why."""
+        extras = [f"{self.late} late"] if self.late else []
+        if self.overdue:
+            extras.append(f"{self.overdue} overdue")
         if self.dropped:
             extras.append(f"{self.dropped} dropped")
         if self.no_due:
-            extras.append(f"{self.no_due} with no due date")
+            extras.append(f"{self.no_due} without a date, not counted")
         return extras
 
     def sentence(self) -> str:
         """One line for a screen or ``actions --summary``:
-        "Kept 8 of 10 promises on time in the last 90 days (80%) · 1 overdue ·
-        2 dropped · 1 with no due date" (the parts after the first only when
+        "Kept 8 of 10 promises on time in the last 90 days (80%) · 1 late ·
+        1 overdue · 2 dropped · 1 without a date, not counted" (the parts after the first only when
         not zero), or, when nothing came due, "None of your promises came due
         in the last 90 days", with the same parts after it."""
         span = "the last day" if self.days == 1 else f"the last {self.days} days"
