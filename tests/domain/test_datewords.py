@@ -22,13 +22,13 @@ def test_fixed_today_is_a_monday() -> None:
 
 
 def _set(seen: str, form: str) -> str:
-    return f'no due date: "{seen}" isn\'t read as one — end the action with {form} to set it'
+    return f'no due date: "{seen}" isn\'t read as one — write {form} in its place to set it'
 
 
 def _either(seen: str, days: str, forms: str) -> str:
     return (
         f'no due date: "{seen}" could be {days}, so it isn\'t read as one'
-        f" — end the action with {forms}, whichever you mean"
+        f" — write {forms} in its place, whichever you mean"
     )
 
 
@@ -71,7 +71,7 @@ def _either(seen: str, days: str, forms: str) -> str:
         ("close by end of month", _set("end of month", "@dec-31 (Thu 31 Dec)")),
         (
             "plan it next month",
-            'no due date: "next month" isn\'t read as one — end the action with a date, '
+            'no due date: "next month" isn\'t read as one — write a date in its place, '
             "like @+1m (Thu 7 Jan 2027)",
         ),
         (

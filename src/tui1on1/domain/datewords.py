@@ -115,18 +115,18 @@ def _set(seen: str, token: str, today: date) -> str | None:
     except DueDateError:
         return _like(seen, today)
     shown = f"@{token} ({format_day(day, today)})"
-    return f'no due date: "{seen}" isn\'t read as one — end the action with {shown} to set it'
+    return f'no due date: "{seen}" isn\'t read as one — write {shown} in its place to set it'
 
 
 def _like(seen: str, today: date, example: str = "") -> str:
     example = example or f"@fri or @{month_day_token(today + timedelta(days=14))}"
-    return f'no due date: "{seen}" isn\'t read as one — end the action with a date, like {example}'
+    return f'no due date: "{seen}" isn\'t read as one — write a date in its place, like {example}'
 
 
 def _either(seen: str, first: tuple[str, str], second: tuple[str, str]) -> str:
     return (
         f'no due date: "{seen}" could be {first[0]} or {second[0]}, so it isn\'t read as one'
-        f" — end the action with @{first[1]} or @{second[1]}, whichever you mean"
+        f" — write @{first[1]} or @{second[1]} in its place, whichever you mean"
     )
 
 
