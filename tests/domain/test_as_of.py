@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from tui1on1.domain.as_of import action_as_of, drop_reason
-from tui1on1.domain.kinds import ActionChange, ActionStatus, Owner
-from tui1on1.domain.records import ActionEvent, ActionItem
+from tui1on1.domain.as_of import action_as_of, drop_reason, note_as_of
+from tui1on1.domain.kinds import ActionChange, ActionStatus, NoteKind, Owner
+from tui1on1.domain.records import ActionEvent, ActionItem, Note
 
 MADE = datetime(2026, 11, 30, 12, 5, tzinfo=UTC)
 WHEN = datetime(2026, 12, 7, 12, 30, tzinfo=UTC)  # the end of a meeting
@@ -93,3 +93,17 @@ def test_the_reason_is_the_last_drop_up_to_the_moment():
     ]
     assert drop_reason(history, WHEN) == "the team went remote"
     assert drop_reason([], WHEN) == ""
+
+
+def test_an_actions_note_reads_as_the_action_did():
+    note = Note(id=3, uid="n3", meeting_id=5, kind=NoteKind.ACTION, text="book it in March #q1",
+                created_at=MADE, tags=("q1",), edited_at=AFTER)  # fmt: skip
+    history = [
+        _event(D.TEXT, BEFORE, "book the offsite", "book the offsite #team"),
+        _event(D.TEXT, AFTER, "book the offsite #team", "book it in March #q1"),
+    ]
+    then = _now(text="book the offsite #team")
+    assert note_as_of(note, then, history, WHEN) == dataclasses.replace(
+        note, text="book the offsite #team", tags=("team",), edited_at=BEFORE
+    )
+    assert note_as_of(note, _now(text=note.text), history, AFTER) == note  # not edited since

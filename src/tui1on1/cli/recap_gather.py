@@ -51,7 +51,7 @@ def _as_of_end(store: Store, record: MeetingRecord) -> MeetingRecord:
     """``record`` with its actions, and the earlier ones seen from it, as
     they stood at the end of the meeting; those of deleted notes left out
     (typed by mistake), as the notes are."""
-    from tui1on1.domain.as_of import action_as_of, drop_reason
+    from tui1on1.domain.as_of import action_as_of, drop_reason, note_as_of
     from tui1on1.domain.kinds import ActionStatus
 
     meeting, person = record.meeting, record.person
@@ -79,9 +79,16 @@ def _as_of_end(store: Store, record: MeetingRecord) -> MeetingRecord:
     reasons = {
         a.id: drop_reason(history[a.id], when) for a in earlier if a.status is ActionStatus.DROPPED
     }
+    own = as_of(own_now)
+    by_note = {a.note_id: a for a in own if a.note_id is not None}
+    notes = [
+        note_as_of(n, by_note[n.id], history[by_note[n.id].id], when) if n.id in by_note else n
+        for n in record.notes
+    ]
     return dataclasses.replace(
         record,
-        actions=as_of(own_now),
+        notes=notes,
+        actions=own,
         earlier_actions=earlier,
         private_earlier=_private_ids(store, earlier),
         drop_reasons={i: r for i, r in reasons.items() if r},

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from tui1on1.domain.kinds import ActionChange, ActionStatus, Owner
-from tui1on1.domain.records import ActionEvent, ActionItem
+from tui1on1.domain.records import ActionEvent, ActionItem, Note
+from tui1on1.domain.tags import extract_tags
 
 _STATUS_CHANGES = (ActionChange.DONE, ActionChange.REOPENED, ActionChange.DROPPED)
 _CLOSING = (ActionChange.DONE, ActionChange.DROPPED)
@@ -86,3 +87,21 @@ def drop_reason(events: Sequence[ActionEvent], when: datetime) -> str:
     """The reason given when the action was last dropped up to ``when`` ("" if none)."""
     drops = [e for e in events if e.change is ActionChange.DROPPED and e.at <= when]
     return drops[-1].reason if drops else ""
+
+
+def note_as_of(
+    note: Note, action: ActionItem, events: Sequence[ActionEvent], when: datetime
+) -> Note:
+    """An action's note as it stood at ``when``, given the action as it stood
+    then and its history: rewording an action rewrites its note too, so a
+    note edited after ``when`` reads the action's text of then. (A note's
+    other edits have no history: they stand.)"""
+    if note.edited_at is None or note.edited_at <= when or note.text == action.text:
+        return note
+    edits = [e.at for e in events if e.change is ActionChange.TEXT and e.at <= when]
+    return dataclasses.replace(
+        note,
+        text=action.text,
+        tags=extract_tags(action.text),
+        edited_at=edits[-1] if edits else None,
+    )
