@@ -1,6 +1,7 @@
 """The recap to send: a meeting with every kind of note, private marks, tags,
-a quote, actions of both owners with due dates, earlier actions closed in it
-and still open → the exact Markdown (golden files in recap_golden/)."""
+a quote, actions of both owners with due dates, earlier actions done and
+dropped (with the reason given) since last time and still open → the exact
+Markdown (golden files in recap_golden/)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ PRIVATE_TEXTS = (
     "she goes quiet when Sam talks over her",
     "ask HR about her band",
     "check in with her mentor",
+    "move her to the platform team",
+    "she asked to stay",
 )
 
 
@@ -89,8 +92,11 @@ EARLIER_ACTIONS = [
     _action(14, Owner.ME, "review her promo packet", due=date(2026, 12, 14), origin=EARLIER),
     _action(15, Owner.ME, "check in with her mentor", due=date(2026, 12, 1), origin=EARLIER),
     _action(16, Owner.ME, "find a conference budget", origin=EARLIER),
-    _action(17, Owner.THEM, "try pairing", origin=EARLIER, status=ActionStatus.DROPPED,
-            closed_in=THIS),
+    _action(17, Owner.THEM, "try pairing #pairing", origin=EARLIER,
+            status=ActionStatus.DROPPED, closed_in=THIS),
+    _action(18, Owner.ME, "order standing desks", origin=EARLIER, status=ActionStatus.DROPPED),
+    _action(19, Owner.ME, "move her to the platform team", origin=EARLIER,
+            status=ActionStatus.DROPPED, closed_in=THIS),
 ]  # fmt: skip
 RECORD = MeetingRecord(
     person=ADA,
@@ -109,7 +115,8 @@ RECORD = MeetingRecord(
     actions=ACTIONS,
     segments=[],
     earlier_actions=EARLIER_ACTIONS,
-    private_earlier=frozenset({15}),
+    private_earlier=frozenset({15, 19}),
+    drop_reasons={18: "the team went remote #offsite", 19: "she asked to stay"},
 )
 
 
@@ -211,4 +218,16 @@ def test_json_keeps_everything_with_a_private_flag():
         "id": 11, "owner": "me", "text": "book the offsite", "due": None, "status": "done",
         "private": False, "note_id": None, "origin_meeting_id": EARLIER, "closed_meeting_id": THIS,
         "created_at": (START - timedelta(days=7)).isoformat(), "closed_at": None,
+        "drop_reason": "",
     }  # fmt: skip
+    assert earlier[18]["drop_reason"] == "the team went remote #offsite"  # as typed
+
+
+def test_past_its_date_is_judged_on_the_day_of_the_meeting():
+    two_weeks_on = markdown(RECORD, today=TODAY + timedelta(days=14))
+    assert two_weeks_on == markdown(RECORD, today=TODAY)
+    assert "review her promo packet — by 2026-12-14 (Mon)" in two_weeks_on
+    live = dataclasses.replace(RECORD, meeting=dataclasses.replace(MEETING, ended_at=None))
+    assert "review her promo packet — was due 2026-12-14" in markdown(
+        live, today=date(2026, 12, 15)
+    )

@@ -3,7 +3,10 @@
 Pure functions of records: the CLI gathers them from the Store. The recap to
 send holds only the shared notes, grouped for a reader who wasn't taking
 notes: what we discussed, what we decided, wins, concerns, what each of us
-will do and by when, what was done since last time and what is still open.
+will do and by when, what was done or dropped since last time and what is
+still open. The actions are as they stood at the end of the meeting (the
+CLI reads them back from their history), so a recap reads the same whenever
+it is made.
 It has no tags, no elapsed times and no questions from the manager's script
 (their answers are the notes). ``all_notes`` adds the private notes, each
 marked "(private)", and the questions asked: the manager's own file.
@@ -15,8 +18,8 @@ can't carry escape sequences. The JSON export is in :mod:`recap_json`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
@@ -26,6 +29,7 @@ from tui1on1.domain.text import plural, safe_terminal_text
 
 PRIVATE_MARK = "(private) "
 NOTHING_SHARED = "Nothing to share from this meeting."
+DROPPED_HEADING = "Dropped since last time"
 
 _LABELS = {NoteKind.QUESTION: "Open question: ", NoteKind.PARKED: "For another time: "}
 _DISCUSSED = (NoteKind.NOTE, NoteKind.QUOTE, NoteKind.QUESTION, NoteKind.PARKED)
@@ -46,10 +50,13 @@ class MeetingRecord:
     asked: Sequence[AskedQuestion]
     actions: Sequence[ActionItem]  # those that came from this meeting
     segments: Sequence[SegmentLog]
-    # Actions from earlier meetings seen from this one: closed in it, or still
-    # open. ``private_earlier`` holds the ids of those whose note is private.
+    # Earlier actions seen from this one, as of its end: closed in it or
+    # since the last meeting, or open. ``private_earlier`` holds the ids of
+    # those whose note is private; ``drop_reasons`` the reasons given for
+    # dropping them, by id.
     earlier_actions: Sequence[ActionItem] = ()
     private_earlier: frozenset[int] = frozenset()
+    drop_reasons: Mapping[int, str] = field(default_factory=dict)
 
     def is_private(self, action: ActionItem) -> bool:
         """Whether an action is the manager's alone: its note is private."""
@@ -61,11 +68,15 @@ class MeetingRecord:
         """Earlier actions done in this meeting, or between meetings since
         the last one (``earlier_actions`` holds only those): mine first,
         then theirs."""
-        items = [
-            a
-            for a in self.earlier_actions
-            if a.status is ActionStatus.DONE and a.closed_meeting_id in (self.meeting.id, None)
-        ]
+        return self._closed(ActionStatus.DONE)
+
+    def dropped_since_last_time(self) -> list[ActionItem]:
+        """Earlier actions dropped in this meeting or since the last one:
+        mine first, then theirs."""
+        return self._closed(ActionStatus.DROPPED)
+
+    def _closed(self, status: ActionStatus) -> list[ActionItem]:
+        items = [a for a in self.earlier_actions if a.status is status]
         return sorted(items, key=lambda a: (a.owner is not Owner.ME, a.id))
 
     def still_open(self) -> list[ActionItem]:
@@ -76,8 +87,11 @@ class MeetingRecord:
 
 
 def markdown(record: MeetingRecord, *, today: date, all_notes: bool = False) -> str:
-    """The recap to send (``all_notes``: the manager's own file). ``today``
-    is the local date, to say which open actions are past their date."""
+    """The recap to send (``all_notes``: the manager's own file). An open
+    action is past its date if it was on the day the meeting ended (on
+    ``today``, the local date, while the meeting is live)."""
+    ended = record.meeting.ended_at
+    on = ended.astimezone().date() if ended is not None else today
 
     def shown(private: bool) -> bool:
         return all_notes or not private
@@ -96,7 +110,7 @@ def markdown(record: MeetingRecord, *, today: date, all_notes: bool = False) -> 
     for owner, heading in ((Owner.ME, "What I'll do"), (Owner.THEM, "What you'll do")):
         mine = [a for a in record.actions if a.owner is owner]
         items = [
-            bullet(mark(private) + _action_text(a, today, earlier=False))
+            bullet(mark(private) + _action_text(a, on, earlier=False))
             for a, private in _visible(record, mine, shown)
             if a.status is not ActionStatus.DROPPED
         ]
@@ -104,10 +118,11 @@ def markdown(record: MeetingRecord, *, today: date, all_notes: bool = False) -> 
     from_this_meeting = any(items for _, items in sections)
     for heading, actions in (
         ("Done since last time", record.done_since_last_time()),
+        (DROPPED_HEADING, record.dropped_since_last_time()),
         ("Still open", record.still_open()),
     ):
         items = [
-            bullet(mark(private) + f"{_WHO[a.owner]}: " + _action_text(a, today, earlier=True))
+            bullet(mark(private) + f"{_WHO[a.owner]}: " + _earlier_text(record, a, on))
             for a, private in _visible(record, actions, shown)
         ]
         sections.append((heading, items))
@@ -148,6 +163,14 @@ def _note_text(note: Note) -> str:
     if note.kind is NoteKind.QUOTE:
         return f"“{body}”"
     return _LABELS.get(note.kind, "") + body
+
+
+def _earlier_text(record: MeetingRecord, action: ActionItem, on: date) -> str:
+    """An earlier action; a dropped one with the reason given, if any."""
+    if action.status is ActionStatus.DROPPED:
+        reason = clean(record.drop_reasons.get(action.id, ""))
+        return f"{clean(action.text)} — {reason}" if reason else clean(action.text)
+    return _action_text(action, on, earlier=True)
 
 
 def _action_text(action: ActionItem, today: date, *, earlier: bool) -> str:

@@ -1,5 +1,6 @@
 """A meeting as plain JSON-ready data: everything, private notes included,
-each note and action with its ``private`` flag (the shape is in the README)."""
+each note and action with its ``private`` flag (the shape is in the README).
+The actions are as the record holds them: as of the end of the meeting."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from tui1on1.domain.records import ActionItem
 
 EXPORT_VERSION = 2
 """2: ``private`` on notes and actions, each action's ``origin_meeting_id``
-and ``closed_meeting_id``, and ``earlier_actions``."""
+and ``closed_meeting_id``, and ``earlier_actions``; later ``drop_reason``."""
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -31,6 +32,7 @@ def _action(record: MeetingRecord, action: ActionItem) -> dict[str, Any]:
         "closed_meeting_id": action.closed_meeting_id,
         "created_at": _iso(action.created_at),
         "closed_at": _iso(action.closed_at),
+        "drop_reason": record.drop_reasons.get(action.id, ""),
     }
 
 

@@ -215,23 +215,34 @@ class LedgerStore(SessionBase):
                 session.flush()
             return convert.action_item(row)
 
-    def done_between(self, person_id: int, after: datetime, until: datetime) -> list[ActionItem]:
-        """The person's actions marked done outside any meeting after
-        ``after`` and up to ``until`` (on the command line, the person
-        screen, the all-actions screen): what was done since last time."""
+    def actions_seen_from(
+        self, person_id: int, meeting_id: int, *, made_before: datetime, closed_after: datetime
+    ) -> tuple[list[ActionItem], dict[int, list[ActionEvent]]]:
+        """The person's actions from before a meeting that its recap may
+        show, with their history: made before ``made_before`` outside the
+        meeting, open now or closed after ``closed_after``. Actions of
+        deleted notes are left out (typed by mistake)."""
         query = (
             select(ActionItemRow)
+            .outerjoin(NoteRow, NoteRow.id == ActionItemRow.note_id)
             .where(
                 ActionItemRow.person_id == person_id,
-                ActionItemRow.status == ActionStatus.DONE.value,
-                ActionItemRow.closed_meeting_id.is_(None),
-                ActionItemRow.closed_at > after,
-                ActionItemRow.closed_at <= until,
+                NoteRow.deleted_at.is_(None),
+                or_(
+                    ActionItemRow.origin_meeting_id.is_(None),
+                    ActionItemRow.origin_meeting_id != meeting_id,
+                ),
+                or_(ActionItemRow.created_at.is_(None), ActionItemRow.created_at < made_before),
+                or_(
+                    ActionItemRow.status == ActionStatus.OPEN.value,
+                    ActionItemRow.closed_at > closed_after,
+                ),
             )
-            .order_by(ActionItemRow.closed_at, ActionItemRow.id)
+            .order_by(ActionItemRow.id)
         )
         with self._read() as session:
-            return [convert.action_item(row) for row in session.scalars(query)]
+            items = [convert.action_item(row) for row in session.scalars(query)]
+        return items, self.action_history(item.id for item in items)
 
     def private_note_ids(self, note_ids: Iterable[int]) -> frozenset[int]:
         """Which of these notes are private."""
