@@ -145,7 +145,8 @@ def test_an_edited_line_is_read_again(store):
     [action] = store.list_actions(person_id=ada.id)
     assert (action.owner, action.due, action.text) == (Owner.ME, date(2026, 12, 9), "draft it")
     assert store.list_notes(meeting.id)[0].private is True
-    # While its meeting goes on, fixing the date or owner is a slip corrected, not history.
+    # Fixing the date or owner while its meeting goes on is history too, as
+    # from the action dialog.
     store.edit_note(
         note.id,
         text="draft it",
@@ -153,7 +154,10 @@ def test_an_edited_line_is_read_again(store):
         at=T0 + DAY,
         reading=LineReading(NoteKind.ACTION, Owner.THEM, date(2026, 12, 10)),
     )
-    assert _changes(store, action.id) == []
+    assert _changes(store, action.id) == [
+        (ActionChange.OWNER, "me", "them", ""),
+        (ActionChange.DUE, "2026-12-09", "2026-12-10", ""),
+    ]
     store.end_meeting(meeting.id, T0 + DAY)
     store.edit_note(
         note.id,
@@ -162,7 +166,7 @@ def test_an_edited_line_is_read_again(store):
         at=T0 + 2 * DAY,
         reading=LineReading(NoteKind.ACTION, Owner.THEM, date(2026, 12, 16)),
     )
-    assert _changes(store, action.id) == [(ActionChange.DUE, "2026-12-10", "2026-12-16", "")]
+    assert _changes(store, action.id)[-1] == (ActionChange.DUE, "2026-12-10", "2026-12-16", "")
     store.edit_note(
         note.id, text="draft it", tags=(), at=T0 + 3 * DAY, reading=LineReading(NoteKind.NOTE)
     )

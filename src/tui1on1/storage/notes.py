@@ -89,23 +89,19 @@ def _reread(
         )
         session.add(action)
         return action
-    origin = session.get(MeetingRow, action.origin_meeting_id) if action.origin_meeting_id else None
-    quiet = origin is not None and origin.status == "live" and origin.id == note.meeting_id
     if action.owner != owner.value:
         before, action.owner = action.owner, owner.value
-        if not quiet:
-            record_event(session, action, ActionChange.OWNER, at, before=before, after=owner.value)
+        record_event(session, action, ActionChange.OWNER, at, before=before, after=owner.value)
     if action.due != reading.due:
         before_due, action.due = action.due, reading.due
-        if not quiet:
-            record_event(
-                session,
-                action,
-                ActionChange.DUE,
-                at,
-                before=due_text(before_due),
-                after=due_text(reading.due),
-            )
+        record_event(
+            session,
+            action,
+            ActionChange.DUE,
+            at,
+            before=due_text(before_due),
+            after=due_text(reading.due),
+        )
     return action
 
 
@@ -212,8 +208,7 @@ class NoteStore(SessionBase):
         privacy). A note that becomes an action gets its action item; an
         action that becomes another kind of note loses it (it was typed as
         an action by mistake). An owner or due date changed here is part of
-        the action's history, unless the action was made in the meeting
-        that is still going on (a slip corrected as it happens)."""
+        the action's history, as it is from the action dialog."""
         _check_text(text)
         with self._write() as session:
             row = _get(session, NoteRow, note_id, "note")
