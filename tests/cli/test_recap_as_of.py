@@ -91,7 +91,7 @@ We met for 25 minutes.
 
 ## Dropped since last time
 
-- Me: book the offsite — the team went remote
+- Me: book the offsite
 
 ## Still open
 

@@ -34,7 +34,7 @@ def test_carried_actions_closed_here_and_still_open_are_in_the_summary():
     assert "I promised: nothing new" in text
     assert "They'll do (1)\n  • draft the proposal  (due Fri 11 Dec)" in text
     assert (
-        "Closed from before (2)\n"
+        "Closed in this 1:1 from before (2)\n"
         "  • send the RFC  (done, mine)\n"
         "  • book the room  (dropped, theirs)\n"
     ) in text
@@ -46,4 +46,4 @@ def test_with_nothing_carried_nothing_is_nothing():
     text = summary_text("Ada Lovelace", _summary(actual_seconds=20)).plain
     assert "Under a minute (planned 30)" in text
     assert "I promised: nothing\n" in text
-    assert "Closed from before" not in text and "still open" not in text
+    assert "Closed in this 1:1" not in text and "still open" not in text

@@ -122,7 +122,11 @@ def markdown(record: MeetingRecord, *, today: date, all_notes: bool = False) -> 
         ("Still open", record.still_open()),
     ):
         items = [
-            bullet(mark(private) + f"{_WHO[a.owner]}: " + _earlier_text(record, a, on))
+            bullet(
+                mark(private)
+                + f"{_WHO[a.owner]}: "
+                + _earlier_text(record, a, on, reasons=all_notes)
+            )
             for a, private in _visible(record, actions, shown)
         ]
         sections.append((heading, items))
@@ -165,10 +169,12 @@ def _note_text(note: Note) -> str:
     return _LABELS.get(note.kind, "") + body
 
 
-def _earlier_text(record: MeetingRecord, action: ActionItem, on: date) -> str:
-    """An earlier action; a dropped one with the reason given, if any."""
+def _earlier_text(record: MeetingRecord, action: ActionItem, on: date, *, reasons: bool) -> str:
+    """An earlier action; a dropped one with the reason given, if any, in the
+    manager's own file only (``reasons``): a reason is typed as a note to
+    self ("HR said no"), so the recap to send never carries one."""
     if action.status is ActionStatus.DROPPED:
-        reason = clean(record.drop_reasons.get(action.id, ""))
+        reason = clean(record.drop_reasons.get(action.id, "")) if reasons else ""
         return f"{clean(action.text)} — {reason}" if reason else clean(action.text)
     return _action_text(action, on, earlier=True)
 

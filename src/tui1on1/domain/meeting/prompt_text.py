@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from tui1on1.domain.meeting.notes import NoteRow
 from tui1on1.domain.prompts import AskedBefore
+from tui1on1.domain.recap_text import strip_tags
 from tui1on1.domain.text import clip, plural
 
 WRAP_UP_HINT = "Wrap-up: agree one concrete next step, who owns it, and by when."
@@ -33,7 +34,7 @@ def read_back(rows: Iterable[NoteRow], shown: int | None = READ_BACK_SHOWN) -> s
     for row in actions[:shown]:
         who = "me" if row.mine else "them"
         due = row.due or "no due date"
-        lines.append(f"  {who}: {clip(row.text, 60)} · {due}")
+        lines.append(f"  {who}: {clip(strip_tags(row.text), 60)} · {due}")  # said aloud
     if shown is not None and len(actions) > shown:
         lines.append(f"  … and {len(actions) - shown} more in the notes below")
     if kept_back:

@@ -87,7 +87,8 @@ def summary_text(name: str, summary: Summary) -> Text:
         for action_text, due in actions:
             text.append(f"  • {_first_line(action_text)}" + (f"  ({due})" if due else "") + "\n")
     if summary.closed_here:
-        text.append(f"\nClosed from before ({len(summary.closed_here)})\n", style="bold")
+        closed = len(summary.closed_here)
+        text.append(f"\nClosed in this 1:1 from before ({closed})\n", style="bold")
         for action_text, mine, status in summary.closed_here:
             whose = "mine" if mine else "theirs"
             text.append(f"  • {_first_line(action_text)}  ({status}, {whose})\n")
