@@ -462,3 +462,17 @@ def test_a_nul_in_a_paste_is_dropped_so_every_backend_can_store_the_note() -> No
     assert (parsed.kind, parsed.text) == (NoteKind.ACTION, "nul here")
     with pytest.raises(EmptyLineError):
         parse_line("\x00 \x00", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "text"),
+    [
+        ("!me // write her a peer note", NoteKind.ACTION, "write her a peer note"),
+        ("- // not sleeping well", NoteKind.CONCERN, "not sleeping well"),
+        ("> //quote to self", NoteKind.QUOTE, "quote to self"),
+    ],
+)
+def test_the_private_marker_right_after_a_prefix_is_read_too(line, kind, text):
+    """A privacy slip is worse than a formatting one: `!me // …` is private."""
+    parsed = parse_line(line, date(2026, 12, 7))
+    assert (parsed.kind, parsed.text, parsed.private) == (kind, text, True)

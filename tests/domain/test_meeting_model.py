@@ -505,3 +505,16 @@ def test_private_promises_are_never_read_out_but_are_counted(clock: FakeClock) -
     assert "me: send the rubric" in said
     summary = model.summary(clock.now())
     assert ("◘ private: check her comp band", "no due date") in summary.actions_mine
+
+
+def test_the_read_back_says_only_what_is_still_to_do(clock: FakeClock) -> None:
+    """Done or dropped here: not to be read out as agreed."""
+    model = make_model()
+    model.notes.add(
+        new_note("a1", "keep this one", NoteKind.ACTION, Owner.THEM), date(2026, 11, 20)
+    )
+    model.notes.add(new_note("a2", "a slip", NoteKind.ACTION, Owner.THEM), date(2026, 11, 20))
+    model.notes.saved("a2", 2, 12)
+    model.notes.toggle_done("a2")  # marked done at once
+    said = model.read_back(None)
+    assert "keep this one" in said and "a slip" not in said

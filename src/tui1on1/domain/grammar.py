@@ -242,6 +242,10 @@ def parse_line(line: str, today: date, *, keep_due: date | None = None) -> Parse
     if not private:
         private, stripped = _split_private(stripped)
     kind, owner, prefix, body = _split_prefix(stripped)
+    if not private and kind is not NoteKind.NOTE:
+        # `!me // ...`: the marker after the prefix means what it says too
+        # (a privacy slip is worse than a formatting one).
+        private, body = _split_private(body)
     if not body:
         if kind is NoteKind.NOTE:  # only a lone backslash gets here
             raise EmptyLineError("there's nothing after the '\\' — type the note after it")

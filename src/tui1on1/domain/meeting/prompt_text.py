@@ -19,12 +19,12 @@ NEVER_ASKED = "never asked before"
 
 
 def read_back(rows: Iterable[NoteRow], shown: int | None = READ_BACK_SHOWN) -> str:
-    """A meeting's actions, who and what and when, mine first ("" while there
-    are none): the ones made in it, and the earlier ones still open that were
+    """A meeting's open actions, who and what and when, mine first ("" while
+    there are none): the ones made in it, and the earlier ones still open that were
     reworded, rescheduled or reassigned in it; the first ``shown``, then how
     many more (None: all)."""
-    agreed = [
-        r for r in rows if r.is_action and (not r.carried or (r.changed_here and r.is_open_action))
+    agreed = [  # still open: one done or dropped here is not to be done
+        r for r in rows if r.is_open_action and (not r.carried or r.changed_here)
     ]
     actions = sorted((r for r in agreed if not r.private), key=lambda r: not r.mine)
     kept_back = len(agreed) - len(actions)
