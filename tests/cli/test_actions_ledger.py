@@ -256,3 +256,24 @@ def test_edit_with_date_like_words_says_no_date_was_set(cli, ledger):
     assert history(cli, ledger, 1) == [
         event("text", "send the RFC draft", "send the RFC draft by friday")
     ]
+
+
+def test_a_promise_of_someone_in_a_live_1on1_is_changed_there(cli, ledger):
+    """The meeting shows its person's promises: changed behind its back, it
+    would go on showing the old ones."""
+    from tui1on1.storage.store import Store
+
+    store = Store.open(ledger)
+    try:
+        ada = store.find_person("Ada Lovelace")
+        store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=NOW)
+    finally:
+        store.close()
+    result = cli("--db", ledger, "actions", "due", "1", "fri")
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith(
+        "the 1:1 with Ada Lovelace is going on: change this promise there "
+        "(a on the action), so the meeting shows it"
+    )
+    assert history(cli, ledger, 1) == []
+    assert cli("--db", ledger, "actions", "show", "1").returncode == 0  # reading is fine

@@ -103,11 +103,19 @@ def _list(store: Store, request: Listing, args: argparse.Namespace) -> int:
 
 def _change(store: Store, change: Change, args: argparse.Namespace) -> int:
     from tui1on1.cli import action_changes, action_list
+    from tui1on1.domain.text import safe_terminal_text
 
     if change.action_id > _LARGEST_KEY:  # PostgreSQL would refuse to look it up
         return fail(f"no action item with id {change.action_id}")
     day = today()
     if change.word != "show":
+        action = store.get_action(change.action_id)
+        if any(m.person_id == action.person_id for m in store.live_meetings()):
+            name = safe_terminal_text(store.get_person(action.person_id).name)
+            return fail(
+                f"the 1:1 with {name} is going on: change this promise there "
+                "(a on the action), so the meeting shows it"
+            )
         lines = action_changes.apply_change(store, change, at=now(), today=day)
         if not args.json:
             print("\n".join(lines))
