@@ -231,3 +231,25 @@ def test_past_its_date_is_judged_on_the_day_of_the_meeting():
     assert "review her promo packet — was due 2026-12-14" in markdown(
         live, today=date(2026, 12, 15)
     )
+
+
+def test_nothing_new_but_earlier_promises_reads_as_one_story():
+    quiet = MeetingRecord(
+        person=ADA,
+        meeting=MEETING,
+        notes=NOTES[5:8],
+        asked=[],
+        actions=[],
+        segments=[],
+        earlier_actions=EARLIER_ACTIONS[:2],
+    )
+    text = markdown(quiet, today=TODAY)
+    assert "Nothing to share from this meeting." not in text
+    assert text.endswith(
+        "Nothing new to share from this meeting; where earlier promises stand:\n"
+        "\n"
+        "## Done since last time\n"
+        "\n"
+        "- Me: book the offsite\n"
+        "- You: send the RFC draft\n"
+    )

@@ -29,6 +29,7 @@ from tui1on1.domain.text import plural, safe_terminal_text
 
 PRIVATE_MARK = "(private) "
 NOTHING_SHARED = "Nothing to share from this meeting."
+NOTHING_NEW = "Nothing new to share from this meeting; where earlier promises stand:"
 DROPPED_HEADING = "Dropped since last time"
 
 _LABELS = {NoteKind.QUESTION: "Open question: ", NoteKind.PARKED: "For another time: "}
@@ -136,7 +137,8 @@ def markdown(record: MeetingRecord, *, today: date, all_notes: bool = False) -> 
 
     lines = [*_header(record), ""]
     if not from_this_meeting:
-        lines += [NOTHING_SHARED, ""]
+        earlier = any(items for _, items in sections)
+        lines += [NOTHING_NEW if earlier else NOTHING_SHARED, ""]
     for heading, items in sections:
         if items:
             lines += [f"## {heading}", "", *items, ""]
