@@ -277,3 +277,14 @@ def test_a_promise_of_someone_in_a_live_1on1_is_changed_there(cli, ledger):
     )
     assert history(cli, ledger, 1) == []
     assert cli("--db", ledger, "actions", "show", "1").returncode == 0  # reading is fine
+
+
+def test_edit_takes_the_prefix_as_the_notes_pane_does_and_refuses_only_tags(cli, ledger):
+    result = cli("--db", ledger, "actions", "edit", "1", "! send the RFC draft v2")
+    assert result.stdout.startswith(
+        "Reworded 1 (Ada Lovelace): send the RFC draft → send the RFC draft v2"
+    )
+    only_tags = cli("--db", ledger, "actions", "edit", "1", "#career")
+    assert only_tags.returncode == 2
+    assert "an action needs some words besides its tags; nothing was changed" in only_tags.stderr
+    assert [e["after"] for e in history(cli, ledger, 1)] == ["send the RFC draft v2"]

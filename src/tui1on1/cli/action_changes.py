@@ -78,14 +78,20 @@ def _reschedule(
 def _edit(store: Store, action: ActionItem, text: str, *, at: datetime, today: date) -> list[str]:
     """New text, read as the notes pane reads an action: a trailing @when reschedules."""
     from tui1on1.domain.grammar import EmptyLineError, NoteTooLongError, parse_line
+    from tui1on1.domain.kinds import NoteKind
     from tui1on1.domain.ledger import action_ref
+    from tui1on1.domain.recap_text import strip_tags
 
-    try:
-        parsed = parse_line("! " + text, today)
+    try:  # typed with its prefix ("! …", "!me …") as in the notes pane, or without
+        parsed = parse_line(text, today)
+        if parsed.kind is not NoteKind.ACTION:
+            parsed = parse_line("! " + text, today)
     except (EmptyLineError, NoteTooLongError) as exc:
         raise UsageError(str(exc)) from None
     if parsed.due_error:
         raise UsageError(f"{parsed.due_error}; nothing was changed")
+    if not strip_tags(parsed.text).strip():
+        raise UsageError("an action needs some words besides its tags; nothing was changed")
     name = _name(store, action)
     lines = []
     if parsed.text != action.text:
