@@ -318,15 +318,3 @@ def test_an_older_export_makes_concerns_and_parked_topics_private(store):
         "p-old": True,
         "n-old": False,
     }
-
-
-def test_a_deleted_notes_action_leaves_the_lists_until_undone(store):
-    ada = store.add_person("Ada Lovelace", now=T0)
-    meeting = _meeting(store, ada, T0)
-    kept = _action(store, meeting, "a1", "send it")
-    _action(store, meeting, "a2", "typed by mistake")
-    [_, slip] = store.list_notes(meeting.id)
-    store.delete_note(slip.id, T0 + DAY / 96)
-    assert [a.id for a in store.list_actions()] == [kept.id]
-    store.restore_note(slip.id)
-    assert len(store.list_actions(status=ActionStatus.OPEN)) == 2

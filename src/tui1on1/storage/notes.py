@@ -281,13 +281,8 @@ class NoteStore(SessionBase):
         status: ActionStatus | None = None,
         owner: Owner | None = None,
     ) -> list[ActionItem]:
-        """Action items, oldest due date first (no due date last); those of a
-        deleted note are left out (typed by mistake; undo brings them back)."""
-        query = (
-            select(ActionItemRow)
-            .outerjoin(NoteRow, NoteRow.id == ActionItemRow.note_id)
-            .where(NoteRow.deleted_at.is_(None))
-        )
+        """Action items, oldest due date first (no due date last)."""
+        query = select(ActionItemRow)
         if person_id is not None:
             query = query.where(ActionItemRow.person_id == person_id)
         if status is not None:
