@@ -19,7 +19,6 @@ from tui1on1.domain.text import safe_terminal_text
 
 if TYPE_CHECKING:
     from tui1on1.domain.records import ActionEvent, ActionItem
-    from tui1on1.storage.store import Store
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
@@ -41,7 +40,7 @@ def ordered(items: list[ActionItem], today: date) -> list[ActionItem]:
 
 
 def print_groups(
-    items: list[ActionItem], names: dict[int, str], today: date, *, private: set[int]
+    items: list[ActionItem], names: dict[int, str], today: date, *, private: frozenset[int]
 ) -> None:
     """Print the ordered ``items`` under their headings, in aligned columns;
     ``private``: the ids of those whose note is private, marked so."""
@@ -72,11 +71,6 @@ def print_groups(
                 f"{ref.rjust(widths[0])}  {state.ljust(widths[1])}  "
                 f"{name.ljust(widths[2])}   {text}".rstrip()
             )
-
-
-def private_notes(store: Store, items: list[ActionItem]) -> set[int]:
-    """The ids of the notes, among those the actions came from, marked private."""
-    return set(store.private_note_ids(a.note_id for a in items if a.note_id is not None))
 
 
 def _iso(value: datetime | date | None) -> str | None:

@@ -78,14 +78,14 @@ def _list(store: Store, request: Listing, args: argparse.Namespace) -> int:
     day = today()
     items = action_list.ordered(items, day)
     if args.json:
-        private = action_list.private_notes(store, items)
+        private = store.private_actions(items)
         history = store.action_history(a.id for a in items)
         out = [
             action_list.as_json(
                 a,
                 names.get(a.person_id, ""),
                 day,
-                private=a.note_id in private,
+                private=a.id in private,
                 history=history[a.id],
             )
             for a in items
@@ -94,10 +94,7 @@ def _list(store: Store, request: Listing, args: argparse.Namespace) -> int:
     elif not items:
         print(_nothing(args, person.name if person else None))
     else:
-        private = action_list.private_notes(store, items)
-        action_list.print_groups(
-            items, names, day, private={a.id for a in items if a.note_id in private}
-        )
+        action_list.print_groups(items, names, day, private=store.private_actions(items))
     return EXIT_OK
 
 
@@ -122,7 +119,7 @@ def _change(store: Store, change: Change, args: argparse.Namespace) -> int:
             return EXIT_OK
         print("\n".join(lines), file=sys.stderr)  # stdout holds the JSON alone
     action = store.get_action(change.action_id)
-    private = bool(action_list.private_notes(store, [action]))
+    private = bool(store.private_actions([action]))
     history = store.action_history([action.id])[action.id]
     if args.json:
         person = store.get_person(action.person_id).name

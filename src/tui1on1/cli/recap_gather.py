@@ -90,12 +90,6 @@ def _as_of_end(store: Store, record: MeetingRecord) -> MeetingRecord:
         notes=notes,
         actions=own,
         earlier_actions=earlier,
-        private_earlier=_private_ids(store, earlier),
+        private_earlier=store.private_actions(earlier),
         drop_reasons={i: r for i, r in reasons.items() if r},
     )
-
-
-def _private_ids(store: Store, actions: list[ActionItem]) -> frozenset[int]:
-    """The ids of the actions whose note is private."""
-    private_notes = store.private_note_ids(a.note_id for a in actions if a.note_id is not None)
-    return frozenset(a.id for a in actions if a.note_id in private_notes)

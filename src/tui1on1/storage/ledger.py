@@ -9,7 +9,7 @@ already says records nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import or_, select
@@ -73,6 +73,16 @@ def record_event(
     session.add(event)
 
 
+def set_action_text(session: Session, row: ActionItemRow, text: str, at: datetime) -> None:
+    """An action's new text; its note (and the note's tags) follow."""
+    row.text = text
+    note = session.get(NoteRow, row.note_id) if row.note_id else None
+    if note is not None:
+        note.text = text
+        note.tags = convert.join_tags(extract_tags(text))
+        note.edited_at = at
+
+
 def due_text(value: date | None) -> str:
     return value.isoformat() if value else ""
 
@@ -132,22 +142,14 @@ class LedgerStore(SessionBase):
         uid: str | None = None,
     ) -> ActionItem:
         """Give an action a new due date (None: no due date)."""
-        with self._write() as session:
-            row = _action(session, action_id)
-            if not _landed(session, uid) and row.due != due:
-                before, row.due = row.due, due
-                record_event(
-                    session,
-                    row,
-                    ActionChange.DUE,
-                    at,
-                    before=due_text(before),
-                    after=due_text(due),
-                    meeting_id=meeting_id,
-                    uid=uid,
-                )
-                session.flush()
-            return convert.action_item(row)
+
+        def apply(_session: Session, row: ActionItemRow) -> tuple[str, str] | None:
+            if row.due == due:
+                return None
+            before, row.due = row.due, due
+            return due_text(before), due_text(due)
+
+        return self._change(action_id, ActionChange.DUE, apply, at, meeting_id, uid)
 
     def reassign_action(
         self,
@@ -159,22 +161,14 @@ class LedgerStore(SessionBase):
         uid: str | None = None,
     ) -> ActionItem:
         """Make an action mine or theirs."""
-        with self._write() as session:
-            row = _action(session, action_id)
-            if not _landed(session, uid) and row.owner != owner.value:
-                before, row.owner = row.owner, owner.value
-                record_event(
-                    session,
-                    row,
-                    ActionChange.OWNER,
-                    at,
-                    before=before,
-                    after=owner.value,
-                    meeting_id=meeting_id,
-                    uid=uid,
-                )
-                session.flush()
-            return convert.action_item(row)
+
+        def apply(_session: Session, row: ActionItemRow) -> tuple[str, str] | None:
+            if row.owner == owner.value:
+                return None
+            before, row.owner = row.owner, owner.value
+            return before, owner.value
+
+        return self._change(action_id, ActionChange.OWNER, apply, at, meeting_id, uid)
 
     def reword_action(
         self,
@@ -193,22 +187,39 @@ class LedgerStore(SessionBase):
 
         if len(text) > MAX_NOTE_CHARS:
             raise InvalidInput(f"an action can be at most {MAX_NOTE_CHARS:,} characters")
+
+        def apply(session: Session, row: ActionItemRow) -> tuple[str, str] | None:
+            if row.text == text:
+                return None
+            before = row.text
+            set_action_text(session, row, text, at)
+            return before, text
+
+        return self._change(action_id, ActionChange.TEXT, apply, at, meeting_id, uid)
+
+    def _change(
+        self,
+        action_id: int,
+        change: ActionChange,
+        apply: Callable[[Session, ActionItemRow], tuple[str, str] | None],
+        at: datetime,
+        meeting_id: int | None,
+        uid: str | None,
+    ) -> ActionItem:
+        """One change to an action and its history row, in one transaction:
+        ``apply`` changes the row and returns (before, after), or None when
+        the action says that already (nothing recorded); a replayed ``uid``
+        changes nothing."""
         with self._write() as session:
             row = _action(session, action_id)
-            if not _landed(session, uid) and row.text != text:
-                before, row.text = row.text, text
-                note = session.get(NoteRow, row.note_id) if row.note_id else None
-                if note is not None:
-                    note.text = text
-                    note.tags = convert.join_tags(extract_tags(text))
-                    note.edited_at = at
+            if not _landed(session, uid) and (values := apply(session, row)) is not None:
                 record_event(
                     session,
                     row,
-                    ActionChange.TEXT,
+                    change,
                     at,
-                    before=before,
-                    after=text,
+                    before=values[0],
+                    after=values[1],
                     meeting_id=meeting_id,
                     uid=uid,
                 )
@@ -244,17 +255,17 @@ class LedgerStore(SessionBase):
             items = [convert.action_item(row) for row in session.scalars(query)]
         return items, self.action_history(item.id for item in items)
 
-    def private_note_ids(self, note_ids: Iterable[int]) -> frozenset[int]:
-        """Which of these notes are private."""
-        ids = sorted(set(note_ids))
+    def private_actions(self, actions: Iterable[ActionItem]) -> frozenset[int]:
+        """The ids of these actions whose note is private (kept out of the recap)."""
+        ids = sorted({a.id for a in actions})
         found: set[int] = set()
         with self._read() as session:
             for start in range(0, len(ids), 500):  # bound parameters stay few
                 found.update(
                     session.scalars(
-                        select(NoteRow.id).where(
-                            NoteRow.id.in_(ids[start : start + 500]), NoteRow.private
-                        )
+                        select(ActionItemRow.id)
+                        .join(NoteRow, NoteRow.id == ActionItemRow.note_id)
+                        .where(ActionItemRow.id.in_(ids[start : start + 500]), NoteRow.private)
                     )
                 )
         return frozenset(found)

@@ -17,9 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tui1on1.domain.kinds import ActionChange, ActionStatus
-from tui1on1.domain.tags import extract_tags
-from tui1on1.storage.convert import join_tags
-from tui1on1.storage.tables import ActionEventRow, ActionItemRow, NoteRow
+from tui1on1.storage.ledger import set_action_text
+from tui1on1.storage.tables import ActionEventRow, ActionItemRow
 
 _STATUS_CHANGES = (ActionChange.DONE.value, ActionChange.DROPPED.value, ActionChange.REOPENED.value)
 _CLOSED = (ActionStatus.DONE.value, ActionStatus.DROPPED.value)
@@ -50,11 +49,7 @@ def _undo(session: Session, action: ActionItemRow, event: ActionEventRow, meetin
     elif event.change == ActionChange.OWNER.value and event.before:
         action.owner = event.before
     elif event.change == ActionChange.TEXT.value and event.before:
-        action.text = event.before
-        note = session.get(NoteRow, action.note_id) if action.note_id else None
-        if note is not None:
-            note.text = event.before
-            note.tags = join_tags(extract_tags(event.before))
+        set_action_text(session, action, event.before, event.at)
     elif event.change in _STATUS_CHANGES and event.before:
         was_closed = action.status in _CLOSED
         action.status = event.before

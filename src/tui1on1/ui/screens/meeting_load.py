@@ -160,14 +160,8 @@ def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) 
         changed_here=_changed_in(store, [a.id for a in carried], meeting.id)
         if resumed
         else frozenset(),
-        private_carried=_private(store, carried),
+        private_carried=store.private_actions(carried),
     )
-
-
-def _private(store: Store, actions: list[ActionItem]) -> frozenset[int]:
-    """The ids of the actions whose note is private."""
-    notes = store.private_note_ids(a.note_id for a in actions if a.note_id is not None)
-    return frozenset(a.id for a in actions if a.note_id in notes)
 
 
 def _changed_in(store: Store, action_ids: list[int], meeting_id: int) -> frozenset[int]:
