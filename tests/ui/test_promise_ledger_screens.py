@@ -287,3 +287,28 @@ async def test_during_a_live_1on1_its_promises_are_changed_in_the_meeting(
         await wait_for(pilot, lambda: isinstance(app.screen, ActionsScreen))
     assert history(db_path, ledger.overdue)[1] == []
     assert history(db_path, ledger.open_mine)[0].status is ActionStatus.DONE
+
+
+async def test_a_private_promise_is_marked_wherever_it_is_listed(make_app, ledger, db_path):
+    """Before a recap goes out, the manager sees which promises stay out of it."""
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        note_id = store.get_action(ledger.overdue).note_id
+        store.set_note_private(note_id, True)
+    finally:
+        store.close()
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_actions(pilot)
+        assert "◘ send Ada the promotion packet" in row_of(app, ledger.overdue)
+        assert "◘" not in row_of(app, ledger.theirs)
+        await open_dialog(pilot, ledger.overdue)
+        title = str(app.screen.query_one("#action-title").render())
+        assert title.endswith("· ◘ private")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionsScreen))
+        app.open_person(ledger.ada)
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
+        listed = rows(app, "#person-actions")
+        assert "◘ send Ada the promotion packet" in listed[0]
+        assert "◘" not in listed[1]

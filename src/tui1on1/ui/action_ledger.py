@@ -67,7 +67,8 @@ def change_action(
         store = screen.open_services().store
         action = store.get_action(action_id)
         events = store.action_history([action_id])[action_id]
-        screen.app.call_from_thread(ask, action, events)
+        private = bool(store.private_actions([action]))
+        screen.app.call_from_thread(ask, action, events, private)
 
     def in_a_live_meeting(action: ActionItem) -> bool:
         """The 1:1 with the action's person is open underneath: the change is
@@ -77,7 +78,7 @@ def change_action(
             isinstance(s, AppScreen) and s.live_person_id() == action.person_id for s in stack
         )
 
-    def ask(action: ActionItem, events: list[ActionEvent]) -> None:
+    def ask(action: ActionItem, events: list[ActionEvent], private: bool) -> None:
         today = screen.app.clock.now().astimezone().date()
         if in_a_live_meeting(action):
             screen.notify(
@@ -98,7 +99,7 @@ def change_action(
         opener = None
         if origin is not None:
             opener = partial(screen.app.open_past_meeting, origin, action.note_id)
-        dialog = ActionChangeScreen(action, person_name, events, today, opener)
+        dialog = ActionChangeScreen(action, person_name, events, today, opener, private=private)
         screen.app.push_screen(dialog, chosen)
 
     def apply(request: ActionRequest) -> None:

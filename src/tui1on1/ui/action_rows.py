@@ -10,12 +10,14 @@ Nov"): overdue in bold as well as in words.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from datetime import UTC, date, datetime
 
 from rich.cells import cell_len
 from rich.text import Text
 
 from tui1on1.domain.duedates import is_overdue
+from tui1on1.domain.grammar import PRIVATE_MARK
 from tui1on1.domain.kinds import ActionStatus, Owner
 from tui1on1.domain.ledger import action_ref, carried_order, due_words
 from tui1on1.domain.records import ActionItem
@@ -50,8 +52,16 @@ def is_late(action: ActionItem, today: date) -> bool:
     )
 
 
-def action_row(action: ActionItem, today: date, room: int, person: str | None = None) -> Text:
-    """One row in ``room`` cells: '  12  Ada Lovelace      send the RFC…  overdue 3 days'."""
+def action_row(
+    action: ActionItem,
+    today: date,
+    room: int,
+    person: str | None = None,
+    *,
+    private: bool = False,
+) -> Text:
+    """One row in ``room`` cells: '  12  Ada Lovelace      send the RFC…  overdue 3 days'
+    (a private one's text starts with the private mark, as in the meeting)."""
     ref = action_ref(action.id)
     due = due_words(action, today)
     row = Text(f"{ref:>4}  ")
@@ -60,6 +70,8 @@ def action_row(action: ActionItem, today: date, room: int, person: str | None = 
         row.append(f"{clip(safe_terminal_text(person), width):<{width}}  ")
     left = max(MIN_TEXT, room - cell_len(row.plain) - cell_len(due) - 2)
     text = one_line(safe_terminal_text(action.text))
+    if private:
+        text = f"{PRIVATE_MARK} {text}"
     shown = clip(text, left)
     row.append(shown, style="strike" if action.status is ActionStatus.DROPPED else "")
     row.append(" " * (left - cell_len(shown) + 2))  # the due phrases in a column
@@ -74,7 +86,11 @@ def heading(owner: Owner, count: int) -> Text:
 
 
 def grouped_rows(
-    actions: list[ActionItem], today: date, room: int, names: Mapping[int, str] | None = None
+    actions: list[ActionItem],
+    today: date,
+    room: int,
+    names: Mapping[int, str] | None = None,
+    private: AbstractSet[int] = frozenset(),
 ) -> list[tuple[str, Text]]:
     """(key, text) rows under a heading for mine and one for theirs (keys
     "action-ID"; a heading's key starts "heading-", not to be opened)."""
@@ -86,5 +102,6 @@ def grouped_rows(
         rows.append((f"heading-{owner.value}", heading(owner, len(group))))
         for action in group:
             person = None if names is None else names.get(action.person_id, "?")
-            rows.append((f"action-{action.id}", action_row(action, today, room, person)))
+            row = action_row(action, today, room, person, private=action.id in private)
+            rows.append((f"action-{action.id}", row))
     return rows

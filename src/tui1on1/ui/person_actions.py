@@ -23,10 +23,14 @@ def promise_sentence(services: Services, person_id: int) -> str:
     return kept_stats(services, person_id).sentence()
 
 
-def action_rows(actions: list[ActionItem], today: date, room: int) -> list[tuple[str, Text]]:
-    """Their open actions, mine first: 'I'll      12  send the RFC…  overdue 3 days'."""
+def action_rows(
+    actions: list[ActionItem], today: date, room: int, private: frozenset[int] = frozenset()
+) -> list[tuple[str, Text]]:
+    """Their open actions, mine first: 'I'll      12  send the RFC…  overdue 3 days'
+    (``private``: the ids of those whose note is private, marked)."""
     rows = []
     for action in ordered(actions, today):
         who = Text(f"{'I' if action.owner is Owner.ME else 'They'}'ll".ljust(WHO_WIDTH))
-        rows.append((f"action-{action.id}", who + action_row(action, today, room - WHO_WIDTH)))
+        row = action_row(action, today, room - WHO_WIDTH, private=action.id in private)
+        rows.append((f"action-{action.id}", who + row))
     return rows

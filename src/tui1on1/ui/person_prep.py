@@ -37,6 +37,7 @@ class PersonPrep:
     series: CareerSuggestion | None = None  # the next career conversation (reports)
     points: list[TalkingPoint] = field(default_factory=list)  # waiting: theirs, then mine
     promises: str = ""  # how well I kept my word to them (ui.person_actions)
+    private_actions: frozenset[int] = frozenset()  # those whose note is private
 
 
 def load_prep(services: Services, person_id: int, *, all_meetings: bool = False) -> PersonPrep:
@@ -48,11 +49,12 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
     meetings = store.meeting_listings(person_id, limit=None if all_meetings else MEETINGS_SHOWN)
     topics = store.open_topics(person_id, limit=TOPICS_SHOWN)
     history = store.question_history(person_id, None)
+    actions = store.list_actions(person_id=person_id, status=ActionStatus.OPEN)
     recent = sorted(history.items(), key=lambda item: item[1].asked_at, reverse=True)
     return PersonPrep(
         person=person,
         career=store.career_thread(person_id, elements),
-        actions=store.list_actions(person_id=person_id, status=ActionStatus.OPEN),
+        actions=actions,
         topics=topics,
         meetings=meetings,
         last_notes=store.list_notes(meetings[0].meeting.id) if meetings else [],
@@ -74,4 +76,5 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
         ),
         points=store.talking_points(person_id),
         promises=promise_sentence(services, person_id),
+        private_actions=store.private_actions(actions),
     )

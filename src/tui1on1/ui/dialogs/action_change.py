@@ -13,7 +13,7 @@ when and where it was promised, and its history. One key asks for a change:
 Interface, for any screen that shows actions (the person screen, the
 all-actions screen, the live meeting's notes):
 
-``ActionChangeScreen(action, person_name, events, today, open_origin=None)``
+``ActionChangeScreen(action, person_name, events, today, open_origin=None, *, private=False)``
 is pushed with a callback; ``events`` is the action's history
 (``store.action_history``), ``today`` the manager's local date,
 ``open_origin`` what ``g`` calls (after closing with None) to show the
@@ -40,7 +40,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tui1on1.domain.duedates import DueDateError, format_due, resolve_due
-from tui1on1.domain.grammar import EmptyLineError, NoteTooLongError, parse_line
+from tui1on1.domain.grammar import PRIVATE_MARK, EmptyLineError, NoteTooLongError, parse_line
 from tui1on1.domain.kinds import ActionChange, ActionStatus, Owner
 from tui1on1.domain.ledger import action_ref, due_words, history_lines
 from tui1on1.domain.records import ActionEvent, ActionItem
@@ -189,9 +189,12 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
         events: list[ActionEvent],
         today: date,
         open_origin: Callable[[], object] | None = None,
+        *,
+        private: bool = False,
     ) -> None:
         super().__init__()
         self.open_origin = open_origin
+        self.private = private  # its note is kept out of the recap: said in the title
         self.action = action
         self.person_name = person_name
         self.events = events
@@ -204,6 +207,8 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
         title = f"Action {action_ref(action.id)} · {whose} · {due_words(action, self.today)}"
         if action.status is ActionStatus.OPEN and action.due and action.due < self.today:
             title += f" ({format_due(action.due, self.today)})"  # the date missed
+        if self.private:
+            title += f" · {PRIVATE_MARK} private"
         with Vertical(id="action-change", classes="dialog"):
             yield Static(Text(title), classes="dialog-title", id="action-title")
             yield Static(

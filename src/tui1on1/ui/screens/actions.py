@@ -48,16 +48,19 @@ class Ledger:
     names: dict[int, str]  # person id → name
     mine: list[ActionItem]  # my promises of the last PROMISE_DAYS (the sentence's)
     events: list[ActionEvent]  # their history
+    private: frozenset[int]  # the actions whose note is private
 
 
 def load_ledger(services: Services, today: date) -> Ledger:
     store = services.store
     mine, events = my_promises(services, today)
+    actions = store.list_actions()
     return Ledger(
-        actions=store.list_actions(),
+        actions=actions,
         names={p.id: p.name for p in store.list_people(include_archived=True)},
         mine=mine,
         events=events,
+        private=store.private_actions(actions),
     )
 
 
@@ -129,7 +132,7 @@ class ActionsScreen(ServiceScreen[None]):
         shown = ordered((a for a in ledger.actions if self._wanted(a)), today)
         room = self.size.width - ROW_CHROME
         names = ledger.names if self.person_id is None else None
-        self._fill(grouped_rows(shown, today, room, names))
+        self._fill(grouped_rows(shown, today, room, names, ledger.private))
 
     def _wanted(self, action: ActionItem) -> bool:
         return (

@@ -68,7 +68,7 @@ def _ask(pane: NotesPane, key: str, stored: ActionItem | None, events: list[Acti
         if request is not None:
             _apply(pane, key, request)
 
-    dialog = ActionChangeScreen(action, person.name, events, pane.today())
+    dialog = ActionChangeScreen(action, person.name, events, pane.today(), private=row.private)
     pane.screen.app.push_screen(dialog, chosen)
 
 

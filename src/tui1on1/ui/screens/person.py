@@ -192,7 +192,8 @@ class PersonScreen(ServiceScreen[None]):
         self._fill("#person-career", current_rows(prep.career, today, room), CAREER_EMPTY)
 
         self.query_one("#person-promises", Static).update(Text(prep.promises, style="italic"))
-        self._fill("#person-actions", action_rows(prep.actions, today, room), ACTIONS_EMPTY)
+        actions = action_rows(prep.actions, today, room, prep.private_actions)
+        self._fill("#person-actions", actions, ACTIONS_EMPTY)
         points = [
             (f"point-{p.uid}", Text("» ") + Text(one_line(safe_terminal_text(p.text)))
              + Text(f"  {'my topic' if p.mine else 'their topic'} · {_day(p.created_at)}",
