@@ -25,6 +25,6 @@ class MeetingListing:
     """A meeting in a person's list, with its counts."""
 
     meeting: Meeting
-    notes: int
+    notes: int  # not counting actions (counted apart)
     actions: int
     questions: int

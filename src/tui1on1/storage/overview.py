@@ -125,7 +125,12 @@ class OverviewStore(SessionBase):
                 query = select(column, func.count()).where(column.in_(ids), *where)
                 return dict(session.execute(query.group_by(column)).all())
 
-            notes = grouped(NoteRow.meeting_id, NoteRow.deleted_at.is_(None))
+            # Notes apart from actions, as the end summary counts them.
+            notes = grouped(
+                NoteRow.meeting_id,
+                NoteRow.deleted_at.is_(None),
+                NoteRow.kind != NoteKind.ACTION.value,
+            )
             actions = grouped(ActionItemRow.origin_meeting_id)
             questions = grouped(AskedQuestionRow.meeting_id)
             pauses: dict[int, list[MeetingPauseRow]] = defaultdict(list)

@@ -16,6 +16,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui1on1.domain.clock import format_mmss
+from tui1on1.domain.grammar import PRIVATE_MARK
 from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind
 from tui1on1.domain.records import Person
 from tui1on1.domain.text import clip, plural, safe_terminal_text
@@ -226,6 +227,8 @@ class PersonScreen(ServiceScreen[None]):
             last.append(f"{_day(latest.started_at)}  {summary}")
             for note in prep.last_notes:
                 last.append(f"\n  {format_mmss(note.elapsed_seconds)} {note.kind.value:<8} ")
+                if note.private:
+                    last.append(f"{PRIVATE_MARK} ")
                 last.append(one_line(safe_terminal_text(note.text)))
         else:
             meet = bound_key(self.app, PersonScreen, "person_meet", "m")
