@@ -387,3 +387,76 @@ async def test_a_opens_an_action_in_full_to_drop_it_with_a_reason_or_reschedule_
         ]
     finally:
         store.close()
+
+
+async def test_a_typo_in_the_date_never_takes_a_carried_action_s_date_away(
+    make_app, priya, db_path
+):
+    app = make_app(NAME)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await meeting_ready(pilot)
+        await wait_for(pilot, lambda: _line(app, "book the offsite room"))
+        offered = await _edit(pilot, "book the offsite room", "! book the offsite room @@+1w")
+        assert offered == "! book the offsite room @2026-11-24"
+        await pilot.pause()
+        said = _last_said(app)
+        assert "couldn't read the due date '@@+1w'" in said
+        assert said.endswith("It stays due Tue 24 Nov.")
+        # The edit stays open with the line as typed, to be put right.
+        assert app.screen.query_one(NoteInput).value == "! book the offsite room @@+1w"
+        assert "theirs · due Tue 24 Nov" in _line(app, "book the offsite room")
+    assert _actions(db_path)["book the offsite room"][1] == date(2026, 11, 24)
+
+
+async def test_a_private_carried_promise_shows_its_mark_when_edited_and_keeps_it(
+    make_app, db_path, clock
+):
+    store = Store.open(f"sqlite:///{db_path}")
+    person = store.add_person(NAME)
+    then = clock.now() - timedelta(weeks=1)
+    before, _ = store.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=then)
+    store.add_note(NewNote(uid="p1", meeting_id=before.id, kind=NoteKind.ACTION,
+                           text="talk to HR about the leave", created_at=then,
+                           action_owner=Owner.ME, private=True))  # fmt: skip
+    store.end_meeting(before.id, then + timedelta(minutes=30), summary="")
+    store.close()
+    app = make_app(NAME)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await meeting_ready(pilot)
+        await wait_for(pilot, lambda: _line(app, "talk to HR"))
+        offered = await _edit(pilot, "talk to HR about the leave", "!me talk to HR about leave")
+        assert offered == "// !me talk to HR about the leave"
+        await pilot.pause()
+        assert "whether it is private is changed on that meeting's page" in _last_said(app)
+        note_input = app.screen.query_one(NoteInput)
+        note_input.value = ""
+        await type_line(pilot, "// !me talk to HR about leave @+1w")
+        await settle(pilot)
+        assert "talk to HR about leave" in _line(app, "talk to HR about leave")
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        action = next(a for a in store.list_actions() if a.text == "talk to HR about leave")
+        assert action.due == date(2026, 11, 27)
+        assert store.private_actions([action]) == {action.id}
+    finally:
+        store.close()
+
+
+async def test_rewording_an_action_of_this_meeting_is_in_its_history(make_app, db_path):
+    app = make_app("Ada Lovelace")
+    async with app.run_test(size=SIZE) as pilot:
+        await meeting_ready(pilot)
+        await type_line(pilot, "!me send the ladder doc @+1w")
+        await settle(pilot)
+        await wait_for(pilot, lambda: app.screen.notes.rows()[-1].action_id is not None)
+        await _edit(pilot, "send the ladder doc", "!me send the new ladder doc @+1w")
+        await settle(pilot)
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        action = next(a for a in store.list_actions() if a.text == "send the new ladder doc")
+        history = store.action_history([action.id])[action.id]
+        assert [(e.change, e.before, e.after) for e in history] == [
+            (ActionChange.TEXT, "send the ladder doc", "send the new ladder doc")
+        ]
+    finally:
+        store.close()

@@ -207,8 +207,8 @@ class NoteStore(SessionBase):
         ``reading``: the edited line read again (kind, owner, due date,
         privacy). A note that becomes an action gets its action item; an
         action that becomes another kind of note loses it (it was typed as
-        an action by mistake). An owner or due date changed here is part of
-        the action's history, as it is from the action dialog."""
+        an action by mistake). Its words, owner or due date changed here are
+        part of the action's history, as from the action dialog."""
         _check_text(text)
         with self._write() as session:
             row = _get(session, NoteRow, note_id, "note")
@@ -219,8 +219,9 @@ class NoteStore(SessionBase):
             if reading is not None:
                 row.private = reading.private
                 action = _reread(session, row, action, reading, at)
-            if action is not None:
-                action.text = text
+            if action is not None and action.text != text:  # reworded: in its history
+                before, action.text = action.text, text
+                record_event(session, action, ActionChange.TEXT, at, before=before, after=text)
             session.flush()
             return convert.note(row)
 

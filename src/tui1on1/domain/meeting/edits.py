@@ -13,6 +13,7 @@ from collections.abc import Set
 from dataclasses import dataclass, replace
 from datetime import date
 
+from tui1on1.domain.duedates import format_day
 from tui1on1.domain.grammar import EmptyLineError, NoteTooLongError, parse_line
 from tui1on1.domain.kinds import ActionChange, ActionStatus, NoteKind, Owner
 from tui1on1.domain.meeting.rows import NoteRow, SaveState, with_due
@@ -23,6 +24,10 @@ STAYS_AN_ACTION = (
     "An action from an earlier meeting stays an action: keep the ! (or !me) at the start."
 )
 EMPTY_EDIT = "A note can't be empty: use d to delete it instead."
+CARRIED_PRIVACY = (
+    "That action is from an earlier meeting: whether it is private is changed on that"
+    " meeting's page after this 1:1 (p there). Put the // back as it was to save the rest."
+)
 
 
 class Refused(Exception):
@@ -59,8 +64,9 @@ def _owner(row: NoteRow) -> Owner | None:
 
 def edit_line(row: NoteRow, private_kinds: Set[NoteKind]) -> str:
     """The row as a line to edit: its prefix, text and ``@YYYY-MM-DD``;
-    ``//`` first when it is private though its kind isn't by default."""
-    marker = not row.carried and shows_marker(row.kind, row.private, private_kinds)
+    ``//`` first when it is private though its kind isn't by default (a
+    carried action's too, so the line says what it is)."""
+    marker = shows_marker(row.kind, row.private, private_kinds)
     return to_line(row.kind, row.text, owner=_owner(row), due=row.due_date, private_marker=marker)
 
 
@@ -76,7 +82,12 @@ def read_edit(
     except NoteTooLongError as long:
         raise Refused(str(long)) from None
     error = parsed.due_error or ""
+    if error and row.due_date is not None and parsed.kind is NoteKind.ACTION:
+        # A typo in the @when must not take away the date it had: say why.
+        raise Refused(f"Not saved yet: {error}. It stays due {format_day(row.due_date, today)}.")
     if row.carried:
+        if parsed.private is not row.private:
+            raise Refused(CARRIED_PRIVACY)
         return _carried_edit(row, parsed.kind, parsed.text, parsed.owner, parsed.due, today, error)
     assert row.note_id is not None  # only saved notes are edited
     private = private_after_edit(
