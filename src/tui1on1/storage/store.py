@@ -26,6 +26,7 @@ from tui1on1.storage.meetings import MeetingStore
 from tui1on1.storage.notes import NoteStore
 from tui1on1.storage.overview import OverviewStore
 from tui1on1.storage.people import PeopleStore
+from tui1on1.storage.recaps import RecapStore
 from tui1on1.storage.search import SearchStore
 from tui1on1.storage.series import SeriesStore
 from tui1on1.storage.session import describe_db_error
@@ -34,6 +35,7 @@ from tui1on1.storage.transfer.store import TransferStore
 
 
 class Store(
+    RecapStore,
     PeopleStore,
     MeetingStore,
     NoteStore,

@@ -1,9 +1,11 @@
 """One past meeting in full: segments with their times, each question asked
 with the pause held and the notes that answered it, every note with its
-stamp, and the actions with their status now."""
+stamp, the actions with their status now, and the earlier promises as the
+recap has them (closed in it or since the last 1:1, or still open then)."""
 
 from __future__ import annotations
 
+import dataclasses
 from contextlib import suppress
 from datetime import date
 
@@ -17,11 +19,11 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui1on1.domain.career import auto_element, career_label, effective_element
 from tui1on1.domain.clock import format_mmss
-from tui1on1.domain.duedates import format_due
+from tui1on1.domain.duedates import format_day, format_due
 from tui1on1.domain.grammar import KIND_MARKS, PRIVATE_MARK
 from tui1on1.domain.kinds import ActionStatus, CareerElement, Owner
 from tui1on1.domain.recap import MeetingRecord
-from tui1on1.domain.records import Note
+from tui1on1.domain.records import ActionItem, Note
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.career_marking import choose_and_mark
@@ -78,8 +80,49 @@ def header_text(record: MeetingRecord, today: date) -> Text:
             due = f", {format_due(action.due, today)}" if action.due else ""
             line = one_line(safe_terminal_text(action.text))
             text.append(f"  {who:<8}{line}  ({status}{due})\n")
+    text.append_text(earlier_text(record))
     text.rstrip()
     return text
+
+
+def earlier_text(record: MeetingRecord) -> Text:
+    """Promises from earlier meetings as they stood when this one ended, as
+    the recap has them: closed in it or since the last 1:1, and still open
+    (a reason for dropping one shown: this screen is the manager's own)."""
+    ended = record.meeting.ended_at
+    on = ended.astimezone().date() if ended is not None else None
+    text = Text()
+    groups = (
+        ("Done since last time", record.done_since_last_time()),
+        ("Dropped since last time", record.dropped_since_last_time()),
+        ("Still open", record.still_open()),
+    )
+    if any(actions for _, actions in groups):
+        when = "as this 1:1 ended" if on is not None else "now"
+        text.append(f"\nEarlier promises, {when}\n", style="bold")
+    for heading, actions in groups:
+        if not actions:
+            continue
+        text.append(f"  {heading} ({len(actions)})\n", style="italic")
+        for action in actions:
+            who = "I'll" if action.owner is Owner.ME else "They'll"
+            text.append(f"    {who:<8}{one_line(safe_terminal_text(action.text))}")
+            if said := _earlier_said(record, action, on):
+                text.append(f"  ({said})")
+            if record.is_private(action):
+                text.append(f"  {PRIVATE_MARK} private", style="italic")
+            text.append("\n")
+    return text
+
+
+def _earlier_said(record: MeetingRecord, action: ActionItem, on: date | None) -> str:
+    if action.status is ActionStatus.DROPPED:
+        return safe_terminal_text(record.drop_reasons.get(action.id, ""))
+    if action.status is ActionStatus.DONE or action.due is None:
+        return ""
+    if on is not None and action.due < on:
+        return f"was due {format_day(action.due, on)}"
+    return f"due {format_day(action.due, on or action.due)}"
 
 
 class MeetingHistoryScreen(ServiceScreen[None]):
@@ -117,7 +160,17 @@ class MeetingHistoryScreen(ServiceScreen[None]):
     @work(thread=True, exit_on_error=False, group="history")
     def _load(self, services: Services) -> None:
         # A database problem gets the calm notification of every screen (AppScreen).
-        record = services.store.meeting_record(self.meeting_id)
+        store = services.store
+        record = store.meeting_record(self.meeting_id)  # notes and its actions as they are now
+        seen = store.recap_record(
+            self.meeting_id, self.app.clock.now()
+        )  # earlier ones, as the recap
+        record = dataclasses.replace(
+            record,
+            earlier_actions=seen.earlier_actions,
+            private_earlier=seen.private_earlier,
+            drop_reasons=seen.drop_reasons,
+        )
         self.app.call_from_thread(self._show, record)
 
     def show_store_error(self, error: StoreError, undone: str | None = None) -> None:
