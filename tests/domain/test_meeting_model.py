@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -9,8 +10,15 @@ import pytest
 
 from tui1on1.domain.agenda import Playbook, Segment
 from tui1on1.domain.clock import ClockState
-from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
-from tui1on1.domain.meeting import CueView, MeetingModel, NoteEdit, Refused, SaveState
+from tui1on1.domain.kinds import ActionChange, ActionStatus, NoteKind, Owner
+from tui1on1.domain.meeting import (
+    CueView,
+    DiscardCounts,
+    MeetingModel,
+    NoteEdit,
+    Refused,
+    SaveState,
+)
 from tui1on1.domain.meeting.prompt_text import NOTHING_CARRIED
 from tui1on1.domain.pausecue import END_TYPING, PauseLengths
 from tui1on1.domain.prompts import AskedBefore
@@ -366,7 +374,7 @@ def test_actions_are_ticked_done_and_open_again() -> None:
     notes.add(new_note("n1", "plain"), today=TODAY)
     notes.saved("n1", 11, None)
     assert notes.toggle_done("action-5").action_status is ActionStatus.DONE
-    assert notes.reopened_by_discard() == 1
+    assert notes.discard_counts() == DiscardCounts(notes=1, actions=0, reopened=1, restored=0)
     assert notes.toggle_done("action-5").action_status is ActionStatus.OPEN
     with pytest.raises(Refused, match="Only action items"):
         notes.toggle_done("n1")
@@ -518,3 +526,15 @@ def test_the_read_back_says_only_what_is_still_to_do(clock: FakeClock) -> None:
     model.notes.toggle_done("a2")  # marked done at once
     said = model.read_back(None)
     assert "keep this one" in said and "a slip" not in said
+
+
+def test_a_discard_counts_notes_apart_from_actions_and_what_goes_back() -> None:
+    notes = make_model().notes
+    second = dataclasses.replace(carried(), id=8, text="book the room")
+    notes.load([], {}, [carried(), second], today=date(2026, 11, 20))
+    notes.add(new_note("n1", "plain"), today=TODAY)
+    notes.add(new_note("n2", "do it", NoteKind.ACTION, Owner.ME), today=TODAY)
+    assert notes.discard_counts() == DiscardCounts(notes=1, actions=1, reopened=0, restored=0)
+    notes.toggle_done("action-5")
+    notes.change_action("action-8", ActionChange.DUE, due=date(2026, 12, 4), today=TODAY)
+    assert notes.discard_counts() == DiscardCounts(notes=1, actions=1, reopened=1, restored=1)

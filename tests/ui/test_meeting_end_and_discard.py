@@ -200,7 +200,7 @@ async def test_discard_from_the_end_dialog(make_app, priya, db_path, data_dir, c
         await dialog(pilot, DiscardScreen)
         shown = dialog_text(app.screen)
         assert "Discard this 1:1 with Priya Raman?" in shown
-        assert "Its 4 notes will be removed from history and search and kept only in" in shown
+        assert "Its 1 note and 3 actions will be removed from history and search and kept" in shown
         assert str(data_dir / "discarded" / "priya-raman-2026-11-20-0900.json") in shown
         assert "open again" not in shown
         await pilot.press("y")
@@ -232,8 +232,10 @@ async def test_discard_from_the_quit_dialog_reopens_what_it_closed(
         await pilot.press("d")
         await dialog(pilot, DiscardScreen)
         shown = dialog_text(app.screen)
-        assert "Its 4 notes will be removed" in shown
-        assert "1 action from earlier meetings, closed in this one, will be open again." in shown
+        assert (
+            "Of the earlier promises, 1 promise closed in it will be open again. "
+            "Its 1 note and 3 actions will be removed"
+        ) in shown
         await pilot.press("escape")  # changed my mind: nothing happens
         await wait_for(pilot, lambda: app.screen is screen)
         await settle(pilot)

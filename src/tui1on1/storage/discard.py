@@ -18,7 +18,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -62,8 +62,9 @@ def _slug(name: str) -> str:
 
 
 def discard_file_name(person_name: str, started_at: datetime) -> str:
-    """``priya-raman-2026-11-20-0900.json`` (UTC start, like the export)."""
-    stamp = started_at.astimezone(UTC).strftime("%Y-%m-%d-%H%M")
+    """``priya-raman-2026-11-20-0900.json``: the start in local time, as the
+    manager remembers it (a name taken gets a number: see below)."""
+    stamp = started_at.astimezone().strftime("%Y-%m-%d-%H%M")
     return f"{_slug(person_name)}-{stamp}.json"
 
 

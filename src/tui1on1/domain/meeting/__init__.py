@@ -15,6 +15,7 @@ from tui1on1.domain.meeting.asked import (
 from tui1on1.domain.meeting.model import MeetingModel
 from tui1on1.domain.meeting.notes import (
     ActionEdit,
+    DiscardCounts,
     MeetingNotes,
     NoteEdit,
     NoteRow,
@@ -32,6 +33,7 @@ __all__ = [
     "AskedRef",
     "ClockView",
     "CueView",
+    "DiscardCounts",
     "MeetingModel",
     "MeetingNotes",
     "MeetingQuestion",

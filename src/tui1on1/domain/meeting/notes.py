@@ -9,7 +9,7 @@ these rows and hands the writes to the writer; the rules live here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Set
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from tui1on1.domain.career import auto_element, shorten
@@ -31,6 +31,7 @@ from tui1on1.domain.waiting import WaitingItem, WaitingKind
 
 __all__ = [
     "ActionEdit",
+    "DiscardCounts",
     "MeetingNotes",
     "NoteEdit",
     "NoteRow",
@@ -50,6 +51,18 @@ ACTION_STILL_SAVING = "That action is still being saved; try again in a moment."
 ONLY_ACTIONS = "Only action items can be marked done."
 ONLY_ACTIONS_CHANGE = "That is a note: a opens an action item (e edits a note)."
 NOTHING_TO_UNDO = "Nothing to undo."
+
+
+@dataclass(frozen=True, slots=True)
+class DiscardCounts:
+    """What a discard takes away (this meeting's notes and actions) and puts
+    back as it was (earlier promises closed here open again; others
+    rescheduled, reassigned or reworded here as they were)."""
+
+    notes: int
+    actions: int
+    reopened: int
+    restored: int
 
 
 _WAITING_KINDS = {WaitingKind.PARKED: NoteKind.PARKED, WaitingKind.QUESTION: NoteKind.QUESTION}
@@ -76,10 +89,16 @@ class MeetingNotes:
         """This meeting's notes (not the actions carried over)."""
         return [row for row in self._rows.values() if not row.carried]
 
-    def reopened_by_discard(self) -> int:
-        """Carried actions closed in this meeting: a discard opens them again."""
+    def discard_counts(self) -> DiscardCounts:
+        """What discarding this meeting takes away and puts back, counted as
+        the end summary counts: notes apart from actions."""
+        own = self.own()
         closed = (ActionStatus.DONE, ActionStatus.DROPPED)
-        return sum(1 for r in self._rows.values() if r.carried and r.action_status in closed)
+        carried = [r for r in self._rows.values() if r.carried and r.action_id is not None]
+        reopened = sum(1 for r in carried if r.action_status in closed)
+        changed = sum(1 for r in carried if r.changed_here and r.action_status not in closed)
+        actions = sum(1 for r in own if r.is_action)
+        return DiscardCounts(len(own) - actions, actions, reopened, changed)
 
     def _put(self, row: NoteRow) -> NoteRow:
         self._rows[row.key] = row

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from tui1on1.domain.meeting import DiscardCounts
 from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.ui.dialogs.fit import FitModal
 
@@ -42,17 +43,23 @@ def import_command(path: Path) -> str:
     return f"tui1on1 import {shlex.quote(str(path))}"
 
 
-def discard_question(name: str, notes: int, reopen: int) -> tuple[str, str]:
-    """('Discard this 1:1 with Priya Raman?', 'Its 3 notes will be removed
-    from history and search and kept only in this file:' + what opens again)."""
+def discard_question(name: str, counts: DiscardCounts) -> tuple[str, str]:
+    """('Discard this 1:1 with Priya Raman?', 'Its 3 notes and 1 action will
+    be removed from history and search and kept only in this file:', after
+    what earlier promises go back to as they were)."""
     question = f"Discard this 1:1 with {safe_terminal_text(name)}?"
-    held = f"Its {plural(notes, 'note')} will be" if notes else "It will be"
-    text = f"{held} removed from history and search and kept only in this file:"
-    if reopen:
-        text = (
-            f"{plural(reopen, 'action')} from earlier meetings, closed in this one, "
-            f"will be open again. {text}"
-        )
+    kept = ((counts.notes, "note"), (counts.actions, "action"))
+    held = [plural(count, word) for count, word in kept if count]
+    its = f"Its {' and '.join(held)} will be" if held else "It will be"
+    text = f"{its} removed from history and search and kept only in this file:"
+    back = []
+    if counts.reopened:
+        back.append(f"{plural(counts.reopened, 'promise')} closed in it will be open again")
+    if counts.restored:
+        how = "how it was" if counts.restored == 1 else "how they were"
+        back.append(f"{plural(counts.restored, 'promise')} changed in it will go back to {how}")
+    if back:
+        text = f"Of the earlier promises, {' and '.join(back)}. {text}"
     return question, text
 
 
@@ -67,9 +74,9 @@ class DiscardScreen(FitModal[bool]):
         Binding("f1", "app.help", "Help", id="help", show=False),
     ]
 
-    def __init__(self, name: str, notes: int, reopen: int, where: Path) -> None:
+    def __init__(self, name: str, counts: DiscardCounts, where: Path) -> None:
         super().__init__()
-        self.question, self.details = discard_question(name, notes, reopen)
+        self.question, self.details = discard_question(name, counts)
         self.folder, self.file_name = folder_and_file(where)
         self.command = import_command(where)
 

@@ -281,8 +281,7 @@ class MeetingFlows:
         from tui1on1.storage.discard import DISCARDED_DIR, discard_file_name
 
         model = self.model
-        notes = len(model.notes.own())
-        reopen = model.notes.reopened_by_discard()
+        counts = model.notes.discard_counts()
         folder = self.services.settings.data_dir / DISCARDED_DIR
         where = folder / discard_file_name(model.person.name, model.meeting.started_at)
 
@@ -290,9 +289,7 @@ class MeetingFlows:
             if discard:
                 self.discard_now()
 
-        self.screen.app.push_screen(
-            DiscardScreen(model.person.name, notes, reopen, where), confirmed
-        )
+        self.screen.app.push_screen(DiscardScreen(model.person.name, counts, where), confirmed)
 
     def discard_now(self) -> None:
         if self.ending:
