@@ -416,7 +416,7 @@ def test_the_summary_counts_from_the_model(clock: FakeClock) -> None:
     assert summary.notes == 1  # the actions are counted apart
     assert summary.actions_mine == [("send the rubric", "due Fri 27 Nov")]
     assert summary.actions_theirs == [("draft the plan", "no due date")]
-    assert (summary.still_open_mine, summary.still_open_theirs, summary.closed_here) == (1, 0, [])
+    assert (summary.still_open_mine, summary.still_open_theirs, summary.closed_since) == (1, 0, [])
     [line] = summary.asked
     assert line.text == "What's on your mind?" and line.pause_total == pytest.approx(8.0)
 

@@ -341,3 +341,35 @@ async def test_the_summary_shows_both_sides_promises_without_scrolling(make_app,
             "Questions asked: none",
         ):
             assert line in shown, shown
+
+
+async def test_the_summary_lists_promises_closed_since_last_time_here_and_between(
+    make_app, priya, db_path, clock
+):
+    """Kept two days after the last 1:1 (between meetings), or in this one:
+    both are closed since last time, each saying where."""
+    store = Store.open(f"sqlite:///{db_path}")
+    [ladder] = store.list_actions(person_id=priya.id)
+    store.set_action_status(ladder.id, ActionStatus.DONE, meeting_id=None,
+                            at=clock.now() - timedelta(days=5))  # fmt: skip
+    before = store.meetings_for(priya.id, limit=1)[0]
+    store.add_note(NewNote(uid="old2", meeting_id=before.id, kind=NoteKind.ACTION,
+                           text="book the offsite room", created_at=before.started_at,
+                           action_owner=Owner.THEM))  # fmt: skip
+    store.close()
+    app = make_app(NAME)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await meeting_ready(pilot)
+        await wait_for(pilot, lambda: any(r.carried for r in app.screen.notes.rows()))
+        await pilot.press("up", "home", "x", "escape")
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await dialog(pilot, EndScreen)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        shown = str(app.screen.query_one("#summary-body").render())
+    assert (
+        "Closed since last time (2)\n"
+        "  • send the ladder doc  (done on Sun 15 Nov, mine)\n"
+        "  • book the offsite room  (done here, theirs)\n"
+    ) in shown

@@ -255,6 +255,32 @@ class LedgerStore(SessionBase):
             items = [convert.action_item(row) for row in session.scalars(query)]
         return items, self.action_history(item.id for item in items)
 
+    def closed_between(self, person_id: int, meeting_id: int, after: datetime) -> list[ActionItem]:
+        """The person's earlier actions closed after ``after`` (the last 1:1's
+        end) outside the meeting ``meeting_id``: kept or dropped between
+        meetings. Actions of deleted notes are left out (typed by mistake)."""
+        query = (
+            select(ActionItemRow)
+            .outerjoin(NoteRow, NoteRow.id == ActionItemRow.note_id)
+            .where(
+                ActionItemRow.person_id == person_id,
+                ActionItemRow.status != ActionStatus.OPEN.value,
+                ActionItemRow.closed_at > after,
+                NoteRow.deleted_at.is_(None),
+                or_(
+                    ActionItemRow.origin_meeting_id.is_(None),
+                    ActionItemRow.origin_meeting_id != meeting_id,
+                ),
+                or_(
+                    ActionItemRow.closed_meeting_id.is_(None),
+                    ActionItemRow.closed_meeting_id != meeting_id,
+                ),
+            )
+            .order_by(ActionItemRow.closed_at, ActionItemRow.id)
+        )
+        with self._read() as session:
+            return [convert.action_item(row) for row in session.scalars(query)]
+
     def private_actions(self, actions: Iterable[ActionItem]) -> frozenset[int]:
         """The ids of these actions whose note is private (kept out of the recap)."""
         ids = sorted({a.id for a in actions})

@@ -60,9 +60,10 @@ class Summary:
     notes: int  # this meeting's notes that aren't actions
     actions_mine: list[tuple[str, str]]  # text, due text
     actions_theirs: list[tuple[str, str]]
-    # Actions from earlier meetings: closed here (text, mine, "done"/"dropped"),
+    # Actions from earlier meetings closed since the last 1:1 (text, mine,
+    # "done"/"dropped", "here" or the day it happened between meetings),
     # and how many of mine and theirs are still open.
-    closed_here: list[tuple[str, bool, str]] = field(default_factory=list)
+    closed_since: list[tuple[str, bool, str, str]] = field(default_factory=list)
     still_open_mine: int = 0
     still_open_theirs: int = 0
 

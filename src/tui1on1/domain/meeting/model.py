@@ -15,14 +15,12 @@ from datetime import datetime
 from tui1on1.domain.agenda import Agenda, Playbook
 from tui1on1.domain.career import answers_question
 from tui1on1.domain.clock import ClockState, MeetingClock, format_mmss
-from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Relationship
+from tui1on1.domain.kinds import CareerElement, NoteKind, Relationship
 from tui1on1.domain.meeting.asked import (
-    AskedQuestionLine,
     AskedRef,
     MeetingQuestion,
     Summary,
     new_uid,
-    time_per_segment,
 )
 from tui1on1.domain.meeting.notes import MeetingNotes
 from tui1on1.domain.meeting.offer import FOLLOW_UP_CATEGORY, SegmentOffer
@@ -34,13 +32,14 @@ from tui1on1.domain.meeting.prompt_text import (
     memory_line,
     read_back,
 )
+from tui1on1.domain.meeting.summary import summarize
 from tui1on1.domain.meeting.views import ClockView, CueView, PromptView, clock_view
 from tui1on1.domain.pausecue import BREATH, END_ELAPSED, SECOND_WAIT, PauseCue, PauseLengths
 from tui1on1.domain.prompts import (
     AskedBefore,
     PromptDeck,
 )
-from tui1on1.domain.records import AskedQuestion, Meeting, Person, SegmentLog
+from tui1on1.domain.records import ActionItem, AskedQuestion, Meeting, Person, SegmentLog
 from tui1on1.domain.text import plural
 
 # How long a cue's closing line stays once it ran its length, at most.
@@ -61,6 +60,8 @@ class MeetingModel:
     # Open actions and waiting topics carried over from earlier meetings,
     # counted when the meeting opened: none, and follow-up questions rest.
     carried: int = 0
+    # Earlier actions done or dropped between the last 1:1 and this one.
+    closed_between: Sequence[ActionItem] = ()
     manual_segment: int | None = None
     segment_starts: list[tuple[int, float]] = field(default_factory=list)
     asked: list[AskedRef] = field(default_factory=list)
@@ -371,30 +372,4 @@ class MeetingModel:
 
     def summary(self, now: datetime) -> Summary:
         """How it went: time per segment, questions asked, notes, promises."""
-        actual = self.elapsed(now)
-        spent = time_per_segment(self.segment_starts, actual)
-        segments = [(self.agenda[i].title, spent[i]) for i in sorted(spent) if i < len(self.agenda)]
-        own = self.notes.own()
-        actions = [row for row in own if row.is_action]
-        carried = [row for row in self.notes.rows() if row.carried and row.is_action]
-        closed = (ActionStatus.DONE, ActionStatus.DROPPED)
-        still_open = [row for row in carried if row.action_status not in closed]
-        return Summary(
-            planned_minutes=self.meeting.planned_minutes,
-            actual_seconds=actual,
-            segments=segments,
-            asked=[
-                AskedQuestionLine(ref.text, ref.elapsed, ref.pause_total, ref.followups)
-                for ref in self.asked
-            ],
-            notes=len(own) - len(actions),
-            actions_mine=[(row.summary_text, row.due) for row in actions if row.mine],
-            actions_theirs=[(row.summary_text, row.due) for row in actions if not row.mine],
-            closed_here=[
-                (row.text, row.mine, str(row.action_status))
-                for row in carried
-                if row.action_status in closed
-            ],
-            still_open_mine=sum(1 for row in still_open if row.mine),
-            still_open_theirs=sum(1 for row in still_open if not row.mine),
-        )
+        return summarize(self, now)

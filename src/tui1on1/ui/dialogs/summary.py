@@ -86,12 +86,12 @@ def summary_text(name: str, summary: Summary) -> Text:
         text.append(f"\n{label} ({len(actions)})\n", style="bold")
         for action_text, due in actions:
             text.append(f"  • {_first_line(action_text)}" + (f"  ({due})" if due else "") + "\n")
-    if summary.closed_here:
-        closed = len(summary.closed_here)
-        text.append(f"\nClosed in this 1:1 from before ({closed})\n", style="bold")
-        for action_text, mine, status in summary.closed_here:
+    if summary.closed_since:
+        closed = len(summary.closed_since)
+        text.append(f"\nClosed since last time ({closed})\n", style="bold")
+        for action_text, mine, status, when in summary.closed_since:
             whose = "mine" if mine else "theirs"
-            text.append(f"  • {_first_line(action_text)}  ({status}, {whose})\n")
+            text.append(f"  • {_first_line(action_text)}  ({status} {when}, {whose})\n")
     if still_open := still_open_text(summary):
         text.append(f"\n{still_open[0].upper()}{still_open[1:]}\n", style="bold")
     if summary.asked:

@@ -55,6 +55,8 @@ class LoadedMeeting:
     changed_here: frozenset[int] = frozenset()
     # Carried actions whose note is private (never read out, never sent).
     private_carried: frozenset[int] = frozenset()
+    # Earlier actions done or dropped since the last 1:1, outside this one.
+    closed_between: list[ActionItem] = field(default_factory=list)
 
 
 class NotOnePerson(Exception):
@@ -161,7 +163,16 @@ def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) 
         if resumed
         else frozenset(),
         private_carried=store.private_actions(carried),
+        closed_between=_closed_between(store, person, meeting),
     )
+
+
+def _closed_between(store: Store, person: Person, meeting: Meeting) -> list[ActionItem]:
+    """What was kept or dropped since the last 1:1 ended, outside this one."""
+    last = store.meeting_before(person.id, meeting.started_at)
+    if last is None:
+        return []
+    return store.closed_between(person.id, meeting.id, last.ended_at or last.started_at)
 
 
 def _changed_in(store: Store, action_ids: list[int], meeting_id: int) -> frozenset[int]:
@@ -189,6 +200,7 @@ def meeting_model(loaded: LoadedMeeting, services: Services) -> MeetingModel:
         pauses=services.settings.pause_lengths,
         elements=services.bank.elements(),
         carried=len(loaded.carried) + len(loaded.points) + len(loaded.topics),
+        closed_between=loaded.closed_between,
     )
     model.restore(loaded.segments, loaded.asked)
     return model
