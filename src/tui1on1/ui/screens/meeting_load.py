@@ -55,6 +55,9 @@ class LoadedMeeting:
     changed_here: frozenset[int] = frozenset()
     # Carried actions whose note is private (never read out, never sent).
     private_carried: frozenset[int] = frozenset()
+    # When each carried action's text was written, by id: its warning reads
+    # a phrase like "by fri" as of that day.
+    carried_written: dict[int, datetime] = field(default_factory=dict)
 
 
 class NotOnePerson(Exception):
@@ -161,6 +164,7 @@ def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) 
         if resumed
         else frozenset(),
         private_carried=store.private_actions(carried),
+        carried_written=store.texts_written(carried),
     )
 
 
