@@ -129,6 +129,26 @@ def test_a_replayed_change_lands_once(store):
     ]
 
 
+def test_when_an_actions_text_was_written(store):
+    """When its note was made, or last edited (rewording edits the note
+    too): a date phrase like "by fri" in it is read as of that day."""
+    ada = store.add_person("Ada Lovelace", now=T0)
+    meeting = _meeting(store, ada, T0)
+    made = _action(store, meeting, "a1", "send it by fri")
+    reworded = _action(store, meeting, "a2", "draft it in 2 weeks")
+    edited = _action(store, meeting, "a3", "review 5/12")
+    store.reschedule_action(made.id, None, at=T0 + DAY)  # no new words
+    store.reword_action(reworded.id, "draft it all in 2 weeks", at=T0 + 2 * DAY)
+    note = next(n for n in store.list_notes(meeting.id) if n.uid == "a3")
+    store.edit_note(note.id, text="review it 5/12", tags=(), at=T0 + 3 * DAY)
+    assert store.texts_written([made, reworded, edited]) == {
+        made.id: T0 + timedelta(minutes=5),
+        reworded.id: T0 + 2 * DAY,
+        edited.id: T0 + 3 * DAY,
+    }
+    assert store.texts_written([]) == {}
+
+
 def test_an_edited_line_is_read_again(store):
     ada = store.add_person("Ada Lovelace", now=T0)
     meeting = _meeting(store, ada, T0)

@@ -143,6 +143,39 @@ async def test_a_date_before_a_tag_is_read_and_a_date_in_words_is_warned_on_the_
         assert "due Fri 4 Dec" in _line(again, "draft a proposal #plan")
 
 
+async def test_a_carried_action_s_date_words_are_read_as_of_the_day_it_was_written(
+    make_app, db_path, clock
+):
+    """Typed on Mon 9 Nov, "by fri" was Fri 13 Nov and "in 2 weeks" Mon 23
+    Nov: a week and a half later the rows say so, not next Friday."""
+    store = Store.open(f"sqlite:///{db_path}")
+    person = store.add_person(NAME)
+    then = clock.now() - timedelta(days=11)  # Mon 9 Nov 2026
+    before, _ = store.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=then)
+    for uid, text in (("t1", "send me your thesis by fri"), ("t2", "draft it in 2 weeks")):
+        made = then + timedelta(minutes=5)
+        store.add_note(NewNote(uid=uid, meeting_id=before.id, kind=NoteKind.ACTION, text=text,
+                               created_at=made, action_owner=Owner.THEM))  # fmt: skip
+    store.end_meeting(before.id, then + timedelta(minutes=30))
+    store.close()
+
+    app = make_app(NAME)
+    async with app.run_test(size=SIZE) as pilot:
+        await meeting_ready(pilot)
+        await wait_for(pilot, lambda: _line(app, "send me your thesis by fri"))
+        warnings = {row.text: row.warning for row in app.screen.notes.rows()}
+        assert warnings["send me your thesis by fri"] == (
+            'no due date: "by fri" meant Fri 13 Nov (written Mon 9 Nov), now gone by'
+            " — write a new date in its place, like @fri or @dec-4"
+        )
+        assert warnings["draft it in 2 weeks"] == (
+            'no due date: "in 2 weeks" (written Mon 9 Nov) isn\'t read as one'
+            " — write @nov-23 (Mon 23 Nov) in its place to set it"
+        )
+        assert "meant Fri 13 Nov (written Mon 9 Nov)" in _line(app, "your thesis by fri", 2)
+        assert "@nov-23 (Mon 23 Nov)" in _line(app, "draft it in 2 weeks", 3)
+
+
 async def test_concerns_are_private_by_default_and_p_shares_or_hides_a_note(make_app, db_path):
     app = make_app("Ada Lovelace")
     async with app.run_test(size=SIZE) as pilot:

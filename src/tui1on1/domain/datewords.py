@@ -17,7 +17,9 @@ no due date and says, calmly, what it saw and what to type instead:
   without ``@``, and numeric dates like ``5/12``, ``12.5.`` or ``5/12/2026``.
 
 It suggests the ``@`` form when one meaning is clear, with the day it gives;
-``5/12`` (5 December or 12 May) gets both readings and no pick. Ordinary
+``5/12`` (5 December or 12 May) gets both readings and no pick. A stored
+action's phrase is read as of the day it was written, and what to type
+instead as of today (see :mod:`tui1on1.domain.datehints`). Ordinary
 text stays quiet: ``a weekly sync``, ``Monday's standup notes``, ``every
 friday``, ``version 1.2``, ``1/2 of the team``, ``24/7`` and past dates are
 not due dates.
@@ -30,11 +32,19 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
+from tui1on1.domain.datehints import (
+    Reading,
+    Written,
+    at_the_end,
+    either,
+    like,
+    reading,
+    set_to,
+)
 from tui1on1.domain.duedates import (
     MONTH_NUMBERS,
     WEEKDAY_NAMES,
     DueDateError,
-    format_day,
     month_day_token,
     resolve_due,
 )
@@ -66,81 +76,61 @@ _NOT_DUE = re.compile(r"(?<![\w'’])(?:every|each|last|past|since|from)\s+$", r
 _AT_NUMERIC = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{2}|[0-9]{4}))?\.?")
 _MASK = re.compile(r"(?<!\S)(?:[@#]\S+|\S*://\S*)")
 
-Advice = Callable[[re.Match[str], str, date, str], str | None]
+Advice = Callable[[re.Match[str], str, Written, str], str | None]
 
 
-def due_warning(text: str, today: date) -> str | None:
+def due_warning(text: str, today: date, said_on: date | None = None) -> str | None:
     """The warning for an action with no due date whose ``text`` looks dated.
 
-    ``text`` is the action's text as saved (or as just typed). Returns a calm
-    message for the row or a notification, or None when nothing in the text
-    looks like a date. Meant for actions *without* a due date only.
+    ``text`` is the action's text as saved (or as just typed) and
+    ``said_on`` the day it was written (today when None): a phrase is read
+    as of then, what to type instead as of ``today`` (see
+    :mod:`tui1on1.domain.datehints`). Returns a calm message for the row or a
+    notification, or None when nothing in the text looks like a date. Meant
+    for actions *without* a due date only.
     """
-    found = at_words(text, today)
+    when = Written.of(today, said_on)
+    found = at_words(text, when.on)
     if sum(1 for word in found if word.in_run and word.due is not None) > 1:
-        return f"no due date: {read_due(text, today).error}"  # two dates: it says which
+        return f"no due date: {read_due(text, when.on).error}"  # two dates: it says which
     for word in found:
         seen = f"@{word.token}"
         if word.due is not None:
-            if word.in_run:  # saved before the grammar read it there
-                return f'no due date: "{seen}" wasn\'t read when this was saved — edit it to set it'
-            return f'no due date: "{seen}" is read as one only at the end — move it after the text'
-        if said := _at_warning(word.token, today):
+            return at_the_end(seen, Reading(word.due, word.token), when, in_run=word.in_run)
+        if said := _at_warning(word.token, when):
             return said
     masked = _MASK.sub(lambda match: " " * len(match[0]), text)
     phrases: list[tuple[int, int, str]] = []
     for pattern, advice in _PHRASES:
         for match in pattern.finditer(masked):
             seen = " ".join(match[0].split())
-            if said := _advise(advice, match, seen, today, masked):
+            if said := _advise(advice, match, seen, when, masked):
                 phrases.append((match.start(), -len(match[0]), said))
                 break
     return min(phrases)[2] if phrases else None
 
 
-def _advise(advice: Advice, match: re.Match[str], seen: str, today: date, text: str) -> str | None:
+def _advise(
+    advice: Advice, match: re.Match[str], seen: str, when: Written, text: str
+) -> str | None:
     """The advice, or None when the day it names is beyond the calendar's end."""
     try:
-        return advice(match, seen, today, text)
+        return advice(match, seen, when, text)
     except (DueDateError, OverflowError):
         return None
 
 
-# --- messages -------------------------------------------------------------------------
-
-
-def _set(seen: str, token: str, today: date) -> str | None:
-    try:
-        day = resolve_due(token, today)
-    except DueDateError:
-        return _like(seen, today)
-    shown = f"@{token} ({format_day(day, today)})"
-    return f'no due date: "{seen}" isn\'t read as one — write {shown} in its place to set it'
-
-
-def _like(seen: str, today: date, example: str = "") -> str:
-    example = example or f"@fri or @{month_day_token(today + timedelta(days=14))}"
-    return f'no due date: "{seen}" isn\'t read as one — write a date in its place, like {example}'
-
-
-def _either(seen: str, first: tuple[str, str], second: tuple[str, str]) -> str:
-    return (
-        f'no due date: "{seen}" could be {first[0]} or {second[0]}, so it isn\'t read as one'
-        f" — write @{first[1]} or @{second[1]} in its place, whichever you mean"
-    )
-
-
-def _at_warning(token: str, today: date) -> str | None:
+def _at_warning(token: str, when: Written) -> str | None:
     """The warning for an unreadable ``@token`` that is a date in spirit."""
     seen, word = f"@{token}", token.lower()
     if word in _VAGUE:
         return f'no due date: "{seen}" isn\'t a date — end the action with one, like @fri or @+2w'
     spaced = re.sub(r"[-_]+", " ", word)
     if match := _AT_NUMERIC.fullmatch(word):
-        return _advise(_numeric_at, match, seen, today, word)
+        return _advise(_numeric_at, match, seen, when, word)
     for pattern, advice in _PHRASES:
         match = pattern.fullmatch(spaced)
-        if match and (said := _advise(advice, match, seen, today, spaced)):
+        if match and (said := _advise(advice, match, seen, when, spaced)):
             return said
     return None
 
@@ -153,54 +143,51 @@ def _before(text: str, match: re.Match[str]) -> str:
     return text[max(0, match.start() - 20) : match.start()]
 
 
-def _end_of_week(today: date) -> str:
-    return "today" if today.weekday() == 4 else "fri"
+def _end_of_week(on: date) -> str:
+    return "today" if on.weekday() == 4 else "fri"
 
 
-def _next_weekday(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
-    first = resolve_due(match["day"], today)
-    second = first + timedelta(days=7)
-    return _either(
-        seen,
-        (format_day(first, today), match["day"].lower()),
-        (format_day(second, today), month_day_token(second)),
-    )
+def _next_weekday(match: re.Match[str], seen: str, when: Written, _: str) -> str | None:
+    first = reading(match["day"].lower(), when)
+    second = first.day + timedelta(days=7)
+    return either(seen, (first, Reading(second, month_day_token(second))), when)
 
 
-def _weekday(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
-    return _set(seen, match["day"].lower(), today)
+def _weekday(match: re.Match[str], seen: str, when: Written, _: str) -> str | None:
+    return set_to(seen, match["day"].lower(), when)
 
 
-def _bare_weekday(match: re.Match[str], seen: str, today: date, text: str) -> str | None:
+def _bare_weekday(match: re.Match[str], seen: str, when: Written, text: str) -> str | None:
     if _NOT_DUE.search(_before(text, match)):
         return None
-    return _set(seen, match["day"].lower(), today)
+    return set_to(seen, match["day"].lower(), when)
 
 
-def _in_units(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+def _in_units(match: re.Match[str], seen: str, when: Written, _: str) -> str | None:
     count = match["count"].lower()
     amount = _NUMBERS[count] if count in _NUMBERS else int(count)
     unit = match["unit"].lower().rstrip("s")
     if unit == "fortnight":
         amount *= 2
-    return _set(seen, f"+{amount}{_UNITS[unit]}", today)
+    return set_to(seen, f"+{amount}{_UNITS[unit]}", when)
 
 
-def _end_of_month(_match: re.Match[str], seen: str, today: date, _: str) -> str | None:
-    last = today.replace(day=calendar.monthrange(today.year, today.month)[1])
-    return _set(seen, "today" if last == today else month_day_token(last), today)
+def _end_of_month(_match: re.Match[str], seen: str, when: Written, _: str) -> str | None:
+    on = when.on
+    last = on.replace(day=calendar.monthrange(on.year, on.month)[1])
+    return set_to(seen, "today" if last == on else month_day_token(last), when)
 
 
-def _end_of_next_week(_match: re.Match[str], seen: str, today: date, _: str) -> str | None:
-    friday = resolve_due("next-week", today) + timedelta(days=4)
-    return _set(seen, month_day_token(friday), today)
+def _end_of_next_week(_match: re.Match[str], seen: str, when: Written, _: str) -> str | None:
+    friday = resolve_due("next-week", when.on) + timedelta(days=4)
+    return set_to(seen, month_day_token(friday), when)
 
 
-def _next_month(_match: re.Match[str], seen: str, today: date, _: str) -> str | None:
-    return _like(seen, today, f"@+1m ({format_day(resolve_due('+1m', today), today)})")
+def _next_month(_match: re.Match[str], seen: str, when: Written, _: str) -> str | None:
+    return like(seen, when, reading("+1m", when))
 
 
-def _month_day(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+def _month_day(match: re.Match[str], seen: str, when: Written, _: str) -> str | None:
     month = MONTH_NUMBERS[match["month"].lower()]
     groups = match.groupdict()
     if match["month"].lower() == "may" and groups.get("daynum") and not groups.get("suffix"):
@@ -208,72 +195,72 @@ def _month_day(match: re.Match[str], seen: str, today: date, _: str) -> str | No
     day = int(groups.get("num") or groups["daynum"])
     if not 1 <= day <= calendar.monthrange(2000, month)[1]:
         return None
-    return _set(seen, month_day_token(date(2000, month, day)), today)
+    return set_to(seen, month_day_token(date(2000, month, day)), when)
 
 
-def _iso(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+def _iso(match: re.Match[str], seen: str, when: Written, _: str) -> str | None:
     try:
         day = date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None
-    return None if day < today else _set(seen, day.isoformat(), today)
+    return None if day < when.on else set_to(seen, day.isoformat(), when)
 
 
-def _slash(match: re.Match[str], seen: str, today: date, text: str) -> str | None:
+def _slash(match: re.Match[str], seen: str, when: Written, text: str) -> str | None:
     first, second, year = int(match[1]), int(match[2]), match[3]
     fraction = first < second <= 4 or (first, second) == (24, 7)
     if fraction and not year and not _CUE.search(_before(text, match)):
         return None  # 1/2, 3/4 and 24/7 are not dates, unless "by 1/2"
-    return _numeric(seen, match[1], match[2], year, today)
+    return _numeric(seen, match[1], match[2], year, when)
 
 
-def _dotted(match: re.Match[str], seen: str, today: date, text: str) -> str | None:
+def _dotted(match: re.Match[str], seen: str, when: Written, text: str) -> str | None:
     before = _before(text, match)
     if _VERSION.search(before):
         return None
     if not match[3] and not match["dot"] and not _CUE.search(before):
         return None  # 1.2 is a number or a version; "by 1.2" or "1.2." is a date
-    return _numeric(seen, match[1], match[2], match[3], today)
+    return _numeric(seen, match[1], match[2], match[3], when)
 
 
-def _numeric_at(match: re.Match[str], seen: str, today: date, _: str) -> str | None:
-    return _numeric(seen, match[1], match[2], match[3], today)
+def _numeric_at(match: re.Match[str], seen: str, when: Written, _: str) -> str | None:
+    return _numeric(seen, match[1], match[2], match[3], when)
 
 
-def _numeric(seen: str, first: str, second: str, year: str | None, today: date) -> str | None:
-    """Day and month in either order: both readings that exist (and lie ahead)."""
-    readings: list[tuple[str, str]] = []
+def _numeric(seen: str, first: str, second: str, year: str | None, when: Written) -> str | None:
+    """Day and month in either order: both readings that exist (and lay
+    ahead when it was written)."""
+    readings: list[Reading] = []
     for day, month in ((int(first), int(second)), (int(second), int(first))):
         if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
             continue
         if year:
             try:
-                when = date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+                meant = date(int(year) + (2000 if len(year) == 2 else 0), month, day)
             except ValueError:  # Feb 29 in a common year
                 continue
-            token = when.isoformat()
-            if when < today:
-                continue  # a date gone by is a reference, not a due date
+            if meant < when.on:
+                continue  # a date gone by when written is a reference, not a due date
+            found = Reading(meant, meant.isoformat())
         else:
-            token = month_day_token(date(2000, month, day))
-            when = resolve_due(token, today)
-        if (reading := (format_day(when, today), token)) not in readings:
-            readings.append(reading)
+            found = reading(month_day_token(date(2000, month, day)), when)
+        if found not in readings:
+            readings.append(found)
     if len(readings) == 1:
-        return _set(seen, readings[0][1], today)
+        return set_to(seen, readings[0].token, when)
     if len(readings) == 2:
-        return _either(seen, readings[0], readings[1])
+        return either(seen, readings, when)
     return None
 
 
 def _fixed(token: str | Callable[[date], str]) -> Advice:
-    def advice(_match: re.Match[str], seen: str, today: date, _: str) -> str | None:
-        return _set(seen, token if isinstance(token, str) else token(today), today)
+    def advice(_match: re.Match[str], seen: str, when: Written, _: str) -> str | None:
+        return set_to(seen, token if isinstance(token, str) else token(when.on), when)
 
     return advice
 
 
-def _vague(_match: re.Match[str], seen: str, today: date, _: str) -> str | None:
+def _vague(_match: re.Match[str], seen: str, _when: Written, _: str) -> str | None:
     return (
         f'no due date: "{seen}" isn\'t a date — end the action with one, like @today or @tomorrow'
     )

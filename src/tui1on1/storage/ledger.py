@@ -296,6 +296,25 @@ class LedgerStore(SessionBase):
                 )
         return frozenset(found)
 
+    def texts_written(self, actions: Iterable[ActionItem]) -> dict[int, datetime]:
+        """When each of these actions' text was last written, by id: its
+        note's last edit (rewording an action edits its note too), else when
+        the note was made; an action without a note: when it was made. A
+        date phrase in the text (``by fri``) is read as of that day."""
+        items = {a.id: a for a in actions}
+        ids = sorted(items)
+        written = {i: at for i, a in items.items() if (at := a.created_at) is not None}
+        with self._read() as session:
+            for start in range(0, len(ids), 500):  # bound parameters stay few
+                rows = session.execute(
+                    select(ActionItemRow.id, NoteRow.edited_at, NoteRow.created_at)
+                    .join(NoteRow, NoteRow.id == ActionItemRow.note_id)
+                    .where(ActionItemRow.id.in_(ids[start : start + 500]))
+                )
+                for action_id, edited_at, created_at in rows:
+                    written[action_id] = edited_at or created_at
+        return written
+
     def action_history(self, action_ids: Iterable[int]) -> dict[int, list[ActionEvent]]:
         """The changes to each action, oldest first (every id has a list)."""
         ids = sorted(set(action_ids))

@@ -108,6 +108,7 @@ def read_edit(
         action_id=row.action_id if action else None,
         private=private,
         state=SaveState.SAVING,
+        written=today,  # the line is saved again: its words are read as of today
     )
     reading = LineReading(parsed.kind, parsed.owner, parsed.due, private)
     shown = with_due(shown, parsed.due, today, error)
@@ -136,7 +137,12 @@ def _carried_edit(
     if not changes:
         return None
     shown = replace(
-        row, text=text, mine=owner is Owner.ME, changed_here=True, state=SaveState.SAVING
+        row,
+        text=text,
+        mine=owner is Owner.ME,
+        changed_here=True,
+        state=SaveState.SAVING,
+        written=today if text != row.text else row.written,
     )
     return ActionEdit(with_due(shown, due, today, error), row.action_id, tuple(changes))
 
@@ -167,5 +173,5 @@ def action_changed(
     if change is ActionChange.OWNER and owner is not None:
         return replace(shown, mine=owner is Owner.ME)
     if change is ActionChange.TEXT and text:
-        return with_due(replace(shown, text=text), row.due_date, today)
+        return with_due(replace(shown, text=text, written=today), row.due_date, today)
     return with_due(shown, due, today)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 from tui1on1.domain.career import auto_element, shorten
 from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.kinds import ActionChange, ActionStatus, CareerElement, NoteKind, Owner
-from tui1on1.domain.ledger import carried_order
+from tui1on1.domain.ledger import carried_order, local_date
 from tui1on1.domain.meeting.edits import (
     ActionEdit,
     NoteEdit,
@@ -63,6 +63,11 @@ class DiscardCounts:
     actions: int
     reopened: int
     restored: int
+
+
+def _day(when: datetime | None) -> date | None:
+    """The local day of a stored time (None when it isn't known: then today)."""
+    return local_date(when) if when is not None else None
 
 
 _WAITING_KINDS = {WaitingKind.PARKED: NoteKind.PARKED, WaitingKind.QUESTION: NoteKind.QUESTION}
@@ -116,14 +121,18 @@ class MeetingNotes:
         waiting: Iterable[WaitingItem] = (),
         changed: Set[int] = frozenset(),
         private: Set[int] = frozenset(),
+        written: Mapping[int, datetime] | None = None,
     ) -> list[NoteRow]:
         """What waited for this 1:1 first (``waiting``: their talking points,
         mine, earlier parked topics and open questions), then the carried
         actions (mine first, each side overdue first), then this meeting's
         saved notes; ``elements``: the career element of each asked question,
         by id; ``changed``: the carried actions changed in this meeting;
-        ``private``: the carried actions whose note is private."""
+        ``private``: the carried actions whose note is private; ``written``:
+        when each carried action's text was written, by id (else when it was
+        made): a phrase like "by fri" in it is read as of that day."""
         elements = elements or {}
+        written = written or {}
         for point in waiting:
             self._put(
                 NoteRow(
@@ -149,6 +158,7 @@ class MeetingNotes:
                 carried=True,
                 changed_here=item.id in changed,
                 private=item.id in private,
+                written=_day(written.get(item.id) or item.created_at),
             )
             self._put(with_due(row, item.due, today))
         for note in notes:
@@ -167,6 +177,7 @@ class MeetingNotes:
                 auto=auto_element(question, note.kind, owner, note.answers_why),
                 mark=note.career,
                 private=note.private,
+                written=_day(note.edited_at or note.created_at),
             )
             self._put(with_due(row, action.due if action else None, today))
         return self.rows()
@@ -190,6 +201,7 @@ class MeetingNotes:
             auto=auto_element(question, note.kind, note.action_owner, note.answers_why),
             mark=note.career,
             private=note.private,
+            written=today,
         )
         return self._put(with_due(row, note.action_due, today, error))
 

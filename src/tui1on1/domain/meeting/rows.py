@@ -61,11 +61,13 @@ class DueView:
     warning: str = ""
 
 
-def due_view(due: date | None, text: str, today: date) -> DueView:
-    """The date words of an open action with ``due`` and ``text``."""
+def due_view(due: date | None, text: str, today: date, written: date | None = None) -> DueView:
+    """The date words of an open action with ``due`` and ``text``, its text
+    ``written`` that day (today when None): a phrase like "by fri" in it
+    means the Friday after that day."""
     item = ActionItem(id=0, person_id=0, owner=Owner.ME, text=text, due=due)
     overdue = due is not None and is_overdue(due, today)
-    warning = "" if due is not None else due_warning(text, today) or ""
+    warning = "" if due is not None else due_warning(text, today, written) or ""
     return DueView(due_words(item, today), overdue, warning)
 
 
@@ -94,6 +96,7 @@ class NoteRow:
     warning: str = ""  # an action with no date whose text looks dated: what to type
     private: bool = False  # kept out of the recap sent to the report
     changed_here: bool = False  # a carried action reworded, rescheduled or reassigned here
+    written: date | None = None  # the day its text was written (None: today)
 
     @property
     def summary_text(self) -> str:
@@ -123,10 +126,11 @@ class NoteRow:
 def with_due(row: NoteRow, due: date | None, today: date, error: str = "") -> NoteRow:
     """``row`` with the date words of its action due on ``due`` (none for a
     row that is no action); ``error``: why a typed ``@word`` wasn't read,
-    shown when the text itself gives no warning."""
+    shown when the text itself gives no warning. A date phrase in its text
+    is read as of the day the text was written (``row.written``)."""
     if not row.is_action:
         return replace(row, due="", due_date=None, overdue=False, warning="")
-    view = due_view(due, row.text, today)
+    view = due_view(due, row.text, today, row.written)
     warning = view.warning or ("" if due is not None else error)
     return replace(row, due=view.phrase, due_date=due, overdue=view.overdue, warning=warning)
 

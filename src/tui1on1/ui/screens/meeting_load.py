@@ -57,6 +57,9 @@ class LoadedMeeting:
     private_carried: frozenset[int] = frozenset()
     # Earlier actions done or dropped since the last 1:1, outside this one.
     closed_between: list[ActionItem] = field(default_factory=list)
+    # When each carried action's text was written, by id: its warning reads
+    # a phrase like "by fri" as of that day.
+    carried_written: dict[int, datetime] = field(default_factory=dict)
 
 
 class NotOnePerson(Exception):
@@ -164,6 +167,7 @@ def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) 
         else frozenset(),
         private_carried=store.private_actions(carried),
         closed_between=_closed_between(store, person, meeting),
+        carried_written=store.texts_written(carried),
     )
 
 

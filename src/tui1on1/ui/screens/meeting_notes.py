@@ -158,6 +158,7 @@ class NotesPane:
             waiting,
             changed=loaded.changed_here,
             private=loaded.private_carried,
+            written=loaded.carried_written,
         )
         view = self.view
         for row in rows:
