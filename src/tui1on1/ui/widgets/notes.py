@@ -7,7 +7,7 @@ whatever the manager typed (brackets, escape sequences) is shown as typed.
 from __future__ import annotations
 
 from contextlib import suppress
-from typing import Any
+from typing import Any, Self
 
 from rich.text import Text
 from textual import events
@@ -57,18 +57,55 @@ class NotesList(OptionList):
     }
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._shown: dict[str, NoteRow] = {}  # by key: rendered again at a new width
+        self._wrapped_at = 0
+
+    def _width(self) -> int:
+        """The cells a row's text has (0 before the first layout)."""
+        padding = self.get_component_styles("option-list--option").padding
+        return max(0, self.scrollable_content_region.width - padding.width)
+
     def render_row(self, row: NoteRow) -> Text:
+        """The row: its stamp and mark, then its text wrapped under itself
+        (a hanging indent), and a warning on lines of its own below it."""
         stamp_style = self.get_component_rich_style("notes-list--stamp")
         mark_style = self.get_component_rich_style("notes-list--mark")
-        meta_style = self.get_component_rich_style("notes-list--meta")
-        text = Text(no_wrap=False, overflow="fold")
-        text.append(f"{row.stamp:>5} ", style=stamp_style)
+        head = Text(f"{row.stamp:>5} ", style=stamp_style)
         mark = KIND_MARKS[row.kind]
         if row.kind is NoteKind.ACTION:
             mark = "☑" if row.action_status is ActionStatus.DONE else "!"
         elif row.waiting is not None:
             mark = "☑" if row.dealt_with else WAITING_MARKS[row.waiting.kind]
-        text.append(f"{mark} ", style=mark_style)
+        head.append(f"{mark} ", style=mark_style)
+        text = Text(no_wrap=False, overflow="fold")
+        text.append_text(head)
+        indent = head.cell_len
+        self._hang(text, self._body(row), indent)
+        if row.warning and row.is_open_action:  # on the row, not only in a passing toast
+            text.append("\n" + " " * indent)
+            style = self.get_component_rich_style("notes-list--overdue")
+            self._hang(text, Text(row.warning, style=style), indent)
+        return text
+
+    def _hang(self, text: Text, part: Text, indent: int) -> None:
+        """Append ``part`` to ``text``, its lines after the first indented by
+        ``indent`` (wrapped to the list's width once it is known)."""
+        width = self._width() - indent
+        if width < 12:  # not laid out yet, or too narrow to indent: fold as it comes
+            text.append_text(part)
+            return
+        lines = part.wrap(self.app.console, width, overflow="fold")
+        for number, line in enumerate(lines):
+            if number:
+                text.append("\n" + " " * indent)
+            text.append_text(line)
+
+    def _body(self, row: NoteRow) -> Text:
+        """The private mark, the text, what the row is in words, how it is saved."""
+        meta_style = self.get_component_rich_style("notes-list--meta")
+        text = Text()
         if row.private:
             text.append(f"{PRIVATE_MARK} ", style=meta_style)
         body = safe_terminal_text(row.text, keep_newlines=True)
@@ -84,9 +121,6 @@ class NotesList(OptionList):
         if row.state is not SaveState.SAVED:
             style = self.get_component_rich_style("notes-list--unsaved")
             text.append(f"  {row.state.label}", style=style)
-        if row.warning and row.is_open_action:  # on the row, not only in a passing toast
-            text.append("\n      ")
-            text.append(row.warning, style=self.get_component_rich_style("notes-list--overdue"))
         return text
 
     @staticmethod
@@ -113,6 +147,8 @@ class NotesList(OptionList):
 
     def put(self, row: NoteRow) -> None:
         """Add the row, or repaint it if it is already shown."""
+        self._shown[row.key] = row
+        self._wrapped_at = self._width()
         try:
             index = self.get_option_index(row.key)
         except OptionDoesNotExist:
@@ -128,12 +164,23 @@ class NotesList(OptionList):
             self.call_after_refresh(self.scroll_end, animate=False)
 
     def on_resize(self, _event: events.Resize) -> None:
-        """The pane got shorter (a two-line question on the card): while
-        typing, the newest notes stay in view."""
+        """Rows are wrapped again at a new width. The pane got shorter (a
+        two-line question on the card): while typing, the newest notes stay
+        in view."""
+        if self._width() != self._wrapped_at:
+            self._wrapped_at = self._width()
+            for key, row in self._shown.items():
+                with suppress(OptionDoesNotExist):
+                    self.replace_option_prompt(key, self.render_row(row))
         if self.highlighted is None:
             self.call_after_refresh(self.scroll_end, animate=False)
 
+    def clear_options(self) -> Self:
+        self._shown.clear()
+        return super().clear_options()
+
     def drop(self, key: str) -> None:
+        self._shown.pop(key, None)
         with suppress(OptionDoesNotExist):
             self.remove_option(key)
 
