@@ -31,7 +31,7 @@ from datetime import UTC, datetime, timedelta
 
 from tui1on1.demo import career_lines as cl
 from tui1on1.demo import career_words as cw
-from tui1on1.demo import words
+from tui1on1.demo import people_words, slot_words
 from tui1on1.demo.career_calendar import CareerCalendar
 from tui1on1.demo.career_cast import Cast, pick_skills
 from tui1on1.demo.career_phrasing import Phrasing, Pool
@@ -95,10 +95,10 @@ class CareerStory:
             "strength": self.strengths[0],
             "skill": self.strengths[0],
             "unused": self.unused[0],
-            "colleague": rng.choice(words.FIRST_NAMES),
-            "team": rng.choice(words.SLOTS["team"]),
-            "event": rng.choice(words.SLOTS["event"]),
-            "conference": rng.choice(words.SLOTS["conference"]),
+            "colleague": rng.choice(people_words.FIRST_NAMES),
+            "team": rng.choice(slot_words.SLOTS["team"]),
+            "event": rng.choice(slot_words.SLOTS["event"]),
+            "conference": rng.choice(slot_words.SLOTS["conference"]),
         }
         self.values["origin"] = rng.choice(cw.ORIGINS).format_map(self.values)
         self.step_skill = {  # a step's text -> the strength it puts to work
