@@ -25,7 +25,8 @@ from itertools import accumulate
 from tui1on1.demo import answers, asking, career_words, kind_words, outcomes, topic_words
 from tui1on1.demo.answers import Asked, Entry
 from tui1on1.demo.career_cast import Cast
-from tui1on1.demo.career_story import CareerStory, Part, Step
+from tui1on1.demo.career_story import CareerStory, Part
+from tui1on1.demo.career_turns import Step
 from tui1on1.demo.catalogue import Catalogue
 from tui1on1.demo.fill import Fill
 from tui1on1.demo.schedule import PLANNED_MINUTES, UP, Slot, Who, schedule

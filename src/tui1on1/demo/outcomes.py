@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from tui1on1.demo import summary_words
 from tui1on1.demo.answers import Asked, Entry
-from tui1on1.demo.career_story import Step
+from tui1on1.demo.career_turns import Step
 from tui1on1.demo.schedule import Slot
 
 _DUE_DAYS = (1, 2, 3, 4, 7, 7, 7, 7, 10, 14, 14, 21, 28)
