@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tui1on1.demo import career_lines, career_words, generate, words
+from tui1on1.demo import career_lines, career_words, generate, slot_words
 from tui1on1.demo.career_lines import STRENGTH_DRAINING_QUOTES
 from tui1on1.domain.career import CareerEntry, CareerThread
 from tui1on1.domain.kinds import CareerElement
@@ -373,7 +373,7 @@ def _lines(by_slug: dict[str, tuple[tuple[str, ...], tuple[str, ...]]], slug: st
 def test_strengths_fit_the_role_and_one_put_to_use_is_not_called_idle(
     rosters: list[list[Person]],
 ) -> None:
-    skills = words.SLOTS["skill"]
+    skills = slot_words.SLOTS["skill"]
     drains = [_pattern(t) for t in (*career_lines.STRENGTH_DRAINING, *STRENGTH_DRAINING_QUOTES)]
     steps = {_pattern(t): skill for t, skill in career_words.STEP_SKILLS.items()}
     for team in rosters:
@@ -393,7 +393,10 @@ def test_strengths_fit_the_role_and_one_put_to_use_is_not_called_idle(
                 if any(p.fullmatch(entry.answer) for p in drains) or entry.marked:
                     continue
                 text = entry.answer.casefold()
-                for name in (*words.SLOTS["project"], *words.SLOTS["area"]):  # not a strength
+                for name in (
+                    *slot_words.SLOTS["project"],
+                    *slot_words.SLOTS["area"],
+                ):  # not a strength
                     text = text.replace(name.casefold(), "")
                 named = [s for s in skills if s.casefold() in text]
                 assert set(named) <= set(fitting), (person.doc["role"], entry.answer)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tui1on1.demo import generate, iter_people, words
+from tui1on1.demo import generate, iter_people, slot_words
 from tui1on1.domain.grammar import extract_tags
 from tui1on1.domain.kinds import CareerElement, NoteKind
 from tui1on1.domain.prompts import RECENT_MEETINGS
@@ -360,7 +360,7 @@ def test_text_reads_like_notes_and_rarely_repeats(doc: dict) -> None:
     # a person's own story holds: the same aspiration comes up more than once
     person = doc["people"][0]
     texts = " ".join(n["text"] for m in person["meetings"] for n in m["notes"])
-    mentioned = Counter({role: texts.count(role) for role in words.SLOTS["role_aspired"]})
+    mentioned = Counter({role: texts.count(role) for role in slot_words.SLOTS["role_aspired"]})
     (_role, most), (_other, next_most) = mentioned.most_common(2)
     assert most >= 3 and most > next_most
 

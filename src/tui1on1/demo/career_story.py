@@ -2,11 +2,11 @@
 
 A :class:`CareerStory` is made once per report, knowing the dates of their
 meetings and their :class:`~tui1on1.demo.career_cast.Cast`. It fixes the turns
-of the year up front: two or three directions
-(:class:`~tui1on1.demo.career_words.Track`) with the meeting each one starts
-at, a moonshot that may change once (the cast's), the strengths they use and
-one they don't (fitting their role), what drains them, and the value under
-their *why*. A done plan step that exercises the unused strength puts it to
+of the year up front (:mod:`tui1on1.demo.career_turns`): two or three
+directions (:class:`~tui1on1.demo.career_words.Track`) with the meeting each
+one starts at, a moonshot that may change once (the cast's), the strengths they
+use and one they don't (fitting their role), what drains them, and the value
+under their *why*. A done plan step that exercises the unused strength puts it to
 use: from then on it is told as used, and another idle strength takes its place.
 
 Meeting by meeting, :meth:`CareerStory.due` says which elements the manager
@@ -24,41 +24,25 @@ gives a remark made in passing that the manager marks for the thread.
 
 from __future__ import annotations
 
-import bisect
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from tui1on1.demo import career_lines as cl
 from tui1on1.demo import career_words as cw
-from tui1on1.demo import words
 from tui1on1.demo.career_calendar import CareerCalendar
-from tui1on1.demo.career_cast import Cast, pick_skills
+from tui1on1.demo.career_cast import Cast
 from tui1on1.demo.career_phrasing import Phrasing, Pool
+from tui1on1.demo.career_turns import Step, fix_turns
 from tui1on1.domain.kinds import CareerElement as E
 
-__all__ = ["CareerStory", "Part", "Step"]
+__all__ = ["CareerStory", "Part"]
 
-_DUE_DAYS = (10, 14, 14, 21, 28, 42)
-_STEP_DAYS = (21, 28, 35, 42, 49, 63)  # how long a plan step takes
 _DETAIL = 0.4  # how often an answer comes with a detail the manager may type next
 _WHY_WAITS = 45  # days a why due for a Why? follow-up waits before it is asked outright
 _PASSING_DAYS = (40, 100)  # between two remarks in passing that the manager marks
 _ASPIRATION_WAITS = 21  # days an aspiration due waits before it comes up in passing
 _MONTH_AGO = 25  # days before "same as in <month>" makes sense
-
-
-@dataclass(frozen=True)
-class Step:
-    """A plan step agreed in meeting ``agreed``: closed (done or dropped) in
-    meeting ``closed_in``, or still open (None)."""
-
-    text: str
-    track: int
-    agreed: int
-    closed_in: int | None
-    status: str  # "done", "dropped" or "open"
-    due_days: int
 
 
 @dataclass(frozen=True)
@@ -82,41 +66,7 @@ class CareerStory:
     ) -> None:
         self.rng = rng
         self.dates = dates
-        meetings = len(dates)
-        count = 1 if meetings < 6 else 2 if meetings < 12 else rng.choice((2, 2, 3))
-        bounds = ((0.35, 0.6),) if count == 2 else ((0.25, 0.45), (0.6, 0.8))
-        self.shifts = [max(1, round(meetings * rng.uniform(*b))) for b in bounds[: count - 1]]
-        self.meetings = meetings
-        tracks = rng.sample(cw.TRACKS, count)
-        self.strengths, self.unused = pick_skills(rng, cast.role, tracks)
-        self.values = {
-            **values,
-            "value": rng.choice(cw.VALUES),
-            "strength": self.strengths[0],
-            "skill": self.strengths[0],
-            "unused": self.unused[0],
-            "colleague": rng.choice(words.FIRST_NAMES),
-            "team": rng.choice(words.SLOTS["team"]),
-            "event": rng.choice(words.SLOTS["event"]),
-            "conference": rng.choice(words.SLOTS["conference"]),
-        }
-        self.values["origin"] = rng.choice(cw.ORIGINS).format_map(self.values)
-        self.step_skill = {  # a step's text -> the strength it puts to work
-            t.format_map(self.values): cw.STEP_SKILLS[t]
-            for track in tracks
-            for t in track.steps
-            if t in cw.STEP_SKILLS
-        }
-        self.tracks = [
-            cw.Track(
-                goals=tuple(g.format_map(self.values) for g in t.goals),
-                role=t.role,
-                steps=tuple(s.format_map(self.values) for s in t.steps),
-            )
-            for t in tracks
-        ]
-        moonshots = list(cast.moonshots)
-        self.moonshots = moonshots if self.shifts and rng.random() < 0.4 else moonshots[:1]
+        self.turns = fix_turns(rng, dates, values, cast)
         self.calendar = CareerCalendar(rng, dates)
         self.steps: list[Step] = []
         self.used_steps: dict[int, int] = {}  # track -> how many of its steps were agreed
@@ -137,24 +87,17 @@ class CareerStory:
 
     # --- the year's turns -------------------------------------------------------
 
-    def track_at(self, index: int) -> int:
-        """The direction they hold at meeting ``index`` (said or not)."""
-        return sum(index >= shift for shift in self.shifts)
-
     def announced(self) -> int:
         """The direction they last told the manager (the first before any)."""
         return self.track_said or 0
 
     def role(self) -> str:
         """The role word other notes use for their aspiration."""
-        return self.tracks[self.announced()].role
+        return self.turns.tracks[self.announced()].role
 
     def moonshot(self) -> str:
         """The moonshot they last told the manager (the first before any)."""
-        return self.moonshots[self.moonshot_said or 0]
-
-    def _moonshot_at(self, index: int) -> int:
-        return 1 if len(self.moonshots) > 1 and index >= self.shifts[0] else 0
+        return self.turns.moonshots[self.moonshot_said or 0]
 
     def _open_step(self, index: int) -> Step | None:
         step = self.steps[-1] if self.steps else None
@@ -172,7 +115,7 @@ class CareerStory:
         """Whether the manager would ask about ``element`` in meeting ``index``
         (``eager``: a meeting given over to the career)."""
         calendar = self.calendar
-        if element is E.ASPIRATION and self.track_said not in (None, self.track_at(index)):
+        if element is E.ASPIRATION and self.track_said not in (None, self.turns.track_at(index)):
             return True  # they have changed their mind: it comes up
         if element is E.PLAN and self.steps and self._open_step(index) is None:
             return True  # the step is done (or dropped): agree the next one
@@ -193,7 +136,7 @@ class CareerStory:
         if element is E.PLAN:
             return self._plan(index)
         fill = self._fill(self.announced())
-        fill["unused"] = self.unused[self._unused_in_use(index)]
+        fill["unused"] = self.turns.unused[self._unused_in_use(index)]
         details: tuple[str, ...]
         shifted = False
         if element is E.ASPIRATION:
@@ -227,7 +170,7 @@ class CareerStory:
         """A remark made in passing (no question asked) that the manager marks
         for the thread, now and then; else None."""
         options: list[tuple[E, tuple[str, ...]]] = []
-        if self.track_said is not None and self.track_said == self.track_at(index):
+        if self.track_said is not None and self.track_said == self.turns.track_at(index):
             options.append((E.ASPIRATION, cl.ASPIRATION_PASSING))
             if self.calendar.overdue(E.ASPIRATION, index, _ASPIRATION_WAITS):
                 options = options * 4  # their usual meetings don't ask it, so it comes up anyway
@@ -245,7 +188,7 @@ class CareerStory:
         element, lines = self.rng.choice(options)
         fill = self._fill(self.announced())
         fill["moonshot"] = self.moonshot()
-        fill["strength"] = self.rng.choice(self.strengths)
+        fill["strength"] = self.rng.choice(self.turns.strengths)
         part = self._say(element, (("note", lines),), fill)
         self.calendar.talked(element, index)
         self.meeting.add(element)
@@ -255,14 +198,14 @@ class CareerStory:
     # --- each element -----------------------------------------------------------------
 
     def _aspiration(self, index: int, fill: dict[str, str]) -> tuple[Part, bool]:
-        track = self.track_at(index)
+        track = self.turns.track_at(index)
         fill.update(self._fill(track))
         before = self.track_said
         pool: Pool
         if before is None:
             pool = (("note", cl.ASPIRATION_FIRST), ("quote", cl.ASPIRATION_QUOTES))
         elif before != track:
-            fill["old"] = self.tracks[before].goal
+            fill["old"] = self.turns.tracks[before].goal
             self._month(fill, "aspiration", index)
             pool = (("note", cl.ASPIRATION_SHIFT), ("quote", cl.ASPIRATION_SHIFT_QUOTES))
             self.calendar.soon(E.WHY, index)  # why the change? comes up now or soon
@@ -295,7 +238,7 @@ class CareerStory:
         track = self.announced()
         pool: Pool
         if self.why_count and self.why_track is not None and track != self.why_track:
-            fill["old"] = self.tracks[self.why_track].goal
+            fill["old"] = self.turns.tracks[self.why_track].goal
             pool = (("note", cl.WHY_AFTER_SHIFT),)
         elif self.why_count < len(cl.WHY_LEVELS):
             level = self.why_count
@@ -310,14 +253,14 @@ class CareerStory:
         return self._say(E.WHY, pool, fill)
 
     def _moonshot(self, index: int, fill: dict[str, str]) -> Part:
-        shot = self._moonshot_at(index)
-        fill["moonshot"] = self.moonshots[shot]
+        shot = self.turns.moonshot_at(index)
+        fill["moonshot"] = self.turns.moonshots[shot]
         before = self.moonshot_said
         pool: Pool
         if before is None:
             pool = (("note", cl.MOONSHOT_FIRST), ("quote", cl.MOONSHOT_QUOTES))
         elif before != shot:
-            fill["old"] = self.moonshots[before]
+            fill["old"] = self.turns.moonshots[before]
             pool = (("note", cl.MOONSHOT_SHIFT),)
         else:
             self._month(fill, "moonshot", index)
@@ -333,11 +276,11 @@ class CareerStory:
     def _strength_used(self, index: int, fill: dict[str, str], slug: str) -> Part:
         if self._unused_in_use(index) and not self.told_unused_in_use:
             self.told_unused_in_use = True
-            fill["prev"], fill["unused"] = self.unused_step, self.unused[0]
+            fill["prev"], fill["unused"] = self.unused_step, self.turns.unused[0]
             return self._say(E.STRENGTH_USED, (("note", cl.STRENGTH_NOW_USED),), fill)
-        strengths = list(self.strengths)
+        strengths = list(self.turns.strengths)
         if self._unused_in_use(index):
-            strengths.append(self.unused[0])
+            strengths.append(self.turns.unused[0])
         fill["strength"] = strengths[0] if self.rng.random() < 0.5 else self.rng.choice(strengths)
         notes, quotes = cl.STRENGTH_USED.get(slug, cl.STRENGTH_USED[""])
         return self._say(E.STRENGTH_USED, (("note", notes), ("quote", quotes)), fill)
@@ -353,25 +296,16 @@ class CareerStory:
             return [self._say(E.PLAN, (("note", cl.PLAN_ONGOING),), fill)]
         previous = self.steps[-1] if self.steps else None
         taken = self.used_steps.get(track, 0)
-        steps = self.tracks[track].steps
+        steps = self.turns.tracks[track].steps
         nexts = cw.PLAN_NEXT
         text = steps[taken] if taken < len(steps) else nexts[(taken - len(steps)) % len(nexts)]
         text = text.format_map(fill)
         self.used_steps[track] = taken + 1
-        target = self.dates[index] + timedelta(days=rng.choice(_STEP_DAYS))
-        later = bisect.bisect_left(self.dates, target)  # the meeting it's done by
-        following = [s for s in self.shifts if s > index]
-        if following and later >= following[0]:
-            closed_in, status = following[0], "dropped"
-        elif later >= self.meetings:
-            closed_in, status = None, "open"
-        else:
-            closed_in, status = later, "done"
-        exercises = self.step_skill.get(text) == self.unused[0]
+        step = self.turns.step(rng, text, track, index)
+        exercises = self.turns.step_skill.get(text) == self.turns.unused[0]
         puts_to_use = exercises and self.unused_in_use_from is None
-        if status == "done" and puts_to_use:
-            self.unused_in_use_from, self.unused_step = later, text
-        step = Step(text, track, index, closed_in, status, rng.choice(_DUE_DAYS))
+        if step.status == "done" and puts_to_use:
+            self.unused_in_use_from, self.unused_step = step.closed_in, text
         self.steps.append(step)
         self.words.heads[E.PLAN] = text.casefold()
         parts = [Part("action", text, step)]
@@ -380,7 +314,7 @@ class CareerStory:
             lines = cl.PLAN_DONE if previous.status == "done" else cl.PLAN_DROPPED
             parts.append(Part("note", self._line("plan-before", lines).format_map(fill)))
         elif rng.random() < _DETAIL:
-            fill["unused"] = self.unused[0]
+            fill["unused"] = self.turns.unused[0]
             lines = cl.PLAN_USES if puts_to_use else cl.PLAN_WHY
             parts.append(Part("note", rng.choice(lines).format_map(fill)))
         return parts
@@ -389,8 +323,8 @@ class CareerStory:
 
     def _fill(self, track: int) -> dict[str, str]:
         return {
-            **self.values,
-            "goal": self.rng.choice(self.tracks[track].goals),
+            **self.turns.values,
+            "goal": self.rng.choice(self.turns.tracks[track].goals),
             "timeframe": self.rng.choice(cw.TIMEFRAMES),
         }
 
@@ -404,5 +338,5 @@ class CareerStory:
         return self.words.line(name, templates)
 
     def _say(self, element: E, pool: Pool, fill: dict[str, str]) -> Part:
-        kind, text = self.words.say(element, pool, fill, self.tracks[self.announced()].goals)
+        kind, text = self.words.say(element, pool, fill, self.turns.tracks[self.announced()].goals)
         return Part(kind, text)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 class Track:
     """One career direction: the ways it's said (noun phrases, the first the
     plainest), the role word other notes use (one of
-    ``words.SLOTS["role_aspired"]``) and the steps towards it."""
+    ``slot_words.SLOTS["role_aspired"]``) and the steps towards it."""
 
     goals: tuple[str, ...]  # "leading a small team", "a team lead role, small team"...
     role: str

@@ -3,13 +3,15 @@
 :class:`PersonHistory` fills each meeting of a person's calendar (from
 :mod:`tui1on1.demo.schedule`) with questions from the shipped bank (chosen by
 :mod:`tui1on1.demo.asking`) and notes written from the templates in
-:mod:`tui1on1.demo.words`; the entries are those of the export document (see
-``tui1on1.storage.transfer``). A report's answers to career questions are their
-:class:`~tui1on1.demo.career_story.CareerStory`'s: after an aspiration or
-moonshot answer, the answer to a *Why?* follow-up (``answers_why``, the
-question's ``followups`` counting the ctrl+y), and between questions, now and
-then, a remark the manager marks for the thread (``career``). Which notes link
-to a question is :mod:`tui1on1.demo.answers`' rule.
+:mod:`tui1on1.demo.topic_words` and :mod:`tui1on1.demo.kind_words` (slots
+from :mod:`tui1on1.demo.slot_words`); the entries are those of the export
+document (see ``tui1on1.storage.transfer``). A report's answers to career
+questions are their :class:`~tui1on1.demo.career_story.CareerStory`'s: after an
+aspiration or moonshot answer, the answer to a *Why?* follow-up
+(``answers_why``, the question's ``followups`` counting the ctrl+y), and
+between questions, now and then, a remark the manager marks for the thread
+(``career``). Which notes link to a question is :mod:`tui1on1.demo.answers`'
+rule.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ import uuid
 from datetime import datetime, timedelta
 from itertools import accumulate
 
-from tui1on1.demo import answers, asking, career_words, outcomes, words
+from tui1on1.demo import answers, asking, career_words, kind_words, outcomes, topic_words
 from tui1on1.demo.answers import Asked, Entry
 from tui1on1.demo.career_cast import Cast
-from tui1on1.demo.career_story import CareerStory, Part, Step
+from tui1on1.demo.career_story import CareerStory, Part
+from tui1on1.demo.career_turns import Step
 from tui1on1.demo.catalogue import Catalogue
 from tui1on1.demo.fill import Fill
 from tui1on1.demo.schedule import PLANNED_MINUTES, UP, Slot, Who, schedule
+from tui1on1.demo.slot_words import PROFILE_SLOTS, SLOTS
 from tui1on1.domain.agenda import ScheduledSegment
 from tui1on1.domain.grammar import extract_tags
 from tui1on1.domain.kinds import CareerElement
@@ -69,11 +73,11 @@ _KIND_TABLE = {
     for topic, weights in _KIND_WEIGHTS.items()
 }
 _BY_KIND = {
-    "win": words.WINS,
-    "concern": words.CONCERNS,
-    "decision": words.DECISIONS,
-    "question": words.OPEN_QUESTIONS,
-    "parked": words.PARKED,
+    "win": kind_words.WINS,
+    "concern": kind_words.CONCERNS,
+    "decision": kind_words.DECISIONS,
+    "question": kind_words.OPEN_QUESTIONS,
+    "parked": kind_words.PARKED,
 }
 
 
@@ -97,10 +101,10 @@ class PersonHistory:
         self.notes_per_meeting = notes_per_meeting
         self.up = who.relationship in UP
         self.audience = "up" if self.up else "report"
-        self.profile = {slot: rng.choice(words.SLOTS[slot]) for slot in words.PROFILE_SLOTS}
+        self.profile = {slot: rng.choice(SLOTS[slot]) for slot in PROFILE_SLOTS}
         self.skills = career_words.skills_for(who.role)  # the strengths their role brings
         if self.profile["skill"] not in self.skills:  # no draw: the calendar's stays as it was
-            at = words.SLOTS["skill"].index(self.profile["skill"])
+            at = SLOTS["skill"].index(self.profile["skill"])
             self.profile["skill"] = self.skills[at % len(self.skills)]
         self.cast = cast or Cast(who.role, ("teach computer science", ""), frozenset())
         self.fill = Fill(rng, self.profile)
@@ -139,7 +143,7 @@ class PersonHistory:
         rng = self.rng
         for slot_name, chance in _REROLL.items():
             if rng.random() < chance:
-                pool = self.skills if slot_name == "skill" else words.SLOTS[slot_name]
+                pool = self.skills if slot_name == "skill" else SLOTS[slot_name]
                 self.profile[slot_name] = rng.choice(pool)
         if self.story is not None:  # what other notes say they aspire to follows the story
             self.profile["role_aspired"] = self.story.role()
@@ -332,15 +336,15 @@ class PersonHistory:
         if kind == "action" and owner is None:
             owner = "me" if rng.random() < (0.6 if self.up else 0.4) else "them"
         if kind == "note":
-            templates = words.NOTES["managing-up" if self.up and topic == "plan" else topic]
+            templates = topic_words.NOTES["managing-up" if self.up and topic == "plan" else topic]
         elif kind == "quote":
             if self.up:
-                templates = words.QUOTES["up"]
+                templates = topic_words.QUOTES["up"]
             else:
-                own = words.QUOTES.get(topic)
-                templates = own if own and rng.random() < 0.7 else words.QUOTES["general"]
+                own = topic_words.QUOTES.get(topic)
+                templates = own if own and rng.random() < 0.7 else topic_words.QUOTES["general"]
         elif kind == "action":
-            table = words.ACTIONS_ME if owner == "me" else words.ACTIONS_THEM
+            table = kind_words.ACTIONS_ME if owner == "me" else kind_words.ACTIONS_THEM
             templates = table[audience]
         else:
             templates = _BY_KIND[kind][audience]
@@ -354,11 +358,11 @@ class PersonHistory:
         self.written[text] = index
         step = text if kind in ("action", "decision") else ""
         if kind in ("note", "concern", "win") and not given and rng.random() < _TAILED:
-            text += rng.choice(words.TAILS)
+            text += rng.choice(topic_words.TAILS)
         if rng.random() < _CAPITALISED:
             text = text[0].upper() + text[1:]
         if "#" not in text and not given and rng.random() < _TAGGED:
-            text += " #" + rng.choice(words.TOPIC_TAGS.get(topic, ("followup",)))
+            text += " #" + rng.choice(topic_words.TOPIC_TAGS.get(topic, ("followup",)))
         created = slot.wall(elapsed)
         note = {
             "uid": uuid.UUID(int=rng.getrandbits(128), version=4).hex,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from tui1on1.demo import words
+from tui1on1.demo import slot_words
 
 _PIN = 0.55  # how often a note uses the person's own slot value
 
@@ -26,7 +26,7 @@ class Fill(dict[str, str]):
     def __missing__(self, key: str) -> str:
         rng = self.rng
         base = key[:-1] if key.endswith("2") else key
-        options = words.SLOTS[base]
+        options = slot_words.SLOTS[base]
         pinned = self.profile.get(key)
         if pinned is not None and (key in self.always or rng.random() < _PIN):
             value = pinned

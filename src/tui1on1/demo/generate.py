@@ -7,8 +7,9 @@ meetings on each person's cadence, ending at ``now``. Each meeting follows one
 of the shipped playbooks, asks two to five questions from the shipped bank that
 suit the person and the segment (never one asked of them in the last three
 meetings), and holds notes of every kind written from the templates in
-:mod:`tui1on1.demo.words`. Action items are dated; most older ones were closed
-in a later meeting, a few stay open and overdue. A note is linked to a question
+:mod:`tui1on1.demo.topic_words` and :mod:`tui1on1.demo.kind_words`. Action
+items are dated; most older ones were closed in a later meeting, a few stay
+open and overdue. A note is linked to a question
 (``asked_question``) only when it answers it: typed after the ask in the same
 segment, a note or quote (or, for a plan question, the step). Each report's
 answers to career questions tell a story over the year (see

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from tui1on1.demo import words
+from tui1on1.demo import summary_words
 from tui1on1.demo.answers import Asked, Entry
-from tui1on1.demo.career_story import Step
+from tui1on1.demo.career_turns import Step
 from tui1on1.demo.schedule import Slot
 
 _DUE_DAYS = (1, 2, 3, 4, 7, 7, 7, 7, 10, 14, 14, 21, 28)
@@ -148,19 +148,19 @@ def summary(rng: random.Random, asked: Asked, step: str) -> str:
         return ""
     phrases: list[str] = []
     for _entry, _segment, category in asked:
-        phrase = words.TOPIC_PHRASES[category]
+        phrase = summary_words.TOPIC_PHRASES[category]
         if phrase not in phrases:
             phrases.append(phrase)
     phrases = phrases[:3] or ["what was on their mind"]
     topics = ", ".join(phrases[:-1]) + " and " + phrases[-1] if phrases[1:] else phrases[0]
     parts = [
-        rng.choice(words.SUMMARY_OPENERS).format(
+        rng.choice(summary_words.SUMMARY_OPENERS).format(
             topics=topics, topics_cap=topics[0].upper() + topics[1:]
         )
     ]
     if step:
-        parts.append(rng.choice(words.SUMMARY_NEXT).format(step=step))
-    mood = rng.choice(words.SUMMARY_MOODS)
+        parts.append(rng.choice(summary_words.SUMMARY_NEXT).format(step=step))
+    mood = rng.choice(summary_words.SUMMARY_MOODS)
     if mood:
         parts.append(mood)
     return " ".join(parts)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from tui1on1.demo import words
+from tui1on1.demo import people_words
 from tui1on1.domain.agenda import ScheduledSegment
 
 PLANNED_MINUTES = 30
@@ -50,14 +50,14 @@ class Who:
 
 
 def roster(rng: random.Random, count: int, weeks: int) -> list[Who]:
-    firsts = list(words.FIRST_NAMES)
+    firsts = list(people_words.FIRST_NAMES)
     rng.shuffle(firsts)
     names: list[tuple[str, str]] = []
     seen: set[str] = set()
     for i in range(count):
         first = firsts[i % len(firsts)]
         while True:
-            name = f"{first} {rng.choice(words.LAST_NAMES)}"
+            name = f"{first} {rng.choice(people_words.LAST_NAMES)}"
             if name.casefold() not in seen:
                 break
         seen.add(name.casefold())
@@ -73,12 +73,14 @@ def roster(rng: random.Random, count: int, weeks: int) -> list[Who]:
     roster = []
     for i, ((name, first), relationship) in enumerate(zip(names, relationships, strict=True)):
         if relationship == "report":
-            role = rng.choice(words.REPORT_ROLES)
+            role = rng.choice(people_words.REPORT_ROLES)
             cadence = "FREQ=WEEKLY" if rng.random() < 0.7 else "FREQ=WEEKLY;INTERVAL=2"
             playbook = rng.choices(("weekly", "growth-plan", "strengths"), (8, 1, 1))[0]
         else:
             role = rng.choice(
-                words.MANAGER_ROLES if relationship == "manager" else words.SKIP_LEVEL_ROLES
+                people_words.MANAGER_ROLES
+                if relationship == "manager"
+                else people_words.SKIP_LEVEL_ROLES
             )
             cadence = "FREQ=WEEKLY" if relationship == "manager" else "FREQ=WEEKLY;INTERVAL=2"
             playbook = "managing-up"

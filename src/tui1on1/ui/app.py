@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
-import signal
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Console
@@ -17,20 +15,23 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tui1on1.domain.kinds import CareerElement
-from tui1on1.domain.records import Person
-from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.domain.timesource import Clock, SystemClock
 from tui1on1.settings import ConfigError, Settings, save_theme
 from tui1on1.storage.errors import StoreError
+from tui1on1.ui import navigation
+from tui1on1.ui.app_startup import (
+    database_opened,
+    install_signal_handlers,
+    open_failed,
+    start_keymap,
+    start_theme,
+)
 from tui1on1.ui.crash import Crash, handle_crash
-from tui1on1.ui.dialogs.problem import ProblemScreen
-from tui1on1.ui.keys import checked_keymap
-from tui1on1.ui.latest import show_latest
-from tui1on1.ui.notices import short_problem, toast_lines
-from tui1on1.ui.screens.base import AppScreen, MeetRequest, ServiceScreen
+from tui1on1.ui.notices import bullets, several_problems, toast_lines
+from tui1on1.ui.screens.base import AppScreen, MeetRequest
 from tui1on1.ui.screenshots import save_screenshot
 from tui1on1.ui.services import Services, open_services
-from tui1on1.ui.theming import load_catalogue, theme_variable_defaults
+from tui1on1.ui.theming import theme_variable_defaults
 from tui1on1.ui.writer_messages import WriterStatus, post_from_writer
 
 if TYPE_CHECKING:
@@ -39,9 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = ["MeetRequest", "OneOnOneApp"]
 
-# The screens are imported where they are first needed, not here: importing
-# them all costs a tenth of a second or more before the first frame, and each
-# start needs one of them (home, or the meeting for `tui1on1 meet`).
+# The screens are imported where they are first needed (ui.navigation), not
+# here: importing them all costs a tenth of a second before the first frame.
 
 
 class _Discard(io.StringIO):
@@ -91,7 +91,8 @@ class OneOnOneApp(App[int]):
         self.error_console = Console(file=_Discard(), markup=False, highlight=False)
         self.settings = settings
         self._theme_chosen = False  # True once the start-up theme is set
-        self._theme_problems = self._apply_start_theme(theme)
+        self._theme_problems = start_theme(self, theme)
+        self._theme_chosen = True
         self.meet = meet
         self.clock = clock or SystemClock()
         self.services: Services | None = None
@@ -105,29 +106,9 @@ class OneOnOneApp(App[int]):
         #: The config file's rebindings in use (id → keys); refused ones are
         #: left out, so they keep their default keys (see ui.keys).
         self.key_rebindings: dict[str, str] = {}
-        self._key_problems: list[str] = []
-        keymap = settings.config.keys
-        if isinstance(keymap, dict) and keymap:
-            self.key_rebindings, self._key_problems = checked_keymap(keymap, type(self))
-            self.set_keymap(self.key_rebindings)
+        self._key_problems = start_keymap(self, settings.config.keys)
 
     # --- start-up -------------------------------------------------------------
-
-    def _apply_start_theme(self, asked: str | None) -> list[str]:
-        """Register the shipped and user themes; use ``asked`` (--theme), the
-        config file's ``theme`` or the default. Returns what to tell the user."""
-        catalogue = load_catalogue(self.settings.config_dir)
-        for theme in catalogue.ours():
-            self.register_theme(theme)
-        problems = [f"{p} (skipped)" for p in catalogue.problems]
-        name = asked or self.settings.config.theme or catalogue.default_name()
-        if name not in self.available_themes:
-            default = catalogue.default_name()
-            problems.append(f"there is no theme '{safe_terminal_text(name)}'; using {default}")
-            name = default
-        self.theme = name
-        self._theme_chosen = True
-        return problems
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The app's own variables for themes that don't set them (Textual's)."""
@@ -164,40 +145,22 @@ class OneOnOneApp(App[int]):
         (only the newest shows: it comes last, so it is seen)."""
         notices = services.take_data_notices()
         if notices:  # one notification: only the newest shows
-            message = notices[0] if len(notices) == 1 else "\n".join(f"• {n}" for n in notices)
+            message = notices[0] if len(notices) == 1 else bullets(notices)
             self.notify(message, title="Your data", severity="warning", timeout=60, markup=False)
 
     def notify_problems(self, title: str, problems: list[str], timeout: float = 10) -> None:
-        """Warnings found together in one notification (one at a time are
-        shown, so several would hide each other): one line each."""
-        if not problems:
-            return
-        if len(problems) == 1:
-            message = problems[0]
-        else:
-            title = f"{title}: {plural(len(problems), 'problem')}"
-            message = "\n".join(f"• {short_problem(problem)}" for problem in problems)
-        self.notify(message, title=title, severity="warning", timeout=timeout, markup=False)
+        """Warnings found together in one notification (``several_problems``)."""
+        if problems:
+            title, message = several_problems(title, problems)
+            self.notify(message, title=title, severity="warning", timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         # What the config file and the themes hold is known now: one notification.
-        problems = [
-            *self._theme_problems,
-            *self._key_problems,
-            *self.settings.config_problems,
-        ]
+        problems = [*self._theme_problems, *self._key_problems, *self.settings.config_problems]
         self.notify_problems("Config", problems, timeout=10 + 2 * len(problems))
         self.screen_change_signal.subscribe(self, self._screen_changed)
-
-        if self.meet is not None:
-            from tui1on1.ui.screens.meeting import MeetingScreen  # start-up speed
-
-            self.push_screen(MeetingScreen(self.meet))
-        else:
-            from tui1on1.ui.screens.home import HomeScreen  # start-up speed
-
-            self.push_screen(HomeScreen())
-        self._install_signal_handlers()
+        self.push_screen(navigation.first_screen(self.meet))
+        install_signal_handlers(self._on_signal)
 
     def on_ready(self) -> None:
         """The first frame is on screen: only now open the database.
@@ -218,35 +181,16 @@ class OneOnOneApp(App[int]):
         for "Open person" (the screens handle theirs: ``AppScreen``)."""
         if isinstance(event.worker.node, AppScreen):
             return  # a screen's worker: its screen handled it (AppScreen)
-        if event.worker.node is not self:  # a dialog's
-            if event.state is WorkerState.ERROR:
-                self._worker_failed(event.worker.error)
-            return
-        if event.worker.name != "open-database":
-            if event.state is WorkerState.ERROR:
+        if event.worker.node is not self or event.worker.name != "open-database":
+            if event.state is WorkerState.ERROR:  # a dialog's, or reading the people
                 self._worker_failed(event.worker.error)
             return
         if event.state is WorkerState.SUCCESS:
             services = event.worker.result
             assert isinstance(services, Services)
-            self.services = services
-            self.notify_problems("Skipped", list(services.problems))
-            if not getattr(self.screen, "SHOWS_DATA_NOTICES", False):
-                self.notify_data(services)  # else the meeting does, after its own news
-            for screen in self.screen_stack:
-                if isinstance(screen, ServiceScreen):
-                    screen.services_ready(services)
+            database_opened(self, services)
         elif event.state is WorkerState.ERROR:
-            # storage.opening is imported here only: it is not needed before
-            # the first frame, and only when opening failed.
-            from tui1on1.storage.opening import OpenFailed
-
-            error = event.worker.error
-            if isinstance(error, OpenFailed):
-                self.open_error = str(error)
-            else:  # a bug: say so without details that could hold user data
-                self.open_error = f"tui1on1 failed while starting ({type(error).__name__})"
-            self.push_screen(ProblemScreen("Can't open the database", self.open_error))
+            open_failed(self, event.worker.error)
 
     def _worker_failed(self, error: BaseException | None) -> None:
         """A database problem: a calm notification, and the app goes on; a bug: a crash."""
@@ -259,11 +203,7 @@ class OneOnOneApp(App[int]):
         """A meeting opened from home or a person: what was said there (a
         discarded 1:1, an archived person) is not left over the question."""
         previous, self._current_screen = self._current_screen, screen
-        if not (isinstance(previous, ServiceScreen) and isinstance(screen, ServiceScreen)):
-            return  # the first screen, or a dialog: the meeting module may not be loaded yet
-        from tui1on1.ui.screens.meeting import MeetingScreen  # start-up speed
-
-        if isinstance(screen, MeetingScreen) and not isinstance(previous, MeetingScreen):
+        if navigation.meeting_opened_from(previous, screen):
             self.clear_notifications()
 
     def _app_screens(self) -> list[AppScreen[Any]]:
@@ -280,17 +220,8 @@ class OneOnOneApp(App[int]):
 
     # --- signals and quitting -------------------------------------------------
 
-    def _install_signal_handlers(self) -> None:
-        """SIGHUP (terminal closed) and SIGTERM: save the draft, restore the
-        terminal, exit 0."""
-        try:
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(signum, self._on_signal)
-        except (NotImplementedError, RuntimeError, ValueError):
-            pass  # not in the main thread (tests) or not supported
-
     def _on_signal(self) -> None:
+        """SIGHUP (terminal closed) or SIGTERM: save, restore the terminal, exit 0."""
         self.save_everything()
         self.exit(0)
 
@@ -348,10 +279,7 @@ class OneOnOneApp(App[int]):
             self.services.store.close()
 
     def action_help(self) -> None:
-        from tui1on1.ui.dialogs.help import HelpScreen  # start-up speed
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+        navigation.open_help(self)
 
     # --- screenshots ------------------------------------------------------------
 
@@ -372,98 +300,48 @@ class OneOnOneApp(App[int]):
         yield from super().get_system_commands(screen)
         if isinstance(screen, AppScreen):
             yield from screen.palette_commands()
-        if self.services is None:
-            return
-        yield SystemCommand("Home", "Your people, what is due, live meetings", self.action_home)
-        yield SystemCommand(
-            "Search notes", "Every note, quote and action, as you type", self.action_search
-        )
-        yield SystemCommand(
-            "Actions",
-            "Every promise, mine and theirs: done, drop, reschedule",
-            self.action_open_actions,
-        )
-        yield SystemCommand(
-            "Open person",
-            "Prepare for a 1:1: their thread, promises, topics",
-            self.action_open_person,
-        )
+        yield from navigation.palette_commands(self)
 
     def action_home(self) -> None:
-        # Start-up speed: home and the meeting are imported when first needed.
-        from tui1on1.ui.screens.home import HomeScreen
-        from tui1on1.ui.screens.meeting import MeetingScreen
-
-        if any(isinstance(s, MeetingScreen) for s in self.screen_stack):
-            self.notify("End or leave the meeting first (ctrl+o or ctrl+q).")
-            return
-        self.switch_screen(HomeScreen())
+        navigation.go_home(self)
 
     def action_search(self) -> None:
-        from tui1on1.ui.screens.search import SearchScreen  # start-up speed
-
-        self.push_screen(SearchScreen())
+        navigation.open_search(self)
 
     # --- where the screens go -------------------------------------------------------
-    # Screens never import one another: they ask the app, which imports each
-    # screen when it is first opened (start-up speed, see the top of the module).
+    # Screens never import one another: they ask the app (see ui.navigation).
 
     def open_home(self, select_person_id: int | None = None) -> None:
         """Home, in place of the current screen (after a meeting), with
         ``select_person_id`` highlighted."""
-        from tui1on1.ui.screens.home import HomeScreen
-
-        self.switch_screen(HomeScreen(select_person_id=select_person_id))
+        navigation.open_home(self, select_person_id)
 
     def open_who(self, problem: NotOnePerson) -> None:
         """`meet NAME` found no one or several people: ask who, in place of the meeting."""
-        from tui1on1.ui.screens.who import WhoScreen
-
-        self.switch_screen(WhoScreen(problem))
+        navigation.open_who(self, problem)
 
     def open_meeting(self, request: MeetRequest) -> None:
         """The meeting, in place of the current screen."""
-        from tui1on1.ui.screens.meeting import MeetingScreen
-
-        self.switch_screen(MeetingScreen(request))
+        navigation.open_meeting(self, request)
 
     def open_person(self, person_id: int) -> None:
-        from tui1on1.ui.screens.person import PersonScreen
-
-        self.push_screen(PersonScreen(person_id))
+        navigation.open_person(self, person_id)
 
     def action_open_actions(self) -> None:
         """Every action, mine and theirs (the promise ledger)."""
-        from tui1on1.ui.screens.actions import ActionsScreen
-
-        if not isinstance(self.screen, ActionsScreen):
-            self.push_screen(ActionsScreen())
+        navigation.open_actions(self)
 
     def open_career(self, person_id: int, element: CareerElement | None = None) -> None:
         """Someone's career thread in full, at ``element`` if given."""
-        from tui1on1.ui.screens.career import CareerScreen
-
-        self.push_screen(CareerScreen(person_id, element))
+        navigation.open_career(self, person_id, element)
 
     def open_past_meeting(self, meeting_id: int, note_id: int | None = None) -> None:
         """One past meeting in full, at ``note_id`` if given."""
-        from tui1on1.ui.screens.history import MeetingHistoryScreen
-
-        self.push_screen(MeetingHistoryScreen(meeting_id, note_id))
+        navigation.open_past_meeting(self, meeting_id, note_id)
 
     def action_open_person(self) -> None:
         self._pick_person()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="pick-person")
     def _pick_person(self) -> None:
-        services = self.services
-        if services is None:
-            raise StoreError("the database is still opening; try again in a moment")
-        people = services.store.list_people(include_archived=True)
-        show_latest(self, self._show_people, people)
-
-    def _show_people(self, people: Sequence[Person]) -> None:
-        from tui1on1.ui.people_picker import people_palette  # start-up speed
-
-        # Whom the name rule finds comes first (as for `tui1on1 meet`), then fuzzy matches.
-        self.push_screen(people_palette(self.screen, people, self.open_person))
+        navigation.read_people_to_pick(self)  # on this worker's thread

@@ -1,5 +1,6 @@
-"""The home table's words: when someone was last met and is next due, how
-long a live meeting has run, the length trend, and which columns fit."""
+"""The home table's words: a person's row (when they were last met and are
+next due, how long a live meeting has run, the length trend), the line under
+the table about the highlighted person, and which columns fit."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from datetime import datetime
 from rich.cells import cell_len
 from rich.text import Text
 
-from tui1on1.domain.cadence import next_due
+from tui1on1.domain.cadence import describe_cadence, next_due
 from tui1on1.domain.overview import PersonOverview
-from tui1on1.domain.text import clip, plural
+from tui1on1.domain.text import clip, plural, safe_terminal_text
 
 SPARK = "▁▂▃▄▅▆▇█"
 NAME_WIDTH = 28  # longer names and roles are cut, ending in "…"
@@ -49,6 +50,44 @@ def live_age(started: datetime, now: datetime) -> str:
     # Calendar days, as live_since counts them: "since Mon 7 Dec, 7 days ago"
     # and "left running 7 days" must agree.
     return plural((now.astimezone().date() - started.astimezone().date()).days, "day")
+
+
+def row_cells(row: PersonOverview, now: datetime) -> dict[str, str | Text]:
+    """One person's row, column → text (cut to fit later: see ``cut``)."""
+    person = row.person
+    name = clip(safe_terminal_text(person.name), NAME_WIDTH)
+    name += "  ● live" if row.live_meeting_id else ""
+    if person.archived:
+        name += "  (archived)"
+    return {
+        "name": name,
+        "role": clip(safe_terminal_text(person.role), ROLE_WIDTH),
+        "relationship": person.relationship.value,
+        "last": relative_day(row.last_started_at, now),
+        "due": due_text(row, now),
+        "open": f"{row.open_mine} / {row.open_theirs}",
+        "lengths": trend_text(row.recent_minutes),
+    }
+
+
+def detail_words(row: PersonOverview, edit_key: str, width: int) -> tuple[str, bool]:
+    """The line under the table about ``row``'s person (who, cadence, their
+    meetings' lengths) and whether the length trend's bars go beside it, at
+    ``width`` columns."""
+    cadence = describe_cadence(row.person.cadence) or f"no cadence ({edit_key} sets one)"
+    who = [row.person.name, row.person.role, row.person.relationship.value]
+    text = " · ".join(safe_terminal_text(part) for part in who if part)
+    text += f" · {cadence}"
+    # A trend needs two ended meetings: none or one gets no line, not a
+    # flat one or a lone bar. Below 60 columns the words need the room.
+    minutes = row.recent_minutes
+    show_trend = len(minutes) >= 2 and width >= NARROW
+    if show_trend:
+        low, high = round(min(minutes)), round(max(minutes))
+        text += f" · lengths {low} min" if low == high else f" · lengths {low}–{high} min"
+    elif row.last_started_at is None:
+        text += " · not met yet"
+    return text, show_trend
 
 
 def due_text(row: PersonOverview, now: datetime) -> Text:

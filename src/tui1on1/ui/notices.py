@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from tui1on1.domain.text import clip
+from tui1on1.domain.text import clip, plural
 
 #: A refused rebinding, as ui.keys says it: '"ask" can't use ctrl+a: the
 #: notes input uses it to …; keeping ctrl+g'.
@@ -33,4 +33,20 @@ def toast_lines(message: str, width: int = TOAST_LINE) -> str:
             textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""]
         )
         for line in message.splitlines()
+    )
+
+
+def bullets(lines: list[str]) -> str:
+    """One line each, bulleted, for a notification holding several."""
+    return "\n".join(f"• {line}" for line in lines)
+
+
+def several_problems(title: str, problems: list[str]) -> tuple[str, str]:
+    """Warnings found together, as one notification's title and message
+    (one at a time are shown, so several would hide each other): one line each."""
+    if len(problems) == 1:
+        return title, problems[0]
+    return (
+        f"{title}: {plural(len(problems), 'problem')}",
+        bullets([short_problem(problem) for problem in problems]),
     )

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
-from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -12,58 +10,34 @@ from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
-from tui1on1.domain.cadence import describe_cadence
 from tui1on1.domain.overview import PersonOverview
 from tui1on1.domain.records import Meeting, Person
 from tui1on1.domain.series import CareerHistory, CareerSuggestion
-from tui1on1.domain.text import clip, safe_terminal_text
+from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage.errors import StoreError
-from tui1on1.ui.career_series import histories, home_marker, palette_help, start_career, suggestion
-from tui1on1.ui.dialogs.old_live import OLD_LIVE, OldLiveScreen, forgotten_end
+from tui1on1.ui import home_live
+from tui1on1.ui.career_series import histories, home_marker, suggestion
 from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
+from tui1on1.ui.home_live import ForgottenEnded, ForgottenNotEnded, ended_notice, live_rows
+from tui1on1.ui.home_palette import home_commands
 from tui1on1.ui.home_promises import kept_stats, promise_line
 from tui1on1.ui.home_rows import (
     COLUMNS,
     DETAIL_CHROME,
     HEADERS,
-    NAME_WIDTH,
-    NARROW,
-    ROLE_WIDTH,
     TABLE_CHROME,
     cut,
-    due_text,
+    detail_words,
     fit_columns,
-    live_age,
-    live_since,
-    relative_day,
-    trend_text,
+    row_cells,
 )
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenTable
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.services import Services
-from tui1on1.ui.writer_messages import post_from_writer
-
-if TYPE_CHECKING:
-    from tui1on1.storage.store import Store
-
-
-class ForgottenEnded(Message):
-    """The writer ended a meeting left running (posted from its thread)."""
-
-    def __init__(self, person_id: int, name: str, meeting: Meeting, now: datetime) -> None:
-        super().__init__()
-        self.person_id, self.name, self.meeting, self.now = person_id, name, meeting, now
-
-
-class ForgottenNotEnded(Message):
-    def __init__(self, error: Exception) -> None:
-        super().__init__()
-        self.error = error
 
 
 class HomeScreen(ServiceScreen[None]):
@@ -169,28 +143,24 @@ class HomeScreen(ServiceScreen[None]):
         self.select_person_id = None
         self.rows = rows
         banner = self.query_one("#live-banner", Static)
-        live_rows = self._live_rows()
-        banner.display = bool(live_rows)
-        names = ", ".join(
-            f"{safe_terminal_text(row.person.name)} ({live_since(meeting.started_at, now)})"
-            for row, meeting in live_rows
-        )
+        live_pairs = live_rows(self.rows, self.live)
+        banner.display = bool(live_pairs)
         resume = bound_key(self.app, HomeScreen, "home_resume", "l")
-        banner.update(Text(f"Live now: {names}. Press {resume} to resume."))
+        banner.update(home_live.banner(live_pairs, now, resume))
         table = self.query_one(DataTable)
         selected = table.cursor_row
         wanted = next((i for i, row in enumerate(rows) if row.person.id == keep), None)
         if wanted is not None:
             selected = wanted
-        cells = [self._cells(row, now) for row in rows]
+        cells = [row_cells(row, now) for row in rows]
         columns = fit_columns(cells, self.app.size.width - TABLE_CHROME)
         shown = [column for column in COLUMNS if column in columns]
         table.clear(columns=[c.key.value for c in table.columns.values()] != shown)
         if not table.columns:
             for column in shown:
                 table.add_column(HEADERS[column], key=column)
-        for row, row_cells in zip(rows, cells, strict=True):
-            table.add_row(*(cut(row_cells[c], columns[c]) for c in shown), key=str(row.person.id))
+        for row, texts in zip(rows, cells, strict=True):
+            table.add_row(*(cut(texts[c], columns[c]) for c in shown), key=str(row.person.id))
         if rows and selected is not None:
             table.move_cursor(row=min(selected, len(rows) - 1))
         empty = self.query_one("#home-empty", Static)
@@ -198,22 +168,6 @@ class HomeScreen(ServiceScreen[None]):
         add = bound_key(self.app, HomeScreen, "home_add", "a")
         empty.update(f"No one here yet. Press {add} to add someone, or run `tui1on1 meet NAME`.")
         self._show_detail()
-
-    def _cells(self, row: PersonOverview, now: datetime) -> dict[str, str | Text]:
-        person = row.person
-        name = clip(safe_terminal_text(person.name), NAME_WIDTH)
-        name += "  ● live" if row.live_meeting_id else ""
-        if person.archived:
-            name += "  (archived)"
-        return {
-            "name": name,
-            "role": clip(safe_terminal_text(person.role), ROLE_WIDTH),
-            "relationship": person.relationship.value,
-            "last": relative_day(row.last_started_at, now),
-            "due": due_text(row, now),
-            "open": f"{row.open_mine} / {row.open_theirs}",
-            "lengths": trend_text(row.recent_minutes),
-        }
 
     def on_resize(self, _event: events.Resize) -> None:
         """Columns come and go with the width (see fit_columns)."""
@@ -228,27 +182,15 @@ class HomeScreen(ServiceScreen[None]):
         if row is None:
             return
         edit = bound_key(self.app, HomeScreen, "home_edit", "e")
-        cadence = describe_cadence(row.person.cadence) or f"no cadence ({edit} sets one)"
-        who = [row.person.name, row.person.role, row.person.relationship.value]
-        text = " · ".join(safe_terminal_text(part) for part in who if part)
-        text += f" · {cadence}"
-        # A trend needs two ended meetings: none or one gets no line, not a
-        # flat one or a lone bar. Below 60 columns the words need the room.
-        minutes = row.recent_minutes
-        show_trend = len(minutes) >= 2 and self.app.size.width >= NARROW
-        if show_trend:
-            low, high = round(min(minutes)), round(max(minutes))
-            text += f" · lengths {low} min" if low == high else f" · lengths {low}–{high} min"
-        elif row.last_started_at is None:
-            text += " · not met yet"
-        text += home_marker(self.app.services, self._series(row))
+        text, show_trend = detail_words(row, edit, self.app.size.width)
+        text += home_marker(self.app.services, self.career_suggestion(row))
         self.query_one("#detail-text", Static).update(Text(text))
         trend = self.query_one(Sparkline)
         # The bars only beside the words, never wrapping them: the words say it.
         trend.display = show_trend and cell_len(text) <= self.app.size.width - DETAIL_CHROME
         trend.data = list(row.recent_minutes)
 
-    def _series(self, row: PersonOverview | None) -> CareerSuggestion | None:
+    def career_suggestion(self, row: PersonOverview | None) -> CareerSuggestion | None:
         """The next career conversation with ``row``'s person, if any."""
         services = self.app.services
         if row is None or services is None:
@@ -278,82 +220,13 @@ class HomeScreen(ServiceScreen[None]):
             return
         self.app.open_meeting(MeetRequest(row.person.name, person_id=row.person.id))
 
-    def _live_rows(self) -> list[tuple[PersonOverview, Meeting]]:
-        """(person, live meeting), oldest meeting first."""
-        pairs = [
-            (row, self.live[row.live_meeting_id])
-            for row in self.rows
-            if row.live_meeting_id is not None and row.live_meeting_id in self.live
-        ]
-        return sorted(pairs, key=lambda pair: pair[1].started_at)
-
     def action_resume_live(self) -> None:
         """The highlighted person's live meeting; else the only one; with
         several, ask which. Never a guess."""
-        live = self._live_rows()
-        if not live:
-            self.notify("No meeting is live.")
-            return
-        current = self.selected()
-        theirs = [pair for pair in live if current and pair[0].person.id == current.person.id]
-        if theirs or len(live) == 1:
-            self._resume(*(theirs or live)[0])
-            return
-        now = self.app.clock.now()
-        commands = [
-            (
-                safe_terminal_text(row.person.name),
-                lambda row=row, meeting=meeting: self._resume(row, meeting),
-                f"Live {live_since(meeting.started_at, now)}",
-            )
-            for row, meeting in live
-        ]
-        self.app.search_commands(commands, placeholder="Resume which live 1:1?")
-
-    def _resume(self, row: PersonOverview, meeting: Meeting) -> None:
-        """Open it; one live longer than OLD_LIVE asks first (end it, or resume)."""
-        now = self.app.clock.now()
-        if now - meeting.started_at < OLD_LIVE:
-            self._open_meeting(row)
-            return
-
-        def chosen(choice: str | None) -> None:
-            if choice == "resume":
-                self._open_meeting(row)
-            elif choice == "end":
-                self._end_forgotten(row.person.id, row.person.name, meeting)
-
-        self.app.push_screen(OldLiveScreen(row.person.name, meeting, now), chosen)
-
-    def _open_meeting(self, row: PersonOverview) -> None:
-        self.app.open_meeting(MeetRequest(row.person.name, person_id=row.person.id))
-
-    def _end_forgotten(self, person_id: int, name: str, meeting: Meeting) -> None:
-        """End a forgotten meeting at its planned end (or its last note, if
-        later), not now: a week left running is not a week-long 1:1."""
-        services = self.app.services
-        if services is None:
-            return
-        now = self.app.clock.now()
-
-        def run(store: Store) -> Meeting:
-            return store.end_meeting(meeting.id, *forgotten_end(store, meeting, now))
-
-        services.writer.submit(
-            run,
-            done=lambda ended: post_from_writer(self, ForgottenEnded(person_id, name, ended, now)),
-            failed=lambda error: post_from_writer(self, ForgottenNotEnded(error)),
-        )
+        home_live.resume_live(self)
 
     def on_forgotten_ended(self, event: ForgottenEnded) -> None:
-        ended, now = event.meeting, event.now
-        recorded = ended.summary.split(" · ")[0] if ended.summary else "ended"
-        self.notify(
-            f"Ended the 1:1 with {safe_terminal_text(event.name)} "
-            f"(left running {live_age(ended.started_at, now)}): recorded as {recorded}.",
-            timeout=6,
-            markup=False,
-        )
+        self.notify(ended_notice(event), timeout=6, markup=False)
         self.select_person_id = event.person_id
         self.reload()
 
@@ -425,42 +298,4 @@ class HomeScreen(ServiceScreen[None]):
         self.reload()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        def key(binding_id: str) -> str:
-            return f" ({bound_key(self.app, HomeScreen, binding_id)})"
-
-        yield SystemCommand(
-            "Start 1:1", "With the highlighted person" + key("home_meet"), self.action_meet
-        )
-        row = self.selected()
-        if (found := self._series(row)) is not None and row is not None:
-            yield SystemCommand(
-                "Start career conversation",
-                palette_help(self.app.services, found, ""),
-                lambda: start_career(self, row.person, found),
-            )
-        yield SystemCommand(
-            "Resume live meeting", "Pick up a 1:1 left running" + key("home_resume"),
-            self.action_resume_live,
-        )  # fmt: skip
-        yield SystemCommand(
-            "Talking point for the next 1:1",
-            "Something to raise with the highlighted person, theirs or mine" + key("home_topic"),
-            self.action_talking_point,
-        )
-        yield SystemCommand(
-            "Archive or bring back",
-            "Hide the highlighted person (never deleted), or bring them back" + key("home_archive"),
-            self.action_archive,
-        )
-        label = "Hide archived people" if self.show_archived else "Show archived people"
-        yield SystemCommand(
-            label, "Archived people are hidden, never deleted", self.action_toggle_archived
-        )
-        yield SystemCommand(
-            "Add person", "Name, role, relationship, cadence" + key("home_add"),
-            self.action_add_person,
-        )  # fmt: skip
-        yield SystemCommand(
-            "Edit person", "Change the highlighted person" + key("home_edit"),
-            self.action_edit_person,
-        )  # fmt: skip
+        return home_commands(self)

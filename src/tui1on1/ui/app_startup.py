@@ -1,0 +1,83 @@
+"""How the app starts: the theme and the config file's keys it starts with,
+the database opened in a thread once the first frame is on screen (what
+opening found, or why it failed), and the signals that save and exit."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from tui1on1.domain.text import safe_terminal_text
+from tui1on1.ui.dialogs.problem import ProblemScreen
+from tui1on1.ui.keys import checked_keymap
+from tui1on1.ui.screens.base import ServiceScreen
+from tui1on1.ui.services import Services
+from tui1on1.ui.theming import load_catalogue
+
+if TYPE_CHECKING:
+    from tui1on1.ui.app import OneOnOneApp
+
+
+def start_theme(app: OneOnOneApp, asked: str | None) -> list[str]:
+    """Register the shipped and user themes; use ``asked`` (--theme), the
+    config file's ``theme`` or the default. Returns what to tell the user."""
+    catalogue = load_catalogue(app.settings.config_dir)
+    for theme in catalogue.ours():
+        app.register_theme(theme)
+    problems = [f"{p} (skipped)" for p in catalogue.problems]
+    name = asked or app.settings.config.theme or catalogue.default_name()
+    if name not in app.available_themes:
+        default = catalogue.default_name()
+        problems.append(f"there is no theme '{safe_terminal_text(name)}'; using {default}")
+        name = default
+    app.theme = name
+    return problems
+
+
+def start_keymap(app: OneOnOneApp, keymap: object) -> list[str]:
+    """Use the config file's ``[keys]`` (``app.key_rebindings``: those in
+    use; refused ones keep their default keys). Returns what to tell the user."""
+    if not (isinstance(keymap, dict) and keymap):
+        return []
+    app.key_rebindings, problems = checked_keymap(keymap, type(app))
+    app.set_keymap(app.key_rebindings)
+    return problems
+
+
+def database_opened(app: OneOnOneApp, services: Services) -> None:
+    """The database is open: say what opening skipped, found or did, and hand
+    the services to every screen waiting for them."""
+    app.services = services
+    app.notify_problems("Skipped", list(services.problems))
+    if not getattr(app.screen, "SHOWS_DATA_NOTICES", False):
+        app.notify_data(services)  # else the meeting does, after its own news
+    for screen in app.screen_stack:
+        if isinstance(screen, ServiceScreen):
+            screen.services_ready(services)
+
+
+def open_failed(app: OneOnOneApp, error: BaseException | None) -> None:
+    """The database can't be opened: say why, in place of everything else
+    (the CLI prints ``open_error`` on the way out)."""
+    # storage.opening is imported here only: it is not needed before
+    # the first frame, and only when opening failed.
+    from tui1on1.storage.opening import OpenFailed
+
+    if isinstance(error, OpenFailed):
+        app.open_error = str(error)
+    else:  # a bug: say so without details that could hold user data
+        app.open_error = f"tui1on1 failed while starting ({type(error).__name__})"
+    app.push_screen(ProblemScreen("Can't open the database", app.open_error))
+
+
+def install_signal_handlers(on_signal: Callable[[], None]) -> None:
+    """SIGHUP (terminal closed) and SIGTERM: ``on_signal`` (save the draft,
+    restore the terminal, exit 0)."""
+    try:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(signum, on_signal)
+    except (NotImplementedError, RuntimeError, ValueError):
+        pass  # not in the main thread (tests) or not supported

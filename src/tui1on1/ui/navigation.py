@@ -1,0 +1,155 @@
+"""Where the app's screens go: the first screen, the palette's own commands
+(Home, Search notes, Actions, Open person) and each screen a screen asks the
+app to open.
+
+Screens never import one another: they ask the app, whose methods call these.
+Each screen is imported here when it is first opened, not at the top:
+importing them all costs a tenth of a second or more before the first frame,
+and each start needs one of them (home, or the meeting for `tui1on1 meet`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from tui1on1.domain.kinds import CareerElement
+from tui1on1.domain.records import Person
+from tui1on1.storage.errors import StoreError
+from tui1on1.ui.latest import show_latest
+from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
+
+if TYPE_CHECKING:
+    from tui1on1.ui.app import OneOnOneApp
+    from tui1on1.ui.screens.meeting_load import NotOnePerson
+
+
+def first_screen(meet: MeetRequest | None) -> Screen[Any]:
+    """The meeting for `tui1on1 meet`, else home."""
+    if meet is not None:
+        from tui1on1.ui.screens.meeting import MeetingScreen
+
+        return MeetingScreen(meet)
+    from tui1on1.ui.screens.home import HomeScreen
+
+    return HomeScreen()
+
+
+def palette_commands(app: OneOnOneApp) -> Iterator[SystemCommand]:
+    """The app's own commands, once the database is open."""
+    if app.services is None:
+        return
+    yield SystemCommand("Home", "Your people, what is due, live meetings", app.action_home)
+    yield SystemCommand(
+        "Search notes", "Every note, quote and action, as you type", app.action_search
+    )
+    yield SystemCommand(
+        "Actions",
+        "Every promise, mine and theirs: done, drop, reschedule",
+        app.action_open_actions,
+    )
+    yield SystemCommand(
+        "Open person",
+        "Prepare for a 1:1: their thread, promises, topics",
+        app.action_open_person,
+    )
+
+
+def go_home(app: App[Any]) -> None:
+    """Home in place of the screens open, unless a meeting is among them."""
+    from tui1on1.ui.screens.home import HomeScreen
+    from tui1on1.ui.screens.meeting import MeetingScreen
+
+    if any(isinstance(s, MeetingScreen) for s in app.screen_stack):
+        app.notify("End or leave the meeting first (ctrl+o or ctrl+q).")
+        return
+    app.switch_screen(HomeScreen())
+
+
+def open_help(app: App[Any]) -> None:
+    """Help about the screen on top (not over help itself)."""
+    from tui1on1.ui.dialogs.help import HelpScreen
+
+    if not isinstance(app.screen, HelpScreen):
+        app.push_screen(HelpScreen(app.screen))
+
+
+def open_search(app: App[Any]) -> None:
+    from tui1on1.ui.screens.search import SearchScreen
+
+    app.push_screen(SearchScreen())
+
+
+def open_actions(app: App[Any]) -> None:
+    """Every action, mine and theirs (the promise ledger), unless on top already."""
+    from tui1on1.ui.screens.actions import ActionsScreen
+
+    if not isinstance(app.screen, ActionsScreen):
+        app.push_screen(ActionsScreen())
+
+
+def open_home(app: App[Any], select_person_id: int | None) -> None:
+    from tui1on1.ui.screens.home import HomeScreen
+
+    app.switch_screen(HomeScreen(select_person_id=select_person_id))
+
+
+def open_who(app: App[Any], problem: NotOnePerson) -> None:
+    from tui1on1.ui.screens.who import WhoScreen
+
+    app.switch_screen(WhoScreen(problem))
+
+
+def open_meeting(app: App[Any], request: MeetRequest) -> None:
+    from tui1on1.ui.screens.meeting import MeetingScreen
+
+    app.switch_screen(MeetingScreen(request))
+
+
+def open_person(app: App[Any], person_id: int) -> None:
+    from tui1on1.ui.screens.person import PersonScreen
+
+    app.push_screen(PersonScreen(person_id))
+
+
+def open_career(app: App[Any], person_id: int, element: CareerElement | None) -> None:
+    from tui1on1.ui.screens.career import CareerScreen
+
+    app.push_screen(CareerScreen(person_id, element))
+
+
+def open_past_meeting(app: App[Any], meeting_id: int, note_id: int | None) -> None:
+    from tui1on1.ui.screens.history import MeetingHistoryScreen
+
+    app.push_screen(MeetingHistoryScreen(meeting_id, note_id))
+
+
+def meeting_opened_from(previous: Screen[Any] | None, screen: Screen[Any]) -> bool:
+    """Whether ``screen`` is a meeting just opened from another screen (home, a
+    person), not from a dialog over it."""
+    if not (isinstance(previous, ServiceScreen) and isinstance(screen, ServiceScreen)):
+        return False  # the first screen, or a dialog: the meeting module may not be loaded yet
+    from tui1on1.ui.screens.meeting import MeetingScreen
+
+    return isinstance(screen, MeetingScreen) and not isinstance(previous, MeetingScreen)
+
+
+def read_people_to_pick(app: OneOnOneApp) -> None:
+    """On a worker's thread: read everyone, then show the picker (unless a
+    newer read replaced this one)."""
+    services = app.services
+    if services is None:
+        raise StoreError("the database is still opening; try again in a moment")
+    people = services.store.list_people(include_archived=True)
+    show_latest(app, pick_person, app, people)
+
+
+def pick_person(app: OneOnOneApp, people: Sequence[Person]) -> None:
+    """The palette's person picker over ``people``, opening whom is picked."""
+    from tui1on1.ui.people_picker import people_palette
+
+    # Whom the name rule finds comes first (as for `tui1on1 meet`), then fuzzy matches.
+    app.push_screen(people_palette(app.screen, people, app.open_person))
