@@ -210,7 +210,7 @@ async def test_cut_text_on_the_meeting_screen_ends_in_an_ellipsis(make_app, pers
         await settle(pilot)
         [row] = [str(o.prompt) for o in screen.query_one(NotesList).options]
         # A note row wraps under its own text (a hanging indent); it is never cut.
-        first, *more = row.splitlines()
+        _first, *more = row.splitlines()
         assert more and all(line.startswith(" " * 8) and line[8] != " " for line in more)
         assert " ".join(line.strip() for line in row.splitlines()).endswith(long.strip())
 
