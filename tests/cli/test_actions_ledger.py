@@ -288,3 +288,20 @@ def test_edit_takes_the_prefix_as_the_notes_pane_does_and_refuses_only_tags(cli,
     assert only_tags.returncode == 2
     assert "an action needs some words besides its tags; nothing was changed" in only_tags.stderr
     assert [e["after"] for e in history(cli, ledger, 1)] == ["send the RFC draft v2"]
+
+
+def test_an_action_typed_by_mistake_and_deleted_is_not_listed_as_dropped(cli, ledger):
+    """Deleting the note of an action (typed by mistake) drops it; no one
+    dropped a promise, so the list and --json leave it out."""
+    store = Store.open(ledger)
+    try:
+        [intro] = [a for a in store.list_actions() if a.text == "intro to Sam"]
+        assert intro.note_id is not None
+        store.delete_note(intro.note_id, at=NOW)
+    finally:
+        store.close()
+    listed = cli("--db", ledger, "actions").stdout
+    assert "intro to Sam" not in listed
+    assert "ask about the raise" in listed
+    shown = json.loads(cli("--db", ledger, "actions", "--json").stdout)
+    assert [a["text"] for a in shown if a["text"] == "intro to Sam"] == []

@@ -312,3 +312,22 @@ async def test_a_private_promise_is_marked_wherever_it_is_listed(make_app, ledge
         listed = rows(app, "#person-actions")
         assert "◘ send Ada the promotion packet" in listed[0]
         assert "◘" not in listed[1]
+
+
+async def test_an_action_whose_note_was_deleted_is_not_among_all(make_app, ledger, db_path, clock):
+    """Typed by mistake and deleted: no one dropped it, so 'open, done and
+    dropped' doesn't list it."""
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        action = store.get_action(ledger.open_mine)
+        assert action.note_id is not None
+        store.delete_note(action.note_id, at=clock.now())
+    finally:
+        store.close()
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_actions(pilot)
+        await pilot.press("o")  # open, done and dropped
+        await wait_for(pilot, lambda: "open, done and dropped" in screen_text(app))
+        await pilot.pause()
+        assert rows(app) and not any("hiring plan" in r for r in rows(app))

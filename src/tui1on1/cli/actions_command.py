@@ -73,6 +73,7 @@ def _list(store: Store, request: Listing, args: argparse.Namespace) -> int:
         person_id=person.id if person else None,
         status=ActionStatus.OPEN if args.open else None,
         owner=Owner.ME if args.mine else Owner.THEM if args.theirs else None,
+        listed=True,
     )
     names = {p.id: p.name for p in store.list_people(include_archived=True)}
     day = today()

@@ -281,9 +281,16 @@ class NoteStore(SessionBase):
         person_id: int | None = None,
         status: ActionStatus | None = None,
         owner: Owner | None = None,
+        listed: bool = False,
     ) -> list[ActionItem]:
-        """Action items, oldest due date first (no due date last)."""
+        """Action items, oldest due date first (no due date last).
+        ``listed``: as a list of promises shows them, without those of deleted
+        notes (typed by mistake: dropped by the delete, not by anyone)."""
         query = select(ActionItemRow)
+        if listed:
+            query = query.outerjoin(NoteRow, NoteRow.id == ActionItemRow.note_id).where(
+                NoteRow.deleted_at.is_(None)
+            )
         if person_id is not None:
             query = query.where(ActionItemRow.person_id == person_id)
         if status is not None:

@@ -54,7 +54,7 @@ class Ledger:
 def load_ledger(services: Services, today: date) -> Ledger:
     store = services.store
     mine, events = my_promises(services, today)
-    actions = store.list_actions()
+    actions = store.list_actions(listed=True)
     return Ledger(
         actions=actions,
         names={p.id: p.name for p in store.list_people(include_archived=True)},
