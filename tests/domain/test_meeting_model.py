@@ -538,3 +538,12 @@ def test_a_discard_counts_notes_apart_from_actions_and_what_goes_back() -> None:
     notes.toggle_done("action-5")
     notes.change_action("action-8", ActionChange.DUE, due=date(2026, 12, 4), today=TODAY)
     assert notes.discard_counts() == DiscardCounts(notes=1, actions=1, reopened=1, restored=1)
+
+
+def test_a_long_promise_is_read_back_on_one_line_that_fits_the_end_dialog() -> None:
+    model = make_model()
+    long = "review the RFC with the platform group and write up the three open questions"
+    model.notes.add(new_note("a1", long, NoteKind.ACTION, Owner.THEM), date(2026, 11, 20))
+    [line] = model.read_back(None).splitlines()[1:]
+    assert line.startswith("  them: review the RFC with the platform group")
+    assert line.endswith("… · no due date") and len(line) <= 2 + 4 + 2 + 66 + 3

@@ -18,6 +18,10 @@ NOTHING_CARRIED = "Nothing carried over from last time: move on when you're read
 NEVER_ASKED = "never asked before"
 
 
+READ_BACK_WIDTH = 66
+"""A read-back line's room for who, what and when: it fits the end dialog."""
+
+
 def read_back(rows: Iterable[NoteRow], shown: int | None = READ_BACK_SHOWN) -> str:
     """A meeting's open actions, who and what and when, mine first ("" while
     there are none): the ones made in it, and the earlier ones still open that were
@@ -34,7 +38,8 @@ def read_back(rows: Iterable[NoteRow], shown: int | None = READ_BACK_SHOWN) -> s
     for row in actions[:shown]:
         who = "me" if row.mine else "them"
         due = row.due or "no due date"
-        lines.append(f"  {who}: {clip(strip_tags(row.text), 60)} · {due}")  # said aloud
+        room = max(24, READ_BACK_WIDTH - len(who) - len(due))  # the line fits a dialog
+        lines.append(f"  {who}: {clip(strip_tags(row.text), room)} · {due}")  # said aloud
     if shown is not None and len(actions) > shown:
         lines.append(f"  … and {len(actions) - shown} more in the notes below")
     if kept_back:
