@@ -2,8 +2,9 @@
 script (faketime holds the days): a date before a tag is kept, a date in
 words is warned on its row, private lines stay out of the recap; on
 Wednesday one promise is kept from the shell; the next Monday the carried
-promises read mine first, overdue in words, one is rescheduled in the
-action dialog, and the recap tells what was done since last time."""
+promises read mine first, overdue in words, a date in words is read as of
+the day it was written, one is rescheduled in the action dialog, and the
+end summary and the recap tell what was done since last time."""
 
 from __future__ import annotations
 
@@ -33,18 +34,6 @@ def tui1on1(*args: str, when: str) -> subprocess.CompletedProcess:
 
 def row(screen: str, text: str) -> str:
     return next(line for line in screen.splitlines() if text in line)
-
-
-def end_meeting(terminal) -> None:
-    terminal.key("Escape")
-    terminal.key("C-o")
-    terminal.wait_for(lambda s: "End the 1:1 with Priya Raman" in s and "End it (enter)" in s)
-    terminal.key("Enter")
-    terminal.wait_for("Meeting ended and saved")
-    terminal.key("Enter")
-    terminal.wait_for(lambda s: "Last 1:1" in s)
-    terminal.key("C-q")
-    assert terminal.exit_code() == 0
 
 
 def test_two_weeks_of_promises(terminals) -> None:
@@ -100,6 +89,9 @@ def test_two_weeks_of_promises(terminals) -> None:
     assert "draft a proposal" in carried[1] and "theirs · due Mon 21 Dec" in carried[1]
     assert "send me the abstract" in carried[2] and "theirs · no due date" in carried[2]
     assert "intro to Sam" not in screen  # kept on Wednesday
+    # "by friday" was said on Monday 7 Dec: the hint reads it as of then.
+    said = " ".join(screen.split())  # the warning wraps under its row
+    assert '"by friday" meant Fri 11 Dec (written Mon 7 Dec), now gone by' in said
     next_monday.key("Up")
     next_monday.wait_for("x Done")
     for _ in range(len(carried) - 1):
@@ -113,7 +105,18 @@ def test_two_weeks_of_promises(terminals) -> None:
     next_monday.wait_for("Enter sets it")
     next_monday.type("+1w", enter=True)
     screen = next_monday.wait_for(lambda s: "due Mon 21 Dec · private" in s)
-    end_meeting(next_monday)
+    next_monday.key("Escape")
+    next_monday.key("C-o")
+    next_monday.wait_for("End it (enter)")
+    next_monday.key("Enter")
+    screen = next_monday.wait_for("Meeting ended and saved")
+    # Kept between meetings: closed since last time, on the day it was.
+    assert "Closed since last time (1)" in screen
+    assert "intro to Sam from platform  (done on Wed 9 Dec," in row(screen, "intro to Sam")
+    next_monday.key("Enter")
+    next_monday.wait_for(lambda s: "Last 1:1" in s)
+    next_monday.key("C-q")
+    assert next_monday.exit_code() == 0
 
     history = tui1on1("actions", "--json", when=NEXT_MONDAY)
     assert '"change": "due"' in history.stdout

@@ -14,6 +14,7 @@ from tui1on1.domain.clock import format_mmss
 from tui1on1.domain.meeting import Summary
 from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.ui.dialogs.fit import FitModal
+from tui1on1.ui.widgets.hanging import HangingText
 
 
 def summary_line(summary: Summary) -> str:
@@ -145,7 +146,7 @@ class SummaryScreen(FitModal[None]):
         with Vertical(id="summary", classes="dialog"):
             yield Static(self.heading, classes="dialog-title", id="summary-title")
             with VerticalScroll():
-                yield Static(summary_text(self.person_name, self.summary), id="summary-body")
+                yield HangingText(summary_text(self.person_name, self.summary), id="summary-body")
             yield Static("Enter to close", classes="dialog-hint")
 
     def action_close(self) -> None:

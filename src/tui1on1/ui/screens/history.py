@@ -32,6 +32,7 @@ from tui1on1.ui.keys import bound_key
 from tui1on1.ui.lists import OpenList, Pane, one_line
 from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
+from tui1on1.ui.widgets.hanging import HangingText
 
 
 def header_text(record: MeetingRecord, today: date) -> Text:
@@ -146,7 +147,7 @@ class MeetingHistoryScreen(ServiceScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="history"):
             with Pane(id="history-top", classes="pane"):
-                yield Static("Loading…", id="history-header")
+                yield HangingText("Loading…", id="history-header")
             yield Static("Notes", id="history-notes-title", classes="section-title")
             yield OpenList(id="history-notes")
         yield Footer(compact=True, show_command_palette=True)
@@ -176,7 +177,7 @@ class MeetingHistoryScreen(ServiceScreen[None]):
     def show_store_error(self, error: StoreError, undone: str | None = None) -> None:
         super().show_store_error(error, undone)
         if self.record is None:  # nothing shown yet: say why, not "No notes."
-            self.query_one("#history-header", Static).update(not_loaded(error))
+            self.query_one("#history-header", HangingText).set_text(not_loaded(error))
 
     def _show(self, record: MeetingRecord) -> None:
         self.record = record
@@ -192,7 +193,7 @@ class MeetingHistoryScreen(ServiceScreen[None]):
         self.autos = autos
         self.elements = {n.id: effective_element(n.career, autos[n.id]) for n in record.notes}
         today = self.app.clock.now().astimezone().date()
-        self.query_one("#history-header", Static).update(header_text(record, today))
+        self.query_one("#history-header", HangingText).set_text(header_text(record, today))
         notes = self.query_one(OpenList)
         # A reload after a change keeps the highlight on the same note.
         was = notes.highlighted
