@@ -59,8 +59,14 @@ def new_app(shared_db: Path):
     return make
 
 
-async def _type_notes(app: OneOnOneApp, tag: str, started: asyncio.Barrier) -> dict:
-    """Open the meeting, wait for the other app, type the notes; what was seen."""
+async def _type_notes(
+    app: OneOnOneApp, tag: str, started: asyncio.Barrier, flushed: asyncio.Barrier
+) -> dict:
+    """Open the meeting, wait for the other app, type the notes; what was seen.
+
+    The two apps share one recovery journal (it belongs to the database), so
+    what is left in it is read only once both writers have flushed: read
+    earlier, the other app's unflushed entries would be counted as lost."""
     from tui1on1.ui.screens.meeting import MeetingScreen
 
     banners: list[str] = []
@@ -78,6 +84,7 @@ async def _type_notes(app: OneOnOneApp, tag: str, started: asyncio.Barrier) -> d
             if banner.display:
                 banners.append(str(banner.render()))
         assert await asyncio.to_thread(app.services.writer.flush, WAIT)
+        await flushed.wait()
         await wait_for(
             pilot,
             lambda: (
@@ -100,11 +107,11 @@ async def _type_notes(app: OneOnOneApp, tag: str, started: asyncio.Barrier) -> d
 
 
 async def _run_both(new_app, first: str, second: str) -> tuple[dict, dict]:
-    started = asyncio.Barrier(2)
+    started, flushed = asyncio.Barrier(2), asyncio.Barrier(2)
     return tuple(
         await asyncio.gather(
-            _type_notes(new_app(first), "A", started),
-            _type_notes(new_app(second), "B", started),
+            _type_notes(new_app(first), "A", started, flushed),
+            _type_notes(new_app(second), "B", started, flushed),
         )
     )
 
