@@ -428,6 +428,8 @@ def test_prefix_without_whitespace_is_a_note(prefix: str, rest: str) -> None:
     line = prefix + rest
     if line[:3].lower() == "!me" and (len(line) == 3 or line[3].isspace()):
         return  # that's the !me prefix
+    if rest.startswith("//") or (line[:3].lower() == "!me" and line[3:5] == "//"):
+        return  # a private marker glued to the prefix (its own test, below)
     parsed = parse_line(line, TODAY)
     assert parsed.kind is NOTE
     assert parsed.text == line.strip()
@@ -479,3 +481,49 @@ def test_the_private_marker_right_after_a_prefix_is_read_too(line, kind, text):
     """A privacy slip is worse than a formatting one: `!me // …` is private."""
     parsed = parse_line(line, date(2026, 12, 7))
     assert (parsed.kind, parsed.text, parsed.private) == (kind, text, True)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "text"),
+    [
+        ("!me//ask HR about her band", NoteKind.ACTION, "ask HR about her band"),
+        ("!//send the abstract", NoteKind.ACTION, "send the abstract"),
+        ("-//worried about burnout", NoteKind.CONCERN, "worried about burnout"),
+        ("~// pay band", NoteKind.PARKED, "pay band"),
+    ],
+)
+def test_the_private_marker_glued_to_a_prefix_is_read(line, kind, text):
+    """`!me//…` typed fast is a private action, never a shared plain note."""
+    parsed = parse_line(line, date(2026, 12, 7))
+    assert (parsed.kind, parsed.text, parsed.private) == (kind, text, True)
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        (
+            "-worried about burnout",
+            "'-worried' was saved as a plain note. For a concern, put a space after '-': "
+            "'- worried'.",
+        ),
+        (
+            "!call Bob",
+            "'!call' was saved as a plain note. For an action, put a space after '!': '! call'.",
+        ),
+        (
+            "~pay",
+            "'~pay' was saved as a plain note. For a parked topic, put a space after '~': '~ pay'.",
+        ),
+        ("-5% churn", None),
+        ("+1 to that", None),
+        ("=)", None),
+        ("\\-worried", None),
+        ("- worried", None),
+        ("plain words", None),
+    ],
+)
+def test_a_prefix_glued_to_a_word_stays_a_note_and_says_how_to_make_it_that_kind(line, hint):
+    parsed = parse_line(line, date(2026, 12, 7))
+    assert parsed.prefix_hint == hint
+    if hint:
+        assert (parsed.kind, parsed.text, parsed.private) == (NoteKind.NOTE, line, False)

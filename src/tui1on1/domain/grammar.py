@@ -29,10 +29,12 @@ it answers a career question) and says so (``mark_error``).
 Decisions, so the grammar stays predictable:
 
 * **A prefix only counts when whitespace follows it** (a space, a tab, or the
-  end of the first line). This applies to ``!`` too, so ordinary notes such as
+  end of the first line), or the private marker ``//`` (``!me//ask HR`` is a
+  private action: a privacy slip is worse than a formatting one). This applies to ``!`` too, so ordinary notes such as
   ``-5% churn``, ``+1 to that``, ``?!``, ``=)``, ``!!! urgent`` or
   ``!call Bob`` stay plain notes, word for word. One rule for every prefix is
-  easier to remember than exceptions.
+  easier to remember than exceptions. A prefix glued to a letter
+  (``-worried``) gets a ``prefix_hint`` saying how to make it that kind.
 * ``!me`` (any case: ``!Me``, ``!ME``) counts only as a whole word:
   ``!me send the doc`` is mine, ``!meeting notes`` is a plain note (no space
   after the ``!``), and ``! me too`` is an action for them with text
@@ -203,6 +205,8 @@ class ParsedLine:
     ``@when`` could not be read (``due`` is then None); ``due_warning`` the
     message for an action without a due date whose text looks dated (show
     ``due_error or due_warning``). ``private`` is True when ``//`` was typed.
+    ``prefix_hint`` says so when a plain note starts with a prefix glued to
+    a word (``-worried``), which was likely meant as that kind.
     """
 
     kind: NoteKind
@@ -215,6 +219,7 @@ class ParsedLine:
     mark_error: str | None = None
     private: bool = False
     due_warning: str | None = None
+    prefix_hint: str | None = None
 
 
 def parse_line(line: str, today: date, *, keep_due: date | None = None) -> ParsedLine:
@@ -262,6 +267,7 @@ def parse_line(line: str, today: date, *, keep_due: date | None = None) -> Parse
         if due is None:
             warning = due_warning(body, today)
 
+    hint = _glued_prefix_hint(stripped) if kind is NoteKind.NOTE and not prefix else None
     return ParsedLine(
         kind=kind,
         text=body,
@@ -273,6 +279,7 @@ def parse_line(line: str, today: date, *, keep_due: date | None = None) -> Parse
         mark_error=mark_error,
         private=private,
         due_warning=warning,
+        prefix_hint=hint,
     )
 
 
@@ -333,5 +340,32 @@ def _split_prefix(text: str) -> tuple[NoteKind, Owner | None, str, str]:
 
 
 def _space_or_end(text: str, index: int) -> bool:
-    """True when ``text`` ends at ``index`` or has whitespace there."""
-    return index >= len(text) or text[index].isspace()
+    """True when ``text`` ends at ``index``, has whitespace there, or the
+    private marker: ``!me//ask HR`` is a private action, not a shared note."""
+    return index >= len(text) or text[index].isspace() or text.startswith(PRIVATE_MARKER, index)
+
+
+_KIND_NAMES = {
+    NoteKind.ACTION: "an action",
+    NoteKind.QUOTE: "a quote",
+    NoteKind.QUESTION: "an open question",
+    NoteKind.DECISION: "a decision",
+    NoteKind.WIN: "a win",
+    NoteKind.CONCERN: "a concern",
+    NoteKind.PARKED: "a parked topic",
+}
+
+
+def _glued_prefix_hint(text: str) -> str | None:
+    """A calm word when a plain note starts with a prefix glued to a letter
+    (``-worried``, ``~pay``, ``!call Bob``): it stays a plain, shared note —
+    the rule is one for every prefix — but the user hears how to make it
+    the kind it looks like. ``-5%``, ``+1`` and ``=)`` say nothing."""
+    kind = PREFIX_KINDS.get(text[0])
+    if kind is None or len(text) < 2 or not text[1].isalpha():
+        return None
+    word = text.split(None, 1)[0]
+    return (
+        f"'{word}' was saved as a plain note. For {_KIND_NAMES[kind]}, put a space "
+        f"after '{text[0]}': '{text[0]} {text[1:].split(None, 1)[0]}'."
+    )

@@ -201,7 +201,10 @@ class NotesPane:
         except EmptyLineError as exc:
             if text.strip():  # a prefix or mark with nothing after it: keep what was typed
                 note_input.give_back(value)
-                self.screen.notify(f"Not saved yet: {exc}.", markup=False)
+                self.screen.notify(
+                    f"Not saved yet: {exc}. It's back in the line to finish (Ctrl+U clears it).",
+                    markup=False,
+                )
             return
         except NoteTooLongError as exc:
             note_input.give_back(value)
@@ -212,6 +215,8 @@ class NotesPane:
             self.screen.notify(said, title="Due date", timeout=8)
         if parsed.mark_error:
             self.screen.notify(parsed.mark_error, title="Career mark", timeout=8, markup=False)
+        if parsed.prefix_hint:
+            self.screen.notify(parsed.prefix_hint, title="Plain note", timeout=8, markup=False)
         ref = model.answering(now, parsed.kind)
         question = model.element_of(ref.slug) if ref else None
         if ref and parsed.career:  # marked as typed: an answer only where its question goes
