@@ -30,11 +30,12 @@ Decisions, so the grammar stays predictable:
 
 * **A prefix only counts when whitespace follows it** (a space, a tab, or the
   end of the first line), or the private marker ``//`` (``!me//ask HR`` is a
-  private action: a privacy slip is worse than a formatting one). This applies to ``!`` too, so ordinary notes such as
-  ``-5% churn``, ``+1 to that``, ``?!``, ``=)``, ``!!! urgent`` or
-  ``!call Bob`` stay plain notes, word for word. One rule for every prefix is
-  easier to remember than exceptions. A prefix glued to a letter
-  (``-worried``) gets a ``prefix_hint`` saying how to make it that kind.
+  private action: a privacy slip is worse than a formatting one). This
+  applies to ``!`` too, so ordinary notes such as ``-5% churn``,
+  ``+1 to that``, ``?!``, ``=)``, ``!!! urgent`` or ``!call Bob`` stay plain
+  notes, word for word. One rule for every prefix is easier to remember than
+  exceptions. A prefix glued to a letter (``-worried``) gets a
+  ``prefix_hint`` saying how to make it that kind.
 * ``!me`` (any case: ``!Me``, ``!ME``) counts only as a whole word:
   ``!me send the doc`` is mine, ``!meeting notes`` is a plain note (no space
   after the ``!``), and ``! me too`` is an action for them with text
