@@ -197,7 +197,7 @@ def test_edit_with_an_unreadable_date_changes_nothing(cli, ledger):
     result = cli("--db", ledger, "actions", "edit", "1", "send it @someday")
     assert result.returncode == 2
     assert "couldn't read the due date '@someday'" in result.stderr
-    assert result.stderr.rstrip().endswith("nothing was changed")
+    assert result.stderr.rstrip().endswith("nothing changed.")
     assert history(cli, ledger, 1) == []
 
 
@@ -286,7 +286,7 @@ def test_edit_takes_the_prefix_as_the_notes_pane_does_and_refuses_only_tags(cli,
     )
     only_tags = cli("--db", ledger, "actions", "edit", "1", "#career")
     assert only_tags.returncode == 2
-    assert "an action needs some words besides its tags; nothing was changed" in only_tags.stderr
+    assert "an action needs some words besides its tags; nothing changed." in only_tags.stderr
     assert [e["after"] for e in history(cli, ledger, 1)] == ["send the RFC draft v2"]
 
 
@@ -305,3 +305,26 @@ def test_an_action_typed_by_mistake_and_deleted_is_not_listed_as_dropped(cli, le
     assert "ask about the raise" in listed
     shown = json.loads(cli("--db", ledger, "actions", "--json").stdout)
     assert [a["text"] for a in shown if a["text"] == "intro to Sam"] == []
+
+
+def test_edit_with_a_prefix_or_marker_that_would_change_owner_or_privacy_changes_nothing(
+    cli, ledger
+):
+    """`actions edit` reads the words as the notes pane does; what the words
+    can't change (whose promise, who sees it) is said, never stripped."""
+    mine = cli("--db", ledger, "actions", "edit", "1", "!me send the RFC draft")
+    assert mine.returncode == 2
+    assert mine.stderr == (
+        "tui1on1: '!me' would make it mine: `tui1on1 actions owner 1 me` does that. "
+        "Nothing changed.\n"
+    )
+    private = cli("--db", ledger, "actions", "edit", "1", "! // send the RFC draft")
+    assert private.returncode == 2
+    assert private.stderr == (
+        "tui1on1: '//' would make it private: p on its note in its 1:1's page in the app "
+        "does that. Nothing changed.\n"
+    )
+    assert history(cli, ledger, 1) == []
+    theirs = cli("--db", ledger, "actions", "edit", "1", "! send the RFC draft, v2")
+    assert theirs.returncode == 0
+    assert [e["after"] for e in history(cli, ledger, 1)] == ["send the RFC draft, v2"]

@@ -331,3 +331,32 @@ async def test_an_action_whose_note_was_deleted_is_not_among_all(make_app, ledge
         await wait_for(pilot, lambda: "open, done and dropped" in screen_text(app))
         await pilot.pause()
         assert rows(app) and not any("hiring plan" in r for r in rows(app))
+
+
+async def test_edit_in_the_dialog_takes_a_prefix_and_refuses_what_words_cant_change(
+    make_app, ledger, db_path
+):
+    """`e` reads the words as `tui1on1 actions edit` does: '! …' is fine on
+    their promise, '!me …' or '//' would change whose it is or who sees it,
+    so the dialog says which key does that and changes nothing."""
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_actions(pilot)
+        dialog = await open_dialog(pilot, ledger.theirs)
+        await pilot.press("e")
+        await answer(pilot, "!me // draft the RFC for the importer")
+        await pilot.pause(0.1)
+        assert app.screen is dialog
+        assert "'!me' would make it mine: m makes it mine. Nothing changed." in screen_text(app)
+        await answer(pilot, "! // draft the RFC for the importer")
+        await pilot.pause(0.1)
+        assert "'//' would make it private: p on its note in its 1:1's page does that" in (
+            " ".join(screen_text(app).split())
+        )
+        await answer(pilot, "! draft the RFC for the importer, v2")
+        await wait_for(pilot, lambda: "v2" in row_of(app, ledger.theirs))
+        assert "! draft" not in row_of(app, ledger.theirs)  # the prefix isn't kept as text
+    action, events = history(db_path, ledger.theirs)
+    assert action.text == "draft the RFC for the importer, v2"
+    assert action.owner is Owner.THEM
+    assert [e.change for e in events] == [ActionChange.TEXT]

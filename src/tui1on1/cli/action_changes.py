@@ -77,41 +77,41 @@ def _reschedule(
 
 def _edit(store: Store, action: ActionItem, text: str, *, at: datetime, today: date) -> list[str]:
     """New text, read as the notes pane reads an action: a trailing @when reschedules."""
-    from tui1on1.domain.grammar import EmptyLineError, NoteTooLongError, parse_line
-    from tui1on1.domain.kinds import NoteKind
+    from tui1on1.domain.action_text import ActionTextRefused, read_action_text
     from tui1on1.domain.ledger import action_ref
-    from tui1on1.domain.recap_text import strip_tags
 
+    ref = action_ref(action.id)
+    other = "them" if action.owner is Owner.ME else "me"
     try:  # typed with its prefix ("! …", "!me …") as in the notes pane, or without
-        parsed = parse_line(text, today)
-        if parsed.kind is not NoteKind.ACTION:
-            parsed = parse_line("! " + text, today)
-    except (EmptyLineError, NoteTooLongError) as exc:
-        raise UsageError(str(exc)) from None
-    if parsed.due_error:
-        raise UsageError(f"{parsed.due_error}; nothing was changed")
-    if not strip_tags(parsed.text).strip():
-        raise UsageError("an action needs some words besides its tags; nothing was changed")
+        read = read_action_text(
+            text,
+            today,
+            owner=action.owner,
+            private=action.id in store.private_actions([action]),
+            keep_due=action.due,
+            owner_hint=f"`tui1on1 actions owner {ref} {other}` does that",
+            private_hint="p on its note in its 1:1's page in the app does that",
+        )
+    except ActionTextRefused as refused:
+        said = str(refused)
+        raise UsageError(said[:1].lower() + said[1:]) from None
     name = _name(store, action)
     lines = []
-    if parsed.text != action.text:
-        store.reword_action(action.id, parsed.text, at=at, meeting_id=None)
+    if read.text != action.text:
+        store.reword_action(action.id, read.text, at=at, meeting_id=None)
         lines.append(
             f"Reworded {action_ref(action.id)} ({name}): "
-            f"{one_line(action.text)} → {one_line(parsed.text)}"
+            f"{one_line(action.text)} → {one_line(read.text)}"
         )
-    if parsed.due is not None:
-        due_line = _reschedule(
-            store, action, _head(action, parsed.text, name), parsed.due, at, today
-        )
+    if read.due is not None:
+        due_line = _reschedule(store, action, _head(action, read.text, name), read.due, at, today)
         if lines and due_line.endswith(" already"):
             return lines
         lines.append(due_line)
     if not lines:
         lines.append(f"{_head(action, action.text, name)} says that already")
-    if parsed.due is None and parsed.due_warning:
-        warning = parsed.due_warning
-        lines.append(warning[:1].upper() + warning[1:])
+    if read.warning:
+        lines.append(read.warning[:1].upper() + read.warning[1:])
     return lines
 
 

@@ -39,8 +39,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from tui1on1.domain.action_text import ActionTextRefused, read_action_text
 from tui1on1.domain.duedates import DueDateError, format_due, resolve_due
-from tui1on1.domain.grammar import PRIVATE_MARK, EmptyLineError, NoteTooLongError, parse_line
+from tui1on1.domain.grammar import PRIVATE_MARK
 from tui1on1.domain.kinds import ActionChange, ActionStatus, Owner
 from tui1on1.domain.ledger import action_ref, due_words, history_lines
 from tui1on1.domain.records import ActionEvent, ActionItem
@@ -317,25 +318,30 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
         if not typed:
             self._say("An action needs some text.")
             return
+        other = "theirs" if self.action.owner is Owner.ME else "mine"
         try:
-            parsed = parse_line("! " + typed, self.today, keep_due=self.action.due)
-        except (EmptyLineError, NoteTooLongError) as error:
-            message = str(error)
-            self._say(message[:1].upper() + message[1:] + ".")
+            read = read_action_text(
+                typed,
+                self.today,
+                owner=self.action.owner,
+                private=self.private,
+                keep_due=self.action.due,
+                owner_hint=f"m makes it {other}",
+                private_hint="p on its note in its 1:1's page does that (g opens it)",
+            )
+        except ActionTextRefused as refused:
+            self._say(str(refused))
             return
-        if parsed.due_error:
-            self._say(parsed.due_error[:1].upper() + parsed.due_error[1:] + "; nothing changed.")
-            return
-        dated = parsed.due is not None and parsed.due != self.action.due
-        if parsed.text == self.action.text and not dated:
+        dated = read.due is not None and read.due != self.action.due
+        if read.text == self.action.text and not dated:
             self._show_asking(None)
             return
         self.dismiss(
             ActionRequest(
                 ActionChange.TEXT,
-                text=parsed.text,
-                due=parsed.due if dated else None,
+                text=read.text,
+                due=read.due if dated else None,
                 dated=dated,
-                warning="" if parsed.due else (parsed.due_warning or ""),
+                warning=read.warning or "",
             )
         )
