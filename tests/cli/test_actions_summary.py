@@ -134,3 +134,33 @@ def test_with_no_promises_at_all(cli, tmp_path, monkeypatch):
     assert cli("--db", url, "actions", "--summary").stdout == (
         "None of your promises came due in the last 90 days\n"
     )
+
+
+def test_a_promise_of_theirs_i_take_over_is_judged_from_the_day_it_became_mine(cli, promises):
+    """Their RFC draft missed Sat 21 Nov while it was theirs. Taken over today
+    it is overdue, as every list shows it, until I give it a date of mine;
+    then it isn't late, and kept by that date it is kept."""
+    url, _, _ = promises
+    store = Store.open(url)
+    [theirs] = [a for a in store.list_actions() if a.text == "send the RFC draft"]
+    store.close()
+    rfc = str(theirs.id)
+
+    def summary() -> str:
+        return cli("--db", url, "actions", "--summary", "lovelace").stdout
+
+    assert cli("--db", url, "actions", "reopen", rfc).returncode == 0
+    head = "Ada Lovelace: Kept 2 of 4 promises on time in the last 90 days (50%) · 1 late"
+    assert summary() == f"{head} · 1 overdue · 1 dropped\n"
+    assert cli("--db", url, "actions", "owner", rfc, "me").returncode == 0
+    assert summary() == (
+        "Ada Lovelace: Kept 2 of 5 promises on time in the last 90 days (40%) · 1 late · "
+        "2 overdue · 1 dropped\n"
+    )
+    assert cli("--db", url, "actions", "due", rfc, "fri").returncode == 0
+    assert summary() == f"{head} · 1 overdue · 1 dropped\n"  # not late: that miss was theirs
+    assert cli("--db", url, "actions", "done", rfc).returncode == 0
+    assert summary() == (
+        "Ada Lovelace: Kept 3 of 5 promises on time in the last 90 days (60%) · 1 late · "
+        "1 overdue · 1 dropped\n"
+    )

@@ -11,7 +11,11 @@ late
     Done after the due date in force; or a due date passed while it was
     still open, even if it was moved (or removed) afterwards: moving the date
     after missing it doesn't erase the miss. An open action that missed an
-    earlier date and now has a later one is late too.
+    earlier date and now has a later one is late too. Only dates missed while
+    it was mine count: one taken over from them starts clean, and a date
+    that had already passed when I took it over is theirs, not mine (done on
+    it, it counts as done with no due date; still open on it, it is overdue,
+    as every list shows it, until I give it a date of my own).
 overdue
     Still open and past its due date now.
 dropped
@@ -86,7 +90,8 @@ def promise_outcome(
     *,
     tz: tzinfo | None = None,
 ) -> PromiseOutcome | None:
-    """How ``action`` stands as a promise on ``today``, whoever owns it.
+    """How ``action`` stands as a promise on ``today``, as the promise of
+    whoever owns it now (dates missed while the other owned it don't count).
 
     The history is replayed in time order: the due date in force starts as
     the first rescheduling's "before" (or the action's due date if it was
@@ -99,20 +104,28 @@ def promise_outcome(
     history = sorted((e for e in events if e.action_id == action.id), key=lambda e: (e.at, e.id))
     dues = [e for e in history if e.change is ActionChange.DUE]
     due = due_value(dues[0].before) if dues else action.due
+    keeper = action.owner.value  # judged as the promise of whoever owns it now
+    owners = [e for e in history if e.change is ActionChange.OWNER]
+    mine = (owners[0].before if owners else keeper) == keeper
     is_open = True
-    missed: date | None = None  # the latest due date that passed while open
+    missed: date | None = None  # the latest due date that passed while open and the keeper's
     closed: tuple[date, date | None] | None = None  # the day it was closed, the due date then
+    inherited: date | None = None  # a date already past when it was taken over: not missed
 
     def passes(day: date) -> None:
         nonlocal missed
-        if is_open and due is not None and day > due:
+        if is_open and mine and due is not None and due != inherited and day > due:
             missed = due if missed is None else max(missed, due)
 
     for event in history:
         day = local_date(event.at, tz)
         passes(day)
         if event.change is ActionChange.DUE:
-            due = due_value(event.after)
+            due, inherited = due_value(event.after), None
+        elif event.change is ActionChange.OWNER:
+            mine = event.after == keeper
+            if mine:  # taken over: a date already gone by was the other's to miss
+                inherited = due if due is not None and due < day else None
         elif event.change in _CLOSING and is_open:
             is_open, closed = False, (day, due)
         elif event.change is ActionChange.REOPENED:
@@ -135,6 +148,8 @@ def promise_outcome(
         passes(closing_day)
         closed = (closing_day, due)
     closing_day, due_then = closed
+    if due_then is not None and due_then == inherited:
+        due_then = None  # closed on a date that had passed before it was mine
     if action.status is ActionStatus.DROPPED:
         return PromiseOutcome(Outcome.DROPPED, closing_day)
     if missed is not None:
