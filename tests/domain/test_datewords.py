@@ -253,3 +253,33 @@ _SOME_PHRASES += ["next month", "dec 5", "@5/12", "@next-friday", "in 2 weeks", 
 def test_any_day_even_the_calendar_s_ends(today: date, phrase: str) -> None:
     warning = due_warning(f"send it {phrase}", today)
     assert warning is None or warning.startswith("no due date: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        (
+            "send the abstract @fridya",
+            "no due date: couldn't read the due date '@fridya' — try fri, +3d, next-week, "
+            "dec-21 or 2026-12-21",
+        ),
+        (
+            "book the room @tomorow #plan",
+            "no due date: couldn't read the due date '@tomorow' — try fri, +3d, next-week, "
+            "dec-21 or 2026-12-21",
+        ),
+        (
+            "renew the licence @2026-02-30",
+            "no due date: '@2026-02-30' doesn't exist — February 2026 has 28 days",
+        ),
+        (
+            "plan the offsite @dec-32",
+            "no due date: '@dec-32' doesn't exist — December never has more than 31 days",
+        ),
+        ("thank @alice", None),
+        ("ask @sam about it", None),
+    ],
+)
+def test_a_stored_action_with_a_mistyped_date_still_says_it_has_none(text, warning):
+    """Carried to the next 1:1, `@fridya` still says what it said when typed."""
+    assert due_warning(text, date(2026, 12, 14), said_on=TODAY) == warning

@@ -32,7 +32,10 @@ WHEN = {
 MENTIONS = ("@sam", "@alex", "@jo")  # @words that are no date
 
 _WORD_CHARS = st.characters(categories=["L", "N", "P", "S"])
-TEXT_WORD = st.text(_WORD_CHARS, min_size=1, max_size=8).filter(lambda w: w[0] not in "@#")
+# Not "@…", "#…" (the run's own words) nor "//…" (right after the prefix it means private).
+TEXT_WORD = st.text(_WORD_CHARS, min_size=1, max_size=8).filter(
+    lambda w: w[0] not in "@#" and not w.startswith("//")
+)
 TAG = st.text(st.characters(categories=["Ll", "Lu"]), min_size=1, max_size=6).map(lambda t: "#" + t)
 GAP = st.sampled_from([" ", "  ", "\t", "\n"])
 

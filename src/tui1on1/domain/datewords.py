@@ -9,6 +9,10 @@ no due date and says, calmly, what it saw and what to type instead:
   end, or as the first word), or two dates at the end;
 * an ``@word`` that is a date in spirit only: ``@someday``, ``@later``,
   ``@5/12``, ``@next-friday``;
+* a mistyped date where the date goes (``@fridya``, ``@tomorow``,
+  ``@2026-02-30``, ``@dec-32``): the words the line got when it was typed,
+  so a carried action still says it has no date (a mention, ``@alice``,
+  is left alone);
 * phrases, as whole words in any case: ``today``, ``tonight``, ``tomorrow``,
   ``eod``, ``eow``, ``eom``, ``cob``, ``asap``, ``end of (the) day/week/month``,
   ``this week``, ``next week``, ``next month``, ``in 2 weeks``, ``in a
@@ -99,6 +103,9 @@ def due_warning(text: str, today: date, said_on: date | None = None) -> str | No
             return at_the_end(seen, Reading(word.due, word.token), when, in_run=word.in_run)
         if said := _at_warning(word.token, when):
             return said
+    for word in found:  # a date mistyped where the date goes: say so, for good
+        if word.in_run and word.error and _date_like(word.token):
+            return f"no due date: {word.error}"
     masked = _MASK.sub(lambda match: " " * len(match[0]), text)
     phrases: list[tuple[int, int, str]] = []
     for pattern, advice in _PHRASES:
@@ -118,6 +125,17 @@ def _advise(
         return advice(match, seen, when, text)
     except (DueDateError, OverflowError):
         return None
+
+
+_DATE_STARTS = tuple({name[:3] for name in (*WEEKDAY_NAMES, *MONTH_NUMBERS)})
+_DATE_STARTS += ("tod", "tom", "next", "+")
+
+
+def _date_like(token: str) -> bool:
+    """A mistyped date rather than a mention: ``@fridya``, ``@tomorow``,
+    ``@dec-32``, ``@2026-02-30`` are; ``@alice`` and ``@sam`` are not."""
+    word = token.lower()
+    return word[:1].isdigit() or word.startswith(_DATE_STARTS)
 
 
 def _at_warning(token: str, when: Written) -> str | None:
