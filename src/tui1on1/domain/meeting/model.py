@@ -143,14 +143,17 @@ class MeetingModel:
     def last_asked(self) -> AskedRef | None:
         return self.asked[-1] if self.asked else None
 
-    def prompt_view(self, now: datetime) -> PromptView:
+    def prompt_view(self, now: datetime, read_back_shown: int = READ_BACK_SHOWN) -> PromptView:
+        """What the prompt card shows; in the last segment, the read-back of
+        the first ``read_back_shown`` actions (the screen gives more room
+        when it is tall)."""
         index = self.segment_index(now)
         segment = self.agenda[index]
         deck = self.deck(now)
         question = deck.current
         hint = WRAP_UP_HINT if self.clock.state(now) is not ClockState.ON_TRACK else segment.hint
         if index == len(self.agenda) - 1:
-            hint = self.read_back() or hint
+            hint = self.read_back(read_back_shown) or hint
         if question is None:
             empty = NO_QUESTIONS
             if not self.carried and FOLLOW_UP_CATEGORY in segment.categories:

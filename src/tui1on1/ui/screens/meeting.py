@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 
 from tui1on1.domain.grammar import PLACEHOLDER
 from tui1on1.domain.meeting import AskedRef, MeetingModel
+from tui1on1.domain.meeting.prompt_text import READ_BACK_SHOWN
 from tui1on1.domain.pausecue import END_TYPING
 from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.storage.errors import StoreError
@@ -51,6 +52,9 @@ from tui1on1.ui.widgets.pausecue import IDLE_HINT, PauseCueBar
 from tui1on1.ui.widgets.prompt import PromptCard
 
 DRAFT_DELAY = 0.5  # seconds after the last keystroke; well inside the 1 s promise
+CARD_LINES = 12  # the prompt card's height at most (app.tcss) …
+TALL = 34  # … until the terminal is taller than this: then a line more per line,
+READ_BACK_EXTRA = 8  # up to this many more actions read back
 
 
 class MeetingScreen(ServiceScreen[None]):
@@ -108,6 +112,7 @@ class MeetingScreen(ServiceScreen[None]):
         self.flows: MeetingFlows | None = None
         self._draft_timer: Timer | None = None
         self._career_opened = False  # F2: marks are read again on coming back
+        self.read_back_shown = READ_BACK_SHOWN  # on_resize gives a tall terminal more
 
     # --- layout -----------------------------------------------------------------
 
@@ -154,6 +159,12 @@ class MeetingScreen(ServiceScreen[None]):
         size = self.app.size
         self.set_class(size.height < 22 or size.width < 70, "-compact")
         self.set_class(size.height < 15 or size.width < 50, "-minimal")
+        # A tall terminal reads back more of what was agreed before the
+        # "… and N more"; the card grows by as many lines, the notes keep the rest.
+        extra = min(READ_BACK_EXTRA, max(0, size.height - TALL))
+        self.read_back_shown = READ_BACK_SHOWN + extra
+        # Inline only when taller: it would override the compact layout's height.
+        self.query_one(PromptCard).styles.max_height = CARD_LINES + extra if extra else None
 
     # --- loading ----------------------------------------------------------------
 
@@ -237,7 +248,7 @@ class MeetingScreen(ServiceScreen[None]):
         if finished:
             flows.record_pause(*finished)
         self.query_one(ClockPanel).show(view)
-        prompt = model.prompt_view(now)
+        prompt = model.prompt_view(now, self.read_back_shown)
         self.query_one(PromptCard).show(prompt)
         cue = self.query_one(PauseCueBar)
         nothing = model.current_question(now) is None
