@@ -89,16 +89,19 @@ def _either(seen: str, days: str, forms: str) -> str:
         ("renew may 5", _set("may 5", "@may-5 (Wed 5 May 2027)")),
         ("renew 5 dec", _set("5 dec", "@dec-5 (Sun 5 Dec 2027)")),  # gone by: next year
         (
-            "renew 5/12",
-            _either("5/12", "Sun 5 Dec 2027 or Wed 12 May 2027", "@dec-5 or @may-12"),
+            "renew 3/2",
+            _either("3/2", "Wed 3 Feb 2027 or Tue 2 Mar 2027", "@feb-3 or @mar-2"),
+        ),
+        # 5 Dec went by two days ago: a reference, not next year's; 12 May is left
+        ("renew 5/12", _set("5/12", "@may-12 (Wed 12 May 2027)")),
+        ("renew 9/12", _set("9/12", "@dec-9 (Wed 9 Dec)")),  # 12 Sep went by in September
+        (
+            "renew 2.3.",
+            _either("2.3.", "Tue 2 Mar 2027 or Wed 3 Feb 2027", "@mar-2 or @feb-3"),
         ),
         (
-            "renew 12.5.",
-            _either("12.5.", "Wed 12 May 2027 or Sun 5 Dec 2027", "@may-12 or @dec-5"),
-        ),
-        (
-            "renew by 5.12",
-            _either("5.12", "Sun 5 Dec 2027 or Wed 12 May 2027", "@dec-5 or @may-12"),
+            "renew by 3.2",
+            _either("3.2", "Wed 3 Feb 2027 or Tue 2 Mar 2027", "@feb-3 or @mar-2"),
         ),
         (
             "renew 20.12.2026",
@@ -130,12 +133,12 @@ def _either(seen: str, days: str, forms: str) -> str:
         ("send it @in-2-weeks", _set("@in-2-weeks", "@+2w (Mon 21 Dec)")),
         ("send it @eow", _set("@eow", "@fri (Fri 11 Dec)")),
         (
-            "send it @5/12",
-            _either("@5/12", "Sun 5 Dec 2027 or Wed 12 May 2027", "@dec-5 or @may-12"),
+            "send it @3/2",
+            _either("@3/2", "Wed 3 Feb 2027 or Tue 2 Mar 2027", "@feb-3 or @mar-2"),
         ),
         (
-            "send it @12.5.",
-            _either("@12.5", "Wed 12 May 2027 or Sun 5 Dec 2027", "@may-12 or @dec-5"),
+            "send it @2.3.",
+            _either("@2.3", "Tue 2 Mar 2027 or Wed 3 Feb 2027", "@mar-2 or @feb-3"),
         ),
         # a date where none is read
         (

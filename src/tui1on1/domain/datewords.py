@@ -60,6 +60,7 @@ _VAGUE = {"someday", "sometime", "later", "soon", "eventually", "whenever", "tbd
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _UNITS = {"day": "d", "week": "w", "month": "m", "fortnight": "w"}
+RECENTLY_GONE = 365 - 92  # a year-less day further ahead than this went by just now
 _FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -246,8 +247,9 @@ def _numeric_at(match: re.Match[str], seen: str, when: Written, _: str) -> str |
 
 
 def _numeric(seen: str, first: str, second: str, year: str | None, when: Written) -> str | None:
-    """Day and month in either order: both readings that exist (and lay
-    ahead when it was written)."""
+    """Day and month in either order: both readings that exist and lay
+    ahead when it was written — without a year, a day that had gone by in
+    the last few months is not offered as next year's."""
     readings: list[Reading] = []
     for day, month in ((int(first), int(second)), (int(second), int(first))):
         if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2000, month)[1]:
@@ -262,6 +264,8 @@ def _numeric(seen: str, first: str, second: str, year: str | None, when: Written
             found = Reading(meant, meant.isoformat())
         else:
             found = reading(month_day_token(date(2000, month, day)), when)
+            if found.day - when.on > timedelta(days=RECENTLY_GONE):
+                continue  # gone by just before it was written: a reference, not next year's
         if found not in readings:
             readings.append(found)
     if len(readings) == 1:
