@@ -343,20 +343,24 @@ async def test_the_summary_shows_both_sides_promises_without_scrolling(make_app,
             assert line in shown, shown
 
 
+@pytest.mark.parametrize("private", [False, True])
 async def test_the_summary_lists_promises_closed_since_last_time_here_and_between(
-    make_app, priya, db_path, clock
+    make_app, priya, db_path, clock, private
 ):
     """Kept two days after the last 1:1 (between meetings), or in this one:
-    both are closed since last time, each saying where."""
+    both are closed since last time, each saying where; private ones marked."""
     store = Store.open(f"sqlite:///{db_path}")
     [ladder] = store.list_actions(person_id=priya.id)
     store.set_action_status(ladder.id, ActionStatus.DONE, meeting_id=None,
                             at=clock.now() - timedelta(days=5))  # fmt: skip
+    if private:
+        store.set_note_private(ladder.note_id, True)
     before = store.meetings_for(priya.id, limit=1)[0]
     store.add_note(NewNote(uid="old2", meeting_id=before.id, kind=NoteKind.ACTION,
                            text="book the offsite room", created_at=before.started_at,
-                           action_owner=Owner.THEM))  # fmt: skip
+                           action_owner=Owner.THEM, private=private))  # fmt: skip
     store.close()
+    mark = "◘ private: " if private else ""
     app = make_app(NAME)
     async with app.run_test(size=(100, 50)) as pilot:
         await meeting_ready(pilot)
@@ -370,6 +374,6 @@ async def test_the_summary_lists_promises_closed_since_last_time_here_and_betwee
         shown = str(app.screen.query_one("#summary-body").render())
     assert (
         "Closed since last time (2)\n"
-        "  • send the ladder doc  (done on Sun 15 Nov, mine)\n"
-        "  • book the offsite room  (done here, theirs)\n"
+        f"  • {mark}send the ladder doc  (done on Sun 15 Nov, mine)\n"
+        f"  • {mark}book the offsite room  (done here, theirs)\n"
     ) in shown

@@ -162,6 +162,8 @@ async def test_reassign_reword_and_mark_done(make_app, ledger, db_path):
         await open_dialog(pilot, ledger.theirs)
         await pilot.press("e")
         assert app.screen.query_one(Input).value == "draft the RFC for the importer"
+        await pilot.press("backspace")  # edits the end, doesn't wipe the words
+        assert app.screen.query_one(Input).value == "draft the RFC for the importe"
         # Read as the notes pane reads an action: a date at the end reschedules.
         await answer(pilot, "review the RFC for the importer @+1w")
         await wait_for(pilot, lambda: "review the RFC" in row_of(app, ledger.theirs))

@@ -62,6 +62,8 @@ class MeetingModel:
     carried: int = 0
     # Earlier actions done or dropped between the last 1:1 and this one.
     closed_between: Sequence[ActionItem] = ()
+    # The ids of those (and of others) whose note is private: marked in the summary.
+    private_between: frozenset[int] = frozenset()
     manual_segment: int | None = None
     segment_starts: list[tuple[int, float]] = field(default_factory=list)
     asked: list[AskedRef] = field(default_factory=list)

@@ -45,7 +45,10 @@ STILL_SAVING = "That note is still being saved; try again in a moment."
 CARRIED_PRIVATE = (
     "That action is from an earlier meeting: its note was kept private or shared then."
 )
-CARRIED_ONLY_DONE = "That action is from an earlier meeting: x marks it done, e changes it."
+CARRIED_ONLY_DONE = (
+    "That action is from an earlier meeting: x marks it done, e changes it,"
+    " a drops, reschedules or reassigns it."
+)
 WAITING_ONLY_DEALT = "That was waiting for this 1:1: x marks it dealt with."
 ACTION_STILL_SAVING = "That action is still being saved; try again in a moment."
 ONLY_ACTIONS = "Only action items can be marked done."

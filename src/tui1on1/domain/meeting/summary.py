@@ -7,11 +7,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from tui1on1.domain.grammar import PRIVATE_MARK
 from tui1on1.domain.kinds import ActionStatus, Owner
 from tui1on1.domain.meeting.asked import AskedQuestionLine, Summary, time_per_segment
 
 if TYPE_CHECKING:
     from tui1on1.domain.meeting.model import MeetingModel
+    from tui1on1.domain.records import ActionItem
 
 __all__ = ["summarize"]
 
@@ -28,11 +30,11 @@ def summarize(model: MeetingModel, now: datetime) -> Summary:
     carried = [row for row in model.notes.rows() if row.carried and row.is_action]
     still_open = [row for row in carried if row.action_status not in _CLOSED]
     between = [
-        (a.text, a.owner is Owner.ME, str(a.status), _day(a.closed_at))
+        (_marked(a, model.private_between), a.owner is Owner.ME, str(a.status), _day(a.closed_at))
         for a in model.closed_between
     ]
     here = [
-        (row.text, row.mine, str(row.action_status), "here")
+        (row.summary_text, row.mine, str(row.action_status), "here")
         for row in carried
         if row.action_status in _CLOSED
     ]
@@ -51,6 +53,11 @@ def summarize(model: MeetingModel, now: datetime) -> Summary:
         still_open_mine=sum(1 for row in still_open if row.mine),
         still_open_theirs=sum(1 for row in still_open if not row.mine),
     )
+
+
+def _marked(action: ActionItem, private: frozenset[int]) -> str:
+    """Its text, a private one marked as the meeting's rows mark theirs."""
+    return f"{PRIVATE_MARK} private: {action.text}" if action.id in private else action.text
 
 
 def _day(at: datetime | None) -> str:

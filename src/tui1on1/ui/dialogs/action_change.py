@@ -221,7 +221,7 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
                 lines = history_lines(action, self.events, self.today)
                 yield Static(Text("\n".join(safe_terminal_text(line) for line in lines)))
             yield Static("", id="action-ask-label")
-            yield Input(id="action-input")
+            yield Input(id="action-input", select_on_focus=False)  # Backspace edits, not wipes
             yield Static("", id="action-error")
             yield Static("", classes="dialog-hint", id="action-hint")
 

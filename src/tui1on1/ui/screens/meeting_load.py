@@ -149,6 +149,7 @@ def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) 
         if a.origin_meeting_id != meeting.id
         and (a.status is ActionStatus.OPEN or a.closed_meeting_id == meeting.id)
     ]
+    closed = _closed_between(store, person, meeting)
     return LoadedMeeting(
         person=person,
         meeting=meeting,
@@ -165,8 +166,8 @@ def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) 
         changed_here=_changed_in(store, [a.id for a in carried], meeting.id)
         if resumed
         else frozenset(),
-        private_carried=store.private_actions(carried),
-        closed_between=_closed_between(store, person, meeting),
+        private_carried=store.private_actions([*carried, *closed]),
+        closed_between=closed,
         carried_written=store.texts_written(carried),
     )
 
@@ -205,6 +206,7 @@ def meeting_model(loaded: LoadedMeeting, services: Services) -> MeetingModel:
         elements=services.bank.elements(),
         carried=len(loaded.carried) + len(loaded.points) + len(loaded.topics),
         closed_between=loaded.closed_between,
+        private_between=loaded.private_carried,
     )
     model.restore(loaded.segments, loaded.asked)
     return model
