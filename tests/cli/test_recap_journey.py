@@ -208,3 +208,31 @@ def test_a_promise_kept_between_meetings_is_done_since_last_time(tmp_path, cli, 
     older = cli("--db", url, "export", "--meeting", str(first.id), "--format", "md")
     assert older.returncode == 0 and "- share the roadmap" in older.stdout
     assert "Done since last time" not in older.stdout
+
+
+def test_a_mistyped_date_leaves_the_recap_once_the_promise_has_a_date(tmp_path, cli, monkeypatch):
+    """`@fridya` didn't read; given a date on the command line two days later,
+    the recap to send reads the promise without the failed try. One still
+    without a date keeps its words, and a mention (@sam) always stays."""
+    monkeypatch.setattr(recap_gather, "today", lambda: TODAY)
+    url = f"sqlite:///{tmp_path / 'tried.db'}"
+    store = Store.open(url)
+    ada = store.add_person("Ada Lovelace")
+    first, _ = store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=LAST_WEEK)
+    ids = []
+    for uid, text in (("a", "send the design @fridya #arch"), ("b", "ping @sam @tomorow")):
+        _, action = store.add_note(
+            NewNote(uid=uid, meeting_id=first.id, kind=NoteKind.ACTION, text=text,
+                    action_owner=Owner.THEM, created_at=LAST_WEEK + timedelta(minutes=3))
+        )  # fmt: skip
+        ids.append(action.id)
+    store.end_meeting(first.id, LAST_WEEK + timedelta(minutes=30))
+    second, _ = store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=THIS_WEEK)
+    store.end_meeting(second.id, THIS_WEEK + timedelta(minutes=25))
+    store.close()
+    monkeypatch.setattr("tui1on1.cli.actions_command.now", lambda: LAST_WEEK + timedelta(days=2))
+    assert cli("--db", url, "actions", "due", str(ids[0]), "2026-12-11").returncode == 0
+    out = cli("--db", url, "recap", "ada").stdout
+    assert out.endswith(
+        "## Still open\n\n- You: send the design — by 2026-12-11 (Fri)\n- You: ping @sam @tomorow\n"
+    )

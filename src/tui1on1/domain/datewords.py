@@ -54,7 +54,7 @@ from tui1on1.domain.duedates import (
 )
 from tui1on1.domain.trailingdue import at_words, read_due
 
-__all__ = ["due_warning"]
+__all__ = ["due_warning", "tried_dates_out"]
 
 _VAGUE = {"someday", "sometime", "later", "soon", "eventually", "whenever", "tbd", "tba", "asap"}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -116,6 +116,21 @@ def due_warning(text: str, today: date, said_on: date | None = None) -> str | No
                 phrases.append((match.start(), -len(match[0]), said))
                 break
     return min(phrases)[2] if phrases else None
+
+
+def tried_dates_out(text: str, on: date) -> str:
+    """``text`` without the ``@words`` where its date goes that tried to be
+    one (``@fridya``, a second ``@fri``): for an action whose date has since
+    been set or that is closed, they say nothing any more to the reader of
+    the recap. A mention (``@alice``) stays."""
+    spans = [
+        (word.start, word.end)
+        for word in at_words(text, on)
+        if word.in_run and (word.due is not None or _date_like(word.token))
+    ]
+    for start, end in reversed(spans):
+        text = text[:start].rstrip(" \t") + text[end:]
+    return text.strip()
 
 
 def _advise(

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from tui1on1.domain.datewords import tried_dates_out
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
 from tui1on1.domain.recap_text import bullet, clean, day
 from tui1on1.domain.records import ActionItem, AskedQuestion, Meeting, Note, Person, SegmentLog
@@ -177,12 +178,21 @@ def _earlier_text(record: MeetingRecord, action: ActionItem, on: date, *, reason
     self ("HR said no"), so the recap to send never carries one."""
     if action.status is ActionStatus.DROPPED:
         reason = clean(record.drop_reasons.get(action.id, "")) if reasons else ""
-        return f"{clean(action.text)} — {reason}" if reason else clean(action.text)
+        text = _words(action, on)
+        return f"{text} — {reason}" if reason else text
     return _action_text(action, on, earlier=True)
 
 
+def _words(action: ActionItem, today: date) -> str:
+    """An action's words for the reader: a date typed in them that didn't
+    read (``@fridya``) is left out once the action has a date or is closed."""
+    if action.due is None and action.status is ActionStatus.OPEN:
+        return clean(action.text)
+    return clean(tried_dates_out(action.text, today))
+
+
 def _action_text(action: ActionItem, today: date, *, earlier: bool) -> str:
-    text = clean(action.text)
+    text = _words(action, today)
     if action.status is ActionStatus.DONE:
         return text if earlier else f"{text} (done)"
     if action.due is None:
