@@ -45,6 +45,7 @@ def test_two_weeks_of_promises(terminals) -> None:
         "+ shipped the cache fix",
         "- seems stretched, worried about burnout",
         "// could lead platform next year",
+        "~//pay band, ask HR first",
         "! draft a proposal @+2w #plan",
         "! send me the abstract by friday",
         "!me intro to Sam from platform @wed",
@@ -69,13 +70,14 @@ def test_two_weeks_of_promises(terminals) -> None:
 
     recap = tui1on1("recap", "priya", when=MONDAY)
     assert recap.returncode == 0, recap.stderr
-    for private in ("burnout", "platform next year", "ask HR", "#plan"):
+    for private in ("burnout", "platform next year", "ask HR", "#plan", "pay band"):
         assert private not in recap.stdout
     assert "- draft a proposal — by 2026-12-21 (Mon)\n" in recap.stdout
     assert "- intro to Sam from platform — by 2026-12-09 (Wed)\n" in recap.stdout
     mine = tui1on1("recap", "priya", "--all-notes", when=MONDAY).stdout
     assert "- (private) seems stretched, worried about burnout\n" in mine
     assert "- (private) could lead platform next year\n" in mine
+    assert "- (private) For another time: pay band, ask HR first\n" in mine  # typed glued
 
     listed = tui1on1("actions", when=WEDNESDAY).stdout
     intro = next(line for line in listed.splitlines() if "intro to Sam" in line)
