@@ -430,6 +430,8 @@ def test_prefix_without_whitespace_is_a_note(prefix: str, rest: str) -> None:
         return  # that's the !me prefix
     if rest.startswith("//") or (line[:3].lower() == "!me" and line[3:5] == "//"):
         return  # a private marker glued to the prefix (its own test, below)
+    if prefix in "-~" and rest[0].isalpha():
+        return  # a concern or parked topic glued to its word (its own test, below)
     parsed = parse_line(line, TODAY)
     assert parsed.kind is NOTE
     assert parsed.text == line.strip()
@@ -502,17 +504,12 @@ def test_the_private_marker_glued_to_a_prefix_is_read(line, kind, text):
     ("line", "hint"),
     [
         (
-            "-worried about burnout",
-            "'-worried' was saved as a plain note. For a concern, put a space after '-': "
-            "'- worried'.",
-        ),
-        (
             "!call Bob",
             "'!call' was saved as a plain note. For an action, put a space after '!': '! call'.",
         ),
         (
-            "~pay",
-            "'~pay' was saved as a plain note. For a parked topic, put a space after '~': '~ pay'.",
+            ">like this",
+            "'>like' was saved as a plain note. For a quote, put a space after '>': '> like'.",
         ),
         ("-5% churn", None),
         ("+1 to that", None),
@@ -527,3 +524,22 @@ def test_a_prefix_glued_to_a_word_stays_a_note_and_says_how_to_make_it_that_kind
     assert parsed.prefix_hint == hint
     if hint:
         assert (parsed.kind, parsed.text, parsed.private) == (NoteKind.NOTE, line, False)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "text", "said"),
+    [
+        ("-worried about burnout", NoteKind.CONCERN, "worried about burnout", "a concern"),
+        ("~pay band", NoteKind.PARKED, "pay band", "a parked topic"),
+        ("&a -wants more scope", NoteKind.CONCERN, "wants more scope", "a concern"),
+    ],
+)
+def test_a_concern_or_parked_topic_glued_to_its_word_is_read_as_that_kind(line, kind, text, said):
+    """A worry typed fast must not go out in the recap as a plain note."""
+    parsed = parse_line(line, date(2026, 12, 7))
+    assert (parsed.kind, parsed.text) == (kind, text)
+    word = line.split("&a ")[-1].split()[0]
+    assert parsed.prefix_hint == (
+        f"'{word}' was read as {said}: glued to a word, '-' and '~' still count (a slip "
+        f"there mustn't share it). For a plain note, put a backslash first: '\\{word}'."
+    )

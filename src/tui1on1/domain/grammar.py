@@ -34,8 +34,11 @@ Decisions, so the grammar stays predictable:
   applies to ``!`` too, so ordinary notes such as ``-5% churn``,
   ``+1 to that``, ``?!``, ``=)``, ``!!! urgent`` or ``!call Bob`` stay plain
   notes, word for word. One rule for every prefix is easier to remember than
-  exceptions. A prefix glued to a letter (``-worried``) gets a
-  ``prefix_hint`` saying how to make it that kind.
+  exceptions — but for the two kinds that hold what is sensitive: ``-``
+  and ``~`` glued to a letter still count (``-worried`` is a concern,
+  ``~pay band`` a parked topic; ``-5%`` stays a note), since a worry shared
+  by a slip is worse than a stray mark. A prefix glued to a letter gets a
+  ``prefix_hint`` saying how it was read and how to have it the other way.
 * ``!me`` (any case: ``!Me``, ``!ME``) counts only as a whole word:
   ``!me send the doc`` is mine, ``!meeting notes`` is a plain note (no space
   after the ``!``), and ``! me too`` is an action for them with text
@@ -268,7 +271,7 @@ def parse_line(line: str, today: date, *, keep_due: date | None = None) -> Parse
         if due is None:
             warning = due_warning(body, today)
 
-    hint = _glued_prefix_hint(stripped) if kind is NoteKind.NOTE and not prefix else None
+    hint = _glued_prefix_hint(stripped, kind)
     return ParsedLine(
         kind=kind,
         text=body,
@@ -334,10 +337,20 @@ def _split_prefix(text: str) -> tuple[NoteKind, Owner | None, str, str]:
     if head.lower() == _ME_PREFIX and _space_or_end(text, len(_ME_PREFIX)):
         return NoteKind.ACTION, Owner.ME, head, text[len(_ME_PREFIX) :].strip()
     kind = PREFIX_KINDS.get(text[0])
-    if kind is not None and _space_or_end(text, 1):
+    if kind is not None and (_space_or_end(text, 1) or _glued_sensitive(kind, text)):
         owner = Owner.THEM if kind is NoteKind.ACTION else None
         return kind, owner, text[0], text[1:].strip()
     return NoteKind.NOTE, None, "", text
+
+
+_SENSITIVE = (NoteKind.CONCERN, NoteKind.PARKED)
+"""The kinds that hold what is sensitive (a worry, pay): glued to a word,
+their prefix still counts, since a slip there would share the note."""
+
+
+def _glued_sensitive(kind: NoteKind, text: str) -> bool:
+    """``-worried`` or ``~pay band``: the prefix glued to a letter."""
+    return kind in _SENSITIVE and len(text) > 1 and text[1].isalpha()
 
 
 def _space_or_end(text: str, index: int) -> bool:
@@ -357,16 +370,23 @@ _KIND_NAMES = {
 }
 
 
-def _glued_prefix_hint(text: str) -> str | None:
-    """A calm word when a plain note starts with a prefix glued to a letter
-    (``-worried``, ``~pay``, ``!call Bob``): it stays a plain, shared note —
-    the rule is one for every prefix — but the user hears how to make it
-    the kind it looks like. ``-5%``, ``+1`` and ``=)`` say nothing."""
-    kind = PREFIX_KINDS.get(text[0])
-    if kind is None or len(text) < 2 or not text[1].isalpha():
+def _glued_prefix_hint(text: str, kind: NoteKind) -> str | None:
+    """A calm word when a line starts with a prefix glued to a letter: a
+    concern or parked topic (``-worried``, ``~pay``) is read as one, kept
+    private as those are; any other (``!call Bob``) stays a plain, shared
+    note — and the user hears how to have it the other way. ``-5%``,
+    ``+1`` and ``=)`` say nothing."""
+    mark = PREFIX_KINDS.get(text[0])
+    if mark is None or len(text) < 2 or not text[1].isalpha():
         return None
     word = text.split(None, 1)[0]
+    if kind in _SENSITIVE:
+        return (
+            f"'{word}' was read as {_KIND_NAMES[kind]}: glued to a word, '-' and '~' still "
+            f"count (a slip there mustn't share it). For a plain note, put a backslash "
+            f"first: '\\{word}'."
+        )
     return (
-        f"'{word}' was saved as a plain note. For {_KIND_NAMES[kind]}, put a space "
+        f"'{word}' was saved as a plain note. For {_KIND_NAMES[mark]}, put a space "
         f"after '{text[0]}': '{text[0]} {text[1:].split(None, 1)[0]}'."
     )
