@@ -328,3 +328,26 @@ def test_edit_with_a_prefix_or_marker_that_would_change_owner_or_privacy_changes
     theirs = cli("--db", ledger, "actions", "edit", "1", "! send the RFC draft, v2")
     assert theirs.returncode == 0
     assert [e["after"] for e in history(cli, ledger, 1)] == ["send the RFC draft, v2"]
+
+
+def test_a_closed_promise_keeps_its_date_and_owner_until_reopened(cli, ledger):
+    """Done is judged on the date and owner it had: moving either afterwards
+    would rewrite the kept-promise rate, so it is refused until reopened."""
+    assert cli("--db", ledger, "actions", "done", "1").returncode == 0
+    for args, what in (
+        (("due", "1", "none"), "due date"),
+        (("owner", "1", "me"), "owner"),
+        (("edit", "1", "send the final RFC draft @fri"), "due date"),
+    ):
+        refused = cli("--db", ledger, "actions", *args)
+        assert refused.returncode == 1
+        assert refused.stderr == (
+            f"tui1on1: 1 · send the RFC draft is done: its {what} stays as it was when it "
+            "closed (the kept-promise rate is judged on it) — `tui1on1 actions reopen 1` "
+            "first to change it\n"
+        )
+    assert [e["change"] for e in history(cli, ledger, 1)] == ["done"]
+    reworded = cli("--db", ledger, "actions", "edit", "1", "send the final RFC draft")
+    assert reworded.returncode == 0  # its words can still be put right
+    assert cli("--db", ledger, "actions", "reopen", "1").returncode == 0
+    assert cli("--db", ledger, "actions", "due", "1", "fri").returncode == 0

@@ -362,3 +362,29 @@ async def test_edit_in_the_dialog_takes_a_prefix_and_refuses_what_words_cant_cha
     assert action.text == "draft the RFC for the importer, v2"
     assert action.owner is Owner.THEM
     assert [e.change for e in events] == [ActionChange.TEXT]
+
+
+async def test_a_late_promise_cant_be_handed_over_to_mend_the_rate(make_app, ledger, db_path):
+    """On a closed promise the dialog offers only open again and edit: m and
+    r do nothing, and a date typed in its new words is refused."""
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_actions(pilot)
+        await pilot.press("o")  # open, done and dropped
+        await wait_for(pilot, lambda: any("done" in r for r in rows(app)))
+        dialog = await open_dialog(pilot, ledger.late)
+        assert "o open again · e edit" in screen_text(app)
+        assert "make theirs" not in screen_text(app)
+        await pilot.press("m", "r")
+        await pilot.pause(0.1)
+        assert app.screen is dialog and dialog.asking is None
+        await pilot.press("e")
+        await answer(pilot, dialog.action.text + " @fri")
+        await pilot.pause(0.1)
+        said = str(dialog.query_one("#action-error").render())
+        assert said == (
+            "It is done: its due date stays as it was when it closed. "
+            "o opens it again to change it."
+        )
+    action, events = history(db_path, ledger.late)
+    assert action.owner is Owner.ME and [e.change for e in events] == [ActionChange.DONE]

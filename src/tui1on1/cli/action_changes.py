@@ -27,10 +27,28 @@ _ALREADY = {"done": "done already", "drop": "dropped already", "reopen": "open a
 _OWNERS = {"me": Owner.ME, "mine": Owner.ME, "them": Owner.THEM, "theirs": Owner.THEM}
 
 
+class ClosedAction(Exception):
+    """A closed promise's date or owner can't change: it is judged on them."""
+
+
+def _closed(action: ActionItem, what: str) -> ClosedAction:
+    from tui1on1.domain.ledger import action_ref
+
+    ref = action_ref(action.id)
+    return ClosedAction(
+        f"{ref} · {one_line(action.text)} is {action.status.value}: its {what} stays as it "
+        f"was when it closed (the kept-promise rate is judged on it) — "
+        f"`tui1on1 actions reopen {ref}` first to change it"
+    )
+
+
 def apply_change(store: Store, change: Change, *, at: datetime, today: date) -> list[str]:
-    """Make the change; the lines that say what changed (or that nothing did)."""
+    """Make the change; the lines that say what changed (or that nothing did).
+    Raises :class:`ClosedAction` for a new date or owner on a closed one."""
     action = store.get_action(change.action_id)
     head = _head(action, action.text, _name(store, action))
+    if change.word in ("due", "owner") and action.status is not ActionStatus.OPEN:
+        raise _closed(action, "due date" if change.word == "due" else "owner")
     if change.word in _STATUS:
         after = store.set_action_status(
             action.id, _STATUS[change.word], meeting_id=None, at=at, reason=change.reason or ""
@@ -95,6 +113,8 @@ def _edit(store: Store, action: ActionItem, text: str, *, at: datetime, today: d
     except ActionTextRefused as refused:
         said = str(refused)
         raise UsageError(said[:1].lower() + said[1:]) from None
+    if read.due not in (None, action.due) and action.status is not ActionStatus.OPEN:
+        raise _closed(action, "due date")
     name = _name(store, action)
     lines = []
     if read.text != action.text:

@@ -114,7 +114,10 @@ def _change(store: Store, change: Change, args: argparse.Namespace) -> int:
                 f"the 1:1 with {name} is going on: change this promise there "
                 "(a on the action), so the meeting shows it"
             )
-        lines = action_changes.apply_change(store, change, at=now(), today=day)
+        try:
+            lines = action_changes.apply_change(store, change, at=now(), today=day)
+        except action_changes.ClosedAction as closed:
+            return fail(str(closed))
         if not args.json:
             print("\n".join(lines))
             return EXIT_OK

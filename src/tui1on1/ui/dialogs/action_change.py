@@ -158,8 +158,8 @@ def keys_hint(action: ActionItem, origin: bool = False) -> str:
     other = "theirs" if action.owner is Owner.ME else "mine"
     if action.status is ActionStatus.OPEN:
         keys = f"x done · d drop · r reschedule · m make {other} · e edit"
-    else:
-        keys = f"o open again · m make {other} · e edit"
+    else:  # its date and owner are what it was judged on: reopen to change them
+        keys = "o open again · e edit"
     if origin:
         return f"{keys}\ng opens the 1:1 it was promised in · Esc closes"
     return f"{keys} · Esc closes"
@@ -261,7 +261,7 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The keys that don't apply to this action do nothing, and leave the footer."""
         is_open = self.action.status is ActionStatus.OPEN
-        if action in ("done", "ask") and parameters != ("text",):
+        if action in ("done", "ask", "reassign") and parameters != ("text",):
             return is_open
         if action == "reopen":
             return not is_open
@@ -333,6 +333,12 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
             self._say(str(refused))
             return
         dated = read.due is not None and read.due != self.action.due
+        if dated and self.action.status is not ActionStatus.OPEN:
+            self._say(
+                f"It is {self.action.status.value}: its due date stays as it was when it"
+                " closed. o opens it again to change it."
+            )
+            return
         if read.text == self.action.text and not dated:
             self._show_asking(None)
             return
