@@ -39,7 +39,7 @@ def read_back(rows: Iterable[NoteRow], shown: int | None = READ_BACK_SHOWN) -> s
         who = "me" if row.mine else "them"
         due = row.due or "no due date"
         room = max(24, READ_BACK_WIDTH - len(who) - len(due))  # the line fits a dialog
-        lines.append(f"  {who}: {clip(strip_tags(row.text), room)} · {due}")  # said aloud
+        lines.append(f"  {who}: {clip(strip_tags(row.said_text), room)} · {due}")  # said aloud
     if shown is not None and len(actions) > shown:
         lines.append(f"  … and {len(actions) - shown} more in the notes below")
     if kept_back:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from tui1on1.domain.career import career_label, effective_element
-from tui1on1.domain.datewords import due_warning
+from tui1on1.domain.datewords import due_warning, tried_dates_out
 from tui1on1.domain.duedates import is_overdue
 from tui1on1.domain.grammar import PRIVATE_MARK
 from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
@@ -99,9 +99,18 @@ class NoteRow:
     written: date | None = None  # the day its text was written (None: today)
 
     @property
+    def said_text(self) -> str:
+        """Its words to say aloud or sum up: an action's date typed in them
+        that didn't read (``@fridya``) is left out once it has a date."""
+        if self.is_action and self.due_date is not None:
+            return tried_dates_out(self.text, self.due_date)
+        return self.text
+
+    @property
     def summary_text(self) -> str:
         """Its text for the end summary, a private one marked (never read out)."""
-        return f"{PRIVATE_MARK} private: {self.text}" if self.private else self.text
+        text = self.said_text
+        return f"{PRIVATE_MARK} private: {text}" if self.private else text
 
     @property
     def is_action(self) -> bool:
