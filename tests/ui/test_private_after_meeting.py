@@ -111,6 +111,21 @@ async def test_a_past_meeting_lists_the_earlier_promises_as_they_stood_at_its_en
             pilot, lambda: isinstance(app.screen, MeetingHistoryScreen) and app.screen.record
         )
         header = str(app.screen.query_one("#history-header").render())
+        app.pop_screen()
+        app.push_screen(MeetingHistoryScreen(first.id))
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, MeetingHistoryScreen)
+                and app.screen.record
+                and app.screen.record.meeting.id == first.id
+            ),
+        )
+        made = str(app.screen.query_one("#history-header").render())
+    # The first 1:1's own promises mark the private one as its earlier ones do.
+    assert "  I'll    talk to HR about the leave  (done, due Wed 11 Nov)  ◘ private" in [
+        line.rstrip() for line in made.splitlines()
+    ], made
     lines = [line.rstrip() for line in header.splitlines()]
     start = lines.index("Earlier promises, as this 1:1 ended")
     assert lines[start:] == [

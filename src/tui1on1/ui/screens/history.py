@@ -80,7 +80,10 @@ def header_text(record: MeetingRecord, today: date) -> Text:
                       ActionStatus.DROPPED: "dropped"}[action.status]  # fmt: skip
             due = f", {format_due(action.due, today)}" if action.due else ""
             line = one_line(safe_terminal_text(action.text))
-            text.append(f"  {who:<8}{line}  ({status}{due})\n")
+            text.append(f"  {who:<8}{line}  ({status}{due})")
+            if record.is_private(action):
+                text.append(f"  {PRIVATE_MARK} private", style="italic")
+            text.append("\n")
     text.append_text(earlier_text(record))
     text.rstrip()
     return text
