@@ -517,6 +517,9 @@ def test_the_private_marker_glued_to_a_prefix_is_read(line, kind, text):
         ("\\-worried", None),
         ("- worried", None),
         ("plain words", None),
+        ("!me intro to Sam", None),
+        ("! send the draft", None),
+        ("!me//ask HR", None),
     ],
 )
 def test_a_prefix_glued_to_a_word_stays_a_note_and_says_how_to_make_it_that_kind(line, hint):

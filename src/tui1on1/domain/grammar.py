@@ -271,7 +271,8 @@ def parse_line(line: str, today: date, *, keep_due: date | None = None) -> Parse
         if due is None:
             warning = due_warning(body, today)
 
-    hint = _glued_prefix_hint(stripped, kind)
+    glued = (kind is NoteKind.NOTE and not prefix) or _glued_sensitive(kind, stripped)
+    hint = _glued_prefix_hint(stripped, kind) if glued else None
     return ParsedLine(
         kind=kind,
         text=body,
