@@ -214,6 +214,7 @@ def test_show_tells_the_whole_story(cli, ledger):
         "  status    done 7 Dec\n"
         "  from      the 1:1 on Fri 20 Nov\n"
         "  private   its note is private: kept out of the recap you send\n"
+        "  counts    late: missed Fri 27 Nov\n"
         "History\n"
         "  20 Nov · promised in the 1:1\n"
         "  7 Dec · rescheduled: Fri 27 Nov → Fri 11 Dec\n"

@@ -375,6 +375,7 @@ async def test_a_late_promise_cant_be_handed_over_to_mend_the_rate(make_app, led
         dialog = await open_dialog(pilot, ledger.late)
         assert "o open again · e edit" in screen_text(app)
         assert "make theirs" not in screen_text(app)
+        assert "In the kept-promise rate: late: missed" in screen_text(app)
         await pilot.press("m", "r")
         await pilot.pause(0.1)
         assert app.screen is dialog and dialog.asking is None

@@ -140,6 +140,7 @@ def show_lines(
 ) -> list[str]:
     """The action, who it is with, where it was made, and each change since."""
     from tui1on1.domain.ledger import action_ref, due_words, history_lines, local_date
+    from tui1on1.domain.promises import outcome_words
 
     state = due_words(action, today)
     lines = [
@@ -155,6 +156,8 @@ def show_lines(
         lines.append(f"  from      the 1:1 on {short_day(local_date(meeting.started_at), today)}")
     if private:
         lines.append("  private   its note is private: kept out of the recap you send")
+    if counts := outcome_words(action, history, today):
+        lines.append(f"  counts    {counts}")
     lines.append("History")
     lines += [f"  {line}" for line in history_lines(action, history, today)]
     if not history:

@@ -40,11 +40,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
 from enum import StrEnum
 
-from tui1on1.domain.duedates import is_overdue
+from tui1on1.domain.duedates import format_day, is_overdue
 from tui1on1.domain.kinds import ActionChange, ActionStatus, Owner
 from tui1on1.domain.ledger import due_value, local_date
 from tui1on1.domain.records import ActionEvent, ActionItem
@@ -55,6 +55,7 @@ __all__ = [
     "Outcome",
     "PromiseOutcome",
     "PromiseStats",
+    "outcome_words",
     "promise_outcome",
     "promise_stats",
     "promise_stats_by_person",
@@ -81,6 +82,7 @@ class Outcome(StrEnum):
 class PromiseOutcome:
     outcome: Outcome
     day: date | None  # the day that places it in the window; None: always counted
+    missed: date | None = field(default=None, compare=False)  # a late one: the date missed
 
 
 def promise_outcome(
@@ -136,7 +138,7 @@ def promise_outcome(
         if now_due is not None and is_overdue(now_due, today):
             return PromiseOutcome(Outcome.OVERDUE, now_due)
         if missed is not None:
-            return PromiseOutcome(Outcome.LATE, missed)
+            return PromiseOutcome(Outcome.LATE, missed, missed)
         if now_due is None:
             return PromiseOutcome(Outcome.NO_DUE, None)
         return PromiseOutcome(Outcome.NOT_YET_DUE, now_due)
@@ -153,10 +155,36 @@ def promise_outcome(
     if action.status is ActionStatus.DROPPED:
         return PromiseOutcome(Outcome.DROPPED, closing_day)
     if missed is not None:
-        return PromiseOutcome(Outcome.LATE, due_then or missed)
+        return PromiseOutcome(Outcome.LATE, due_then or missed, missed)
     if due_then is None:
         return PromiseOutcome(Outcome.NO_DUE, closing_day)
     return PromiseOutcome(Outcome.KEPT, due_then)
+
+
+def outcome_words(
+    action: ActionItem,
+    events: Iterable[ActionEvent],
+    today: date,
+    *,
+    tz: tzinfo | None = None,
+) -> str | None:
+    """How one of my promises counts in the kept-promise rate, in words
+    ("late: missed Fri 27 Nov"); None for theirs, or one not due yet."""
+    if action.owner is not Owner.ME:
+        return None
+    judged = promise_outcome(action, events, today, tz=tz)
+    if judged is None or judged.outcome is Outcome.NOT_YET_DUE:
+        return None
+    day = format_day(judged.day, today) if judged.day else ""
+    missed = judged.missed or judged.day
+    late = f"late: missed {format_day(missed, today)}" if missed else "late"
+    return {
+        Outcome.KEPT: f"kept: done by its date, {day}",
+        Outcome.LATE: late,
+        Outcome.OVERDUE: f"overdue: {day} went by",
+        Outcome.DROPPED: "dropped: counted apart, not as kept",
+        Outcome.NO_DUE: "no due date: counted apart",
+    }[judged.outcome]
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ from tui1on1.domain.duedates import DueDateError, format_due, resolve_due
 from tui1on1.domain.grammar import PRIVATE_MARK
 from tui1on1.domain.kinds import ActionChange, ActionStatus, Owner
 from tui1on1.domain.ledger import action_ref, due_words, history_lines
+from tui1on1.domain.promises import outcome_words
 from tui1on1.domain.records import ActionEvent, ActionItem
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.dialogs.fit import FitModal
@@ -217,6 +218,8 @@ class ActionChangeScreen(FitModal[ActionRequest | None]):
                 id="action-text",
             )
             yield Static(Text(promised_line(action, self.person_name)), id="action-promised")
+            if counts := outcome_words(action, self.events, self.today):
+                yield Static(Text(f"In the kept-promise rate: {counts}"), id="action-counts")
             with Pane(id="action-history", classes="pane"):
                 lines = history_lines(action, self.events, self.today)
                 yield Static(Text("\n".join(safe_terminal_text(line) for line in lines)))
