@@ -352,3 +352,11 @@ def test_a_closed_promise_keeps_its_date_and_owner_until_reopened(cli, ledger):
     assert reworded.returncode == 0  # its words can still be put right
     assert cli("--db", ledger, "actions", "reopen", "1").returncode == 0
     assert cli("--db", ledger, "actions", "due", "1", "fri").returncode == 0
+
+
+def test_an_id_typed_where_a_name_goes_says_how_to_show_that_action(cli, ledger):
+    result = cli("--db", ledger, "actions", "3")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "tui1on1: there is no one called 3; to see action 3: `tui1on1 actions show 3`\n"
+    )

@@ -26,6 +26,7 @@ from tui1on1.settings import Settings
 
 if TYPE_CHECKING:
     from tui1on1.cli.action_words import Change, Listing
+    from tui1on1.domain.records import Person
     from tui1on1.storage.store import Store
 
 # The largest id an action can have: PostgreSQL's integer keys stop here.
@@ -64,11 +65,25 @@ def actions(settings: Settings, args: argparse.Namespace) -> int:
         store.close()
 
 
+def _listed_person(store: Store, name: str | None) -> Person | None:
+    """The person to list; an action's id typed where a name goes (`actions
+    12`) is told how to show that action."""
+    if name is None:
+        return None
+    try:
+        return find_person(store, name)
+    except UsageError as exc:
+        if name.strip().lstrip("#").isdigit():
+            ref = name.strip().lstrip("#")
+            raise UsageError(f"{exc}; to see action {ref}: `tui1on1 actions show {ref}`") from None
+        raise
+
+
 def _list(store: Store, request: Listing, args: argparse.Namespace) -> int:
     from tui1on1.cli import action_list
     from tui1on1.domain.kinds import ActionStatus, Owner
 
-    person = find_person(store, request.person) if request.person is not None else None
+    person = _listed_person(store, request.person)
     items = store.list_actions(
         person_id=person.id if person else None,
         status=ActionStatus.OPEN if args.open else None,
