@@ -181,7 +181,7 @@ def outcome_words(
     return {
         Outcome.KEPT: f"kept: done by its date, {day}",
         Outcome.LATE: late,
-        Outcome.OVERDUE: f"overdue: {day} went by",
+        Outcome.OVERDUE: "overdue: not kept, for as long as it is open",
         Outcome.DROPPED: "dropped: counted apart, not as kept",
         Outcome.NO_DUE: "no due date: counted apart",
     }[judged.outcome]
