@@ -147,6 +147,40 @@ def test_a_segment_change_by_time_is_noted_once(clock: FakeClock) -> None:
     assert model.note_segment(model.segment_index(clock.now()), clock.now()) is True
 
 
+def test_segments_the_clock_passed_while_away_start_at_their_planned_times(
+    clock: FakeClock,
+) -> None:
+    """Left running at 1:00, picked up at 27:00: Career ran 10:00-25:00 by the
+    plan, so the end summary gives it that time, not all of it to Opening."""
+    from tui1on1.domain.meeting.asked import time_per_segment
+    from tui1on1.domain.records import SegmentLog
+
+    model = make_model()
+    model.restore(
+        [SegmentLog(id=1, meeting_id=7, segment_index=0, title="Opening", started_at=T0)], []
+    )
+    clock.advance(27 * 60)
+    now = clock.now()
+    assert model.note_segments(model.segment_index(now), now) == [(1, 600.0), (2, 1500.0)]
+    assert time_per_segment(model.segment_starts, model.elapsed(now)) == {
+        0: 600.0,
+        1: 900.0,
+        2: 120.0,
+    }
+    assert model.note_segments(2, now) == []  # noted once
+
+
+def test_after_a_key_moved_on_the_clock_moves_on_from_the_new_plan(clock: FakeClock) -> None:
+    model = make_model()
+    model.note_segment(0, clock.now())
+    clock.advance(60)
+    assert model.next_segment(clock.now()) == (1, "Career")
+    assert model.segment_starts == [(0, 0.0), (1, 60.0)]
+    planned = model.agenda[2].start_s
+    clock.advance(planned - 60 + 90)  # into Next steps by the clock, a repaint late
+    assert model.note_segments(2, clock.now()) == [(2, planned)]
+
+
 def test_pausing_stops_the_clock(clock: FakeClock) -> None:
     model = make_model()
     clock.advance(60)

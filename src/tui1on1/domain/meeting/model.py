@@ -342,10 +342,33 @@ class MeetingModel:
 
     def note_segment(self, index: int, now: datetime) -> bool:
         """Remember a segment change by time; True if it is new (to be logged)."""
+        return bool(self.note_segments(index, now))
+
+    def note_segments(self, index: int, now: datetime) -> list[tuple[int, float]]:
+        """Remember a segment change; the new starts, (index, elapsed seconds),
+        oldest first, to be logged ([] when ``index`` is the segment already).
+
+        When the clock moved on by itself (not a key), every segment it went
+        into since the last one noted starts at its planned start: resumed
+        after the app was closed a while ("leave it running"), the segments
+        that ran meanwhile get their time instead of the one before them.
+        """
         if self.segment_starts and self.segment_starts[-1][0] == index:
-            return False
-        self.segment_starts.append((index, self.elapsed(now)))
-        return True
+            return []
+        elapsed = self.elapsed(now)
+        new: list[tuple[int, float]] = []
+        if self.segment_starts:
+            last, since = self.segment_starts[-1]
+            by_time = index > last and (self.manual_segment is None or index > self.manual_segment)
+            for passed in range(last + 1, index + 1) if by_time else ():
+                start = min(elapsed, max(since, self.agenda[passed].start_s))
+                if passed == index or since < start < elapsed:
+                    new.append((passed, start))
+                    since = start
+        if not new:
+            new.append((index, elapsed))
+        self.segment_starts.extend(new)
+        return new
 
     def toggle_pause(self, now: datetime) -> bool:
         """Pause or resume; returns True if now paused."""

@@ -8,6 +8,7 @@ repaint from the derived clock.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 from functools import partial
 
 from textual import events, on, work
@@ -242,8 +243,10 @@ class MeetingScreen(ServiceScreen[None]):
             return
         now = flows.now()
         view = model.clock_view(now)
-        if model.note_segment(view.segment_index, now):
-            flows.log_segment(view.segment_index, view.segment_titles[view.segment_index])
+        elapsed = model.elapsed(now)
+        for index, start in model.note_segments(view.segment_index, now):
+            at = now - timedelta(seconds=elapsed - start)  # a segment passed while away
+            flows.log_segment(index, view.segment_titles[index], at)
         finished = model.finish_cue_if_due(now)
         if finished:
             flows.record_pause(*finished)

@@ -70,10 +70,11 @@ class MeetingFlows:
 
     # --- writes -------------------------------------------------------------------
 
-    def log_segment(self, index: int, title: str) -> None:
+    def log_segment(self, index: int, title: str, at: datetime | None = None) -> None:
+        """Log the segment's start: now, or ``at`` (one the clock passed while away)."""
         if self.discarding:
             return
-        meeting_id, at = self.model.meeting.id, self.now()
+        meeting_id, at = self.model.meeting.id, at or self.now()
         self.services.writer.record(entries.segment_entry(meeting_id, index, title, at))
 
     def record_pause(self, ref: AskedRef, held: float) -> None:
