@@ -100,6 +100,8 @@ async def test_a_career_conversation_due_after_seven_weeks_and_s_starts_it(
 
         app.open_person(bob_id)
         await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
+        await wait_for(pilot, lambda: "Bob Ross peer Career thread" in flat(app))
+        await settle(pilot)
         assert "career conversation" not in flat(app).lower()
         await pilot.press("escape")
 
@@ -112,10 +114,15 @@ async def test_a_career_conversation_due_after_seven_weeks_and_s_starts_it(
                 and app.screen.prep.person.id == ada_id
             ),
         )
-        assert (
-            "Career conversation due: Growth plan to action — the last was 7 weeks ago "
-            "(Strengths review, 2 Oct) (s starts it)"
-        ) in flat(app)
+        # The header grows to two lines a frame after its text is set: wait for it.
+        await wait_for(
+            pilot,
+            lambda: (
+                "Career conversation due: Growth plan to action — the last was 7 weeks ago "
+                "(Strengths review, 2 Oct) (s starts it)"
+            )
+            in flat(app),
+        )
         await pilot.press("s")
         screen = await meeting_ready(pilot)
         assert strip("growth-plan") in flat(app)
