@@ -118,10 +118,12 @@ async def test_a_career_conversation_due_after_seven_weeks_and_s_starts_it(
         await wait_for(
             pilot,
             lambda: (
-                "Career conversation due: Growth plan to action — the last was 7 weeks ago "
-                "(Strengths review, 2 Oct) (s starts it)"
-            )
-            in flat(app),
+                (
+                    "Career conversation due: Growth plan to action — the last was 7 weeks ago "
+                    "(Strengths review, 2 Oct) (s starts it)"
+                )
+                in flat(app)
+            ),
         )
         await pilot.press("s")
         screen = await meeting_ready(pilot)
