@@ -44,7 +44,7 @@ def test_export_all_to_a_private_file_then_import(db, tmp_path, capsys):
     assert (target.stat().st_mode & 0o777) == 0o600
     raw = target.read_text(encoding="utf-8")
     assert raw.isascii() and "\\u001b[31m\\u202e" in raw  # escaped, never raw
-    assert raw.startswith('{\n "format": "tui1on1-export",\n "version": 4,')  # indent=1
+    assert raw.startswith('{\n "format": "tui1on1-export",\n "version": 5,')  # indent=1
     doc = json.loads(raw)
     assert [p["name"] for p in doc["people"]] == ["Ada Lovelace"]
     assert capsys.readouterr().err == f"wrote {target}\n"
@@ -68,7 +68,7 @@ def test_export_all_to_stdout(db, capsys):
     out = capsys.readouterr().out
     assert out.isascii() and json.loads(out)["format"] == "tui1on1-export"
     assert main(["--db", db, "export", "--all", "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["version"] == 4
+    assert json.loads(capsys.readouterr().out)["version"] == 5
 
 
 def test_export_all_as_markdown_is_a_usage_error(db, capsys):
@@ -135,7 +135,7 @@ def test_import_names_the_broken_place_and_writes_nothing(db, tmp_path, capsys):
     assert line == (
         f"tui1on1: can't import {target}: people[0].meetings[0].notes[1].kind: "
         "unknown kind 'gossip\\x1b[2J' (expected one of: note, action, quote, question, "
-        "decision, win, concern, parked); nothing was imported"
+        "decision, win, concern, parked, exposure); nothing was imported"
     )
     assert main(["--db", f"sqlite:///{other}", "people", "--all"]) == 0
     assert "no people yet" in capsys.readouterr().out

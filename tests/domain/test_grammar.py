@@ -26,7 +26,7 @@ from tui1on1.domain.grammar import (
 from tui1on1.domain.kinds import NoteKind, Owner
 
 TODAY = date(2026, 11, 20)  # a Friday
-PREFIX_CHARS = "!>?=+-~"
+PREFIX_CHARS = "!>?=+-~*"
 # Text is kept verbatim except for NUL, which is dropped (see the NUL test).
 NO_NUL = st.characters(blacklist_characters="\x00")
 

@@ -30,7 +30,7 @@ def test_a_kind_that_does_not_exist_is_told_and_left_out(tmp_path):
     assert problems == [
         f"{path}: [notes] no kind of note 'concerns' (did you mean 'concern'?); ignored",
         f"{path}: [notes] no kind of note 'zzz' (kinds of note: note, action, quote, question, "
-        "decision, win, concern, parked); ignored",
+        "decision, win, concern, parked, exposure); ignored",
     ]
 
 

@@ -112,7 +112,7 @@ def empty_sqlite(tmp_path):
 def test_export_follows_the_format(store):
     populate(store)
     doc = export_data(store, now=at(99_999))
-    assert doc["format"] == "tui1on1-export" and doc["version"] == 4
+    assert doc["format"] == "tui1on1-export" and doc["version"] == 5
     assert doc["exported_at"] == at(99_999).isoformat()
     assert [p["name"] for p in doc["people"]] == ["Ada Lovelace", "grace hopper", "Zed Oldname"]
     ada = doc["people"][0]
@@ -489,7 +489,11 @@ NOTE5 = ["people", 0, "meetings", 0, "notes", 5]
     "path, value, message",
     [
         (["format"], "something-else", r"^format: expected 'tui1on1-export'"),
-        (["version"], 5, r"^version: this tui1on1 reads versions 1, 2, 3 and 4, the file is ver"),
+        (
+            ["version"],
+            6,
+            r"^version: this tui1on1 reads versions 1, 2, 3, 4 and 5, the file is ver",
+        ),
         (["version"], "1", r"^version: .*version a string"),
         (["people"], {}, r"^people: expected a list, got an object"),
         ([*NOTE5, "kind"], "x", r"^people\[0\]\.meetings\[0\]\.notes\[5\]\.kind: unknown kind 'x'"),

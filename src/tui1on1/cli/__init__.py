@@ -170,6 +170,20 @@ def build_parser() -> Parser:
     topic.add_argument("--mine", action="store_true", help="a point you raise (default: theirs)")
     topic.add_argument("--json", action="store_true", help="print JSON (see the README)")
 
+    _add_exposure_parser(sub)
+    team = sub.add_parser(
+        "team",
+        help="every report, who needs you first: aspiration, career talk, next step, exposure",
+        description=(
+            "Your reports, who needs attention first: each one's current aspiration, weeks "
+            "since the last career conversation, the next agreed step and whether it is "
+            "overdue, days since their last exposure, your open promises to them and how "
+            "many you kept, and what needs doing."
+        ),
+        epilog="examples: `tui1on1 team`, `tui1on1 team --json`",
+    )
+    team.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
     sub.add_parser("demo", help="open the app on a generated demo database (your data untouched)")
 
     _add_questions_parser(sub)
@@ -354,3 +368,39 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+def _add_exposure_parser(sub: Subcommands) -> None:
+    exposure = sub.add_parser(
+        "exposure",
+        help="log an opportunity given to NAME (a customer meeting, a talk…), or list their log",
+        description=(
+            "With KIND and TEXT: log an opportunity you gave NAME to be seen and to grow, on "
+            "DAY (default today). Without them: NAME's exposure log, newest first, with how "
+            "long since the last; those typed in a 1:1 with '* ' are listed too."
+        ),
+        epilog='examples: `tui1on1 exposure priya customer "sat in on the Acme renewal"`, '
+        '`tui1on1 exposure priya intro "met Sam from platform" --on 3d`, '
+        "`tui1on1 exposure priya`, `tui1on1 exposure priya --delete x3`",
+    )
+    exposure.add_argument(
+        "name",
+        metavar="NAME",
+        help="who: their name, or a unique start of it or of any word in it",
+    )
+    exposure.add_argument(
+        "kind",
+        metavar="KIND",
+        nargs="?",
+        help="leadership, customer, presented, intro, stretch, lunch or other",
+    )
+    exposure.add_argument("text", metavar="TEXT", nargs="?", help="what happened, with whom")
+    exposure.add_argument(
+        "--on",
+        metavar="DAY",
+        help="when: today (default), yesterday, 3d (three days ago) or 2026-11-27",
+    )
+    exposure.add_argument(
+        "--delete", metavar="REF", help="delete a logged exposure by its ref (x12)"
+    )
+    exposure.add_argument("--json", action="store_true", help="print JSON (see the README)")

@@ -29,6 +29,8 @@ HANDLERS = {
     "recap": ("recap_command", "recap"),
     "career": ("career_command", "career"),
     "topic": ("topic_command", "topic"),
+    "exposure": ("exposure_command", "exposure"),
+    "team": ("team_command", "team"),
     "demo": ("demo_command", "demo"),
 }
 

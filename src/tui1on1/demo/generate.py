@@ -53,6 +53,7 @@ from datetime import UTC, datetime
 from tui1on1.demo.career_cast import cast_roster
 from tui1on1.demo.catalogue import catalogue
 from tui1on1.demo.content import Entry, PersonHistory
+from tui1on1.demo.exposures import add_exposures
 from tui1on1.demo.schedule import UP, roster
 
 __all__ = ["FORMAT", "VERSION", "generate", "iter_people"]
@@ -109,7 +110,10 @@ def iter_people(
     casts = cast_roster(seed, [w.role if w.relationship not in UP else None for w in people_])
     for index, (who, cast) in enumerate(zip(people_, casts, strict=True)):
         rng = random.Random(f"tui1on1-demo:{seed}:{index}")
-        yield PersonHistory(who, rng, shipped, now, (low, high), cast).build()
+        entry = PersonHistory(who, rng, shipped, now, (low, high), cast).build()
+        if who.relationship == "report":
+            entry["exposures"] = add_exposures(entry, now, seed)
+        yield entry
 
 
 def _utc(moment: datetime) -> datetime:

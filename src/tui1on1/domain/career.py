@@ -222,6 +222,7 @@ class CareerEntry:
     after_why: bool = False  # the first note answered a Why? on ``question``
     action_status: str | None = None  # the first note's action: open, done or dropped
     auto: CareerElement | None = None  # where the first note's question alone puts it
+    note_ids: tuple[int, ...] = ()  # every note's id, the first included, in order
 
     @property
     def headline(self) -> str:
@@ -302,6 +303,7 @@ def build_thread(notes: Iterable[CareerNote]) -> CareerThread:
                 after_why=first.answers_why and not first.by_mark,
                 action_status=first.action_status,
                 auto=first.auto,
+                note_ids=tuple(n.note_id for n in members),
             )
         )
         starts[meeting_id] = first.meeting_started

@@ -11,6 +11,7 @@ A line is a plain note unless it starts with one of these prefixes:
 ``+``   a win
 ``-``   a concern
 ``~``   a topic parked for a longer conversation
+``*``   an exposure: an opportunity given (a customer meeting, a talk…)
 ======  =============================================
 
 A career mark may go before all of these: ``&`` then a key or a word, then
@@ -85,6 +86,7 @@ from datetime import date
 
 from tui1on1.domain.career import MARK_WORDS
 from tui1on1.domain.datewords import due_warning
+from tui1on1.domain.exposure import KINDS_HELP as EXPOSURE_KINDS
 from tui1on1.domain.kinds import CareerElement, NoteKind, Owner
 from tui1on1.domain.tags import extract_tags
 from tui1on1.domain.trailingdue import read_due
@@ -117,6 +119,7 @@ PREFIX_KINDS: dict[str, NoteKind] = {
     "+": NoteKind.WIN,
     "-": NoteKind.CONCERN,
     "~": NoteKind.PARKED,
+    "*": NoteKind.EXPOSURE,
 }
 """The one-character prefixes (each must be followed by whitespace)."""
 
@@ -139,6 +142,7 @@ KIND_LABELS: dict[NoteKind, str] = {
     NoteKind.WIN: "win",
     NoteKind.CONCERN: "concern",
     NoteKind.PARKED: "parked",
+    NoteKind.EXPOSURE: "exposure",
 }
 """Short labels for each kind, for the notes list."""
 
@@ -151,6 +155,7 @@ KIND_MARKS: dict[NoteKind, str] = {
     NoteKind.WIN: "+",
     NoteKind.CONCERN: "-",
     NoteKind.PARKED: "~",
+    NoteKind.EXPOSURE: "*",
 }
 """One-character marks for each kind, for the notes list."""
 
@@ -167,6 +172,7 @@ PREFIX_HELP: tuple[tuple[str, str], ...] = (
     ("+ text", "a win"),
     ("- text", "a concern"),
     ("~ text", "a topic parked for a longer talk"),
+    ("* kind text", "an exposure given: " + EXPOSURE_KINDS + " (first word)"),
     ("-5% churn", "still a note: a prefix only counts with a space after it"),
     ("#tag", "a tag, anywhere in the line"),
     ("@fri, @+3d, @dec-5", "an action's due date: after its text, among its tags"),
@@ -188,6 +194,7 @@ _EMPTY_BODY = {
     NoteKind.WIN: "a win needs some text after '+'",
     NoteKind.CONCERN: "a concern needs some text after '-'",
     NoteKind.PARKED: "a parked topic needs some text after '~'",
+    NoteKind.EXPOSURE: "an exposure needs some text after '*': what they did, with whom",
 }
 
 
@@ -368,6 +375,7 @@ _KIND_NAMES = {
     NoteKind.WIN: "a win",
     NoteKind.CONCERN: "a concern",
     NoteKind.PARKED: "a parked topic",
+    NoteKind.EXPOSURE: "an exposure",
 }
 
 
@@ -381,6 +389,8 @@ def _glued_prefix_hint(text: str, kind: NoteKind) -> str | None:
     if mark is None or len(text) < 2 or not text[1].isalpha():
         return None
     word = text.split(None, 1)[0]
+    if text[0] == "*" and "*" in text[1:]:
+        return None  # *emphasis*, as in Markdown: not a slip
     if kind in _SENSITIVE:
         return (
             f"'{word}' was read as {_KIND_NAMES[kind]}: glued to a word, '-' and '~' still "

@@ -20,6 +20,19 @@ class NoteKind(StrEnum):
     WIN = "win"
     CONCERN = "concern"
     PARKED = "parked"  # a topic parked for a longer conversation
+    EXPOSURE = "exposure"  # an opportunity given: see ExposureKind
+
+
+class ExposureKind(StrEnum):
+    """What kind of opportunity to be seen and to grow someone was given."""
+
+    LEADERSHIP = "leadership"  # a leadership meeting attended
+    CUSTOMER = "customer"  # a customer meeting
+    PRESENTED = "presented"  # something they presented
+    INTRO = "intro"  # an introduction to someone in my network
+    STRETCH = "stretch"  # a stretch assignment
+    LUNCH = "lunch"  # a lunch or coffee they set up with someone senior
+    OTHER = "other"
 
 
 class Owner(StrEnum):

@@ -39,6 +39,7 @@ _SECTIONS = (
     ("What we discussed", _DISCUSSED),
     ("What we decided", (NoteKind.DECISION,)),
     ("Wins", (NoteKind.WIN,)),
+    ("Opportunities", (NoteKind.EXPOSURE,)),
     ("Concerns", (NoteKind.CONCERN,)),
 )
 _WHO = {Owner.ME: "Me", Owner.THEM: "You"}

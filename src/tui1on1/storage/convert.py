@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Protocol
 
+from tui1on1.domain.exposure import Exposure
 from tui1on1.domain.kinds import (
     ActionChange,
     ActionStatus,
+    ExposureKind,
     MeetingStatus,
     NoteKind,
     Owner,
@@ -29,6 +31,7 @@ from tui1on1.storage.tables import (
     ActionEventRow,
     AskedQuestionRow,
     DraftRow,
+    ExposureRow,
     MeetingPauseRow,
     MeetingRow,
     PersonRow,
@@ -236,4 +239,17 @@ def talking_point(row: TalkingPointRow) -> TalkingPoint:
         created_at=row.created_at,
         resolved_at=row.resolved_at,
         resolved_meeting_id=row.resolved_meeting_id,
+    )
+
+
+def exposure(row: ExposureRow) -> Exposure:
+    """An exposure logged between meetings (one typed in a meeting is a note)."""
+    return Exposure(
+        person_id=row.person_id,
+        kind=ExposureKind(row.kind),
+        text=row.text,
+        on=row.happened_on,
+        id=row.id,
+        uid=row.uid,
+        created_at=row.created_at,
     )

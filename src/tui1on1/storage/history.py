@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from sqlalchemy import func, or_, select
 
@@ -111,9 +111,17 @@ class HistoryStore(SessionBase):
         only the slug). One query: the person's notes that are marked, or
         that answer a career question, with what decides where they go.
         """
+        return self.career_threads([person_id], elements_by_slug).get(person_id, build_thread(()))
+
+    def career_threads(
+        self, person_ids: Collection[int], elements_by_slug: Mapping[str, CareerElement | None]
+    ) -> dict[int, CareerThread]:
+        """:meth:`career_thread` for several people in one query, by id
+        (someone with no career note gets an empty thread)."""
         slugs = sorted(slug for slug, element in elements_by_slug.items() if element)
         query = (
             select(
+                MeetingRow.person_id,
                 NoteRow.id,
                 NoteRow.meeting_id,
                 MeetingRow.started_at,
@@ -132,29 +140,31 @@ class HistoryStore(SessionBase):
             .outerjoin(AskedQuestionRow, AskedQuestionRow.id == NoteRow.asked_question_id)
             .outerjoin(ActionItemRow, ActionItemRow.note_id == NoteRow.id)
             .where(
-                MeetingRow.person_id == person_id,
+                MeetingRow.person_id.in_(list(person_ids)),
                 NoteRow.deleted_at.is_(None),
                 or_(NoteRow.career.is_not(None), AskedQuestionRow.slug.in_(slugs)),
             )
         )
         with self._read() as session:
             rows = session.execute(query).all()
-        return build_thread(
-            CareerNote(
-                note_id=note_id,
-                meeting_id=meeting_id,
-                meeting_started=started,
-                created_at=created,
-                text=text,
-                kind=NoteKind(kind),
-                owner=Owner(owner) if owner else None,
-                mark=mark,
-                question=question or "",
-                question_element=elements_by_slug.get(slug) if slug else None,
-                answers_why=bool(why),
-                action_status=status,
-                question_id=asked_id,
+        notes: dict[int, list[CareerNote]] = {person_id: [] for person_id in person_ids}
+        for (person_id, note_id, meeting_id, started, created, text, kind, owner, status, mark,
+             slug, question, why, asked_id) in rows:  # fmt: skip
+            notes[person_id].append(
+                CareerNote(
+                    note_id=note_id,
+                    meeting_id=meeting_id,
+                    meeting_started=started,
+                    created_at=created,
+                    text=text,
+                    kind=NoteKind(kind),
+                    owner=Owner(owner) if owner else None,
+                    mark=mark,
+                    question=question or "",
+                    question_element=elements_by_slug.get(slug) if slug else None,
+                    answers_why=bool(why),
+                    action_status=status,
+                    question_id=asked_id,
+                )
             )
-            for (note_id, meeting_id, started, created, text, kind, owner, status, mark, slug,
-                 question, why, asked_id) in rows
-        )  # fmt: skip
+        return {person_id: build_thread(found) for person_id, found in notes.items()}

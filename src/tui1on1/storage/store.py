@@ -19,6 +19,7 @@ from tui1on1.storage import maintenance, migrate
 from tui1on1.storage.discard import DiscardStore
 from tui1on1.storage.engine import driver_connection, make_engine, safe_url, sqlite_path
 from tui1on1.storage.errors import DatabaseUnavailable
+from tui1on1.storage.exposures import ExposureStore
 from tui1on1.storage.history import HistoryStore
 from tui1on1.storage.instance_lock import InstanceLock, LockUnavailable, hold_shared
 from tui1on1.storage.ledger import LedgerStore
@@ -31,10 +32,12 @@ from tui1on1.storage.search import SearchStore
 from tui1on1.storage.series import SeriesStore
 from tui1on1.storage.session import describe_db_error
 from tui1on1.storage.talking_points import TalkingPointStore
+from tui1on1.storage.team import TeamStore
 from tui1on1.storage.transfer.store import TransferStore
 
 
 class Store(
+    TeamStore,
     RecapStore,
     PeopleStore,
     MeetingStore,
@@ -47,6 +50,7 @@ class Store(
     DiscardStore,
     TransferStore,
     TalkingPointStore,
+    ExposureStore,
 ):
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine)

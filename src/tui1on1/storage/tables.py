@@ -40,6 +40,10 @@ NAMING_CONVENTION = {
 }
 
 
+#: A literal, not a bound parameter, so the planner can use the partial index.
+EXPOSURE_NOTE = text("kind = 'exposure'")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     # Every mapped class here is declared with a plain Table (SQLAlchemy types
@@ -137,7 +141,12 @@ class AskedQuestionRow(Base):
 
 class NoteRow(Base):
     __tablename__ = "note"
-    __table_args__ = (Index("ix_note_meeting_id_id", "meeting_id", "id"),)
+    __table_args__ = (
+        Index("ix_note_meeting_id_id", "meeting_id", "id"),
+        # Exposures of the last year, whatever the history's length (0007;
+        # PostgreSQL has the same WHERE, made by the migration).
+        Index("ix_note_exposure_created_at", "created_at", sqlite_where=EXPOSURE_NOTE),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True)
@@ -225,6 +234,22 @@ class TalkingPointRow(Base):
     resolved_meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting.id", ondelete="SET NULL")
     )
+
+
+class ExposureRow(Base):
+    """An opportunity given between meetings (0007); one typed in a meeting
+    is a note of kind ``exposure``. See ``domain.exposure``."""
+
+    __tablename__ = "exposure"
+    __table_args__ = (Index("ix_exposure_person_id_happened_on", "person_id", "happened_on"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)  # an import lands it once
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    happened_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class DraftRow(Base):

@@ -24,6 +24,7 @@ from tui1on1.storage.errors import InvalidInput
 from tui1on1.storage.meetings import MAX_PLANNED_MINUTES
 from tui1on1.storage.notes import MAX_NOTE_CHARS
 from tui1on1.storage.talking_points import clean_point_text
+from tui1on1.storage.transfer.exposures import read_exposure
 from tui1on1.storage.transfer.model import (
     FORMAT,
     VERSIONS_READ,
@@ -44,6 +45,7 @@ _SINCE_2 = 2  # the version whose notes added resolved_at, career and answers_wh
 _SINCE_4 = 4  # the version whose notes added private, and actions their history
 _PRIVATE_BEFORE_4 = (NoteKind.CONCERN.value, NoteKind.PARKED.value)
 _SINCE_3 = 3  # talking points, and the meeting a topic was dealt with in
+_SINCE_5 = 5  # each person's logged exposures
 
 
 def read_document(data: Any) -> list[PersonEntry]:
@@ -98,6 +100,9 @@ def _read_person(r: Reader, version: int) -> PersonEntry:
     if version >= _SINCE_3 or "talking_points" in r.obj:
         for path, item in r.items("talking_points"):
             person.talking_points.append(_read_point(Reader(item, path), closings))
+    if version >= _SINCE_5 or "exposures" in r.obj:
+        for path, item in r.items("exposures"):
+            person.exposures.append(read_exposure(Reader(item, path)))
     starts = {m.started_at for m in person.meetings}
     for path, when in closings:
         if when not in starts:

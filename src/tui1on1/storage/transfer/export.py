@@ -16,6 +16,7 @@ from tui1on1.storage.tables import (
     ActionItemRow,
     AskedQuestionRow,
     DraftRow,
+    ExposureRow,
     MeetingPauseRow,
     MeetingRow,
     NoteRow,
@@ -23,6 +24,7 @@ from tui1on1.storage.tables import (
     SegmentLogRow,
     TalkingPointRow,
 )
+from tui1on1.storage.transfer.exposures import export_exposures
 from tui1on1.storage.transfer.model import FORMAT, VERSION
 
 if TYPE_CHECKING:
@@ -64,6 +66,7 @@ def document_from(
     actions_q = select(ActionItemRow).where(ActionItemRow.note_id.is_not(None))
     drafts_q = select(DraftRow)
     points_q = select(TalkingPointRow)
+    exposures_q = select(ExposureRow)
     if meeting_id is not None:
         owner = select(MeetingRow.person_id).where(MeetingRow.id == meeting_id)
         people_q = people_q.where(PersonRow.id.in_(owner.scalar_subquery()))
@@ -76,6 +79,7 @@ def document_from(
         actions_q = actions_q.where(ActionItemRow.note_id.in_(in_meeting))
         drafts_q = drafts_q.where(DraftRow.meeting_id == meeting_id)
         points_q = points_q.where(false())  # a discarded meeting leaves them waiting
+        exposures_q = exposures_q.where(false())  # logged between meetings: not the meeting's
     people = session.scalars(people_q).all()
     meetings = session.scalars(meetings_q).all()
     pauses = session.scalars(pauses_q).all()
@@ -93,6 +97,7 @@ def document_from(
     )
     drafts = session.scalars(drafts_q).all()
     points_of = _group(session.scalars(points_q).all(), lambda r: r.person_id)
+    exposures_of = _group(session.scalars(exposures_q).all(), lambda r: r.person_id)
 
     meetings_of = _group(meetings, lambda r: r.person_id)
     pauses_of = _group(pauses, lambda r: r.meeting_id)
@@ -185,6 +190,7 @@ def document_from(
                         points_of.get(person.id, []), key=lambda p: (p.created_at, p.id)
                     )
                 ],
+                "exposures": export_exposures(exposures_of.get(person.id, []), _iso),
             }
         )
     return {

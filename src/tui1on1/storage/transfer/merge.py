@@ -23,6 +23,7 @@ from tui1on1.storage.tables import (
     TalkingPointRow,
 )
 from tui1on1.storage.transfer.bulk import chunks, insert_ids, insert_rows
+from tui1on1.storage.transfer.exposures import merge_exposures
 from tui1on1.storage.transfer.histories import merge_histories
 from tui1on1.storage.transfer.model import (
     ActionEntry,
@@ -81,6 +82,7 @@ class _Merge:
         self._meeting_parts(targets)
         self._notes(placements, targets)
         self._talking_points(people, person_ids, targets)
+        merge_exposures(self.session, people, person_ids, self.report)
 
     # people -----------------------------------------------------------------
 

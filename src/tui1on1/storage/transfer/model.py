@@ -22,13 +22,15 @@ FORMAT = "tui1on1-export"
 #: ``resolved_in_meeting``: an older reader would drop them silently.
 #: 4 added each note's ``private`` and each action's ``history``: an older
 #: reader would share private notes and lose how promises were kept.
-VERSION = 4
+#: 5 added each person's ``exposures`` (and notes of kind ``exposure``): an
+#: older reader would lose the exposure log.
+VERSION = 5
 #: The versions read: a version 1 file's notes have none of those (read as
 #: still open, no mark, not a Why? answer); a version 1 or 2 file has no
 #: talking points, and its topics were dealt with in no meeting; before 4,
 #: concerns and parked topics are private (as the upgrade made them) and an
-#: action has no history.
-VERSIONS_READ = (1, 2, 3, 4)
+#: action has no history; before 5, no one has a logged exposure.
+VERSIONS_READ = (1, 2, 3, 4, 5)
 
 
 class ImportError_(InvalidInput):  # the builtin ImportError is taken
@@ -108,6 +110,17 @@ class TalkingPointEntry:
 
 
 @dataclass
+class ExposureEntry:
+    """An opportunity logged between meetings; ``on`` is the day it happened."""
+
+    uid: str
+    kind: str
+    text: str
+    on: date
+    created_at: datetime
+
+
+@dataclass
 class AskedEntry:
     """A question asked in a meeting; ``key`` is unique within the meeting."""
 
@@ -152,3 +165,4 @@ class PersonEntry:
     created_at: datetime
     meetings: list[MeetingEntry]
     talking_points: list[TalkingPointEntry] = field(default_factory=list)
+    exposures: list[ExposureEntry] = field(default_factory=list)

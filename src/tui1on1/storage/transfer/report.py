@@ -24,6 +24,8 @@ class ImportReport:
     questions_skipped: int = 0
     points_added: int = 0
     points_skipped: int = 0
+    exposures_added: int = 0
+    exposures_skipped: int = 0
     # (person's name, started_at) of live meetings imported as ended, because
     # that person had a live meeting already.
     ended_live: list[tuple[str, datetime]] = field(default_factory=list)
@@ -31,7 +33,11 @@ class ImportReport:
     @property
     def added_anything(self) -> bool:
         return bool(
-            self.people_added or self.meetings_added or self.notes_added or self.points_added
+            self.people_added
+            or self.meetings_added
+            or self.notes_added
+            or self.points_added
+            or self.exposures_added
         )
 
     def lines(self) -> list[str]:
@@ -64,6 +70,11 @@ class ImportReport:
             if self.points_skipped:
                 points += f" ({self.points_skipped} already there, skipped)"
             extras.append(points)
+        if self.exposures_added:
+            exposures = _count(self.exposures_added, "logged exposure", "logged exposures")
+            if self.exposures_skipped:
+                exposures += f" ({self.exposures_skipped} already there, skipped)"
+            extras.append(exposures)
         if extras:
             lines.append(f"with {_and(extras)}")
         for name, started in self.ended_live:

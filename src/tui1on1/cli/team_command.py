@@ -1,0 +1,134 @@
+"""`tui1on1 team [--json]`: every report, who needs attention first — their
+aspiration, the last career conversation, the next agreed step, the last
+exposure, my promises to them, and what needs doing (``domain.team``).
+``--json`` prints :func:`as_json`'s shape (documented in the README)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from tui1on1.cli import EXIT_OK
+from tui1on1.cli.run import fail, open_or_say
+from tui1on1.settings import Settings
+
+if TYPE_CHECKING:
+    from tui1on1.domain.team import TeamRow
+
+
+def now() -> datetime:
+    """The current time (tests replace this)."""
+    return datetime.now(UTC)
+
+
+def team(settings: Settings, args: argparse.Namespace) -> int:
+    from tui1on1.cli.questions_command import user_questions_file
+    from tui1on1.domain.text import safe_terminal_text
+    from tui1on1.questions import load_bank
+    from tui1on1.storage.errors import StoreError
+
+    today = now().astimezone().date()
+    store, code = open_or_say(settings)
+    if store is None:
+        return code
+    try:
+        bank = load_bank(user_questions_file(settings))
+        for problem in bank.problems:
+            print(f"tui1on1: warning: {safe_terminal_text(str(problem))}", file=sys.stderr)
+        rows = store.team(bank.elements(), today, weeks=settings.career_weeks)
+    except StoreError as exc:
+        return fail(str(exc))
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(as_json(rows, today), indent=2, ensure_ascii=True))
+    else:
+        sys.stdout.write("".join(f"{line}\n" for line in as_text(rows, today)))
+    return EXIT_OK
+
+
+def step_words(row: TeamRow, today: date) -> str:
+    from tui1on1.domain.duedates import format_day
+
+    step = row.next_step
+    if step is None:
+        return "none agreed"
+    if step.due is None:
+        return f"{step.text} (no due date)"
+    if step.due < today:
+        return f"{step.text} (overdue since {format_day(step.due, today)})"
+    return f"{step.text} (due {format_day(step.due, today)})"
+
+
+def promise_words(row: TeamRow) -> str:
+
+    if not row.open_mine and row.promises.percent is None:
+        return "none open"
+    open_part = f"{row.open_mine} open" if row.open_mine else "none open"
+    return f"{open_part} · kept {row.promises.short()}"
+
+
+def as_text(rows: list[TeamRow], today: date) -> list[str]:
+    """Each report in a block, who needs attention first."""
+    from tui1on1.domain.career import shorten
+    from tui1on1.domain.team import days_ago, weeks_ago
+    from tui1on1.domain.text import safe_terminal_text
+
+    if not rows:
+        return [
+            "No reports yet: the team view is for the people who report to you "
+            "(tui1on1 people add NAME --relationship report)."
+        ]
+    lines = [
+        f"Your team, who needs you first ({len(rows)} {'report' if len(rows) == 1 else 'reports'}):"
+    ]
+    for row in rows:
+        name = safe_terminal_text(row.person.name)
+        needs = "; ".join(a.words for a in row.attention) or "nothing pressing"
+        aspiration = (
+            safe_terminal_text(shorten(row.aspiration, 70)) if row.aspiration else "not asked yet"
+        )
+        lines += [
+            "",
+            f"{name} — {needs}",
+            f"  aspiration     {aspiration}",
+            f"  career talk    {weeks_ago(row.last_career_talk, today)}",
+            f"  next step      {safe_terminal_text(step_words(row, today))}",
+            f"  exposure       {days_ago(row.last_exposure, today)}",
+            f"  my promises    {promise_words(row)}",
+        ]
+    return lines
+
+
+def as_json(rows: list[TeamRow], today: date) -> dict[str, Any]:
+    """``{"as_of", "team": [...]}``, who needs attention first; see the README."""
+    return {"as_of": today.isoformat(), "team": [_row(row, today) for row in rows]}
+
+
+def _row(row: TeamRow, today: date) -> dict[str, Any]:
+    step = row.next_step
+    return {
+        "person": row.person.name,
+        "role": row.person.role,
+        "aspiration": row.aspiration,
+        "aspiration_on": row.aspiration_on.isoformat() if row.aspiration_on else None,
+        "last_career_conversation": (
+            row.last_career_talk.isoformat() if row.last_career_talk else None
+        ),
+        "next_step": None
+        if step is None
+        else {
+            "text": step.text,
+            "due": step.due.isoformat() if step.due else None,
+            "overdue": step.due is not None and step.due < today,
+        },
+        "last_exposure": row.last_exposure.isoformat() if row.last_exposure else None,
+        "days_since_exposure": (today - row.last_exposure).days if row.last_exposure else None,
+        "my_open_promises": row.open_mine,
+        "kept_promise_percent": row.promises.percent,
+        "my_overdue_promises": row.promises.overdue,
+        "attention": [{"why": a.words, "weight": a.weight} for a in row.attention],
+    }

@@ -1,0 +1,206 @@
+"""The team view: for each report, where their growth stands and what needs
+the manager's attention first.
+
+One row per report (not peers or managers: growing people is what a manager
+owes their reports): their current aspiration, how long since the last
+career conversation, the next agreed step (a career-plan action still open)
+and whether it is overdue, how long since they were last given exposure, and
+my promises to them. :func:`attention` names what needs doing, most pressing
+first; :func:`team_rows` sorts everyone by it.
+
+What needs attention, and how much it weighs (the weights order the rows;
+only their order matters):
+
+=====================================  ======
+my promises to them overdue              5
+no 1:1 yet, or never asked about career  4
+career conversation due (past weeks)     3
+their next step overdue                  3
+no exposure in :data:`EXPOSURE_DAYS`     2
+an aspiration but no step agreed         1
+=====================================  ======
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from tui1on1.domain.career import CareerThread, first_line
+from tui1on1.domain.kinds import ActionStatus, CareerElement
+from tui1on1.domain.promises import PromiseStats
+from tui1on1.domain.records import Person
+from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, CareerHistory
+from tui1on1.domain.text import plural
+
+EXPOSURE_DAYS = 90
+"""Past this many days without an exposure, someone is flagged."""
+EXPOSURE_WINDOW_DAYS = 365
+"""How far back the team view looks for the last exposure ("over a year")."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanStep:
+    """An agreed step toward what they want: a career-plan action."""
+
+    text: str
+    due: date | None
+    status: ActionStatus
+    note_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attention:
+    """One thing that needs the manager, in words, with its weight."""
+
+    words: str
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRow:
+    person: Person
+    aspiration: str | None  # the current aspiration's first line
+    aspiration_on: date | None
+    last_career_talk: date | None
+    met: bool
+    next_step: PlanStep | None
+    last_exposure: date | None  # within EXPOSURE_WINDOW_DAYS
+    promises: PromiseStats
+    open_mine: int
+    attention: tuple[Attention, ...]
+
+    @property
+    def weight(self) -> int:
+        return sum(a.weight for a in self.attention)
+
+
+def next_step(thread: CareerThread, steps: dict[int, PlanStep]) -> PlanStep | None:
+    """The step to check next: of the plan's actions still open, the one due
+    first (one without a date after those with one); ``steps`` holds the plan
+    actions by their note id."""
+    open_steps = [
+        steps[note_id]
+        for note_id in plan_notes(thread)
+        if note_id in steps and steps[note_id].status is ActionStatus.OPEN
+    ]
+    if not open_steps:
+        return None
+    return min(open_steps, key=lambda s: (s.due is None, s.due or date.max, s.note_id))
+
+
+def plan_notes(thread: CareerThread) -> list[int]:
+    """The ids of every note in the thread's plan, each meeting's all."""
+    return [n for entry in thread.timeline(CareerElement.PLAN) for n in entry.note_ids]
+
+
+def weeks_ago(day: date | None, today: date) -> str:
+    """ "never", "this week", "1 week ago", "7 weeks ago"."""
+    if day is None:
+        return "never"
+    weeks = (today - day).days // 7
+    return "this week" if weeks <= 0 else f"{plural(weeks, 'week')} ago"
+
+
+def days_ago(day: date | None, today: date) -> str:
+    """ "none in a year", "today", "1 day ago", "40 days ago"."""
+    if day is None:
+        return "none in a year"
+    days = (today - day).days
+    return "today" if days <= 0 else f"{plural(days, 'day')} ago"
+
+
+def attention(
+    *,
+    met: bool,
+    aspiration: str | None,
+    last_career_talk: date | None,
+    step: PlanStep | None,
+    last_exposure: date | None,
+    promises: PromiseStats,
+    today: date,
+    weeks: int = DEFAULT_CAREER_WEEKS,
+) -> tuple[Attention, ...]:
+    """What needs the manager about one report, weightiest first."""
+    found: list[Attention] = []
+    if promises.overdue:
+        found.append(Attention(f"{plural(promises.overdue, 'promise')} of mine overdue", 5))
+    if not met:
+        found.append(Attention("no 1:1 yet", 4))
+    elif last_career_talk is None and aspiration is None:
+        found.append(Attention("never asked about their career", 4))
+    elif last_career_talk is not None:
+        since = (today - last_career_talk).days
+        if since >= 7 * weeks:
+            found.append(Attention(f"no career conversation in {plural(since // 7, 'week')}", 3))
+    if step is not None and step.due is not None and step.due < today:
+        late = (today - step.due).days
+        found.append(Attention(f"next step overdue {plural(late, 'day')}", 3))
+    if last_exposure is None:
+        found.append(Attention("no exposure logged in a year", 2))
+    elif (today - last_exposure).days >= EXPOSURE_DAYS:
+        found.append(Attention(f"no exposure in {plural((today - last_exposure).days, 'day')}", 2))
+    if aspiration is not None and step is None:
+        found.append(Attention("no next step agreed toward their aspiration", 1))
+    return tuple(sorted(found, key=lambda a: -a.weight))
+
+
+def team_row(
+    person: Person,
+    history: CareerHistory | None,
+    thread: CareerThread,
+    steps: dict[int, PlanStep],
+    last_exposure: date | None,
+    promises: PromiseStats,
+    open_mine: int,
+    today: date,
+    weeks: int = DEFAULT_CAREER_WEEKS,
+) -> TeamRow:
+    current = thread.current(CareerElement.ASPIRATION)
+    aspiration = first_line(current.answer) if current is not None else None
+    # A career conversation: one the series counts (a career playbook, or a
+    # career question asked), or any meeting that added to their thread
+    # (an aspiration marked &a in a weekly is one too).
+    talks = [history.last_at] if history is not None and history.last_at else []
+    talks += [e.meeting_started for entries in thread.timelines.values() for e in entries[:1]]
+    talk_day = _local_day(max(talks)) if talks else None
+    met = history is not None and history.meetings > 0
+    step = next_step(thread, steps)
+    return TeamRow(
+        person=person,
+        aspiration=aspiration or None,
+        aspiration_on=_local_day(current.meeting_started) if current is not None else None,
+        last_career_talk=talk_day,
+        met=met,
+        next_step=step,
+        last_exposure=last_exposure,
+        promises=promises,
+        open_mine=open_mine,
+        attention=attention(
+            met=met,
+            aspiration=aspiration or None,
+            last_career_talk=talk_day,
+            step=step,
+            last_exposure=last_exposure,
+            promises=promises,
+            today=today,
+            weeks=weeks,
+        ),
+    )
+
+
+def team_rows(rows: list[TeamRow]) -> list[TeamRow]:
+    """Who needs attention first: the weightiest, then the longest since a
+    career conversation (never first), then by name."""
+    return sorted(
+        rows,
+        key=lambda r: (
+            -r.weight,
+            r.last_career_talk or date.min,
+            r.person.name.casefold(),
+        ),
+    )
+
+
+def _local_day(when: datetime) -> date:
+    return when.astimezone().date()

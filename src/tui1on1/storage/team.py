@@ -1,0 +1,103 @@
+"""What the team view reads (rules: ``domain.team``): a fixed number of
+grouped or windowed queries for the whole team, however long the history —
+the career histories (three), the career threads (one), the plan steps'
+actions (one per 500), the latest exposures of the last year (three), and my
+promises of the last 90 days (two)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from tui1on1.domain.kinds import ActionStatus, CareerElement, Owner, Relationship
+from tui1on1.domain.promises import DEFAULT_DAYS, PromiseStats, promise_stats_by_person
+from tui1on1.domain.series import DEFAULT_CAREER_WEEKS
+from tui1on1.domain.team import (
+    EXPOSURE_WINDOW_DAYS,
+    PlanStep,
+    TeamRow,
+    plan_notes,
+    team_row,
+    team_rows,
+)
+from tui1on1.storage import convert
+from tui1on1.storage.exposures import ExposureStore
+from tui1on1.storage.history import HistoryStore
+from tui1on1.storage.ledger import LedgerStore
+from tui1on1.storage.series import SeriesStore
+from tui1on1.storage.tables import ActionItemRow, PersonRow
+
+
+class TeamStore(LedgerStore, HistoryStore, SeriesStore, ExposureStore):
+    def team(
+        self,
+        elements_by_slug: Mapping[str, CareerElement | None],
+        today: date,
+        *,
+        weeks: int = DEFAULT_CAREER_WEEKS,
+    ) -> list[TeamRow]:
+        """Every report not archived, who needs attention first."""
+        with self._read() as session:
+            people = [
+                convert.person(row)
+                for row in session.scalars(
+                    select(PersonRow).where(
+                        PersonRow.archived.is_(False),
+                        PersonRow.relationship == Relationship.REPORT.value,
+                    )
+                )
+            ]
+        if not people:
+            return []
+        ids = [p.id for p in people]
+        career_slugs = [slug for slug, element in elements_by_slug.items() if element]
+        histories = self.career_histories(career_slugs)
+        threads = self.career_threads(ids, elements_by_slug)
+        steps = self._plan_steps([n for thread in threads.values() for n in plan_notes(thread)])
+        exposures = self.latest_exposures(ids, since=today - timedelta(days=EXPOSURE_WINDOW_DAYS))
+        actions, history = self.my_promises(since=today - timedelta(days=DEFAULT_DAYS - 1))
+        stats = promise_stats_by_person(
+            actions, [e for events in history.values() for e in events], today
+        )
+        open_mine: dict[int, int] = {}
+        for action in actions:
+            if action.owner is Owner.ME and action.status is ActionStatus.OPEN:
+                open_mine[action.person_id] = open_mine.get(action.person_id, 0) + 1
+        return team_rows(
+            [
+                team_row(
+                    person,
+                    histories.get(person.id),
+                    threads[person.id],
+                    steps,
+                    exposures.get(person.id),
+                    stats.get(person.id, PromiseStats()),
+                    open_mine.get(person.id, 0),
+                    today,
+                    weeks,
+                )
+                for person in people
+            ]
+        )
+
+    def _plan_steps(self, note_ids: Collection[int]) -> dict[int, PlanStep]:
+        """The actions of these career-plan notes, by note id (a plan step
+        that isn't an action has none)."""
+        ids = sorted(set(note_ids))
+        steps: dict[int, PlanStep] = {}
+        with self._read() as session:
+            for start in range(0, len(ids), 500):
+                for row in session.scalars(
+                    select(ActionItemRow).where(ActionItemRow.note_id.in_(ids[start : start + 500]))
+                ):
+                    if row.note_id is None:  # never: the query asked for these notes
+                        continue
+                    steps[row.note_id] = PlanStep(
+                        text=row.text,
+                        due=row.due,
+                        status=ActionStatus(row.status),
+                        note_id=row.note_id,
+                    )
+        return steps

@@ -1,0 +1,192 @@
+"""`tui1on1 team [--json]` and `tui1on1 exposure NAME [KIND TEXT]`: a team
+of three reports and a peer, met on different days — who needs the manager
+first, in words and in JSON; exposures logged from the shell and typed in a
+1:1 ('* customer …') read together; bad arguments exit 2 with one calm line."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from tui1on1.cli import exposure_command, team_command
+from tui1on1.domain.kinds import NoteKind, Owner, Relationship
+from tui1on1.domain.records import NewNote
+from tui1on1.storage.store import Store
+
+NOW = datetime(2026, 12, 9, 15, 0, tzinfo=UTC)  # a Wednesday
+WEEK = timedelta(weeks=1)
+
+
+@pytest.fixture(autouse=True)
+def berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    monkeypatch.setattr(team_command, "now", lambda: NOW)
+    monkeypatch.setattr(exposure_command, "now", lambda: NOW)
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _meet(store, person, start, notes):
+    meeting, _ = store.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=start)
+    for i, (kind, text, extra) in enumerate(notes):
+        store.add_note(
+            NewNote(
+                uid=f"{person.id}-{start:%j}-{i}",
+                meeting_id=meeting.id,
+                kind=kind,
+                text=text,
+                created_at=start + timedelta(minutes=2 + i),
+                **extra,
+            )
+        )
+    store.end_meeting(meeting.id, start + timedelta(minutes=30))
+
+
+@pytest.fixture
+def url(tmp_path) -> str:
+    url = f"sqlite:///{tmp_path / 'team.db'}"
+    store = Store.open(url)
+    ada = store.add_person("Ada Lovelace", role="Staff engineer", now=NOW - 30 * WEEK)
+    bo = store.add_person("Bo Chen", role="Designer", now=NOW - 30 * WEEK)
+    store.add_person("Cy Young", now=NOW - WEEK)
+    dee = store.add_person("Dee Peer", relationship=Relationship.PEER.value, now=NOW - 30 * WEEK)
+    me = {"action_owner": Owner.ME}
+    them = {"action_owner": Owner.THEM}
+    # Ada: a career talk 8 weeks ago; the step she agreed is overdue; so is mine.
+    _meet(store, ada, NOW - 8 * WEEK, [
+        (NoteKind.NOTE, "wants to lead a small team", {"career": "aspiration"}),
+        (NoteKind.ACTION, "shadow Sam's on-call", them | {"career": "plan",
+                                                          "action_due": date(2026, 11, 20)}),
+        (NoteKind.ACTION, "ask HR about the band", me | {"action_due": date(2026, 12, 1)}),
+    ])  # fmt: skip
+    _meet(store, ada, NOW - 2 * WEEK, [(NoteKind.NOTE, "sprint went fine", {})])
+    # Bo: a career talk last week, a step ahead, an exposure typed in the 1:1.
+    _meet(store, bo, NOW - WEEK, [
+        (NoteKind.NOTE, "design systems lead", {"career": "aspiration"}),
+        (NoteKind.ACTION, "draft the tokens RFC", them | {"career": "plan",
+                                                         "action_due": date(2026, 12, 18)}),
+        (NoteKind.EXPOSURE, "customer: ran the Acme design review", {}),
+    ])  # fmt: skip
+    _meet(store, dee, NOW - WEEK, [(NoteKind.NOTE, "peer sync", {})])
+    store.close()
+    return url
+
+
+def test_the_team_says_who_needs_the_manager_first(cli, url):
+    code, out, err = cli("--db", url, "team")
+    assert (code, err) == (0, "")
+    assert out == (
+        "Your team, who needs you first (3 reports):\n"
+        "\n"
+        "Ada Lovelace — 1 promise of mine overdue; no career conversation in 8 weeks; "
+        "next step overdue 19 days; no exposure logged in a year\n"
+        "  aspiration     wants to lead a small team\n"
+        "  career talk    8 weeks ago\n"
+        "  next step      shadow Sam's on-call (overdue since Fri 20 Nov)\n"
+        "  exposure       none in a year\n"
+        "  my promises    1 open · kept 0% · 1 overdue\n"
+        "\n"
+        "Cy Young — no 1:1 yet; no exposure logged in a year\n"
+        "  aspiration     not asked yet\n"
+        "  career talk    never\n"
+        "  next step      none agreed\n"
+        "  exposure       none in a year\n"
+        "  my promises    none open\n"
+        "\n"
+        "Bo Chen — nothing pressing\n"
+        "  aspiration     design systems lead\n"
+        "  career talk    1 week ago\n"
+        "  next step      draft the tokens RFC (due Fri 18 Dec)\n"
+        "  exposure       7 days ago\n"
+        "  my promises    none open\n"
+    )
+
+
+def test_the_team_in_json(cli, url):
+    code, out, _err = cli("--db", url, "team", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["as_of"] == "2026-12-09"
+    assert [r["person"] for r in doc["team"]] == ["Ada Lovelace", "Cy Young", "Bo Chen"]
+    ada = doc["team"][0]
+    assert ada == {
+        "person": "Ada Lovelace",
+        "role": "Staff engineer",
+        "aspiration": "wants to lead a small team",
+        "aspiration_on": "2026-10-14",
+        "last_career_conversation": "2026-10-14",
+        "next_step": {"text": "shadow Sam's on-call", "due": "2026-11-20", "overdue": True},
+        "last_exposure": None,
+        "days_since_exposure": None,
+        "my_open_promises": 1,
+        "kept_promise_percent": 0,
+        "my_overdue_promises": 1,
+        "attention": [
+            {"why": "1 promise of mine overdue", "weight": 5},
+            {"why": "no career conversation in 8 weeks", "weight": 3},
+            {"why": "next step overdue 19 days", "weight": 3},
+            {"why": "no exposure logged in a year", "weight": 2},
+        ],
+    }
+    bo = doc["team"][2]
+    assert bo["last_exposure"] == "2026-12-02" and bo["days_since_exposure"] == 7
+    assert bo["attention"] == []
+
+
+def test_exposures_logged_and_typed_read_together(cli, url):
+    added = cli("--db", url, "exposure", "bo", "intro", "met Sam from platform", "--on", "3d")
+    assert added == (0, "Logged for Bo Chen: Sun  6 Dec  introduction: met Sam from platform\n", "")
+    code, out, err = cli("--db", url, "exposure", "bo")
+    assert (code, err) == (0, "")
+    assert out == (
+        "Exposure given to Bo Chen (the last one 3 days ago):\n"
+        "  x1  Sun  6 Dec  introduction: met Sam from platform\n"
+        "  n7  Wed  2 Dec  customer meeting: ran the Acme design review\n"
+    )
+    doc = json.loads(cli("--db", url, "exposure", "bo", "--json")[1])
+    assert doc["days_since_last"] == 3
+    assert [(e["ref"], e["kind"], e["in_meeting"]) for e in doc["exposures"]] == [
+        ("x1", "intro", False),
+        ("n7", "customer", True),
+    ]
+    team = json.loads(cli("--db", url, "team", "--json")[1])
+    assert team["team"][2]["last_exposure"] == "2026-12-06"
+    assert cli("--db", url, "exposure", "bo", "--delete", "x1") == (
+        0,
+        "Deleted from Bo Chen's log: Sun  6 Dec  introduction: met Sam from platform\n",
+        "",
+    )
+    code, _out, err = cli("--db", url, "exposure", "bo", "--delete", "n7")
+    assert code == 2 and "typed in a meeting" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["party", "x"], "'party' isn't a kind of exposure: try leadership, customer, presented"),
+        (["lunch"], 'say what happened after the kind: tui1on1 exposure ada lunch "TEXT"'),
+        (["lunch", "with Dana", "--on", "2026-12-10"], "2026-12-10 hasn't come yet"),
+        (["lunch", "with Dana", "--on", "friday"], "'friday' isn't a day this reads"),
+        (["lunch", "  "], "an exposure needs a few words"),
+        (["--on", "3d"], "--on goes with an exposure"),
+    ],
+)
+def test_a_bad_exposure_is_refused_with_one_calm_line(cli, url, args, said):
+    code, out, err = cli("--db", url, "exposure", "ada", *args)
+    assert (code, out) == (2, "")
+    assert err.startswith("tui1on1: ") and said in err and err.count("\n") == 1
+
+
+def test_an_empty_log_and_an_empty_team_say_what_to_do(cli, url, tmp_path):
+    assert cli("--db", url, "exposure", "cy")[1] == (
+        'No exposure logged for Cy Young yet: tui1on1 exposure cy KIND "what happened" '
+        "(leadership, customer, presented, intro, stretch, lunch or other), or "
+        '"* customer …" in a 1:1.\n'
+    )
+    empty = f"sqlite:///{tmp_path / 'empty.db'}"
+    assert cli("--db", empty, "team")[1].startswith("No reports yet: the team view is for")

@@ -1,0 +1,126 @@
+"""The team view's rules (who needs the manager first, in words) and the
+exposure log's (kind words, days as typed), with fixed data and days."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from tui1on1.domain.career import CareerNote, build_thread
+from tui1on1.domain.exposure import ExposureError, kind_hint, read_day, read_kind
+from tui1on1.domain.kinds import ActionStatus, ExposureKind, NoteKind, Relationship
+from tui1on1.domain.promises import PromiseStats
+from tui1on1.domain.records import Person
+from tui1on1.domain.series import CareerHistory
+from tui1on1.domain.team import PlanStep, attention, team_row, team_rows
+
+TODAY = date(2026, 12, 9)
+
+
+def _person(pid: int, name: str) -> Person:
+    return Person(
+        id=pid, name=name, role="", relationship=Relationship.REPORT, cadence=None,
+        default_playbook=None, archived=False, created_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )  # fmt: skip
+
+
+def _words(**kwargs):
+    base = dict(met=True, aspiration="lead", last_career_talk=TODAY, step=None,
+                last_exposure=TODAY, promises=PromiseStats(), today=TODAY)  # fmt: skip
+    return [a.words for a in attention(**(base | kwargs))]
+
+
+def test_attention_in_words_weightiest_first():
+    assert _words() == ["no next step agreed toward their aspiration"]
+    assert _words(met=False, aspiration=None, last_career_talk=None, last_exposure=None) == [
+        "no 1:1 yet",
+        "no exposure logged in a year",
+    ]
+    assert _words(aspiration=None, last_career_talk=None) == ["never asked about their career"]
+    step = PlanStep("draft the RFC", date(2026, 12, 1), ActionStatus.OPEN, 1)
+    assert _words(
+        last_career_talk=date(2026, 10, 28),
+        step=step,
+        last_exposure=date(2026, 9, 10),
+        promises=PromiseStats(kept=1, overdue=2),
+    ) == [
+        "2 promises of mine overdue",
+        "no career conversation in 6 weeks",
+        "next step overdue 8 days",
+        "no exposure in 90 days",
+    ]
+    # the edges: 41 days is not yet six weeks; 89 days is not yet 90
+    assert _words(last_career_talk=date(2026, 10, 29), step=step, last_exposure=date(2026, 9, 11))[
+        :1
+    ] == ["next step overdue 8 days"]
+    assert _words(step=PlanStep("x", TODAY, ActionStatus.OPEN, 1)) == []  # due today: not late
+
+
+def _note(nid, meeting, started, text, mark, kind=NoteKind.NOTE):
+    return CareerNote(note_id=nid, meeting_id=meeting, meeting_started=started,
+                      created_at=started, text=text, kind=kind, mark=mark)  # fmt: skip
+
+
+def test_the_next_step_is_the_open_one_due_first_and_a_thread_entry_is_a_career_talk():
+    oct1 = datetime(2026, 10, 1, 9, tzinfo=UTC)
+    nov1 = datetime(2026, 11, 1, 9, tzinfo=UTC)
+    thread = build_thread([
+        _note(1, 1, oct1, "wants to lead", "aspiration"),
+        _note(2, 1, oct1, "shadow on-call", "plan", NoteKind.ACTION),
+        _note(3, 2, nov1, "write the RFC", "plan", NoteKind.ACTION),
+        _note(4, 2, nov1, "pair with Sam", "plan", NoteKind.ACTION),
+    ])  # fmt: skip
+    steps = {
+        2: PlanStep("shadow on-call", date(2026, 10, 20), ActionStatus.DONE, 2),
+        3: PlanStep("write the RFC", None, ActionStatus.OPEN, 3),
+        4: PlanStep("pair with Sam", date(2026, 12, 20), ActionStatus.OPEN, 4),
+    }
+    row = team_row(_person(1, "Ada"), CareerHistory(meetings=2), thread, steps, None,
+                   PromiseStats(), 0, TODAY)  # fmt: skip
+    assert row.next_step == steps[4]  # a dated step before one without a date; done ones skipped
+    assert row.aspiration == "wants to lead" and row.last_career_talk == date(2026, 11, 1)
+
+
+def test_rows_sorted_by_weight_then_longest_since_a_career_talk_then_name():
+    empty = build_thread([])
+
+    def row(pid, name, talk, met=True):
+        history = CareerHistory(meetings=1 if met else 0, last_at=talk)
+        return team_row(_person(pid, name), history, empty, {}, TODAY, PromiseStats(), 0, TODAY)
+
+    rows = team_rows([
+        row(1, "Zoe", datetime(2026, 12, 1, tzinfo=UTC)),
+        row(2, "amy", datetime(2026, 12, 1, tzinfo=UTC)),
+        row(3, "Bea", datetime(2026, 12, 7, tzinfo=UTC)),
+        row(4, "Cal", None, met=False),
+        row(5, "Dan", datetime(2026, 9, 1, tzinfo=UTC)),
+    ])  # fmt: skip
+    assert [r.person.name for r in rows] == ["Cal", "Dan", "amy", "Zoe", "Bea"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "rest"),
+    [
+        ("customer: sat in on the Acme QBR", ExposureKind.CUSTOMER, "sat in on the Acme QBR"),
+        ("Presented the roadmap", ExposureKind.PRESENTED, "the roadmap"),
+        ("lunch with Dana", ExposureKind.LUNCH, "with Dana"),
+        ("led the incident review", None, "led the incident review"),
+        ("intro2 x", None, "intro2 x"),
+    ],
+)
+def test_the_first_word_says_the_kind(text, kind, rest):
+    assert read_kind(text) == (kind, rest)
+    assert (kind_hint(text) is None) == (kind is not None)
+
+
+def test_days_as_typed_strictly_and_never_ahead():
+    assert read_day("today", TODAY) == TODAY
+    assert read_day("yesterday", TODAY) == date(2026, 12, 8)
+    assert read_day("3d", TODAY) == read_day("-3d", TODAY) == date(2026, 12, 6)
+    assert read_day("2026-11-27", TODAY) == date(2026, 11, 27)
+    for bad in ("friday", "27/11", "2026-02-30", "+2d"):
+        with pytest.raises(ExposureError, match="isn't a day this reads"):
+            read_day(bad, TODAY)
+    with pytest.raises(ExposureError, match="hasn't come yet"):
+        read_day("2026-12-10", TODAY)

@@ -1,0 +1,51 @@
+"""The team view's reads (SQLite and PostgreSQL): reports only, their
+thread's aspiration and open plan step, the last exposure of the year and my
+overdue promise, sorted by who needs the manager first."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from tui1on1.domain.kinds import CareerElement, ExposureKind, NoteKind, Owner, Relationship
+from tui1on1.domain.records import NewNote
+
+T0 = datetime(2026, 10, 14, 9, 0, tzinfo=UTC)
+TODAY = date(2026, 12, 9)
+ELEMENTS = {"aspiration-where-next": CareerElement.ASPIRATION}
+
+
+def _note(store, meeting_id, uid, kind, text, **extra):
+    store.add_note(NewNote(uid=uid, meeting_id=meeting_id, kind=kind, text=text,
+                           created_at=T0 + timedelta(minutes=3), **extra))  # fmt: skip
+
+
+def test_the_team_reads_each_report_and_puts_who_needs_me_first(store):
+    ada = store.add_person("Ada Lovelace", now=T0)
+    bo = store.add_person("Bo Chen", now=T0)
+    store.add_person("Dee Peer", relationship=Relationship.PEER.value, now=T0)
+    meeting, _ = store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=T0)
+    _note(store, meeting.id, "a", NoteKind.NOTE, "wants to lead a team", career="aspiration")
+    _note(store, meeting.id, "p1", NoteKind.ACTION, "shadow on-call", career="plan",
+          action_owner=Owner.THEM, action_due=date(2026, 11, 20))  # fmt: skip
+    _note(store, meeting.id, "p2", NoteKind.ACTION, "write the RFC", career="plan",
+          action_owner=Owner.THEM, action_due=date(2026, 12, 20))  # fmt: skip
+    _note(store, meeting.id, "m", NoteKind.ACTION, "ask HR", action_owner=Owner.ME,
+          action_due=date(2026, 12, 1))  # fmt: skip
+    store.end_meeting(meeting.id, T0 + timedelta(minutes=30))
+    later, _ = store.start_meeting(bo.id, playbook="weekly", planned_minutes=30, now=T0)
+    store.end_meeting(later.id, T0 + timedelta(minutes=30))
+    store.add_exposure(bo.id, ExposureKind.LUNCH, "lunch with Dana", on=date(2026, 12, 1), at=T0)
+    rows = store.team(ELEMENTS, TODAY)
+    assert [r.person.name for r in rows] == ["Ada Lovelace", "Bo Chen"]
+    ada_row, bo_row = rows
+    assert ada_row.aspiration == "wants to lead a team"
+    assert ada_row.next_step is not None and ada_row.next_step.text == "shadow on-call"
+    assert ada_row.open_mine == 1 and ada_row.promises.overdue == 1
+    assert [a.words for a in ada_row.attention] == [
+        "1 promise of mine overdue",
+        "no career conversation in 8 weeks",
+        "next step overdue 19 days",
+        "no exposure logged in a year",
+    ]
+    assert bo_row.last_exposure == date(2026, 12, 1)
+    assert [a.words for a in bo_row.attention] == ["never asked about their career"]
