@@ -248,7 +248,7 @@ async def test_home_says_how_i_keep_my_word_and_p_lists_every_action(make_app, l
         lines = screen_text(app).splitlines()
         line = next(x for x in lines if "My promises" in x)
         assert line.strip() == (
-            "My promises kept on time, last 90 days: 33% · 1 overdue  (p: every action)"
+            "My promises kept on time (90 days): 33% · 1 overdue  (p: actions · t: team)"
         )
 
 
@@ -256,7 +256,7 @@ async def test_home_before_any_promise(make_app, db_path):
     Store.open(f"sqlite:///{db_path}").add_person("Ada Lovelace")
     app = make_app(meet=None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: "last 90 days: nothing due" in screen_text(app))
+        await wait_for(pilot, lambda: "(90 days): nothing due" in screen_text(app))
         await pilot.press("p")
         await wait_for(pilot, lambda: "No actions yet" in screen_text(app))
         said = " ".join(screen_text(app).replace("▊", " ").replace("▎", " ").split())

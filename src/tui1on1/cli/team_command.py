@@ -50,31 +50,10 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def step_words(row: TeamRow, today: date) -> str:
-    from tui1on1.domain.duedates import format_day
-
-    step = row.next_step
-    if step is None:
-        return "none agreed"
-    if step.due is None:
-        return f"{step.text} (no due date)"
-    if step.due < today:
-        return f"{step.text} (overdue since {format_day(step.due, today)})"
-    return f"{step.text} (due {format_day(step.due, today)})"
-
-
-def promise_words(row: TeamRow) -> str:
-
-    if not row.open_mine and row.promises.percent is None:
-        return "none open"
-    open_part = f"{row.open_mine} open" if row.open_mine else "none open"
-    return f"{open_part} · kept {row.promises.short()}"
-
-
 def as_text(rows: list[TeamRow], today: date) -> list[str]:
     """Each report in a block, who needs attention first."""
     from tui1on1.domain.career import shorten
-    from tui1on1.domain.team import days_ago, weeks_ago
+    from tui1on1.domain.team import days_ago, promise_words, step_words, weeks_ago
     from tui1on1.domain.text import safe_terminal_text
 
     if not rows:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from tui1on1.domain.career import CareerThread, first_line
+from tui1on1.domain.duedates import format_day
 from tui1on1.domain.kinds import ActionStatus, CareerElement
 from tui1on1.domain.promises import PromiseStats
 from tui1on1.domain.records import Person
@@ -187,6 +188,27 @@ def team_row(
             weeks=weeks,
         ),
     )
+
+
+def step_words(row: TeamRow, today: date) -> str:
+    """The next step with its date: "draft the RFC (due Fri 18 Dec)",
+    "… (overdue since Fri 20 Nov)", "… (no due date)", or "none agreed"."""
+    step = row.next_step
+    if step is None:
+        return "none agreed"
+    if step.due is None:
+        return f"{step.text} (no due date)"
+    if step.due < today:
+        return f"{step.text} (overdue since {format_day(step.due, today)})"
+    return f"{step.text} (due {format_day(step.due, today)})"
+
+
+def promise_words(row: TeamRow) -> str:
+    """ "1 open · kept 75% · 1 overdue", "none open · kept 100%", "none open"."""
+    if not row.open_mine and row.promises.percent is None:
+        return "none open"
+    open_part = f"{row.open_mine} open" if row.open_mine else "none open"
+    return f"{open_part} · kept {row.promises.short()}"
 
 
 def team_rows(rows: list[TeamRow]) -> list[TeamRow]:

@@ -31,8 +31,9 @@ def kept_stats(services: Services, person_id: int | None = None) -> PromiseStats
     return promise_stats(mine, events, today, days=PROMISE_DAYS)
 
 
-def promise_line(stats: PromiseStats, key: str) -> Text:
-    """'My promises kept on time, last 90 days: 50% · 1 overdue  (p: every action)'."""
-    text = Text(f"My promises kept on time, last {stats.days} days: {stats.short()}")
-    text.append(f"  ({key}: every action)", style="italic")
+def promise_line(stats: PromiseStats, key: str, team_key: str = "t") -> Text:
+    """'My promises kept on time (90 days): 50% · 1 overdue  (p: actions ·
+    t: team)': short enough for 80 columns with both keys."""
+    text = Text(f"My promises kept on time ({stats.days} days): {stats.short()}")
+    text.append(f"  ({key}: actions · {team_key}: team)", style="italic")
     return text

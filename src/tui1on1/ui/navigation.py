@@ -52,6 +52,11 @@ def palette_commands(app: OneOnOneApp) -> Iterator[SystemCommand]:
         app.action_open_actions,
     )
     yield SystemCommand(
+        "Team",
+        "Your reports, who needs you first: aspiration, career talk, next step, exposure",
+        app.action_open_team,
+    )
+    yield SystemCommand(
         "Open person",
         "Prepare for a 1:1: their thread, promises, topics",
         app.action_open_person,
@@ -89,6 +94,14 @@ def open_actions(app: App[Any]) -> None:
 
     if not isinstance(app.screen, ActionsScreen):
         app.push_screen(ActionsScreen())
+
+
+def open_team(app: App[Any]) -> None:
+    """Every report, who needs the manager first, unless on top already."""
+    from tui1on1.ui.screens.team import TeamScreen
+
+    if not isinstance(app.screen, TeamScreen):
+        app.push_screen(TeamScreen())
 
 
 def open_home(app: App[Any], select_person_id: int | None) -> None:

@@ -54,6 +54,14 @@ class HomeScreen(ServiceScreen[None]):
             show=False,  # the footer has no room at 60 columns: the promises line names it
             tooltip="Every action, mine and theirs: done, drop, reschedule",
         ),
+        Binding(
+            "t",
+            "app.open_team",
+            "Team",
+            id="home_team",
+            show=False,  # like p: the footer has no room at 60 columns; F1 and the palette list it
+            tooltip="Your reports, who needs you first: aspiration, career talk, next step",
+        ),
         Binding("e", "edit_person", "Edit", id="home_edit"),
         Binding(
             "r",
@@ -123,7 +131,8 @@ class HomeScreen(ServiceScreen[None]):
         live = {meeting.id: meeting for meeting in services.store.live_meetings()}
         show_latest(self.app, self._show, rows, live, histories(services))
         key = bound_key(self.app, HomeScreen, "home_actions", "p")
-        line = promise_line(kept_stats(services), key)
+        team = bound_key(self.app, HomeScreen, "home_team", "t")
+        line = promise_line(kept_stats(services), key, team)
         show_latest(self.app, lambda: self.query_one("#home-promises", Static).update(line))
 
     def _show(

@@ -13,6 +13,7 @@ from textual import events
 from textual.binding import Binding
 
 from tui1on1.domain.career import auto_element
+from tui1on1.domain.exposure import kind_hint
 from tui1on1.domain.grammar import EmptyLineError, NoteTooLongError, parse_line
 from tui1on1.domain.kinds import CareerElement, NoteKind
 from tui1on1.domain.meeting import MeetingModel, NoteRow, Refused, new_uid
@@ -217,6 +218,8 @@ class NotesPane:
             self.screen.notify(parsed.mark_error, title="Career mark", timeout=8, markup=False)
         if parsed.prefix_hint:
             self.screen.notify(parsed.prefix_hint, title="Plain note", timeout=8, markup=False)
+        if parsed.kind is NoteKind.EXPOSURE and (hint := kind_hint(parsed.text)):
+            self.screen.notify(hint, title="Exposure", timeout=8, markup=False)
         ref = model.answering(now, parsed.kind)
         question = model.element_of(ref.slug) if ref else None
         if ref and parsed.career:  # marked as typed: an answer only where its question goes

@@ -1,0 +1,147 @@
+"""The team view (t on home): every report, who needs the manager first.
+
+Each report in three lines: their name and what needs doing; their current
+aspiration and the last career conversation; the next agreed step, the last
+exposure and my promises to them (rules: ``domain.team``). Enter opens the
+person, to prepare or to start a 1:1.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui1on1.domain.team import TeamRow, days_ago, promise_words, step_words, weeks_ago
+from tui1on1.domain.text import clip, plural, safe_terminal_text
+from tui1on1.storage.errors import StoreError
+from tui1on1.ui.latest import show_latest
+from tui1on1.ui.lists import OpenList, one_line
+from tui1on1.ui.screens.base import ServiceScreen, not_loaded
+from tui1on1.ui.services import Services
+
+ROW_CHROME = 6  # the list's focus bar, padding and scrollbar
+EMPTY = (
+    "No reports yet: the team view is for the people who report to you. "
+    "Add one on home (a), with the relationship 'report'."
+)
+
+
+def load_team(services: Services, today: date) -> list[TeamRow]:
+    elements = services.bank.elements()
+    return services.store.team(elements, today, weeks=services.settings.career_weeks)
+
+
+def header_text(rows: list[TeamRow]) -> Text:
+    """The title, and how many need something (or that nobody does)."""
+    text = Text("Your team, who needs you first", style="bold")
+    needing = sum(1 for r in rows if r.attention)
+    if not rows:
+        return text
+    if needing:
+        text.append(f"\n{plural(len(rows), 'report')} · {needing} need something from you")
+    else:
+        text.append(f"\n{plural(len(rows), 'report')} · nothing pressing for anyone")
+    return text
+
+
+def row_text(row: TeamRow, today: date, room: int) -> Text:
+    """One report in lines that each fit ``room`` cells: the name and what
+    needs doing (wrapped, never cut: it is the point of the screen), then
+    the career talk and aspiration, the next step, the exposure and my
+    promises (the longer words cut with "…", the dates kept)."""
+    text = Text(safe_terminal_text(row.person.name), style="bold")
+    if row.attention:
+        text.append(" — " + "; ".join(a.words for a in row.attention))
+    else:
+        text.append(" — nothing pressing", style="italic")
+    aspiration = one_line(safe_terminal_text(row.aspiration)) if row.aspiration else "not asked yet"
+    talk = f"  career talk {weeks_ago(row.last_career_talk, today)} · aspiration: "
+    text.append("\n" + talk + clip(aspiration, room - len(talk)))
+    step = row.next_step
+    head = "  next step: "
+    if step is None:
+        text.append("\n" + head + "none agreed")
+    else:
+        when = step_words(row, today)[len(step.text) :]  # " (due Fri 18 Dec)"
+        words = one_line(safe_terminal_text(step.text))
+        text.append("\n" + head + clip(words, room - len(head) - len(when)))
+        overdue = step.due is not None and step.due < today
+        text.append(when, style="bold" if overdue else "")
+    rest = f"  exposure {days_ago(row.last_exposure, today)} · my promises {promise_words(row)}"
+    text.append("\n" + clip(rest, room))
+    return text
+
+
+class TeamScreen(ServiceScreen[None]):
+    DEFAULT_CSS = """
+    TeamScreen #team-header { height: auto; padding: 0 1; background: $primary-muted; }
+    TeamScreen #team-list { height: 1fr; background: $background; }
+    """
+    help_enter = "open the highlighted person: prepare, or start the 1:1 (m)"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="team_back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[TeamRow] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Loading…", id="team-header")
+        yield OpenList(id="team-list")
+        yield Footer(compact=True, show_command_palette=True)
+
+    def services_ready(self, services: Services) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.app.services is not None:
+            self.reload()
+
+    def today(self) -> date:
+        return self.app.clock.now().astimezone().date()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="team")
+    def reload(self) -> None:
+        rows = load_team(self.open_services(), self.today())
+        show_latest(self.app, self._show, rows)
+
+    def show_store_error(self, error: StoreError, undone: str | None = None) -> None:
+        super().show_store_error(error, undone)
+        if self.rows is None:
+            self.query_one("#team-header", Static).update(not_loaded(error))
+
+    def _show(self, rows: list[TeamRow]) -> None:
+        self.rows = rows
+        today = self.today()
+        self.query_one("#team-header", Static).update(header_text(rows))
+        view = self.query_one("#team-list", OpenList)
+        current = view.highlighted_option.id if view.highlighted_option is not None else None
+        view.clear_options()
+        if not rows:
+            view.add_option(Option(Text(EMPTY, style="italic"), disabled=True))
+            return
+        room = max(self.size.width - ROW_CHROME, 20)
+        options: list[Option | None] = []
+        for row in rows:
+            if options:
+                options.append(None)  # a rule between people
+            options.append(Option(row_text(row, today, room), id=f"person-{row.person.id}"))
+        view.add_options(options)
+        ids = [f"person-{row.person.id}" for row in rows]
+        view.highlighted = ids.index(current) if current in ids else 0
+        view.focus()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        if self.rows is not None:  # each line is cut to the width: cut again
+            self._show(self.rows)
+
+    @on(OptionList.OptionSelected)
+    def _open_row(self, event: OptionList.OptionSelected) -> None:
+        kind, _, ident = (event.option.id or "").partition("-")
+        if kind == "person":
+            self.app.open_person(int(ident))

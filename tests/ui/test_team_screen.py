@@ -1,0 +1,103 @@
+"""The team view (t on home, or 'Team' in the palette): every report, who
+needs the manager first, as the manager reads it; Enter opens the person;
+the lines are cut again when the terminal narrows; snapshots at 80x24 and
+60x18."""
+
+from __future__ import annotations
+
+import pytest
+from pilot_helpers import wait_for
+from screen_text import screen_lines, screen_text
+from team_history import make_team
+
+from tui1on1.ui.screens.home import HomeScreen
+from tui1on1.ui.screens.person import PersonScreen
+from tui1on1.ui.screens.team import TeamScreen
+
+
+@pytest.fixture
+def team(db_path, clock):
+    return make_team(db_path, clock.now())
+
+
+async def _team_ready(pilot) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+    await pilot.press("t")
+    await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and app.screen.rows)
+    await pilot.pause(0.1)
+
+
+def _block(app) -> list[str]:
+    """The list's lines, without its frame."""
+    return [line.strip("▊▎ ").rstrip() for line in screen_lines(app)[3:-2]]
+
+
+async def test_the_team_says_who_needs_me_first_and_enter_opens_them(make_app, team):
+    app = make_app(meet=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _team_ready(pilot)
+        assert [line.rstrip() for line in screen_lines(app)[:2]] == [
+            " Your team, who needs you first",
+            " 3 reports · 2 need something from you",
+        ]
+        assert _block(app)[:15] == [
+            "Ada Lovelace — 1 promise of mine overdue; no career conversation in 8 weeks;",
+            "next step overdue 14 days; no exposure logged in a year",
+            "career talk 8 weeks ago · aspiration: wants to lead a small team",
+            "next step: shadow Sam's on-call (overdue since Fri 6 Nov)",
+            "exposure none in a year · my promises 1 open · kept 0% · 1 overdue",
+            "─" * 76,
+            "Cy Young — no 1:1 yet; no exposure logged in a year",
+            "career talk never · aspiration: not asked yet",
+            "next step: none agreed",
+            "exposure none in a year · my promises none open",
+            "─" * 76,
+            "Bo Chen — nothing pressing",
+            "career talk 1 week ago · aspiration: design systems lead",
+            "next step: draft the tokens RFC (due Fri 27 Nov)",
+            "exposure 4 days ago · my promises none open",
+        ]
+        assert "Dee Peer" not in screen_text(app)
+        await pilot.press("down", "down", "enter")  # Bo, the third
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
+        assert app.screen.prep.person.id == team.bo
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen))
+
+
+async def test_narrower_the_lines_are_cut_again_and_the_palette_opens_it(make_app, team):
+    app = make_app(meet=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"team")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and app.screen.rows)
+        await pilot.resize_terminal(60, 18)
+        await pilot.pause(0.2)
+        block = _block(app)
+        assert block[3] == "career talk 8 weeks ago · aspiration: wants to lead…"
+        assert block[4] == "next step: shadow Sam's o… (overdue since Fri 6 Nov)"
+        assert all(len(line) <= 56 for line in block)
+
+
+async def test_no_reports_says_how_to_have_one(make_app):
+    app = make_app(meet=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and app.screen.rows == [])
+        await pilot.pause(0.1)
+        assert "No reports yet: the team view is for the people who report to you." in " ".join(
+            screen_text(app).split()
+        )
+
+
+def test_team_screen(snap_compare, make_app, team):
+    assert snap_compare(make_app(meet=None), terminal_size=(80, 24), run_before=_team_ready)
+
+
+def test_team_screen_small(snap_compare, make_app, team):
+    assert snap_compare(make_app(meet=None), terminal_size=(60, 18), run_before=_team_ready)
