@@ -29,6 +29,7 @@ HANDLERS = {
     "recap": ("recap_command", "recap"),
     "career": ("career_command", "career"),
     "topic": ("topic_command", "topic"),
+    "mirror": ("mirror_command", "mirror"),
     "demo": ("demo_command", "demo"),
 }
 
