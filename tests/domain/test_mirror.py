@@ -28,6 +28,7 @@ from tui1on1.domain.records import (
 from tui1on1.questions import load_playbooks
 
 TODAY = date(2026, 12, 7)
+NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 PLAYBOOKS, _ = load_playbooks()
 
 
@@ -36,7 +37,7 @@ def at(day: str, hour: int = 10, minute: int = 0) -> datetime:
 
 
 def mirror(data: MirrorData, weeks: int = 4):
-    return build_mirror(data, PLAYBOOKS, TODAY, weeks=weeks, tz=UTC)
+    return build_mirror(data, PLAYBOOKS, NOW, weeks=weeks, tz=UTC)
 
 
 def question(qid: int, when: datetime, pause: float | None) -> AskedQuestion:
@@ -257,48 +258,68 @@ def test_every_segment_on_time():
 # --- 5. held against the cadence ------------------------------------------------------
 
 
-def test_held_against_due_counts_from_the_last_1on1_before_the_window():
+def test_held_and_missed_as_home_counts_due():
     ada = Person(1, "Ada Lovelace", cadence="FREQ=WEEKLY", created_at=at("2025-01-01"))
     bo = Person(2, "Bo Berg", cadence="FREQ=WEEKLY;INTERVAL=2", created_at=at("2025-01-01"))
     new = Person(3, "Cy New", cadence="FREQ=WEEKLY", created_at=at("2026-12-02", 9))
-    loose = Person(4, "No Cadence", created_at=at("2025-01-01"))
+    soon = Person(4, "Di Soon", cadence="FREQ=WEEKLY", created_at=at("2026-12-07", 9))
+    loose = Person(5, "No Cadence", created_at=at("2025-01-01"))
     meetings = (
-        meeting(1, at("2026-11-10"), person_id=1),
-        meeting(2, at("2026-11-24"), person_id=1),
-        meeting(3, at("2026-11-16"), person_id=2),
-        meeting(4, at("2026-11-30"), person_id=2),
-        meeting(5, at("2026-11-20"), person_id=4),  # no cadence: not counted
+        meeting(1, at("2026-11-10"), person_id=1),  # a day late for Mon 9 Nov: held
+        meeting(2, at("2026-11-17"), person_id=1),
+        meeting(3, at("2026-12-01"), person_id=1),  # nothing the week of Mon 23 Nov: missed
+        meeting(4, at("2026-11-20"), person_id=2),  # Bo: every 2 weeks from Fri 6 Nov
+        meeting(5, at("2026-12-04"), person_id=2),
+        meeting(6, at("2026-11-20"), person_id=5),  # no cadence: not counted
     )
     data = MirrorData(
-        people=(ada, bo, new, loose),
+        people=(ada, bo, new, soon, loose),
         meetings=meetings,
-        before={1: at("2026-11-03"), 2: at("2026-11-02")},
+        before={1: at("2026-11-02"), 2: at("2026-11-06")},
     )
     figure = mirror(data).figure("cadence")
-    # Ada: due 10, 17, 24 Nov, 1 Dec (7 Dec is today): held 2. Bo: due 16, 30 Nov: held 2.
-    # Cy, added 2 Dec and never met: due at once, so 1.
+    # Ada: steps 16, 23 Nov (missed), 30 Nov in the window; 7 Dec not yet a day gone.
+    # Bo: 20 Nov, 4 Dec. Cy, added 2 Dec and never met: due at once, and again on
+    # the 9th (not yet). Di, added this morning: due less than a day ago, not missed.
     assert figure.detail == {
-        "held": 4,
-        "due": 7,
-        "behind": [{"person": "Ada Lovelace", "missed": 2}, {"person": "Cy New", "missed": 1}],
+        "held": 5,
+        "due": 6,
+        "missed": 2,
+        "behind": [{"person": "Ada Lovelace", "missed": 1}, {"person": "Cy New", "missed": 1}],
     }
-    assert figure.shown == "4 held · 7 due"
+    assert figure.shown == "5 held · 2 missed"
+    assert figure.value == pytest.approx(4 / 6)
     assert figure.sentence == (
-        "3 of the 7 1:1s your cadences called for didn't happen: Ada Lovelace (2), Cy New."
+        "You held 5 1:1s and missed 2 your cadences called for: Ada Lovelace, Cy New."
     )
-    assert figure.weekly == (2.0, 0.0, 2.0, 0.0)
+    assert figure.weekly == (1.0, 2.0, 0.0, 2.0)
 
 
-def test_every_1on1_held():
-    ada = Person(1, "Ada Lovelace", cadence="FREQ=WEEKLY;INTERVAL=2", created_at=at("2025-01-01"))
+def test_every_1on1_held_even_a_day_late():
+    ada = Person(1, "Ada Lovelace", cadence="FREQ=MONTHLY", created_at=at("2025-01-01"))
     data = MirrorData(
-        people=(ada,),
-        meetings=(meeting(1, at("2026-11-20")), meeting(2, at("2026-12-04"))),
-        before={1: at("2026-11-06")},
+        people=(ada,), meetings=(meeting(1, at("2026-11-21")),), before={1: at("2026-10-20")}
     )
     figure = mirror(data).figure("cadence")
-    assert figure.sentence == ("You held every 1:1 your cadences called for (2 held · 2 due).")
-    assert figure.value == 1.0
+    assert figure.sentence == "You held every 1:1 your cadences called for (1 1:1)."
+    assert (figure.value, figure.shown) == (1.0, "1 held · 0 missed")
+
+
+@pytest.mark.parametrize(
+    ("cadence", "weeks", "due"),
+    [
+        ("FREQ=WEEKLY", 4, 4),
+        ("FREQ=WEEKLY", 12, 12),
+        ("FREQ=WEEKLY;INTERVAL=2", 4, 2),
+        ("FREQ=WEEKLY;INTERVAL=2", 12, 6),
+        ("FREQ=MONTHLY", 12, 3),
+        ("FREQ=WEEKLY;BYDAY=TU,TH", 4, 8),
+    ],
+)
+def test_someone_never_met_misses_every_step(cadence, weeks, due):
+    ada = Person(1, "Ada Lovelace", cadence=cadence, created_at=at("2026-01-06"))
+    detail = mirror(MirrorData(people=(ada,)), weeks).figure("cadence").detail
+    assert (detail["due"], detail["missed"], detail["held"]) == (due, due, 0)
 
 
 # --- 6. promises kept on time ---------------------------------------------------------
@@ -354,3 +375,14 @@ def test_every_promise_kept():
 def test_twelve_weeks_reach_further_back(weeks):
     data = MirrorData(questions=(question(1, at("2026-10-01"), 4.0),))
     assert (mirror(data, weeks).figure("pause").value is None) is (weeks == 4)
+
+
+def test_a_1on1_a_little_earlier_in_the_day_than_usual_is_on_time():
+    ada = Person(1, "Ada Lovelace", cadence="FREQ=WEEKLY", created_at=at("2025-01-01"))
+    days = ("2026-11-10", "2026-11-17", "2026-11-24", "2026-12-01")
+    data = MirrorData(
+        people=(ada,),
+        meetings=tuple(meeting(i, at(day, 9)) for i, day in enumerate(days)),
+        before={1: at("2026-11-03", 11)},
+    )
+    assert mirror(data).figure("cadence").detail["missed"] == 0

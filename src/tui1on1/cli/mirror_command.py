@@ -36,8 +36,8 @@ def mirror(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.domain.text import safe_terminal_text
     from tui1on1.storage.errors import StoreError
 
-    today = now().astimezone().date()
-    window = Window(args.weeks, today)
+    moment = now()
+    window = Window(args.weeks, moment.astimezone().date())
     playbooks, problems = all_playbooks(settings)
     for problem in problems:
         print(f"tui1on1: warning: {safe_terminal_text(str(problem))}", file=sys.stderr)
@@ -50,7 +50,7 @@ def mirror(settings: Settings, args: argparse.Namespace) -> int:
         return fail(str(exc))
     finally:
         store.close()
-    result = build_mirror(data, playbooks, today, weeks=args.weeks)
+    result = build_mirror(data, playbooks, moment, weeks=args.weeks)
     if args.json:
         print(json.dumps(as_json(result), indent=2, ensure_ascii=True))
     else:

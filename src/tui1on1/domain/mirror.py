@@ -16,8 +16,8 @@ overrun
     Of the segments run in ended 1:1s, the share that ran a minute or more
     past their planned time (the playbook fitted to the meeting's length).
 cadence
-    The 1:1s held with the people who have a cadence, against the number the
-    cadences called for in the window.
+    The 1:1s held with the people who have a cadence, and the steps of their
+    cadences that went by without one (counted as home counts "due").
 promises
     My promises kept on time: the kept-promise rate of
     :mod:`tui1on1.domain.promises`, over the window.
@@ -166,16 +166,16 @@ class Mirror:
 def build_mirror(
     data: MirrorData,
     playbooks: Mapping[str, Playbook],
-    today: date,
+    now: datetime,
     *,
     weeks: int = WINDOW_WEEKS[0],
     tz: tzinfo | None = None,
 ) -> Mirror:
-    """The six figures for the ``weeks`` weeks ending ``today`` (local days in
+    """The six figures for the ``weeks`` weeks ending today (local days in
     ``tz``; the local time zone when None)."""
     from tui1on1.domain import mirror_figures as figures
 
-    window = Window(weeks, today)
+    window = Window(weeks, local_day(now, tz))
     return Mirror(
         window=window,
         figures=(
@@ -183,7 +183,7 @@ def build_mirror(
             figures.career(data, playbooks, window, tz),
             figures.agenda(data, window, tz),
             figures.overrun(data, playbooks, window, tz),
-            figures.cadence(data, window, tz),
+            figures.cadence(data, window, now, tz),
             figures.promises(data, window, tz),
         ),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from dateutil.rrule import rrulestr
 
@@ -38,6 +38,8 @@ CAREER_SEGMENT = "Career"
 REACHED_SECONDS = 60.0
 #: A segment ran over when it ran this much past its planned time (seconds).
 OVERRUN_GRACE_SECONDS = 60.0
+#: A step of a cadence counts as missed once this long has gone by without a 1:1.
+MISSED_AFTER = timedelta(days=1)
 #: How many people the cadence sentence names before "and N more".
 NAMED = 3
 
@@ -234,69 +236,100 @@ def overrun(
     return Figure("overrun", title, over / n, shown, sentence, weekly, detail)
 
 
-def _due(person: Person, anchor: datetime | None, window: Window, tz: tzinfo | None) -> int:
-    """How many 1:1s ``person``'s cadence called for on the window's days
-    before today, counted from their last 1:1 before the window (or from
-    when they were added: someone never met is due at once)."""
+def _local(when: datetime, tz: tzinfo | None) -> datetime:
+    """Naive local wall time, as dateutil counts a cadence (see domain.cadence)."""
+    return when.astimezone(tz).replace(tzinfo=None)
+
+
+def _missed(
+    person: Person,
+    starts: Sequence[datetime],
+    anchor: datetime | None,
+    window: Window,
+    now: datetime,
+    tz: tzinfo | None,
+) -> tuple[int, int]:
+    """The 1:1s ``person``'s cadence called for in the window that were held
+    and missed, as home counts "due": the next is due one cadence step after
+    the last 1:1 (someone never met is due from when they were added). A 1:1
+    held, even late, stands for the latest step due by the end of its day;
+    each earlier step since the one before went by without one. Steps still open count as
+    missed once a day has gone by since them. ``starts``: their 1:1s in the
+    window, in order; ``anchor``: their last 1:1 before it."""
     assert person.cadence is not None
-    start = anchor or person.created_at
     first = datetime.combine(window.start, time.min)
-    today = datetime.combine(window.today, time.min)
-    dtstart = first if start is None else start.astimezone(tz).replace(tzinfo=None)
-    if dtstart >= today:
-        return 0
-    try:
-        rule = rrulestr(person.cadence, dtstart=dtstart)
-    except (ValueError, TypeError):
-        return 0  # a cadence that can't be read calls for nothing
-    occurrences = rule.between(max(first, dtstart), today, inc=True)
-    return sum(1 for at in occurrences if at < today and (anchor is None or at > dtstart))
+    cutoff = _local(now - MISSED_AFTER, tz)
+    previous = _local(anchor, tz) if anchor else None
+    if previous is None and person.created_at is not None:
+        previous = _local(person.created_at, tz)
+    met = previous is not None and anchor is not None
+    start = previous or first
+    called = missed = 0
+    for end in [*(_local(s, tz) for s in starts), None]:
+        # A 1:1 stands for a step due any time that day: 11:30 keeps a 11:38 step.
+        until = cutoff if end is None else datetime.combine(end.date(), time.max)
+        try:
+            steps = rrulestr(person.cadence, dtstart=start).between(start, until, inc=True)
+        except (ValueError, TypeError):
+            return 0, 0  # a cadence that can't be read calls for nothing
+        if met:
+            steps = [s for s in steps if s != start]
+        skipped = steps if end is None else steps[:-1]
+        called += sum(s >= first for s in steps)
+        missed += sum(s >= first for s in skipped)
+        if end is not None:
+            start, met = end, True
+    return called, missed
 
 
-def cadence(data: MirrorData, window: Window, tz: tzinfo | None) -> Figure:
-    """The 1:1s held with people who have a cadence, against the number due."""
+def cadence(data: MirrorData, window: Window, now: datetime, tz: tzinfo | None) -> Figure:
+    """The 1:1s held with people who have a cadence, and those it called for
+    that were missed."""
     people = {p.id: p for p in data.people if p.cadence and not p.archived}
     anchors: dict[int, datetime] = dict(data.before)
-    held: dict[int, int] = defaultdict(int)
+    starts: dict[int, list[datetime]] = defaultdict(list)
     days: list[date] = []
     for meeting in data.meetings:
         if meeting.person_id not in people:
             continue
         day = local_day(meeting.started_at, tz)
         if day < window.start:  # read for the time zones' sake: it anchors the cadence
-            last = anchors.get(meeting.person_id)
-            anchors[meeting.person_id] = max(meeting.started_at, last or meeting.started_at)
+            last = anchors.get(meeting.person_id, meeting.started_at)
+            anchors[meeting.person_id] = max(meeting.started_at, last)
         elif window.week(day) is not None:
-            held[meeting.person_id] += 1
+            starts[meeting.person_id].append(meeting.started_at)
             days.append(day)
-    due = {pid: _due(p, anchors.get(pid), window, tz) for pid, p in people.items()}
+    counted = {
+        pid: _missed(p, sorted(starts[pid]), anchors.get(pid), window, now, tz)
+        for pid, p in people.items()
+    }
     title = "1:1s held vs cadence"
     weekly = weekly_count(window, days)
-    total_held, total_due = sum(held.values()), sum(due.values())
-    detail: dict[str, object] = {"held": total_held, "due": total_due, "behind": []}
+    held = len(days)
+    missed = sum(m for _called, m in counted.values())
+    due = sum(c for c, _missed in counted.values())
+    detail: dict[str, object] = {"held": held, "due": due, "missed": missed, "behind": []}
     if not people:
         weekly = (None,) * window.weeks
         sentence = "No one has a cadence yet, so no 1:1 was due: set one when you edit a person."
         return Figure("cadence", title, None, "", sentence, weekly, detail)
-    if not total_due:
+    if not due:
         sentence = f"Your cadences called for no 1:1s in {window.span()}."
-        shown = f"{total_held} held · none due"
-        return Figure("cadence", title, None, shown, sentence, weekly, detail)
+        return Figure("cadence", title, None, f"{held} held", sentence, weekly, detail)
     behind = sorted(
-        ((due[pid] - held[pid], people[pid].name) for pid in people if held[pid] < due[pid]),
+        ((m, people[pid].name) for pid, (_c, m) in counted.items() if m),
         key=lambda pair: (-pair[0], pair[1].casefold()),
     )
     detail["behind"] = [{"person": name, "missed": n} for n, name in behind]
-    shown = f"{total_held} held · {total_due} due"
+    shown = f"{held} held · {missed} missed"
     if not behind:
-        sentence = f"You held every 1:1 your cadences called for ({shown})."
+        sentence = f"You held every 1:1 your cadences called for ({plural(held, '1:1')})."
     else:
-        missed = sum(n for n, _name in behind)
         sentence = (
-            f"{missed} of the {plural(total_due, '1:1')} your cadences called for "
-            f"didn't happen: {_names(behind)}."
+            f"You held {plural(held, '1:1')} and missed {missed} your cadences called for: "
+            f"{_names(behind)}."
         )
-    value = min(total_held / total_due, 1.0)
+    value = (due - missed) / due
     return Figure("cadence", title, value, shown, sentence, weekly, detail)
 
 
