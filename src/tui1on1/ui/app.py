@@ -331,6 +331,10 @@ class OneOnOneApp(App[int]):
         """Every action, mine and theirs (the promise ledger)."""
         navigation.open_actions(self)
 
+    def action_open_mirror(self) -> None:
+        """How I run my 1:1s: the manager's mirror."""
+        navigation.open_mirror(self)
+
     def open_career(self, person_id: int, element: CareerElement | None = None) -> None:
         """Someone's career thread in full, at ``element`` if given."""
         navigation.open_career(self, person_id, element)
