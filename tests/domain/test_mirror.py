@@ -176,7 +176,7 @@ def test_career_counts_only_ended_meetings_on_a_playbook_with_a_career_segment()
     figure = mirror(data).figure("career")
     assert (figure.value, figure.shown) == (0.25, "1 of 4 (25%)")
     assert figure.sentence == (
-        "3 of 4 1:1s with a Career segment ended before it had a minute: keep the "
+        "3 of 4 meetings with a Career segment ended before it had a minute: keep the "
         "earlier segments short so career gets its time."
     )
     assert figure.weekly == (1.0, 0.0, 0.0, 0.0)
@@ -186,7 +186,7 @@ def test_career_every_one_reached():
     m = meeting(1, at("2026-12-01"))
     figure = mirror(MirrorData(meetings=(m,), segments=tuple(logs(m, 10, 4, 8)))).figure("career")
     assert figure.sentence == (
-        "Every one of the 1 1:1 with a Career segment got to it — their growth got real time."
+        "Every meeting with a Career segment got to it (1 of 1) — their growth got real time."
     )
 
 
@@ -290,7 +290,7 @@ def test_held_and_missed_as_home_counts_due():
     assert figure.shown == "5 held · 2 missed"
     assert figure.value == pytest.approx(4 / 6)
     assert figure.sentence == (
-        "You held 5 1:1s and missed 2 your cadences called for: Ada Lovelace, Cy New."
+        "You held 5 meetings and missed 2 that your cadences called for: Ada Lovelace, Cy New."
     )
     assert figure.weekly == (1.0, 2.0, 0.0, 2.0)
 
@@ -301,7 +301,7 @@ def test_every_1on1_held_even_a_day_late():
         people=(ada,), meetings=(meeting(1, at("2026-11-21")),), before={1: at("2026-10-20")}
     )
     figure = mirror(data).figure("cadence")
-    assert figure.sentence == "You held every 1:1 your cadences called for (1 1:1)."
+    assert figure.sentence == "You held every 1:1 your cadences called for (1 meeting held)."
     assert (figure.value, figure.shown) == (1.0, "1 held · 0 missed")
 
 

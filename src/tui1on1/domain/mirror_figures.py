@@ -153,13 +153,13 @@ def career(
     shown = f"{reached} of {n} ({percent(reached, n)}%)"
     if reached == n:
         sentence = (
-            f"Every one of the {plural(n, '1:1')} with a Career segment got to it — "
+            f"Every meeting with a Career segment got to it ({n} of {n}) — "
             "their growth got real time."
         )
     else:
         sentence = (
-            f"{n - reached} of {plural(n, '1:1')} with a Career segment ended before it "
-            "had a minute: keep the earlier segments short so career gets its time."
+            f"{n - reached} of {plural(n, 'meeting')} with a Career segment ended before "
+            "it had a minute: keep the earlier segments short so career gets its time."
         )
     detail = {"meetings": n, "reached": reached}
     return Figure("career", title, reached / n, shown, sentence, weekly, detail)
@@ -323,11 +323,11 @@ def cadence(data: MirrorData, window: Window, now: datetime, tz: tzinfo | None) 
     detail["behind"] = [{"person": name, "missed": n} for n, name in behind]
     shown = f"{held} held · {missed} missed"
     if not behind:
-        sentence = f"You held every 1:1 your cadences called for ({plural(held, '1:1')})."
+        sentence = f"You held every 1:1 your cadences called for ({plural(held, 'meeting')} held)."
     else:
         sentence = (
-            f"You held {plural(held, '1:1')} and missed {missed} your cadences called for: "
-            f"{_names(behind)}."
+            f"You held {plural(held, 'meeting')} and missed {missed} that your cadences "
+            f"called for: {_names(behind)}."
         )
     value = (due - missed) / due
     return Figure("cadence", title, value, shown, sentence, weekly, detail)
