@@ -19,6 +19,7 @@ COMMANDS = [
     ["recap", "ada"],
     ["topic", "ada", "the offsite"],
     ["topic", "ada"],
+    ["mirror"],
     ["import", "missing.json"],
 ]
 

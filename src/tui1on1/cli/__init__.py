@@ -183,6 +183,7 @@ def build_parser() -> Parser:
         epilog="examples: `tui1on1 team`, `tui1on1 team --json`",
     )
     team.add_argument("--json", action="store_true", help="print JSON (see the README)")
+    _add_mirror_parser(sub)
 
     sub.add_parser("demo", help="open the app on a generated demo database (your data untouched)")
 
@@ -247,6 +248,30 @@ def _add_actions_parser(sub: Subcommands) -> None:
     )
     actions.add_argument("--reason", metavar="TEXT", help="with drop: why it was dropped")
     actions.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _add_mirror_parser(sub: Subcommands) -> None:
+    from tui1on1.domain.mirror import WINDOW_WEEKS  # the standard library only
+
+    mirror = sub.add_parser(
+        "mirror",
+        help="how you run your 1:1s: pauses, career time, their agenda, cadence, promises",
+        description=(
+            "Six figures over the last weeks, worked out from what is on file (never stored, "
+            "never exported): the pause you hold after asking, the 1:1s that reached their "
+            "Career segment, whose talking points they were, segments that ran over, 1:1s "
+            "held against your cadences, and your promises kept on time."
+        ),
+        epilog="examples: `tui1on1 mirror`, `tui1on1 mirror --weeks 12 --json`",
+    )
+    mirror.add_argument(
+        "--weeks",
+        type=int,
+        choices=WINDOW_WEEKS,
+        default=WINDOW_WEEKS[0],
+        help=f"how many weeks back to look, today included (default {WINDOW_WEEKS[0]})",
+    )
+    mirror.add_argument("--json", action="store_true", help="print JSON (see the README)")
 
 
 def _add_questions_parser(sub: Subcommands) -> None:

@@ -33,6 +33,7 @@ __all__ = [
     "QUESTION",
     "SECOND_WAIT",
     "SECOND_WAIT_SECONDS",
+    "WAIT_TIME_SECONDS",
     "CueWords",
     "PauseCue",
     "PauseLengths",
@@ -91,9 +92,14 @@ BREATH = CueWords(
     for_question=False,
 )
 
-#: How long a question's cue runs, by its category, in seconds. Wait time of
-#: three seconds or more gets fuller answers; how much more depends on how
-#: far the person has to look for the answer.
+#: The wait-time mark: three seconds or more of silence after a question gets
+#: fuller answers. No shipped cue is shorter, and the manager's mirror
+#: (``domain.mirror``) counts the pauses that reached it.
+WAIT_TIME_SECONDS = 3.0
+
+#: How long a question's cue runs, by its category, in seconds: at least
+#: :data:`WAIT_TIME_SECONDS`; how much more depends on how far the person has
+#: to look for the answer.
 CATEGORY_SECONDS: Mapping[str, float] = {
     # Check-ins: the answer is close at hand; a long silence would feel odd.
     "follow-up": 4.0,
@@ -116,7 +122,7 @@ CATEGORY_SECONDS: Mapping[str, float] = {
 #: A category not listed above.
 MIDDLE_SECONDS = 7.0
 #: The second wait after the first answer is noted.
-SECOND_WAIT_SECONDS = 3.0
+SECOND_WAIT_SECONDS = WAIT_TIME_SECONDS
 #: The manager's breath before answering (managing up).
 BREATH_SECONDS = 5.0
 

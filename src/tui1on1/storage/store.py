@@ -24,6 +24,7 @@ from tui1on1.storage.history import HistoryStore
 from tui1on1.storage.instance_lock import InstanceLock, LockUnavailable, hold_shared
 from tui1on1.storage.ledger import LedgerStore
 from tui1on1.storage.meetings import MeetingStore
+from tui1on1.storage.mirror import MirrorStore
 from tui1on1.storage.notes import NoteStore
 from tui1on1.storage.overview import OverviewStore
 from tui1on1.storage.people import PeopleStore
@@ -42,6 +43,7 @@ class Store(
     PeopleStore,
     MeetingStore,
     NoteStore,
+    MirrorStore,
     LedgerStore,
     HistoryStore,
     OverviewStore,

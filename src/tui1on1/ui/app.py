@@ -335,6 +335,10 @@ class OneOnOneApp(App[int]):
         """Every report, who needs me first (the team view)."""
         navigation.open_team(self)
 
+    def action_open_mirror(self) -> None:
+        """How I run my 1:1s: the manager's mirror."""
+        navigation.open_mirror(self)
+
     def open_career(self, person_id: int, element: CareerElement | None = None) -> None:
         """Someone's career thread in full, at ``element`` if given."""
         navigation.open_career(self, person_id, element)

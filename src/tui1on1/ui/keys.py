@@ -75,6 +75,8 @@ SCREEN_NAMES = {
     "MeetingHistoryScreen": "the meeting history",
     "CareerScreen": "the career screen",
     "ActionsScreen": "the actions screen",
+    "MirrorScreen": "the mirror",
+    "TeamScreen": "the team view",
     "ActionChangeScreen": "the action dialog",
     "SearchScreen": "search",
     "MeetingScreen": "the meeting screen",
@@ -98,6 +100,8 @@ FOCUSABLE = {
     ],
     "CareerScreen": [("tui1on1.ui.lists", "OpenList", "the entries", False)],
     "ActionsScreen": [("tui1on1.ui.lists", "OpenList", "the actions", False)],
+    "MirrorScreen": [("tui1on1.ui.lists", "Pane", "the figures", False)],
+    "TeamScreen": [("tui1on1.ui.lists", "OpenList", "the team", False)],
     "SearchScreen": [
         ("textual.widgets", "Input", "the search box", True),
         ("tui1on1.ui.screens.search", "SearchResults", "the search results", False),

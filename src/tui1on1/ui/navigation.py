@@ -1,5 +1,5 @@
 """Where the app's screens go: the first screen, the palette's own commands
-(Home, Search notes, Actions, Open person) and each screen a screen asks the
+(Home, Search notes, Actions, Your mirror, Open person) and each screen a screen asks the
 app to open.
 
 Screens never import one another: they ask the app, whose methods call these.
@@ -57,6 +57,11 @@ def palette_commands(app: OneOnOneApp) -> Iterator[SystemCommand]:
         app.action_open_team,
     )
     yield SystemCommand(
+        "Your mirror",
+        "How you run your 1:1s: pauses, career time, their agenda, cadence, promises",
+        app.action_open_mirror,
+    )
+    yield SystemCommand(
         "Open person",
         "Prepare for a 1:1: their thread, promises, topics",
         app.action_open_person,
@@ -102,6 +107,14 @@ def open_team(app: App[Any]) -> None:
 
     if not isinstance(app.screen, TeamScreen):
         app.push_screen(TeamScreen())
+
+
+def open_mirror(app: App[Any]) -> None:
+    """How I run my 1:1s, over the last weeks, unless on top already."""
+    from tui1on1.ui.screens.mirror import MirrorScreen
+
+    if not isinstance(app.screen, MirrorScreen):
+        app.push_screen(MirrorScreen())
 
 
 def open_home(app: App[Any], select_person_id: int | None) -> None:

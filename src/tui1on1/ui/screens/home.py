@@ -64,6 +64,14 @@ class HomeScreen(ServiceScreen[None]):
         ),
         Binding("e", "edit_person", "Edit", id="home_edit"),
         Binding(
+            "i",
+            "app.open_mirror",
+            "Mirror",
+            id="home_mirror",
+            show=False,  # the footer has no room at 60 columns: the palette names it
+            tooltip="How you run your 1:1s: pauses, career time, cadence, promises",
+        ),
+        Binding(
             "r",
             "talking_point",
             "Raise next 1:1",
