@@ -189,3 +189,14 @@ def wait_for_rows(sql: str, expected: list[tuple], timeout: float = 5.0) -> None
         if time.monotonic() > deadline:
             assert rows == expected
         time.sleep(0.05)
+
+
+def cli_on(when: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """The console script run once on the day faketime holds (``"@2026-12-07 10:00:00"``)."""
+    command = app_command(*args, prefix=("faketime", "-f", when))
+    return subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
+
+
+def line_with(screen: str, words: str) -> str:
+    """The first line of ``screen`` holding ``words``."""
+    return next(line for line in screen.splitlines() if words in line)

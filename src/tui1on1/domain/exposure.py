@@ -107,10 +107,7 @@ def kind_hint(text: str) -> str | None:
     kind, _rest = read_kind(text)
     if kind is not None:
         return None
-    return (
-        "Logged as an exposure of kind 'other'. Start it with a kind to say which: "
-        f"{KINDS_HELP} (e.g. '* customer joined the Acme call')."
-    )
+    return f"Kept as kind 'other'. To say which, start with: {KINDS_HELP}."
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tui1on1.domain.career import CareerThread
+from tui1on1.domain.exposure import Exposure
 from tui1on1.domain.kinds import ActionStatus
 from tui1on1.domain.overview import MeetingListing
 from tui1on1.domain.prompts import AskedBefore
@@ -21,6 +22,7 @@ RECENT_QUESTIONS = 8
 # the newest meetings and topics, and a line saying how many more there are.
 MEETINGS_SHOWN = 12
 TOPICS_SHOWN = 20
+EXPOSURES_SHOWN = 4
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class PersonPrep:
     points: list[TalkingPoint] = field(default_factory=list)  # waiting: theirs, then mine
     promises: str = ""  # how well I kept my word to them (ui.person_actions)
     private_actions: frozenset[int] = frozenset()  # those whose note is private
+    exposures: list[Exposure] = field(default_factory=list)  # the newest few
 
 
 def load_prep(services: Services, person_id: int, *, all_meetings: bool = False) -> PersonPrep:
@@ -77,4 +80,5 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
         points=store.talking_points(person_id),
         promises=promise_sentence(services, person_id),
         private_actions=store.private_actions(actions),
+        exposures=store.exposures(person_id, limit=EXPOSURES_SHOWN),
     )

@@ -5,7 +5,6 @@ every meeting. `m` starts the 1:1 from here."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 
 from rich.text import Text
 from textual import on, work
@@ -15,22 +14,29 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui1on1.domain.clock import format_mmss
-from tui1on1.domain.grammar import PRIVATE_MARK
-from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind
+from tui1on1.domain.kinds import ActionStatus, CareerElement
 from tui1on1.domain.records import Person
-from tui1on1.domain.text import clip, plural, safe_terminal_text
+from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.action_ledger import change_action
 from tui1on1.ui.career_marking import choose_and_mark
-from tui1on1.ui.career_series import palette_help, person_line, start_career
+from tui1on1.ui.career_series import person_line, start_career
 from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
-from tui1on1.ui.lists import OpenList, Pane, one_line
+from tui1on1.ui.lists import OpenList, Pane
 from tui1on1.ui.person_actions import EMPTY as ACTIONS_EMPTY
 from tui1on1.ui.person_actions import action_rows
+from tui1on1.ui.person_palette import person_commands
 from tui1on1.ui.person_prep import PersonPrep, load_prep
+from tui1on1.ui.person_sections import (
+    asked_text,
+    exposure_rows,
+    exposure_title,
+    last_meeting_text,
+    meeting_rows,
+    topic_rows,
+)
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.career import EMPTY as CAREER_EMPTY
@@ -41,16 +47,6 @@ NOT_OPENED = {"topics-more"}  # rows that only say something
 
 def _not_opened(key: str) -> bool:
     return key in NOT_OPENED or key.startswith("heading-")
-
-
-ANSWER_CHARS = 60  # a longer answer is cut, ending in "…"
-
-
-def _day(value: datetime | None) -> str:
-    if value is None:
-        return ""
-    local = value.astimezone()
-    return f"{local:%a} {local.day} {local:%b %Y}"
 
 
 class PersonScreen(ServiceScreen[None]):
@@ -108,6 +104,14 @@ class PersonScreen(ServiceScreen[None]):
             show=False,
             tooltip="Start the suggested career conversation (the line under their name)",
         ),
+        Binding(
+            "o",
+            "log_exposure",
+            "Exposure",
+            id="person_exposure",
+            show=False,
+            tooltip="Log an opportunity given: a customer meeting, a talk, an intro…",
+        ),
         Binding("escape", "app.pop_screen", "Back", id="person_back", show=False),
     ]
 
@@ -129,6 +133,8 @@ class PersonScreen(ServiceScreen[None]):
                 classes="section-title",
             )
             yield OpenList(id="person-career", classes="section-list")
+            yield Static("Exposure given", id="person-exposure-title", classes="section-title")
+            yield OpenList(id="person-exposure", classes="section-list")
             yield Static(
                 f"Open actions  (Enter: done, drop, reschedule… · {close} marks done)",
                 classes="section-title",
@@ -195,75 +201,26 @@ class PersonScreen(ServiceScreen[None]):
         self.query_one("#person-promises", Static).update(Text(prep.promises, style="italic"))
         actions = action_rows(prep.actions, today, room, prep.private_actions)
         self._fill("#person-actions", actions, ACTIONS_EMPTY)
-        points = [
-            (f"point-{p.uid}", Text("» ") + Text(one_line(safe_terminal_text(p.text)))
-             + Text(f"  {'my topic' if p.mine else 'their topic'} · {_day(p.created_at)}",
-                    style="italic"))
-            for p in prep.points
-        ]  # fmt: skip
-        topics = points + [
-            (f"topic-{n.id}", Text(f"{'~' if n.kind is NoteKind.PARKED else '?'} ")
-             + Text(one_line(safe_terminal_text(n.text)))
-             + Text(f"  {_day(n.created_at)}", style="italic"))
-            for n in prep.topics
-        ]  # fmt: skip
-        if prep.topic_count > len(prep.topics):
-            more = prep.topic_count - len(prep.topics)
-            topics.append(
-                (
-                    "topics-more",
-                    Text(
-                        f"… and {more} older: search with kind:parked or kind:question",
-                        style="italic",
-                    ),
-                )
-            )
+        topics = topic_rows(prep)
         self._fill("#person-topics", topics, "Nothing waiting, parked or left open.")
 
-        last = Text()
-        if prep.meetings:
-            latest = prep.meetings[0].meeting
-            summary = one_line(safe_terminal_text(latest.summary or latest.status.value))
-            last.append(f"{_day(latest.started_at)}  {summary}")
-            for note in prep.last_notes:
-                last.append(f"\n  {format_mmss(note.elapsed_seconds)} {note.kind.value:<8} ")
-                if note.private:
-                    last.append(f"{PRIVATE_MARK} ")
-                last.append(one_line(safe_terminal_text(note.text)))
-        else:
-            meet = bound_key(self.app, PersonScreen, "person_meet", "m")
-            last.append(f"No meetings yet: {meet} starts the first one.")
+        log = bound_key(self.app, PersonScreen, "person_exposure", "o")
+        self.query_one("#person-exposure-title", Static).update(
+            exposure_title(prep.exposures, today, log)
+        )
+        self._fill(
+            "#person-exposure",
+            exposure_rows(prep.exposures, today, room),
+            f"None logged yet: {log} logs one, or type '* customer …' in a 1:1.",
+        )
+        meet = bound_key(self.app, PersonScreen, "person_meet", "m")
+        last = last_meeting_text(prep, meet)
         self.query_one("#person-last", Static).update(last)
 
-        asked = Text()
-        for question, before in prep.asked:
-            if asked:
-                asked.append("\n")
-            asked.append(f"  {_day(before.asked_at)}  {safe_terminal_text(question)}")
-            if before.answer:
-                answer = clip(one_line(safe_terminal_text(before.answer)), ANSWER_CHARS)
-                asked.append(f"  → {answer}", style="italic")
-        self.query_one("#person-asked", Static).update(asked or Text("  None yet."))
+        asked = asked_text(prep)
+        self.query_one("#person-asked", Static).update(asked)
 
-        meetings = []
-        for listing in prep.meetings:
-            m = listing.meeting
-            length = ""
-            if m.ended_at:
-                length = f"{round((m.ended_at - m.started_at).total_seconds() / 60)} min"
-            line = f"{_day(m.started_at):<15}  {length:>6}  {plural(listing.notes, 'note')} · "
-            line += f"{plural(listing.actions, 'action')} · "
-            line += plural(listing.questions, "question")
-            if m.status.value == "live":
-                line += "  ● live"
-            meetings.append((f"meeting-{m.id}", Text(line)))
-        if prep.meeting_count > len(meetings):
-            meetings.append(
-                (
-                    "meetings-all",
-                    Text(f"Show all {prep.meeting_count} meetings (Enter)", style="italic"),
-                )
-            )
+        meetings = meeting_rows(prep)
         self._fill("#person-meetings", meetings, "No meetings yet.")
         if not self._focused_once:
             self._focused_once = True
@@ -291,46 +248,7 @@ class PersonScreen(ServiceScreen[None]):
             view.add_option(Option(Text(empty, style="italic"), id="empty", disabled=True))
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        def key(binding_id: str) -> str:
-            return f" ({bound_key(self.app, PersonScreen, binding_id)})"
-
-        yield SystemCommand("Start 1:1", "With this person" + key("person_meet"), self.action_meet)
-        if self.prep is not None and self.prep.series is not None:
-            yield SystemCommand(
-                "Start career conversation",
-                palette_help(self.app.services, self.prep.series, key("person_series")),
-                self.action_career_series,
-            )
-        yield SystemCommand(
-            "Past meetings",
-            "Jump to their meetings, newest first" + key("person_meetings"),
-            self.action_past_meetings,
-        )
-        yield SystemCommand(
-            "Career thread",
-            "Every answer about their career, over time" + key("person_career"),
-            self.action_career,
-        )
-        yield SystemCommand(
-            "Re-mark a career entry",
-            "Where the highlighted career row's note goes" + key("person_career_mark"),
-            self.action_career_mark,
-        )
-        yield SystemCommand(
-            "Talking point for the next 1:1",
-            "Something to raise with them, theirs or mine" + key("person_topic"),
-            self.action_talking_point,
-        )
-        yield SystemCommand(
-            "Mark done or resolved",
-            "The highlighted action, talking point, parked topic or open question"
-            + key("person_close"),
-            self.action_close_item,
-        )
-        yield SystemCommand(
-            "Edit person", "Name, role, relationship, cadence" + key("person_edit"),
-            self.action_edit,
-        )  # fmt: skip
+        return person_commands(self)
 
     # --- actions ---------------------------------------------------------------------
 
@@ -367,6 +285,12 @@ class PersonScreen(ServiceScreen[None]):
 
         if self.prep is not None:
             ask_talking_point(self, self.person_id, self.prep.person.name, self.reload)
+
+    def action_log_exposure(self) -> None:
+        from tui1on1.ui.exposures import ask_exposure
+
+        if self.prep is not None:
+            ask_exposure(self, self.person_id, self.prep.person.name, self.reload)
 
     def action_career(self, element: CareerElement | None = None) -> None:
         self.app.open_career(self.person_id, element)
@@ -416,6 +340,26 @@ class PersonScreen(ServiceScreen[None]):
         self.app.call_from_thread(self.notify, message, timeout=3)
         self.reload()
 
+    def _open_exposure(self, ref: str) -> None:
+        """One typed in a 1:1 opens that meeting at its note (edited or
+        deleted there); one logged here or from the shell says how to take
+        it out."""
+        if self.prep is None:
+            return
+        item = next((e for e in self.prep.exposures if e.ref == ref), None)
+        if item is None:
+            return
+        if item.meeting_id is not None:
+            self.app.open_past_meeting(item.meeting_id, item.note_id)
+            return
+        first = self.prep.person.name.split()[0].lower()
+        self.notify(
+            f"Logged between meetings ({ref}). To take it out: "
+            f"tui1on1 exposure {first} --delete {ref}",
+            timeout=8,
+            markup=False,
+        )
+
     @on(OptionList.OptionSelected)
     def _open_row(self, event: OptionList.OptionSelected) -> None:
         """Enter on a meeting opens it; on an action, the action's dialog; on
@@ -432,6 +376,8 @@ class PersonScreen(ServiceScreen[None]):
             target = (int(ident), None)
         elif kind == "action" and self.prep is not None:
             change_action(self, int(ident), self.prep.person.name, self.reload)
+        elif kind == "exposure":
+            self._open_exposure(ident)
         elif kind == "topic" and self.prep is not None:
             note = next((n for n in self.prep.topics if n.id == int(ident)), None)
             if note is not None:

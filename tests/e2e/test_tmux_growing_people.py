@@ -1,0 +1,93 @@
+"""Growing people, end to end in tmux with the real console script (faketime
+holds the days): a first 1:1 with Priya on Monday records her aspiration, a
+plan step for her (`&p ! … @fri`) and an exposure (`* customer …`); on
+Wednesday an introduction is logged from the shell; the next Monday the team
+view — in the shell and on screen — says her step is overdue, when her last
+exposure was, and that Sam, never met, needs a first 1:1 before that."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from tmux_terminal import cli_on, line_with, skip_reason
+
+pytestmark = pytest.mark.slow
+
+if skip_reason():
+    pytest.skip(skip_reason(), allow_module_level=True)
+if shutil.which("faketime") is None:
+    pytest.skip("needs faketime to hold 1:1s on different days", allow_module_level=True)
+
+MONDAY = "@2026-12-07 10:00:00"
+WEDNESDAY = "@2026-12-09 17:00:00"
+NEXT_MONDAY = "@2026-12-14 09:00:00"
+
+
+def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) -> None:
+    for name in ("Priya Raman", "Sam Okafor"):
+        assert cli_on(MONDAY, "people", "add", name).returncode == 0
+
+    monday = terminals("meet", "priya", prefix=("faketime", "-f", MONDAY))
+    monday.wait_for("ON TRACK")
+    for line in (
+        "&a wants to lead a small team",
+        "&p ! shadow Sam's on-call @fri",
+        "* customer joined the Acme renewal call",
+        "* ran the incident review",
+    ):
+        monday.type(line, enter=True)
+    screen = monday.wait_for(lambda s: "incident review" in s and "saving" not in s)
+    assert "theirs · due Fri 11 Dec" in line_with(screen, "shadow Sam's on-call")
+    assert "customer joined the Acme renewal call" in screen
+    assert "Kept as kind 'other'" in screen  # the second names no kind
+    monday.key("C-o")
+    monday.wait_for("End the 1:1 with Priya Raman")
+    monday.key("Enter")
+    monday.wait_for("Meeting ended and saved")
+    monday.key("Enter")
+    monday.wait_for(lambda s: "Last 1:1" in s)
+    monday.key("C-q")
+    assert monday.exit_code() == 0
+
+    logged = cli_on(
+        WEDNESDAY, "exposure", "priya", "intro", "met Dana from data", "--on", "yesterday"
+    )
+    assert logged.stdout == "Logged for Priya Raman: Tue  8 Dec  introduction: met Dana from data\n"
+    listed = cli_on(WEDNESDAY, "exposure", "priya")
+    assert (
+        listed.stdout.splitlines()[0] == "Exposure given to Priya Raman (the last one yesterday):"
+    )
+    assert [line.split(None, 1)[1] for line in listed.stdout.splitlines()[1:]] == [
+        "Tue  8 Dec  introduction: met Dana from data",
+        "Mon  7 Dec  other: ran the incident review",
+        "Mon  7 Dec  customer meeting: joined the Acme renewal call",
+    ]
+
+    team = json.loads(cli_on(NEXT_MONDAY, "team", "--json").stdout)
+    # Never met outweighs a late step: Sam first.
+    assert [r["person"] for r in team["team"]] == ["Sam Okafor", "Priya Raman"]
+    sam, priya = team["team"]
+    assert priya["aspiration"] == "wants to lead a small team"
+    assert priya["next_step"] == {"text": "shadow Sam's on-call", "due": "2026-12-11",
+                                  "overdue": True}  # fmt: skip
+    assert priya["last_exposure"] == "2026-12-08" and priya["days_since_exposure"] == 6
+    assert [a["why"] for a in priya["attention"]] == ["next step overdue 3 days"]
+    assert [a["why"] for a in sam["attention"]] == ["no 1:1 yet", "no exposure logged in a year"]
+
+    home = terminals(prefix=("faketime", "-f", NEXT_MONDAY))
+    home.wait_for(lambda s: "Last 1:1" in s and "Sam Okafor" in s)
+    home.type("t")
+    screen = home.wait_for("Your team, who needs you first")
+    assert "Priya Raman — next step overdue 3 days" in screen
+    assert "career talk 1 week ago · aspiration: wants to lead a small team" in screen
+    assert "next step: shadow Sam's on-call (overdue since Fri 11 Dec)" in screen
+    assert "exposure 6 days ago · my promises none open" in screen
+    assert "Sam Okafor — no 1:1 yet; no exposure logged in a year" in screen
+    home.key("Down")
+    home.key("Enter")  # Priya, the second
+    screen = home.wait_for("Exposure given  (the last one 6 days ago · o logs one)")
+    assert "Priya Raman" in screen
+    home.key("C-q")
+    assert home.exit_code() == 0
