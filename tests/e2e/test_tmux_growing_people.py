@@ -45,7 +45,9 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
     monday.key("C-o")
     monday.wait_for("End the 1:1 with Priya Raman")
     monday.key("Enter")
-    monday.wait_for("Meeting ended and saved")
+    summary = monday.wait_for("Meeting ended and saved")
+    assert "Exposure given (2)" in summary
+    assert "• customer joined the Acme renewal call" in summary
     monday.key("Enter")
     monday.wait_for(lambda s: "Last 1:1" in s)
     monday.key("C-q")

@@ -12,10 +12,12 @@ What needs attention, and how much it weighs (the weights order the rows;
 only their order matters):
 
 =====================================  ======
+no 1:1 yet (before anything else)        6
 my promises to them overdue              5
-no 1:1 yet, or never asked about career  4
+never asked about their career           4
 career conversation due (past weeks)     3
 their next step overdue                  3
+their aspiration not asked yet           2
 no exposure in :data:`EXPOSURE_DAYS`     2
 an aspiration but no step agreed         1
 =====================================  ======
@@ -127,13 +129,15 @@ def attention(
     if promises.overdue:
         found.append(Attention(f"{plural(promises.overdue, 'promise')} of mine overdue", 5))
     if not met:
-        found.append(Attention("no 1:1 yet", 4))
+        found.append(Attention("no 1:1 yet", 6))
     elif last_career_talk is None and aspiration is None:
         found.append(Attention("never asked about their career", 4))
     elif last_career_talk is not None:
         since = (today - last_career_talk).days
         if since >= 7 * weeks:
             found.append(Attention(f"no career conversation in {plural(since // 7, 'week')}", 3))
+        if aspiration is None:
+            found.append(Attention("their aspiration not asked yet", 2))
     if step is not None and step.due is not None and step.due < today:
         late = (today - step.due).days
         found.append(Attention(f"next step overdue {plural(late, 'day')}", 3))

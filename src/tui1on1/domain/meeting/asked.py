@@ -66,6 +66,7 @@ class Summary:
     closed_since: list[tuple[str, bool, str, str]] = field(default_factory=list)
     still_open_mine: int = 0
     still_open_theirs: int = 0
+    exposures: list[str] = field(default_factory=list)  # opportunities given, as typed
 
 
 def time_per_segment(starts: Sequence[tuple[int, float]], actual: float) -> dict[int, float]:

@@ -95,6 +95,10 @@ def summary_text(name: str, summary: Summary) -> Text:
             text.append(f"  • {_first_line(action_text)}  ({status} {when}, {whose})\n")
     if still_open := still_open_text(summary):
         text.append(f"\n{still_open[0].upper()}{still_open[1:]}\n", style="bold")
+    if summary.exposures:
+        text.append(f"\nExposure given ({len(summary.exposures)})\n", style="bold")
+        for words in summary.exposures:
+            text.append(f"  • {_first_line(words)}\n")
     if summary.asked:
         text.append(f"\nQuestions asked ({len(summary.asked)})\n", style="bold")
     else:
