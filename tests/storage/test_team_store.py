@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from tui1on1.domain.kinds import CareerElement, ExposureKind, NoteKind, Owner, Relationship
+from tui1on1.domain.kinds import (
+    ActionStatus,
+    CareerElement,
+    ExposureKind,
+    NoteKind,
+    Owner,
+    Relationship,
+)
 from tui1on1.domain.records import NewNote
 
 T0 = datetime(2026, 10, 14, 9, 0, tzinfo=UTC)
@@ -49,3 +56,59 @@ def test_the_team_reads_each_report_and_puts_who_needs_me_first(store):
     ]
     assert bo_row.last_exposure == date(2026, 12, 1)
     assert [a.words for a in bo_row.attention] == ["never asked about their career"]
+
+
+def test_the_thread_is_read_a_year_back_but_an_old_open_step_still_counts(store):
+    """The team view reads a year of career notes however long the history:
+    an aspiration from two years ago isn't current any more, but a step agreed
+    then and still open is still the next step (and overdue)."""
+    from tui1on1.domain.team import aspiration_words
+
+    old = T0 - timedelta(days=730)
+    eve = store.add_person("Eve Old", now=old)
+    meeting, _ = store.start_meeting(eve.id, playbook="weekly", planned_minutes=30, now=old)
+    store.add_note(
+        NewNote(
+            uid="eve-a",
+            meeting_id=meeting.id,
+            kind=NoteKind.NOTE,
+            text="wants to be a principal",
+            created_at=old,
+            career="aspiration",
+        )
+    )
+    store.add_note(
+        NewNote(
+            uid="eve-p",
+            meeting_id=meeting.id,
+            kind=NoteKind.ACTION,
+            text="write the tech vision",
+            created_at=old,
+            career="plan",
+            action_owner=Owner.THEM,
+            action_due=date(2024, 12, 1),
+        )
+    )
+    store.add_note(
+        NewNote(
+            uid="eve-d",
+            meeting_id=meeting.id,
+            kind=NoteKind.ACTION,
+            text="pair on the parser",
+            created_at=old,
+            career="plan",
+            action_owner=Owner.THEM,
+            action_due=date(2024, 11, 1),
+        )
+    )
+    store.end_meeting(meeting.id, old + timedelta(minutes=30))
+    done = store.list_actions(person_id=eve.id)
+    store.set_action_status(next(a.id for a in done if a.text == "pair on the parser"),
+                            ActionStatus.DONE, meeting_id=None, at=old)  # fmt: skip
+    (row,) = store.team(ELEMENTS, TODAY)
+    assert row.aspiration is None and aspiration_words(row, TODAY) == "none in the last year"
+    assert row.next_step is not None and row.next_step.text == "write the tech vision"
+    assert [a.words for a in row.attention][:2] == [
+        "no career conversation in 112 weeks",
+        "next step overdue 738 days",
+    ]

@@ -53,7 +53,13 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
 def as_text(rows: list[TeamRow], today: date) -> list[str]:
     """Each report in a block, who needs attention first."""
     from tui1on1.domain.career import shorten
-    from tui1on1.domain.team import days_ago, promise_words, step_words, weeks_ago
+    from tui1on1.domain.team import (
+        aspiration_words,
+        days_ago,
+        promise_words,
+        step_words,
+        weeks_ago,
+    )
     from tui1on1.domain.text import safe_terminal_text
 
     if not rows:
@@ -67,9 +73,7 @@ def as_text(rows: list[TeamRow], today: date) -> list[str]:
     for row in rows:
         name = safe_terminal_text(row.person.name)
         needs = "; ".join(a.words for a in row.attention) or "nothing pressing"
-        aspiration = (
-            safe_terminal_text(shorten(row.aspiration, 70)) if row.aspiration else "not asked yet"
-        )
+        aspiration = safe_terminal_text(shorten(aspiration_words(row, today), 70))
         lines += [
             "",
             f"{name} — {needs}",

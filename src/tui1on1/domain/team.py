@@ -40,6 +40,9 @@ EXPOSURE_DAYS = 90
 """Past this many days without an exposure, someone is flagged."""
 EXPOSURE_WINDOW_DAYS = 365
 """How far back the team view looks for the last exposure ("over a year")."""
+THREAD_WINDOW_DAYS = 365
+"""How far back it reads the career thread for the current aspiration (plan
+steps still open are read whenever they were agreed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +139,7 @@ def attention(
         since = (today - last_career_talk).days
         if since >= 7 * weeks:
             found.append(Attention(f"no career conversation in {plural(since // 7, 'week')}", 3))
-        if aspiration is None:
+        if aspiration is None and since < THREAD_WINDOW_DAYS:
             found.append(Attention("their aspiration not asked yet", 2))
     if step is not None and step.due is not None and step.due < today:
         late = (today - step.due).days
@@ -192,6 +195,17 @@ def team_row(
             weeks=weeks,
         ),
     )
+
+
+def aspiration_words(row: TeamRow, today: date) -> str:
+    """Their current aspiration's first line, or why there is none: "not
+    asked yet", or "none in the last year" (the thread is read a year back)."""
+    if row.aspiration is not None:
+        return row.aspiration
+    talk = row.last_career_talk
+    if talk is not None and (today - talk).days >= THREAD_WINDOW_DAYS:
+        return "none in the last year"
+    return "not asked yet"
 
 
 def step_words(row: TeamRow, today: date) -> str:

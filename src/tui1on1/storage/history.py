@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 
 from tui1on1.domain.career import CareerNote, CareerThread, build_thread
-from tui1on1.domain.kinds import CareerElement, NoteKind, Owner
+from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
 from tui1on1.domain.prompts import AskedBefore
 from tui1on1.storage.session import SessionBase
 from tui1on1.storage.tables import ActionItemRow, AskedQuestionRow, MeetingRow, NoteRow
@@ -114,11 +115,31 @@ class HistoryStore(SessionBase):
         return self.career_threads([person_id], elements_by_slug).get(person_id, build_thread(()))
 
     def career_threads(
-        self, person_ids: Collection[int], elements_by_slug: Mapping[str, CareerElement | None]
+        self,
+        person_ids: Collection[int],
+        elements_by_slug: Mapping[str, CareerElement | None],
+        *,
+        since: datetime | None = None,
+        open_actions: bool = False,
     ) -> dict[int, CareerThread]:
         """:meth:`career_thread` for several people in one query, by id
-        (someone with no career note gets an empty thread)."""
+        (someone with no career note gets an empty thread).
+
+        With ``since``, only the notes of meetings started since then are
+        read (the meeting index bounds it, however long the history), and
+        with ``open_actions`` also the notes of actions still open, whenever
+        they were typed (a plan step agreed long ago and not done yet)."""
         slugs = sorted(slug for slug, element in elements_by_slug.items() if element)
+        window: list[ColumnElement[bool]] = []
+        if since is not None:
+            recent: ColumnElement[bool] = MeetingRow.started_at >= since
+            if open_actions:
+                still_open = select(ActionItemRow.note_id).where(
+                    ActionItemRow.person_id.in_(list(person_ids)),
+                    ActionItemRow.status == ActionStatus.OPEN.value,
+                )
+                recent = or_(recent, NoteRow.id.in_(still_open))
+            window.append(recent)
         query = (
             select(
                 MeetingRow.person_id,
@@ -143,6 +164,7 @@ class HistoryStore(SessionBase):
                 MeetingRow.person_id.in_(list(person_ids)),
                 NoteRow.deleted_at.is_(None),
                 or_(NoteRow.career.is_not(None), AskedQuestionRow.slug.in_(slugs)),
+                *window,
             )
         )
         with self._read() as session:

@@ -1,13 +1,14 @@
 """What the team view reads (rules: ``domain.team``): a fixed number of
 grouped or windowed queries for the whole team, however long the history —
-the career histories (three), the career threads (one), the plan steps'
-actions (one per 500), the latest exposures of the last year (three), and my
-promises of the last 90 days (two)."""
+the career histories (three), the career threads of the last year and the
+plan steps still open (one), those steps' actions (one per 500), the latest
+exposures of the last year (three), and my promises of the last 90 days
+(two)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -16,6 +17,7 @@ from tui1on1.domain.promises import DEFAULT_DAYS, PromiseStats, promise_stats_by
 from tui1on1.domain.series import DEFAULT_CAREER_WEEKS
 from tui1on1.domain.team import (
     EXPOSURE_WINDOW_DAYS,
+    THREAD_WINDOW_DAYS,
     PlanStep,
     TeamRow,
     plan_notes,
@@ -54,7 +56,10 @@ class TeamStore(LedgerStore, HistoryStore, SeriesStore, ExposureStore):
         ids = [p.id for p in people]
         career_slugs = [slug for slug, element in elements_by_slug.items() if element]
         histories = self.career_histories(career_slugs)
-        threads = self.career_threads(ids, elements_by_slug)
+        since = datetime.combine(
+            today - timedelta(days=THREAD_WINDOW_DAYS), datetime.min.time()
+        ).astimezone()
+        threads = self.career_threads(ids, elements_by_slug, since=since, open_actions=True)
         steps = self._plan_steps([n for thread in threads.values() for n in plan_notes(thread)])
         exposures = self.latest_exposures(ids, since=today - timedelta(days=EXPOSURE_WINDOW_DAYS))
         actions, history = self.my_promises(since=today - timedelta(days=DEFAULT_DAYS - 1))

@@ -17,7 +17,14 @@ from textual.binding import Binding
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui1on1.domain.team import TeamRow, days_ago, promise_words, step_words, weeks_ago
+from tui1on1.domain.team import (
+    TeamRow,
+    aspiration_words,
+    days_ago,
+    promise_words,
+    step_words,
+    weeks_ago,
+)
 from tui1on1.domain.text import clip, plural, safe_terminal_text
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.latest import show_latest
@@ -60,7 +67,7 @@ def row_text(row: TeamRow, today: date, room: int) -> Text:
         text.append(" — " + "; ".join(a.words for a in row.attention))
     else:
         text.append(" — nothing pressing", style="italic")
-    aspiration = one_line(safe_terminal_text(row.aspiration)) if row.aspiration else "not asked yet"
+    aspiration = one_line(safe_terminal_text(aspiration_words(row, today)))
     talk = f"  career talk {weeks_ago(row.last_career_talk, today)} · aspiration: "
     text.append("\n" + talk + clip(aspiration, room - len(talk)))
     step = row.next_step
