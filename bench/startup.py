@@ -10,7 +10,8 @@ draws; "on screen" means the text has been written to the terminal. Markers:
   its prompt, carried actions and notes are shown); a person's name in the
   home table; the person screen's header line (role · relationship) after
   Enter on the home screen, timed from the key; the mirror's last figure
-  ("Promises kept on time") after i on home, timed from the key.
+  ("Promises kept on time") after i on home, timed from the key; the team
+  view's count line ("… need something from you") after t, timed from the key.
 
 Every meeting run starts on a fresh copy of the database, so each one starts
 the same new meeting. Peak RSS is the child's high-water mark (``VmHWM``)
@@ -113,7 +114,7 @@ def _meet(target: _Target) -> tuple[float, float]:
     return first, data
 
 
-def _home(target: _Target) -> tuple[float, float, float, float]:
+def _home(target: _Target) -> tuple[float, float, float, float, float]:
     target.fresh()
     with Session(_tui1on1(), target.env, SIZE) as s:
         first = s.wait_for("Last 1:1")
@@ -123,8 +124,11 @@ def _home(target: _Target) -> tuple[float, float, float, float]:
         s.send(b"\x1b")  # back home, which reads its rows again: let that finish
         time.sleep(1.5)
         mirror = s.wait_after(s.send(b"i"), "Promises kept on time")
+        s.send(b"\x1b")
+        time.sleep(1.5)
+        team = s.wait_after(s.send(b"t"), "need something from you", "nothing pressing for")
         s.stop()
-    return first, data, person, mirror
+    return first, data, person, mirror, team
 
 
 def _meeting_rss(target: _Target) -> float:
@@ -169,11 +173,12 @@ def run(ctx: Context) -> list[Row]:
             first, data = _meet(target)
             add(f"meet-first-{target.label}", first)
             add(f"meet-data-{target.label}", data)
-            first, data, person, mirror = _home(target)
+            first, data, person, mirror, team = _home(target)
             add(f"home-first-{target.label}", first)
             add(f"home-data-{target.label}", data)
             add(f"person-{target.label}", person)
             add(f"mirror-{target.label}", mirror)
+            add(f"team-{target.label}", team)
     ctx.log("peak RSS: three meetings with ten notes each, three bare apps")
     for _ in range(3):
         add("rss-bare", _bare_rss(bare_env))
@@ -212,6 +217,12 @@ def run(ctx: Context) -> list[Row]:
             sec2,
             s("mirror-large", f"mirror (4 weeks) after i, {n_l} notes"),
             s("mirror-small", f"mirror (4 weeks) after i, {n_s} notes"),
+        ),
+        # Nor this: the large history has 5x the reports of the small one.
+        report_only(
+            sec2,
+            s("team-large", f"team view after t, {n_l} notes"),
+            s("team-small", f"team view after t, {n_s} notes"),
         ),
     ]
     for key, what in (("meet-first", "`meet` first frame"), ("meet-data", "`meet` data"),

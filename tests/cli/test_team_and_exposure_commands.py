@@ -15,6 +15,7 @@ import pytest
 from tui1on1.cli import exposure_command, team_command
 from tui1on1.domain.kinds import NoteKind, Owner, Relationship
 from tui1on1.domain.records import NewNote
+from tui1on1.domain.succession import Readiness
 from tui1on1.storage.store import Store
 
 NOW = datetime(2026, 12, 9, 15, 0, tzinfo=UTC)  # a Wednesday
@@ -74,6 +75,9 @@ def url(tmp_path) -> str:
         (NoteKind.EXPOSURE, "customer: ran the Acme design review", {}),
     ])  # fmt: skip
     _meet(store, dee, NOW - WEEK, [(NoteKind.NOTE, "peer sync", {})])
+    # The bench: Bo could take Ada's role now, Ada mine within a year.
+    store.set_backfill(ada.id, bo.id, Readiness.NOW, at=NOW - WEEK)
+    store.set_backfill(None, ada.id, Readiness.YEAR, at=NOW - WEEK)
     store.close()
     return url
 
@@ -91,6 +95,7 @@ def test_the_team_says_who_needs_the_manager_first(cli, url):
         "  next step      shadow Sam's on-call (overdue since Fri 20 Nov)\n"
         "  exposure       none in a year\n"
         "  my promises    1 open · kept 0% · 1 overdue\n"
+        "  could step in  my role (within a year)\n"
         "\n"
         "Cy Young — no 1:1 yet; no exposure logged in a year\n"
         "  aspiration     not asked yet\n"
@@ -105,6 +110,9 @@ def test_the_team_says_who_needs_the_manager_first(cli, url):
         "  next step      draft the tokens RFC (due Fri 18 Dec)\n"
         "  exposure       7 days ago\n"
         "  my promises    none open\n"
+        "  could step in  Ada Lovelace's role (ready now)\n"
+        "\n"
+        "No one ready to back-fill: Bo Chen's role (Designer), Cy Young's role (tui1on1 bench)\n"
     )
 
 
@@ -126,6 +134,8 @@ def test_the_team_in_json(cli, url):
         "my_open_promises": 1,
         "kept_promise_percent": 0,
         "my_overdue_promises": 1,
+        "could_step_into": [{"role": "my role", "readiness": "year"}],
+        "role_backed_up": True,
         "attention": [
             {"why": "1 promise of mine overdue", "weight": 5},
             {"why": "no career conversation in 8 weeks", "weight": 3},

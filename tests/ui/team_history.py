@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 from tui1on1.domain.kinds import ExposureKind, NoteKind, Owner, Relationship
 from tui1on1.domain.records import NewNote
+from tui1on1.domain.succession import Readiness
 from tui1on1.storage.store import Store
 
 
@@ -60,5 +61,8 @@ def make_team(db_path, now: datetime) -> TeamIds:
     store.add_exposure(bo.id, ExposureKind.INTRO, "met Sam from platform",
                        on=date(2026, 11, 16), at=now - 4 * timedelta(days=1))  # fmt: skip
     _meet(store, dee.id, now - week, [(NoteKind.NOTE, "peer sync", {})])
+    # The bench: Bo could take Ada's role now, Ada mine within a year.
+    store.set_backfill(ada.id, bo.id, Readiness.NOW, at=now - week)
+    store.set_backfill(None, ada.id, Readiness.YEAR, at=now - week)
     store.close()
     return TeamIds(ada=ada.id, bo=bo.id, cy=cy.id)

@@ -30,23 +30,27 @@ async def _team_ready(pilot) -> None:
 
 def _block(app) -> list[str]:
     """The list's lines, without its frame."""
-    return [line.strip("▊▎ ").rstrip() for line in screen_lines(app)[3:-2]]
+    lines = [line.strip("▊▎ ").rstrip() for line in screen_lines(app)[:-2]]
+    top = next(i for i, line in enumerate(lines) if line.startswith("▔"))
+    return lines[top + 1 :]
 
 
 async def test_the_team_says_who_needs_me_first_and_enter_opens_them(make_app, team):
     app = make_app(meet=None)
     async with app.run_test(size=(80, 24)) as pilot:
         await _team_ready(pilot)
-        assert [line.rstrip() for line in screen_lines(app)[:2]] == [
+        assert [line.rstrip() for line in screen_lines(app)[:3]] == [
             " Your team, who needs you first",
             " 3 reports · 2 need something from you",
+            " No one ready to back-fill: Bo Chen's role (Designer), Cy Young's role",
         ]
-        assert _block(app)[:15] == [
+        assert _block(app)[:16] == [
             "Ada Lovelace — 1 promise of mine overdue; no career conversation in 8 weeks;",
             "next step overdue 14 days; no exposure logged in a year",
             "career talk 8 weeks ago · aspiration: wants to lead a small team",
             "next step: shadow Sam's on-call (overdue since Fri 6 Nov)",
             "exposure none in a year · my promises 1 open · kept 0% · 1 overdue",
+            "could step into: my role (within a year)",
             "─" * 76,
             "Cy Young — no 1:1 yet; no exposure logged in a year",
             "career talk never · aspiration: not asked yet",

@@ -183,6 +183,7 @@ def build_parser() -> Parser:
         epilog="examples: `tui1on1 team`, `tui1on1 team --json`",
     )
     team.add_argument("--json", action="store_true", help="print JSON (see the README)")
+    _add_bench_parser(sub)
     _add_mirror_parser(sub)
 
     sub.add_parser("demo", help="open the app on a generated demo database (your data untouched)")
@@ -429,3 +430,26 @@ def _add_exposure_parser(sub: Subcommands) -> None:
         "--delete", metavar="REF", help="delete a logged exposure by its ref (x12)"
     )
     exposure.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
+
+def _add_bench_parser(sub: Subcommands) -> None:
+    bench = sub.add_parser(
+        "bench",
+        help="who could back-fill my role and each report's; or name someone for a role",
+        description=(
+            "Without NAME: my role and each report's, with who could step in (ready now, "
+            "within a year, later), those with no one ready first. With NAME: name them for "
+            "the role of WHOSE (a person, or me), or --remove them from it."
+        ),
+        epilog="examples: `tui1on1 bench`, `tui1on1 bench priya --for me --ready year`, "
+        '`tui1on1 bench sam --for priya --ready now --note "ran on-call all autumn"`, '
+        "`tui1on1 bench sam --for priya --remove`",
+    )
+    bench.add_argument(
+        "name", metavar="NAME", nargs="?", help="who could step in (a unique start of the name)"
+    )
+    bench.add_argument("--for", dest="whose", metavar="WHOSE", help="whose role: a name, or me")
+    bench.add_argument("--ready", metavar="WHEN", help="now, year (within a year) or later")
+    bench.add_argument("--note", metavar="TEXT", help="why, in a few words")
+    bench.add_argument("--remove", action="store_true", help="take them off that role")
+    bench.add_argument("--json", action="store_true", help="print JSON (see the README)")

@@ -31,6 +31,7 @@ HANDLERS = {
     "topic": ("topic_command", "topic"),
     "exposure": ("exposure_command", "exposure"),
     "team": ("team_command", "team"),
+    "bench": ("bench_command", "bench"),
     "mirror": ("mirror_command", "mirror"),
     "demo": ("demo_command", "demo"),
 }

@@ -39,6 +39,7 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
         for problem in bank.problems:
             print(f"tui1on1: warning: {safe_terminal_text(str(problem))}", file=sys.stderr)
         rows = store.team(bank.elements(), today, weeks=settings.career_weeks)
+        bare = [role for role in store.bench() if not role.covered] if rows else []
     except StoreError as exc:
         return fail(str(exc))
     finally:
@@ -46,7 +47,11 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(as_json(rows, today), indent=2, ensure_ascii=True))
     else:
-        sys.stdout.write("".join(f"{line}\n" for line in as_text(rows, today)))
+        lines = as_text(rows, today)
+        if bare:
+            roles = ", ".join(safe_terminal_text(role.title) for role in bare)
+            lines += ["", f"No one ready to back-fill: {roles} (tui1on1 bench)"]
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
     return EXIT_OK
 
 
@@ -58,6 +63,7 @@ def as_text(rows: list[TeamRow], today: date) -> list[str]:
         days_ago,
         promise_words,
         step_words,
+        steps_into_words,
         weeks_ago,
     )
     from tui1on1.domain.text import safe_terminal_text
@@ -83,6 +89,8 @@ def as_text(rows: list[TeamRow], today: date) -> list[str]:
             f"  exposure       {days_ago(row.last_exposure, today)}",
             f"  my promises    {promise_words(row)}",
         ]
+        if row.steps_into:
+            lines.append(f"  could step in  {safe_terminal_text(steps_into_words(row))}")
     return lines
 
 
@@ -113,5 +121,7 @@ def _row(row: TeamRow, today: date) -> dict[str, Any]:
         "my_open_promises": row.open_mine,
         "kept_promise_percent": row.promises.percent,
         "my_overdue_promises": row.promises.overdue,
+        "could_step_into": [{"role": title, "readiness": r.value} for title, r in row.steps_into],
+        "role_backed_up": row.backed_up,
         "attention": [{"why": a.words, "weight": a.weight} for a in row.attention],
     }

@@ -34,6 +34,7 @@ from tui1on1.domain.kinds import ActionStatus, CareerElement
 from tui1on1.domain.promises import PromiseStats
 from tui1on1.domain.records import Person
 from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, CareerHistory
+from tui1on1.domain.succession import READINESS_WORDS, Readiness
 from tui1on1.domain.text import plural
 
 EXPOSURE_DAYS = 90
@@ -75,6 +76,8 @@ class TeamRow:
     promises: PromiseStats
     open_mine: int
     attention: tuple[Attention, ...]
+    steps_into: tuple[tuple[str, Readiness], ...] = ()  # roles they could take, readiest first
+    backed_up: bool = True  # someone could take their role now or within a year
 
     @property
     def weight(self) -> int:
@@ -150,6 +153,7 @@ def attention(
         found.append(Attention(f"no exposure in {plural((today - last_exposure).days, 'day')}", 2))
     if aspiration is not None and step is None:
         found.append(Attention("no next step agreed toward their aspiration", 1))
+
     return tuple(sorted(found, key=lambda a: -a.weight))
 
 
@@ -163,6 +167,8 @@ def team_row(
     open_mine: int,
     today: date,
     weeks: int = DEFAULT_CAREER_WEEKS,
+    steps_into: tuple[tuple[str, Readiness], ...] = (),
+    backed_up: bool = True,
 ) -> TeamRow:
     current = thread.current(CareerElement.ASPIRATION)
     aspiration = first_line(current.answer) if current is not None else None
@@ -194,6 +200,8 @@ def team_row(
             today=today,
             weeks=weeks,
         ),
+        steps_into=steps_into,
+        backed_up=backed_up,
     )
 
 
@@ -227,6 +235,11 @@ def promise_words(row: TeamRow) -> str:
         return "none open"
     open_part = f"{row.open_mine} open" if row.open_mine else "none open"
     return f"{open_part} · kept {row.promises.short()}"
+
+
+def steps_into_words(row: TeamRow) -> str:
+    """ "my role (within a year), Ada Lovelace's role (ready now)", or ""."""
+    return ", ".join(f"{title} ({READINESS_WORDS[r]})" for title, r in row.steps_into)
 
 
 def team_rows(rows: list[TeamRow]) -> list[TeamRow]:

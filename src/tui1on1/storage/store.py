@@ -32,6 +32,7 @@ from tui1on1.storage.recaps import RecapStore
 from tui1on1.storage.search import SearchStore
 from tui1on1.storage.series import SeriesStore
 from tui1on1.storage.session import describe_db_error
+from tui1on1.storage.succession import SuccessionStore
 from tui1on1.storage.talking_points import TalkingPointStore
 from tui1on1.storage.team import TeamStore
 from tui1on1.storage.transfer.store import TransferStore
@@ -53,6 +54,7 @@ class Store(
     TransferStore,
     TalkingPointStore,
     ExposureStore,
+    SuccessionStore,
 ):
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine)

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     false,
     text,
 )
@@ -250,6 +251,24 @@ class ExposureRow(Base):
     text: Mapped[str] = mapped_column(Text)
     happened_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class BackfillRow(Base):
+    """Who could step into whose role (0008); see ``domain.succession``.
+    ``holder_key`` is ``holder_id``, or 0 for the manager's own role, so the
+    unique pair holds for mine too (NULLs are never equal)."""
+
+    __tablename__ = "backfill"
+    __table_args__ = (UniqueConstraint("holder_key", "candidate_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)  # an import lands it once
+    holder_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    holder_key: Mapped[int] = mapped_column(Integer)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    readiness: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class DraftRow(Base):

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from tui1on1.domain.kinds import ActionStatus, CareerElement, Owner, Relationship
 from tui1on1.domain.promises import DEFAULT_DAYS, PromiseStats, promise_stats_by_person
 from tui1on1.domain.series import DEFAULT_CAREER_WEEKS
+from tui1on1.domain.succession import BenchRole, bench, could_step_into
 from tui1on1.domain.team import (
     EXPOSURE_WINDOW_DAYS,
     THREAD_WINDOW_DAYS,
@@ -28,11 +29,15 @@ from tui1on1.storage import convert
 from tui1on1.storage.exposures import ExposureStore
 from tui1on1.storage.history import HistoryStore
 from tui1on1.storage.ledger import LedgerStore
+from tui1on1.storage.people import PeopleStore
 from tui1on1.storage.series import SeriesStore
+from tui1on1.storage.succession import SuccessionStore
 from tui1on1.storage.tables import ActionItemRow, PersonRow
 
 
-class TeamStore(LedgerStore, HistoryStore, SeriesStore, ExposureStore):
+class TeamStore(
+    PeopleStore, LedgerStore, HistoryStore, SeriesStore, ExposureStore, SuccessionStore
+):
     def team(
         self,
         elements_by_slug: Mapping[str, CareerElement | None],
@@ -70,6 +75,9 @@ class TeamStore(LedgerStore, HistoryStore, SeriesStore, ExposureStore):
         for action in actions:
             if action.owner is Owner.ME and action.status is ActionStatus.OPEN:
                 open_mine[action.person_id] = open_mine.get(action.person_id, 0) + 1
+        everyone = self.list_people(include_archived=False)
+        backfills = self.backfills()
+        roles = {role.holder.id: role for role in bench(people, everyone, backfills) if role.holder}
         return team_rows(
             [
                 team_row(
@@ -82,10 +90,19 @@ class TeamStore(LedgerStore, HistoryStore, SeriesStore, ExposureStore):
                     open_mine.get(person.id, 0),
                     today,
                     weeks,
+                    steps_into=tuple(could_step_into(person.id, everyone, backfills)),
+                    backed_up=roles[person.id].covered,
                 )
                 for person in people
             ]
         )
+
+    def bench(self) -> list[BenchRole]:
+        """My role and each report's, with who could back-fill it; those
+        with no one ready first."""
+        everyone = self.list_people(include_archived=False)
+        reports = [p for p in everyone if p.relationship is Relationship.REPORT]
+        return bench(reports, everyone, self.backfills())
 
     def _plan_steps(self, note_ids: Collection[int]) -> dict[int, PlanStep]:
         """The actions of these career-plan notes, by note id (a plan step

@@ -38,6 +38,7 @@ from tui1on1.storage.transfer.model import (
     TalkingPointEntry,
 )
 from tui1on1.storage.transfer.reader import Reader, quoted, type_name
+from tui1on1.storage.transfer.succession import read_backfill
 
 MAX_DRAFT_CHARS = MAX_NOTE_CHARS * 5  # what save_draft keeps
 # A note's career mark: an element, or "none" (taken out of the thread).
@@ -103,6 +104,9 @@ def _read_person(r: Reader, version: int) -> PersonEntry:
     if version >= _SINCE_5 or "exposures" in r.obj:
         for path, item in r.items("exposures"):
             person.exposures.append(read_exposure(Reader(item, path)))
+    if version >= _SINCE_5 or "backfills" in r.obj:
+        for path, item in r.items("backfills"):
+            person.backfills.append(read_backfill(Reader(item, path)))
     starts = {m.started_at for m in person.meetings}
     for path, when in closings:
         if when not in starts:

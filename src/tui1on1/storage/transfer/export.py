@@ -15,6 +15,7 @@ from tui1on1.storage.tables import (
     ActionEventRow,
     ActionItemRow,
     AskedQuestionRow,
+    BackfillRow,
     DraftRow,
     ExposureRow,
     MeetingPauseRow,
@@ -26,6 +27,7 @@ from tui1on1.storage.tables import (
 )
 from tui1on1.storage.transfer.exposures import export_exposures
 from tui1on1.storage.transfer.model import FORMAT, VERSION
+from tui1on1.storage.transfer.succession import export_backfills
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
@@ -67,6 +69,7 @@ def document_from(
     drafts_q = select(DraftRow)
     points_q = select(TalkingPointRow)
     exposures_q = select(ExposureRow)
+    backfills_q = select(BackfillRow)
     if meeting_id is not None:
         owner = select(MeetingRow.person_id).where(MeetingRow.id == meeting_id)
         people_q = people_q.where(PersonRow.id.in_(owner.scalar_subquery()))
@@ -80,6 +83,7 @@ def document_from(
         drafts_q = drafts_q.where(DraftRow.meeting_id == meeting_id)
         points_q = points_q.where(false())  # a discarded meeting leaves them waiting
         exposures_q = exposures_q.where(false())  # logged between meetings: not the meeting's
+        backfills_q = backfills_q.where(false())  # nor is the bench
     people = session.scalars(people_q).all()
     meetings = session.scalars(meetings_q).all()
     pauses = session.scalars(pauses_q).all()
@@ -98,6 +102,8 @@ def document_from(
     drafts = session.scalars(drafts_q).all()
     points_of = _group(session.scalars(points_q).all(), lambda r: r.person_id)
     exposures_of = _group(session.scalars(exposures_q).all(), lambda r: r.person_id)
+    backfills_of = _group(session.scalars(backfills_q).all(), lambda r: r.candidate_id)
+    names = {person.id: person.name for person in people}
 
     meetings_of = _group(meetings, lambda r: r.person_id)
     pauses_of = _group(pauses, lambda r: r.meeting_id)
@@ -191,6 +197,7 @@ def document_from(
                     )
                 ],
                 "exposures": export_exposures(exposures_of.get(person.id, []), _iso),
+                "backfills": export_backfills(backfills_of.get(person.id, []), names, _iso),
             }
         )
     return {

@@ -33,6 +33,7 @@ from tui1on1.storage.transfer.model import (
     PersonEntry,
 )
 from tui1on1.storage.transfer.report import ImportReport
+from tui1on1.storage.transfer.succession import merge_backfills
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
@@ -83,6 +84,7 @@ class _Merge:
         self._notes(placements, targets)
         self._talking_points(people, person_ids, targets)
         merge_exposures(self.session, people, person_ids, self.report)
+        merge_backfills(self.session, people, person_ids, self.report)
 
     # people -----------------------------------------------------------------
 

@@ -22,14 +22,15 @@ FORMAT = "tui1on1-export"
 #: ``resolved_in_meeting``: an older reader would drop them silently.
 #: 4 added each note's ``private`` and each action's ``history``: an older
 #: reader would share private notes and lose how promises were kept.
-#: 5 added each person's ``exposures`` (and notes of kind ``exposure``): an
-#: older reader would lose the exposure log.
+#: 5 added each person's ``exposures`` (and notes of kind ``exposure``) and
+#: ``backfills`` (the roles they could step into): an older reader would
+#: lose the exposure log and the bench.
 VERSION = 5
 #: The versions read: a version 1 file's notes have none of those (read as
 #: still open, no mark, not a Why? answer); a version 1 or 2 file has no
 #: talking points, and its topics were dealt with in no meeting; before 4,
 #: concerns and parked topics are private (as the upgrade made them) and an
-#: action has no history; before 5, no one has a logged exposure.
+#: action has no history; before 5, no one has a logged exposure or a backfill.
 VERSIONS_READ = (1, 2, 3, 4, 5)
 
 
@@ -121,6 +122,18 @@ class ExposureEntry:
 
 
 @dataclass
+class BackfillEntry:
+    """A role someone could step into; ``holder_key`` is the casefolded
+    name of whose role (None: the manager's own)."""
+
+    uid: str
+    holder_key: str | None
+    readiness: str
+    note: str
+    updated_at: datetime
+
+
+@dataclass
 class AskedEntry:
     """A question asked in a meeting; ``key`` is unique within the meeting."""
 
@@ -166,3 +179,4 @@ class PersonEntry:
     meetings: list[MeetingEntry]
     talking_points: list[TalkingPointEntry] = field(default_factory=list)
     exposures: list[ExposureEntry] = field(default_factory=list)
+    backfills: list[BackfillEntry] = field(default_factory=list)

@@ -26,6 +26,8 @@ class ImportReport:
     points_skipped: int = 0
     exposures_added: int = 0
     exposures_skipped: int = 0
+    backfills_added: int = 0
+    backfills_skipped: int = 0
     # (person's name, started_at) of live meetings imported as ended, because
     # that person had a live meeting already.
     ended_live: list[tuple[str, datetime]] = field(default_factory=list)
@@ -38,6 +40,7 @@ class ImportReport:
             or self.notes_added
             or self.points_added
             or self.exposures_added
+            or self.backfills_added
         )
 
     def lines(self) -> list[str]:
@@ -75,6 +78,8 @@ class ImportReport:
             if self.exposures_skipped:
                 exposures += f" ({self.exposures_skipped} already there, skipped)"
             extras.append(exposures)
+        if self.backfills_added:
+            extras.append(_count(self.backfills_added, "backfill", "backfills"))
         if extras:
             lines.append(f"with {_and(extras)}")
         for name, started in self.ended_live:

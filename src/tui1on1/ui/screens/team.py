@@ -17,12 +17,14 @@ from textual.binding import Binding
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui1on1.domain.succession import BenchRole
 from tui1on1.domain.team import (
     TeamRow,
     aspiration_words,
     days_ago,
     promise_words,
     step_words,
+    steps_into_words,
     weeks_ago,
 )
 from tui1on1.domain.text import clip, plural, safe_terminal_text
@@ -39,13 +41,15 @@ EMPTY = (
 )
 
 
-def load_team(services: Services, today: date) -> list[TeamRow]:
+def load_team(services: Services, today: date) -> tuple[list[TeamRow], list[BenchRole]]:
     elements = services.bank.elements()
-    return services.store.team(elements, today, weeks=services.settings.career_weeks)
+    rows = services.store.team(elements, today, weeks=services.settings.career_weeks)
+    return rows, [role for role in services.store.bench() if not role.covered]
 
 
-def header_text(rows: list[TeamRow]) -> Text:
-    """The title, and how many need something (or that nobody does)."""
+def header_text(rows: list[TeamRow], bare: list[BenchRole]) -> Text:
+    """The title, how many need something (or that nobody does), and the
+    roles no one is ready to back-fill (the bench's gaps)."""
     text = Text("Your team, who needs you first", style="bold")
     needing = sum(1 for r in rows if r.attention)
     if not rows:
@@ -54,6 +58,11 @@ def header_text(rows: list[TeamRow]) -> Text:
         text.append(f"\n{plural(len(rows), 'report')} · {needing} need something from you")
     else:
         text.append(f"\n{plural(len(rows), 'report')} · nothing pressing for anyone")
+    if bare:
+        roles = ", ".join(safe_terminal_text(r.title) for r in bare)
+        text.append(f"\nNo one ready to back-fill: {roles}")
+    else:
+        text.append("\nEvery role has someone ready now or within a year")
     return text
 
 
@@ -82,6 +91,9 @@ def row_text(row: TeamRow, today: date, room: int) -> Text:
         text.append(when, style="bold" if overdue else "")
     rest = f"  exposure {days_ago(row.last_exposure, today)} · my promises {promise_words(row)}"
     text.append("\n" + clip(rest, room))
+    if row.steps_into:
+        could = "  could step into: " + safe_terminal_text(steps_into_words(row))
+        text.append("\n" + clip(could, room))
     return text
 
 
@@ -96,6 +108,7 @@ class TeamScreen(ServiceScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[TeamRow] | None = None
+        self.bare: list[BenchRole] = []  # roles with no one ready
 
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="team-header")
@@ -114,18 +127,20 @@ class TeamScreen(ServiceScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="team")
     def reload(self) -> None:
-        rows = load_team(self.open_services(), self.today())
-        show_latest(self.app, self._show, rows)
+        rows, bare = load_team(self.open_services(), self.today())
+        show_latest(self.app, self._show, rows, bare)
 
     def show_store_error(self, error: StoreError, undone: str | None = None) -> None:
         super().show_store_error(error, undone)
         if self.rows is None:
             self.query_one("#team-header", Static).update(not_loaded(error))
 
-    def _show(self, rows: list[TeamRow]) -> None:
+    def _show(self, rows: list[TeamRow], bare: list[BenchRole] | None = None) -> None:
         self.rows = rows
+        if bare is not None:
+            self.bare = bare
         today = self.today()
-        self.query_one("#team-header", Static).update(header_text(rows))
+        self.query_one("#team-header", Static).update(header_text(rows, self.bare))
         view = self.query_one("#team-list", OpenList)
         current = view.highlighted_option.id if view.highlighted_option is not None else None
         view.clear_options()

@@ -1,0 +1,141 @@
+"""Succession: who could step into whose role, and how ready they are.
+
+A role is someone's current role (their ``role`` on file, or "their role"
+when none is written) or the manager's own. For each, the people who could
+back-fill it, each ready now, within a year, or later. The bench lists every
+report's role and the manager's own, those with no one ready (now or within
+a year) first: a role that would leave a hole if its holder left tomorrow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from tui1on1.domain.records import Person
+
+
+class Readiness(StrEnum):
+    NOW = "now"
+    YEAR = "year"  # within a year
+    LATER = "later"
+
+
+READINESS_WORDS = {
+    Readiness.NOW: "ready now",
+    Readiness.YEAR: "within a year",
+    Readiness.LATER: "later",
+}
+READINESS_HELP = "now, year (within a year) or later"
+MY_ROLE = "my role"
+MAX_NOTE_CHARS = 300
+
+
+_ALIASES = {
+    "now": Readiness.NOW,
+    "ready now": Readiness.NOW,
+    "year": Readiness.YEAR,
+    "within a year": Readiness.YEAR,
+    "1y": Readiness.YEAR,
+    "later": Readiness.LATER,
+}
+
+
+class SuccessionError(ValueError):
+    """Something that can't be kept as given; the message is calm and says why."""
+
+
+def parse_readiness(word: str) -> Readiness:
+    typed = word.strip().casefold().replace("-", " ")
+    if typed not in _ALIASES:
+        raise SuccessionError(f"'{word}' isn't a readiness: try {READINESS_HELP}")
+    return _ALIASES[typed]
+
+
+@dataclass(frozen=True, slots=True)
+class Backfill:
+    """``candidate_id`` could step into the role of ``holder_id`` (None: mine)."""
+
+    id: int
+    holder_id: int | None
+    candidate_id: int
+    readiness: Readiness
+    note: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BenchRole:
+    """One role and who could back-fill it, readiest first."""
+
+    holder: Person | None  # None: the manager's own role
+    candidates: tuple[tuple[Person, Backfill], ...]
+
+    @property
+    def title(self) -> str:
+        """ "Ada Lovelace's role (Staff engineer)", or "my role"."""
+        if self.holder is None:
+            return MY_ROLE
+        role = f" ({self.holder.role})" if self.holder.role else ""
+        return f"{self.holder.name}'s role{role}"
+
+    @property
+    def covered(self) -> bool:
+        """Someone could step in now or within a year."""
+        return any(b.readiness in (Readiness.NOW, Readiness.YEAR) for _p, b in self.candidates)
+
+
+_ORDER = {Readiness.NOW: 0, Readiness.YEAR: 1, Readiness.LATER: 2}
+
+
+def bench(
+    reports: Sequence[Person], people: Iterable[Person], backfills: Iterable[Backfill]
+) -> list[BenchRole]:
+    """My role and each report's, those with no one ready first (then as
+    given: mine first, then the reports in order)."""
+    by_id = {p.id: p for p in people}
+    grouped: dict[int | None, list[tuple[Person, Backfill]]] = {}
+    for backfill in backfills:
+        candidate = by_id.get(backfill.candidate_id)
+        if candidate is not None and not candidate.archived:
+            grouped.setdefault(backfill.holder_id, []).append((candidate, backfill))
+    holders: list[Person | None] = [None, *reports]
+    roles = [
+        BenchRole(
+            holder=holder,
+            candidates=tuple(
+                sorted(
+                    grouped.get(holder.id if holder else None, []),
+                    key=lambda pb: (_ORDER[pb[1].readiness], pb[0].name.casefold()),
+                )
+            ),
+        )
+        for holder in holders
+    ]
+    return sorted(roles, key=lambda r: r.covered)  # stable: uncovered first, order kept
+
+
+def candidate_words(role: BenchRole) -> str:
+    """ "Bo Chen (ready now), Cy Young (later)" or "no one named yet"."""
+    if not role.candidates:
+        return "no one named yet"
+    return ", ".join(f"{p.name} ({READINESS_WORDS[b.readiness]})" for p, b in role.candidates)
+
+
+def could_step_into(
+    person_id: int, people: Iterable[Person], backfills: Iterable[Backfill]
+) -> list[tuple[str, Readiness]]:
+    """The roles ``person_id`` could step into, readiest first: ("Ada
+    Lovelace's role" or "my role", readiness)."""
+    by_id = {p.id: p for p in people}
+    found = []
+    for b in backfills:
+        if b.candidate_id != person_id:
+            continue
+        holder = by_id.get(b.holder_id) if b.holder_id is not None else None
+        if b.holder_id is not None and holder is None:
+            continue
+        found.append((f"{holder.name}'s role" if holder is not None else MY_ROLE, b.readiness))
+    return sorted(found, key=lambda tr: (_ORDER[tr[1]], tr[0].casefold()))

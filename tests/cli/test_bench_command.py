@@ -1,0 +1,85 @@
+"""`tui1on1 bench`: my role and each report's with who could step in, the
+gaps first; naming someone for a role (mine or a person's), changing how
+ready, removing; bad arguments exit 2 with one calm line."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from tui1on1.cli import bench_command
+from tui1on1.domain.kinds import Relationship
+from tui1on1.storage.store import Store
+
+NOW = datetime(2026, 12, 9, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench_command, "now", lambda: NOW)
+
+
+@pytest.fixture
+def url(tmp_path) -> str:
+    url = f"sqlite:///{tmp_path / 'bench.db'}"
+    store = Store.open(url)
+    store.add_person("Priya Raman", role="Staff engineer", now=NOW)
+    store.add_person("Sam Okafor", role="SRE", now=NOW)
+    store.add_person("Kim Boss", relationship=Relationship.MANAGER.value, now=NOW)
+    store.close()
+    return url
+
+
+def test_naming_people_for_roles_fills_the_bench(cli, url):
+    assert cli("--db", url, "bench") == (0, (
+        "The bench: 3 of 3 roles with no one ready now or within a year.\n"
+        "! my role: no one named yet\n"
+        "! Priya Raman's role (Staff engineer): no one named yet\n"
+        "! Sam Okafor's role (SRE): no one named yet\n"), "")  # fmt: skip
+    assert cli("--db", url, "bench", "sam", "--for", "priya", "--ready", "now") == (
+        0, "Sam Okafor could step into Priya Raman's role: ready now.\n", "")  # fmt: skip
+    assert cli("--db", url, "bench", "priya", "--for", "me", "--ready", "later")[1] == (
+        "Priya Raman could step into my role: later.\n"
+    )
+    assert cli("--db", url, "bench", "priya", "--for", "me", "--ready", "year")[0] == 0
+    assert cli("--db", url, "bench")[1] == (
+        "The bench: 1 of 3 roles with no one ready now or within a year.\n"
+        "! Sam Okafor's role (SRE): no one named yet\n"
+        "  my role: Priya Raman (within a year)\n"
+        "  Priya Raman's role (Staff engineer): Sam Okafor (ready now)\n"
+    )
+    doc = json.loads(cli("--db", url, "bench", "--json")[1])
+    assert doc["roles"][1] == {
+        "role": "my role",
+        "holder": None,
+        "covered": True,
+        "candidates": [{"person": "Priya Raman", "readiness": "year", "note": ""}],
+    }
+    assert cli("--db", url, "bench", "sam", "--for", "priya", "--remove")[1] == (
+        "Sam Okafor is no longer named for Priya Raman's role.\n"
+    )
+    code, _out, err = cli("--db", url, "bench", "sam", "--for", "priya", "--remove")
+    assert code == 1 and err == "tui1on1: they weren't named for that role\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["sam"], "say whose role: tui1on1 bench sam --for me|NAME --ready now"),
+        (
+            ["sam", "--for", "me"],
+            "say how ready: tui1on1 bench sam --for me --ready now|year|later",
+        ),
+        (["sam", "--for", "me", "--ready", "soon"], "'soon' isn't a readiness: try now, year"),
+        (["--ready", "now"], "say who first"),
+        (["sam", "--for", "me", "--remove", "--ready", "now"], "--remove takes no --ready"),
+        (["sam", "--for", "sam", "--ready", "now"], "someone can't back-fill their own role"),
+        (["nobody", "--for", "me", "--ready", "now"], "nobody"),
+    ],
+)
+def test_a_bad_line_is_refused_with_one_calm_line(cli, url, args, said):
+    code, out, err = cli("--db", url, "bench", *args)
+    assert code in (1, 2) and out == ""
+    assert err.startswith("tui1on1: ") and said in err and err.count("\n") == 1
