@@ -418,3 +418,21 @@ def test_imports_into_sqlite_with_the_expected_counts(doc: dict, sqlite_url: str
         assert not again.added_anything
     finally:
         store.close()
+
+
+def test_reports_have_exposure_and_a_bench_with_a_gap(doc: dict) -> None:
+    """The team view and `bench` have something true-looking to show: every
+    report was given exposure (typed in a 1:1 or logged), the manager's role
+    and most reports' have someone, and at least one role has no one ready."""
+    reports = [p for p in doc["people"] if p["relationship"] == "report"]
+    names = {p["name"] for p in reports}
+    for person in reports:
+        typed = [n for m in person["meetings"] for n in m["notes"] if n["kind"] == "exposure"]
+        assert typed or person["exposures"], person["name"]
+        for logged in person["exposures"]:
+            assert logged["on"] < NOW.date().isoformat()
+    backfills = [(p["name"], b) for p in reports for b in p["backfills"]]
+    assert any(b["for"] is None for _name, b in backfills)  # someone for my role
+    holders = {b["for"] for _name, b in backfills if b["readiness"] in ("now", "year")}
+    assert names - holders  # a role with no one ready
+    assert all(b["for"] in names | {None} and b["for"] != name for name, b in backfills)

@@ -55,6 +55,7 @@ from tui1on1.demo.catalogue import catalogue
 from tui1on1.demo.content import Entry, PersonHistory
 from tui1on1.demo.exposures import add_exposures
 from tui1on1.demo.schedule import UP, roster
+from tui1on1.demo.succession import backfills_for
 
 __all__ = ["FORMAT", "VERSION", "generate", "iter_people"]
 
@@ -108,11 +109,13 @@ def iter_people(
     shipped = catalogue()
     people_ = roster(random.Random(seed), people, weeks)
     casts = cast_roster(seed, [w.role if w.relationship not in UP else None for w in people_])
+    reports = [w.name for w in people_ if w.relationship == "report" and not w.archived]
     for index, (who, cast) in enumerate(zip(people_, casts, strict=True)):
         rng = random.Random(f"tui1on1-demo:{seed}:{index}")
         entry = PersonHistory(who, rng, shipped, now, (low, high), cast).build()
         if who.relationship == "report":
             entry["exposures"] = add_exposures(entry, now, seed)
+            entry["backfills"] = backfills_for(who.name, reports, now)
         yield entry
 
 
