@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TypeAlias
 
 from tui1on1 import __version__
+from tui1on1.cli.growth_parsers import add_growth_parsers
 from tui1on1.privacy import restrict_umask
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -170,21 +171,7 @@ def build_parser() -> Parser:
     topic.add_argument("--mine", action="store_true", help="a point you raise (default: theirs)")
     topic.add_argument("--json", action="store_true", help="print JSON (see the README)")
 
-    _add_exposure_parser(sub)
-    team = sub.add_parser(
-        "team",
-        help="every report, who needs you first: aspiration, career talk, next step, exposure",
-        description=(
-            "Your reports, who needs attention first: each one's current aspiration, weeks "
-            "since the last career conversation, the next agreed step and whether it is "
-            "overdue, days since their last exposure, your open promises to them and how "
-            "many you kept, and what needs doing."
-        ),
-        epilog="examples: `tui1on1 team`, `tui1on1 team --json`",
-    )
-    team.add_argument("--json", action="store_true", help="print JSON (see the README)")
-    _add_bench_parser(sub)
-    _add_mirror_parser(sub)
+    add_growth_parsers(sub)
 
     sub.add_parser("demo", help="open the app on a generated demo database (your data untouched)")
 
@@ -249,30 +236,6 @@ def _add_actions_parser(sub: Subcommands) -> None:
     )
     actions.add_argument("--reason", metavar="TEXT", help="with drop: why it was dropped")
     actions.add_argument("--json", action="store_true", help="print JSON")
-
-
-def _add_mirror_parser(sub: Subcommands) -> None:
-    from tui1on1.domain.mirror import WINDOW_WEEKS  # the standard library only
-
-    mirror = sub.add_parser(
-        "mirror",
-        help="how you run your 1:1s: pauses, career time, their agenda, cadence, promises",
-        description=(
-            "Six figures over the last weeks, worked out from what is on file (never stored, "
-            "never exported): the pause you hold after asking, the 1:1s that reached their "
-            "Career segment, whose talking points they were, segments that ran over, 1:1s "
-            "held against your cadences, and your promises kept on time."
-        ),
-        epilog="examples: `tui1on1 mirror`, `tui1on1 mirror --weeks 12 --json`",
-    )
-    mirror.add_argument(
-        "--weeks",
-        type=int,
-        choices=WINDOW_WEEKS,
-        default=WINDOW_WEEKS[0],
-        help=f"how many weeks back to look, today included (default {WINDOW_WEEKS[0]})",
-    )
-    mirror.add_argument("--json", action="store_true", help="print JSON (see the README)")
 
 
 def _add_questions_parser(sub: Subcommands) -> None:
@@ -394,62 +357,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-
-
-def _add_exposure_parser(sub: Subcommands) -> None:
-    exposure = sub.add_parser(
-        "exposure",
-        help="log an opportunity given to NAME (a customer meeting, a talk…), or list their log",
-        description=(
-            "With KIND and TEXT: log an opportunity you gave NAME to be seen and to grow, on "
-            "DAY (default today). Without them: NAME's exposure log, newest first, with how "
-            "long since the last; those typed in a 1:1 with '* ' are listed too."
-        ),
-        epilog='examples: `tui1on1 exposure priya customer "sat in on the Acme renewal"`, '
-        '`tui1on1 exposure priya intro "met Sam from platform" --on 3d`, '
-        "`tui1on1 exposure priya`, `tui1on1 exposure priya --delete x3`",
-    )
-    exposure.add_argument(
-        "name",
-        metavar="NAME",
-        help="who: their name, or a unique start of it or of any word in it",
-    )
-    exposure.add_argument(
-        "kind",
-        metavar="KIND",
-        nargs="?",
-        help="leadership, customer, presented, intro, stretch, lunch or other",
-    )
-    exposure.add_argument("text", metavar="TEXT", nargs="?", help="what happened, with whom")
-    exposure.add_argument(
-        "--on",
-        metavar="DAY",
-        help="when: today (default), yesterday, 3d (three days ago) or 2026-11-27",
-    )
-    exposure.add_argument(
-        "--delete", metavar="REF", help="delete a logged exposure by its ref (x12)"
-    )
-    exposure.add_argument("--json", action="store_true", help="print JSON (see the README)")
-
-
-def _add_bench_parser(sub: Subcommands) -> None:
-    bench = sub.add_parser(
-        "bench",
-        help="who could back-fill my role and each report's; or name someone for a role",
-        description=(
-            "Without NAME: my role and each report's, with who could step in (ready now, "
-            "within a year, later), those with no one ready first. With NAME: name them for "
-            "the role of WHOSE (a person, or me), or --remove them from it."
-        ),
-        epilog="examples: `tui1on1 bench`, `tui1on1 bench priya --for me --ready year`, "
-        '`tui1on1 bench sam --for priya --ready now --note "ran on-call all autumn"`, '
-        "`tui1on1 bench sam --for priya --remove`",
-    )
-    bench.add_argument(
-        "name", metavar="NAME", nargs="?", help="who could step in (a unique start of the name)"
-    )
-    bench.add_argument("--for", dest="whose", metavar="WHOSE", help="whose role: a name, or me")
-    bench.add_argument("--ready", metavar="WHEN", help="now, year (within a year) or later")
-    bench.add_argument("--note", metavar="TEXT", help="why, in a few words")
-    bench.add_argument("--remove", action="store_true", help="take them off that role")
-    bench.add_argument("--json", action="store_true", help="print JSON (see the README)")

@@ -87,6 +87,7 @@ from datetime import date
 from tui1on1.domain.career import MARK_WORDS
 from tui1on1.domain.datewords import due_warning
 from tui1on1.domain.exposure import KINDS_HELP as EXPOSURE_KINDS
+from tui1on1.domain.glued import glued_prefix_hint, glued_sensitive
 from tui1on1.domain.kinds import CareerElement, NoteKind, Owner
 from tui1on1.domain.tags import extract_tags
 from tui1on1.domain.trailingdue import read_due
@@ -278,8 +279,8 @@ def parse_line(line: str, today: date, *, keep_due: date | None = None) -> Parse
         if due is None:
             warning = due_warning(body, today)
 
-    glued = (kind is NoteKind.NOTE and not prefix) or _glued_sensitive(kind, stripped)
-    hint = _glued_prefix_hint(stripped, kind) if glued else None
+    glued = (kind is NoteKind.NOTE and not prefix) or glued_sensitive(kind, stripped)
+    hint = glued_prefix_hint(stripped, kind, PREFIX_KINDS) if glued else None
     return ParsedLine(
         kind=kind,
         text=body,
@@ -345,59 +346,13 @@ def _split_prefix(text: str) -> tuple[NoteKind, Owner | None, str, str]:
     if head.lower() == _ME_PREFIX and _space_or_end(text, len(_ME_PREFIX)):
         return NoteKind.ACTION, Owner.ME, head, text[len(_ME_PREFIX) :].strip()
     kind = PREFIX_KINDS.get(text[0])
-    if kind is not None and (_space_or_end(text, 1) or _glued_sensitive(kind, text)):
+    if kind is not None and (_space_or_end(text, 1) or glued_sensitive(kind, text)):
         owner = Owner.THEM if kind is NoteKind.ACTION else None
         return kind, owner, text[0], text[1:].strip()
     return NoteKind.NOTE, None, "", text
-
-
-_SENSITIVE = (NoteKind.CONCERN, NoteKind.PARKED)
-"""The kinds that hold what is sensitive (a worry, pay): glued to a word,
-their prefix still counts, since a slip there would share the note."""
-
-
-def _glued_sensitive(kind: NoteKind, text: str) -> bool:
-    """``-worried`` or ``~pay band``: the prefix glued to a letter."""
-    return kind in _SENSITIVE and len(text) > 1 and text[1].isalpha()
 
 
 def _space_or_end(text: str, index: int) -> bool:
     """True when ``text`` ends at ``index``, has whitespace there, or the
     private marker: ``!me//ask HR`` is a private action, not a shared note."""
     return index >= len(text) or text[index].isspace() or text.startswith(PRIVATE_MARKER, index)
-
-
-_KIND_NAMES = {
-    NoteKind.ACTION: "an action",
-    NoteKind.QUOTE: "a quote",
-    NoteKind.QUESTION: "an open question",
-    NoteKind.DECISION: "a decision",
-    NoteKind.WIN: "a win",
-    NoteKind.CONCERN: "a concern",
-    NoteKind.PARKED: "a parked topic",
-    NoteKind.EXPOSURE: "an exposure",
-}
-
-
-def _glued_prefix_hint(text: str, kind: NoteKind) -> str | None:
-    """A calm word when a line starts with a prefix glued to a letter: a
-    concern or parked topic (``-worried``, ``~pay``) is read as one, kept
-    private as those are; any other (``!call Bob``) stays a plain, shared
-    note — and the user hears how to have it the other way. ``-5%``,
-    ``+1`` and ``=)`` say nothing."""
-    mark = PREFIX_KINDS.get(text[0])
-    if mark is None or len(text) < 2 or not text[1].isalpha():
-        return None
-    word = text.split(None, 1)[0]
-    if text[0] == "*" and "*" in text[1:]:
-        return None  # *emphasis*, as in Markdown: not a slip
-    if kind in _SENSITIVE:
-        return (
-            f"'{word}' was read as {_KIND_NAMES[kind]}: glued to a word, '-' and '~' still "
-            f"count (a slip there mustn't share it). For a plain note, put a backslash "
-            f"first: '\\{word}'."
-        )
-    return (
-        f"'{word}' was saved as a plain note. For {_KIND_NAMES[mark]}, put a space "
-        f"after '{text[0]}': '{text[0]} {text[1:].split(None, 1)[0]}'."
-    )
