@@ -57,7 +57,10 @@ def _people(path: Path) -> tuple[str, list[str], list[str]]:
         ).fetchone()[0]
         rows = conn.execute("SELECT name, role, relationship FROM person").fetchall()
     names = [name for name, _, _ in rows]
-    headers = [f"{role} · {rel}" if role else f"  {rel}" for _, role, rel in rows]
+    # Two spaces before the role: the person screen's header has them after
+    # the name, home's line under the table has " · " (a marker home also
+    # shows would time home's own redraw, not the person screen).
+    headers = [f"  {role} · {rel}" if role else f"  {rel}" for _, role, rel in rows]
     return busiest, names, headers
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import func, or_, select
 
 from tui1on1.domain.career import CareerNote, CareerThread, build_thread
 from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
@@ -130,16 +130,7 @@ class HistoryStore(SessionBase):
         with ``open_actions`` also the notes of actions still open, whenever
         they were typed (a plan step agreed long ago and not done yet)."""
         slugs = sorted(slug for slug, element in elements_by_slug.items() if element)
-        window: list[ColumnElement[bool]] = []
-        if since is not None:
-            recent: ColumnElement[bool] = MeetingRow.started_at >= since
-            if open_actions:
-                still_open = select(ActionItemRow.note_id).where(
-                    ActionItemRow.person_id.in_(list(person_ids)),
-                    ActionItemRow.status == ActionStatus.OPEN.value,
-                )
-                recent = or_(recent, NoteRow.id.in_(still_open))
-            window.append(recent)
+        ids = list(person_ids)
         query = (
             select(
                 MeetingRow.person_id,
@@ -161,14 +152,30 @@ class HistoryStore(SessionBase):
             .outerjoin(AskedQuestionRow, AskedQuestionRow.id == NoteRow.asked_question_id)
             .outerjoin(ActionItemRow, ActionItemRow.note_id == NoteRow.id)
             .where(
-                MeetingRow.person_id.in_(list(person_ids)),
                 NoteRow.deleted_at.is_(None),
                 or_(NoteRow.career.is_not(None), AskedQuestionRow.slug.in_(slugs)),
-                *window,
             )
         )
+        # Two reads, not one with an OR: each walks its own index (the
+        # meetings of the window; the open actions), however long the history.
+        wanted = [query.where(MeetingRow.person_id.in_(ids))]
+        if since is not None:
+            wanted = [wanted[0].where(MeetingRow.started_at >= since)]
+            if open_actions:
+                still_open = select(ActionItemRow.note_id).where(
+                    ActionItemRow.person_id.in_(ids),
+                    ActionItemRow.status == ActionStatus.OPEN.value,
+                    ActionItemRow.note_id.is_not(None),
+                )
+                wanted.append(query.where(NoteRow.id.in_(still_open)))
         with self._read() as session:
-            rows = session.execute(query).all()
+            seen: set[int] = set()
+            rows = []
+            for statement in wanted:
+                for row in session.execute(statement):
+                    if row[1] not in seen:
+                        seen.add(row[1])
+                        rows.append(row)
         notes: dict[int, list[CareerNote]] = {person_id: [] for person_id in person_ids}
         for (person_id, note_id, meeting_id, started, created, text, kind, owner, status, mark,
              slug, question, why, asked_id) in rows:  # fmt: skip
