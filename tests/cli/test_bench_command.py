@@ -83,3 +83,18 @@ def test_a_bad_line_is_refused_with_one_calm_line(cli, url, args, said):
     code, out, err = cli("--db", url, "bench", *args)
     assert code in (1, 2) and out == ""
     assert err.startswith("tui1on1: ") and said in err and err.count("\n") == 1
+
+
+def test_someone_archived_is_not_named(cli, url):
+    store = Store.open(url)
+    sam = store.find_person("Sam Okafor")
+    assert sam is not None
+    store.update_person(sam.id, archived=True)
+    store.close()
+    code, out, err = cli("--db", url, "bench", "priya", "--for", "sam", "--ready", "now")
+    assert (code, out) == (1, "")
+    assert err == (
+        "tui1on1: Sam Okafor is archived: bring them back on home first "
+        "(Show archived people, then h)\n"
+    )
+    assert "Sam" not in cli("--db", url, "bench")[1]  # an archived report's role isn't listed

@@ -88,21 +88,21 @@ def test_the_team_says_who_needs_the_manager_first(cli, url):
     assert out == (
         "Your team, who needs you first (3 reports):\n"
         "\n"
-        "Ada Lovelace — 1 promise of mine overdue; no career conversation in 8 weeks; "
-        "next step overdue 19 days; no exposure logged in a year\n"
-        "  aspiration     wants to lead a small team\n"
-        "  career talk    8 weeks ago\n"
-        "  next step      shadow Sam's on-call (overdue since Fri 20 Nov)\n"
-        "  exposure       none in a year\n"
-        "  my promises    1 open · kept 0% · 1 overdue\n"
-        "  could step in  my role (within a year)\n"
-        "\n"
-        "Cy Young — no 1:1 yet; no exposure logged in a year\n"
+        "Cy Young — no 1:1 yet; no exposure logged yet\n"
         "  aspiration     not asked yet\n"
         "  career talk    never\n"
         "  next step      none agreed\n"
-        "  exposure       none in a year\n"
+        "  exposure       none yet\n"
         "  my promises    none open\n"
+        "\n"
+        "Ada Lovelace — 1 promise of mine overdue; no career conversation in 8 weeks; "
+        "next step overdue 2 weeks; no exposure logged yet\n"
+        "  aspiration     wants to lead a small team\n"
+        "  career talk    8 weeks ago\n"
+        "  next step      shadow Sam's on-call (overdue since Fri 20 Nov)\n"
+        "  exposure       none yet\n"
+        "  my promises    1 open · kept 0% · 1 overdue\n"
+        "  could step in  my role (within a year)\n"
         "\n"
         "Bo Chen — nothing pressing\n"
         "  aspiration     design systems lead\n"
@@ -120,8 +120,8 @@ def test_the_team_in_json(cli, url):
     code, out, _err = cli("--db", url, "team", "--json")
     doc = json.loads(out)
     assert code == 0 and doc["as_of"] == "2026-12-09"
-    assert [r["person"] for r in doc["team"]] == ["Ada Lovelace", "Cy Young", "Bo Chen"]
-    ada = doc["team"][0]
+    assert [r["person"] for r in doc["team"]] == ["Cy Young", "Ada Lovelace", "Bo Chen"]
+    ada = doc["team"][1]
     assert ada == {
         "person": "Ada Lovelace",
         "role": "Staff engineer",
@@ -139,8 +139,8 @@ def test_the_team_in_json(cli, url):
         "attention": [
             {"why": "1 promise of mine overdue", "weight": 5},
             {"why": "no career conversation in 8 weeks", "weight": 3},
-            {"why": "next step overdue 19 days", "weight": 3},
-            {"why": "no exposure logged in a year", "weight": 2},
+            {"why": "next step overdue 2 weeks", "weight": 3},
+            {"why": "no exposure logged yet", "weight": 2},
         ],
     }
     bo = doc["team"][2]
@@ -171,8 +171,19 @@ def test_exposures_logged_and_typed_read_together(cli, url):
         "Deleted from Bo Chen's log: Sun  6 Dec  introduction: met Sam from platform\n",
         "",
     )
-    code, _out, err = cli("--db", url, "exposure", "bo", "--delete", "n7")
-    assert code == 2 and "typed in a meeting" in err
+    # One typed in the 1:1 is deleted as its note, there too; a bare number
+    # could be either kind, and is refused.
+    code, _out, err = cli("--db", url, "exposure", "bo", "--delete", "7")
+    assert code == 2 and "they look like x12 (logged) or n34 (typed in a 1:1)" in err
+    assert cli("--db", url, "exposure", "bo", "--delete", "n7") == (
+        0,
+        "Deleted from Bo Chen's log: Wed  2 Dec  customer meeting: ran the Acme design review "
+        "(the note is deleted from its 1:1 too)\n",
+        "",
+    )
+    assert cli("--db", url, "exposure", "bo")[1].startswith("No exposure logged for Bo Chen yet")
+    code, _out, err = cli("--db", url, "exposure", "ada", "--delete", "n7")
+    assert code == 1 and "n7 isn't one of Ada Lovelace's exposures" in err
 
 
 @pytest.mark.parametrize(
@@ -200,3 +211,23 @@ def test_an_empty_log_and_an_empty_team_say_what_to_do(cli, url, tmp_path):
     )
     empty = f"sqlite:///{tmp_path / 'empty.db'}"
     assert cli("--db", empty, "team")[1].startswith("No reports yet: the team view is for")
+
+
+def test_a_private_one_is_marked_and_a_kind_word_alone_is_other(cli, url, tmp_path):
+    store = Store.open(url)
+    cy = store.find_person("Cy Young")
+    assert cy is not None
+    meeting, _ = store.start_meeting(cy.id, playbook="weekly", planned_minutes=30, now=NOW)
+    for uid, text, private in (("p", "lunch with the VP, set up quietly", True),
+                               ("t", "talk", False)):  # fmt: skip
+        store.add_note(NewNote(uid=uid, meeting_id=meeting.id, kind=NoteKind.EXPOSURE, text=text,
+                               created_at=NOW, private=private))  # fmt: skip
+    store.end_meeting(meeting.id, NOW + WEEK / 7 / 48)
+    store.close()
+    listed = cli("--db", url, "exposure", "cy")[1].splitlines()
+    assert [line.split(None, 1)[1] for line in listed[1:]] == [
+        "Wed  9 Dec  other: talk",
+        "Wed  9 Dec  ◘ lunch: with the VP, set up quietly",
+    ]
+    doc = json.loads(cli("--db", url, "exposure", "cy", "--json")[1])
+    assert [e["private"] for e in doc["exposures"]] == [False, True]

@@ -128,8 +128,8 @@ def test_pause_median_and_the_three_second_mark_counted_on_the_window_days():
     assert figure.value == 4.0  # median of 2, 3, 8, 5
     assert figure.shown == "median 4.0 s · 3 of 4 reached 3 s"
     assert figure.sentence == (
-        "You waited 3 s or more after 3 of 4 questions — most people need that long "
-        "to start a real answer."
+        "You waited 3 s or more after 3 of 4 timed questions (1 more with no pause timed) — "
+        "most people need that long to start a real answer."
     )
     assert figure.weekly == (2.0, 5.5, None, 5.0)
     assert figure.detail == {"asked": 5, "timed": 4, "reached_mark": 3, "mark_seconds": 3.0}
@@ -211,6 +211,19 @@ def test_talking_points_theirs_against_mine_in_the_window():
     assert (figure.value, figure.shown) == (0.75, "3 theirs · 1 yours (75% theirs)")
     assert figure.sentence == "3 of 4 talking points were theirs — their agenda came first."
     assert figure.weekly == (1.0, 1.0, None, 0.5)
+
+
+def test_half_theirs_is_not_their_agenda_first():
+    data = MirrorData(
+        talking_points=(
+            point(1, at("2026-11-20"), mine=False),
+            point(2, at("2026-12-01"), mine=True),
+        )
+    )
+    assert mirror(data).figure("agenda").sentence == (
+        "Half of the 2 talking points were theirs: as many as yours — ask what they want "
+        "to talk about before you bring yours."
+    )
 
 
 def test_mostly_my_talking_points_says_to_ask_theirs_first():

@@ -3,7 +3,7 @@ exposure log's (kind words, days as typed), with fixed data and days."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -37,6 +37,15 @@ def test_attention_in_words_weightiest_first():
         "no 1:1 yet",
         "no exposure logged in a year",
     ]
+    assert _words(last_exposure=None, known_since=date(2026, 11, 1))[-2:] == [
+        "no exposure logged yet",  # added five weeks ago: not "in a year"
+        "no next step agreed toward their aspiration",
+    ]
+    assert _words(one_on_one_due=date(2026, 11, 25)) == [
+        "1:1 overdue 2 weeks (their cadence)",
+        "no next step agreed toward their aspiration",
+    ]
+    assert _words(one_on_one_due=TODAY)[0] != "1:1 overdue"  # due today: not late
     assert _words(aspiration=None, last_career_talk=None) == ["never asked about their career"]
     step = PlanStep("draft the RFC", date(2026, 12, 1), ActionStatus.OPEN, 1)
     assert _words(
@@ -124,3 +133,22 @@ def test_days_as_typed_strictly_and_never_ahead():
             read_day(bad, TODAY)
     with pytest.raises(ExposureError, match="hasn't come yet"):
         read_day("2026-12-10", TODAY)
+
+
+def test_the_weightiest_reason_orders_people_not_a_sum():
+    """One overdue promise of mine (5) comes before a late career talk, a
+    late step and no exposure (3, 3, 2): three small things don't outweigh
+    a broken promise; with the same first reason, the next one decides."""
+    empty = build_thread([])
+
+    def row(pid, name, promises, talk_weeks):
+        talk = datetime(2026, 12, 9, tzinfo=UTC) - timedelta(weeks=talk_weeks)
+        history = CareerHistory(meetings=1, last_at=talk)
+        return team_row(_person(pid, name), history, empty, {}, None, promises, 0, TODAY)
+
+    rows = team_rows([
+        row(1, "Many", PromiseStats(), 9),  # 3 (talk) + 2 (no exposure)
+        row(2, "Broken", PromiseStats(overdue=1), 1),  # 5 + 2
+        row(3, "Both", PromiseStats(overdue=1), 9),  # 5 + 3 + 2
+    ])  # fmt: skip
+    assert [r.person.name for r in rows] == ["Both", "Broken", "Many"]

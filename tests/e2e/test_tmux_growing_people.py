@@ -76,7 +76,7 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
                                   "overdue": True}  # fmt: skip
     assert priya["last_exposure"] == "2026-12-08" and priya["days_since_exposure"] == 6
     assert [a["why"] for a in priya["attention"]] == ["next step overdue 3 days"]
-    assert [a["why"] for a in sam["attention"]] == ["no 1:1 yet", "no exposure logged in a year"]
+    assert [a["why"] for a in sam["attention"]] == ["no 1:1 yet", "no exposure logged yet"]
 
     home = terminals(prefix=("faketime", "-f", NEXT_MONDAY))
     home.wait_for(lambda s: "Last 1:1" in s and "Sam Okafor" in s)
@@ -86,7 +86,7 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
     assert "career talk 1 week ago · aspiration: wants to lead a small team" in screen
     assert "next step: shadow Sam's on-call (overdue since Fri 11 Dec)" in screen
     assert "exposure 6 days ago · my promises none open" in screen
-    assert "Sam Okafor — no 1:1 yet; no exposure logged in a year" in screen
+    assert "Sam Okafor — no 1:1 yet; no exposure logged yet" in screen
     home.key("Down")
     home.key("Enter")  # Priya, the second
     screen = home.wait_for("Exposure given  (the last one 6 days ago · o logs one)")

@@ -51,8 +51,8 @@ def test_the_team_reads_each_report_and_puts_who_needs_me_first(store):
     assert [a.words for a in ada_row.attention] == [
         "1 promise of mine overdue",
         "no career conversation in 8 weeks",
-        "next step overdue 19 days",
-        "no exposure logged in a year",
+        "next step overdue 2 weeks",
+        "no exposure logged yet",
     ]
     assert bo_row.last_exposure == date(2026, 12, 1)
     assert [a.words for a in bo_row.attention] == ["never asked about their career"]
@@ -110,5 +110,5 @@ def test_the_thread_is_read_a_year_back_but_an_old_open_step_still_counts(store)
     assert row.next_step is not None and row.next_step.text == "write the tech vision"
     assert [a.words for a in row.attention][:2] == [
         "no career conversation in 112 weeks",
-        "next step overdue 738 days",
+        "next step overdue 2 years",
     ]

@@ -54,6 +54,12 @@ def bench(settings: Settings, args: argparse.Namespace) -> int:
             mine = args.whose.strip().casefold() in ("me", "mine", "my role")
             holder = None if mine else find_person(store, args.whose)
             holder_id = holder.id if holder is not None else None
+            for someone in (candidate, holder):
+                if someone is not None and someone.archived:
+                    return fail(
+                        f"{someone.name} is archived: bring them back on home first "
+                        "(Show archived people, then h)"
+                    )
             if args.remove:
                 store.remove_backfill(holder_id, candidate.id)
             else:

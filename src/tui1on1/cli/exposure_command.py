@@ -31,6 +31,7 @@ def now() -> datetime:
 
 def exposure(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.domain.exposure import ExposureError, clean_text, parse_kind, read_day
+    from tui1on1.domain.kinds import MeetingStatus
     from tui1on1.domain.text import safe_terminal_text
     from tui1on1.storage.errors import StoreError
 
@@ -59,13 +60,20 @@ def exposure(settings: Settings, args: argparse.Namespace) -> int:
         if adding:
             added = store.add_exposure(person.id, kind, text, on=on, at=now())
         elif delete is not None:
-            mine = {e.id for e in store.exposures(person.id) if e.id is not None}
-            if delete not in mine:
+            found = next((e for e in store.exposures(person.id) if e.ref == delete), None)
+            if found is None:
                 return fail(
-                    f"x{delete} isn't one of {person.name}'s logged exposures "
+                    f"{delete} isn't one of {person.name}'s exposures "
                     f"(tui1on1 exposure {args.name} lists them)"
                 )
-            gone = store.delete_exposure(delete)
+            if found.id is not None:
+                gone = store.delete_exposure(found.id)
+            else:
+                assert found.note_id is not None and found.meeting_id is not None
+                if store.get_meeting(found.meeting_id).status is MeetingStatus.LIVE:
+                    return fail(f"{delete} is in a live 1:1: delete it there (its notes list, d)")
+                store.delete_note(found.note_id, now())
+                gone = found
         else:
             log = store.exposures(person.id)
     except StoreError as exc:
@@ -80,7 +88,10 @@ def exposure(settings: Settings, args: argparse.Namespace) -> int:
             print(f"Logged for {name}: {_line(added, today)}")
         return EXIT_OK
     if delete is not None:
-        print(f"Deleted from {name}'s log: {_line(gone, today)}")
+        said = f"Deleted from {name}'s log: {_line(gone, today)}"
+        if gone.note_id is not None:
+            said += " (the note is deleted from its 1:1 too)"
+        print(said)
         return EXIT_OK
     if args.json:
         print(json.dumps(as_json(person.name, log, today), indent=2, ensure_ascii=True))
@@ -89,26 +100,28 @@ def exposure(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _ref(typed: str) -> int:
+def _ref(typed: str) -> str:
+    """``x12`` (logged) or ``n34`` (typed in a 1:1), as listed; a bare
+    number is refused, since it could be either."""
     from tui1on1.domain.exposure import ExposureError
 
     word = typed.strip().lower()
-    if word.startswith("n") and word[1:].isdigit():
+    if not (word[:1] in ("x", "n") and word[1:].isdigit()):
         raise ExposureError(
-            f"{typed} was typed in a meeting: delete or change it with that meeting's notes "
-            "(the person screen opens the meeting)"
+            f"'{typed}' isn't an exposure's ref: they look like x12 (logged) or n34 "
+            "(typed in a 1:1), as `tui1on1 exposure NAME` lists them"
         )
-    digits = word[1:] if word.startswith("x") else word
-    if not digits.isdigit():
-        raise ExposureError(f"'{typed}' isn't an exposure's id: they look like x12")
-    return int(digits)
+    return word
 
 
 def _line(item: Exposure, today: date) -> str:
     from tui1on1.domain.exposure import KIND_NAMES
+    from tui1on1.domain.grammar import PRIVATE_MARK
     from tui1on1.domain.text import safe_terminal_text
 
-    return f"{_day(item.on, today)}  {KIND_NAMES[item.kind]}: {safe_terminal_text(item.text)}"
+    mark = f"{PRIVATE_MARK} " if item.private else ""
+    words = f"{KIND_NAMES[item.kind]}: {safe_terminal_text(item.text)}"
+    return f"{_day(item.on, today)}  {mark}{words}"
 
 
 def _day(on: date, today: date) -> str:
@@ -147,5 +160,6 @@ def _entry(item: Exposure) -> dict[str, Any]:
         "text": item.text,
         "on": item.on.isoformat(),
         "in_meeting": item.meeting_id is not None,
+        "private": item.private,
         "logged_at": item.created_at.astimezone(UTC).isoformat() if item.created_at else None,
     }

@@ -60,7 +60,7 @@ def as_text(rows: list[TeamRow], today: date) -> list[str]:
     from tui1on1.domain.career import shorten
     from tui1on1.domain.team import (
         aspiration_words,
-        days_ago,
+        exposure_words,
         promise_words,
         step_words,
         steps_into_words,
@@ -86,7 +86,7 @@ def as_text(rows: list[TeamRow], today: date) -> list[str]:
             f"  aspiration     {aspiration}",
             f"  career talk    {weeks_ago(row.last_career_talk, today)}",
             f"  next step      {safe_terminal_text(step_words(row, today))}",
-            f"  exposure       {days_ago(row.last_exposure, today)}",
+            f"  exposure       {exposure_words(row, today)}",
             f"  my promises    {promise_words(row)}",
         ]
         if row.steps_into:

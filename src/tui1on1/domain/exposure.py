@@ -74,9 +74,9 @@ def read_kind(text: str) -> tuple[ExposureKind | None, str]:
     if match is None:
         return None, stripped
     kind = KIND_WORDS.get(match[1].casefold())
-    if kind is None:
-        return None, stripped
     rest = stripped[match.end() :].strip()
+    if kind is None or not rest:  # '* talk' alone says what, not which kind
+        return None, stripped
     return kind, rest
 
 
@@ -126,6 +126,7 @@ class Exposure:
     note_id: int | None = None
     meeting_id: int | None = None
     created_at: datetime | None = None
+    private: bool = False  # a meeting's note marked private (kept out of the recap)
 
     @property
     def ref(self) -> str:
@@ -135,7 +136,13 @@ class Exposure:
 
 
 def from_note(
-    person_id: int, note_id: int, meeting_id: int, text: str, on: date, created_at: datetime
+    person_id: int,
+    note_id: int,
+    meeting_id: int,
+    text: str,
+    on: date,
+    created_at: datetime,
+    private: bool = False,
 ) -> Exposure:
     """An exposure typed in a meeting (a note of kind ``exposure``)."""
     kind, rest = read_kind(text)
@@ -147,13 +154,19 @@ def from_note(
         note_id=note_id,
         meeting_id=meeting_id,
         created_at=created_at,
+        private=private,
     )
 
 
 def newest_first(exposures: list[Exposure]) -> list[Exposure]:
     return sorted(
         exposures,
-        key=lambda e: (e.on, e.created_at.timestamp() if e.created_at else 0.0, e.ref),
+        key=lambda e: (
+            e.on,
+            e.created_at.timestamp() if e.created_at else 0.0,
+            e.note_id or 0,
+            e.id or 0,
+        ),
         reverse=True,
     )
 

@@ -68,17 +68,21 @@ def pause(data: MirrorData, window: Window, tz: tzinfo | None) -> Figure:
     median = statistics.median(seconds)
     reached = sum(s >= WAIT_TIME_SECONDS for s in seconds)
     n = len(seconds)
+    untimed = len(asked) - n
     shown = f"median {median:.1f} s · {reached} of {n} reached {_mark()}"
+    # A question with no pause timed (the cue never ran) is said, not dropped.
+    aside = f" ({untimed} more with no pause timed)" if untimed else ""
+    what = "timed question" if untimed else "question"
     if reached * 2 >= n:
         sentence = (
-            f"You waited {_mark()} or more after {reached} of {plural(n, 'question')} — "
-            "most people need that long to start a real answer."
+            f"You waited {_mark()} or more after {reached} of {plural(n, what)}"
+            f"{aside} — most people need that long to start a real answer."
         )
     else:
         sentence = (
-            f"You waited {_mark()} or more after only {reached} of {plural(n, 'question')}: "
-            "after asking, let the silence run — most people need that long to start "
-            "a real answer."
+            f"You waited {_mark()} or more after only {reached} of "
+            f"{plural(n, what)}{aside}: after asking, let the silence run — "
+            "most people need that long to start a real answer."
         )
     detail = {
         "asked": len(asked),
@@ -180,9 +184,14 @@ def agenda(data: MirrorData, window: Window, tz: tzinfo | None) -> Figure:
     theirs = sum(t for _day, t in added)
     n = len(added)
     shown = f"{theirs} theirs · {n - theirs} yours ({percent(theirs, n)}% theirs)"
-    if theirs * 2 >= n:
+    if theirs * 2 > n:
         sentence = (
             f"{theirs} of {plural(n, 'talking point')} were theirs — their agenda came first."
+        )
+    elif theirs * 2 == n:
+        sentence = (
+            f"Half of the {plural(n, 'talking point')} were theirs: as many as yours — "
+            "ask what they want to talk about before you bring yours."
         )
     else:
         sentence = (
@@ -336,7 +345,7 @@ def cadence(data: MirrorData, window: Window, now: datetime, tz: tzinfo | None) 
 def _names(behind: Sequence[tuple[int, str]]) -> str:
     named = [f"{name} ({n})" if n > 1 else name for n, name in behind[:NAMED]]
     if len(behind) > NAMED:
-        named.append(f"{len(behind) - NAMED} more")
+        named.append(f"{plural(len(behind) - NAMED, 'more person', 'more people')}")
     return ", ".join(named)
 
 

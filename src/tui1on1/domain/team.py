@@ -8,12 +8,12 @@ and whether it is overdue, how long since they were last given exposure, and
 my promises to them. :func:`attention` names what needs doing, most pressing
 first; :func:`team_rows` sorts everyone by it.
 
-What needs attention, and how much it weighs (the weights order the rows;
-only their order matters):
+What needs attention, and how much it weighs:
 
 =====================================  ======
 no 1:1 yet (before anything else)        6
 my promises to them overdue              5
+their 1:1 overdue by its cadence         4
 never asked about their career           4
 career conversation due (past weeks)     3
 their next step overdue                  3
@@ -21,6 +21,9 @@ their aspiration not asked yet           2
 no exposure in :data:`EXPOSURE_DAYS`     2
 an aspiration but no step agreed         1
 =====================================  ======
+
+People are ordered by their weightiest reason, then their next one, and so
+on (not by a sum: three small things don't outweigh a broken promise).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from datetime import date, datetime
 from tui1on1.domain.career import CareerThread, first_line
 from tui1on1.domain.duedates import format_day
 from tui1on1.domain.kinds import ActionStatus, CareerElement
+from tui1on1.domain.ledger import overdue_words
 from tui1on1.domain.promises import PromiseStats
 from tui1on1.domain.records import Person
 from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, CareerHistory
@@ -111,6 +115,16 @@ def weeks_ago(day: date | None, today: date) -> str:
     return "this week" if weeks <= 0 else f"{plural(weeks, 'week')} ago"
 
 
+def exposure_words(row: TeamRow, today: date) -> str:
+    """ "12 days ago", "today", or, with none in the past year, "none yet"
+    for someone added within it and "none in a year" otherwise."""
+    if row.last_exposure is None:
+        added = row.person.created_at
+        recent = added is not None and (today - _local_day(added)).days < EXPOSURE_WINDOW_DAYS
+        return "none yet" if recent else "none in a year"
+    return days_ago(row.last_exposure, today)
+
+
 def days_ago(day: date | None, today: date) -> str:
     """ "none in a year", "today", "1 day ago", "40 days ago"."""
     if day is None:
@@ -129,13 +143,19 @@ def attention(
     promises: PromiseStats,
     today: date,
     weeks: int = DEFAULT_CAREER_WEEKS,
+    one_on_one_due: date | None = None,
+    known_since: date | None = None,
 ) -> tuple[Attention, ...]:
-    """What needs the manager about one report, weightiest first."""
+    """What needs the manager about one report, weightiest first.
+    ``one_on_one_due``: when their cadence calls for the next 1:1 (None:
+    no cadence); ``known_since``: the day they were added."""
     found: list[Attention] = []
     if promises.overdue:
         found.append(Attention(f"{plural(promises.overdue, 'promise')} of mine overdue", 5))
     if not met:
         found.append(Attention("no 1:1 yet", 6))
+    elif one_on_one_due is not None and (late := overdue_words(one_on_one_due, today)):
+        found.append(Attention(f"1:1 {late} (their cadence)", 4))
     elif last_career_talk is None and aspiration is None:
         found.append(Attention("never asked about their career", 4))
     elif last_career_talk is not None:
@@ -144,17 +164,19 @@ def attention(
             found.append(Attention(f"no career conversation in {plural(since // 7, 'week')}", 3))
         if aspiration is None and since < THREAD_WINDOW_DAYS:
             found.append(Attention("their aspiration not asked yet", 2))
-    if step is not None and step.due is not None and step.due < today:
-        late = (today - step.due).days
-        found.append(Attention(f"next step overdue {plural(late, 'day')}", 3))
+    if step is not None and (late := overdue_words(step.due, today)):
+        found.append(Attention(f"next step {late}", 3))
     if last_exposure is None:
-        found.append(Attention("no exposure logged in a year", 2))
+        new = known_since is not None and (today - known_since).days < EXPOSURE_WINDOW_DAYS
+        found.append(
+            Attention("no exposure logged yet" if new else "no exposure logged in a year", 2)
+        )
     elif (today - last_exposure).days >= EXPOSURE_DAYS:
         found.append(Attention(f"no exposure in {plural((today - last_exposure).days, 'day')}", 2))
     if aspiration is not None and step is None:
         found.append(Attention("no next step agreed toward their aspiration", 1))
 
-    return tuple(sorted(found, key=lambda a: -a.weight))
+    return tuple(sorted(found, key=lambda a: -a.weight))  # stable: ties as found
 
 
 def team_row(
@@ -169,6 +191,7 @@ def team_row(
     weeks: int = DEFAULT_CAREER_WEEKS,
     steps_into: tuple[tuple[str, Readiness], ...] = (),
     backed_up: bool = True,
+    one_on_one_due: date | None = None,
 ) -> TeamRow:
     current = thread.current(CareerElement.ASPIRATION)
     aspiration = first_line(current.answer) if current is not None else None
@@ -199,6 +222,8 @@ def team_row(
             promises=promises,
             today=today,
             weeks=weeks,
+            one_on_one_due=one_on_one_due,
+            known_since=_local_day(person.created_at) if person.created_at else None,
         ),
         steps_into=steps_into,
         backed_up=backed_up,
@@ -243,12 +268,14 @@ def steps_into_words(row: TeamRow) -> str:
 
 
 def team_rows(rows: list[TeamRow]) -> list[TeamRow]:
-    """Who needs attention first: the weightiest, then the longest since a
-    career conversation (never first), then by name."""
+    """Who needs attention first: the weightiest reason first, then the next
+    one (so one overdue promise of mine, 5, comes before a career talk late
+    and a step late, 3 and 3), then the longest since a career conversation
+    (never first), then by name."""
     return sorted(
         rows,
         key=lambda r: (
-            -r.weight,
+            (*(-a.weight for a in r.attention), 1),
             r.last_career_talk or date.min,
             r.person.name.casefold(),
         ),

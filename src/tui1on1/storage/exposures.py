@@ -73,7 +73,9 @@ class ExposureStore(SessionBase):
             .limit(limit)
         )
         noted = (
-            select(NoteRow.id, NoteRow.meeting_id, NoteRow.text, NoteRow.created_at)
+            select(
+                NoteRow.id, NoteRow.meeting_id, NoteRow.text, NoteRow.created_at, NoteRow.private
+            )
             .join(MeetingRow, MeetingRow.id == NoteRow.meeting_id)
             .where(
                 MeetingRow.person_id == person_id,
@@ -85,11 +87,18 @@ class ExposureStore(SessionBase):
         )
         with self._read() as session:
             found = [convert.exposure(row) for row in session.scalars(logged)]
-            for note_id, meeting_id, text, created in session.execute(noted):
+            for note_id, meeting_id, text, created, private in session.execute(noted):
                 local = created.astimezone().date()
-                found.append(from_note(person_id, note_id, meeting_id, text, local, created))
+                found.append(
+                    from_note(person_id, note_id, meeting_id, text, local, created, bool(private))
+                )
         found.sort(
-            key=lambda e: (e.on, e.created_at.timestamp() if e.created_at else 0.0, e.ref),
+            key=lambda e: (
+                e.on,
+                e.created_at.timestamp() if e.created_at else 0.0,
+                e.note_id or 0,
+                e.id or 0,
+            ),
             reverse=True,
         )
         return found if limit is None else found[:limit]

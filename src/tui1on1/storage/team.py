@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from tui1on1.domain.cadence import next_due
 from tui1on1.domain.kinds import ActionStatus, CareerElement, Owner, Relationship
 from tui1on1.domain.promises import DEFAULT_DAYS, PromiseStats, promise_stats_by_person
 from tui1on1.domain.series import DEFAULT_CAREER_WEEKS
@@ -32,7 +33,7 @@ from tui1on1.storage.ledger import LedgerStore
 from tui1on1.storage.people import PeopleStore
 from tui1on1.storage.series import SeriesStore
 from tui1on1.storage.succession import SuccessionStore
-from tui1on1.storage.tables import ActionItemRow, PersonRow
+from tui1on1.storage.tables import ActionItemRow, MeetingRow, PersonRow
 
 
 class TeamStore(
@@ -77,6 +78,15 @@ class TeamStore(
                 open_mine[action.person_id] = open_mine.get(action.person_id, 0) + 1
         everyone = self.list_people(include_archived=False)
         backfills = self.backfills()
+        with self._read() as session:
+            last_met: dict[int, datetime] = {
+                person_id: started
+                for person_id, started in session.execute(
+                    select(MeetingRow.person_id, func.max(MeetingRow.started_at))
+                    .where(MeetingRow.person_id.in_(ids))
+                    .group_by(MeetingRow.person_id)
+                )
+            }
         roles = {role.holder.id: role for role in bench(people, everyone, backfills) if role.holder}
         return team_rows(
             [
@@ -92,6 +102,7 @@ class TeamStore(
                     weeks,
                     steps_into=tuple(could_step_into(person.id, everyone, backfills)),
                     backed_up=roles[person.id].covered,
+                    one_on_one_due=_due(person.cadence, last_met.get(person.id), today),
                 )
                 for person in people
             ]
@@ -123,3 +134,12 @@ class TeamStore(
                         note_id=row.note_id,
                     )
         return steps
+
+
+def _due(cadence: str | None, last: datetime | None, today: date) -> date | None:
+    """The local day their cadence calls for the next 1:1 (None: no cadence,
+    or never met — "no 1:1 yet" says that)."""
+    if not cadence or last is None:
+        return None
+    now = datetime.combine(today, datetime.min.time()).astimezone()
+    return next_due(cadence, last.astimezone(), now).astimezone().date()

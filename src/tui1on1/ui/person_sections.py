@@ -118,7 +118,8 @@ def exposure_rows(exposures: list[Exposure], today: date, room: int) -> list[tup
         day = f"{item.on:%a} {item.on.day} {item.on:%b}"
         if item.on.year != today.year:
             day += f" {item.on.year}"
-        head = f"{day:<11}  {KIND_NAMES[item.kind]}: "
+        mark = f"{PRIVATE_MARK} " if item.private else ""
+        head = f"{day:<11}  {mark}{KIND_NAMES[item.kind]}: "
         words = clip(one_line(safe_terminal_text(item.text)), max(room - len(head), 10))
         key = f"exposure-{item.ref}"
         rows.append((key, Text(head) + Text(words)))

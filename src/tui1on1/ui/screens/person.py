@@ -341,9 +341,8 @@ class PersonScreen(ServiceScreen[None]):
         self.reload()
 
     def _open_exposure(self, ref: str) -> None:
-        """One typed in a 1:1 opens that meeting at its note (edited or
-        deleted there); one logged here or from the shell says how to take
-        it out."""
+        """One typed in a 1:1 opens that meeting at its note; one logged
+        here or from the shell says how to take it out."""
         if self.prep is None:
             return
         item = next((e for e in self.prep.exposures if e.ref == ref), None)

@@ -21,7 +21,7 @@ from tui1on1.domain.succession import BenchRole
 from tui1on1.domain.team import (
     TeamRow,
     aspiration_words,
-    days_ago,
+    exposure_words,
     promise_words,
     step_words,
     steps_into_words,
@@ -47,9 +47,10 @@ def load_team(services: Services, today: date) -> tuple[list[TeamRow], list[Benc
     return rows, [role for role in services.store.bench() if not role.covered]
 
 
-def header_text(rows: list[TeamRow], bare: list[BenchRole]) -> Text:
+def header_text(rows: list[TeamRow], bare: list[BenchRole], room: int = 78) -> Text:
     """The title, how many need something (or that nobody does), and the
-    roles no one is ready to back-fill (the bench's gaps)."""
+    roles no one is ready to back-fill (the bench's gaps), on one line cut
+    to ``room`` cells (`tui1on1 bench` lists them all)."""
     text = Text("Your team, who needs you first", style="bold")
     needing = sum(1 for r in rows if r.attention)
     if not rows:
@@ -60,7 +61,10 @@ def header_text(rows: list[TeamRow], bare: list[BenchRole]) -> Text:
         text.append(f"\n{plural(len(rows), 'report')} · nothing pressing for anyone")
     if bare:
         roles = ", ".join(safe_terminal_text(r.title) for r in bare)
-        text.append(f"\nNo one ready to back-fill: {roles}")
+        line = f"No one ready to back-fill: {roles}"
+        if len(line) > room:  # cut: say how many there are
+            line = clip(f"No one ready to back-fill {plural(len(bare), 'role')}: {roles}", room)
+        text.append("\n" + line)
     else:
         text.append("\nEvery role has someone ready now or within a year")
     return text
@@ -89,7 +93,7 @@ def row_text(row: TeamRow, today: date, room: int) -> Text:
         text.append("\n" + head + clip(words, room - len(head) - len(when)))
         overdue = step.due is not None and step.due < today
         text.append(when, style="bold" if overdue else "")
-    rest = f"  exposure {days_ago(row.last_exposure, today)} · my promises {promise_words(row)}"
+    rest = f"  exposure {exposure_words(row, today)} · my promises {promise_words(row)}"
     text.append("\n" + clip(rest, room))
     if row.steps_into:
         could = "  could step into: " + safe_terminal_text(steps_into_words(row))
@@ -140,7 +144,8 @@ class TeamScreen(ServiceScreen[None]):
         if bare is not None:
             self.bare = bare
         today = self.today()
-        self.query_one("#team-header", Static).update(header_text(rows, self.bare))
+        room = max(self.size.width - 2, 20)  # the header's padding
+        self.query_one("#team-header", Static).update(header_text(rows, self.bare, room))
         view = self.query_one("#team-list", OpenList)
         current = view.highlighted_option.id if view.highlighted_option is not None else None
         view.clear_options()
