@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.console import Console
 from textual import events, work
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -320,9 +321,9 @@ class OneOnOneApp(App[int]):
         """`meet NAME` found no one or several people: ask who, in place of the meeting."""
         navigation.open_who(self, problem)
 
-    def open_meeting(self, request: MeetRequest) -> None:
-        """The meeting, in place of the current screen."""
-        navigation.open_meeting(self, request)
+    def open_meeting(self, request: MeetRequest) -> AwaitComplete:
+        """The meeting, in place of the current screen (await it to act once there)."""
+        return navigation.open_meeting(self, request)
 
     def open_person(self, person_id: int) -> None:
         navigation.open_person(self, person_id)

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.screen import Screen
 
 from tui1on1.domain.kinds import CareerElement
@@ -129,10 +130,10 @@ def open_who(app: App[Any], problem: NotOnePerson) -> None:
     app.switch_screen(WhoScreen(problem))
 
 
-def open_meeting(app: App[Any], request: MeetRequest) -> None:
+def open_meeting(app: App[Any], request: MeetRequest) -> AwaitComplete:
     from tui1on1.ui.screens.meeting import MeetingScreen
 
-    app.switch_screen(MeetingScreen(request))
+    return app.switch_screen(MeetingScreen(request))
 
 
 def open_person(app: App[Any], person_id: int) -> None:

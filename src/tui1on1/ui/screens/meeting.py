@@ -28,6 +28,7 @@ from tui1on1.ui.dialogs.problem import ProblemScreen
 from tui1on1.ui.screens import meeting_marks
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.screens.meeting_flows import MeetingFlows, quit_app
+from tui1on1.ui.screens.meeting_forgotten import ask_if_forgotten
 from tui1on1.ui.screens.meeting_load import (
     LoadedMeeting,
     NotOnePerson,
@@ -218,9 +219,10 @@ class MeetingScreen(ServiceScreen[None]):
         self.notes.show_loaded(loaded)
         self.title = safe_terminal_text(loaded.person.name)
         self.query_one(ClockPanel).show_person(loaded.person.name, loaded.person.role)
-        if not loaded.segments:
-            self.flows.log_segment(0, model.agenda[0].title)
-            model.note_segment(0, services.clock.now())
+        if not loaded.segments:  # the first segment began with the meeting, not on resuming it
+            began = model.meeting.started_at if loaded.resumed else services.clock.now()
+            self.flows.log_segment(0, model.agenda[0].title, began)
+            model.note_segment(0, began)
         if loaded.resumed:
             self.notify(
                 f"Resumed the 1:1 with {safe_terminal_text(loaded.person.name)}: "
@@ -228,6 +230,7 @@ class MeetingScreen(ServiceScreen[None]):
                 timeout=4,
             )
         self._data_notices()  # after "Resumed…": the newest is what shows
+        ask_if_forgotten(self, loaded)  # left running for hours: end it, or resume
         self.refresh_bindings()  # the breath key, if this is managing up
         if services.writer.problem:
             self.show_storage_problem(services.writer.problem)
