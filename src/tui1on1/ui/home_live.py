@@ -95,7 +95,9 @@ def resume(screen: HomeScreen, row: PersonOverview, meeting: Meeting) -> None:
 
     def chosen(choice: str | None) -> None:
         if choice == "resume":
-            open_meeting(screen, row)
+            screen.app.open_meeting(
+                MeetRequest(row.person.name, person_id=row.person.id, resume_chosen=True)
+            )
         elif choice == "end":
             end_forgotten(screen, row.person.id, row.person.name, meeting)
 

@@ -40,6 +40,9 @@ class MeetRequest:
     minutes: int | None = None
     playbook: str | None = None
     person_id: int | None = None
+    #: Resuming a 1:1 left running for hours was chosen already (home's
+    #: question): the meeting doesn't ask again.
+    resume_chosen: bool = False
     new: bool = False
 
 

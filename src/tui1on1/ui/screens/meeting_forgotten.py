@@ -26,7 +26,7 @@ def ask_if_forgotten(screen: MeetingScreen, loaded: LoadedMeeting) -> None:
     """Ask about a resumed meeting started more than OLD_LIVE ago."""
     now = screen.app.clock.now()
     meeting = loaded.meeting
-    if not loaded.resumed or now - meeting.started_at < OLD_LIVE:
+    if screen.request.resume_chosen or not loaded.resumed or now - meeting.started_at < OLD_LIVE:
         return
     name = loaded.person.name
 
