@@ -58,8 +58,11 @@ def test_meet_a_start_of_the_name_and_the_next_day_again(terminals, people_on_fi
     first.type("l")
     assert first.exit_code() == 0
 
-    # Left running overnight, it is resumed (a day over its time) and named.
+    # Left running overnight: asked first (end it, or resume), resumed (a day
+    # over its time) and named.
     second = terminals("meet", "priya", prefix=("faketime", "-f", DAY_TWO))
+    second.wait_for("The 1:1 with Priya Raman has been live since")
+    second.type("r")
     second.wait_for(
         lambda s: (
             "Resumed the 1:1 with Priya Raman" in s
