@@ -89,7 +89,7 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
     assert "Sam Okafor — no 1:1 yet; no exposure logged yet" in screen
     home.key("Down")
     home.key("Enter")  # Priya, the second
-    screen = home.wait_for("Exposure given  (the last one 6 days ago · o logs one)")
+    screen = home.wait_for("Exposure given  (the last one 6 days ago · l logs one)")
     assert "Priya Raman" in screen
     home.key("C-q")
     assert home.exit_code() == 0

@@ -1,5 +1,5 @@
 """Exposure on the person screen: the newest few with how long since the
-last; o logs one (its first word the kind, the day as typed), a mistake said
+last; l logs one (its first word the kind, the day as typed), a mistake said
 in the dialog and nothing kept; Enter on one typed in a 1:1 opens it there."""
 
 from __future__ import annotations
@@ -39,11 +39,11 @@ async def test_the_log_shows_on_the_person_screen_and_o_adds_one(make_app, team,
         await _person(pilot, team.bo)
         said = _flat(app)
         assert (
-            "Exposure given (the last one 4 days ago · o logs one) "
+            "Exposure given (the last one 4 days ago · l logs one) "
             "Mon 16 Nov introduction: met Sam from platform "
             "Fri 13 Nov customer meeting: ran the Acme design review"
         ) in said
-        await pilot.press("o")
+        await pilot.press("l")
         await wait_for(pilot, lambda: isinstance(app.screen, ExposureScreen))
         await pilot.press(*"presented the tokens RFC at design crit")
         await pilot.press("tab", *"someday", "enter")
@@ -54,7 +54,7 @@ async def test_the_log_shows_on_the_person_screen_and_o_adds_one(make_app, team,
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         await wait_for(pilot, lambda: "Thu 19 Nov presented: the tokens RFC" in _flat(app))
-        assert "(the last one yesterday · o logs one)" in _flat(app)
+        assert "(the last one yesterday · l logs one)" in _flat(app)
     store = Store.open(f"sqlite:///{db_path}")
     try:
         newest = store.exposures(team.bo)[0]
@@ -72,7 +72,7 @@ async def test_none_yet_says_how_and_enter_opens_the_meeting_it_was_typed_in(mak
     async with app.run_test(size=(80, 40)) as pilot:
         await _person(pilot, team.cy)
         assert (
-            "Exposure given (o logs one) None logged yet: o logs one, or type "
+            "Exposure given (l logs one) None logged yet: l logs one, or type "
             "'* customer …' in a 1:1."
         ) in _flat(app)
         await pilot.press("escape")

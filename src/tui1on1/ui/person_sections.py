@@ -106,7 +106,7 @@ def meeting_rows(prep: PersonPrep) -> list[tuple[str, Text]]:
 
 
 def exposure_title(exposures: list[Exposure], today: date, key: str) -> str:
-    """ "Exposure given  (the last one 14 days ago · o logs one)"."""
+    """ "Exposure given  (the last one 14 days ago · l logs one)"."""
     last = f"the last one {since_words(exposures[0].on, today)} · " if exposures else ""
     return f"Exposure given  ({last}{key} logs one)"
 

@@ -105,7 +105,7 @@ class PersonScreen(ServiceScreen[None]):
             tooltip="Start the suggested career conversation (the line under their name)",
         ),
         Binding(
-            "o",
+            "l",
             "log_exposure",
             "Exposure",
             id="person_exposure",
@@ -204,7 +204,7 @@ class PersonScreen(ServiceScreen[None]):
         topics = topic_rows(prep)
         self._fill("#person-topics", topics, "Nothing waiting, parked or left open.")
 
-        log = bound_key(self.app, PersonScreen, "person_exposure", "o")
+        log = bound_key(self.app, PersonScreen, "person_exposure", "l")
         self.query_one("#person-exposure-title", Static).update(
             exposure_title(prep.exposures, today, log)
         )
