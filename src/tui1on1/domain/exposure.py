@@ -159,16 +159,13 @@ def from_note(
 
 
 def newest_first(exposures: list[Exposure]) -> list[Exposure]:
+    """The newest day first; on one day, the later typed or logged first."""
     return sorted(
         exposures,
-        key=lambda e: (
-            e.on,
-            e.created_at.timestamp() if e.created_at else 0.0,
-            e.note_id or 0,
-            e.id or 0,
-        ),
+        key=lambda e: (e.on, e.created_at.timestamp() if e.created_at else 0.0,
+                       e.note_id or 0, e.id or 0),
         reverse=True,
-    )
+    )  # fmt: skip
 
 
 def since_words(last: date | None, today: date) -> str:

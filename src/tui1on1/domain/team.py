@@ -83,10 +83,6 @@ class TeamRow:
     steps_into: tuple[tuple[str, Readiness], ...] = ()  # roles they could take, readiest first
     backed_up: bool = True  # someone could take their role now or within a year
 
-    @property
-    def weight(self) -> int:
-        return sum(a.weight for a in self.attention)
-
 
 def next_step(thread: CareerThread, steps: dict[int, PlanStep]) -> PlanStep | None:
     """The step to check next: of the plan's actions still open, the one due

@@ -27,9 +27,11 @@ from tui1on1.domain.records import (
     SegmentLog,
     TalkingPoint,
 )
+from tui1on1.domain.succession import Backfill, Readiness
 from tui1on1.storage.tables import (
     ActionEventRow,
     AskedQuestionRow,
+    BackfillRow,
     DraftRow,
     ExposureRow,
     MeetingPauseRow,
@@ -252,4 +254,16 @@ def exposure(row: ExposureRow) -> Exposure:
         id=row.id,
         uid=row.uid,
         created_at=row.created_at,
+    )
+
+
+def backfill(row: BackfillRow) -> Backfill:
+    """Who could step into whose role (``domain.succession``)."""
+    return Backfill(
+        id=row.id,
+        holder_id=row.holder_id,
+        candidate_id=row.candidate_id,
+        readiness=Readiness(row.readiness),
+        note=row.note,
+        updated_at=row.updated_at,
     )

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from tui1on1.domain.exposure import Exposure, clean_text, from_note
+from tui1on1.domain.exposure import Exposure, clean_text, from_note, newest_first
 from tui1on1.domain.kinds import ExposureKind, NoteKind
 from tui1on1.storage import convert
 from tui1on1.storage.errors import InvalidInput, NotFound
@@ -92,15 +92,7 @@ class ExposureStore(SessionBase):
                 found.append(
                     from_note(person_id, note_id, meeting_id, text, local, created, bool(private))
                 )
-        found.sort(
-            key=lambda e: (
-                e.on,
-                e.created_at.timestamp() if e.created_at else 0.0,
-                e.note_id or 0,
-                e.id or 0,
-            ),
-            reverse=True,
-        )
+        found = newest_first(found)
         return found if limit is None else found[:limit]
 
     def latest_exposures(self, person_ids: Collection[int], *, since: date) -> dict[int, date]:

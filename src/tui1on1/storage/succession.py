@@ -8,22 +8,12 @@ from datetime import datetime
 from sqlalchemy import select
 
 from tui1on1.domain.succession import MAX_NOTE_CHARS, Backfill, Readiness
+from tui1on1.storage import convert
 from tui1on1.storage.errors import InvalidInput, NotFound
 from tui1on1.storage.session import SessionBase
 from tui1on1.storage.tables import BackfillRow, PersonRow
 
 MINE = 0  # holder_key of the manager's own role
-
-
-def _backfill(row: BackfillRow) -> Backfill:
-    return Backfill(
-        id=row.id,
-        holder_id=row.holder_id,
-        candidate_id=row.candidate_id,
-        readiness=Readiness(row.readiness),
-        note=row.note,
-        updated_at=row.updated_at,
-    )
 
 
 class SuccessionStore(SessionBase):
@@ -66,7 +56,7 @@ class SuccessionStore(SessionBase):
             row.note = cleaned
             row.updated_at = at
             session.flush()
-            return _backfill(row)
+            return convert.backfill(row)
 
     def remove_backfill(self, holder_id: int | None, candidate_id: int) -> Backfill:
         key = holder_id if holder_id is not None else MINE
@@ -78,11 +68,11 @@ class SuccessionStore(SessionBase):
             )
             if row is None:
                 raise NotFound("they weren't named for that role")
-            gone = _backfill(row)
+            gone = convert.backfill(row)
             session.delete(row)
             return gone
 
     def backfills(self) -> list[Backfill]:
         """Every role's candidates (a small table: a few per role)."""
         with self._read() as session:
-            return [_backfill(row) for row in session.scalars(select(BackfillRow))]
+            return [convert.backfill(row) for row in session.scalars(select(BackfillRow))]
