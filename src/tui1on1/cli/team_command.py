@@ -38,8 +38,8 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
         bank = load_bank(user_questions_file(settings))
         for problem in bank.problems:
             print(f"tui1on1: warning: {safe_terminal_text(str(problem))}", file=sys.stderr)
-        rows = store.team(bank.elements(), today, weeks=settings.career_weeks)
-        bare = [role for role in store.bench() if not role.covered] if rows else []
+        rows, roles = store.team_and_bench(bank.elements(), today, weeks=settings.career_weeks)
+        bare = [role for role in roles if not role.covered] if rows else []
     except StoreError as exc:
         return fail(str(exc))
     finally:
@@ -49,8 +49,8 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
     else:
         lines = as_text(rows, today)
         if bare:
-            roles = ", ".join(safe_terminal_text(role.title) for role in bare)
-            lines += ["", f"No one ready to back-fill: {roles} (tui1on1 bench)"]
+            gaps = ", ".join(safe_terminal_text(role.title) for role in bare)
+            lines += ["", f"No one ready to back-fill: {gaps} (tui1on1 bench)"]
         sys.stdout.write("".join(f"{line}\n" for line in lines))
     return EXIT_OK
 

@@ -26,14 +26,13 @@ from tui1on1.domain.team import (
     team_row,
     team_rows,
 )
-from tui1on1.storage import convert
 from tui1on1.storage.exposures import ExposureStore
 from tui1on1.storage.history import HistoryStore
 from tui1on1.storage.ledger import LedgerStore
 from tui1on1.storage.people import PeopleStore
 from tui1on1.storage.series import SeriesStore
 from tui1on1.storage.succession import SuccessionStore
-from tui1on1.storage.tables import ActionItemRow, MeetingRow, PersonRow
+from tui1on1.storage.tables import ActionItemRow, MeetingRow
 
 
 class TeamStore(
@@ -47,18 +46,23 @@ class TeamStore(
         weeks: int = DEFAULT_CAREER_WEEKS,
     ) -> list[TeamRow]:
         """Every report not archived, who needs attention first."""
-        with self._read() as session:
-            people = [
-                convert.person(row)
-                for row in session.scalars(
-                    select(PersonRow).where(
-                        PersonRow.archived.is_(False),
-                        PersonRow.relationship == Relationship.REPORT.value,
-                    )
-                )
-            ]
+        return self.team_and_bench(elements_by_slug, today, weeks=weeks)[0]
+
+    def team_and_bench(
+        self,
+        elements_by_slug: Mapping[str, CareerElement | None],
+        today: date,
+        *,
+        weeks: int = DEFAULT_CAREER_WEEKS,
+    ) -> tuple[list[TeamRow], list[BenchRole]]:
+        """:meth:`team` and :meth:`bench` from one read of the people and
+        the backfills (the team view shows both)."""
+        everyone = self.list_people(include_archived=False)
+        people = [p for p in everyone if p.relationship is Relationship.REPORT]
+        backfills = self.backfills()
+        roles = bench(people, everyone, backfills)
         if not people:
-            return []
+            return [], roles
         ids = [p.id for p in people]
         career_slugs = [slug for slug, element in elements_by_slug.items() if element]
         histories = self.career_histories(career_slugs)
@@ -76,8 +80,6 @@ class TeamStore(
         for action in actions:
             if action.owner is Owner.ME and action.status is ActionStatus.OPEN:
                 open_mine[action.person_id] = open_mine.get(action.person_id, 0) + 1
-        everyone = self.list_people(include_archived=False)
-        backfills = self.backfills()
         with self._read() as session:
             last_met: dict[int, datetime] = {
                 person_id: started
@@ -87,8 +89,8 @@ class TeamStore(
                     .group_by(MeetingRow.person_id)
                 )
             }
-        roles = {role.holder.id: role for role in bench(people, everyone, backfills) if role.holder}
-        return team_rows(
+        covered = {role.holder.id: role.covered for role in roles if role.holder}
+        rows = team_rows(
             [
                 team_row(
                     person,
@@ -101,12 +103,13 @@ class TeamStore(
                     today,
                     weeks,
                     steps_into=tuple(could_step_into(person.id, everyone, backfills)),
-                    backed_up=roles[person.id].covered,
+                    backed_up=covered[person.id],
                     one_on_one_due=_due(person.cadence, last_met.get(person.id), today),
                 )
                 for person in people
             ]
         )
+        return rows, roles
 
     def bench(self) -> list[BenchRole]:
         """My role and each report's, with who could back-fill it; those

@@ -43,8 +43,9 @@ EMPTY = (
 
 def load_team(services: Services, today: date) -> tuple[list[TeamRow], list[BenchRole]]:
     elements = services.bank.elements()
-    rows = services.store.team(elements, today, weeks=services.settings.career_weeks)
-    return rows, [role for role in services.store.bench() if not role.covered]
+    weeks = services.settings.career_weeks
+    rows, roles = services.store.team_and_bench(elements, today, weeks=weeks)
+    return rows, [role for role in roles if not role.covered]
 
 
 def header_text(rows: list[TeamRow], bare: list[BenchRole], room: int = 78) -> Text:
