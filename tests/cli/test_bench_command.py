@@ -75,7 +75,7 @@ def test_naming_people_for_roles_fills_the_bench(cli, url):
         (["sam", "--for", "me", "--ready", "soon"], "'soon' isn't a readiness: try now, year"),
         (["--ready", "now"], "say who first"),
         (["sam", "--for", "me", "--remove", "--ready", "now"], "--remove takes no --ready"),
-        (["sam", "--for", "sam", "--ready", "now"], "someone can't back-fill their own role"),
+        (["sam", "--for", "sam", "--ready", "now"], "Sam Okafor can't back-fill their own role"),
         (["nobody", "--for", "me", "--ready", "now"], "nobody"),
     ],
 )
@@ -98,3 +98,9 @@ def test_someone_archived_is_not_named(cli, url):
         "(Show archived people, then h)\n"
     )
     assert "Sam" not in cli("--db", url, "bench")[1]  # an archived report's role isn't listed
+
+
+def test_naming_someone_for_their_own_role_is_a_bad_argument(cli, url):
+    code, out, err = cli("--db", url, "bench", "sam", "--for", "sam", "--ready", "now")
+    assert (code, out) == (2, "")
+    assert err.startswith("tui1on1: Sam Okafor can't back-fill their own role")

@@ -13,7 +13,7 @@ from tui1on1.domain.kinds import ActionStatus, ExposureKind, NoteKind, Relations
 from tui1on1.domain.promises import PromiseStats
 from tui1on1.domain.records import Person
 from tui1on1.domain.series import CareerHistory
-from tui1on1.domain.team import PlanStep, attention, team_row, team_rows
+from tui1on1.domain.team import PlanStep, attention, next_step, team_row, team_rows
 
 TODAY = date(2026, 12, 9)
 
@@ -154,3 +154,20 @@ def test_the_weightiest_reason_orders_people_not_a_sum():
         row(3, "Both", PromiseStats(overdue=1), 9),  # 5 + 3 + 2
     ])  # fmt: skip
     assert [r.person.name for r in rows] == ["Both", "Broken", "Many"]
+
+
+def test_a_newer_plan_replaces_an_older_step_still_open():
+    """The thread says the plan changed: the team view follows the newest
+    plan's open step, not an older one due sooner; an older one counts again
+    once the newer plan has nothing open."""
+    oct1 = datetime(2026, 10, 1, 9, tzinfo=UTC)
+    dec1 = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    thread = build_thread([
+        _note(1, 1, oct1, "shadow on-call", "plan", NoteKind.ACTION),
+        _note(2, 2, dec1, "run the guild meeting", "plan", NoteKind.ACTION),
+    ])  # fmt: skip
+    old = PlanStep("shadow on-call", date(2026, 10, 10), ActionStatus.OPEN, 1)
+    new = PlanStep("run the guild meeting", date(2026, 12, 18), ActionStatus.OPEN, 2)
+    assert next_step(thread, {1: old, 2: new}) == new
+    done = PlanStep("run the guild meeting", date(2026, 12, 18), ActionStatus.DONE, 2)
+    assert next_step(thread, {1: old, 2: done}) == old

@@ -54,6 +54,8 @@ def bench(settings: Settings, args: argparse.Namespace) -> int:
             mine = args.whose.strip().casefold() in ("me", "mine", "my role")
             holder = None if mine else find_person(store, args.whose)
             holder_id = holder.id if holder is not None else None
+            if holder_id == candidate.id:
+                raise UsageError(f"{candidate.name} can't back-fill their own role")
             for someone in (candidate, holder):
                 if someone is not None and someone.archived:
                     return fail(

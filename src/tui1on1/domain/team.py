@@ -85,17 +85,21 @@ class TeamRow:
 
 
 def next_step(thread: CareerThread, steps: dict[int, PlanStep]) -> PlanStep | None:
-    """The step to check next: of the plan's actions still open, the one due
-    first (one without a date after those with one); ``steps`` holds the plan
-    actions by their note id."""
-    open_steps = [
-        steps[note_id]
-        for note_id in plan_notes(thread)
-        if note_id in steps and steps[note_id].status is ActionStatus.OPEN
-    ]
-    if not open_steps:
-        return None
-    return min(open_steps, key=lambda s: (s.due is None, s.due or date.max, s.note_id))
+    """The step to check next: from the newest plan (the latest meeting that
+    agreed steps with one still open), the open one due first (one without a
+    date after those with one). A newer plan replaces an older one, as the
+    career thread says ("changed"); an older step still open counts only
+    when no newer plan has an open step. ``steps`` holds the plan actions by
+    their note id."""
+    for entry in thread.timeline(CareerElement.PLAN):  # newest first
+        open_steps = [
+            steps[note_id]
+            for note_id in entry.note_ids
+            if note_id in steps and steps[note_id].status is ActionStatus.OPEN
+        ]
+        if open_steps:
+            return min(open_steps, key=lambda s: (s.due is None, s.due or date.max, s.note_id))
+    return None
 
 
 def plan_notes(thread: CareerThread) -> list[int]:
@@ -122,11 +126,13 @@ def exposure_words(row: TeamRow, today: date) -> str:
 
 
 def days_ago(day: date | None, today: date) -> str:
-    """ "none in a year", "today", "1 day ago", "40 days ago"."""
+    """ "none in a year", "today", "yesterday", "40 days ago"."""
     if day is None:
         return "none in a year"
     days = (today - day).days
-    return "today" if days <= 0 else f"{plural(days, 'day')} ago"
+    if days <= 1:
+        return "today" if days <= 0 else "yesterday"
+    return f"{days} days ago"
 
 
 def attention(
