@@ -264,9 +264,9 @@ async def test_the_pause_cue_hint_names_the_ask_key_as_rebound(make_app, person,
 async def test_the_pause_cue_names_the_ask_key_as_rebound(make_app, person, isolated_dirs):
     config = isolated_dirs / "config" / "tui1on1"
     config.mkdir(parents=True)
-    (config / "config.toml").write_text('[keys]\nask = "f6,ctrl+g"\n')
+    (config / "config.toml").write_text('[keys]\nask = "f9,ctrl+g"\n')
     app = make_app(person())
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await meeting_ready(pilot)
         hint = screen.query_one(PauseCueBar).idle_hint
-        assert hint.startswith("Ask it aloud, then press f6 / ^g:"), hint
+        assert hint.startswith("Ask it aloud, then press f9 / ^g:"), hint

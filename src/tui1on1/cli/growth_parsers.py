@@ -1,5 +1,5 @@
-"""The commands about growing people: `exposure`, `team`, `bench` and
-`mirror` (their parsers; each command's work is in its own module)."""
+"""The commands about growing people: `exposure`, `plan`, `team`, `bench`
+and `mirror` (their parsers; each command's work is in its own module)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
 def add_growth_parsers(sub: Subcommands) -> None:
     _add_exposure_parser(sub)
+    _add_plan_parser(sub)
     _add_team_parser(sub)
     _add_bench_parser(sub)
     _add_mirror_parser(sub)
@@ -50,6 +51,31 @@ def _add_exposure_parser(sub: Subcommands) -> None:
         "--delete", metavar="REF", help="delete a logged exposure by its ref (x12)"
     )
     exposure.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
+
+def _add_plan_parser(sub: Subcommands) -> None:
+    plan = sub.add_parser(
+        "plan",
+        help="NAME's growth plan: a goal for what they want, options, steps; or change it",
+        description=(
+            "Without WORDS: NAME's growth plan (the goal, what they want it for, the options "
+            "they proposed and the one agreed, the steps with their due dates, how it stood "
+            "over time), then the earlier plans. With WORDS, one change: goal TEXT (sets it, "
+            "or rewords the open plan's), option TEXT, pick N, drop N, or how it stands: on "
+            "track, slipping, stuck, achieved or set aside, then a note. Achieved and set "
+            "aside close the plan. Steps are their career-plan actions (&p in a 1:1)."
+        ),
+        epilog='examples: `tui1on1 plan priya goal "lead the payments team within a year"`, '
+        '`tui1on1 plan priya option "run the Q1 migration"`, `tui1on1 plan priya pick 1`, '
+        '`tui1on1 plan priya slipping "no time while on call"`, `tui1on1 plan priya --json`',
+    )
+    plan.add_argument(
+        "name",
+        metavar="NAME",
+        help="who: their name, or a unique start of it or of any word in it",
+    )
+    plan.add_argument("words", metavar="WORDS", nargs="*", help="one change (see above)")
+    plan.add_argument("--json", action="store_true", help="print JSON (see the README)")
 
 
 def _add_team_parser(sub: Subcommands) -> None:

@@ -30,6 +30,7 @@ HANDLERS = {
     "career": ("career_command", "career"),
     "topic": ("topic_command", "topic"),
     "exposure": ("exposure_command", "exposure"),
+    "plan": ("plan_command", "plan"),
     "team": ("team_command", "team"),
     "bench": ("bench_command", "bench"),
     "mirror": ("mirror_command", "mirror"),

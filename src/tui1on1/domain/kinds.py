@@ -35,6 +35,33 @@ class ExposureKind(StrEnum):
     OTHER = "other"
 
 
+class PlanOp(StrEnum):
+    """One change to someone's growth plan (see ``domain.growth``)."""
+
+    GOAL = "goal"  # set the goal (or reword the open plan's)
+    OPTION = "option"  # an option they proposed for getting there
+    PICK = "pick"  # the option agreed on (the manager narrows them)
+    DROP = "drop"  # an option set aside
+    STATUS = "status"  # how it stands now, with a short note
+
+
+class PlanStatus(StrEnum):
+    """How a growth plan stands; the last two close it."""
+
+    STARTED = "started"
+    ON_TRACK = "on_track"
+    SLIPPING = "slipping"
+    STUCK = "stuck"
+    ACHIEVED = "achieved"
+    SET_ASIDE = "set_aside"
+
+
+class OptionState(StrEnum):
+    PROPOSED = "proposed"
+    PICKED = "picked"
+    DROPPED = "dropped"
+
+
 class Owner(StrEnum):
     """Who promised to do an action item."""
 

@@ -33,6 +33,7 @@ from datetime import date, datetime
 
 from tui1on1.domain.career import CareerThread, first_line
 from tui1on1.domain.duedates import format_day
+from tui1on1.domain.growth import plan_notes as plan_notes  # storage.team reads it here
 from tui1on1.domain.kinds import ActionStatus, CareerElement
 from tui1on1.domain.ledger import overdue_words
 from tui1on1.domain.promises import PromiseStats
@@ -100,11 +101,6 @@ def next_step(thread: CareerThread, steps: dict[int, PlanStep]) -> PlanStep | No
         if open_steps:
             return min(open_steps, key=lambda s: (s.due is None, s.due or date.max, s.note_id))
     return None
-
-
-def plan_notes(thread: CareerThread) -> list[int]:
-    """The ids of every note in the thread's plan, each meeting's all."""
-    return [n for entry in thread.timeline(CareerElement.PLAN) for n in entry.note_ids]
 
 
 def weeks_ago(day: date | None, today: date) -> str:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from tui1on1.domain.exposure import Exposure
+from tui1on1.domain.growth import PlanEvent
 from tui1on1.domain.kinds import (
     ActionChange,
     ActionStatus,
@@ -13,6 +14,8 @@ from tui1on1.domain.kinds import (
     MeetingStatus,
     NoteKind,
     Owner,
+    PlanOp,
+    PlanStatus,
     Relationship,
 )
 from tui1on1.domain.records import (
@@ -37,6 +40,7 @@ from tui1on1.storage.tables import (
     MeetingPauseRow,
     MeetingRow,
     PersonRow,
+    PlanEventRow,
     SegmentLogRow,
     TalkingPointRow,
 )
@@ -266,4 +270,20 @@ def backfill(row: BackfillRow) -> Backfill:
         readiness=Readiness(row.readiness),
         note=row.note,
         updated_at=row.updated_at,
+    )
+
+
+def plan_event(row: PlanEventRow) -> PlanEvent:
+    """One change to a growth plan (``domain.growth``)."""
+    return PlanEvent(
+        uid=row.uid,
+        person_id=row.person_id,
+        at=row.at,
+        op=PlanOp(row.op),
+        text=row.text,
+        target=row.target,
+        status=PlanStatus(row.status) if row.status else None,
+        aspiration=row.aspiration,
+        meeting_id=row.meeting_id,
+        id=row.id,
     )

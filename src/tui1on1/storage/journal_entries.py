@@ -10,11 +10,12 @@ meeting id — and, added by the Writer, the meeting's person and start), and
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from tui1on1.domain.kinds import ActionChange, ActionStatus, NoteKind, Owner
+from tui1on1.domain.growth import PlanEvent
+from tui1on1.domain.kinds import ActionChange, ActionStatus, NoteKind, Owner, PlanOp, PlanStatus
 from tui1on1.domain.records import LineReading, NewAskedQuestion, NewNote
 
 if TYPE_CHECKING:
@@ -277,6 +278,46 @@ def end_entry(meeting_id: int, at: datetime, summary: str) -> Entry:
     return {"type": "end", "meeting_id": meeting_id, "at": at.isoformat(), "summary": summary}
 
 
+def plan_entry(event: PlanEvent) -> Entry:
+    """A change to the person's growth plan made in the meeting (decided
+    there, by ``domain.growth.decide``); its uid lands it once."""
+    return {
+        "type": "plan",
+        "meeting_id": event.meeting_id,
+        "person_id": event.person_id,
+        "uid": event.uid,
+        "op": event.op.value,
+        "text": event.text,
+        "target": event.target,
+        "status": event.status.value if event.status else None,
+        "aspiration": event.aspiration,
+        "at": event.at.isoformat(),
+    }
+
+
+def entry_to_plan(entry: Entry) -> PlanEvent:
+    return PlanEvent(
+        uid=str(entry["uid"]),
+        person_id=int(entry["person_id"]),
+        at=_at(entry),
+        op=PlanOp(entry["op"]),
+        text=str(entry.get("text") or ""),
+        target=entry.get("target"),
+        status=PlanStatus(entry["status"]) if entry.get("status") else None,
+        aspiration=entry.get("aspiration"),
+        meeting_id=entry.get("meeting_id"),
+    )
+
+
+def _placed(store: Store, event: PlanEvent) -> PlanEvent:
+    """The change as the person of its meeting's (a replay into another
+    database may have placed the meeting under another id)."""
+    if event.meeting_id is None:
+        return event
+    person_id = store.get_meeting(event.meeting_id).person_id
+    return replace(event, person_id=person_id)
+
+
 def taken_at(entry: Entry) -> datetime | None:
     """When the change was made, for telling a reused meeting id apart."""
     for key in ("created_at", "asked_at", "at"):
@@ -329,6 +370,7 @@ _APPLY: dict[str, Callable[[Store, Entry], object]] = {
     "pause": lambda store, e: store.pause_meeting(int(e["meeting_id"]), _at(e)),
     "resume": lambda store, e: store.resume_meeting(int(e["meeting_id"]), _at(e)),
     "extend": lambda store, e: store.extend_meeting(int(e["meeting_id"]), int(e["minutes"])),
+    "plan": lambda store, e: store.add_plan_event(_placed(store, entry_to_plan(e))),
     "end": lambda store, e: store.end_meeting(int(e["meeting_id"]), _at(e), summary=e["summary"]),
 }
 

@@ -112,10 +112,10 @@ def _replay_all(
 
 APPLIED, REFUSED, UNPLACED = "applied", "refused", "unplaced"
 # A done entry is applied again only if it inserts by uid (a note, an asked
-# question): a damaged or lost write-ahead log may have taken it, and applied
-# twice it lands once. Anything that sets a value (an edit, a resume, an
+# question, a change to a growth plan): a damaged or lost write-ahead log may
+# have taken it, and applied twice it lands once. Anything that sets a value (an edit, a resume, an
 # action's status) could, applied again, undo a later change.
-AGAIN_WHEN_DONE = frozenset({"note", "asked"})
+AGAIN_WHEN_DONE = frozenset({"note", "asked", "plan"})
 
 
 def _keep_unplaced(journal: Journal, unplaced: list[Entry], applied: list[str]) -> str:

@@ -20,6 +20,7 @@ from tui1on1.storage.discard import DiscardStore
 from tui1on1.storage.engine import driver_connection, make_engine, safe_url, sqlite_path
 from tui1on1.storage.errors import DatabaseUnavailable
 from tui1on1.storage.exposures import ExposureStore
+from tui1on1.storage.growth import GrowthStore
 from tui1on1.storage.history import HistoryStore
 from tui1on1.storage.instance_lock import InstanceLock, LockUnavailable, hold_shared
 from tui1on1.storage.ledger import LedgerStore
@@ -55,6 +56,7 @@ class Store(
     TalkingPointStore,
     ExposureStore,
     SuccessionStore,
+    GrowthStore,
 ):
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine)

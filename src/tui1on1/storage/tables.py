@@ -271,6 +271,26 @@ class BackfillRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class PlanEventRow(Base):
+    """One change to someone's growth plan (0009): a goal set or reworded,
+    an option proposed, picked or dropped, a status; the plan is these read
+    in order (``domain.growth``). ``target``: the option's uid."""
+
+    __tablename__ = "plan_event"
+    __table_args__ = (Index("ix_plan_event_person_id_at", "person_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)  # a replay or import lands it once
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    op: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    target: Mapped[str | None] = mapped_column(String(36))
+    status: Mapped[str | None] = mapped_column(String(12))
+    aspiration: Mapped[str | None] = mapped_column(Text)
+
+
 class DraftRow(Base):
     __tablename__ = "draft"
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from tui1on1.domain.career import CareerThread
 from tui1on1.domain.exposure import Exposure
+from tui1on1.domain.growth import GrowthPlan, PlanEvent, build_plans, plan_notes
 from tui1on1.domain.kinds import ActionStatus
 from tui1on1.domain.overview import MeetingListing
 from tui1on1.domain.prompts import AskedBefore
@@ -41,6 +42,12 @@ class PersonPrep:
     promises: str = ""  # how well I kept my word to them (ui.person_actions)
     private_actions: frozenset[int] = frozenset()  # those whose note is private
     exposures: list[Exposure] = field(default_factory=list)  # the newest few
+    plan_events: list[PlanEvent] = field(default_factory=list)  # every change to their plans
+    plan_actions: list[ActionItem] = field(default_factory=list)  # their career-plan actions
+
+    @property
+    def plans(self) -> list[GrowthPlan]:
+        return build_plans(self.plan_events)
 
 
 def load_prep(services: Services, person_id: int, *, all_meetings: bool = False) -> PersonPrep:
@@ -54,9 +61,10 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
     history = store.question_history(person_id, None)
     actions = store.list_actions(person_id=person_id, status=ActionStatus.OPEN)
     recent = sorted(history.items(), key=lambda item: item[1].asked_at, reverse=True)
+    career = store.career_thread(person_id, elements)
     return PersonPrep(
         person=person,
-        career=store.career_thread(person_id, elements),
+        career=career,
         actions=actions,
         topics=topics,
         meetings=meetings,
@@ -81,4 +89,6 @@ def load_prep(services: Services, person_id: int, *, all_meetings: bool = False)
         promises=promise_sentence(services, person_id),
         private_actions=store.private_actions(actions),
         exposures=store.exposures(person_id, limit=EXPOSURES_SHOWN),
+        plan_events=store.plan_events(person_id),
+        plan_actions=store.actions_of_notes(plan_notes(career)),
     )

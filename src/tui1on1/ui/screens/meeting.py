@@ -79,6 +79,7 @@ class MeetingScreen(ServiceScreen[None]):
         Binding("f2", "toggle_career", "Career", id="toggle_career", show=False),
         Binding("f3", "pick_question", "Pick question", id="pick_question", show=False),
         Binding("f4", "switch_playbook", "Playbook", id="switch_playbook", show=False),
+        Binding("f6", "growth_plan", "Plan", id="growth_plan", show=False),
     ]
 
     # Narrow footers keep these longest (first = longest); see RankedFooter.
@@ -464,6 +465,12 @@ class MeetingScreen(ServiceScreen[None]):
     def _to_notes(self, step: Callable[[NotesPane], object]) -> None:
         if self.notes is not None:
             step(self.notes)
+
+    def action_growth_plan(self) -> None:
+        """F6: their growth plan, changed a line at a time (the meeting goes on)."""
+        from tui1on1.ui.screens.meeting_plan import open_plan
+
+        self._to_notes(open_plan)
 
     def action_focus_notes(self) -> None:
         notes = self.query_one(NotesList)

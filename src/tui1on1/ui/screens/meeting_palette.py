@@ -30,4 +30,9 @@ PALETTE = (
         "Their aspiration, why, moonshot, strengths and plan step, every entry over time",
         "toggle_career",
     ),
+    (
+        "Growth plan",
+        "Their goal, the options they see, the one agreed, steps, how it stands",
+        "growth_plan",
+    ),
 )

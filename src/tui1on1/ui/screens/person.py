@@ -22,6 +22,7 @@ from tui1on1.ui.action_ledger import change_action
 from tui1on1.ui.career_marking import choose_and_mark
 from tui1on1.ui.career_series import person_line, start_career
 from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
+from tui1on1.ui.growth import plan_rows, plan_title
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList, Pane
@@ -112,6 +113,14 @@ class PersonScreen(ServiceScreen[None]):
             show=False,
             tooltip="Log an opportunity given: a customer meeting, a talk, an intro…",
         ),
+        Binding(
+            "g",
+            "growth_plan",
+            "Plan",
+            id="person_plan",
+            show=False,
+            tooltip="Their growth plan: a goal, the options they see, steps, how it stands",
+        ),
         Binding("escape", "app.pop_screen", "Back", id="person_back", show=False),
     ]
 
@@ -133,6 +142,8 @@ class PersonScreen(ServiceScreen[None]):
                 classes="section-title",
             )
             yield OpenList(id="person-career", classes="section-list")
+            yield Static("Growth plan", id="person-plan-title", classes="section-title")
+            yield OpenList(id="person-plan", classes="section-list")
             yield Static("Exposure given", id="person-exposure-title", classes="section-title")
             yield OpenList(id="person-exposure", classes="section-list")
             yield Static(
@@ -198,6 +209,10 @@ class PersonScreen(ServiceScreen[None]):
         room = self.size.width - 8  # the list's bar, padding and the scrollbar
         self._fill("#person-career", current_rows(prep.career, today, room), CAREER_EMPTY)
 
+        plan_key = bound_key(self.app, PersonScreen, "person_plan", "g")
+        plans = prep.plans
+        self.query_one("#person-plan-title", Static).update(plan_title(plans, plan_key))
+        self._fill("#person-plan", plan_rows(plans, prep.plan_actions, today, room), "")
         self.query_one("#person-promises", Static).update(Text(prep.promises, style="italic"))
         actions = action_rows(prep.actions, today, room, prep.private_actions)
         self._fill("#person-actions", actions, ACTIONS_EMPTY)
@@ -292,6 +307,15 @@ class PersonScreen(ServiceScreen[None]):
         if self.prep is not None:
             ask_exposure(self, self.person_id, self.prep.person.name, self.reload)
 
+    def action_growth_plan(self) -> None:
+        from tui1on1.domain.growth import current_aspiration
+        from tui1on1.ui.growth import ask_plan
+
+        prep = self.prep
+        if prep is not None:
+            ask_plan(self, self.person_id, prep.person.name, prep.plan_events,
+                     prep.plan_actions, current_aspiration(prep.career), self.reload)  # fmt: skip
+
     def action_career(self, element: CareerElement | None = None) -> None:
         self.app.open_career(self.person_id, element)
 
@@ -377,6 +401,8 @@ class PersonScreen(ServiceScreen[None]):
             change_action(self, int(ident), self.prep.person.name, self.reload)
         elif kind == "exposure":
             self._open_exposure(ident)
+        elif kind == "plan":
+            self.action_growth_plan()
         elif kind == "topic" and self.prep is not None:
             note = next((n for n in self.prep.topics if n.id == int(ident)), None)
             if note is not None:

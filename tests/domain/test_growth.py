@@ -1,0 +1,277 @@
+"""The growth plan's rules (domain.growth) and its words (domain.growth_words),
+with fixed data and fixed days."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from tui1on1.domain.growth import (
+    GrowthPlan,
+    PlanCommand,
+    PlanError,
+    PlanEvent,
+    build_plans,
+    decide,
+    next_step,
+    open_plan,
+    read_plan_line,
+    steps_of,
+)
+from tui1on1.domain.growth_words import change_words, plan_lines
+from tui1on1.domain.kinds import ActionStatus, OptionState, Owner, PlanOp, PlanStatus
+from tui1on1.domain.records import ActionItem
+
+T0 = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 30)
+
+
+class Plan:
+    """Changes made one line at a time, as the dialog and the CLI make them."""
+
+    def __init__(self) -> None:
+        self.events: list[PlanEvent] = []
+        self.at = T0
+
+    def type(self, line: str, *, days: int = 0, aspiration: str | None = None) -> PlanEvent:
+        self.at += timedelta(days=days, minutes=1)
+        event = decide(
+            read_plan_line(line),
+            open_plan(build_plans(self.events)),
+            person_id=1,
+            at=self.at,
+            uid=f"u{len(self.events)}",
+            aspiration=aspiration,
+        )
+        self.events.append(event)
+        return event
+
+    @property
+    def plans(self) -> list[GrowthPlan]:
+        return build_plans(self.events)
+
+
+def action(
+    id: int,
+    text: str,
+    agreed: datetime,
+    *,
+    due: date | None = None,
+    closed: datetime | None = None,
+    status: ActionStatus = ActionStatus.OPEN,
+) -> ActionItem:
+    return ActionItem(id=id, person_id=1, owner=Owner.THEM, text=text, due=due,
+                      status=status, created_at=agreed, closed_at=closed)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        ("goal Tech lead within a year", PlanCommand(PlanOp.GOAL, "Tech lead within a year")),
+        ("Goal:  lead   payments ", PlanCommand(PlanOp.GOAL, "lead payments")),
+        ("option run the Q1 migration", PlanCommand(PlanOp.OPTION, "run the Q1 migration")),
+        ("pick 2", PlanCommand(PlanOp.PICK, number=2)),
+        ("drop #3", PlanCommand(PlanOp.DROP, number=3)),
+        ("on track", PlanCommand(PlanOp.STATUS, "", status=PlanStatus.ON_TRACK)),
+        ("Slipping: on call all month",
+         PlanCommand(PlanOp.STATUS, "on call all month", status=PlanStatus.SLIPPING)),
+        ("set aside — moving to design",
+         PlanCommand(PlanOp.STATUS, "moving to design", status=PlanStatus.SET_ASIDE)),
+        ("achieved", PlanCommand(PlanOp.STATUS, "", status=PlanStatus.ACHIEVED)),
+    ],
+)  # fmt: skip
+def test_a_typed_line_reads_as_one_change(line: str, command: PlanCommand) -> None:
+    assert read_plan_line(line) == command
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("", "Type one of: goal TEXT"),
+        ("goal", "Say the goal after 'goal'."),
+        ("option   ", "Say the option after 'option'."),
+        ("pick two", "Say which option by its number: pick 2."),
+        ("promote her", "'promote' isn't something a plan takes."),
+        ("stucks", "'stucks' isn't something a plan takes."),
+        ("goal " + "x" * 201, "At most 200 characters; this is 201."),
+    ],
+)
+def test_a_line_that_does_not_read_says_why(line: str, said: str) -> None:
+    with pytest.raises(PlanError) as refused:
+        read_plan_line(line)
+    assert said in str(refused.value)
+
+
+def test_a_plan_over_two_months_reads_as_the_manager_shaped_it() -> None:
+    plan = Plan()
+    plan.type("goal Tech lead for payments within a year", aspiration="lead a team")
+    plan.type("option run the Q1 migration")
+    plan.type("option mentor the new hire")
+    plan.type("option write the on-call RFC")
+    plan.type("pick 1", days=1)
+    plan.type("drop 2")
+    plan.type("slipping: on call all month", days=20)
+    plan.type("goal Tech lead for payments by next autumn", days=5)
+    plan.type("on track", days=14)
+
+    [current] = plan.plans
+    assert current.goal == "Tech lead for payments by next autumn"
+    assert current.earlier_goals == ("Tech lead for payments within a year",)
+    assert current.aspiration == "lead a team"
+    assert [(o.number, o.text, o.state) for o in current.options] == [
+        (1, "run the Q1 migration", OptionState.PICKED),
+        (2, "mentor the new hire", OptionState.DROPPED),
+        (3, "write the on-call RFC", OptionState.PROPOSED),
+    ]
+    assert [m.status for m in current.marks] == [
+        PlanStatus.STARTED, PlanStatus.SLIPPING, PlanStatus.ON_TRACK,
+    ]  # fmt: skip
+    assert current.marks[1].note == "on call all month"
+    assert current.is_open
+
+
+def test_achieved_closes_the_plan_and_the_next_goal_opens_a_new_one() -> None:
+    plan = Plan()
+    plan.type("goal Run the Q1 migration")
+    plan.type("achieved: shipped on 12 Nov", days=40)
+    with pytest.raises(PlanError, match="No plan open: start one with goal"):
+        plan.type("option lead the next one")
+    plan.type("goal Tech lead for payments", days=1)
+    newest, older = plan.plans
+    assert (newest.goal, newest.is_open, newest.status) == (
+        "Tech lead for payments", True, PlanStatus.STARTED,
+    )  # fmt: skip
+    assert (older.goal, older.is_open, older.status) == (
+        "Run the Q1 migration", False, PlanStatus.ACHIEVED,
+    )  # fmt: skip
+    assert older.closed == older.marks[-1].at
+
+
+def test_what_cannot_apply_to_the_plan_as_it_stands_is_refused_calmly() -> None:
+    plan = Plan()
+    with pytest.raises(PlanError, match="No plan open"):
+        plan.type("pick 1")
+    plan.type("goal Tech lead")
+    with pytest.raises(PlanError, match=re.escape("That is the goal already.")):
+        plan.type("goal Tech lead")
+    with pytest.raises(PlanError, match="No options yet: add what they proposed"):
+        plan.type("pick 1")
+    plan.type("option run the migration")
+    with pytest.raises(PlanError, match=re.escape("That is option 1 already.")):
+        plan.type("option Run the Migration")
+    with pytest.raises(PlanError, match=re.escape("There is no option 4; they are 1 to 1.")):
+        plan.type("drop 4")
+    plan.type("pick 1")
+    with pytest.raises(PlanError, match=re.escape("Option 1 is agreed already.")):
+        plan.type("pick 1")
+    plan.type("drop 1")  # changed their mind: set aside after all
+    assert plan.plans[0].options[0].state is OptionState.DROPPED
+
+
+def test_the_same_changes_fold_the_same_way_whatever_order_they_are_read_in() -> None:
+    plan = Plan()
+    plan.type("goal Tech lead")
+    plan.type("option a")
+    plan.type("pick 1")
+    assert build_plans(reversed(plan.events)) == plan.plans
+
+
+def test_steps_are_the_plan_actions_agreed_while_it_was_open_and_those_still_open() -> None:
+    plan = Plan()
+    plan.type("goal Tech lead")  # 5 Oct
+    opened = plan.plans[0].opened
+    before = opened - timedelta(days=30)
+    steps = [
+        action(1, "old step still open", before, due=date(2026, 10, 1)),
+        action(
+            2,
+            "old step done before",
+            before,
+            status=ActionStatus.DONE,
+            closed=opened - timedelta(days=2),
+        ),
+        action(
+            3,
+            "old step done since",
+            before,
+            status=ActionStatus.DONE,
+            closed=opened + timedelta(days=3),
+        ),
+        action(4, "draft the RFC", opened + timedelta(days=7), due=date(2026, 11, 20)),
+        action(5, "no date yet", opened + timedelta(days=8)),
+        action(6, "same day, before the goal", opened - timedelta(minutes=20), due=TODAY),
+    ]
+    mine = steps_of(plan.plans[0], steps, UTC)
+    assert [s.id for s in mine] == [1, 4, 6, 5, 3]
+    assert next_step(mine) == steps[0]
+
+
+def test_a_closed_plan_keeps_only_the_steps_of_its_time() -> None:
+    plan = Plan()
+    plan.type("goal Run the migration")
+    plan.type("achieved", days=10)
+    closed = plan.plans[0]
+    later = action(7, "after it closed", T0 + timedelta(days=20))
+    during = action(8, "during", T0 + timedelta(days=2), status=ActionStatus.DONE,
+                    closed=T0 + timedelta(days=9))  # fmt: skip
+    assert [s.id for s in steps_of(closed, [later, during], UTC)] == [8]
+
+
+def test_the_plan_in_words_as_the_cli_prints_it() -> None:
+    plan = Plan()
+    plan.type("goal Tech lead for payments within a year", aspiration="lead a team")
+    plan.type("option run the Q1 migration")
+    plan.type("option mentor the new hire")
+    plan.type("pick 1", days=1)
+    plan.type("drop 2")
+    plan.type("slipping: on call all month", days=20)
+    step = action(12, "draft the RFC", plan.plans[0].opened, due=date(2026, 11, 20))
+    plans = plan.plans
+    lines = plan_lines(plans, {plans[0].uid: [step]}, TODAY, UTC)
+    assert lines == [
+        "Goal: Tech lead for payments within a year",
+        "  opened 5 Oct · slipping since 26 Oct: on call all month",
+        "  for what they want: lead a team",
+        "  options:",
+        "    1. run the Q1 migration (agreed)",
+        "    2. mentor the new hire (set aside)",
+        "  steps:",
+        "    12  draft the RFC — overdue 10 days",
+        "  over time: 5 Oct started · 26 Oct slipping: on call all month",
+    ]
+
+
+def test_earlier_plans_get_a_line_each_and_none_open_says_how_the_last_ended() -> None:
+    plan = Plan()
+    plan.type("goal Run the migration")
+    plan.type("achieved: shipped", days=10)
+    assert plan_lines(plan.plans, {}, TODAY, UTC) == [
+        "No plan open; the last (Run the migration) was achieved 15 Oct. "
+        "A new goal starts the next one.",
+        "Earlier plans:",
+        "  5 Oct – 15 Oct  Run the migration — achieved: shipped",
+    ]
+    assert plan_lines([], {}, TODAY, UTC, hint="tui1on1 plan ada goal …") == [
+        "No growth plan yet. Set a goal for what they want: tui1on1 plan ada goal …."
+    ]
+
+
+def test_each_change_is_said_in_one_line() -> None:
+    plan = Plan()
+    said = []
+    for line in ("goal Tech lead", "option a", "option b", "pick 2", "drop 1",
+                 "goal Tech lead soon", "stuck", "set aside: changed teams"):  # fmt: skip
+        event = plan.type(line)
+        said.append(change_words(event, plan.plans))
+    assert said == [
+        "Plan started with that goal.",
+        "Option 1 added.",
+        "Option 2 added.",
+        "Option 2 agreed.",
+        "Option 1 set aside.",
+        "Goal reworded.",
+        "Now stuck.",
+        "Plan closed: set aside.",
+    ]
