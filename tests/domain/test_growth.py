@@ -275,3 +275,16 @@ def test_each_change_is_said_in_one_line() -> None:
         "Now stuck.",
         "Plan closed: set aside.",
     ]
+
+
+def test_changes_made_at_the_same_moment_are_read_in_the_order_made() -> None:
+    """A coarse clock (or a fake one) gives several changes one time: the
+    goal still comes before its options, whatever their uids."""
+    same = T0
+    events = [
+        PlanEvent("zz", 1, same, PlanOp.GOAL, "Tech lead"),
+        PlanEvent("aa", 1, same, PlanOp.OPTION, "run the migration"),
+        PlanEvent("mm", 1, same, PlanOp.PICK, target="aa"),
+    ]
+    [plan] = build_plans(events)
+    assert [(o.text, o.state) for o in plan.options] == [("run the migration", OptionState.PICKED)]

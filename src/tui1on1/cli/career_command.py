@@ -11,8 +11,12 @@ it replaced::
               asked: What's your career aspiration …?
               was: wants to lead a team within 2 years (9 Nov)
 
+Below the thread, the growth plan as `tui1on1 plan NAME` shows it (the open
+plan in full, the earlier ones a line each).
+
 Days are local. ``--json`` prints :func:`as_json`'s shape (documented in the
-README): raw text, times in UTC.
+README), with ``growth_plans`` as ``plan --json`` gives them: raw text,
+times in UTC.
 
 Which question's answers go where comes from the question bank, the user's
 ``questions.toml`` included (a question may say ``career = "..."``).
@@ -40,7 +44,10 @@ def today() -> date:
 
 
 def career(settings: Settings, args: argparse.Namespace) -> int:
+    from tui1on1.cli.plan_command import plans_json
     from tui1on1.cli.questions_command import user_questions_file
+    from tui1on1.domain.growth import plan_notes, steps_of
+    from tui1on1.domain.growth_words import plan_lines
     from tui1on1.domain.text import safe_terminal_text
     from tui1on1.questions import load_bank
     from tui1on1.storage.errors import StoreError
@@ -55,14 +62,22 @@ def career(settings: Settings, args: argparse.Namespace) -> int:
             print(f"tui1on1: warning: {safe_terminal_text(str(problem))}", file=sys.stderr)
         elements = bank.elements()
         thread = store.career_thread(person.id, elements)
+        plans = store.growth_plans(person.id)
+        actions = store.actions_of_notes(plan_notes(thread)) if plans else []
     except StoreError as exc:
         return fail(str(exc))
     finally:
         store.close()
+    steps = {plan.uid: steps_of(plan, actions) for plan in plans}
     if args.json:
-        print(json.dumps(as_json(person.name, thread), indent=2, ensure_ascii=True))
+        shape = as_json(person.name, thread)
+        shape["growth_plans"] = plans_json(plans, steps)
+        print(json.dumps(shape, indent=2, ensure_ascii=True))
     else:
-        sys.stdout.write("".join(f"{line}\n" for line in as_text(person.name, thread, today())))
+        lines = as_text(person.name, thread, today())
+        hint = f'tui1on1 plan {safe_terminal_text(args.name)} goal "…"'
+        lines += ["", "Growth plan:", *plan_lines(plans, steps, today(), hint=hint)]
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
     return EXIT_OK
 
 

@@ -111,7 +111,12 @@ def as_json(
     name: str, plans: list[GrowthPlan], steps: dict[str, list[ActionItem]]
 ) -> dict[str, Any]:
     """``{"person", "plans": [...]}``, newest plan first; times in UTC."""
-    return {"person": name, "plans": [_plan_json(p, steps.get(p.uid, [])) for p in plans]}
+    return {"person": name, "plans": plans_json(plans, steps)}
+
+
+def plans_json(plans: list[GrowthPlan], steps: dict[str, list[ActionItem]]) -> list[dict[str, Any]]:
+    """Each plan (as ``plan --json`` and ``career --json`` give them)."""
+    return [_plan_json(p, steps.get(p.uid, [])) for p in plans]
 
 
 def _plan_json(plan: GrowthPlan, steps: list[ActionItem]) -> dict[str, Any]:

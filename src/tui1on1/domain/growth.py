@@ -159,10 +159,13 @@ class _Open:
 
 
 def build_plans(events: Iterable[PlanEvent]) -> list[GrowthPlan]:
-    """Every plan the changes make, newest first (the open one, if any, first)."""
+    """Every plan the changes make, newest first (the open one, if any, first).
+
+    Changes are read by time; those made at the same moment (a coarse clock,
+    an import) in the order given — the Store gives them in the order kept."""
     done: list[GrowthPlan] = []
     current: _Open | None = None
-    for event in sorted(events, key=lambda e: (e.at, e.id, e.uid)):
+    for event in sorted(events, key=lambda e: e.at):  # stable: ties keep their order
         if event.op is PlanOp.GOAL:
             if current is None:
                 current = _Open(event.uid, event.person_id, event.text, event.aspiration, event.at)

@@ -1,0 +1,111 @@
+"""The growth plan on screen: on the person screen (g starts and changes it,
+a line at a time, a mistake said in the dialog and kept to fix) and in a
+1:1 (F6; what was said in the plan segment comes back with ↑; each change
+reaches the database through the recovery journal, tied to the meeting)."""
+
+from __future__ import annotations
+
+from pilot_helpers import meeting_ready, settle, wait_for
+from screen_text import screen_text
+from textual.widgets import Input
+
+from tui1on1.domain.kinds import OptionState
+from tui1on1.storage.store import Store
+from tui1on1.ui.dialogs.growth_plan import GrowthPlanScreen
+from tui1on1.ui.screens.person import PersonScreen
+
+
+def _flat(app) -> str:
+    return " ".join(screen_text(app).replace("▌", " ").split())
+
+
+def _add_ada(db_path) -> int:
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        return store.add_person("Ada Lovelace", role="Engineer").id
+    finally:
+        store.close()
+
+
+async def _type(pilot, line: str) -> None:
+    await pilot.press(*line, "enter")
+    await pilot.pause(0.05)
+
+
+async def test_g_on_the_person_screen_shapes_a_plan_a_line_at_a_time(make_app, db_path):
+    ada = _add_ada(db_path)
+    app = make_app(meet=None)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await wait_for(pilot, lambda: app.services is not None)
+        app.open_person(ada)
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
+        assert "Growth plan (g starts one) No growth plan yet" in _flat(app)
+
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GrowthPlanScreen))
+        assert "No growth plan yet. Set a goal for what they want" in _flat(app)
+        await _type(pilot, "goal Tech lead for payments")
+        await _type(pilot, "option run the Q1 migration")
+        await _type(pilot, "option mentor the new hire")
+        await _type(pilot, "pick 1")
+        assert "Option 1 agreed." in _flat(app)
+        await _type(pilot, "pick 5")
+        assert "There is no option 5; they are 1 to 2." in _flat(app)
+        assert app.screen.query_one("#plan-line", Input).value == "pick 5"  # to fix
+        app.screen.query_one("#plan-line", Input).value = ""
+        await _type(pilot, "slipping: on call all month")
+        said = _flat(app)
+        assert "Goal: Tech lead for payments" in said
+        assert "1. run the Q1 migration (agreed) │" in said
+        assert "2. mentor the new hire │" in said
+
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await wait_for(pilot, lambda: "Option 1 run the Q1 migration (agreed)" in _flat(app))
+        said = _flat(app)
+        assert "Growth plan (g changes it) Goal Tech lead for payments" in said
+        assert "Status slipping since 20 Nov: on call all month" in said
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        [plan] = store.growth_plans(ada)
+        assert [o.state for o in plan.options] == [OptionState.PICKED, OptionState.PROPOSED]
+        assert all(e.meeting_id is None for e in store.plan_events(ada))
+    finally:
+        store.close()
+
+
+async def test_f6_in_a_meeting_keeps_the_plan_and_brings_back_what_was_said(make_app, db_path):
+    ada = _add_ada(db_path)
+    app = make_app(meet="Ada Lovelace")
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await meeting_ready(pilot)
+        await _type(pilot, "&p run the Q1 migration")
+        await _type(pilot, "&p or write the on-call RFC")
+        await _type(pilot, "a plain note, not about the plan")
+        await settle(pilot)
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: isinstance(app.screen, GrowthPlanScreen))
+        assert "↑↓ what was said in this 1:1's plan segment" in _flat(app)
+        await _type(pilot, "goal Tech lead for payments")
+        await pilot.press("up")
+        line = app.screen.query_one("#plan-line", Input)
+        assert line.value == "option or write the on-call RFC"
+        await pilot.press("up")
+        assert line.value == "option run the Q1 migration"
+        await pilot.press("enter")
+        await pilot.pause(0.05)
+        assert "1. run the Q1 migration" in _flat(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        await settle(pilot)
+        meeting_id = screen.model.meeting.id
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        [plan] = store.growth_plans(ada)
+        assert (plan.goal, [o.text for o in plan.options]) == (
+            "Tech lead for payments",
+            ["run the Q1 migration"],
+        )
+        assert {e.meeting_id for e in store.plan_events(ada)} == {meeting_id}
+    finally:
+        store.close()
