@@ -65,9 +65,8 @@ def plan_rows(
             step.status is ActionStatus.OPEN and step.due is not None
             and is_overdue(step.due, today)
         )  # fmt: skip
-        words = f"{first_line(step.text)} — {due_words(step, today)}"
-        rows.append(row(f"plan-step{step.id}", f"Step {action_ref(step.id)}", words,
-                        "bold" if late else ""))  # fmt: skip
+        words = f"{action_ref(step.id)}  {first_line(step.text)} — {due_words(step, today)}"
+        rows.append(row(f"plan-step{step.id}", "Step", words, "bold" if late else ""))
     if not plan.options and not steps_of(plan, actions):
         rows.append(row("plan-next", "Next", "the options they see (g, then option …)", "italic"))
     return rows

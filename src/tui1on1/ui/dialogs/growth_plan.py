@@ -8,7 +8,8 @@ Each line is decided here against the plan as shown (``domain.growth``),
 handed to ``keep`` (the screen writes it: through the recovery journal in
 a meeting) and shown at once; the dialog stays for the next line. A line
 that can't be kept says why and stays to be fixed. In a meeting, ↑ and ↓
-bring back what was said in this 1:1's plan segment, as an option.
+bring back what was said in this 1:1's plan segment, as an option; PgUp
+and PgDn scroll a long plan.
 
 Dismissed with how many changes were kept.
 """
@@ -44,19 +45,20 @@ from tui1on1.ui.dialogs.fit import FitModal
 from tui1on1.ui.widgets.line_input import LineInput
 
 Decide = Callable[[PlanCommand, GrowthPlan | None], PlanEvent]
-HINT = "Enter keeps the line · Esc closes"
+HINT = f"{HELP} · Esc closes"
 
 
 class GrowthPlanScreen(FitModal[int]):
     DEFAULT_CSS = """
-    GrowthPlanScreen #plan-body { height: auto; }
-    GrowthPlanScreen #plan-help { margin: 1 0 0 0; }
+    GrowthPlanScreen #plan-body { height: auto; margin: 0 0 1 0; }
     """
-    AROUND_BODY = 15  # the rows the rest of the dialog takes (help on three lines)
+    AROUND_BODY = 14  # the rows the rest of the dialog takes (its hint on three lines)
     BINDINGS = [
         Binding("escape", "close", "Close", id="plan_close"),
         Binding("up", "said(-1)", "Said earlier", show=False),
         Binding("down", "said(1)", "Said later", show=False),
+        Binding("pageup", "page(-1)", "Scroll up", show=False),
+        Binding("pagedown", "page(1)", "Scroll down", show=False),
     ]
 
     def __init__(
@@ -89,7 +91,6 @@ class GrowthPlanScreen(FitModal[int]):
             yield Static(Text(f"Growth plan — {name}"), classes="dialog-title")
             with VerticalScroll(id="plan-body"):
                 yield Static("", id="plan-text")
-            yield Static(Text(HELP, style="italic"), id="plan-help", classes="dialog-body")
             yield LineInput(placeholder=self._placeholder(), max_length=MAX_TEXT_CHARS + 20,
                             id="plan-line")  # fmt: skip
             yield Static(Text(self._hint()), id="plan-hint", classes="dialog-hint")
@@ -120,7 +121,7 @@ class GrowthPlanScreen(FitModal[int]):
 
     def _hint(self) -> str:
         if self.said:
-            return f"↑↓ what was said in this 1:1's plan segment · {HINT}"
+            return f"↑↓ what was said in the plan segment · {HINT}"
         return HINT
 
     def _show(self) -> None:
@@ -158,6 +159,14 @@ class GrowthPlanScreen(FitModal[int]):
         line = self.query_one("#plan-line", Input)
         line.value = f"option {self.said[self._said_at]}"
         line.cursor_position = len(line.value)
+
+    def action_page(self, step: int) -> None:
+        """PgUp/PgDn: the plan scrolls while the line keeps the focus."""
+        body = self.query_one("#plan-body", VerticalScroll)
+        if step < 0:
+            body.scroll_page_up(animate=False)
+        else:
+            body.scroll_page_down(animate=False)
 
     def action_close(self) -> None:
         self.dismiss(self.kept)
