@@ -96,9 +96,15 @@ def due_text(row: PersonOverview, now: datetime) -> Text:
     person = row.person
     if not person.cadence:
         return Text("no cadence", style="dim")
-    if row.last_started_at is None:
-        return Text("due now", style="bold")
-    due = next_due(person.cadence, row.last_started_at.astimezone(), now)
+    last = row.last_started_at
+    if last is None:
+        # Never met: the first 1:1 was due when they were added; a whole
+        # cadence later it is overdue by as much (as the mirror counts it).
+        added = person.created_at
+        if added is None or next_due(person.cadence, added.astimezone(), now) >= now:
+            return Text("due now", style="bold")
+        last = added
+    due = next_due(person.cadence, last.astimezone(), now)
     late = (now.astimezone().date() - due.astimezone().date()).days
     if late > 0:
         return Text(f"overdue {plural(late, 'day')}", style="bold")
