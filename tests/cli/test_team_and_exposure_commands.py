@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from tui1on1.cli import exposure_command, team_command
+from tui1on1.domain.growth import read_plan_line
 from tui1on1.domain.kinds import NoteKind, Owner, Relationship
 from tui1on1.domain.records import NewNote
 from tui1on1.domain.succession import Readiness
@@ -20,6 +21,7 @@ from tui1on1.storage.store import Store
 
 NOW = datetime(2026, 12, 9, 15, 0, tzinfo=UTC)  # a Wednesday
 WEEK = timedelta(weeks=1)
+DAY = timedelta(days=1)
 
 
 @pytest.fixture(autouse=True)
@@ -74,6 +76,12 @@ def url(tmp_path) -> str:
                                                          "action_due": date(2026, 12, 18)}),
         (NoteKind.EXPOSURE, "customer: ran the Acme design review", {}),
     ])  # fmt: skip
+    # Bo's growth plan, set in that 1:1; stuck since two days ago.
+    for at, line in ((NOW - WEEK + timedelta(minutes=20), "goal Design systems lead by summer"),
+                     (NOW - WEEK + timedelta(minutes=21), "option own the tokens work"),
+                     (NOW - WEEK + timedelta(minutes=22), "pick 1"),
+                     (NOW - 2 * DAY, "stuck: no time this quarter")):  # fmt: skip
+        store.change_plan(bo.id, read_plan_line(line), at=at)
     _meet(store, dee, NOW - WEEK, [(NoteKind.NOTE, "peer sync", {})])
     # The bench: Bo could take Ada's role now, Ada mine within a year.
     store.set_backfill(ada.id, bo.id, Readiness.NOW, at=NOW - WEEK)
@@ -91,6 +99,7 @@ def test_the_team_says_who_needs_the_manager_first(cli, url):
         "Cy Young — no 1:1 yet; no exposure logged yet\n"
         "  aspiration     not asked yet\n"
         "  career talk    never\n"
+        "  growth plan    none open\n"
         "  next step      none agreed\n"
         "  exposure       none yet\n"
         "  my promises    none open\n"
@@ -99,14 +108,16 @@ def test_the_team_says_who_needs_the_manager_first(cli, url):
         "next step overdue 2 weeks; no exposure logged yet\n"
         "  aspiration     wants to lead a small team\n"
         "  career talk    8 weeks ago\n"
+        "  growth plan    none open\n"
         "  next step      shadow Sam's on-call (overdue since Fri 20 Nov)\n"
         "  exposure       none yet\n"
         "  my promises    1 open · kept 0% · 1 overdue\n"
         "  could step in  my role (within a year)\n"
         "\n"
-        "Bo Chen — nothing pressing\n"
+        "Bo Chen — their growth plan is stuck\n"
         "  aspiration     design systems lead\n"
         "  career talk    1 week ago\n"
+        "  growth plan    Design systems lead by summer — stuck since 7 Dec: no time this quarter\n"
         "  next step      draft the tokens RFC (due Fri 18 Dec)\n"
         "  exposure       7 days ago\n"
         "  my promises    none open\n"
@@ -128,6 +139,7 @@ def test_the_team_in_json(cli, url):
         "aspiration": "wants to lead a small team",
         "aspiration_on": "2026-10-14",
         "last_career_conversation": "2026-10-14",
+        "growth_plan": None,
         "next_step": {"text": "shadow Sam's on-call", "due": "2026-11-20", "overdue": True},
         "last_exposure": None,
         "days_since_exposure": None,
@@ -145,7 +157,14 @@ def test_the_team_in_json(cli, url):
     }
     bo = doc["team"][2]
     assert bo["last_exposure"] == "2026-12-02" and bo["days_since_exposure"] == 7
-    assert bo["attention"] == []
+    assert bo["growth_plan"] == {
+        "goal": "Design systems lead by summer",
+        "status": "stuck",
+        "opened_at": "2026-12-02T15:20:00+00:00",
+    }
+    assert bo["next_step"] == {"text": "draft the tokens RFC", "due": "2026-12-18",
+                               "overdue": False}  # fmt: skip
+    assert bo["attention"] == [{"why": "their growth plan is stuck", "weight": 3}]
 
 
 def test_exposures_logged_and_typed_read_together(cli, url):

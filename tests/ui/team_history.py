@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from tui1on1.domain.growth import read_plan_line
 from tui1on1.domain.kinds import ExposureKind, NoteKind, Owner, Relationship
 from tui1on1.domain.records import NewNote
 from tui1on1.domain.succession import Readiness
@@ -60,6 +61,11 @@ def make_team(db_path, now: datetime) -> TeamIds:
     ])  # fmt: skip
     store.add_exposure(bo.id, ExposureKind.INTRO, "met Sam from platform",
                        on=date(2026, 11, 16), at=now - 4 * timedelta(days=1))  # fmt: skip
+    # Bo's growth plan, set in that 1:1, on track since.
+    for minutes, line in ((20, "goal Design systems lead by summer"),
+                          (21, "option own the tokens work"), (22, "pick 1")):  # fmt: skip
+        store.change_plan(bo.id, read_plan_line(line), at=now - week + timedelta(minutes=minutes))
+    store.change_plan(bo.id, read_plan_line("on track"), at=now - timedelta(days=2))
     _meet(store, dee.id, now - week, [(NoteKind.NOTE, "peer sync", {})])
     # The bench: Bo could take Ada's role now, Ada mine within a year.
     store.set_backfill(ada.id, bo.id, Readiness.NOW, at=now - week)

@@ -45,7 +45,7 @@ async def test_the_team_says_who_needs_me_first_and_enter_opens_them(make_app, t
             # cut to the width: it says how many, `tui1on1 bench` lists them all
             " No one ready to back-fill 2 roles: Bo Chen's role (Designer), Cy Young's role…",
         ]
-        assert _block(app)[:16] == [
+        assert _block(app)[:17] == [
             "Cy Young — no 1:1 yet; no exposure logged yet",
             "career talk never · aspiration: not asked yet",
             "next step: none agreed",
@@ -60,6 +60,7 @@ async def test_the_team_says_who_needs_me_first_and_enter_opens_them(make_app, t
             "─" * 76,
             "Bo Chen — nothing pressing",
             "career talk 1 week ago · aspiration: design systems lead",
+            "growth plan: Design systems lead by summer — on track since 18 Nov",
             "next step: draft the tokens RFC (due Fri 27 Nov)",
             "exposure 4 days ago · my promises none open",
         ]

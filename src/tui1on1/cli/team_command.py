@@ -61,6 +61,7 @@ def as_text(rows: list[TeamRow], today: date) -> list[str]:
     from tui1on1.domain.team import (
         aspiration_words,
         exposure_words,
+        plan_words,
         promise_words,
         step_words,
         steps_into_words,
@@ -85,6 +86,7 @@ def as_text(rows: list[TeamRow], today: date) -> list[str]:
             f"{name} — {needs}",
             f"  aspiration     {aspiration}",
             f"  career talk    {weeks_ago(row.last_career_talk, today)}",
+            f"  growth plan    {safe_terminal_text(shorten(plan_words(row, today), 90))}",
             f"  next step      {safe_terminal_text(step_words(row, today))}",
             f"  exposure       {exposure_words(row, today)}",
             f"  my promises    {promise_words(row)}",
@@ -109,6 +111,13 @@ def _row(row: TeamRow, today: date) -> dict[str, Any]:
         "last_career_conversation": (
             row.last_career_talk.isoformat() if row.last_career_talk else None
         ),
+        "growth_plan": None
+        if row.plan is None
+        else {
+            "goal": row.plan.goal,
+            "status": row.plan.status.value,
+            "opened_at": row.plan.opened.astimezone(UTC).isoformat(),
+        },
         "next_step": None
         if step is None
         else {

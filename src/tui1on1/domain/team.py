@@ -3,8 +3,8 @@ the manager's attention first.
 
 One row per report (not peers or managers: growing people is what a manager
 owes their reports): their current aspiration, how long since the last
-career conversation, the next agreed step (a career-plan action still open)
-and whether it is overdue, how long since they were last given exposure, and
+career conversation, their growth plan and its next step (a career-plan
+action still open) and whether it is overdue, how long since they were last given exposure, and
 my promises to them. :func:`attention` names what needs doing, most pressing
 first; :func:`team_rows` sorts everyone by it.
 
@@ -17,7 +17,9 @@ their 1:1 overdue by its cadence         4
 never asked about their career           4
 career conversation due (past weeks)     3
 their next step overdue                  3
+their growth plan stuck                  3
 their aspiration not asked yet           2
+their growth plan slipping               2
 no exposure in :data:`EXPOSURE_DAYS`     2
 an aspiration but no step agreed         1
 =====================================  ======
@@ -28,16 +30,20 @@ on (not by a sum: three small things don't outweigh a broken promise).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from tui1on1.domain.career import CareerThread, first_line
 from tui1on1.domain.duedates import format_day
+from tui1on1.domain.growth import GrowthPlan, steps_of
+from tui1on1.domain.growth import next_step as next_plan_step
 from tui1on1.domain.growth import plan_notes as plan_notes  # storage.team reads it here
-from tui1on1.domain.kinds import ActionStatus, CareerElement
+from tui1on1.domain.growth_words import status_words
+from tui1on1.domain.kinds import ActionStatus, CareerElement, PlanStatus
 from tui1on1.domain.ledger import overdue_words
 from tui1on1.domain.promises import PromiseStats
-from tui1on1.domain.records import Person
+from tui1on1.domain.records import ActionItem, Person
 from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, CareerHistory
 from tui1on1.domain.succession import READINESS_WORDS, Readiness
 from tui1on1.domain.text import plural
@@ -46,6 +52,11 @@ EXPOSURE_DAYS = 90
 """Past this many days without an exposure, someone is flagged."""
 EXPOSURE_WINDOW_DAYS = 365
 """How far back the team view looks for the last exposure ("over a year")."""
+PLAN_TROUBLE: dict[PlanStatus, tuple[str, int]] = {
+    PlanStatus.STUCK: ("their growth plan is stuck", 3),
+    PlanStatus.SLIPPING: ("their growth plan is slipping", 2),
+}
+"""A plan said to be stuck or slipping needs a word in the next 1:1."""
 THREAD_WINDOW_DAYS = 365
 """How far back it reads the career thread for the current aspiration (plan
 steps still open are read whenever they were agreed)."""
@@ -83,6 +94,7 @@ class TeamRow:
     attention: tuple[Attention, ...]
     steps_into: tuple[tuple[str, Readiness], ...] = ()  # roles they could take, readiest first
     backed_up: bool = True  # someone could take their role now or within a year
+    plan: GrowthPlan | None = None  # their growth plan, if one is open
 
 
 def next_step(thread: CareerThread, steps: dict[int, PlanStep]) -> PlanStep | None:
@@ -143,6 +155,7 @@ def attention(
     weeks: int = DEFAULT_CAREER_WEEKS,
     one_on_one_due: date | None = None,
     known_since: date | None = None,
+    plan_status: PlanStatus | None = None,
 ) -> tuple[Attention, ...]:
     """What needs the manager about one report, weightiest first.
     ``one_on_one_due``: when their cadence calls for the next 1:1 (None:
@@ -164,6 +177,9 @@ def attention(
             found.append(Attention("their aspiration not asked yet", 2))
     if step is not None and (late := overdue_words(step.due, today)):
         found.append(Attention(f"next step {late}", 3))
+    if plan_status in PLAN_TROUBLE:
+        words, weight = PLAN_TROUBLE[plan_status]
+        found.append(Attention(words, weight))
     if last_exposure is None:
         new = known_since is not None and (today - known_since).days < EXPOSURE_WINDOW_DAYS
         found.append(
@@ -190,7 +206,12 @@ def team_row(
     steps_into: tuple[tuple[str, Readiness], ...] = (),
     backed_up: bool = True,
     one_on_one_due: date | None = None,
+    plan: GrowthPlan | None = None,
+    plan_actions: Sequence[ActionItem] = (),
 ) -> TeamRow:
+    """``plan``: their open growth plan, whose steps (among their career-plan
+    ``plan_actions``) then give the next step; without one, the thread's
+    newest plan entry does (:func:`next_step`)."""
     current = thread.current(CareerElement.ASPIRATION)
     aspiration = first_line(current.answer) if current is not None else None
     # A career conversation: one the series counts (a career playbook, or a
@@ -200,7 +221,7 @@ def team_row(
     talks += [e.meeting_started for entries in thread.timelines.values() for e in entries[:1]]
     talk_day = _local_day(max(talks)) if talks else None
     met = history is not None and history.meetings > 0
-    step = next_step(thread, steps)
+    step = next_step(thread, steps) if plan is None else _plan_step(plan, plan_actions)
     return TeamRow(
         person=person,
         aspiration=aspiration or None,
@@ -222,10 +243,27 @@ def team_row(
             weeks=weeks,
             one_on_one_due=one_on_one_due,
             known_since=_local_day(person.created_at) if person.created_at else None,
+            plan_status=plan.status if plan is not None else None,
         ),
         steps_into=steps_into,
         backed_up=backed_up,
+        plan=plan,
     )
+
+
+def _plan_step(plan: GrowthPlan, actions: Sequence[ActionItem]) -> PlanStep | None:
+    """The open plan's next step, as the team view shows a step."""
+    found = next_plan_step(steps_of(plan, actions))
+    if found is None or found.note_id is None:
+        return None
+    return PlanStep(text=found.text, due=found.due, status=found.status, note_id=found.note_id)
+
+
+def plan_words(row: TeamRow, today: date) -> str:
+    """ "Tech lead for payments — slipping since 4 Nov", or "none open"."""
+    if row.plan is None:
+        return "none open"
+    return f"{first_line(row.plan.goal)} — {status_words(row.plan, today)}"
 
 
 def aspiration_words(row: TeamRow, today: date) -> str:

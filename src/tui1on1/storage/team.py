@@ -13,8 +13,11 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 
 from tui1on1.domain.cadence import next_due
+from tui1on1.domain.career import CareerThread
+from tui1on1.domain.growth import GrowthPlan, PlanEvent, build_plans, open_plan
 from tui1on1.domain.kinds import ActionStatus, CareerElement, Owner, Relationship
 from tui1on1.domain.promises import DEFAULT_DAYS, PromiseStats, promise_stats_by_person
+from tui1on1.domain.records import ActionItem
 from tui1on1.domain.series import DEFAULT_CAREER_WEEKS
 from tui1on1.domain.succession import BenchRole, bench, could_step_into
 from tui1on1.domain.team import (
@@ -27,6 +30,7 @@ from tui1on1.domain.team import (
     team_rows,
 )
 from tui1on1.storage.exposures import ExposureStore
+from tui1on1.storage.growth import GrowthStore
 from tui1on1.storage.history import HistoryStore
 from tui1on1.storage.ledger import LedgerStore
 from tui1on1.storage.people import PeopleStore
@@ -36,7 +40,13 @@ from tui1on1.storage.tables import ActionItemRow, MeetingRow
 
 
 class TeamStore(
-    PeopleStore, LedgerStore, HistoryStore, SeriesStore, ExposureStore, SuccessionStore
+    PeopleStore,
+    LedgerStore,
+    HistoryStore,
+    SeriesStore,
+    ExposureStore,
+    SuccessionStore,
+    GrowthStore,
 ):
     def team(
         self,
@@ -71,6 +81,7 @@ class TeamStore(
         ).astimezone()
         threads = self.career_threads(ids, elements_by_slug, since=since, open_actions=True)
         steps = self._plan_steps([n for thread in threads.values() for n in plan_notes(thread)])
+        plans, plan_actions = self._open_plans(ids, threads)
         exposures = self.latest_exposures(ids, since=today - timedelta(days=EXPOSURE_WINDOW_DAYS))
         actions, history = self.my_promises(since=today - timedelta(days=DEFAULT_DAYS - 1))
         stats = promise_stats_by_person(
@@ -105,6 +116,8 @@ class TeamStore(
                     steps_into=tuple(could_step_into(person.id, everyone, backfills)),
                     backed_up=covered[person.id],
                     one_on_one_due=_due(person.cadence, last_met.get(person.id), today),
+                    plan=plans.get(person.id),
+                    plan_actions=plan_actions.get(person.id, ()),
                 )
                 for person in people
             ]
@@ -117,6 +130,25 @@ class TeamStore(
         everyone = self.list_people(include_archived=False)
         reports = [p for p in everyone if p.relationship is Relationship.REPORT]
         return bench(reports, everyone, self.backfills())
+
+    def _open_plans(
+        self, ids: list[int], threads: Mapping[int, CareerThread]
+    ) -> tuple[dict[int, GrowthPlan], dict[int, list[ActionItem]]]:
+        """Each report's open growth plan (one read of a small table), and
+        for those with one, their career-plan actions (its steps)."""
+        events: dict[int, list[PlanEvent]] = {}
+        for event in self.all_plan_events(ids):
+            events.setdefault(event.person_id, []).append(event)
+        plans = {
+            person_id: plan
+            for person_id, theirs in events.items()
+            if (plan := open_plan(build_plans(theirs))) is not None
+        }
+        notes = [n for person_id in plans for n in plan_notes(threads[person_id])]
+        actions: dict[int, list[ActionItem]] = {}
+        for action in self.actions_of_notes(notes) if notes else []:
+            actions.setdefault(action.person_id, []).append(action)
+        return plans, actions
 
     def _plan_steps(self, note_ids: Collection[int]) -> dict[int, PlanStep]:
         """The actions of these career-plan notes, by note id (a plan step

@@ -22,6 +22,7 @@ from tui1on1.domain.team import (
     TeamRow,
     aspiration_words,
     exposure_words,
+    plan_words,
     promise_words,
     step_words,
     steps_into_words,
@@ -84,6 +85,9 @@ def row_text(row: TeamRow, today: date, room: int) -> Text:
     aspiration = one_line(safe_terminal_text(aspiration_words(row, today)))
     talk = f"  career talk {weeks_ago(row.last_career_talk, today)} · aspiration: "
     text.append("\n" + talk + clip(aspiration, room - len(talk)))
+    if row.plan is not None:
+        plan = "  growth plan: " + one_line(safe_terminal_text(plan_words(row, today)))
+        text.append("\n" + clip(plan, room))
     step = row.next_step
     head = "  next step: "
     if step is None:
