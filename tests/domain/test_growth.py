@@ -20,7 +20,7 @@ from tui1on1.domain.growth import (
     read_plan_line,
     steps_of,
 )
-from tui1on1.domain.growth_words import change_words, plan_lines
+from tui1on1.domain.growth_words import change_words, meeting_plan_lines, plan_lines
 from tui1on1.domain.kinds import ActionStatus, OptionState, Owner, PlanOp, PlanStatus
 from tui1on1.domain.records import ActionItem
 
@@ -288,3 +288,24 @@ def test_changes_made_at_the_same_moment_are_read_in_the_order_made() -> None:
     ]
     [plan] = build_plans(events)
     assert [(o.text, o.state) for o in plan.options] == [("run the migration", OptionState.PICKED)]
+
+
+def test_what_a_meeting_changed_is_said_a_line_a_change() -> None:
+    plan = Plan()
+    plan.type("goal Tech lead")  # between meetings
+    plan.type("option run the migration")
+    lines = ["option mentor the new hire", "pick 2", "drop 1", "slipping: on call",
+             "goal Tech lead by May"]  # fmt: skip
+    for minute, line in enumerate(lines):
+        plan.events.append(
+            decide(read_plan_line(line), open_plan(plan.plans), person_id=1,
+                   at=T0 + timedelta(days=7, minutes=minute), uid=f"m{minute}", meeting_id=9)
+        )  # fmt: skip
+    assert meeting_plan_lines(plan.events, 9) == [
+        "Option: mentor the new hire (option 2)",
+        "Agreed: mentor the new hire (option 2)",
+        "Set aside: run the migration (option 1)",
+        "Slipping: on call",
+        "Goal reworded: Tech lead by May",
+    ]
+    assert meeting_plan_lines(plan.events, 8) == []

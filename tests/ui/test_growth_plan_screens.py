@@ -12,6 +12,7 @@ from textual.widgets import Input
 from tui1on1.domain.kinds import OptionState
 from tui1on1.storage.store import Store
 from tui1on1.ui.dialogs.growth_plan import GrowthPlanScreen
+from tui1on1.ui.dialogs.summary import SummaryScreen
 from tui1on1.ui.screens.person import PersonScreen
 
 
@@ -99,6 +100,16 @@ async def test_f6_in_a_meeting_keeps_the_plan_and_brings_back_what_was_said(make
         await wait_for(pilot, lambda: app.screen is screen)
         await settle(pilot)
         meeting_id = screen.model.meeting.id
+        # The end summary names what the 1:1 changed in the plan.
+        await pilot.press("ctrl+o")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.pause(0.1)
+        assert (
+            "Growth plan • Goal set: Tech lead for payments "
+            "• Option: run the Q1 migration (option 1)"
+        ) in " ".join(_flat(app).replace("│", " ").split())
     store = Store.open(f"sqlite:///{db_path}")
     try:
         [plan] = store.growth_plans(ada)

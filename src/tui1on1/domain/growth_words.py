@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import date, tzinfo
 
 from tui1on1.domain.career import first_line, format_day
-from tui1on1.domain.growth import CLOSING, STATUS_NAMES, GrowthPlan, PlanEvent, PlanOption
+from tui1on1.domain.growth import (
+    CLOSING,
+    STATUS_NAMES,
+    GrowthPlan,
+    PlanEvent,
+    PlanOption,
+    build_plans,
+)
 from tui1on1.domain.kinds import OptionState, PlanOp, PlanStatus
 from tui1on1.domain.ledger import action_ref, due_words
 from tui1on1.domain.records import ActionItem
@@ -76,6 +83,34 @@ def change_words(event: PlanEvent, plans: list[GrowthPlan]) -> str:
     )
     done = {PlanOp.OPTION: "added", PlanOp.PICK: "agreed", PlanOp.DROP: "set aside"}[event.op]
     return f"Option {number} {done}."
+
+
+def meeting_plan_lines(events: list[PlanEvent], meeting_id: int) -> list[str]:
+    """What a meeting changed in the growth plan, a line a change, in order:
+    "Goal set: Tech lead for payments", "Agreed: run the Q1 migration"."""
+    lines: list[str] = []
+    for index, event in enumerate(events):
+        if event.meeting_id != meeting_id:
+            continue
+        plans = build_plans(events[: index + 1])
+        lines.append(_change_line(event, plans))
+    return lines
+
+
+def _change_line(event: PlanEvent, plans: list[GrowthPlan]) -> str:
+    if event.op is PlanOp.GOAL:
+        verb = "Goal set" if plans[0].uid == event.uid else "Goal reworded"
+        return f"{verb}: {first_line(event.text)}"
+    if event.op is PlanOp.STATUS and event.status is not None:
+        said = STATUS_NAMES[event.status]
+        said = said[0].upper() + said[1:]
+        return f"{said}: {first_line(event.text)}" if event.text else said
+    option = next(
+        (o for p in plans for o in p.options if event.uid == o.uid or event.target == o.uid), None
+    )
+    words = f"{first_line(option.text)} (option {option.number})" if option else "an option"
+    verb = {PlanOp.OPTION: "Option", PlanOp.PICK: "Agreed", PlanOp.DROP: "Set aside"}[event.op]
+    return f"{verb}: {words}"
 
 
 def plan_lines(

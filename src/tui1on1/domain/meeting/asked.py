@@ -67,6 +67,7 @@ class Summary:
     still_open_mine: int = 0
     still_open_theirs: int = 0
     exposures: list[str] = field(default_factory=list)  # opportunities given, as typed
+    plan: list[str] = field(default_factory=list)  # changes to their growth plan, in order
 
 
 def time_per_segment(starts: Sequence[tuple[int, float]], actual: float) -> dict[int, float]:

@@ -15,6 +15,7 @@ from datetime import datetime
 from tui1on1.domain.agenda import Agenda, Playbook
 from tui1on1.domain.career import answers_question
 from tui1on1.domain.clock import ClockState, MeetingClock, format_mmss
+from tui1on1.domain.growth import PlanEvent
 from tui1on1.domain.kinds import CareerElement, NoteKind, Relationship
 from tui1on1.domain.meeting.asked import (
     AskedRef,
@@ -69,6 +70,8 @@ class MeetingModel:
     asked: list[AskedRef] = field(default_factory=list)
     cue: PauseCue | None = None
     notes: MeetingNotes = field(default_factory=MeetingNotes)
+    # Every change to their growth plans, this meeting's (F6) included.
+    plan_events: list[PlanEvent] = field(default_factory=list)
     clock: MeetingClock = field(init=False)
     agenda: Agenda = field(init=False)
     _decks: dict[int, PromptDeck[MeetingQuestion]] = field(default_factory=dict, init=False)

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tui1on1.domain.grammar import PRIVATE_MARK
+from tui1on1.domain.growth_words import meeting_plan_lines
 from tui1on1.domain.kinds import ActionStatus, NoteKind, Owner
 from tui1on1.domain.meeting.asked import AskedQuestionLine, Summary, time_per_segment
 
@@ -53,6 +54,7 @@ def summarize(model: MeetingModel, now: datetime) -> Summary:
         still_open_mine=sum(1 for row in still_open if row.mine),
         still_open_theirs=sum(1 for row in still_open if not row.mine),
         exposures=[row.summary_text for row in own if row.kind is NoteKind.EXPOSURE],
+        plan=meeting_plan_lines(model.plan_events, model.meeting.id),
     )
 
 

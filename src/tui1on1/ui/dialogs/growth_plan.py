@@ -116,7 +116,7 @@ class GrowthPlanScreen(FitModal[int]):
 
     def _placeholder(self) -> str:
         if open_plan(self.plans) is None:
-            return f"goal {self.aspiration}" if self.aspiration else "goal what they aim for"
+            return "goal and what they aim for"
         return "option … · pick 2 · on track"
 
     def _hint(self) -> str:
@@ -147,17 +147,21 @@ class GrowthPlanScreen(FitModal[int]):
         self._keep(change)
         self.events.append(change)
         self.kept += 1
-        self._said_at = len(self.said)
+        self._said_at = len(self.said)  # ↑ starts again from the newest
         self._show()
         hint.update(Text(f"{change_words(change, self.plans)} {self._hint()}"))
 
     def action_said(self, step: int) -> None:
-        """Bring back something said in the plan segment, as an option."""
-        if not self.said:
+        """Bring back something said in the plan segment (not an option
+        yet), newest first with ↑, as an option to keep or edit."""
+        plan = open_plan(self.plans)
+        taken = {o.text.casefold() for o in plan.options} if plan is not None else set()
+        left = [text for text in self.said if text.casefold() not in taken]
+        if not left:
             return
-        self._said_at = max(0, min(len(self.said) - 1, self._said_at + step))
+        self._said_at = max(0, min(len(left) - 1, self._said_at + step))
         line = self.query_one("#plan-line", Input)
-        line.value = f"option {self.said[self._said_at]}"
+        line.value = f"option {left[self._said_at]}"
         line.cursor_position = len(line.value)
 
     def action_page(self, step: int) -> None:

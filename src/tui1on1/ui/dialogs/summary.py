@@ -99,6 +99,10 @@ def summary_text(name: str, summary: Summary) -> Text:
         text.append(f"\nExposure given ({len(summary.exposures)})\n", style="bold")
         for words in summary.exposures:
             text.append(f"  • {_first_line(words)}\n")
+    if summary.plan:
+        text.append("\nGrowth plan\n", style="bold")
+        for words in summary.plan:
+            text.append(f"  • {words}\n")
     if summary.asked:
         text.append(f"\nQuestions asked ({len(summary.asked)})\n", style="bold")
     else:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from tui1on1.domain.growth import PlanEvent
 from tui1on1.domain.kinds import ActionChange, ActionStatus
 from tui1on1.domain.meeting import MeetingModel
 from tui1on1.domain.people import NameMatch, NameMatchKind, meet_problem, unresolved_message
@@ -60,6 +61,8 @@ class LoadedMeeting:
     # When each carried action's text was written, by id: its warning reads
     # a phrase like "by fri" as of that day.
     carried_written: dict[int, datetime] = field(default_factory=dict)
+    # Every change to their growth plans (the end summary names this meeting's).
+    plan_events: list[PlanEvent] = field(default_factory=list)
 
 
 class NotOnePerson(Exception):
@@ -169,6 +172,7 @@ def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) 
         private_carried=store.private_actions([*carried, *closed]),
         closed_between=closed,
         carried_written=store.texts_written(carried),
+        plan_events=store.plan_events(person.id),
     )
 
 
@@ -207,6 +211,7 @@ def meeting_model(loaded: LoadedMeeting, services: Services) -> MeetingModel:
         carried=len(loaded.carried) + len(loaded.points) + len(loaded.topics),
         closed_between=loaded.closed_between,
         private_between=loaded.private_carried,
+        plan_events=list(loaded.plan_events),
     )
     model.restore(loaded.segments, loaded.asked)
     return model

@@ -38,7 +38,7 @@ def open_plan(pane: NotesPane) -> None:
 
     def read() -> None:
         try:
-            events = store.plan_events(person_id)
+            events = store.plan_events(person_id)  # as kept now (another window too)
             thread = store.career_thread(person_id, elements)
             actions = store.actions_of_notes(plan_notes(thread))
         except StoreError as error:
@@ -63,10 +63,13 @@ def said_in_plan(pane: NotesPane) -> list[str]:
 def _ask(
     pane: NotesPane, events: list[PlanEvent], actions: list[ActionItem], aspiration: str | None
 ) -> None:
-    screen, services = pane.screen, pane.services
+    screen, services, model = pane.screen, pane.services, pane.model
     if not screen.is_attached or screen.app.screen is not screen:
         return  # gone, or another dialog came first
-    person, meeting_id = pane.model.person, pane.model.meeting.id
+    person, meeting_id = model.person, model.meeting.id
+    kept = {e.uid for e in events}  # and this meeting's still on their way
+    events = [*events, *(e for e in model.plan_events if e.uid not in kept)]
+    model.plan_events = list(events)
 
     def decided(command: PlanCommand, plan: GrowthPlan | None) -> PlanEvent:
         return decide(command, plan, person_id=person.id, at=services.clock.now(),
@@ -78,6 +81,7 @@ def _ask(
             screen.app.call_from_thread(screen.notify, said, severity="warning", markup=False)
 
     def keep(event: PlanEvent) -> None:
+        model.plan_events.append(event)  # the end summary names it
         services.writer.record(entries.plan_entry(event), failed=failed)
 
     dialog = GrowthPlanScreen(
