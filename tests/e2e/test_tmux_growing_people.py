@@ -1,8 +1,10 @@
 """Growing people, end to end in tmux with the real console script (faketime
 holds the days): a first 1:1 with Priya on Monday records her aspiration, a
-plan step for her (`&p ! … @fri`) and an exposure (`* customer …`); on
-Wednesday an introduction is logged from the shell; the next Monday the team
-view — in the shell and on screen — says her step is overdue, when her last
+plan step for her (`&p ! … @fri`), an exposure (`* customer …`) and, with
+F6, a growth plan (a goal, what she proposed brought back with ↑ as an
+option, agreed); on Wednesday an introduction is logged from the shell and
+the plan said to be slipping; the next Monday the team view — in the shell
+and on screen — says her step is overdue and her plan slipping, when her last
 exposure was, and that Sam, never met, needs a first 1:1 before that."""
 
 from __future__ import annotations
@@ -36,18 +38,36 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
         "&p ! shadow Sam's on-call @fri",
         "* customer joined the Acme renewal call",
         "* ran the incident review",
+        "&p could own the Q1 migration",
     ):
         monday.type(line, enter=True)
-    screen = monday.wait_for(lambda s: "incident review" in s and "saving" not in s)
+    screen = monday.wait_for(lambda s: "Q1 migration" in s and "saving" not in s)
     assert "theirs · due Fri 11 Dec" in line_with(screen, "shadow Sam's on-call")
     assert "customer joined the Acme renewal call" in screen
     assert "Kept as kind 'other'" in screen  # the second names no kind
+    monday.key("F6")
+    monday.wait_for("Growth plan — Priya Raman")
+    monday.type("goal Tech lead within a year", enter=True)
+    monday.wait_for("Plan started with that goal.")
+    monday.key("Up")  # what she proposed, as an option
+    monday.wait_for("option could own the Q1 migration")
+    monday.key("Enter")
+    monday.wait_for("Option 1 added.")
+    monday.type("pick 1", enter=True)
+    screen = monday.wait_for("Option 1 agreed.")
+    assert "1. could own the Q1 migration (agreed)" in screen
+    assert "shadow Sam's on-call — due Fri 11 Dec" in screen  # the &p action is a step
+    monday.key("Escape")
+    monday.wait_for(lambda s: "Growth plan —" not in s)
     monday.key("C-o")
     monday.wait_for("End the 1:1 with Priya Raman")
     monday.key("Enter")
     summary = monday.wait_for("Meeting ended and saved")
     assert "Exposure given (2)" in summary
     assert "• customer joined the Acme renewal call" in summary
+    monday.key("End")  # the summary scrolls: the plan is further down
+    summary = monday.wait_for("• Agreed: could own the Q1 migration (option 1)")
+    assert "• Goal set: Tech lead within a year" in summary
     monday.key("Enter")
     monday.wait_for(lambda s: "Last 1:1" in s)
     monday.key("C-q")
@@ -67,6 +87,13 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
         "Mon  7 Dec  customer meeting: joined the Acme renewal call",
     ]
 
+    slipping = cli_on(WEDNESDAY, "plan", "priya", "slipping:", "on", "call", "this", "week")
+    assert slipping.stdout.splitlines()[:3] == [
+        "Priya Raman: Now slipping.",
+        "Goal: Tech lead within a year",
+        "  opened 7 Dec · slipping since 9 Dec: on call this week",
+    ]
+
     team = json.loads(cli_on(NEXT_MONDAY, "team", "--json").stdout)
     # Never met outweighs a late step: Sam first.
     assert [r["person"] for r in team["team"]] == ["Sam Okafor", "Priya Raman"]
@@ -75,14 +102,19 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
     assert priya["next_step"] == {"text": "shadow Sam's on-call", "due": "2026-12-11",
                                   "overdue": True}  # fmt: skip
     assert priya["last_exposure"] == "2026-12-08" and priya["days_since_exposure"] == 6
-    assert [a["why"] for a in priya["attention"]] == ["next step overdue 3 days"]
+    assert priya["growth_plan"]["goal"] == "Tech lead within a year"
+    assert [a["why"] for a in priya["attention"]] == [
+        "next step overdue 3 days",
+        "their growth plan is slipping",
+    ]
     assert [a["why"] for a in sam["attention"]] == ["no 1:1 yet", "no exposure logged yet"]
 
     home = terminals(prefix=("faketime", "-f", NEXT_MONDAY))
     home.wait_for(lambda s: "Last 1:1" in s and "Sam Okafor" in s)
     home.type("t")
     screen = home.wait_for("Your team, who needs you first")
-    assert "Priya Raman — next step overdue 3 days" in screen
+    assert "Priya Raman — next step overdue 3 days; their growth plan is slipping" in screen
+    assert "growth plan: Tech lead within a year — slipping since 9 Dec: on call th…" in screen
     assert "career talk 1 week ago · aspiration: wants to lead a small team" in screen
     assert "next step: shadow Sam's on-call (overdue since Fri 11 Dec)" in screen
     assert "exposure 6 days ago · my promises none open" in screen
