@@ -112,3 +112,12 @@ def test_someone_never_met_added_at_any_moment_misses_each_step_since():
         "You held 4 meetings and missed 3 that your cadences called for: Ada Lovelace (3)."
     )
     assert NOW - added > timedelta(days=21)
+
+
+def test_someone_never_met_is_due_when_added_whatever_the_rules_days():
+    # added on a Wednesday, met on Tuesdays and Thursdays: due at once (as home
+    # says), then Thu 19, Tue 24, Thu 26 Nov, Tue 1 and Thu 3 Dec
+    added = at("2026-11-18", 9)
+    ada = Person(1, "Ada Lovelace", cadence="FREQ=WEEKLY;BYDAY=TU,TH", created_at=added)
+    detail = mirror(MirrorData(people=(ada,))).figure("cadence").detail
+    assert (detail["due"], detail["missed"]) == (6, 6)

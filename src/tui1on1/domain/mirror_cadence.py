@@ -55,6 +55,9 @@ def _missed(
     if previous is None and person.created_at is not None:
         previous = _local(person.created_at, tz)
     met = previous is not None and anchor is not None
+    # Never met: due from the moment they were added, whatever the rule's days
+    # (dateutil starts a rule like BYDAY=TU on its first Tuesday instead).
+    added = not met and previous is not None
     start = previous or first
     called = missed = 0
     for end in [*(_local(s, tz) for s in starts), None]:
@@ -66,6 +69,8 @@ def _missed(
             return 0, 0  # a cadence that can't be read calls for nothing
         if met:
             steps = [s for s in steps if s != start]
+        elif added and start <= until and start not in steps:
+            steps.insert(0, start)
         skipped = steps if end is None else steps[:-1]
         called += sum(s >= first for s in steps)
         missed += sum(s >= first for s in skipped)
