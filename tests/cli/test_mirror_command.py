@@ -29,9 +29,9 @@ def test_text_names_each_figure_with_its_bars_and_sentence(cli, history):
         "  You waited 3 s or more after 4 of 6 questions — most people need that long "
         "to start a real answer.\n"
         "\n"
-        "Career segment reached  █▁██  4 of 5 (80%)\n"
-        "  1 of 5 meetings with a Career segment ended before it had a minute: keep the "
-        "earlier segments short so career gets its time.\n"
+        "Career segment reached  █▁█▁  3 of 5 (60%)\n"
+        "  2 of 5 meetings didn't get to Career (1 ended first, 1 had nothing asked or noted "
+        "there): keep earlier segments short and ask one career question.\n"
         "\n"
         "Their talking points    ██▅·  3 theirs · 1 yours (75% theirs)\n"
         "  3 of 4 talking points were theirs — their agenda came first.\n"
@@ -40,12 +40,13 @@ def test_text_names_each_figure_with_its_bars_and_sentence(cli, history):
         "  2 of 26 segments ran a minute or more past their plan, 'Their topics' most "
         "often (1 time).\n"
         "\n"
-        "1:1s held vs cadence    █▅▅▅  5 held · 1 missed\n"
-        "  You held 5 meetings and missed 1 that your cadences called for: Ada Lovelace.\n"
+        "1:1s held vs cadence    █▅▅▅  5 held · 3 missed\n"
+        "  You held 5 meetings and missed 3 that your cadences called for: Hedy Lamarr (2), "
+        "Ada Lovelace.\n"
         "\n"
-        "Promises kept on time   █▁·▁  kept 1 of 3 (33%)\n"
-        "  You kept 1 of 3 promises on time (1 late · 1 still overdue): each late one "
-        "tells them their topic can wait.\n"
+        "Promises kept on time   █▁·▁  kept 1 of 3 (33%) · 1 older overdue\n"
+        "  You kept 1 of 3 promises due in the last 4 weeks on time (1 late · 1 still overdue), "
+        "and 1 due earlier is still overdue: each late one tells them their topic can wait.\n"
     )
 
 
@@ -62,23 +63,30 @@ def test_json_gives_each_figure_its_value_weeks_and_counts(cli, history):
     assert pause["detail"] == {"asked": 6, "timed": 6, "reached_mark": 4, "mark_seconds": 3.0}
     assert pause["title"] == "Pause after asking"
     assert pause["sentence"].startswith("You waited 3 s or more after 4 of 6 questions")
-    assert (figures["career"]["value"], figures["career"]["detail"]) == (
-        0.8,
-        {"meetings": 5, "reached": 4},
-    )
+    # reached: a question asked or a note typed in Career, not the clock passing through
+    assert (figures["career"]["value"], figures["career"]["weekly"]) == (0.6, [1.0, 0.0, 1.0, 0.0])
+    assert figures["career"]["detail"] == {
+        "meetings": 5, "reached": 3, "ended_before": 1, "nothing_said": 1,
+    }  # fmt: skip
     assert figures["agenda"]["detail"] == {"theirs": 3, "mine": 1}
     assert figures["agenda"]["weekly"] == [1.0, 1.0, 0.5, None]
     assert figures["overrun"]["detail"]["over"] == 2
+    # Hedy, never met, was due when added (25 Nov) and on 2 Dec
     assert figures["cadence"]["detail"] == {
         "held": 5,
-        "due": 5,
-        "missed": 1,
-        "behind": [{"person": "Ada Lovelace", "missed": 1}],
+        "due": 7,
+        "missed": 3,
+        "behind": [{"person": "Hedy Lamarr", "missed": 2}, {"person": "Ada Lovelace", "missed": 1}],
     }
-    assert figures["promises"]["detail"] == {
+    assert figures["cadence"]["value"] == pytest.approx(4 / 7)
+    # the headline counts what the bars count: the promise overdue since 5 Nov is apart
+    promises = figures["promises"]
+    assert promises["detail"] == {
         "kept": 1, "late": 1, "overdue": 1, "dropped": 0, "no_due_date": 0, "came_due": 3,
+        "overdue_before": 1,
     }  # fmt: skip
-    assert figures["promises"]["value"] == pytest.approx(1 / 3)
+    assert promises["value"] == pytest.approx(1 / 3)
+    assert promises["weekly"] == [1.0, 0.0, None, 0.0]  # due 13 Nov, 20 Nov and 3 Dec
 
 
 def test_twelve_weeks_reach_the_earlier_1on1s(cli, history):
@@ -87,6 +95,8 @@ def test_twelve_weeks_reach_the_earlier_1on1s(cli, history):
     assert (out["since"], len(out["week_starts"])) == ("2026-09-15", 12)
     assert figures["pause"]["detail"]["asked"] == 7  # Ada's 2 Nov question too
     assert figures["agenda"]["detail"] == {"theirs": 3, "mine": 2}
+    promises = figures["promises"]  # 5 Nov is in the window now: in the share and a bar
+    assert (promises["shown"], promises["detail"]["overdue_before"]) == ("kept 1 of 4 (25%)", 0)
 
 
 def test_an_empty_database_says_so_per_figure_and_json_has_no_numbers(cli, tmp_path, monkeypatch):

@@ -346,6 +346,7 @@ def test_actions_have_sensible_statuses(doc: dict) -> None:
 def all_texts(doc: dict) -> list[str]:
     texts = [n["text"] for _p, _m, n in notes(doc)]
     texts += [m["summary"] for _p, m in meetings(doc) if m["summary"]]
+    texts += [p["text"] for person in doc["people"] for p in person.get("talking_points", [])]
     return texts
 
 

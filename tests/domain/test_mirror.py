@@ -1,8 +1,7 @@
 """The manager's mirror: each figure from fixed records on faked dates, the
 window's edges, and what an empty window says (never a made-up number).
-
-Today is Mon 7 Dec 2026; the 4-week window is Tue 10 Nov to Mon 7 Dec, its
-weeks starting Tue 10, 17, 24 Nov and 1 Dec. Days are counted in UTC here.
+The records and dates are tests/mirror_records.py's; the cadence and the
+promises have files of their own (test_mirror_cadence.py, test_mirror_promises.py).
 """
 
 from __future__ import annotations
@@ -11,62 +10,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from tui1on1.domain.kinds import ActionChange, ActionStatus, MeetingStatus, Owner
-from tui1on1.domain.mirror import MirrorData, Window, build_mirror, spark
+from mirror_records import TODAY, at, logs, meeting, mirror, question
+from tui1on1.domain.kinds import MeetingStatus
+from tui1on1.domain.mirror import MirrorData, Window, spark
 from tui1on1.domain.pausecue import WAIT_TIME_SECONDS
-from tui1on1.domain.promises import promise_stats
-from tui1on1.domain.records import (
-    ActionEvent,
-    ActionItem,
-    AskedQuestion,
-    Meeting,
-    Pause,
-    Person,
-    SegmentLog,
-    TalkingPoint,
-)
-from tui1on1.questions import load_playbooks
-
-TODAY = date(2026, 12, 7)
-NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
-PLAYBOOKS, _ = load_playbooks()
-
-
-def at(day: str, hour: int = 10, minute: int = 0) -> datetime:
-    return datetime.fromisoformat(day).replace(hour=hour, minute=minute, tzinfo=UTC)
-
-
-def mirror(data: MirrorData, weeks: int = 4):
-    return build_mirror(data, PLAYBOOKS, NOW, weeks=weeks, tz=UTC)
-
-
-def question(qid: int, when: datetime, pause: float | None) -> AskedQuestion:
-    return AskedQuestion(qid, 1, "slug", "text", 60.0, when, pause_seconds=pause)
-
-
-def meeting(mid: int, start: datetime, minutes: float = 30, **kw) -> Meeting:
-    return Meeting(
-        id=mid,
-        person_id=kw.pop("person_id", 1),
-        playbook=kw.pop("playbook", "weekly"),
-        planned_minutes=30,
-        started_at=start,
-        ended_at=start + timedelta(minutes=minutes),
-        status=kw.pop("status", MeetingStatus.ENDED),
-        **kw,
-    )
-
-
-def logs(m: Meeting, *minutes: float) -> list[SegmentLog]:
-    """Segments 0, 1, … of ``m`` back to back, each running these minutes."""
-    out, start = [], m.started_at
-    titles = [s.title for s in PLAYBOOKS[m.playbook].segments]
-    for index, length in enumerate(minutes):
-        end = start + timedelta(minutes=length)
-        out.append(SegmentLog(m.id * 100 + index, m.id, index, titles[index], start, end))
-        start = end
-    return out
-
+from tui1on1.domain.records import AskedQuestion, Meeting, Pause, SegmentLog, TalkingPoint
 
 # --- the window ---------------------------------------------------------------------
 
@@ -154,39 +102,85 @@ def test_questions_asked_but_never_timed_say_so():
 # --- 2. the career segment ------------------------------------------------------------
 
 
-def test_career_counts_only_ended_meetings_on_a_playbook_with_a_career_segment():
+def in_career(m: Meeting, minute: float, qid: int) -> AskedQuestion:
+    """A question asked ``minute`` minutes into ``m`` (Career runs 14 to 22 in a weekly 1:1)."""
+    return question(qid, m.started_at + timedelta(minutes=minute), 4.0, meeting_id=m.id)
+
+
+def test_career_counts_the_meetings_that_got_to_it_not_the_clock_passing_through():
     # weekly: Their topics 10, Follow-ups 4, Career 8, Feedback 4, Next steps 4
-    reached = meeting(1, at("2026-11-12"))
-    cut_short = meeting(2, at("2026-11-19"), minutes=14)  # ended as Career began
-    barely = meeting(3, at("2026-11-26"), minutes=14.5)
-    never = meeting(4, at("2026-12-02"), minutes=12)
-    peer = meeting(5, at("2026-12-03"), playbook="peer")  # no Career segment
-    live = meeting(6, at("2026-12-07"), status=MeetingStatus.LIVE)
-    before = meeting(7, at("2026-11-09"))  # outside the window
+    asked = meeting(1, at("2026-11-12"))  # a question asked in Career: got to it
+    noted = meeting(2, at("2026-11-13"))  # a note typed in Career: got to it
+    silent = meeting(3, at("2026-11-19"))  # the clock ran Career, nothing asked or noted
+    elsewhere = meeting(4, at("2026-11-20"))  # asked and noted, but in Their topics
+    cut_short = meeting(5, at("2026-11-26"), minutes=14.5)  # ended as Career began
+    never = meeting(6, at("2026-12-02"), minutes=12)
+    peer = meeting(7, at("2026-12-03"), playbook="peer")  # no Career segment
+    live = meeting(8, at("2026-12-07"), status=MeetingStatus.LIVE)
+    before = meeting(9, at("2026-11-09"))  # outside the window
+    full = (10, 4, 8, 4, 4)
     segments = [
-        *logs(reached, 10, 4, 8, 4, 4),
-        *logs(cut_short, 10, 4, 0),
-        *logs(barely, 10, 4, 0.5),
+        *logs(asked, *full),
+        *logs(noted, *full),
+        *logs(silent, *full),
+        *logs(elsewhere, *full),
+        *logs(cut_short, 10, 4, 0.5),
         *logs(never, 10, 2),
         *logs(live, 10, 4, 8),
-        *logs(before, 10, 4, 8),
+        *logs(before, *full),
     ]
-    data = MirrorData(meetings=(reached, cut_short, barely, never, peer, live, before))
-    data = MirrorData(meetings=data.meetings, segments=tuple(segments))
+    data = MirrorData(
+        meetings=(asked, noted, silent, elsewhere, cut_short, never, peer, live, before),
+        segments=tuple(segments),
+        questions=(
+            in_career(asked, 15, 1),
+            in_career(elsewhere, 3, 2),
+            in_career(live, 15, 3),
+            in_career(before, 15, 4),
+        ),
+        noted=(
+            (noted.id, noted.started_at + timedelta(minutes=21)),
+            (elsewhere.id, elsewhere.started_at + timedelta(minutes=5)),
+        ),
+    )
     figure = mirror(data).figure("career")
-    assert (figure.value, figure.shown) == (0.25, "1 of 4 (25%)")
+    assert (figure.value, figure.shown) == (2 / 6, "2 of 6 (33%)")
+    assert figure.detail == {"meetings": 6, "reached": 2, "ended_before": 2, "nothing_said": 2}
     assert figure.sentence == (
-        "3 of 4 meetings with a Career segment ended before it had a minute: keep the "
-        "earlier segments short so career gets its time."
+        "4 of 6 meetings didn't get to Career (2 ended first, 2 had nothing asked or noted "
+        "there): keep earlier segments short and ask one career question."
     )
     assert figure.weekly == (1.0, 0.0, 0.0, 0.0)
 
 
+def test_career_a_log_from_before_a_playbook_switch_is_not_the_career_segment():
+    m = meeting(1, at("2026-12-01"))
+    other = SegmentLog(1, m.id, 2, "Their team", m.started_at, m.started_at + timedelta(minutes=9))
+    data = MirrorData(meetings=(m,), segments=(other,), questions=(in_career(m, 3, 1),))
+    figure = mirror(data).figure("career")
+    assert (figure.shown, figure.detail["ended_before"]) == ("0 of 1 (0%)", 1)
+    assert figure.sentence.endswith("(1 ended first): keep the earlier segments short so "
+                                    "career gets its time.")  # fmt: skip
+
+
 def test_career_every_one_reached():
+    m = meeting(1, at("2026-12-01"))
+    data = MirrorData(
+        meetings=(m,), segments=tuple(logs(m, 10, 4, 8)), questions=(in_career(m, 20, 1),)
+    )
+    figure = mirror(data).figure("career")
+    assert figure.sentence == (
+        "Every meeting with a Career segment got to it (1 of 1 with a question asked or a "
+        "note taken there) — their growth got real time."
+    )
+
+
+def test_career_only_passed_through_says_to_ask_there():
     m = meeting(1, at("2026-12-01"))
     figure = mirror(MirrorData(meetings=(m,), segments=tuple(logs(m, 10, 4, 8)))).figure("career")
     assert figure.sentence == (
-        "Every meeting with a Career segment got to it (1 of 1) — their growth got real time."
+        "1 of 1 meeting didn't get to Career (1 had nothing asked or noted there): when the "
+        "clock reaches Career, ask one career question."
     )
 
 
@@ -268,134 +262,7 @@ def test_every_segment_on_time():
     assert figure.sentence == "All 2 segments kept to their planned time, give or take a minute."
 
 
-# --- 5. held against the cadence ------------------------------------------------------
-
-
-def test_held_and_missed_as_home_counts_due():
-    ada = Person(1, "Ada Lovelace", cadence="FREQ=WEEKLY", created_at=at("2025-01-01"))
-    bo = Person(2, "Bo Berg", cadence="FREQ=WEEKLY;INTERVAL=2", created_at=at("2025-01-01"))
-    new = Person(3, "Cy New", cadence="FREQ=WEEKLY", created_at=at("2026-12-02", 9))
-    soon = Person(4, "Di Soon", cadence="FREQ=WEEKLY", created_at=at("2026-12-07", 9))
-    loose = Person(5, "No Cadence", created_at=at("2025-01-01"))
-    meetings = (
-        meeting(1, at("2026-11-10"), person_id=1),  # a day late for Mon 9 Nov: held
-        meeting(2, at("2026-11-17"), person_id=1),
-        meeting(3, at("2026-12-01"), person_id=1),  # nothing the week of Mon 23 Nov: missed
-        meeting(4, at("2026-11-20"), person_id=2),  # Bo: every 2 weeks from Fri 6 Nov
-        meeting(5, at("2026-12-04"), person_id=2),
-        meeting(6, at("2026-11-20"), person_id=5),  # no cadence: not counted
-    )
-    data = MirrorData(
-        people=(ada, bo, new, soon, loose),
-        meetings=meetings,
-        before={1: at("2026-11-02"), 2: at("2026-11-06")},
-    )
-    figure = mirror(data).figure("cadence")
-    # Ada: steps 16, 23 Nov (missed), 30 Nov in the window; 7 Dec not yet a day gone.
-    # Bo: 20 Nov, 4 Dec. Cy, added 2 Dec and never met: due at once, and again on
-    # the 9th (not yet). Di, added this morning: due less than a day ago, not missed.
-    assert figure.detail == {
-        "held": 5,
-        "due": 6,
-        "missed": 2,
-        "behind": [{"person": "Ada Lovelace", "missed": 1}, {"person": "Cy New", "missed": 1}],
-    }
-    assert figure.shown == "5 held · 2 missed"
-    assert figure.value == pytest.approx(4 / 6)
-    assert figure.sentence == (
-        "You held 5 meetings and missed 2 that your cadences called for: Ada Lovelace, Cy New."
-    )
-    assert figure.weekly == (1.0, 2.0, 0.0, 2.0)
-
-
-def test_every_1on1_held_even_a_day_late():
-    ada = Person(1, "Ada Lovelace", cadence="FREQ=MONTHLY", created_at=at("2025-01-01"))
-    data = MirrorData(
-        people=(ada,), meetings=(meeting(1, at("2026-11-21")),), before={1: at("2026-10-20")}
-    )
-    figure = mirror(data).figure("cadence")
-    assert figure.sentence == "You held every 1:1 your cadences called for (1 meeting held)."
-    assert (figure.value, figure.shown) == (1.0, "1 held · 0 missed")
-
-
-@pytest.mark.parametrize(
-    ("cadence", "weeks", "due"),
-    [
-        ("FREQ=WEEKLY", 4, 4),
-        ("FREQ=WEEKLY", 12, 12),
-        ("FREQ=WEEKLY;INTERVAL=2", 4, 2),
-        ("FREQ=WEEKLY;INTERVAL=2", 12, 6),
-        ("FREQ=MONTHLY", 12, 3),
-        ("FREQ=WEEKLY;BYDAY=TU,TH", 4, 8),
-    ],
-)
-def test_someone_never_met_misses_every_step(cadence, weeks, due):
-    ada = Person(1, "Ada Lovelace", cadence=cadence, created_at=at("2026-01-06"))
-    detail = mirror(MirrorData(people=(ada,)), weeks).figure("cadence").detail
-    assert (detail["due"], detail["missed"], detail["held"]) == (due, due, 0)
-
-
-# --- 6. promises kept on time ---------------------------------------------------------
-
-
-def action(aid: int, due: str | None, *, closed: str | None = None, **kw) -> ActionItem:
-    return ActionItem(
-        aid,
-        1,
-        kw.pop("owner", Owner.ME),
-        "text",
-        due=date.fromisoformat(due) if due else None,
-        status=ActionStatus.DONE if closed else ActionStatus.OPEN,
-        created_at=at("2026-11-01"),
-        closed_at=at(closed) if closed else None,
-    )
-
-
-def done(aid: int, day: str) -> ActionEvent:
-    return ActionEvent(aid, aid, ActionChange.DONE, at(day))
-
-
-def test_promises_are_the_kept_promise_rate_over_the_window():
-    promises = (
-        action(1, "2026-11-20", closed="2026-11-19"),  # kept
-        action(2, "2026-11-25", closed="2026-11-24"),  # kept
-        action(3, "2026-11-26", closed="2026-11-30"),  # late
-        action(4, "2026-12-03"),  # overdue
-        action(5, "2026-11-02", closed="2026-11-01"),  # kept, before the window
-        action(6, "2026-11-20", closed="2026-11-25", owner=Owner.THEM),  # theirs
-    )
-    events = tuple(done(a.id, a.closed_at.date().isoformat()) for a in promises if a.closed_at)
-    figure = mirror(MirrorData(promises=promises, events=events)).figure("promises")
-    stats = promise_stats(promises, events, TODAY, days=28, tz=UTC)
-    assert (figure.value, stats.kept, stats.came_due) == (0.5, 2, 4)
-    assert figure.shown == "kept 2 of 4 (50%)"
-    assert figure.sentence == (
-        "You kept 2 of 4 promises on time (1 late · 1 still overdue): each late one "
-        "tells them their topic can wait."
-    )
-    assert figure.weekly == (None, 1.0, 0.5, 0.0)  # placed by due date
-
-
-def test_every_promise_kept():
-    promises = (action(1, "2026-12-01", closed="2026-11-30"),)
-    figure = mirror(MirrorData(promises=promises, events=(done(1, "2026-11-30"),)))
-    assert figure.figure("promises").sentence == (
-        "You kept all 1 promise that came due on time — they can count on your word."
-    )
-
-
 @pytest.mark.parametrize("weeks", [4, 12])
 def test_twelve_weeks_reach_further_back(weeks):
     data = MirrorData(questions=(question(1, at("2026-10-01"), 4.0),))
     assert (mirror(data, weeks).figure("pause").value is None) is (weeks == 4)
-
-
-def test_a_1on1_a_little_earlier_in_the_day_than_usual_is_on_time():
-    ada = Person(1, "Ada Lovelace", cadence="FREQ=WEEKLY", created_at=at("2025-01-01"))
-    days = ("2026-11-10", "2026-11-17", "2026-11-24", "2026-12-01")
-    data = MirrorData(
-        people=(ada,),
-        meetings=tuple(meeting(i, at(day, 9)) for i, day in enumerate(days)),
-        before={1: at("2026-11-03", 11)},
-    )
-    assert mirror(data).figure("cadence").detail["missed"] == 0

@@ -50,16 +50,19 @@ async def test_i_on_home_shows_the_six_figures_with_what_they_mean(make_app, his
             "median 4.0 s · 4 of 6 reached 3 s",
             "You waited 3 s or more after 4 of 6 questions — most people need that long to",
             "Career segment reached",
-            "4 of 5 (80%)",
-            "1 of 5 meetings with a Career segment ended before it had a minute",
+            "3 of 5 (60%)",
+            "2 of 5 meetings didn't get to Career (1 ended first, 1 had nothing asked or noted",
+            "there): keep",
             "3 theirs · 1 yours (75% theirs)",
             "3 of 4 talking points were theirs — their agenda came first.",
             "2 of 26 ran over (7%)",
             "'Their topics' most often",
-            "5 held · 1 missed",
-            "You held 5 meetings and missed 1 that your cadences called for: Ada Lovelace.",
-            "kept 1 of 3 (33%)",
-            "You kept 1 of 3 promises on time (1 late · 1 still overdue)",
+            "5 held · 3 missed",
+            "You held 5 meetings and missed 3 that your cadences called for: Hedy Lamarr (2), Ada",
+            "kept 1 of 3 (33%) · 1 older overdue",
+            "You kept 1 of 3 promises due in the last 4 weeks on time (1 late · 1 still overdue), "
+            "and 1 due",
+            "earlier is still overdue: each late one tells them their topic can wait.",
         ):
             assert line in text, line
         await pilot.press("escape")

@@ -56,6 +56,7 @@ from tui1on1.demo.content import Entry, PersonHistory
 from tui1on1.demo.exposures import add_exposures
 from tui1on1.demo.schedule import UP, roster
 from tui1on1.demo.succession import backfills_for
+from tui1on1.demo.talking_points import talking_points_for
 
 __all__ = ["FORMAT", "VERSION", "generate", "iter_people"]
 
@@ -116,6 +117,7 @@ def iter_people(
         if who.relationship == "report":
             entry["exposures"] = add_exposures(entry, now, seed)
             entry["backfills"] = backfills_for(who.name, reports, now)
+            entry["talking_points"] = talking_points_for(entry, now, reports, seed)
         yield entry
 
 

@@ -2,14 +2,16 @@
 
 Six figures over the last 4 or 12 weeks (:data:`WINDOW_WEEKS`), each with its
 value for the window, a trend (one value a week, oldest first) and one plain
-sentence (the rules for each are in :mod:`tui1on1.domain.mirror_figures`):
+sentence (the rules for each are in :mod:`tui1on1.domain.mirror_figures`,
+:mod:`~tui1on1.domain.mirror_cadence` and :mod:`~tui1on1.domain.mirror_promises`):
 
 pause
     The median pause held after asking (``asked_question.pause_seconds``),
     and how many reached the 3-second mark (:data:`~tui1on1.domain.pausecue.WAIT_TIME_SECONDS`).
 career
-    Of the ended 1:1s whose playbook has a segment titled "Career", the share
-    whose Career segment ran for at least a minute.
+    Of the ended 1:1s whose agenda had a segment titled "Career", the share
+    that got to it: a question asked or a note typed while it was on (the
+    clock moves the agenda on by itself, so time in it alone says nothing).
 agenda
     Of the talking points added in the window, the share that were theirs.
 overrun
@@ -17,10 +19,12 @@ overrun
     past their planned time (the playbook fitted to the meeting's length).
 cadence
     The 1:1s held with the people who have a cadence, and the steps of their
-    cadences that went by without one (counted as home counts "due").
+    cadences that went by without one (counted as home counts "due"; someone
+    never met from when they were added).
 promises
-    My promises kept on time: the kept-promise rate of
-    :mod:`tui1on1.domain.promises`, over the window.
+    My promises that came due in the window, the share kept on time (judged
+    as :mod:`tui1on1.domain.promises` judges them; the headline counts what
+    the weekly bars count, and one still overdue from before is said apart).
 
 The window is ``weeks`` whole weeks of local days ending today (today
 included); week 0 is the oldest. Each event counts on the local day it
@@ -115,6 +119,8 @@ class MirrorData:
     before: Mapping[int, datetime] = field(default_factory=dict)
     segments: tuple[SegmentLog, ...] = ()  # of ``meetings``
     questions: tuple[AskedQuestion, ...] = ()  # asked in the window
+    #: (meeting id, when typed) for each note, not deleted, of ``meetings``
+    noted: tuple[tuple[int, datetime], ...] = ()
     talking_points: tuple[TalkingPoint, ...] = ()  # added in the window
     promises: tuple[ActionItem, ...] = ()  # my actions that bear on the window's rate
     events: tuple[ActionEvent, ...] = ()  # their history
@@ -174,6 +180,8 @@ def build_mirror(
     """The six figures for the ``weeks`` weeks ending today (local days in
     ``tz``; the local time zone when None)."""
     from tui1on1.domain import mirror_figures as figures
+    from tui1on1.domain.mirror_cadence import cadence
+    from tui1on1.domain.mirror_promises import promises
 
     window = Window(weeks, local_day(now, tz))
     return Mirror(
@@ -183,13 +191,13 @@ def build_mirror(
             figures.career(data, playbooks, window, tz),
             figures.agenda(data, window, tz),
             figures.overrun(data, playbooks, window, tz),
-            figures.cadence(data, window, now, tz),
-            figures.promises(data, window, tz),
+            cadence(data, window, now, tz),
+            promises(data, window, tz),
         ),
     )
 
 
-# --- shared helpers (used by mirror_figures) -------------------------------------------
+# --- shared helpers (used by the figures' modules) -------------------------------------------
 
 
 def local_day(when: datetime, tz: tzinfo | None) -> date:

@@ -11,25 +11,21 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, time, timedelta, tzinfo
-
-from dateutil.rrule import rrulestr
+from datetime import date, datetime, tzinfo
 
 from tui1on1.domain.agenda import Playbook, scale
-from tui1on1.domain.kinds import MeetingStatus, Owner
+from tui1on1.domain.kinds import MeetingStatus
 from tui1on1.domain.mirror import (
     Figure,
     MirrorData,
     Window,
     local_day,
     percent,
-    weekly_count,
     weekly_median,
     weekly_share,
 )
 from tui1on1.domain.pausecue import WAIT_TIME_SECONDS
-from tui1on1.domain.promises import Outcome, promise_outcome, promise_stats
-from tui1on1.domain.records import ActionEvent, Meeting, Pause, Person, SegmentLog
+from tui1on1.domain.records import Meeting, Pause, SegmentLog
 from tui1on1.domain.text import plural
 
 #: The segment whose reaching the ``career`` figure counts, by its title.
@@ -38,10 +34,6 @@ CAREER_SEGMENT = "Career"
 REACHED_SECONDS = 60.0
 #: A segment ran over when it ran this much past its planned time (seconds).
 OVERRUN_GRACE_SECONDS = 60.0
-#: A step of a cadence counts as missed once this long has gone by without a 1:1.
-MISSED_AFTER = timedelta(days=1)
-#: How many people the cadence sentence names before "and N more".
-NAMED = 3
 
 
 def _mark() -> str:
@@ -134,39 +126,95 @@ def career_index(playbook: Playbook) -> int | None:
     )
 
 
+def _career_logs(logs: Iterable[SegmentLog], playbook: Playbook | None) -> list[SegmentLog] | None:
+    """A meeting's logs of its Career segment (its index in the meeting's
+    playbook, under that title: a log from before a playbook switch isn't
+    it); None when the meeting's agenda has no Career segment."""
+    index = career_index(playbook) if playbook is not None else None
+    if index is None:
+        return None
+    wanted = CAREER_SEGMENT.casefold()
+    return [
+        log for log in logs if log.segment_index == index and log.title.strip().casefold() == wanted
+    ]
+
+
+def _during(log: SegmentLog, meeting: Meeting, at: datetime) -> bool:
+    """Whether ``at`` fell while the logged segment was on."""
+    end = log.ended_at or meeting.ended_at
+    return log.started_at <= at and (end is None or at < end)
+
+
+def _said_at(data: MirrorData) -> dict[int, list[datetime]]:
+    """Meeting id → when each question was asked and each note typed in it."""
+    said: dict[int, list[datetime]] = defaultdict(list)
+    for q in data.questions:
+        said[q.meeting_id].append(q.asked_at)
+    for meeting_id, typed in data.noted:
+        said[meeting_id].append(typed)
+    return said
+
+
 def career(
     data: MirrorData, playbooks: Mapping[str, Playbook], window: Window, tz: tzinfo | None
 ) -> Figure:
-    """Of the ended 1:1s on a playbook with a Career segment, those whose
-    Career segment ran a minute or more."""
+    """Of the ended 1:1s whose agenda had a Career segment, those that got to
+    it: a question was asked or a note typed while it was on. The clock moves
+    the agenda on by itself, so time in the segment alone says nothing: a
+    Career segment that ran its minutes with nothing asked or noted in it was
+    not reached, nor one the 1:1 ended before (or within a minute of)."""
+    said = _said_at(data)
+    logs_of: dict[int, list[SegmentLog]] = defaultdict(list)
+    for log in data.segments:
+        logs_of[log.meeting_id].append(log)
     hits: list[tuple[date, bool]] = []
+    ended_before = silent = 0
     for meeting in _ended_in(data, window, tz):
-        playbook = playbooks.get(meeting.playbook)
-        index = career_index(playbook) if playbook is not None else None
-        if index is None:
+        logs = _career_logs(logs_of[meeting.id], playbooks.get(meeting.playbook))
+        if logs is None:
             continue
-        _title, seconds = _ran(data, meeting).get(index, ("", 0.0))
-        hits.append((local_day(meeting.started_at, tz), seconds >= REACHED_SECONDS))
+        reached = any(_during(log, meeting, at) for log in logs for at in said.get(meeting.id, ()))
+        if not reached:
+            ran = sum(_run_seconds(log, meeting.pauses) for log in logs)
+            ended_before += ran < REACHED_SECONDS
+            silent += ran >= REACHED_SECONDS
+        hits.append((local_day(meeting.started_at, tz), reached))
     title = "Career segment reached"
     weekly = weekly_share(window, hits)
+    reached_n = sum(hit for _day, hit in hits)
+    n = len(hits)
+    detail = {
+        "meetings": n,
+        "reached": reached_n,
+        "ended_before": ended_before,
+        "nothing_said": silent,
+    }
     if not hits:
         sentence = f"No 1:1s on a playbook with a Career segment in {window.span()}."
-        return Figure("career", title, None, "", sentence, weekly, {"meetings": 0, "reached": 0})
-    reached = sum(hit for _day, hit in hits)
-    n = len(hits)
-    shown = f"{reached} of {n} ({percent(reached, n)}%)"
-    if reached == n:
+        return Figure("career", title, None, "", sentence, weekly, detail)
+    shown = f"{reached_n} of {n} ({percent(reached_n, n)}%)"
+    if reached_n == n:
         sentence = (
-            f"Every meeting with a Career segment got to it ({n} of {n}) — "
-            "their growth got real time."
+            f"Every meeting with a Career segment got to it ({n} of {n} with a question "
+            "asked or a note taken there) — their growth got real time."
         )
     else:
-        sentence = (
-            f"{n - reached} of {plural(n, 'meeting')} with a Career segment ended before "
-            "it had a minute: keep the earlier segments short so career gets its time."
-        )
-    detail = {"meetings": n, "reached": reached}
-    return Figure("career", title, reached / n, shown, sentence, weekly, detail)
+        sentence = _career_missed(n - reached_n, n, ended_before, silent)
+    return Figure("career", title, reached_n / n, shown, sentence, weekly, detail)
+
+
+def _career_missed(missed: int, n: int, ended_before: int, silent: int) -> str:
+    parts = [f"{ended_before} ended first"] if ended_before else []
+    parts += [f"{silent} had nothing asked or noted there"] if silent else []
+    if not silent:
+        advice = "keep the earlier segments short so career gets its time"
+    elif not ended_before:
+        advice = "when the clock reaches Career, ask one career question"
+    else:
+        advice = "keep earlier segments short and ask one career question"
+    return (
+        f"{missed} of {plural(n, 'meeting')} didn't get to Career ({', '.join(parts)}): {advice}."
+    )
 
 
 def agenda(data: MirrorData, window: Window, tz: tzinfo | None) -> Figure:
@@ -243,155 +291,3 @@ def overrun(
             f"'{most}' most often ({plural(times, 'time')}){why}."
         )
     return Figure("overrun", title, over / n, shown, sentence, weekly, detail)
-
-
-def _local(when: datetime, tz: tzinfo | None) -> datetime:
-    """Naive local wall time, as dateutil counts a cadence (see domain.cadence)."""
-    return when.astimezone(tz).replace(tzinfo=None)
-
-
-def _missed(
-    person: Person,
-    starts: Sequence[datetime],
-    anchor: datetime | None,
-    window: Window,
-    now: datetime,
-    tz: tzinfo | None,
-) -> tuple[int, int]:
-    """The 1:1s ``person``'s cadence called for in the window that were held
-    and missed, as home counts "due": the next is due one cadence step after
-    the last 1:1 (someone never met is due from when they were added). A 1:1
-    held, even late, stands for the latest step due by the end of its day;
-    each earlier step since the one before went by without one. Steps still open count as
-    missed once a day has gone by since them. ``starts``: their 1:1s in the
-    window, in order; ``anchor``: their last 1:1 before it."""
-    assert person.cadence is not None
-    first = datetime.combine(window.start, time.min)
-    cutoff = _local(now - MISSED_AFTER, tz)
-    previous = _local(anchor, tz) if anchor else None
-    if previous is None and person.created_at is not None:
-        previous = _local(person.created_at, tz)
-    met = previous is not None and anchor is not None
-    start = previous or first
-    called = missed = 0
-    for end in [*(_local(s, tz) for s in starts), None]:
-        # A 1:1 stands for a step due any time that day: 11:30 keeps a 11:38 step.
-        until = cutoff if end is None else datetime.combine(end.date(), time.max)
-        try:
-            steps = rrulestr(person.cadence, dtstart=start).between(start, until, inc=True)
-        except (ValueError, TypeError):
-            return 0, 0  # a cadence that can't be read calls for nothing
-        if met:
-            steps = [s for s in steps if s != start]
-        skipped = steps if end is None else steps[:-1]
-        called += sum(s >= first for s in steps)
-        missed += sum(s >= first for s in skipped)
-        if end is not None:
-            start, met = end, True
-    return called, missed
-
-
-def cadence(data: MirrorData, window: Window, now: datetime, tz: tzinfo | None) -> Figure:
-    """The 1:1s held with people who have a cadence, and those it called for
-    that were missed."""
-    people = {p.id: p for p in data.people if p.cadence and not p.archived}
-    anchors: dict[int, datetime] = dict(data.before)
-    starts: dict[int, list[datetime]] = defaultdict(list)
-    days: list[date] = []
-    for meeting in data.meetings:
-        if meeting.person_id not in people:
-            continue
-        day = local_day(meeting.started_at, tz)
-        if day < window.start:  # read for the time zones' sake: it anchors the cadence
-            last = anchors.get(meeting.person_id, meeting.started_at)
-            anchors[meeting.person_id] = max(meeting.started_at, last)
-        elif window.week(day) is not None:
-            starts[meeting.person_id].append(meeting.started_at)
-            days.append(day)
-    counted = {
-        pid: _missed(p, sorted(starts[pid]), anchors.get(pid), window, now, tz)
-        for pid, p in people.items()
-    }
-    title = "1:1s held vs cadence"
-    weekly = weekly_count(window, days)
-    held = len(days)
-    missed = sum(m for _called, m in counted.values())
-    due = sum(c for c, _missed in counted.values())
-    detail: dict[str, object] = {"held": held, "due": due, "missed": missed, "behind": []}
-    if not people:
-        weekly = (None,) * window.weeks
-        sentence = "No one has a cadence yet, so no 1:1 was due: set one when you edit a person."
-        return Figure("cadence", title, None, "", sentence, weekly, detail)
-    if not due:
-        sentence = f"Your cadences called for no 1:1s in {window.span()}."
-        return Figure("cadence", title, None, f"{held} held", sentence, weekly, detail)
-    behind = sorted(
-        ((m, people[pid].name) for pid, (_c, m) in counted.items() if m),
-        key=lambda pair: (-pair[0], pair[1].casefold()),
-    )
-    detail["behind"] = [{"person": name, "missed": n} for n, name in behind]
-    shown = f"{held} held · {missed} missed"
-    if not behind:
-        sentence = f"You held every 1:1 your cadences called for ({plural(held, 'meeting')} held)."
-    else:
-        sentence = (
-            f"You held {plural(held, 'meeting')} and missed {missed} that your cadences "
-            f"called for: {_names(behind)}."
-        )
-    value = (due - missed) / due
-    return Figure("cadence", title, value, shown, sentence, weekly, detail)
-
-
-def _names(behind: Sequence[tuple[int, str]]) -> str:
-    named = [f"{name} ({n})" if n > 1 else name for n, name in behind[:NAMED]]
-    if len(behind) > NAMED:
-        named.append(f"{plural(len(behind) - NAMED, 'more person', 'more people')}")
-    return ", ".join(named)
-
-
-def promises(data: MirrorData, window: Window, tz: tzinfo | None) -> Figure:
-    """My promises kept on time: the kept-promise rate over the window."""
-    stats = promise_stats(data.promises, data.events, window.today, days=window.days, tz=tz)
-    weekly = weekly_share(window, _judged(data, window, tz))
-    title = "Promises kept on time"
-    detail = {
-        "kept": stats.kept,
-        "late": stats.late,
-        "overdue": stats.overdue,
-        "dropped": stats.dropped,
-        "no_due_date": stats.no_due,
-        "came_due": stats.came_due,
-    }
-    if not stats.came_due:
-        sentence = f"None of your promises came due in {window.span()}."
-        return Figure("promises", title, None, "", sentence, weekly, detail)
-    shown = f"kept {stats.kept} of {stats.came_due} ({stats.percent}%)"
-    if stats.kept == stats.came_due:
-        sentence = (
-            f"You kept all {plural(stats.came_due, 'promise')} that came due on time — "
-            "they can count on your word."
-        )
-    else:
-        missed = [f"{stats.late} late"] if stats.late else []
-        missed += [f"{stats.overdue} still overdue"] if stats.overdue else []
-        sentence = (
-            f"You kept {stats.kept} of {plural(stats.came_due, 'promise')} on time "
-            f"({' · '.join(missed)}): each late one tells them their topic can wait."
-        )
-    return Figure("promises", title, stats.rate, shown, sentence, weekly, detail)
-
-
-def _judged(data: MirrorData, window: Window, tz: tzinfo | None) -> Iterable[tuple[date, bool]]:
-    """Each of my promises that came due, on the day that places it, and
-    whether it was kept (as :func:`promise_stats` judges it)."""
-    history: dict[int, list[ActionEvent]] = defaultdict(list)
-    for event in data.events:
-        history[event.action_id].append(event)
-    for action in data.promises:
-        if action.owner is not Owner.ME:
-            continue
-        judged = promise_outcome(action, history.get(action.id, ()), window.today, tz=tz)
-        if judged is None or judged.day is None:
-            continue
-        if judged.outcome in (Outcome.KEPT, Outcome.LATE, Outcome.OVERDUE):
-            yield judged.day, judged.outcome is Outcome.KEPT

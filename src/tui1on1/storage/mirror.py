@@ -3,8 +3,8 @@ them, the talking points added, and my promises (see ``domain.mirror``).
 
 Every query is bounded by the window's dates, so a database holding ten years
 reads a few weeks: meetings by person and start (the meeting index), their
-segments, pauses and questions by meeting id, and each person's last meeting
-before the window by one index seek.
+segments, pauses, questions and when their notes were typed by meeting id,
+and each person's last meeting before the window by one index seek.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from tui1on1.storage.tables import (
     AskedQuestionRow,
     MeetingPauseRow,
     MeetingRow,
+    NoteRow,
     PersonRow,
     SegmentLogRow,
     TalkingPointRow,
@@ -64,6 +65,15 @@ class MirrorStore(LedgerStore):
                     )
                 )
             ]
+            noted = [
+                (meeting_id, typed)
+                for chunk in _chunks(meeting_ids)
+                for meeting_id, typed in session.execute(
+                    select(NoteRow.meeting_id, NoteRow.created_at).where(
+                        NoteRow.meeting_id.in_(chunk), NoteRow.deleted_at.is_(None)
+                    )
+                )
+            ]
             points = [
                 convert.talking_point(row)
                 for row in session.scalars(
@@ -87,6 +97,7 @@ class MirrorStore(LedgerStore):
             before=before,
             segments=tuple(segments),
             questions=tuple(questions),
+            noted=tuple(noted),
             talking_points=tuple(points),
             promises=tuple(promises),
             events=tuple(e for changes in history.values() for e in changes),
