@@ -76,7 +76,12 @@ Plan step — 23 Nov: shadow Sam's team lead for a week
 def test_the_thread_of_three_meetings_as_text(cli, url):
     result = cli("--db", url, "career", "ada lovelace")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == STORY
+    assert result.stdout == STORY + (
+        "\n"
+        "Growth plan:\n"
+        "No growth plan yet. Set a goal for what they want: "
+        "tui1on1 plan 'ada lovelace' goal \"…\".\n"
+    )
 
 
 def entry(
@@ -178,6 +183,7 @@ def test_the_thread_as_json(cli, url):
             element("strength-unused", "Unused/draining", None),
             element("plan", "Plan step", None, step),
         ],
+        "growth_plans": [],
     }
 
 
@@ -187,6 +193,9 @@ def test_no_thread_yet_says_what_to_do(cli, url):
     assert result.stdout == (
         "No career thread yet for Alan Kay: ask about their aspiration "
         "(the aspiration playbook: `--playbook aspiration`).\n"
+        "\n"
+        "Growth plan:\n"
+        'No growth plan yet. Set a goal for what they want: tui1on1 plan alan goal "…".\n'
     )
     data = json.loads(cli("--db", url, "career", "alan", "--json").stdout)
     assert data["person"] == "Alan Kay"
@@ -264,6 +273,9 @@ def test_the_users_own_questions_decide_where_answers_go(cli, url, config_dir):
         "Moonshot — 1 Dec: a compiler for \\x1b[31mkids\\u202e (new)\n"
         "  1 Dec  a compiler for \\x1b[31mkids\\u202e\n"
         "         asked: If nothing stood in the way?\n"
+        "\n"
+        "Growth plan:\n"
+        'No growth plan yet. Set a goal for what they want: tui1on1 plan alan goal "…".\n'
     )
     data = json.loads(cli("--db", url, "career", "alan", "--json").stdout)
     assert data["elements"][2]["current"]["answer"] == "a compiler for \x1b[31mkids\u202e"

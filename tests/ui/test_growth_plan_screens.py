@@ -40,7 +40,7 @@ async def test_g_on_the_person_screen_shapes_a_plan_a_line_at_a_time(make_app, d
         await wait_for(pilot, lambda: app.services is not None)
         app.open_person(ada)
         await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
-        assert "Growth plan (g starts one) No growth plan yet" in _flat(app)
+        await wait_for(pilot, lambda: "Growth plan (g starts one) No growth plan yet" in _flat(app))
 
         await pilot.press("g")
         await wait_for(pilot, lambda: isinstance(app.screen, GrowthPlanScreen))

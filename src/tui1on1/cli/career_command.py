@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -75,7 +76,7 @@ def career(settings: Settings, args: argparse.Namespace) -> int:
         print(json.dumps(shape, indent=2, ensure_ascii=True))
     else:
         lines = as_text(person.name, thread, today())
-        hint = f'tui1on1 plan {safe_terminal_text(args.name)} goal "…"'
+        hint = f'tui1on1 plan {safe_terminal_text(shlex.quote(args.name))} goal "…"'
         lines += ["", "Growth plan:", *plan_lines(plans, steps, today(), hint=hint)]
         sys.stdout.write("".join(f"{line}\n" for line in lines))
     return EXIT_OK

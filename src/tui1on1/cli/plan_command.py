@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -72,7 +73,7 @@ def plan(settings: Settings, args: argparse.Namespace) -> int:
         return EXIT_OK
     from tui1on1.domain.text import safe_terminal_text
 
-    hint = f'tui1on1 plan {safe_terminal_text(args.name)} goal "…"'
+    hint = f'tui1on1 plan {safe_terminal_text(shlex.quote(args.name))} goal "…"'
     lines = [
         f"{safe_terminal_text(person.name)}:{said}",
         *plan_lines(plans, steps, today, hint=hint),
