@@ -29,8 +29,8 @@ PLANS: dict[str, PlanWords] = {
     "team lead for a small team": PlanWords(
         "Ready to lead a small team when the next one forms",
         (
-            "lead the two summer interns as a mini-team",
-            "act as lead for the team while I'm on leave in August",
+            "lead the two new joiners as a mini-team",
+            "act as lead for the team while I'm on leave",
             "take over 1:1s with the two juniors, with me as backup",
         ),
         "Run the team's retros and sprint planning for a quarter",
