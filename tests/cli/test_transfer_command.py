@@ -44,7 +44,7 @@ def test_export_all_to_a_private_file_then_import(db, tmp_path, capsys):
     assert (target.stat().st_mode & 0o777) == 0o600
     raw = target.read_text(encoding="utf-8")
     assert raw.isascii() and "\\u001b[31m\\u202e" in raw  # escaped, never raw
-    assert raw.startswith('{\n "format": "tui1on1-export",\n "version": 5,')  # indent=1
+    assert raw.startswith('{\n "format": "tui1on1-export",\n "version": 6,')  # indent=1
     doc = json.loads(raw)
     assert [p["name"] for p in doc["people"]] == ["Ada Lovelace"]
     assert capsys.readouterr().err == f"wrote {target}\n"
@@ -68,7 +68,7 @@ def test_export_all_to_stdout(db, capsys):
     out = capsys.readouterr().out
     assert out.isascii() and json.loads(out)["format"] == "tui1on1-export"
     assert main(["--db", db, "export", "--all", "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["version"] == 5
+    assert json.loads(capsys.readouterr().out)["version"] == 6
 
 
 def test_export_all_as_markdown_is_a_usage_error(db, capsys):

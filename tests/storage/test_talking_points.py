@@ -97,7 +97,7 @@ def test_export_then_import_brings_points_once(store, tmp_path):
     store.set_talking_point_resolved(done.uid, T0 + DAY, meeting_id=later.id)
     store.add_talking_point(priya.id, "on-call", mine=False, at=T0 + DAY)
     doc = export_data(store, now=T0 + 2 * DAY)
-    assert doc["version"] == 5
+    assert doc["version"] == 6
     assert [
         {k: v for k, v in p.items() if k != "uid"} for p in doc["people"][0]["talking_points"]
     ] == [

@@ -112,7 +112,7 @@ def empty_sqlite(tmp_path):
 def test_export_follows_the_format(store):
     populate(store)
     doc = export_data(store, now=at(99_999))
-    assert doc["format"] == "tui1on1-export" and doc["version"] == 5
+    assert doc["format"] == "tui1on1-export" and doc["version"] == 6
     assert doc["exported_at"] == at(99_999).isoformat()
     assert [p["name"] for p in doc["people"]] == ["Ada Lovelace", "grace hopper", "Zed Oldname"]
     ada = doc["people"][0]
@@ -491,8 +491,8 @@ NOTE5 = ["people", 0, "meetings", 0, "notes", 5]
         (["format"], "something-else", r"^format: expected 'tui1on1-export'"),
         (
             ["version"],
-            6,
-            r"^version: this tui1on1 reads versions 1, 2, 3, 4 and 5, the file is ver",
+            7,
+            r"^version: this tui1on1 reads versions 1, 2, 3, 4, 5 and 6, the file is ver",
         ),
         (["version"], "1", r"^version: .*version a string"),
         (["people"], {}, r"^people: expected a list, got an object"),

@@ -54,6 +54,7 @@ from tui1on1.demo.career_cast import cast_roster
 from tui1on1.demo.catalogue import catalogue
 from tui1on1.demo.content import Entry, PersonHistory
 from tui1on1.demo.exposures import add_exposures
+from tui1on1.demo.growth import plan_events_for
 from tui1on1.demo.schedule import UP, roster
 from tui1on1.demo.succession import backfills_for
 from tui1on1.demo.talking_points import talking_points_for
@@ -118,6 +119,7 @@ def iter_people(
             entry["exposures"] = add_exposures(entry, now, seed)
             entry["backfills"] = backfills_for(who.name, reports, now)
             entry["talking_points"] = talking_points_for(entry, now, reports, seed)
+            entry["plan_events"] = plan_events_for(entry, reports, now, seed)
         yield entry
 
 

@@ -1,6 +1,6 @@
 """The whole database as one JSON-ready document, and merging one back in.
 
-The document (``"format": "tui1on1-export", "version": 4``; versions 1 to 3,
+The document (``"format": "tui1on1-export", "version": 6``; versions 1 to 5,
 which lack newer fields, are read too: see ``model.VERSION``) nests everything
 under its person, so it carries no ids and imports into any database, SQLite
 or PostgreSQL. ``export_data`` writes it; ``import_data`` checks all of it
@@ -14,6 +14,9 @@ Import refuses to overwrite:
   are still merged by uid;
 - a note whose uid is anywhere in the database already is skipped, never
   updated; an action item comes and goes with its note;
+- a talking point, a logged exposure, a backfill or a change to a growth plan
+  whose uid is in the database already is skipped; a plan change made in a
+  meeting names it by when it started and is linked to it again;
 - a person has at most one live meeting: a second one is imported as ended
   (at its last note, or when it started) and the report says so.
 """

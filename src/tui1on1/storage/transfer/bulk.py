@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tui1on1.storage.tables import (
     ActionItemRow,
@@ -36,6 +36,16 @@ def chunks(values: list[_T]) -> Iterator[list[_T]]:
     """``values`` in lists short enough for one ``IN (...)``."""
     for i in range(0, len(values), CHUNK):
         yield values[i : i + CHUNK]
+
+
+def known_uids(
+    session: Session, column: InstrumentedAttribute[str], uids: Iterable[str]
+) -> set[str]:
+    """Those of ``uids`` the database has in ``column`` already (a uid column)."""
+    taken: set[str] = set()
+    for chunk in chunks(sorted(set(uids))):
+        taken.update(session.scalars(select(column).where(column.in_(chunk))))
+    return taken
 
 
 # render_nulls: send None as NULL instead of leaving the column out, so rows

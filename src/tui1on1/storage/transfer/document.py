@@ -25,6 +25,7 @@ from tui1on1.storage.meetings import MAX_PLANNED_MINUTES
 from tui1on1.storage.notes import MAX_NOTE_CHARS
 from tui1on1.storage.talking_points import clean_point_text
 from tui1on1.storage.transfer.exposures import read_exposure
+from tui1on1.storage.transfer.growth import read_plan_event
 from tui1on1.storage.transfer.model import (
     FORMAT,
     VERSIONS_READ,
@@ -47,6 +48,7 @@ _SINCE_4 = 4  # the version whose notes added private, and actions their history
 _PRIVATE_BEFORE_4 = (NoteKind.CONCERN.value, NoteKind.PARKED.value)
 _SINCE_3 = 3  # talking points, and the meeting a topic was dealt with in
 _SINCE_5 = 5  # each person's logged exposures
+_SINCE_6 = 6  # each person's growth-plan changes
 
 
 def read_document(data: Any) -> list[PersonEntry]:
@@ -107,6 +109,9 @@ def _read_person(r: Reader, version: int) -> PersonEntry:
     if version >= _SINCE_5 or "backfills" in r.obj:
         for path, item in r.items("backfills"):
             person.backfills.append(read_backfill(Reader(item, path)))
+    if version >= _SINCE_6 or "plan_events" in r.obj:
+        for path, item in r.items("plan_events"):
+            person.plan_events.append(read_plan_event(Reader(item, path), closings))
     starts = {m.started_at for m in person.meetings}
     for path, when in closings:
         if when not in starts:

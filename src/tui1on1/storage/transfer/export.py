@@ -22,10 +22,12 @@ from tui1on1.storage.tables import (
     MeetingRow,
     NoteRow,
     PersonRow,
+    PlanEventRow,
     SegmentLogRow,
     TalkingPointRow,
 )
 from tui1on1.storage.transfer.exposures import export_exposures
+from tui1on1.storage.transfer.growth import export_plan_events
 from tui1on1.storage.transfer.model import FORMAT, VERSION
 from tui1on1.storage.transfer.succession import export_backfills
 
@@ -70,6 +72,7 @@ def document_from(
     points_q = select(TalkingPointRow)
     exposures_q = select(ExposureRow)
     backfills_q = select(BackfillRow)
+    plans_q = select(PlanEventRow)
     if meeting_id is not None:
         owner = select(MeetingRow.person_id).where(MeetingRow.id == meeting_id)
         people_q = people_q.where(PersonRow.id.in_(owner.scalar_subquery()))
@@ -84,6 +87,7 @@ def document_from(
         points_q = points_q.where(false())  # a discarded meeting leaves them waiting
         exposures_q = exposures_q.where(false())  # logged between meetings: not the meeting's
         backfills_q = backfills_q.where(false())  # nor is the bench
+        plans_q = plans_q.where(false())  # nor the plans: their changes stay
     people = session.scalars(people_q).all()
     meetings = session.scalars(meetings_q).all()
     pauses = session.scalars(pauses_q).all()
@@ -103,6 +107,7 @@ def document_from(
     points_of = _group(session.scalars(points_q).all(), lambda r: r.person_id)
     exposures_of = _group(session.scalars(exposures_q).all(), lambda r: r.person_id)
     backfills_of = _group(session.scalars(backfills_q).all(), lambda r: r.candidate_id)
+    plans_of = _group(session.scalars(plans_q).all(), lambda r: r.person_id)
     names = {person.id: person.name for person in people}
 
     meetings_of = _group(meetings, lambda r: r.person_id)
@@ -198,6 +203,7 @@ def document_from(
                 ],
                 "exposures": export_exposures(exposures_of.get(person.id, []), _iso),
                 "backfills": export_backfills(backfills_of.get(person.id, []), names, _iso),
+                "plan_events": export_plan_events(plans_of.get(person.id, []), started, _iso),
             }
         )
     return {

@@ -7,13 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tui1on1.domain.exposure import MAX_TEXT_CHARS, ExposureError, clean_text
 from tui1on1.domain.kinds import ExposureKind
 from tui1on1.storage.tables import ExposureRow
-from tui1on1.storage.transfer.bulk import chunks, insert_rows
+from tui1on1.storage.transfer.bulk import insert_rows, known_uids
 from tui1on1.storage.transfer.model import ExposureEntry, PersonEntry
 from tui1on1.storage.transfer.reader import Reader
 from tui1on1.storage.transfer.report import ImportReport
@@ -57,10 +56,8 @@ def merge_exposures(
     report: ImportReport,
 ) -> None:
     """Logged exposures whose uid the database doesn't have yet."""
-    uids = sorted({e.uid for person in people for e in person.exposures})
-    taken: set[str] = set()
-    for chunk in chunks(uids):
-        taken.update(session.scalars(select(ExposureRow.uid).where(ExposureRow.uid.in_(chunk))))
+    uids = (e.uid for person in people for e in person.exposures)
+    taken = known_uids(session, ExposureRow.uid, uids)
     rows = []
     for person in people:
         for entry in person.exposures:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -24,6 +25,7 @@ from tui1on1.storage.tables import (
 )
 from tui1on1.storage.transfer.bulk import chunks, insert_ids, insert_rows
 from tui1on1.storage.transfer.exposures import merge_exposures
+from tui1on1.storage.transfer.growth import merge_plan_events
 from tui1on1.storage.transfer.histories import merge_histories
 from tui1on1.storage.transfer.model import (
     ActionEntry,
@@ -85,6 +87,8 @@ class _Merge:
         self._talking_points(people, person_ids, targets)
         merge_exposures(self.session, people, person_ids, self.report)
         merge_backfills(self.session, people, person_ids, self.report)
+        found = partial(_meeting_id, targets)
+        merge_plan_events(self.session, people, person_ids, self.report, found)
 
     # people -----------------------------------------------------------------
 

@@ -25,13 +25,16 @@ FORMAT = "tui1on1-export"
 #: 5 added each person's ``exposures`` (and notes of kind ``exposure``) and
 #: ``backfills`` (the roles they could step into): an older reader would
 #: lose the exposure log and the bench.
-VERSION = 5
+#: 6 added each person's ``plan_events`` (every change to their growth
+#: plans): an older reader would lose the plans.
+VERSION = 6
 #: The versions read: a version 1 file's notes have none of those (read as
 #: still open, no mark, not a Why? answer); a version 1 or 2 file has no
 #: talking points, and its topics were dealt with in no meeting; before 4,
 #: concerns and parked topics are private (as the upgrade made them) and an
-#: action has no history; before 5, no one has a logged exposure or a backfill.
-VERSIONS_READ = (1, 2, 3, 4, 5)
+#: action has no history; before 5, no one has a logged exposure or a backfill;
+#: before 6, no one has a growth plan.
+VERSIONS_READ = (1, 2, 3, 4, 5, 6)
 
 
 class ImportError_(InvalidInput):  # the builtin ImportError is taken
@@ -134,6 +137,22 @@ class BackfillEntry:
 
 
 @dataclass
+class PlanEventEntry:
+    """One change to a growth plan; ``target`` is the option's uid (pick,
+    drop), ``changed_in`` when the meeting it was made in started (None:
+    between meetings)."""
+
+    uid: str
+    at: datetime
+    op: str
+    text: str
+    target: str | None
+    status: str | None
+    aspiration: str | None
+    changed_in: datetime | None
+
+
+@dataclass
 class AskedEntry:
     """A question asked in a meeting; ``key`` is unique within the meeting."""
 
@@ -180,3 +199,4 @@ class PersonEntry:
     talking_points: list[TalkingPointEntry] = field(default_factory=list)
     exposures: list[ExposureEntry] = field(default_factory=list)
     backfills: list[BackfillEntry] = field(default_factory=list)
+    plan_events: list[PlanEventEntry] = field(default_factory=list)

@@ -28,6 +28,8 @@ class ImportReport:
     exposures_skipped: int = 0
     backfills_added: int = 0
     backfills_skipped: int = 0
+    plan_events_added: int = 0
+    plan_events_skipped: int = 0
     # (person's name, started_at) of live meetings imported as ended, because
     # that person had a live meeting already.
     ended_live: list[tuple[str, datetime]] = field(default_factory=list)
@@ -41,6 +43,7 @@ class ImportReport:
             or self.points_added
             or self.exposures_added
             or self.backfills_added
+            or self.plan_events_added
         )
 
     def lines(self) -> list[str]:
@@ -80,6 +83,11 @@ class ImportReport:
             extras.append(exposures)
         if self.backfills_added:
             extras.append(_count(self.backfills_added, "backfill", "backfills"))
+        if self.plan_events_added:
+            changes = _count(self.plan_events_added, "growth-plan change", "growth-plan changes")
+            if self.plan_events_skipped:
+                changes += f" ({self.plan_events_skipped} already there, skipped)"
+            extras.append(changes)
         if extras:
             lines.append(f"with {_and(extras)}")
         for name, started in self.ended_live:
