@@ -105,7 +105,8 @@ def test_the_team_says_who_needs_the_manager_first(cli, url):
         "  my promises    none open\n"
         "\n"
         "Ada Lovelace — 1 promise of mine overdue; no career conversation in 8 weeks; "
-        "next step overdue 2 weeks; no exposure logged yet\n"
+        "next step overdue 2 weeks; no exposure logged yet; "
+        "no growth plan toward their aspiration\n"
         "  aspiration     wants to lead a small team\n"
         "  career talk    8 weeks ago\n"
         "  growth plan    none open\n"
@@ -153,6 +154,7 @@ def test_the_team_in_json(cli, url):
             {"why": "no career conversation in 8 weeks", "weight": 3},
             {"why": "next step overdue 2 weeks", "weight": 3},
             {"why": "no exposure logged yet", "weight": 2},
+            {"why": "no growth plan toward their aspiration", "weight": 1},
         ],
     }
     bo = doc["team"][2]

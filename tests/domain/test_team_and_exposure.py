@@ -9,7 +9,7 @@ import pytest
 
 from tui1on1.domain.career import CareerNote, build_thread
 from tui1on1.domain.exposure import ExposureError, kind_hint, read_day, read_kind
-from tui1on1.domain.kinds import ActionStatus, ExposureKind, NoteKind, Relationship
+from tui1on1.domain.kinds import ActionStatus, ExposureKind, NoteKind, PlanStatus, Relationship
 from tui1on1.domain.promises import PromiseStats
 from tui1on1.domain.records import Person
 from tui1on1.domain.series import CareerHistory
@@ -32,18 +32,18 @@ def _words(**kwargs):
 
 
 def test_attention_in_words_weightiest_first():
-    assert _words() == ["no next step agreed toward their aspiration"]
+    assert _words() == ["no growth plan toward their aspiration"]
     assert _words(met=False, aspiration=None, last_career_talk=None, last_exposure=None) == [
         "no 1:1 yet",
         "no exposure logged in a year",
     ]
     assert _words(last_exposure=None, known_since=date(2026, 11, 1))[-2:] == [
         "no exposure logged yet",  # added five weeks ago: not "in a year"
-        "no next step agreed toward their aspiration",
+        "no growth plan toward their aspiration",
     ]
     assert _words(one_on_one_due=date(2026, 11, 25)) == [
         "1:1 overdue 2 weeks (their cadence)",
-        "no next step agreed toward their aspiration",
+        "no growth plan toward their aspiration",
     ]
     # due today, or none called for: not late
     assert not any(w.startswith("1:1 ") for w in _words(one_on_one_due=TODAY))
@@ -60,12 +60,21 @@ def test_attention_in_words_weightiest_first():
         "no career conversation in 6 weeks",
         "next step overdue 8 days",
         "no exposure in 90 days",
+        "no growth plan toward their aspiration",
     ]
     # the edges: 41 days is not yet six weeks; 89 days is not yet 90
     assert _words(last_career_talk=date(2026, 10, 29), step=step, last_exposure=date(2026, 9, 11))[
         :1
     ] == ["next step overdue 8 days"]
-    assert _words(step=PlanStep("x", TODAY, ActionStatus.OPEN, 1)) == []  # due today: not late
+    due_today = PlanStep("x", TODAY, ActionStatus.OPEN, 1)
+    assert _words(step=due_today) == ["no growth plan toward their aspiration"]  # not late
+    # With a plan: its trouble, and a plan with no open step, need a word.
+    assert _words(step=due_today, plan_status=PlanStatus.ON_TRACK) == []
+    assert _words(plan_status=PlanStatus.ON_TRACK) == ["no next step on their growth plan"]
+    assert _words(step=due_today, plan_status=PlanStatus.STUCK) == ["their growth plan is stuck"]
+    assert _words(step=due_today, plan_status=PlanStatus.SLIPPING) == [
+        "their growth plan is slipping"
+    ]
 
 
 def _note(nid, meeting, started, text, mark, kind=NoteKind.NOTE):

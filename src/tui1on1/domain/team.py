@@ -21,7 +21,8 @@ their growth plan stuck                  3
 their aspiration not asked yet           2
 their growth plan slipping               2
 no exposure in :data:`EXPOSURE_DAYS`     2
-an aspiration but no step agreed         1
+an aspiration but no growth plan         1
+a growth plan with no open step          1
 =====================================  ======
 
 People are ordered by their weightiest reason, then their next one, and so
@@ -187,8 +188,10 @@ def attention(
         )
     elif (today - last_exposure).days >= EXPOSURE_DAYS:
         found.append(Attention(f"no exposure in {plural((today - last_exposure).days, 'day')}", 2))
-    if aspiration is not None and step is None:
-        found.append(Attention("no next step agreed toward their aspiration", 1))
+    if aspiration is not None and plan_status is None:
+        found.append(Attention("no growth plan toward their aspiration", 1))
+    elif plan_status is not None and step is None:
+        found.append(Attention("no next step on their growth plan", 1))
 
     return tuple(sorted(found, key=lambda a: -a.weight))  # stable: ties as found
 
