@@ -341,7 +341,10 @@ class LedgerStore(SessionBase):
         still open, closed since then, or due since then; and their history.
         Actions of deleted notes are left out (they were typed by mistake).
         A day more is read than asked: the window is counted in local days
-        (the domain trims it), and ``since`` at UTC midnight is late east of UTC."""
+        (the domain trims it), and ``since`` at UTC midnight is late east of UTC.
+        This reads every action (no index on due or closing dates yet): with
+        ``action_item (owner, due)`` and ``(owner, closed_at)`` indexes, the
+        OR could become three index walks (the open ones by person and status)."""
         since -= timedelta(days=1)
         query = (
             select(_ACTION)

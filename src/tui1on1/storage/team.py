@@ -1,9 +1,12 @@
 """What the team view reads (rules: ``domain.team``): a fixed number of
-grouped or windowed queries for the whole team, however long the history —
-the career histories (three), the career threads of the last year and the
-plan steps still open (one), those steps' actions (one per 500), the latest
-exposures of the last year (three), and my promises of the last 90 days
-(two)."""
+queries for the whole team, each walking an index however long the history
+— the people and the backfills, the career histories (three: each
+person's newest meetings back to their last career one), the career
+threads of the last year and the plan steps still open (two), those steps'
+actions (one per 500), the latest exposures of the last year (three), my
+promises of the last 90 days with their changes (two; the promises still
+scan the actions, see ``LedgerStore.my_promises``) and the last 1:1s (one
+index step each)."""
 
 from __future__ import annotations
 
