@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+from sqlalchemy import event
+
 from tui1on1.domain.kinds import (
     ActionStatus,
     CareerElement,
@@ -112,3 +115,42 @@ def test_the_thread_is_read_a_year_back_but_an_old_open_step_still_counts(store)
         "no career conversation in 112 weeks",
         "next step overdue 2 years",
     ]
+
+
+def test_every_read_of_the_team_view_walks_an_index_on_sqlite(store):
+    """However long the history: each read is bounded by an index (a date
+    window, open status, one person's newest meetings), but for small
+    tables (people, backfills), the meeting count per person (a covering
+    index) and my promises, which scan the actions until they have an index
+    on their due and closing dates."""
+    if store.dialect != "sqlite":
+        pytest.skip("SQLite query plan")
+    ada = store.add_person("Ada Lovelace", now=T0)
+    meeting, _ = store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=T0)
+    _note(store, meeting.id, "p1", NoteKind.ACTION, "shadow on-call", career="plan",
+          action_owner=Owner.THEM, action_due=date(2026, 11, 20))  # fmt: skip
+    _note(store, meeting.id, "m", NoteKind.ACTION, "ask HR", action_owner=Owner.ME)
+    store.end_meeting(meeting.id, T0 + timedelta(minutes=30))
+    store.add_exposure(ada.id, ExposureKind.LUNCH, "lunch with Dana", on=date(2026, 12, 1), at=T0)
+    statements = []
+
+    def keep(_conn, _cursor, statement, parameters, *_args) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        store.team_and_bench(ELEMENTS, TODAY)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    with store.engine.connect() as conn:
+        plans = [
+            [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)]
+            for sql, params in statements
+        ]
+    scans = {step for plan in plans for step in plan if step.startswith("SCAN")}
+    small = {step for step in scans if step.split()[1] in ("person", "backfill")}
+    assert scans - small == {
+        "SCAN meeting USING COVERING INDEX ix_meeting_person_id_started_at",  # the count
+        "SCAN action_item",  # my promises: no index on due or closed_at yet
+    }, plans

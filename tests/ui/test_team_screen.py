@@ -90,6 +90,28 @@ async def test_narrower_the_lines_are_cut_again_and_the_palette_opens_it(make_ap
         assert all(len(line) <= 56 for line in block)
 
 
+async def test_the_team_is_read_once_on_opening_and_again_on_coming_back(make_app, team):
+    app = make_app(meet=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+        store = app.services.store
+        reads = []
+        read = store.team_and_bench
+
+        def counted(*args, **kwargs):
+            reads.append(1)
+            return read(*args, **kwargs)
+
+        store.team_and_bench = counted
+        await _team_ready(pilot)
+        await pilot.pause(0.2)
+        assert len(reads) == 1  # not a second read beside the first (on mount and resume)
+        await pilot.press("enter")  # the person, then back: what changed there shows
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and len(reads) == 2)
+
+
 async def test_no_reports_says_how_to_have_one(make_app):
     app = make_app(meet=None)
     async with app.run_test(size=(80, 24)) as pilot:

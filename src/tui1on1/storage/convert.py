@@ -32,7 +32,6 @@ from tui1on1.domain.records import (
 )
 from tui1on1.domain.succession import Backfill, Readiness
 from tui1on1.storage.tables import (
-    ActionEventRow,
     AskedQuestionRow,
     BackfillRow,
     DraftRow,
@@ -111,6 +110,29 @@ class ActionFields(Protocol):
     def created_at(self) -> datetime: ...
     @property
     def closed_at(self) -> datetime | None: ...
+
+
+class ActionEventFields(Protocol):
+    """An action's change: an ``ActionEventRow`` or a Core ``Row`` of its table."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def action_id(self) -> int: ...
+    @property
+    def change(self) -> str: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def before(self) -> str | None: ...
+    @property
+    def after(self) -> str | None: ...
+    @property
+    def reason(self) -> str | None: ...
+    @property
+    def meeting_id(self) -> int | None: ...
+    @property
+    def uid(self) -> str | None: ...
 
 
 def person(row: PersonRow) -> Person:
@@ -203,7 +225,7 @@ def action_item(row: ActionFields) -> ActionItem:
     )
 
 
-def action_event(row: ActionEventRow) -> ActionEvent:
+def action_event(row: ActionEventFields) -> ActionEvent:
     return ActionEvent(
         id=row.id,
         action_id=row.action_id,

@@ -168,11 +168,11 @@ class HistoryStore(SessionBase):
                     ActionItemRow.note_id.is_not(None),
                 )
                 wanted.append(query.where(NoteRow.id.in_(still_open)))
-        with self._read() as session:
+        with self._read_rows() as conn:
             seen: set[int] = set()
             rows = []
             for statement in wanted:
-                for row in session.execute(statement):
+                for row in conn.execute(statement):
                     if row[1] not in seen:
                         seen.add(row[1])
                         rows.append(row)

@@ -24,6 +24,8 @@ from tui1on1.storage.session import SessionBase
 from tui1on1.storage.tables import ActionEventRow, ActionItemRow, NoteRow
 
 MAX_REASON_CHARS = 500
+_ACTION = ActionItemRow.__table__
+_EVENT = ActionEventRow.__table__
 
 _STATUS_CHANGE = {
     ActionStatus.DONE: ActionChange.DONE,
@@ -321,12 +323,12 @@ class LedgerStore(SessionBase):
         history: dict[int, list[ActionEvent]] = {i: [] for i in ids}
         if not ids:
             return history
-        with self._read() as session:
+        with self._read_rows() as conn:  # plain rows: no ORM objects to make and drop
             for start in range(0, len(ids), 500):  # bound parameters stay few
-                rows = session.scalars(
-                    select(ActionEventRow)
-                    .where(ActionEventRow.action_id.in_(ids[start : start + 500]))
-                    .order_by(ActionEventRow.at, ActionEventRow.id)
+                rows = conn.execute(
+                    select(_EVENT)
+                    .where(_EVENT.c.action_id.in_(ids[start : start + 500]))
+                    .order_by(_EVENT.c.at, _EVENT.c.id)
                 )
                 for row in rows:
                     history[row.action_id].append(convert.action_event(row))
@@ -339,26 +341,29 @@ class LedgerStore(SessionBase):
         still open, closed since then, or due since then; and their history.
         Actions of deleted notes are left out (they were typed by mistake).
         A day more is read than asked: the window is counted in local days
-        (the domain trims it), and ``since`` at UTC midnight is late east of UTC."""
+        (the domain trims it), and ``since`` at UTC midnight is late east of UTC.
+        This reads every action (no index on due or closing dates yet): with
+        ``action_item (owner, due)`` and ``(owner, closed_at)`` indexes, the
+        OR could become three index walks (the open ones by person and status)."""
         since -= timedelta(days=1)
         query = (
-            select(ActionItemRow)
-            .outerjoin(NoteRow, NoteRow.id == ActionItemRow.note_id)
+            select(_ACTION)
+            .outerjoin(NoteRow, NoteRow.id == _ACTION.c.note_id)
             .where(
-                ActionItemRow.owner == Owner.ME.value,
+                _ACTION.c.owner == Owner.ME.value,
                 NoteRow.deleted_at.is_(None),
                 or_(
-                    ActionItemRow.status == ActionStatus.OPEN.value,
-                    ActionItemRow.due >= since,
-                    ActionItemRow.closed_at >= _start_of(since),
+                    _ACTION.c.status == ActionStatus.OPEN.value,
+                    _ACTION.c.due >= since,
+                    _ACTION.c.closed_at >= _start_of(since),
                 ),
             )
-            .order_by(ActionItemRow.id)
+            .order_by(_ACTION.c.id)
         )
         if person_id is not None:
-            query = query.where(ActionItemRow.person_id == person_id)
-        with self._read() as session:
-            items = [convert.action_item(row) for row in session.scalars(query)]
+            query = query.where(_ACTION.c.person_id == person_id)
+        with self._read_rows() as conn:  # plain rows: no ORM objects to make and drop
+            items = [convert.action_item(row) for row in conn.execute(query)]
         return items, self.action_history(item.id for item in items)
 
 

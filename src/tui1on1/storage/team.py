@@ -1,9 +1,12 @@
 """What the team view reads (rules: ``domain.team``): a fixed number of
-grouped or windowed queries for the whole team, however long the history —
-the career histories (three), the career threads of the last year and the
-plan steps still open (one), those steps' actions (one per 500), the latest
-exposures of the last year (three), and my promises of the last 90 days
-(two)."""
+queries for the whole team, each walking an index however long the history
+— the people and the backfills, the career histories (three: each
+person's newest meetings back to their last career one), the career
+threads of the last year and the plan steps still open (two), those steps'
+actions (one per 500), the latest exposures of the last year (three), my
+promises of the last 90 days with their changes (two; the promises still
+scan the actions, see ``LedgerStore.my_promises``) and the last 1:1s (one
+index step each)."""
 
 from __future__ import annotations
 
@@ -36,7 +39,7 @@ from tui1on1.storage.ledger import LedgerStore
 from tui1on1.storage.people import PeopleStore
 from tui1on1.storage.series import SeriesStore
 from tui1on1.storage.succession import SuccessionStore
-from tui1on1.storage.tables import ActionItemRow, MeetingRow
+from tui1on1.storage.tables import ActionItemRow, MeetingRow, PersonRow
 
 
 class TeamStore(
@@ -91,15 +94,7 @@ class TeamStore(
         for action in actions:
             if action.owner is Owner.ME and action.status is ActionStatus.OPEN:
                 open_mine[action.person_id] = open_mine.get(action.person_id, 0) + 1
-        with self._read() as session:
-            last_met: dict[int, datetime] = {
-                person_id: started
-                for person_id, started in session.execute(
-                    select(MeetingRow.person_id, func.max(MeetingRow.started_at))
-                    .where(MeetingRow.person_id.in_(ids))
-                    .group_by(MeetingRow.person_id)
-                )
-            }
+        last_met = self._last_met(ids)
         covered = {role.holder.id: role.covered for role in roles if role.holder}
         rows = team_rows(
             [
@@ -150,23 +145,38 @@ class TeamStore(
             actions.setdefault(action.person_id, []).append(action)
         return plans, actions
 
+    def _last_met(self, person_ids: list[int]) -> dict[int, datetime]:
+        """When each of these people's latest meeting started (the never met
+        are left out): one step down the (person, start) index each."""
+        latest = (
+            select(func.max(MeetingRow.started_at))
+            .where(MeetingRow.person_id == PersonRow.id)
+            .correlate(PersonRow)
+            .scalar_subquery()
+        )
+        with self._read_rows() as conn:
+            rows = conn.execute(select(PersonRow.id, latest).where(PersonRow.id.in_(person_ids)))
+            return {person_id: started for person_id, started in rows if started is not None}
+
     def _plan_steps(self, note_ids: Collection[int]) -> dict[int, PlanStep]:
         """The actions of these career-plan notes, by note id (a plan step
         that isn't an action has none)."""
         ids = sorted(set(note_ids))
         steps: dict[int, PlanStep] = {}
-        with self._read() as session:
+        with self._read_rows() as conn:
             for start in range(0, len(ids), 500):
-                for row in session.scalars(
-                    select(ActionItemRow).where(ActionItemRow.note_id.in_(ids[start : start + 500]))
+                for note_id, text, due, status in conn.execute(
+                    select(
+                        ActionItemRow.note_id,
+                        ActionItemRow.text,
+                        ActionItemRow.due,
+                        ActionItemRow.status,
+                    ).where(ActionItemRow.note_id.in_(ids[start : start + 500]))
                 ):
-                    if row.note_id is None:  # never: the query asked for these notes
+                    if note_id is None:  # never: the query asked for these notes
                         continue
-                    steps[row.note_id] = PlanStep(
-                        text=row.text,
-                        due=row.due,
-                        status=ActionStatus(row.status),
-                        note_id=row.note_id,
+                    steps[note_id] = PlanStep(
+                        text=text, due=due, status=ActionStatus(status), note_id=note_id
                     )
         return steps
 

@@ -10,6 +10,7 @@ and each start needs one of them (home, or the meeting for `tui1on1 meet`).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,9 @@ from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 if TYPE_CHECKING:
     from tui1on1.ui.app import OneOnOneApp
     from tui1on1.ui.screens.meeting_load import NotOnePerson
+
+
+MEETING_MODULE = "tui1on1.ui.screens.meeting"
 
 
 def first_screen(meet: MeetRequest | None) -> Screen[Any]:
@@ -159,6 +163,8 @@ def meeting_opened_from(previous: Screen[Any] | None, screen: Screen[Any]) -> bo
     person), not from a dialog over it."""
     if not (isinstance(previous, ServiceScreen) and isinstance(screen, ServiceScreen)):
         return False  # the first screen, or a dialog: the meeting module may not be loaded yet
+    if MEETING_MODULE not in sys.modules:
+        return False  # no meeting screen was ever made; importing it here costs 0.1 s
     from tui1on1.ui.screens.meeting import MeetingScreen
 
     return isinstance(screen, MeetingScreen) and not isinstance(previous, MeetingScreen)
