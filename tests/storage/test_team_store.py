@@ -56,6 +56,7 @@ def test_the_team_reads_each_report_and_puts_who_needs_me_first(store):
         "no career conversation in 8 weeks",
         "next step overdue 2 weeks",
         "no exposure logged yet",
+        "no growth plan toward their aspiration",
     ]
     assert bo_row.last_exposure == date(2026, 12, 1)
     assert [a.words for a in bo_row.attention] == ["never asked about their career"]
