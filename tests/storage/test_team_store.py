@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import event
 
+from tui1on1.domain.growth import read_plan_line
 from tui1on1.domain.kinds import (
     ActionStatus,
     CareerElement,
@@ -121,9 +122,9 @@ def test_the_thread_is_read_a_year_back_but_an_old_open_step_still_counts(store)
 def test_every_read_of_the_team_view_walks_an_index_on_sqlite(store):
     """However long the history: each read is bounded by an index (a date
     window, open status, one person's newest meetings), but for small
-    tables (people, backfills), the meeting count per person (a covering
-    index) and my promises, which scan the actions until they have an index
-    on their due and closing dates."""
+    tables (people, backfills) and the meeting count per person (a covering
+    index). My promises walk the (owner, status), (owner, due) and (owner,
+    closed_at) indexes; a growth plan its person's changes and its steps."""
     if store.dialect != "sqlite":
         pytest.skip("SQLite query plan")
     ada = store.add_person("Ada Lovelace", now=T0)
@@ -133,6 +134,7 @@ def test_every_read_of_the_team_view_walks_an_index_on_sqlite(store):
     _note(store, meeting.id, "m", NoteKind.ACTION, "ask HR", action_owner=Owner.ME)
     store.end_meeting(meeting.id, T0 + timedelta(minutes=30))
     store.add_exposure(ada.id, ExposureKind.LUNCH, "lunch with Dana", on=date(2026, 12, 1), at=T0)
+    store.change_plan(ada.id, read_plan_line("goal lead a small team"), at=T0)
     statements = []
 
     def keep(_conn, _cursor, statement, parameters, *_args) -> None:
@@ -153,5 +155,5 @@ def test_every_read_of_the_team_view_walks_an_index_on_sqlite(store):
     small = {step for step in scans if step.split()[1] in ("person", "backfill")}
     assert scans - small == {
         "SCAN meeting USING COVERING INDEX ix_meeting_person_id_started_at",  # the count
-        "SCAN action_item",  # my promises: no index on due or closed_at yet
     }, plans
+    assert any("plan_event" in step for plan in plans for step in plan)  # the plan was read

@@ -179,7 +179,13 @@ class NoteRow(Base):
 
 class ActionItemRow(Base):
     __tablename__ = "action_item"
-    __table_args__ = (Index("ix_action_item_person_id_status", "person_id", "status"),)
+    __table_args__ = (
+        Index("ix_action_item_person_id_status", "person_id", "status"),
+        # My promises by their window (0010): open, due since, closed since.
+        Index("ix_action_item_owner_status", "owner", "status"),
+        Index("ix_action_item_owner_due", "owner", "due"),
+        Index("ix_action_item_owner_closed_at", "owner", "closed_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
