@@ -53,7 +53,7 @@ async def test_the_log_shows_on_the_person_screen_and_o_adds_one(make_app, team,
         app.screen.query_one("#exposure-day", Input).value = "yesterday"
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
-        await wait_for(pilot, lambda: "Thu 19 Nov presented: the tokens RFC" in _flat(app))
+        await wait_for(pilot, lambda: "Thu 19 Nov presentation: the tokens RFC" in _flat(app))
         assert "(the last one yesterday · l logs one)" in _flat(app)
     store = Store.open(f"sqlite:///{db_path}")
     try:

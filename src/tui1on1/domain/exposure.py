@@ -45,7 +45,7 @@ trailing ``:`` allowed)."""
 KIND_NAMES: dict[ExposureKind, str] = {
     ExposureKind.LEADERSHIP: "leadership meeting",
     ExposureKind.CUSTOMER: "customer meeting",
-    ExposureKind.PRESENTED: "presented",
+    ExposureKind.PRESENTED: "presentation",
     ExposureKind.INTRO: "introduction",
     ExposureKind.STRETCH: "stretch assignment",
     ExposureKind.LUNCH: "lunch",
