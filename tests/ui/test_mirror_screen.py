@@ -128,3 +128,28 @@ def test_the_bars_are_on_a_scale_from_zero_and_blank_for_an_empty_week():
     assert len(buckets) == 12  # three cells a week at 4 weeks
     assert [first(b) for b in buckets[::3]] == [0.5, -1e9, 1.0, 0.0]
     assert (min(data), max(data)) == (0.0, 1.0)  # the Sparkline's own scale: 0 to 1
+
+
+async def test_the_mirror_is_read_once_on_opening_and_again_on_coming_back(make_app, history):
+    """Its first resume comes with the mount, whose read is under way: a
+    second beside it took as long again. Back from another screen, it reads
+    again (a 1:1 may have ended meanwhile)."""
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+        store = app.services.store
+        reads = []
+        read = store.mirror_data
+
+        def counted(*args, **kwargs):
+            reads.append(1)
+            return read(*args, **kwargs)
+
+        store.mirror_data = counted
+        await open_mirror(pilot)
+        await pilot.pause(0.2)
+        assert len(reads) == 1
+        await pilot.press("ctrl+p")  # the palette is a screen of its own, then back
+        await pilot.pause(0.2)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, MirrorScreen) and len(reads) == 2)

@@ -148,6 +148,17 @@ class ServiceScreen(AppScreen[ScreenResultType]):
     def services_ready(self, services: Services) -> None:
         """Called once, on the UI thread, when the database is open."""
 
+    _resumed_before = False
+
+    def coming_back(self) -> bool:
+        """On a screen resume: whether the user came back to it (to read
+        again) — not the first resume, which comes with the mount, whose load
+        is under way: a second beside it would take as long again, the two
+        taking turns on the GIL (a thread can't be cancelled)."""
+        again = self._resumed_before and self.app.services is not None
+        self._resumed_before = True
+        return again
+
     def open_services(self) -> Services:
         """The open database, for a worker started once it is ready.
 

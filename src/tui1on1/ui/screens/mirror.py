@@ -131,7 +131,7 @@ class MirrorScreen(ServiceScreen[None]):
         self.reload()
 
     def on_screen_resume(self) -> None:
-        if self.app.services is not None:
+        if self.coming_back():  # not on opening: its load is under way
             self.reload()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="mirror")

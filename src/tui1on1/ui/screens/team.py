@@ -118,7 +118,6 @@ class TeamScreen(ServiceScreen[None]):
         super().__init__()
         self.rows: list[TeamRow] | None = None
         self.bare: list[BenchRole] = []  # roles with no one ready
-        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="team-header")
@@ -129,12 +128,8 @@ class TeamScreen(ServiceScreen[None]):
         self.reload()
 
     def on_screen_resume(self) -> None:
-        # The first resume comes with the mount, whose load (services_ready,
-        # now or once the database is open) is under way: a second load
-        # beside it would take as long again (a thread can't be cancelled).
-        if self.app.services is not None and self._resumed:
+        if self.coming_back():
             self.reload()
-        self._resumed = True
 
     def today(self) -> date:
         return self.app.clock.now().astimezone().date()
