@@ -20,7 +20,7 @@ from tui1on1.domain.growth import (
     read_plan_line,
     steps_of,
 )
-from tui1on1.domain.growth_words import change_words, meeting_plan_lines, plan_lines
+from tui1on1.domain.growth_words import change_words, meeting_plan_lines, plan_lines, status_words
 from tui1on1.domain.kinds import ActionStatus, OptionState, Owner, PlanOp, PlanStatus
 from tui1on1.domain.records import ActionItem
 
@@ -203,7 +203,7 @@ def test_steps_are_the_plan_actions_agreed_while_it_was_open_and_those_still_ope
         action(5, "no date yet", opened + timedelta(days=8)),
         action(6, "same day, before the goal", opened - timedelta(minutes=20), due=TODAY),
     ]
-    mine = steps_of(plan.plans[0], steps, UTC)
+    mine = steps_of(plan.plans[0], steps)
     assert [s.id for s in mine] == [1, 4, 6, 5, 3]
     assert next_step(mine) == steps[0]
 
@@ -216,7 +216,7 @@ def test_a_closed_plan_keeps_only_the_steps_of_its_time() -> None:
     later = action(7, "after it closed", T0 + timedelta(days=20))
     during = action(8, "during", T0 + timedelta(days=2), status=ActionStatus.DONE,
                     closed=T0 + timedelta(days=9))  # fmt: skip
-    assert [s.id for s in steps_of(closed, [later, during], UTC)] == [8]
+    assert [s.id for s in steps_of(closed, [later, during])] == [8]
 
 
 def test_the_plan_in_words_as_the_cli_prints_it() -> None:
@@ -309,3 +309,77 @@ def test_what_a_meeting_changed_is_said_a_line_a_change() -> None:
         "Goal reworded: Tech lead by May",
     ]
     assert meeting_plan_lines(plan.events, 8) == []
+
+
+def test_one_option_is_agreed_picking_another_puts_the_first_back() -> None:
+    plan = Plan()
+    plan.type("goal Tech lead")
+    for line in ("option a", "option b", "option c", "pick 3", "drop 2"):
+        plan.type(line)
+    assert [o.state for o in plan.plans[0].options] == [
+        OptionState.PROPOSED, OptionState.DROPPED, OptionState.PICKED,
+    ]  # fmt: skip
+    plan.type("pick 1")
+    assert [o.state for o in plan.plans[0].options] == [
+        OptionState.PICKED, OptionState.DROPPED, OptionState.PROPOSED,
+    ]  # fmt: skip
+    plan.type("pick 2")  # set aside, then agreed after all: still one agreed
+    assert [o.state for o in plan.plans[0].options] == [
+        OptionState.PROPOSED, OptionState.PICKED, OptionState.PROPOSED,
+    ]  # fmt: skip
+
+
+def test_saying_the_same_status_again_keeps_its_date_and_needs_a_note() -> None:
+    plan = Plan()
+    plan.type("goal Tech lead")
+    plan.type("slipping: the release crunch ate the time", days=10)
+    with pytest.raises(PlanError, match=re.escape("It is slipping already (since 15 Oct)")):
+        plan.type("slipping", days=7)
+    plan.type("slipping: still on call", days=7)
+    [current] = plan.plans
+    assert status_words(current, TODAY, UTC) == "slipping since 15 Oct: still on call"
+    plan.type("on track", days=3)
+    plan.type("on track: RFC merged", days=3)
+    assert status_words(plan.plans[0], TODAY, UTC) == "on track since 1 Nov: RFC merged"
+
+
+def test_a_change_is_never_dated_before_the_plan_it_changes() -> None:
+    """A clock set back (another machine, a fake clock) would have filed an
+    option before its goal, and lost it while saying it was added."""
+    plan = Plan()
+    plan.type("goal Tech lead")
+    opened = plan.plans[0].opened
+    early = decide(read_plan_line("option run the migration"), plan.plans[0], person_id=1,
+                   at=opened - timedelta(hours=3), uid="early")  # fmt: skip
+    assert early.at == opened
+    plan.events.append(early)
+    assert [o.text for o in plan.plans[0].options] == ["run the migration"]
+    assert change_words(early, plan.plans) == "Option 1 added."
+
+
+def test_steps_are_told_apart_by_the_minute_when_one_plan_follows_another() -> None:
+    """Set aside at 10:00:41, a new goal at 10:00:50: the step done at 10:00:30
+    was the old plan's, the one agreed at 10:01 the new one's."""
+    plan = Plan()
+    plan.type("goal PM for the design system")
+    old_open = plan.plans[0].opened
+    set_aside = old_open + timedelta(minutes=40, seconds=41)
+    plan.events.append(decide(read_plan_line("set aside: not now"), plan.plans[0], person_id=1,
+                              at=set_aside, uid="aside"))  # fmt: skip
+    plan.events.append(decide(read_plan_line("goal Lead design research"), None, person_id=1,
+                              at=set_aside + timedelta(seconds=9), uid="new"))  # fmt: skip
+    done = action(12, "shadow Sofia", old_open + timedelta(minutes=5), status=ActionStatus.DONE,
+                  closed=set_aside - timedelta(seconds=11))  # fmt: skip
+    later = action(26, "run three interviews", set_aside + timedelta(seconds=20))
+    new, old = plan.plans
+    assert [s.id for s in steps_of(new, [done, later])] == [26]
+    assert [s.id for s in steps_of(old, [done, later])] == [12]
+
+
+def test_a_reworded_goal_serves_what_they_want_now() -> None:
+    plan = Plan()
+    plan.type("goal Get better at estimating", aspiration="wants to estimate better")
+    plan.type("goal Lead the estimation guild", days=30, aspiration="wants to lead a guild")
+    assert plan.plans[0].aspiration == "wants to lead a guild"
+    plan.type("goal Lead the estimation guild by May", days=1)  # nothing said since: kept
+    assert plan.plans[0].aspiration == "wants to lead a guild"

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 
 from tui1on1.domain.career import CareerThread, first_line
 from tui1on1.domain.kinds import ActionStatus, CareerElement, OptionState, PlanOp, PlanStatus
@@ -112,6 +112,7 @@ class GrowthPlan:
     marks: tuple[PlanMark, ...]  # oldest first; the first says "started"
     earlier_goals: tuple[str, ...] = ()  # its goal's earlier wordings, oldest first
     closed: datetime | None = None
+    goal_changed: datetime | None = None  # when the goal was last worded (opened: None)
 
     @property
     def status(self) -> PlanStatus:
@@ -122,10 +123,24 @@ class GrowthPlan:
         return self.closed is None
 
     @property
-    def changed(self) -> datetime:
-        """When it was last changed (its status or an option)."""
-        times = [self.marks[-1].at, *(o.decided or o.added for o in self.options)]
+    def last_changed(self) -> datetime:
+        """When it was last changed (its goal, its status or an option)."""
+        times = [self.goal_changed or self.opened, self.marks[-1].at,
+                 *(o.decided or o.added for o in self.options)]  # fmt: skip
         return max(times)
+
+    @property
+    def status_since(self) -> PlanMark:
+        """How it stands, from when: the first of the latest run of marks
+        with this status (saying "slipping" again doesn't reset the date),
+        with the latest note said in that run."""
+        run = [self.marks[-1]]
+        for mark in reversed(self.marks[:-1]):
+            if mark.status is not run[0].status:
+                break
+            run.insert(0, mark)
+        note = next((m.note for m in reversed(run) if m.note), "")
+        return PlanMark(run[0].at, run[0].status, note)
 
     def option(self, number: int) -> PlanOption | None:
         return next((o for o in self.options if o.number == number), None)
@@ -143,6 +158,7 @@ class _Open:
     options: list[PlanOption] = field(default_factory=list)
     marks: list[PlanMark] = field(default_factory=list)
     earlier: list[str] = field(default_factory=list)
+    goal_changed: datetime | None = None
 
     def freeze(self, closed: datetime | None) -> GrowthPlan:
         return GrowthPlan(
@@ -155,6 +171,7 @@ class _Open:
             marks=tuple(self.marks),
             earlier_goals=tuple(self.earlier),
             closed=closed,
+            goal_changed=self.goal_changed,
         )
 
 
@@ -173,6 +190,8 @@ def build_plans(events: Iterable[PlanEvent]) -> list[GrowthPlan]:
             elif event.text != current.goal:
                 current.earlier.append(current.goal)
                 current.goal = event.text
+                current.aspiration = event.aspiration or current.aspiration
+                current.goal_changed = event.at
             continue
         if current is None:  # nothing open to change (an import out of order)
             continue
@@ -182,13 +201,7 @@ def build_plans(events: Iterable[PlanEvent]) -> list[GrowthPlan]:
                 PlanOption(event.uid, number, event.text, OptionState.PROPOSED, event.at)
             )
         elif event.op in (PlanOp.PICK, PlanOp.DROP):
-            state = OptionState.PICKED if event.op is PlanOp.PICK else OptionState.DROPPED
-            current.options = [
-                PlanOption(o.uid, o.number, o.text, state, o.added, event.at)
-                if o.uid == event.target
-                else o
-                for o in current.options
-            ]
+            current.options = [_decided(o, event) for o in current.options]
         elif event.op is PlanOp.STATUS and event.status is not None:
             current.marks.append(PlanMark(event.at, event.status, event.text))
             if event.status in CLOSING:
@@ -197,6 +210,18 @@ def build_plans(events: Iterable[PlanEvent]) -> list[GrowthPlan]:
     if current is not None:
         done.append(current.freeze(None))
     return done[::-1]
+
+
+def _decided(option: PlanOption, event: PlanEvent) -> PlanOption:
+    """An option after a pick or a drop: the one named takes it; a pick
+    puts the option agreed before back among the proposed (one is agreed)."""
+    if option.uid == event.target:
+        state = OptionState.PICKED if event.op is PlanOp.PICK else OptionState.DROPPED
+        return PlanOption(option.uid, option.number, option.text, state, option.added, event.at)
+    if event.op is PlanOp.PICK and option.state is OptionState.PICKED:
+        return PlanOption(option.uid, option.number, option.text, OptionState.PROPOSED,
+                          option.added, event.at)  # fmt: skip
+    return option
 
 
 def open_plan(plans: Iterable[GrowthPlan]) -> GrowthPlan | None:
@@ -257,13 +282,17 @@ def decide(
     meeting_id: int | None = None,
 ) -> PlanEvent:
     """The change ``command`` makes to the open ``plan`` (None: none open),
-    or :class:`PlanError` saying why it can't."""
+    or :class:`PlanError` saying why it can't. A change is never dated before
+    the plan's last (a clock set back would file it before what it changes)."""
+    if plan is not None and at < plan.last_changed:
+        at = plan.last_changed
     if command.op is PlanOp.GOAL:
         if plan is not None and plan.goal == command.text:
             raise PlanError("That is the goal already.")
+        # A reworded goal serves what they want now (the thread may have moved on).
+        wanted = aspiration or (plan.aspiration if plan is not None else None)
         return PlanEvent(uid, person_id, at, PlanOp.GOAL, command.text,
-                         aspiration=aspiration if plan is None else plan.aspiration,
-                         meeting_id=meeting_id)  # fmt: skip
+                         aspiration=wanted, meeting_id=meeting_id)  # fmt: skip
     if plan is None:
         raise PlanError("No plan open: start one with goal and what they are aiming for.")
     if command.op is PlanOp.OPTION:
@@ -272,6 +301,12 @@ def decide(
             raise PlanError(f"That is option {same.number} already.")
         return PlanEvent(uid, person_id, at, PlanOp.OPTION, command.text, meeting_id=meeting_id)
     if command.op is PlanOp.STATUS:
+        if command.status is plan.status and not command.text:
+            since = plan.status_since.at.astimezone()
+            raise PlanError(
+                f"It is {STATUS_NAMES[plan.status]} already (since {since.day} "
+                f"{since:%b}); add a note to say more."
+            )
         return PlanEvent(uid, person_id, at, PlanOp.STATUS, command.text,
                          status=command.status, meeting_id=meeting_id)  # fmt: skip
     option = plan.option(command.number)
@@ -286,31 +321,21 @@ def decide(
     return PlanEvent(uid, person_id, at, command.op, target=option.uid, meeting_id=meeting_id)
 
 
-def _day(when: datetime, tz: tzinfo | None) -> date:
-    return when.astimezone(tz).date()
-
-
-def steps_of(
-    plan: GrowthPlan, actions: Iterable[ActionItem], tz: tzinfo | None = None
-) -> list[ActionItem]:
+def steps_of(plan: GrowthPlan, actions: Iterable[ActionItem]) -> list[ActionItem]:
     """The plan's steps among someone's career-plan actions: those agreed
-    from the day it opened (until the day it closed), and earlier ones
-    still open on that day. Open first, due first (none last); then the
-    closed ones, latest first."""
-    start = _day(plan.opened, tz)
-    end = _day(plan.closed, tz) if plan.closed is not None else None
+    while it was open, and earlier ones still open when it opened (a step
+    typed in the 1:1 before the goal was set is one). Open first, due first
+    (none last); then the closed ones, latest first."""
 
     def belongs(action: ActionItem) -> bool:
-        if action.created_at is None:
+        agreed = action.created_at
+        if agreed is None or (plan.closed is not None and agreed > plan.closed):
             return False
-        agreed = _day(action.created_at, tz)
-        if end is not None and agreed > end:
-            return False
-        if agreed >= start:
+        if agreed >= plan.opened:
             return True
         if action.status is ActionStatus.OPEN:
             return True
-        return action.closed_at is not None and _day(action.closed_at, tz) >= start
+        return action.closed_at is not None and action.closed_at > plan.opened
 
     mine = [a for a in actions if belongs(a)]
     still = sorted((a for a in mine if a.status is ActionStatus.OPEN),

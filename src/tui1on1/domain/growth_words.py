@@ -29,7 +29,7 @@ OPTION_WORDS: dict[OptionState, str] = {
 def status_words(plan: GrowthPlan, today: date, tz: tzinfo | None = None) -> str:
     """ "slipping since 9 Nov: no time this sprint", "started 12 Oct",
     "achieved 3 Nov"."""
-    mark = plan.marks[-1]
+    mark = plan.status_since
     name = STATUS_NAMES[mark.status]
     joint = " " if mark.status in (PlanStatus.STARTED, PlanStatus.ACHIEVED) else " since "
     if mark.status is PlanStatus.SET_ASIDE:
