@@ -96,7 +96,7 @@ def test_the_team_says_who_needs_the_manager_first(cli, url):
     assert out == (
         "Your team, who needs you first (3 reports):\n"
         "\n"
-        "Cy Young — no 1:1 yet; no exposure logged yet\n"
+        "Cy Young — no 1:1 yet\n"
         "  aspiration     not asked yet\n"
         "  career talk    never\n"
         "  growth plan    none open\n"

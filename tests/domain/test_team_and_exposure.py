@@ -13,7 +13,7 @@ from tui1on1.domain.kinds import ActionStatus, ExposureKind, NoteKind, PlanStatu
 from tui1on1.domain.promises import PromiseStats
 from tui1on1.domain.records import Person
 from tui1on1.domain.series import CareerHistory
-from tui1on1.domain.team import PlanStep, attention, next_step, team_row, team_rows
+from tui1on1.domain.team import PlanStep, attention, next_step, team_row, team_rows, weeks_ago
 
 TODAY = date(2026, 12, 9)
 
@@ -180,3 +180,41 @@ def test_a_newer_plan_replaces_an_older_step_still_open():
     assert next_step(thread, {1: old, 2: new}) == new
     done = PlanStep("run the guild meeting", date(2026, 12, 18), ActionStatus.DONE, 2)
     assert next_step(thread, {1: old, 2: done}) == old
+
+
+def test_a_late_1on1_and_no_career_talk_are_both_said():
+    """The most neglected have both: a 1:1 overdue by its cadence no longer
+    hides eight weeks without a career conversation."""
+    assert _words(one_on_one_due=date(2026, 11, 25), last_career_talk=date(2026, 10, 14)) == [
+        "1:1 overdue 2 weeks (their cadence)",
+        "no career conversation in 8 weeks",
+        "no growth plan toward their aspiration",
+    ]
+    assert _words(one_on_one_due=date(2026, 11, 25), aspiration=None, last_career_talk=None)[
+        :2
+    ] == ["1:1 overdue 2 weeks (their cadence)", "never asked about their career"]
+
+
+def test_someone_added_this_month_is_not_flagged_for_no_exposure_yet():
+    assert "no exposure logged yet" not in _words(last_exposure=None, known_since=TODAY)
+    assert "no exposure logged yet" not in _words(
+        last_exposure=None, known_since=TODAY - timedelta(days=29)
+    )
+    assert "no exposure logged yet" in _words(
+        last_exposure=None, known_since=TODAY - timedelta(days=30)
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [
+        (date(2026, 12, 7), "this week"),  # Monday of this week (today Wed 9 Dec)
+        (date(2026, 12, 9), "this week"),
+        (date(2026, 12, 6), "1 week ago"),  # last Sunday: last week, not "this week"
+        (date(2026, 12, 2), "1 week ago"),
+        (date(2026, 11, 25), "2 weeks ago"),
+        (None, "never"),
+    ],
+)
+def test_this_week_is_the_calendar_week(day, said):
+    assert weeks_ago(day, TODAY) == said

@@ -45,25 +45,24 @@ async def test_the_team_says_who_needs_me_first_and_enter_opens_them(make_app, t
             # cut to the width: it says how many, `tui1on1 bench` lists them all
             " No one ready to back-fill 2 roles: Bo Chen's role (Designer), Cy Young's role…",
         ]
-        assert _block(app)[:18] == [
-            "Cy Young — no 1:1 yet; no exposure logged yet",
+        assert _block(app)[:17] == [
+            "Cy Young — no 1:1 yet",
             "career talk never · aspiration: not asked yet",
             "next step: none agreed",
-            "exposure none yet · my promises none open",
-            "─" * 74,  # the list scrolls: its bar takes two cells
-            "Ada Lovelace — 1 promise of mine overdue; no career conversation in 8",
-            "weeks; next step overdue 2 weeks; no exposure logged yet; no growth plan",
-            "toward their aspiration",
+            "my promises none open · exposure none yet",
+            "─" * 76,
+            "Ada Lovelace — 1 promise of mine overdue; no career conversation in 8 weeks;",
+            "next step overdue 2 weeks; no growth plan toward their aspiration",
             "career talk 8 weeks ago · aspiration: wants to lead a small team",
             "next step: shadow Sam's on-call (overdue since Fri 6 Nov)",
-            "exposure none yet · my promises 1 open · kept 0% · 1 overdue",
+            "my promises 1 open · kept 0% · 1 overdue · exposure none yet",
             "could step into: my role (within a year)",
-            "─" * 74,
+            "─" * 76,
             "Bo Chen — nothing pressing",
             "career talk 1 week ago · aspiration: design systems lead",
             "growth plan: Design systems lead by summer — on track since 18 Nov",
             "next step: draft the tokens RFC (due Fri 27 Nov)",
-            "exposure 4 days ago · my promises none open",
+            "my promises none open · exposure 4 days ago",
         ]
         assert "Dee Peer" not in screen_text(app)
         await pilot.press("down", "down", "enter")  # Bo, the third
@@ -86,8 +85,8 @@ async def test_narrower_the_lines_are_cut_again_and_the_palette_opens_it(make_ap
         await pilot.pause(0.2)
         block = _block(app)
         ada = block.index("Ada Lovelace — 1 promise of mine overdue; no career")
-        assert block[ada + 4] == "career talk 8 weeks ago · aspiration: wants to lead…"
-        assert block[ada + 5] == "next step: shadow Sam's o… (overdue since Fri 6 Nov)"
+        assert block[ada + 3] == "career talk 8 weeks ago · aspiration: wants to lead…"
+        assert block[ada + 4] == "next step: shadow Sam's o… (overdue since Fri 6 Nov)"
         assert all(len(line) <= 56 for line in block)
 
 

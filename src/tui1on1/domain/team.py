@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from tui1on1.domain.career import CareerThread, first_line
 from tui1on1.domain.duedates import format_day
@@ -58,6 +58,8 @@ PLAN_TROUBLE: dict[PlanStatus, tuple[str, int]] = {
     PlanStatus.SLIPPING: ("their growth plan is slipping", 2),
 }
 """A plan said to be stuck or slipping needs a word in the next 1:1."""
+EXPOSURE_GRACE_DAYS = 30
+"""Someone added this recently isn't flagged for no exposure yet."""
 THREAD_WINDOW_DAYS = 365
 """How far back it reads the career thread for the current aspiration (plan
 steps still open are read whenever they were agreed)."""
@@ -117,11 +119,14 @@ def next_step(thread: CareerThread, steps: dict[int, PlanStep]) -> PlanStep | No
 
 
 def weeks_ago(day: date | None, today: date) -> str:
-    """ "never", "this week", "1 week ago", "7 weeks ago"."""
+    """ "never", "this week" (this calendar week, from Monday), "1 week ago"
+    (any day of the week before, or a week or more), "7 weeks ago"."""
     if day is None:
         return "never"
-    weeks = (today - day).days // 7
-    return "this week" if weeks <= 0 else f"{plural(weeks, 'week')} ago"
+    if day >= today - timedelta(days=today.weekday()):
+        return "this week"
+    weeks = max(1, (today - day).days // 7)
+    return f"{plural(weeks, 'week')} ago"
 
 
 def exposure_words(row: TeamRow, today: date) -> str:
@@ -166,26 +171,19 @@ def attention(
         found.append(Attention(f"{plural(promises.overdue, 'promise')} of mine overdue", 5))
     if not met:
         found.append(Attention("no 1:1 yet", 6))
-    elif one_on_one_due is not None and (late := overdue_words(one_on_one_due, today)):
-        found.append(Attention(f"1:1 {late} (their cadence)", 4))
-    elif last_career_talk is None and aspiration is None:
-        found.append(Attention("never asked about their career", 4))
-    elif last_career_talk is not None:
-        since = (today - last_career_talk).days
-        if since >= 7 * weeks:
-            found.append(Attention(f"no career conversation in {plural(since // 7, 'week')}", 3))
-        if aspiration is None and since < THREAD_WINDOW_DAYS:
-            found.append(Attention("their aspiration not asked yet", 2))
+    else:
+        _met_attention(found, aspiration, last_career_talk, today, weeks, one_on_one_due)
     if step is not None and (late := overdue_words(step.due, today)):
         found.append(Attention(f"next step {late}", 3))
     if plan_status in PLAN_TROUBLE:
         words, weight = PLAN_TROUBLE[plan_status]
         found.append(Attention(words, weight))
     if last_exposure is None:
-        new = known_since is not None and (today - known_since).days < EXPOSURE_WINDOW_DAYS
-        found.append(
-            Attention("no exposure logged yet" if new else "no exposure logged in a year", 2)
-        )
+        days_known = (today - known_since).days if known_since is not None else None
+        if days_known is None or days_known >= EXPOSURE_GRACE_DAYS:  # not the day they're added
+            new = days_known is not None and days_known < EXPOSURE_WINDOW_DAYS
+            words = "no exposure logged yet" if new else "no exposure logged in a year"
+            found.append(Attention(words, 2))
     elif (today - last_exposure).days >= EXPOSURE_DAYS:
         found.append(Attention(f"no exposure in {plural((today - last_exposure).days, 'day')}", 2))
     if aspiration is not None and plan_status is None:
@@ -194,6 +192,28 @@ def attention(
         found.append(Attention("no next step on their growth plan", 1))
 
     return tuple(sorted(found, key=lambda a: -a.weight))  # stable: ties as found
+
+
+def _met_attention(
+    found: list[Attention],
+    aspiration: str | None,
+    last_career_talk: date | None,
+    today: date,
+    weeks: int,
+    one_on_one_due: date | None,
+) -> None:
+    """Someone met: their 1:1 late by its cadence, and — whether or not it
+    is — their career conversations (the most neglected have both)."""
+    if one_on_one_due is not None and (late := overdue_words(one_on_one_due, today)):
+        found.append(Attention(f"1:1 {late} (their cadence)", 4))
+    if last_career_talk is None and aspiration is None:
+        found.append(Attention("never asked about their career", 4))
+    elif last_career_talk is not None:
+        since = (today - last_career_talk).days
+        if since >= 7 * weeks:
+            found.append(Attention(f"no career conversation in {plural(since // 7, 'week')}", 3))
+        if aspiration is None and since < THREAD_WINDOW_DAYS:
+            found.append(Attention("their aspiration not asked yet", 2))
 
 
 def team_row(

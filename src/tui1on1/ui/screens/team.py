@@ -98,7 +98,8 @@ def row_text(row: TeamRow, today: date, room: int) -> Text:
         text.append("\n" + head + clip(words, room - len(head) - len(when)))
         overdue = step.due is not None and step.due < today
         text.append(when, style="bold" if overdue else "")
-    rest = f"  exposure {exposure_words(row, today)} · my promises {promise_words(row)}"
+    # My promises first: cut at the end, the overdue count must not be the part lost.
+    rest = f"  my promises {promise_words(row)} · exposure {exposure_words(row, today)}"
     text.append("\n" + clip(rest, room))
     if row.steps_into:
         could = "  could step into: " + safe_terminal_text(steps_into_words(row))
