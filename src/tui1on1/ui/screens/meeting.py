@@ -25,7 +25,7 @@ from tui1on1.domain.pausecue import END_TYPING
 from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.dialogs.problem import ProblemScreen
-from tui1on1.ui.screens import meeting_marks
+from tui1on1.ui.screens import meeting_discard, meeting_marks
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.screens.meeting_flows import MeetingFlows, quit_app
 from tui1on1.ui.screens.meeting_forgotten import ask_if_forgotten
@@ -376,12 +376,12 @@ class MeetingScreen(ServiceScreen[None]):
     @on(MeetingDiscarded)
     def _discarded(self, message: MeetingDiscarded) -> None:
         if self.flows is not None:
-            self.flows.discarded(message)
+            meeting_discard.discarded(self.flows, message)
 
     @on(DiscardFailed)
     def _discard_failed(self, message: DiscardFailed) -> None:
         if self.flows is not None:
-            self.flows.discard_failed(message)
+            meeting_discard.discard_failed(self.flows, message)
 
     # --- keys -----------------------------------------------------------------------
 
@@ -433,7 +433,7 @@ class MeetingScreen(ServiceScreen[None]):
         self._forward(MeetingFlows.end)  # asks first
 
     def action_discard_meeting(self) -> None:
-        self._forward(MeetingFlows.discard)
+        self._forward(meeting_discard.discard)
 
     def action_pick_question(self) -> None:
         self._forward(MeetingFlows.pick_question)
