@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Static
 from tui1on1.ui.dialogs.help import HelpScreen
 from tui1on1.ui.dialogs.person_form import PersonFormScreen
 from tui1on1.ui.screens.home import HomeScreen
-from tui1on1.ui.screens.meeting import PALETTE
+from tui1on1.ui.screens.meeting_palette import PALETTE
 
 SIZE = (100, 30)
 

@@ -21,7 +21,8 @@ from tui1on1.ui.dialogs.note_detail import NoteDetailScreen
 from tui1on1.ui.dialogs.person_form import PersonFormScreen
 from tui1on1.ui.screens.history import MeetingHistoryScreen
 from tui1on1.ui.screens.home import HomeScreen
-from tui1on1.ui.screens.meeting import PALETTE, MeetingScreen
+from tui1on1.ui.screens.meeting import MeetingScreen
+from tui1on1.ui.screens.meeting_palette import PALETTE
 from tui1on1.ui.screens.person import PersonScreen
 from tui1on1.ui.screens.search import SearchScreen
 from tui1on1.ui.widgets.notes import NoteInput

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from tui1on1.domain.agenda import Agenda, Playbook
 from tui1on1.domain.career import answers_question
-from tui1on1.domain.clock import ClockState, MeetingClock, format_mmss
+from tui1on1.domain.clock import MeetingClock
 from tui1on1.domain.growth import PlanEvent
 from tui1on1.domain.kinds import CareerElement, NoteKind, Relationship
 from tui1on1.domain.meeting.asked import (
@@ -24,12 +24,10 @@ from tui1on1.domain.meeting.asked import (
     new_uid,
 )
 from tui1on1.domain.meeting.notes import MeetingNotes
-from tui1on1.domain.meeting.offer import FOLLOW_UP_CATEGORY, SegmentOffer
+from tui1on1.domain.meeting.offer import SegmentOffer
+from tui1on1.domain.meeting.prompt_card import prompt_view
 from tui1on1.domain.meeting.prompt_text import (
-    NO_QUESTIONS,
-    NOTHING_CARRIED,
     READ_BACK_SHOWN,
-    WRAP_UP_HINT,
     memory_line,
     read_back,
 )
@@ -41,7 +39,6 @@ from tui1on1.domain.prompts import (
     PromptDeck,
 )
 from tui1on1.domain.records import ActionItem, AskedQuestion, Meeting, Person, SegmentLog
-from tui1on1.domain.text import plural
 
 # How long a cue's closing line stays once it ran its length, at most.
 CLOSING_SECONDS = 30.0
@@ -149,42 +146,10 @@ class MeetingModel:
         return self.asked[-1] if self.asked else None
 
     def prompt_view(self, now: datetime, read_back_shown: int = READ_BACK_SHOWN) -> PromptView:
-        """What the prompt card shows; in the last segment, the read-back of
-        the first ``read_back_shown`` actions (the screen gives more room
-        when it is tall)."""
-        index = self.segment_index(now)
-        segment = self.agenda[index]
-        deck = self.deck(now)
-        question = deck.current
-        hint = WRAP_UP_HINT if self.clock.state(now) is not ClockState.ON_TRACK else segment.hint
-        if index == len(self.agenda) - 1:
-            hint = self.read_back(read_back_shown) or hint
-        if question is None:
-            empty = NO_QUESTIONS
-            if not self.carried and FOLLOW_UP_CATEGORY in segment.categories:
-                empty = NOTHING_CARRIED  # and the segment's hint about them would jar
-                hint = hint if hint != segment.hint else ""
-            return PromptView(heading=segment.title, question=empty, probes=(), hint=hint)
-        position, count = deck.position
-        heading = f"{segment.title} · {question.category} · {position}/{count}"
-        asked_now = [a for a in self.asked if a.slug == question.slug]
-        asked = ""
-        if asked_now:
-            ref = asked_now[-1]
-            asked = f"asked at {format_mmss(ref.elapsed)}"
-            if ref.followups:
-                asked += f" · {plural(ref.followups, 'why', 'whys')}"
-        return PromptView(
-            heading=heading,
-            question=question.text,
-            probes=tuple(question.probes),
-            memory=""
-            if asked and question.slug not in self.history
-            else self.memory_line(question.slug),
-            asked=asked,
-            hint=hint,
-            note=question.note,
-        )
+        """What the prompt card shows (see :func:`prompt_view`); in the last
+        segment, the read-back of the first ``read_back_shown`` actions (the
+        screen gives more room when it is tall)."""
+        return prompt_view(self, now, read_back_shown)
 
     def read_back(self, shown: int | None = READ_BACK_SHOWN) -> str:
         """This meeting's actions, to say aloud before ending (see :func:`read_back`)."""

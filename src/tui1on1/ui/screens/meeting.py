@@ -7,28 +7,27 @@ repaint from the derived clock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import timedelta
-from functools import partial
 
 from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from tui1on1.domain.grammar import PLACEHOLDER
-from tui1on1.domain.meeting import AskedRef, MeetingModel
+from tui1on1.domain.meeting import MeetingModel
 from tui1on1.domain.meeting.prompt_text import READ_BACK_SHOWN
 from tui1on1.domain.pausecue import END_TYPING
 from tui1on1.domain.text import plural, safe_terminal_text
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.dialogs.problem import ProblemScreen
-from tui1on1.ui.screens import meeting_marks
+from tui1on1.ui.screens import meeting_discard, meeting_keys, meeting_marks
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.screens.meeting_flows import MeetingFlows, quit_app
 from tui1on1.ui.screens.meeting_forgotten import ask_if_forgotten
+from tui1on1.ui.screens.meeting_keys import MeetingKeys, idle_hints
 from tui1on1.ui.screens.meeting_load import (
     LoadedMeeting,
     NotOnePerson,
@@ -45,7 +44,7 @@ from tui1on1.ui.screens.meeting_messages import (
     NoteSaved,
 )
 from tui1on1.ui.screens.meeting_notes import MeetingNotesList, NotesPane
-from tui1on1.ui.screens.meeting_palette import PALETTE
+from tui1on1.ui.screens.meeting_palette import meeting_commands
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.clock import ClockPanel
 from tui1on1.ui.widgets.footer import RankedFooter
@@ -59,50 +58,14 @@ TALL = 34  # … until the terminal is taller than this: then a line more per li
 READ_BACK_EXTRA = 8  # up to this many more actions read back
 
 
-class MeetingScreen(ServiceScreen[None]):
+class MeetingScreen(MeetingKeys, ServiceScreen[None]):
     SHOWS_DATA_NOTICES = True  # once loaded (the app leaves them to it)
-    """Renders the meeting's model and forwards keys: to the model and the
-    writer through ``MeetingFlows`` (ask, move on, end…) and ``NotesPane``
-    (the notes). Both exist once the meeting is loaded."""
+    """Renders the meeting's model and forwards keys (``MeetingKeys``): to
+    the model and the writer through ``MeetingFlows`` (ask, move on, end…)
+    and ``NotesPane`` (the notes). Both exist once the meeting is loaded."""
 
-    BINDINGS = [
-        Binding("ctrl+g", "ask", "Ask", id="ask", tooltip="Ask prompt: starts the pause cue"),
-        Binding("ctrl+y", "why", "Why?", id="why", tooltip="Why? follow-up"),
-        # Managing up only (check_action): neither typed nor used by the input.
-        Binding("ctrl+l", "breath", "Breath", id="breath", tooltip="A breath before I answer"),
-        Binding("ctrl+n", "next_prompt", "Next", id="next_prompt", tooltip="Next prompt"),
-        Binding("ctrl+b", "previous_prompt", "Prev", id="previous_prompt"),
-        Binding("ctrl+s", "next_segment", "Segment", id="next_segment"),
-        Binding("ctrl+t", "toggle_pause", "Pause", id="toggle_pause"),
-        Binding("ctrl+r", "extend", "+5 min", id="extend"),
-        Binding("ctrl+o", "end_meeting", "End", id="end_meeting"),
-        Binding("f2", "toggle_career", "Career", id="toggle_career", show=False),
-        Binding("f3", "pick_question", "Pick question", id="pick_question", show=False),
-        Binding("f4", "switch_playbook", "Playbook", id="switch_playbook", show=False),
-        Binding("f6", "growth_plan", "Plan", id="growth_plan", show=False),
-    ]
-
-    # Narrow footers keep these longest (first = longest); see RankedFooter.
-    FOOTER_RANK = (
-        "end_meeting",
-        "help",
-        "ask",
-        "command_palette",
-        "focus_input",
-        "edit_note",
-        "toggle_done",
-        "delete_note",
-        "undo_delete",
-        "toggle_private",
-        "change_action",
-        "why",
-        "breath",
-        "next_prompt",
-        "next_segment",
-        "toggle_pause",
-        "previous_prompt",
-        "extend",
-    )
+    BINDINGS = meeting_keys.BINDINGS
+    FOOTER_RANK = meeting_keys.FOOTER_RANK  # see RankedFooter
 
     def __init__(self, request: MeetRequest) -> None:
         super().__init__()
@@ -135,28 +98,11 @@ class MeetingScreen(ServiceScreen[None]):
     def on_mount(self) -> None:
         self.title = safe_terminal_text(self.request.name)
         self.query_one(NoteInput).focus()
-        self._idle_hints = (
-            f"Ask it aloud, then press {self.keys_for('ask', 'ctrl+g')}: "
-            "the cue helps you hold the silence.",
-            f"Asked. Press {self.keys_for('why', 'ctrl+y')} when you follow up with why, "
-            f"{self.keys_for('next_prompt', 'ctrl+n')} for the next question.",
-            f"Nothing to ask here: {self.keys_for('next_segment', 'ctrl+s')} moves on "
-            "when you're ready.",
-        )
+        self._idle_hints = idle_hints(self)
         self.query_one(PauseCueBar).idle_hint = self._idle_hints[0]
         self.query_one("#storage-banner").display = False
         self.set_interval(0.1, self.guarded(self.refresh_now))
         self.on_resize()
-
-    def keys_for(self, binding_id: str, default: str) -> str:
-        """The key(s) bound to ``binding_id`` now (the keymap applied), as the
-        footer shows them: "^g", or "^g / f5"."""
-        shown = [
-            self.app.get_key_display(active.binding)
-            for active in self.active_bindings.values()
-            if active.binding.id == binding_id
-        ]
-        return " / ".join(dict.fromkeys(shown)) or default
 
     def on_resize(self, _event: events.Resize | None = None) -> None:
         size = self.app.size
@@ -376,70 +322,14 @@ class MeetingScreen(ServiceScreen[None]):
     @on(MeetingDiscarded)
     def _discarded(self, message: MeetingDiscarded) -> None:
         if self.flows is not None:
-            self.flows.discarded(message)
+            meeting_discard.discarded(self.flows, message)
 
     @on(DiscardFailed)
     def _discard_failed(self, message: DiscardFailed) -> None:
         if self.flows is not None:
-            self.flows.discard_failed(message)
+            meeting_discard.discard_failed(self.flows, message)
 
-    # --- keys -----------------------------------------------------------------------
-
-    def _live(self) -> MeetingFlows | None:
-        """The meeting's flows while it is open (loaded, not ending)."""
-        flows = self.flows
-        return flows if flows is not None and not flows.ending else None
-
-    def _forward(self, step: Callable[[MeetingFlows], None]) -> None:
-        if live := self._live():
-            step(live)
-
-    def action_ask(self) -> None:
-        self._forward(MeetingFlows.ask)
-
-    def action_why(self) -> None:
-        self._forward(MeetingFlows.why)
-
-    def action_breath(self) -> None:
-        self._forward(MeetingFlows.breath)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The breath key is there in managing-up only (footer, F1, palette)."""
-        if action == "breath":
-            return self.model is not None and self.model.breath_offered()
-        return True
-
-    def answered(self, ref: AskedRef) -> None:
-        """The notes pane saved a note answering ``ref``."""
-        if live := self._live():
-            live.answered(ref)
-
-    def action_next_prompt(self) -> None:
-        self._forward(MeetingFlows.next_prompt)
-
-    def action_previous_prompt(self) -> None:
-        self._forward(MeetingFlows.previous_prompt)
-
-    def action_next_segment(self) -> None:
-        self._forward(MeetingFlows.next_segment)
-
-    def action_toggle_pause(self) -> None:
-        self._forward(MeetingFlows.toggle_pause)
-
-    def action_extend(self) -> None:
-        self._forward(MeetingFlows.extend)
-
-    def action_end_meeting(self) -> None:
-        self._forward(MeetingFlows.end)  # asks first
-
-    def action_discard_meeting(self) -> None:
-        self._forward(MeetingFlows.discard)
-
-    def action_pick_question(self) -> None:
-        self._forward(MeetingFlows.pick_question)
-
-    def action_switch_playbook(self) -> None:
-        self._forward(MeetingFlows.switch_playbook)
+    # --- keys that leave the meeting or move the focus (the rest: MeetingKeys) ------
 
     def on_screen_resume(self) -> None:
         """Back from the career screen (F2), where c may have moved a note
@@ -462,16 +352,6 @@ class MeetingScreen(ServiceScreen[None]):
         else:
             quit_app(self.app)
 
-    def _to_notes(self, step: Callable[[NotesPane], object]) -> None:
-        if self.notes is not None:
-            step(self.notes)
-
-    def action_growth_plan(self) -> None:
-        """F6: their growth plan, changed a line at a time (the meeting goes on)."""
-        from tui1on1.ui.screens.meeting_plan import open_plan
-
-        self._to_notes(open_plan)
-
     def action_focus_notes(self) -> None:
         notes = self.query_one(NotesList)
         if notes.option_count:
@@ -484,13 +364,7 @@ class MeetingScreen(ServiceScreen[None]):
         # right after Esc goes to the input, never to the list's commands.
         self.set_focus(self.query_one(NoteInput))
 
-    def action_cancel_edit(self) -> None:
-        self._to_notes(NotesPane.cancel_edit)
-
     # --- command palette ---------------------------------------------------------
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        for title, help_text, action in PALETTE:
-            if not self.check_action(action, ()):
-                continue
-            yield SystemCommand(title, help_text, partial(self.run_action, action))
+        return meeting_commands(self)

@@ -1,6 +1,6 @@
 """What the manager does in a meeting beyond typing: ask, follow up, move
-on, pause, extend, and the flows through dialogs (end, discard, quit, pick a
-question, switch playbook, the career thread).
+on, pause, extend, and the flows through dialogs (end, quit, pick a
+question, switch playbook; discarding is in ``meeting_discard``).
 
 Each step updates the model at once and hands its write to the ordered
 writer, so no key ever waits for the disk. ``MeetingFlows`` is made by the
@@ -25,7 +25,6 @@ from tui1on1.domain.text import safe_terminal_text
 from tui1on1.questions import CATEGORY_TITLES, Question
 from tui1on1.storage import journal_entries as entries
 from tui1on1.storage.errors import DatabaseUnavailable, StoreError
-from tui1on1.ui.dialogs.discard import DiscardScreen, import_command
 from tui1on1.ui.dialogs.end import EndScreen
 from tui1on1.ui.dialogs.leave import LeaveScreen
 from tui1on1.ui.dialogs.summary import (
@@ -34,7 +33,8 @@ from tui1on1.ui.dialogs.summary import (
     end_title,
     summary_line,
 )
-from tui1on1.ui.screens.meeting_messages import DiscardFailed, MeetingDiscarded, post_from_writer
+from tui1on1.ui.screens import meeting_discard
+from tui1on1.ui.screens.meeting_messages import post_from_writer
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
@@ -198,7 +198,7 @@ class MeetingFlows:
             if choice == "end":
                 self.end_now()
             elif choice == "discard":
-                self.discard()
+                meeting_discard.discard(self)
 
         summary = model.summary(self.now())
         unsent = "" if self.notes.editing else safe_terminal_text(self.notes.input.value.strip())
@@ -272,72 +272,6 @@ class MeetingFlows:
     def after_summary(self, _result: object) -> None:
         self.screen.app.open_home(select_person_id=self.model.person.id)
 
-    # --- discarding a 1:1 started by mistake --------------------------------------
-
-    def discard(self) -> None:
-        """Ask (naming the person, the notes and the file), then discard."""
-        if self.ending:
-            return
-        # SQLAlchemy: never before the meeting's first frame.
-        from tui1on1.storage.discard import DISCARDED_DIR, discard_file_name
-
-        model = self.model
-        counts = model.notes.discard_counts()
-        folder = self.services.settings.data_dir / DISCARDED_DIR
-        where = folder / discard_file_name(model.person.name, model.meeting.started_at)
-
-        def confirmed(discard: bool | None) -> None:
-            if discard:
-                self.discard_now()
-
-        self.screen.app.push_screen(DiscardScreen(model.person.name, counts, where), confirmed)
-
-    def discard_now(self) -> None:
-        if self.ending:
-            return
-        from tui1on1.storage.discard import DISCARDED_DIR  # SQLAlchemy: see above
-
-        screen = self.screen
-        self.notes.cancel_edit()
-        # The text in the input goes into the discard file with the notes:
-        # saved now, it is ordered before the discard like every note is.
-        screen.save_draft_now()
-        screen.stop_draft_timer()
-        self.ending = self.discarding = True
-        # Handled on the screen's message loop, where Textual's context is set
-        # (composing HomeScreen needs it).
-        self.services.writer.discard_meeting(
-            self.model.meeting.id,
-            self.services.settings.data_dir / DISCARDED_DIR,
-            self.now(),
-            done=lambda result: post_from_writer(screen, MeetingDiscarded(result)),
-            failed=lambda exc: post_from_writer(screen, DiscardFailed(exc)),
-        )
-        screen.notify("Discarding…", timeout=2)
-
-    def discarded(self, message: MeetingDiscarded) -> None:
-
-        result, app = message.result, self.screen.app
-        while app.screen is not self.screen and len(app.screen_stack) > 1:
-            app.pop_screen()
-        app.open_home(select_person_id=self.model.person.id)
-        # The command on a line of its own, to copy; the file name never split.
-        app.notify(
-            f"To bring it back:\n{import_command(result.path)}",
-            title=f"Discarded the 1:1 with {safe_terminal_text(result.person_name)}",
-            timeout=15,
-            markup=False,
-        )
-
-    def discard_failed(self, message: DiscardFailed) -> None:
-        self.ending = self.discarding = False
-        self.screen.notify(
-            f"The 1:1 was not discarded: {message.error}",
-            severity="warning",
-            timeout=8,
-            markup=False,
-        )
-
     def request_quit(self) -> None:
         """ctrl+q while live: end it, leave it running, stay, or discard it."""
 
@@ -347,7 +281,7 @@ class MeetingFlows:
             if choice == "end":
                 self.end()
             elif choice == "discard":
-                self.discard()
+                meeting_discard.discard(self)
             elif choice == "leave":
                 quit_app(app)
 

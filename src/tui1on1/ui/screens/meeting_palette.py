@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+
+if TYPE_CHECKING:
+    from tui1on1.ui.screens.meeting import MeetingScreen
+
 # Command palette entries: (title, help, action). The titles are part of the
 # user-facing contract (README, help screen); keep them stable.
 PALETTE = (
@@ -36,3 +45,11 @@ PALETTE = (
         "growth_plan",
     ),
 )
+
+
+def meeting_commands(screen: MeetingScreen) -> Iterator[SystemCommand]:
+    """The palette's commands for the actions the screen offers now."""
+    for title, help_text, action in PALETTE:
+        if not screen.check_action(action, ()):
+            continue
+        yield SystemCommand(title, help_text, partial(screen.run_action, action))

@@ -18,7 +18,6 @@ from tui1on1.domain.kinds import ActionStatus, CareerElement
 from tui1on1.domain.records import Person
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.storage.errors import StoreError
-from tui1on1.ui.action_ledger import change_action
 from tui1on1.ui.career_marking import choose_and_mark
 from tui1on1.ui.career_series import person_line, start_career
 from tui1on1.ui.dialogs.person_form import PersonFormScreen, person_saver
@@ -28,6 +27,7 @@ from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList, Pane
 from tui1on1.ui.person_actions import EMPTY as ACTIONS_EMPTY
 from tui1on1.ui.person_actions import action_rows
+from tui1on1.ui.person_open import not_opened, open_row
 from tui1on1.ui.person_palette import person_commands
 from tui1on1.ui.person_prep import PersonPrep, load_prep
 from tui1on1.ui.person_sections import (
@@ -42,12 +42,6 @@ from tui1on1.ui.screens.base import MeetRequest, ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.career import EMPTY as CAREER_EMPTY
 from tui1on1.ui.widgets.career import current_rows, row_element
-
-NOT_OPENED = {"topics-more"}  # rows that only say something
-
-
-def _not_opened(key: str) -> bool:
-    return key in NOT_OPENED or key.startswith("heading-")
 
 
 class PersonScreen(ServiceScreen[None]):
@@ -254,7 +248,7 @@ class PersonScreen(ServiceScreen[None]):
         highlighted = view.highlighted
         view.clear_options()
         if rows:
-            view.add_options([Option(text, id=key, disabled=_not_opened(key))
+            view.add_options([Option(text, id=key, disabled=not_opened(key))
                               for key, text in rows])  # fmt: skip
             if highlighted is not None:
                 view.highlighted = min(highlighted, len(rows) - 1)
@@ -364,48 +358,7 @@ class PersonScreen(ServiceScreen[None]):
         self.app.call_from_thread(self.notify, message, timeout=3)
         self.reload()
 
-    def _open_exposure(self, ref: str) -> None:
-        """One typed in a 1:1 opens that meeting at its note; one logged
-        here or from the shell says how to take it out."""
-        if self.prep is None:
-            return
-        item = next((e for e in self.prep.exposures if e.ref == ref), None)
-        if item is None:
-            return
-        if item.meeting_id is not None:
-            self.app.open_past_meeting(item.meeting_id, item.note_id)
-            return
-        first = self.prep.person.name.split()[0].lower()
-        self.notify(
-            f"Logged between meetings ({ref}). To take it out: "
-            f"tui1on1 exposure {first} --delete {ref}",
-            timeout=8,
-            markup=False,
-        )
-
     @on(OptionList.OptionSelected)
     def _open_row(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a meeting opens it; on an action, the action's dialog; on
-        a topic, the meeting it came from, at that note."""
-        key = event.option.id or ""
-        kind, _, ident = key.partition("-")
-        target: tuple[int, int | None] | None = None
-        if (element := row_element(key)) is not None:
-            self.action_career(element)
-        elif key == "meetings-all":
-            self.all_meetings = True
-            self.reload()
-        elif kind == "meeting":
-            target = (int(ident), None)
-        elif kind == "action" and self.prep is not None:
-            change_action(self, int(ident), self.prep.person.name, self.reload)
-        elif kind == "exposure":
-            self._open_exposure(ident)
-        elif kind == "plan":
-            self.action_growth_plan()
-        elif kind == "topic" and self.prep is not None:
-            note = next((n for n in self.prep.topics if n.id == int(ident)), None)
-            if note is not None:
-                target = (note.meeting_id, note.id)
-        if target is not None:
-            self.app.open_past_meeting(*target)
+        """Enter on a row opens what it stands for (see :func:`open_row`)."""
+        open_row(self, event.option.id or "")
