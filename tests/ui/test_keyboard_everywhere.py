@@ -114,7 +114,9 @@ async def test_every_list_opens_with_its_first_row_highlighted_and_enter_opens_i
         )
         await pilot.press("escape")
         await at_person(pilot)
-        await pilot.press("tab")  # the exposure given, under the career thread
+        await pilot.press("tab")  # the growth plan, under the career thread
+        assert person.focused is person.query_one("#person-plan", OptionList)
+        await pilot.press("tab")  # then the exposure given
         assert person.focused is person.query_one("#person-exposure", OptionList)
         await pilot.press("tab")
         assert person.focused is actions

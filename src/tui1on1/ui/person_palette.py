@@ -46,6 +46,12 @@ def person_commands(screen: PersonScreen) -> Iterator[SystemCommand]:
         screen.action_talking_point,
     )
     yield SystemCommand(
+        "Growth plan",
+        "Their goal, the options they see, the one agreed, steps, how it stands"
+        + key("person_plan"),
+        screen.action_growth_plan,
+    )
+    yield SystemCommand(
         "Log an exposure",
         "An opportunity given: a customer meeting, a talk, an intro" + key("person_exposure"),
         screen.action_log_exposure,
