@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from tui1on1.storage.store import Store
 from tui1on1.ui.dialogs.exposure import ExposureScreen
+from tui1on1.ui.dialogs.exposure_delete import ExposureDeleteScreen
 from tui1on1.ui.screens.history import MeetingHistoryScreen
 from tui1on1.ui.screens.person import PersonScreen
 
@@ -82,3 +83,29 @@ async def test_none_yet_says_how_and_enter_opens_the_meeting_it_was_typed_in(mak
         view.highlighted = 1  # the one typed in the 1:1
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingHistoryScreen))
+
+
+async def test_enter_on_a_logged_one_shows_it_and_d_takes_it_out(make_app, team, db_path):
+    app = make_app(meet=None)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await _person(pilot, team.bo)
+        view = app.screen.query_one("#person-exposure")
+        view.focus()
+        view.highlighted = 0  # the introduction, logged between meetings
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExposureDeleteScreen))
+        assert "Mon 16 Nov, introduction: met Sam from platform" in _flat(app)
+        assert "d takes it out of their log · Esc keeps it" in _flat(app)
+        await pilot.press("escape")  # kept
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        assert "Mon 16 Nov introduction: met Sam from platform" in _flat(app)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExposureDeleteScreen))
+        await pilot.press("d")
+        await wait_for(pilot, lambda: "met Sam from platform" not in _flat(app))
+        assert "Fri 13 Nov customer meeting: ran the Acme design review" in _flat(app)
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        assert [e.text for e in store.exposures(team.bo)] == ["ran the Acme design review"]
+    finally:
+        store.close()

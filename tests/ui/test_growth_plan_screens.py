@@ -120,3 +120,30 @@ async def test_f6_in_a_meeting_keeps_the_plan_and_brings_back_what_was_said(make
         assert {e.meeting_id for e in store.plan_events(ada)} == {meeting_id}
     finally:
         store.close()
+
+
+async def test_enter_on_a_step_opens_its_action_and_on_the_plan_the_dialog(
+    make_app, db_path, clock
+):
+    from test_growth_snapshots import make_plan
+
+    from tui1on1.ui.dialogs.action_change import ActionChangeScreen
+
+    priya = make_plan(db_path, clock.now())
+    app = make_app(meet=None)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await wait_for(pilot, lambda: app.services is not None)
+        app.open_person(priya)
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
+        view = app.screen.query_one("#person-plan")
+        view.focus()
+        keys = [view.get_option_at_index(i).id for i in range(view.option_count)]
+        view.highlighted = keys.index("plan-step1")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionChangeScreen))
+        assert "draft the migration RFC" in _flat(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        view.highlighted = keys.index("plan-goal")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, GrowthPlanScreen))

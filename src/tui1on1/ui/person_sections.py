@@ -105,6 +105,12 @@ def meeting_rows(prep: PersonPrep) -> list[tuple[str, Text]]:
     return meetings
 
 
+def exposure_day(on: date, today: date | None = None) -> str:
+    """ "Mon 16 Nov", with the year outside ``today``'s."""
+    day = f"{on:%a} {on.day} {on:%b}"
+    return day if today is None or on.year == today.year else f"{day} {on.year}"
+
+
 def exposure_title(exposures: list[Exposure], today: date, key: str) -> str:
     """ "Exposure given  (the last one 14 days ago · l logs one)"."""
     last = f"the last one {since_words(exposures[0].on, today)} · " if exposures else ""
@@ -115,9 +121,7 @@ def exposure_rows(exposures: list[Exposure], today: date, room: int) -> list[tup
     """The newest few: the day, the kind, the words (cut to the room)."""
     rows = []
     for item in exposures:
-        day = f"{item.on:%a} {item.on.day} {item.on:%b}"
-        if item.on.year != today.year:
-            day += f" {item.on.year}"
+        day = exposure_day(item.on, today)
         mark = f"{PRIVATE_MARK} " if item.private else ""
         head = f"{day:<11}  {mark}{KIND_NAMES[item.kind]}: "
         words = clip(one_line(safe_terminal_text(item.text)), max(room - len(head), 10))
