@@ -164,3 +164,20 @@ def test_a_promise_of_theirs_i_take_over_is_judged_from_the_day_it_became_mine(c
         "Ada Lovelace: Kept 3 of 5 promises on time in the last 90 days (60%) · 1 late · "
         "1 overdue · 1 dropped\n"
     )
+
+
+def test_dropping_an_overdue_promise_does_not_raise_the_rate(cli, promises):
+    """Tidying up can't improve the score: the promise missed Tue 1 Dec, and
+    dropping it today leaves the miss, as moving its date would."""
+    url, _, overdue = promises
+    before = cli("--db", url, "actions", "--summary", "lovelace").stdout
+    assert before.startswith("Ada Lovelace: Kept 2 of 4 promises on time in the last 90 days (50%)")
+    dropped = cli("--db", url, "actions", "drop", str(overdue), "--reason", "not needed now")
+    assert dropped.returncode == 0, dropped.stderr
+    after = cli("--db", url, "actions", "--summary", "lovelace").stdout
+    assert after == (
+        "Ada Lovelace: Kept 2 of 4 promises on time in the last 90 days (50%) · 2 late · "
+        "1 dropped\n"
+    )
+    shown = cli("--db", url, "actions", "show", str(overdue)).stdout
+    assert "late: missed Tue 1 Dec, then dropped" in shown

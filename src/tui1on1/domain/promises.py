@@ -19,7 +19,9 @@ late
 overdue
     Still open and past its due date now.
 dropped
-    Given up. Counted apart, never as kept nor as late.
+    Given up before its date passed. Counted apart, never as kept nor as
+    late. Dropped after missing its date, it is late: dropping a promise
+    doesn't erase the miss, any more than moving its date does.
 no due date
     Can't be on time or late: counted apart.
 not yet due
@@ -153,6 +155,8 @@ def promise_outcome(
     if due_then is not None and due_then == inherited:
         due_then = None  # closed on a date that had passed before it was mine
     if action.status is ActionStatus.DROPPED:
+        if missed is not None:  # missed, then given up: the miss stands
+            return PromiseOutcome(Outcome.LATE, missed, missed)
         return PromiseOutcome(Outcome.DROPPED, closing_day)
     if missed is not None:
         return PromiseOutcome(Outcome.LATE, due_then or missed, missed)
@@ -178,6 +182,8 @@ def outcome_words(
     day = format_day(judged.day, today) if judged.day else ""
     missed = judged.missed or judged.day
     late = f"late: missed {format_day(missed, today)}" if missed else "late"
+    if action.status is ActionStatus.DROPPED and missed:
+        late = f"late: missed {format_day(missed, today)}, then dropped"
     return {
         Outcome.KEPT: f"kept: done by its date, {day}",
         Outcome.LATE: late,
