@@ -53,6 +53,8 @@ class GrowthPlanScreen(FitModal[int]):
     GrowthPlanScreen #plan-body { height: auto; margin: 0 0 1 0; }
     """
     AROUND_BODY = 14  # the rows the rest of the dialog takes (its hint on three lines)
+    AROUND_BODY_LOW = 10  # below LOW rows: no margins, the hint on one line
+    LOW = 24
     BINDINGS = [
         Binding("escape", "close", "Close", id="plan_close"),
         Binding("up", "said(-1)", "Said earlier", show=False),
@@ -106,9 +108,17 @@ class GrowthPlanScreen(FitModal[int]):
         self._fit_body()
 
     def _fit_body(self) -> None:
-        """The plan scrolls, so the line to type and what it says always show."""
-        room = self.app.size.height * 9 // 10 - self.AROUND_BODY  # a dialog is 90% high at most
+        """The plan scrolls, so the line to type and what it says always show;
+        in a low terminal the rest gives up its margins and long hint, so as
+        much of the plan as can be is in view (the options for pick N)."""
+        low = self.app.size.height < self.LOW
+        self.query_one(".dialog-title").styles.margin = (0, 0, 0 if low else 1, 0)
+        self.query_one("#plan-body").styles.margin = (0, 0, 0 if low else 1, 0)
+        around = self.AROUND_BODY_LOW if low else self.AROUND_BODY
+        room = self.app.size.height * 9 // 10 - around  # a dialog is 90% high at most
         self.query_one("#plan-body").styles.max_height = max(3, room)
+        if self.is_mounted:
+            self.query_one("#plan-hint", Static).update(Text(self._hint()))
 
     @property
     def plans(self) -> list[GrowthPlan]:
@@ -120,6 +130,8 @@ class GrowthPlanScreen(FitModal[int]):
         return "option … · pick 2 · on track"
 
     def _hint(self) -> str:
+        if self.app.size.height < self.LOW:
+            return "goal · option · pick N · drop N · status · Esc"
         if self.said:
             return f"↑↓ what was said in the plan segment · {HINT}"
         return HINT
