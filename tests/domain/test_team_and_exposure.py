@@ -127,6 +127,10 @@ def test_rows_sorted_by_weight_then_longest_since_a_career_talk_then_name():
         ("lunch with Dana", ExposureKind.LUNCH, "with Dana"),
         ("led the incident review", None, "led the incident review"),
         ("intro2 x", None, "intro2 x"),
+        # A word that says more than the kind stays, so nothing said is lost.
+        ("coffee with the VP of product", ExposureKind.LUNCH, "coffee with the VP of product"),
+        ("demo of the new search", ExposureKind.PRESENTED, "demo of the new search"),
+        ("client call with Initech", ExposureKind.CUSTOMER, "client call with Initech"),
     ],
 )
 def test_the_first_word_says_the_kind(text, kind, rest):

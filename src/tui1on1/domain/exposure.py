@@ -22,6 +22,12 @@ from datetime import date, datetime
 
 from tui1on1.domain.kinds import ExposureKind
 
+KIND_NAME_WORDS = frozenset(
+    {*(kind.value for kind in ExposureKind), "presentation", "introduction", "introduced"}
+)
+"""First words that only name the kind: taken off where the kind is shown
+beside the text (a synonym such as "coffee" or "demo" says more, and stays)."""
+
 KIND_WORDS: dict[str, ExposureKind] = {
     "leadership": ExposureKind.LEADERSHIP,
     "customer": ExposureKind.CUSTOMER,
@@ -68,7 +74,9 @@ def read_kind(text: str) -> tuple[ExposureKind | None, str]:
     """(the kind its first word says, or None; the text after that word).
 
     ``"customer: sat in on the Acme QBR"`` → (CUSTOMER, ``"sat in on the Acme QBR"``);
-    ``"led the incident review"`` → (None, the text unchanged)."""
+    ``"led the incident review"`` → (None, the text unchanged). A word that
+    says more than the kind stays: ``"coffee with the VP"`` → (LUNCH, the
+    text unchanged), so the log reads "lunch: coffee with the VP"."""
     stripped = text.strip()
     match = _FIRST_WORD.match(stripped)
     if match is None:
@@ -77,6 +85,8 @@ def read_kind(text: str) -> tuple[ExposureKind | None, str]:
     rest = stripped[match.end() :].strip()
     if kind is None or not rest:  # '* talk' alone says what, not which kind
         return None, stripped
+    if match[1].casefold() not in KIND_NAME_WORDS:
+        return kind, stripped
     return kind, rest
 
 
