@@ -125,6 +125,9 @@ def test_the_team_says_who_needs_the_manager_first(cli, url):
         "  could step in  Ada Lovelace's role (ready now)\n"
         "\n"
         "No one ready to back-fill: Bo Chen's role (Designer), Cy Young's role (tui1on1 bench)\n"
+        "Ready for more now: Bo Chen for Ada Lovelace's role (Staff engineer)\n"
+        "How you listen, the last 4 weeks: no question asked · no talking points raised "
+        "(tui1on1 mirror)\n"
     )
 
 
@@ -132,6 +135,14 @@ def test_the_team_in_json(cli, url):
     code, out, _err = cli("--db", url, "team", "--json")
     doc = json.loads(out)
     assert code == 0 and doc["as_of"] == "2026-12-09"
+    assert doc["ready_now"] == [
+        {"person": "Bo Chen", "role": "Ada Lovelace's role (Staff engineer)"}
+    ]
+    assert doc["listening"] == {
+        "weeks": 4,
+        "median_pause_seconds": None,
+        "their_talking_points_share": None,
+    }
     assert [r["person"] for r in doc["team"]] == ["Cy Young", "Ada Lovelace", "Bo Chen"]
     ada = doc["team"][1]
     assert ada == {

@@ -222,3 +222,38 @@ def test_someone_added_this_month_is_not_flagged_for_no_exposure_yet():
 )
 def test_this_week_is_the_calendar_week(day, said):
     assert weeks_ago(day, TODAY) == said
+
+
+def test_the_team_header_says_who_is_ready_for_more_and_how_i_listen():
+    from tui1on1.domain.mirror import Figure, Mirror, Window
+    from tui1on1.domain.succession import Backfill, BenchRole, Readiness
+    from tui1on1.domain.team import listening_words, ready_words
+
+    ada, bo, cy = _person(1, "Ada Lovelace"), _person(2, "Bo Chen"), _person(3, "Cy Young")
+    at = datetime(2026, 12, 1, tzinfo=UTC)
+
+    def named(person, readiness):
+        return (person, Backfill(id=0, holder_id=None, candidate_id=person.id,
+                                 readiness=readiness, note="", updated_at=at))  # fmt: skip
+
+    roles = [
+        BenchRole(holder=None, candidates=(named(bo, Readiness.NOW), named(cy, Readiness.YEAR))),
+        BenchRole(holder=ada, candidates=(named(bo, Readiness.NOW),)),
+        BenchRole(holder=cy, candidates=(named(ada, Readiness.LATER),)),
+    ]
+    assert ready_words(roles) == "Ready for more now: Bo Chen for my role and Ada Lovelace's role"
+    assert ready_words(roles[2:]) == ""
+
+    def figure(key, value):
+        return Figure(key=key, title=key, value=value, shown="", sentence="", weekly=())
+
+    window = Window(4, TODAY)
+    listened = Mirror(window, (figure("pause", 4.04), figure("agenda", 0.75)))
+    assert listening_words(listened) == (
+        "How you listen, the last 4 weeks: 4.0 s median pause after asking · "
+        "75% of talking points theirs"
+    )
+    quiet = Mirror(window, (figure("pause", None), figure("agenda", None)))
+    assert listening_words(quiet) == (
+        "How you listen, the last 4 weeks: no question asked · no talking points raised"
+    )

@@ -16,6 +16,8 @@ from tui1on1.cli.run import fail, open_or_say
 from tui1on1.settings import Settings
 
 if TYPE_CHECKING:
+    from tui1on1.domain.mirror import Mirror
+    from tui1on1.domain.succession import BenchRole
     from tui1on1.domain.team import TeamRow
 
 
@@ -25,7 +27,9 @@ def now() -> datetime:
 
 
 def team(settings: Settings, args: argparse.Namespace) -> int:
-    from tui1on1.cli.questions_command import user_questions_file
+    from tui1on1.cli.questions_command import all_playbooks, user_questions_file
+    from tui1on1.domain.mirror import WINDOW_WEEKS
+    from tui1on1.domain.team import listening_words, ready_words
     from tui1on1.domain.text import safe_terminal_text
     from tui1on1.questions import load_bank
     from tui1on1.storage.errors import StoreError
@@ -40,17 +44,24 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
             print(f"tui1on1: warning: {safe_terminal_text(str(problem))}", file=sys.stderr)
         rows, roles = store.team_and_bench(bank.elements(), today, weeks=settings.career_weeks)
         bare = [role for role in roles if not role.covered] if rows else []
+        playbooks, _problems = all_playbooks(settings)  # the mirror command says them
+        mirror = store.mirror(playbooks, now(), WINDOW_WEEKS[0])
     except StoreError as exc:
         return fail(str(exc))
     finally:
         store.close()
     if args.json:
-        print(json.dumps(as_json(rows, today), indent=2, ensure_ascii=True))
+        shape = as_json(rows, today) | overview_json(roles, mirror)
+        print(json.dumps(shape, indent=2, ensure_ascii=True))
     else:
         lines = as_text(rows, today)
         if bare:
             gaps = ", ".join(safe_terminal_text(role.title) for role in bare)
             lines += ["", f"No one ready to back-fill: {gaps} (tui1on1 bench)"]
+        if rows and (ready := ready_words(roles)):
+            lines.append(safe_terminal_text(ready))
+        if rows:
+            lines.append(f"{listening_words(mirror)} (tui1on1 mirror)")
         sys.stdout.write("".join(f"{line}\n" for line in lines))
     return EXIT_OK
 
@@ -94,6 +105,27 @@ def as_text(rows: list[TeamRow], today: date) -> list[str]:
         if row.steps_into:
             lines.append(f"  could step in  {safe_terminal_text(steps_into_words(row))}")
     return lines
+
+
+def overview_json(roles: list[BenchRole], mirror: Mirror) -> dict[str, Any]:
+    """``ready_now`` (who could step into whose role now) and ``listening``
+    (the mirror's pause and share of their talking points, its window)."""
+    from tui1on1.domain.succession import Readiness
+
+    pause, agenda = mirror.figure("pause").value, mirror.figure("agenda").value
+    return {
+        "ready_now": [
+            {"person": person.name, "role": role.title}
+            for role in roles
+            for person, backfill in role.candidates
+            if backfill.readiness is Readiness.NOW
+        ],
+        "listening": {
+            "weeks": mirror.window.weeks,
+            "median_pause_seconds": pause,
+            "their_talking_points_share": agenda,
+        },
+    }
 
 
 def as_json(rows: list[TeamRow], today: date) -> dict[str, Any]:

@@ -43,10 +43,11 @@ from tui1on1.domain.growth import plan_notes as plan_notes  # storage.team reads
 from tui1on1.domain.growth_words import status_words
 from tui1on1.domain.kinds import ActionStatus, CareerElement, PlanStatus
 from tui1on1.domain.ledger import overdue_words
+from tui1on1.domain.mirror import Mirror
 from tui1on1.domain.promises import PromiseStats
 from tui1on1.domain.records import ActionItem, Person
 from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, CareerHistory
-from tui1on1.domain.succession import READINESS_WORDS, Readiness
+from tui1on1.domain.succession import READINESS_WORDS, BenchRole, Readiness
 from tui1on1.domain.text import plural
 
 EXPOSURE_DAYS = 90
@@ -287,6 +288,35 @@ def plan_words(row: TeamRow, today: date) -> str:
     if row.plan is None:
         return "none open"
     return f"{first_line(row.plan.goal)} — {status_words(row.plan, today)}"
+
+
+def ready_words(roles: Sequence[BenchRole]) -> str:
+    """Who is ready for more now, from the bench: "Ready for more now: Bo
+    Chen for Ada Lovelace's role (Designer)", or "" when nobody is named
+    ready now."""
+    ready: dict[str, list[str]] = {}
+    for role in roles:
+        for person, backfill in role.candidates:
+            if backfill.readiness is Readiness.NOW:
+                ready.setdefault(person.name, []).append(role.title)
+    if not ready:
+        return ""
+    return "Ready for more now: " + "; ".join(
+        f"{name} for {' and '.join(titles)}" for name, titles in ready.items()
+    )
+
+
+def listening_words(mirror: Mirror) -> str:
+    """How I listen, from the mirror: "How you listen, the last 4 weeks:
+    4.0 s median pause after asking · 75% of talking points theirs"."""
+    pause, agenda = mirror.figure("pause").value, mirror.figure("agenda").value
+    parts = [
+        f"{pause:.1f} s median pause after asking" if pause is not None else "no question asked",
+        f"{round(agenda * 100)}% of talking points theirs"
+        if agenda is not None
+        else "no talking points raised",
+    ]
+    return f"How you listen, {mirror.window.span()}: " + " · ".join(parts)
 
 
 def aspiration_words(row: TeamRow, today: date) -> str:

@@ -9,13 +9,14 @@ and each person's last meeting before the window by one index seek.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tui1on1.domain.mirror import MirrorData
+from tui1on1.domain.agenda import Playbook
+from tui1on1.domain.mirror import WINDOW_WEEKS, Mirror, MirrorData, Window, build_mirror
 from tui1on1.domain.records import Meeting
 from tui1on1.storage import convert
 from tui1on1.storage.ledger import LedgerStore
@@ -38,6 +39,15 @@ def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
 
 
 class MirrorStore(LedgerStore):
+    def mirror(
+        self, playbooks: Mapping[str, Playbook], now: datetime, weeks: int = WINDOW_WEEKS[0]
+    ) -> Mirror:
+        """The mirror of the last ``weeks`` weeks up to ``now`` (read, then
+        worked out by ``domain.mirror``; never stored)."""
+        window = Window(weeks, now.astimezone().date())
+        data = self.mirror_data(window.reads_from(), promises_since=window.start)
+        return build_mirror(data, playbooks, now, weeks=weeks)
+
     def mirror_data(self, since: datetime, *, promises_since: date) -> MirrorData:
         """What the mirror needs from ``since`` on (a UTC moment: give a day
         more than the window, the rules trim it to local days); my promises

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Sparkline, Static
 
 from tui1on1.domain.duedates import format_day
-from tui1on1.domain.mirror import WINDOW_WEEKS, Figure, Mirror, Window, build_mirror
+from tui1on1.domain.mirror import WINDOW_WEEKS, Figure, Mirror
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui.keys import bound_key
 from tui1on1.ui.latest import show_latest
@@ -186,6 +186,4 @@ class MirrorScreen(ServiceScreen[None]):
 
 def load_mirror(services: Services, now: datetime, weeks: int) -> Mirror:
     """On a worker's thread: read the window and work out the figures."""
-    window = Window(weeks, now.astimezone().date())
-    data = services.store.mirror_data(window.reads_from(), promises_since=window.start)
-    return build_mirror(data, services.playbooks, now, weeks=weeks)
+    return services.store.mirror(services.playbooks, now, weeks)

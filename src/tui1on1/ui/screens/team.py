@@ -8,7 +8,7 @@ person, to prepare or to start a 1:1.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from rich.text import Text
 from textual import events, on, work
@@ -17,13 +17,16 @@ from textual.binding import Binding
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui1on1.domain.mirror import WINDOW_WEEKS, Mirror
 from tui1on1.domain.succession import BenchRole
 from tui1on1.domain.team import (
     TeamRow,
     aspiration_words,
     exposure_words,
+    listening_words,
     plan_words,
     promise_words,
+    ready_words,
     step_words,
     steps_into_words,
     weeks_ago,
@@ -35,6 +38,7 @@ from tui1on1.ui.lists import OpenList, one_line
 from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 
+LISTEN_WEEKS = WINDOW_WEEKS[0]  # the header's "how you listen": the mirror's default
 ROW_CHROME = 6  # the list's focus bar, padding and scrollbar
 EMPTY = (
     "No reports yet: the team view is for the people who report to you. "
@@ -42,17 +46,27 @@ EMPTY = (
 )
 
 
-def load_team(services: Services, today: date) -> tuple[list[TeamRow], list[BenchRole]]:
+def load_team(services: Services, now: datetime) -> tuple[list[TeamRow], list[BenchRole], Mirror]:
+    """The reports, every role of the bench, and the mirror's last weeks
+    (how I listen: the header says it, `i` on home shows it all)."""
     elements = services.bank.elements()
     weeks = services.settings.career_weeks
-    rows, roles = services.store.team_and_bench(elements, today, weeks=weeks)
-    return rows, [role for role in roles if not role.covered]
+    rows, roles = services.store.team_and_bench(elements, now.astimezone().date(), weeks=weeks)
+    return rows, roles, services.store.mirror(services.playbooks, now, LISTEN_WEEKS)
 
 
-def header_text(rows: list[TeamRow], bare: list[BenchRole], room: int = 78) -> Text:
-    """The title, how many need something (or that nobody does), and the
-    roles no one is ready to back-fill (the bench's gaps), on one line cut
-    to ``room`` cells (`tui1on1 bench` lists them all)."""
+def header_text(
+    rows: list[TeamRow],
+    bare: list[BenchRole],
+    room: int = 78,
+    *,
+    ready: str = "",
+    listening: str = "",
+) -> Text:
+    """The title, how many need something (or that nobody does), the roles
+    no one is ready to back-fill (the bench's gaps), who is ready for more
+    now, and how I listen — each on one line cut to ``room`` cells
+    (`tui1on1 bench` and `tui1on1 mirror` say them in full)."""
     text = Text("Your team, who needs you first", style="bold")
     needing = sum(1 for r in rows if r.attention)
     if not rows:
@@ -69,6 +83,9 @@ def header_text(rows: list[TeamRow], bare: list[BenchRole], room: int = 78) -> T
         text.append("\n" + line)
     else:
         text.append("\nEvery role has someone ready now or within a year")
+    for line in (ready, listening):
+        if line:
+            text.append("\n" + clip(safe_terminal_text(line), room))
     return text
 
 
@@ -119,6 +136,8 @@ class TeamScreen(ServiceScreen[None]):
         super().__init__()
         self.rows: list[TeamRow] | None = None
         self.bare: list[BenchRole] = []  # roles with no one ready
+        self.ready = ""  # who is ready for more now
+        self.listening = ""  # how I listen, from the mirror
 
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="team-header")
@@ -137,21 +156,30 @@ class TeamScreen(ServiceScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="team")
     def reload(self) -> None:
-        rows, bare = load_team(self.open_services(), self.today())
-        show_latest(self.app, self._show, rows, bare)
+        rows, roles, mirror = load_team(self.open_services(), self.app.clock.now())
+        show_latest(self.app, self._show, rows, roles, mirror)
 
     def show_store_error(self, error: StoreError, undone: str | None = None) -> None:
         super().show_store_error(error, undone)
         if self.rows is None:
             self.query_one("#team-header", Static).update(not_loaded(error))
 
-    def _show(self, rows: list[TeamRow], bare: list[BenchRole] | None = None) -> None:
+    def _show(
+        self,
+        rows: list[TeamRow],
+        roles: list[BenchRole] | None = None,
+        mirror: Mirror | None = None,
+    ) -> None:
         self.rows = rows
-        if bare is not None:
-            self.bare = bare
+        if roles is not None:
+            self.bare = [role for role in roles if not role.covered]
+            self.ready = ready_words(roles)
+        if mirror is not None:
+            self.listening = listening_words(mirror)
         today = self.today()
         room = max(self.size.width - 2, 20)  # the header's padding
-        self.query_one("#team-header", Static).update(header_text(rows, self.bare, room))
+        header = header_text(rows, self.bare, room, ready=self.ready, listening=self.listening)
+        self.query_one("#team-header", Static).update(header)
         view = self.query_one("#team-list", OpenList)
         current = view.highlighted_option.id if view.highlighted_option is not None else None
         view.clear_options()
