@@ -118,7 +118,7 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
     assert "growth plan: Tech lead within a year — slipping since 9 Dec: on call th…" in screen
     assert "career talk 1 week ago · aspiration: wants to lead a small team" in screen
     assert "next step: shadow Sam's on-call (overdue since Fri 11 Dec)" in screen
-    assert "exposure 6 days ago · my promises none open" in screen
+    assert "my promises none open · exposure 6 days ago" in screen
     assert "Sam Okafor — no 1:1 yet" in screen
     home.key("Down")
     home.key("Enter")  # Priya, the second
