@@ -383,3 +383,36 @@ def test_a_reworded_goal_serves_what_they_want_now() -> None:
     assert plan.plans[0].aspiration == "wants to lead a guild"
     plan.type("goal Lead the estimation guild by May", days=1)  # nothing said since: kept
     assert plan.plans[0].aspiration == "wants to lead a guild"
+
+
+def test_an_achieved_plans_open_steps_stay_its_own_not_the_next_ones() -> None:
+    plan = Plan()
+    plan.type("goal Run the on-call reviews")
+    first_open = plan.plans[0].opened
+    rfc = action(1, "draft the on-call RFC", first_open + timedelta(days=1), due=date(2026, 11, 6))
+    plan.type("achieved: she runs them now", days=40)
+    plan.type("goal Staff engineer on the platform team", days=1)
+    between = action(7, "shadow the architect", plan.plans[0].opened - timedelta(minutes=30))
+    new, old = plan.plans
+    assert [s.id for s in steps_of(new, [rfc, between], plan.plans)] == [7]
+    assert [s.id for s in steps_of(old, [rfc, between], plan.plans)] == [1]
+
+
+def test_a_status_said_again_with_a_note_says_still_and_a_new_pick_says_instead() -> None:
+    plan = Plan()
+    plan.type("goal Tech lead")
+    plan.type("option a")
+    plan.type("option b")
+    plan.type("slipping: on call")
+    again = plan.type("slipping: reorg too", days=2)
+    assert change_words(again, plan.plans) == "Still slipping; the note is kept."
+    lines = ["pick 2", "pick 1"]
+    for minute, line in enumerate(lines):
+        plan.events.append(
+            decide(read_plan_line(line), open_plan(plan.plans), person_id=1,
+                   at=plan.at + timedelta(minutes=minute + 1), uid=f"p{minute}", meeting_id=4)
+        )  # fmt: skip
+    assert meeting_plan_lines(plan.events, 4) == [
+        "Agreed: b (option 2)",
+        "Agreed: a (option 1), instead of option 2",
+    ]

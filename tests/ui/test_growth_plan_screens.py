@@ -147,3 +147,39 @@ async def test_enter_on_a_step_opens_its_action_and_on_the_plan_the_dialog(
         view.highlighted = keys.index("plan-goal")
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, GrowthPlanScreen))
+
+
+async def test_the_plan_says_when_their_aspiration_moved_on_since_it_was_set(
+    make_app, db_path, clock
+):
+    from datetime import timedelta
+
+    from test_growth_snapshots import make_plan
+
+    from tui1on1.domain.kinds import NoteKind
+    from tui1on1.domain.records import NewNote
+
+    priya = make_plan(db_path, clock.now())
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        start = clock.now() - timedelta(days=2)
+        meeting, _ = store.start_meeting(priya, playbook="weekly", planned_minutes=30, now=start)
+        store.add_note(NewNote(uid="since", meeting_id=meeting.id, kind=NoteKind.NOTE,
+                               text="staff engineer on the platform team", career="aspiration",
+                               created_at=start + timedelta(minutes=3)))  # fmt: skip
+        store.end_meeting(meeting.id, start + timedelta(minutes=30))
+    finally:
+        store.close()
+    app = make_app(meet=None)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await wait_for(pilot, lambda: app.services is not None)
+        app.open_person(priya)
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
+        await wait_for(
+            pilot, lambda: "Wants now staff engineer on the platform team" in _flat(app)
+        )
+        assert "For wants to lead the payments team" in _flat(app)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GrowthPlanScreen))
+        said = " ".join(_flat(app).replace("│", " ").split())
+        assert "they have said since: staff engineer on the platform team" in said

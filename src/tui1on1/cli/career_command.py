@@ -69,7 +69,7 @@ def career(settings: Settings, args: argparse.Namespace) -> int:
         return fail(str(exc))
     finally:
         store.close()
-    steps = {plan.uid: steps_of(plan, actions) for plan in plans}
+    steps = {plan.uid: steps_of(plan, actions, plans) for plan in plans}
     if args.json:
         shape = as_json(person.name, thread)
         shape["growth_plans"] = plans_json(plans, steps)

@@ -105,7 +105,7 @@ def plan_steps(
         return {}
     thread = store.career_thread(person_id, _elements(settings))
     actions = store.actions_of_notes(plan_notes(thread))
-    return {p.uid: steps_of(p, actions) for p in plans}
+    return {p.uid: steps_of(p, actions, plans) for p in plans}
 
 
 def as_json(

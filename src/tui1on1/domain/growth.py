@@ -321,11 +321,20 @@ def decide(
     return PlanEvent(uid, person_id, at, command.op, target=option.uid, meeting_id=meeting_id)
 
 
-def steps_of(plan: GrowthPlan, actions: Iterable[ActionItem]) -> list[ActionItem]:
+def steps_of(
+    plan: GrowthPlan, actions: Iterable[ActionItem], plans: Iterable[GrowthPlan] = ()
+) -> list[ActionItem]:
     """The plan's steps among someone's career-plan actions: those agreed
-    while it was open, and earlier ones still open when it opened (a step
-    typed in the 1:1 before the goal was set is one). Open first, due first
-    (none last); then the closed ones, latest first."""
+    while it was open, and earlier ones agreed while no plan was open and
+    still open when it opened (a step typed in the 1:1 before the goal was
+    set is one). A step agreed under another of ``plans`` stays that plan's:
+    an achieved plan's open steps don't become the next one's. Open first,
+    due first (none last); then the closed ones, latest first."""
+    others = [p for p in plans if p.uid != plan.uid]
+
+    def under_another(agreed: datetime) -> bool:
+        return any(p.opened <= agreed and (p.closed is None or agreed <= p.closed)
+                   for p in others)  # fmt: skip
 
     def belongs(action: ActionItem) -> bool:
         agreed = action.created_at
@@ -333,6 +342,8 @@ def steps_of(plan: GrowthPlan, actions: Iterable[ActionItem]) -> list[ActionItem
             return False
         if agreed >= plan.opened:
             return True
+        if under_another(agreed):
+            return False
         if action.status is ActionStatus.OPEN:
             return True
         return action.closed_at is not None and action.closed_at > plan.opened

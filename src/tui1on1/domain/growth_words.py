@@ -76,7 +76,12 @@ def change_words(event: PlanEvent, plans: list[GrowthPlan]) -> str:
         return "Plan started with that goal." if plans[0].uid == event.uid else "Goal reworded."
     if event.op is PlanOp.STATUS and event.status is not None:
         said = STATUS_NAMES[event.status]
-        return f"Plan closed: {said}." if event.status in CLOSING else f"Now {said}."
+        if event.status in CLOSING:
+            return f"Plan closed: {said}."
+        since = plans[0].status_since if plans and plans[0].is_open else None
+        if since is not None and since.status is event.status and since.at < event.at:
+            return f"Still {said}; the note is kept."
+        return f"Now {said}."
     number = next(
         (o.number for p in plans for o in p.options if event.uid == o.uid or event.target == o.uid),
         0,
@@ -93,11 +98,15 @@ def meeting_plan_lines(events: list[PlanEvent], meeting_id: int) -> list[str]:
         if event.meeting_id != meeting_id:
             continue
         plans = build_plans(events[: index + 1])
-        lines.append(_change_line(event, plans))
+        earlier = build_plans(events[:index])
+        before = earlier[0].options if earlier and earlier[0].is_open else ()
+        lines.append(_change_line(event, plans, before))
     return lines
 
 
-def _change_line(event: PlanEvent, plans: list[GrowthPlan]) -> str:
+def _change_line(
+    event: PlanEvent, plans: list[GrowthPlan], before: tuple[PlanOption, ...] = ()
+) -> str:
     if event.op is PlanOp.GOAL:
         verb = "Goal set" if plans[0].uid == event.uid else "Goal reworded"
         return f"{verb}: {first_line(event.text)}"
@@ -110,6 +119,12 @@ def _change_line(event: PlanEvent, plans: list[GrowthPlan]) -> str:
     )
     words = f"{first_line(option.text)} (option {option.number})" if option else "an option"
     verb = {PlanOp.OPTION: "Option", PlanOp.PICK: "Agreed", PlanOp.DROP: "Set aside"}[event.op]
+    if event.op is PlanOp.PICK and before:
+        instead = [
+            o.number for o in before if o.state is OptionState.PICKED and o.uid != event.target
+        ]
+        if instead:
+            words += f", instead of option {instead[0]}"
     return f"{verb}: {words}"
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from tui1on1.domain.cadence import next_due
 from tui1on1.domain.career import CareerThread
-from tui1on1.domain.growth import GrowthPlan, PlanEvent, build_plans, open_plan
+from tui1on1.domain.growth import GrowthPlan, PlanEvent, build_plans, open_plan, steps_of
 from tui1on1.domain.kinds import ActionStatus, CareerElement, Owner, Relationship
 from tui1on1.domain.promises import DEFAULT_DAYS, PromiseStats, promise_stats_by_person
 from tui1on1.domain.records import ActionItem
@@ -134,15 +134,21 @@ class TeamStore(
         events: dict[int, list[PlanEvent]] = {}
         for event in self.all_plan_events(ids):
             events.setdefault(event.person_id, []).append(event)
+        every = {person_id: build_plans(theirs) for person_id, theirs in events.items()}
         plans = {
             person_id: plan
-            for person_id, theirs in events.items()
-            if (plan := open_plan(build_plans(theirs))) is not None
+            for person_id, theirs in every.items()
+            if (plan := open_plan(theirs)) is not None
         }
         notes = [n for person_id in plans for n in plan_notes(threads[person_id])]
-        actions: dict[int, list[ActionItem]] = {}
+        found: dict[int, list[ActionItem]] = {}
         for action in self.actions_of_notes(notes) if notes else []:
-            actions.setdefault(action.person_id, []).append(action)
+            found.setdefault(action.person_id, []).append(action)
+        # Each open plan's own steps (an earlier plan's stay its own).
+        actions = {
+            person_id: steps_of(plan, found.get(person_id, []), every[person_id])
+            for person_id, plan in plans.items()
+        }
         return plans, actions
 
     def _last_met(self, person_ids: list[int]) -> dict[int, datetime]:

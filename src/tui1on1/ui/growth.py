@@ -39,7 +39,11 @@ def plan_title(plans: list[GrowthPlan], key: str) -> str:
 
 
 def plan_rows(
-    plans: list[GrowthPlan], actions: list[ActionItem], today: date, room: int
+    plans: list[GrowthPlan],
+    actions: list[ActionItem],
+    today: date,
+    room: int,
+    aspiration: str | None = None,
 ) -> list[tuple[str, Text]]:
     """The open plan, a row a thing: goal, what it is for, how it stands,
     each option, each step (overdue in bold). With none open, one row
@@ -55,19 +59,21 @@ def plan_rows(
     rows = [row("plan-goal", "Goal", first_line(plan.goal))]
     if plan.aspiration:
         rows.append(row("plan-for", "For", plan.aspiration, "italic"))
+    if aspiration and aspiration != plan.aspiration:  # the thread moved on since
+        rows.append(row("plan-now", "Wants now", aspiration, "italic"))
     rows.append(row("plan-status", "Status", status_words(plan, today), "italic"))
     for option in plan.options:
         style = "strike" if option.state is OptionState.DROPPED else ""
         rows.append(row(f"plan-option{option.number}", f"Option {option.number}",
                         option_words(option), style))  # fmt: skip
-    for step in steps_of(plan, actions):
+    for step in steps_of(plan, actions, plans):
         late = (
             step.status is ActionStatus.OPEN and step.due is not None
             and is_overdue(step.due, today)
         )  # fmt: skip
         words = f"{action_ref(step.id)}  {first_line(step.text)} — {due_words(step, today)}"
         rows.append(row(f"plan-step{step.id}", "Step", words, "bold" if late else ""))
-    if not plan.options and not steps_of(plan, actions):
+    if not plan.options and not steps_of(plan, actions, plans):
         rows.append(row("plan-next", "Next", "the options they see (g, then option …)", "italic"))
     return rows
 

@@ -138,11 +138,16 @@ class GrowthPlanScreen(FitModal[int]):
 
     def _show(self) -> None:
         plans = self.plans
-        steps = {plan.uid: steps_of(plan, self.actions) for plan in plans[:1]}
+        steps = {plan.uid: steps_of(plan, self.actions, plans) for plan in plans[:1]}
         hint = "type goal and what they aim for"
         lines = plan_lines(plans, steps, self.today, earlier=False, hint=hint)
         if self.aspiration and (not plans or not plans[0].is_open):
             lines.append(f"Their aspiration now: {safe_terminal_text(self.aspiration)}")
+        elif self.aspiration and plans[0].aspiration != self.aspiration:
+            lines.append(
+                f"  they have said since: {safe_terminal_text(self.aspiration)} "
+                "(goal … rewords it for that)"
+            )
         self.query_one("#plan-text", Static).update(Text("\n".join(lines)))
         self.query_one("#plan-line", Input).placeholder = self._placeholder()
 
@@ -171,9 +176,10 @@ class GrowthPlanScreen(FitModal[int]):
         left = [text for text in self.said if text.casefold() not in taken]
         if not left:
             return
-        self._said_at = max(0, min(len(left) - 1, self._said_at + step))
+        self._said_at = max(0, min(len(left), min(self._said_at, len(left)) + step))
         line = self.query_one("#plan-line", Input)
-        line.value = f"option {left[self._said_at]}"
+        # ↓ past the newest comes back to an empty line, as a shell's history does.
+        line.value = f"option {left[self._said_at]}" if self._said_at < len(left) else ""
         line.cursor_position = len(line.value)
 
     def action_page(self, step: int) -> None:

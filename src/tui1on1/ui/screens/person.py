@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui1on1.domain.growth import current_aspiration
 from tui1on1.domain.kinds import ActionStatus, CareerElement
 from tui1on1.domain.records import Person
 from tui1on1.domain.text import safe_terminal_text
@@ -206,7 +207,8 @@ class PersonScreen(ServiceScreen[None]):
         plan_key = bound_key(self.app, PersonScreen, "person_plan", "g")
         plans = prep.plans
         self.query_one("#person-plan-title", Static).update(plan_title(plans, plan_key))
-        self._fill("#person-plan", plan_rows(plans, prep.plan_actions, today, room), "")
+        wants = current_aspiration(prep.career)
+        self._fill("#person-plan", plan_rows(plans, prep.plan_actions, today, room, wants), "")
         self.query_one("#person-promises", Static).update(Text(prep.promises, style="italic"))
         actions = action_rows(prep.actions, today, room, prep.private_actions)
         self._fill("#person-actions", actions, ACTIONS_EMPTY)
