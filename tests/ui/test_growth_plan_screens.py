@@ -175,9 +175,7 @@ async def test_the_plan_says_when_their_aspiration_moved_on_since_it_was_set(
         await wait_for(pilot, lambda: app.services is not None)
         app.open_person(priya)
         await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
-        await wait_for(
-            pilot, lambda: "Wants now staff engineer on the platform team" in _flat(app)
-        )
+        await wait_for(pilot, lambda: "Wants now staff engineer on the platform team" in _flat(app))
         assert "For wants to lead the payments team" in _flat(app)
         await pilot.press("g")
         await wait_for(pilot, lambda: isinstance(app.screen, GrowthPlanScreen))
