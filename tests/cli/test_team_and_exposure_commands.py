@@ -126,6 +126,7 @@ def test_the_team_says_who_needs_the_manager_first(cli, url):
         "\n"
         "No one ready to back-fill: Bo Chen's role (Designer), Cy Young's role (tui1on1 bench)\n"
         "Ready for more now: Bo Chen for Ada Lovelace's role (Staff engineer)\n"
+        "Your promises to them: 1 open · 1 overdue\n"
         "How you listen, the last 4 weeks: no question asked · no talking points raised "
         "(tui1on1 mirror)\n"
     )

@@ -244,16 +244,19 @@ def test_the_team_header_says_who_is_ready_for_more_and_how_i_listen():
     assert ready_words(roles) == "Ready for more now: Bo Chen for my role and Ada Lovelace's role"
     assert ready_words(roles[2:]) == ""
 
-    def figure(key, value):
-        return Figure(key=key, title=key, value=value, shown="", sentence="", weekly=())
+    def figure(key, value, **detail):
+        return Figure(key=key, title=key, value=value, shown="", sentence="", weekly=(),
+                      detail=detail)  # fmt: skip
 
     window = Window(4, TODAY)
-    listened = Mirror(window, (figure("pause", 4.04), figure("agenda", 0.75)))
-    assert listening_words(listened) == (
-        "How you listen, the last 4 weeks: 4.0 s median pause after asking · "
-        "75% of talking points theirs"
+    listened = Mirror(
+        window, (figure("pause", 4.04, asked=6), figure("agenda", 0.75, theirs=3, mine=1))
     )
-    quiet = Mirror(window, (figure("pause", None), figure("agenda", None)))
+    assert listening_words(listened) == (
+        "How you listen, the last 4 weeks: 4.0 s median pause after asking (6 questions) · "
+        "3 of 4 talking points theirs"
+    )
+    quiet = Mirror(window, (figure("pause", None, asked=0), figure("agenda", None)))
     assert listening_words(quiet) == (
         "How you listen, the last 4 weeks: no question asked · no talking points raised"
     )

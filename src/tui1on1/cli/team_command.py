@@ -29,7 +29,7 @@ def now() -> datetime:
 def team(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.cli.questions_command import all_playbooks, user_questions_file
     from tui1on1.domain.mirror import WINDOW_WEEKS
-    from tui1on1.domain.team import listening_words, ready_words
+    from tui1on1.domain.team import listening_words, promises_words, ready_words
     from tui1on1.domain.text import safe_terminal_text
     from tui1on1.questions import load_bank
     from tui1on1.storage.errors import StoreError
@@ -60,6 +60,8 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
             lines += ["", f"No one ready to back-fill: {gaps} (tui1on1 bench)"]
         if rows and (ready := ready_words(roles)):
             lines.append(safe_terminal_text(ready))
+        if promised := promises_words(rows):
+            lines.append(promised)
         if rows:
             lines.append(f"{listening_words(mirror)} (tui1on1 mirror)")
         sys.stdout.write("".join(f"{line}\n" for line in lines))

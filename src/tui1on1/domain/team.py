@@ -31,7 +31,7 @@ on (not by a sum: three small things don't outweigh a broken promise).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -307,16 +307,36 @@ def ready_words(roles: Sequence[BenchRole]) -> str:
 
 
 def listening_words(mirror: Mirror) -> str:
-    """How I listen, from the mirror: "How you listen, the last 4 weeks:
-    4.0 s median pause after asking · 75% of talking points theirs"."""
-    pause, agenda = mirror.figure("pause").value, mirror.figure("agenda").value
+    """How I listen, from the mirror, with how much it rests on: "How you
+    listen, the last 4 weeks: 4.0 s median pause after asking (6 questions)
+    · 3 of 4 talking points theirs"."""
+    pause, agenda = mirror.figure("pause"), mirror.figure("agenda")
+    asked = _count(pause.detail, "asked")
+    theirs, mine = _count(agenda.detail, "theirs"), _count(agenda.detail, "mine")
     parts = [
-        f"{pause:.1f} s median pause after asking" if pause is not None else "no question asked",
-        f"{round(agenda * 100)}% of talking points theirs"
-        if agenda is not None
+        f"{pause.value:.1f} s median pause after asking ({plural(asked, 'question')})"
+        if pause.value is not None
+        else "no question asked",
+        f"{theirs} of {plural(theirs + mine, 'talking point')} theirs"
+        if theirs + mine
         else "no talking points raised",
     ]
     return f"How you listen, {mirror.window.span()}: " + " · ".join(parts)
+
+
+def _count(detail: Mapping[str, object], key: str) -> int:
+    value = detail.get(key, 0)
+    return value if isinstance(value, int) else 0
+
+
+def promises_words(rows: Sequence[TeamRow]) -> str:
+    """What I promised them all: "Your promises to them: 6 open · 2 overdue",
+    or "" with none open."""
+    still = sum(row.open_mine for row in rows)
+    if not still:
+        return ""
+    late = sum(row.promises.overdue for row in rows)
+    return f"Your promises to them: {still} open" + (f" · {late} overdue" if late else "")
 
 
 def aspiration_words(row: TeamRow, today: date) -> str:

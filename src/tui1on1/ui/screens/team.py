@@ -26,6 +26,7 @@ from tui1on1.domain.team import (
     listening_words,
     plan_words,
     promise_words,
+    promises_words,
     ready_words,
     step_words,
     steps_into_words,
@@ -39,6 +40,7 @@ from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 
 LISTEN_WEEKS = WINDOW_WEEKS[0]  # the header's "how you listen": the mirror's default
+TALL = 24  # from this height the header also says who is ready, my promises, how I listen
 ROW_CHROME = 6  # the list's focus bar, padding and scrollbar
 EMPTY = (
     "No reports yet: the team view is for the people who report to you. "
@@ -62,6 +64,7 @@ def header_text(
     *,
     ready: str = "",
     listening: str = "",
+    promises: bool = True,
 ) -> Text:
     """The title, how many need something (or that nobody does), the roles
     no one is ready to back-fill (the bench's gaps), who is ready for more
@@ -83,7 +86,7 @@ def header_text(
         text.append("\n" + line)
     else:
         text.append("\nEvery role has someone ready now or within a year")
-    for line in (ready, listening):
+    for line in (ready, promises_words(rows) if promises else "", listening):
         if line:
             text.append("\n" + clip(safe_terminal_text(line), room))
     return text
@@ -178,7 +181,10 @@ class TeamScreen(ServiceScreen[None]):
             self.listening = listening_words(mirror)
         today = self.today()
         room = max(self.size.width - 2, 20)  # the header's padding
-        header = header_text(rows, self.bare, room, ready=self.ready, listening=self.listening)
+        # Below TALL rows the reports need the room: the header keeps its first three lines.
+        tall = self.size.height >= TALL
+        header = header_text(rows, self.bare, room, ready=self.ready if tall else "",
+                             listening=self.listening if tall else "", promises=tall)  # fmt: skip
         self.query_one("#team-header", Static).update(header)
         view = self.query_one("#team-list", OpenList)
         current = view.highlighted_option.id if view.highlighted_option is not None else None
