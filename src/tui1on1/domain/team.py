@@ -39,7 +39,6 @@ from tui1on1.domain.career import CareerThread, first_line
 from tui1on1.domain.duedates import format_day
 from tui1on1.domain.growth import GrowthPlan, steps_of
 from tui1on1.domain.growth import next_step as next_plan_step
-from tui1on1.domain.growth import plan_notes as plan_notes  # storage.team reads it here
 from tui1on1.domain.growth_words import status_words
 from tui1on1.domain.kinds import ActionStatus, CareerElement, PlanStatus
 from tui1on1.domain.ledger import overdue_words

@@ -17,7 +17,14 @@ from sqlalchemy import func, select
 
 from tui1on1.domain.cadence import next_due
 from tui1on1.domain.career import CareerThread
-from tui1on1.domain.growth import GrowthPlan, PlanEvent, build_plans, open_plan, steps_of
+from tui1on1.domain.growth import (
+    GrowthPlan,
+    PlanEvent,
+    build_plans,
+    open_plan,
+    plan_notes,
+    steps_of,
+)
 from tui1on1.domain.kinds import ActionStatus, CareerElement, Owner, Relationship
 from tui1on1.domain.promises import DEFAULT_DAYS, PromiseStats, promise_stats_by_person
 from tui1on1.domain.records import ActionItem
@@ -28,7 +35,6 @@ from tui1on1.domain.team import (
     THREAD_WINDOW_DAYS,
     PlanStep,
     TeamRow,
-    plan_notes,
     team_row,
     team_rows,
 )

@@ -66,14 +66,15 @@ def plan_rows(
         style = "strike" if option.state is OptionState.DROPPED else ""
         rows.append(row(f"plan-option{option.number}", f"Option {option.number}",
                         option_words(option), style))  # fmt: skip
-    for step in steps_of(plan, actions, plans):
+    steps = steps_of(plan, actions, plans)
+    for step in steps:
         late = (
             step.status is ActionStatus.OPEN and step.due is not None
             and is_overdue(step.due, today)
         )  # fmt: skip
         words = f"{action_ref(step.id)}  {first_line(step.text)} — {due_words(step, today)}"
         rows.append(row(f"plan-step{step.id}", "Step", words, "bold" if late else ""))
-    if not plan.options and not steps_of(plan, actions, plans):
+    if not plan.options and not steps:
         rows.append(row("plan-next", "Next", "the options they see (g, then option …)", "italic"))
     return rows
 
