@@ -267,7 +267,13 @@ async def test_a_carried_action_is_reworded_rescheduled_and_reassigned_and_read_
 
         # The read-back before End: mine first, the carried one changed here too.
         await pilot.press("ctrl+o")
-        await wait_for(pilot, lambda: "Read back" in "\n".join(screen_lines(app)))
+        await wait_for(
+            pilot,
+            lambda: (
+                "them: draft the proposal · due Fri 4 Dec"
+                in "\n".join(screen_lines(app)).partition("Read back")[2]
+            ),
+        )
         text = "\n".join(screen_lines(app))
         assert text.index("me: review the RFC with Sam · due Fri 27 Nov") < text.index(
             "them: draft the proposal · due Fri 4 Dec"
@@ -396,9 +402,12 @@ async def test_a_opens_an_action_in_full_to_drop_it_with_a_reason_or_reschedule_
         await settle(pilot)
 
         await pilot.press("ctrl+o")  # the rescheduled one is read back before End
-        await wait_for(pilot, lambda: "Read back" in "\n".join(screen_lines(app)))
-        assert "me: intro to Sam and Lee from platform · due Tue 1 Dec" in "\n".join(
-            screen_lines(app)
+        await wait_for(
+            pilot,
+            lambda: (
+                "me: intro to Sam and Lee from platform · due Tue 1 Dec"
+                in "\n".join(screen_lines(app)).partition("Read back")[2]
+            ),
         )
 
     store = Store.open(f"sqlite:///{db_path}")

@@ -18,7 +18,14 @@ async def _read_back(make_app, clock, size) -> str:
         for line in ACTIONS:
             await type_line(pilot, line)
         clock.advance(27 * 60)  # the last segment of thirty minutes
-        await wait_for(pilot, lambda: "Read back" in "\n".join(screen_lines(app)))
+        # The card's title can reach the screen a frame before its rows.
+        await wait_for(
+            pilot,
+            lambda: (
+                "them: follow up on item 1 ·"
+                in "\n".join(screen_lines(app)).partition("Read back")[2]
+            ),
+        )
         shown = "\n".join(screen_lines(app))
         return shown.split("Read back", 1)[1]  # the card, then the notes (another wording)
 
