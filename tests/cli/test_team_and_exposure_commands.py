@@ -124,8 +124,10 @@ def test_the_team_says_who_needs_the_manager_first(cli, url):
         "  my promises    none open\n"
         "  could step in  Ada Lovelace's role (ready now)\n"
         "\n"
+        "No career talk in 6 weeks: Ada Lovelace (8 weeks ago), Cy Young (no 1:1 yet)\n"
         "No one ready to back-fill: Bo Chen's role (Designer), Cy Young's role (tui1on1 bench)\n"
-        "Ready for more now: Bo Chen for Ada Lovelace's role (Staff engineer)\n"
+        "Ready for more now: Bo Chen for Ada Lovelace's role (Staff engineer)"
+        " · within a year: Ada Lovelace for my role\n"
         "Your promises to them: 1 open · 1 overdue\n"
         "How you listen, the last 4 weeks: no question asked · no talking points raised "
         "(tui1on1 mirror)\n"
@@ -139,6 +141,14 @@ def test_the_team_in_json(cli, url):
     assert doc["ready_now"] == [
         {"person": "Bo Chen", "role": "Ada Lovelace's role (Staff engineer)"}
     ]
+    assert doc["ready_within_a_year"] == [{"person": "Ada Lovelace", "role": "my role"}]
+    assert doc["career_talk_due"] == {
+        "weeks": 6,
+        "people": [
+            {"person": "Ada Lovelace", "last_career_conversation": "2026-10-14", "met": True},
+            {"person": "Cy Young", "last_career_conversation": None, "met": False},
+        ],
+    }
     assert doc["listening"] == {
         "weeks": 4,
         "median_pause_seconds": None,

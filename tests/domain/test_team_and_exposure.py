@@ -106,7 +106,7 @@ def test_rows_sorted_by_weight_then_longest_since_a_career_talk_then_name():
     empty = build_thread([])
 
     def row(pid, name, talk, met=True):
-        history = CareerHistory(meetings=1 if met else 0, last_at=talk)
+        history = CareerHistory(meetings=1 if met else 0, last_asked_at=talk)
         return team_row(_person(pid, name), history, empty, {}, TODAY, PromiseStats(), 0, TODAY)
 
     rows = team_rows([
@@ -158,7 +158,7 @@ def test_the_weightiest_reason_orders_people_not_a_sum():
 
     def row(pid, name, promises, talk_weeks):
         talk = datetime(2026, 12, 9, tzinfo=UTC) - timedelta(weeks=talk_weeks)
-        history = CareerHistory(meetings=1, last_at=talk)
+        history = CareerHistory(meetings=1, last_asked_at=talk)
         return team_row(_person(pid, name), history, empty, {}, None, promises, 0, TODAY)
 
     rows = team_rows([
@@ -241,8 +241,26 @@ def test_the_team_header_says_who_is_ready_for_more_and_how_i_listen():
         BenchRole(holder=ada, candidates=(named(bo, Readiness.NOW),)),
         BenchRole(holder=cy, candidates=(named(ada, Readiness.LATER),)),
     ]
-    assert ready_words(roles) == "Ready for more now: Bo Chen for my role and Ada Lovelace's role"
-    assert ready_words(roles[2:]) == ""
+    assert ready_words(roles) == (
+        "Ready for more now: Bo Chen for my role and Ada Lovelace's role"
+        " · within a year: Cy Young for my role"
+    )
+    assert ready_words(roles[:1] + roles[2:]) == (
+        "Ready for more now: Bo Chen for my role · within a year: Cy Young for my role"
+    )
+    # short of room, those within a year are counted
+    assert ready_words(roles[:1] + roles[2:], room=62) == (
+        "Ready for more now: Bo Chen for my role · 1 more within a year"
+    )
+    # someone ready now isn't named again for within a year
+    both = [BenchRole(holder=None, candidates=(named(bo, Readiness.YEAR),)), roles[1]]
+    assert ready_words(both) == "Ready for more now: Bo Chen for Ada Lovelace's role"
+    assert ready_words([BenchRole(holder=ada, candidates=(named(cy, Readiness.YEAR),))]) == (
+        "Ready for more within a year: Cy Young for Ada Lovelace's role"
+    )
+    assert ready_words(roles[2:]) == (
+        "Ready for more: no one on the bench is ready now or within a year"
+    )
 
     def figure(key, value, **detail):
         return Figure(key=key, title=key, value=value, shown="", sentence="", weekly=(),
@@ -260,3 +278,54 @@ def test_the_team_header_says_who_is_ready_for_more_and_how_i_listen():
     assert listening_words(quiet) == (
         "How you listen, the last 4 weeks: no question asked · no talking points raised"
     )
+
+
+def test_a_first_1on1_is_a_career_talk_only_when_a_career_question_was_asked():
+    """Getting to know someone isn't a career conversation by itself: the
+    first 1:1 counts when a career question was asked in it; a meeting on
+    another career playbook counts as held."""
+    empty = build_thread([])
+    first = datetime(2026, 12, 7, 9, tzinfo=UTC)
+
+    def talk(**history):
+        row = team_row(_person(1, "Ada"), CareerHistory(meetings=1, **history), empty, {},
+                       TODAY, PromiseStats(), 0, TODAY)  # fmt: skip
+        return row.last_career_talk, [a.words for a in row.attention]
+
+    day, words = talk(last_series="first", last_series_at=first)
+    assert (day, words[0]) == (None, "never asked about their career")
+    assert talk(last_series="first", last_series_at=first, last_asked_at=first)[0] == first.date()
+    assert talk(last_series="aspiration", last_series_at=first)[0] == first.date()
+
+
+def test_the_team_header_says_who_has_not_had_a_career_talk_lately():
+    """Never first, then the longest ago, then those not met yet; someone
+    within the weeks set isn't named."""
+    from tui1on1.domain.team import career_due_words
+
+    empty = build_thread([])
+
+    def row(pid, name, weeks_back, met=True):
+        talk = (
+            None
+            if weeks_back is None
+            else datetime(2026, 12, 9, 9, tzinfo=UTC) - timedelta(weeks=weeks_back)
+        )
+        history = CareerHistory(meetings=1 if met else 0, last_asked_at=talk)
+        return team_row(_person(pid, name), history, empty, {}, TODAY, PromiseStats(), 0, TODAY)
+
+    rows = [row(1, "Sam Ortiz", 9), row(2, "Grace Hopper", None, met=False), row(3, "Bo Chen", 2),
+            row(4, "Hedy Lamarr", None), row(5, "Ada Lovelace", 12)]  # fmt: skip
+    assert career_due_words(rows, TODAY) == (
+        "No career talk in 6 weeks: Hedy Lamarr (never), Ada Lovelace (12 weeks ago), "
+        "Sam Ortiz (9 weeks ago), Grace Hopper (no 1:1 yet)"
+    )
+    assert career_due_words(rows, TODAY, weeks=10) == (
+        "No career talk in 10 weeks: Hedy Lamarr (never), Ada Lovelace (12 weeks ago), "
+        "Grace Hopper (no 1:1 yet)"
+    )
+    assert career_due_words(rows, TODAY, room=60) == (
+        "No career talk in 6 weeks, 4 people: Hedy Lamarr (never), A…"
+    )
+    assert career_due_words([rows[2]], TODAY) == "Everyone had a career talk in the last 6 weeks"
+    assert career_due_words([], TODAY) == ""

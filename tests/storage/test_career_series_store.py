@@ -42,15 +42,15 @@ def test_each_persons_last_career_conversation_and_last_career_playbook(store):
     histories = store.career_histories(CAREER_SLUGS)
 
     assert histories == {
-        ada.id: CareerHistory(5, asked_career, "weekly", "strengths"),
+        ada.id: CareerHistory(5, asked_career, "weekly", "strengths", strengths, asked_career),
         bob.id: CareerHistory(2, None, None, None),
-        cy.id: CareerHistory(1, only_questions, "weekly", None),
+        cy.id: CareerHistory(1, only_questions, "weekly", None, None, only_questions),
     }
     assert histories[ada.id].last_at.tzinfo is not None
     assert store.career_histories(CAREER_SLUGS, ada.id) == {ada.id: histories[ada.id]}
     # without the career questions only the playbooks count
     assert store.career_histories(set(), ada.id)[ada.id] == CareerHistory(
-        5, strengths, "strengths", "strengths"
+        5, strengths, "strengths", "strengths", strengths
     )
 
 

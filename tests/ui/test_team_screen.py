@@ -39,12 +39,13 @@ async def test_the_team_says_who_needs_me_first_and_enter_opens_them(make_app, t
     app = make_app(meet=None)
     async with app.run_test(size=(80, 32)) as pilot:
         await _team_ready(pilot)
-        assert [line.rstrip() for line in screen_lines(app)[:6]] == [
+        assert [line.rstrip() for line in screen_lines(app)[:7]] == [
             " Your team, who needs you first",
             " 3 reports · 2 need something from you",
+            " No career talk in 6 weeks: Ada Lovelace (8 weeks ago), Cy Young (no 1:1 yet)",
             # cut to the width: it says how many, `tui1on1 bench` lists them all
             " No one ready to back-fill 2 roles: Bo Chen's role (Designer), Cy Young's role…",
-            " Ready for more now: Bo Chen for Ada Lovelace's role (Staff engineer)",
+            " Ready for more now: Bo Chen for Ada Lovelace's role (S… · 1 more within a year",
             " Your promises to them: 1 open · 1 overdue",
             " How you listen, the last 4 weeks: no question asked · no talking points raised",
         ]

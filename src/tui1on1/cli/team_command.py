@@ -29,7 +29,12 @@ def now() -> datetime:
 def team(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.cli.questions_command import all_playbooks, user_questions_file
     from tui1on1.domain.mirror import WINDOW_WEEKS
-    from tui1on1.domain.team import listening_words, promises_words, ready_words
+    from tui1on1.domain.team import (
+        career_due_words,
+        listening_words,
+        promises_words,
+        ready_words,
+    )
     from tui1on1.domain.text import safe_terminal_text
     from tui1on1.questions import load_bank
     from tui1on1.storage.errors import StoreError
@@ -52,12 +57,15 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
         store.close()
     if args.json:
         shape = as_json(rows, today) | overview_json(roles, mirror)
+        shape |= career_json(rows, today, settings.career_weeks)
         print(json.dumps(shape, indent=2, ensure_ascii=True))
     else:
         lines = as_text(rows, today)
+        if career := career_due_words(rows, today, settings.career_weeks):
+            lines += ["", safe_terminal_text(career)]
         if bare:
             gaps = ", ".join(safe_terminal_text(role.title) for role in bare)
-            lines += ["", f"No one ready to back-fill: {gaps} (tui1on1 bench)"]
+            lines.append(f"No one ready to back-fill: {gaps} (tui1on1 bench)")
         if rows and (ready := ready_words(roles)):
             lines.append(safe_terminal_text(ready))
         if promised := promises_words(rows):
@@ -109,19 +117,46 @@ def as_text(rows: list[TeamRow], today: date) -> list[str]:
     return lines
 
 
+def career_json(rows: list[TeamRow], today: date, weeks: int) -> dict[str, Any]:
+    """``career_talk_due``: who hasn't had a career conversation in
+    ``weeks`` weeks, as the header line orders them."""
+    from tui1on1.domain.team import career_due
+
+    return {
+        "career_talk_due": {
+            "weeks": weeks,
+            "people": [
+                {
+                    "person": row.person.name,
+                    "last_career_conversation": (
+                        row.last_career_talk.isoformat() if row.last_career_talk else None
+                    ),
+                    "met": row.met,
+                }
+                for row, _words in career_due(rows, today, weeks)
+            ],
+        }
+    }
+
+
 def overview_json(roles: list[BenchRole], mirror: Mirror) -> dict[str, Any]:
-    """``ready_now`` (who could step into whose role now) and ``listening``
-    (the mirror's pause and share of their talking points, its window)."""
+    """``ready_now`` and ``ready_within_a_year`` (who could step into whose
+    role, as the bench says) and ``listening`` (the mirror's pause and share
+    of their talking points, its window)."""
     from tui1on1.domain.succession import Readiness
 
-    pause, agenda = mirror.figure("pause").value, mirror.figure("agenda").value
-    return {
-        "ready_now": [
+    def ready(readiness: Readiness) -> list[dict[str, str]]:
+        return [
             {"person": person.name, "role": role.title}
             for role in roles
             for person, backfill in role.candidates
-            if backfill.readiness is Readiness.NOW
-        ],
+            if backfill.readiness is readiness
+        ]
+
+    pause, agenda = mirror.figure("pause").value, mirror.figure("agenda").value
+    return {
+        "ready_now": ready(Readiness.NOW),
+        "ready_within_a_year": ready(Readiness.YEAR),
         "listening": {
             "weeks": mirror.window.weeks,
             "median_pause_seconds": pause,

@@ -81,8 +81,11 @@ class CareerHistory:
     #: The latest career conversation: when it started, and its playbook.
     last_at: datetime | None = None
     last_playbook: str | None = None
-    #: The playbook of the latest meeting held on a career playbook.
+    #: The playbook of the latest meeting held on a career playbook, and when.
     last_series: str | None = None
+    last_series_at: datetime | None = None
+    #: When the latest meeting where a career question was asked started.
+    last_asked_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,9 +45,9 @@ from tui1on1.domain.ledger import overdue_words
 from tui1on1.domain.mirror import Mirror
 from tui1on1.domain.promises import PromiseStats
 from tui1on1.domain.records import ActionItem, Person
-from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, CareerHistory
+from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, FIRST, CareerHistory
 from tui1on1.domain.succession import READINESS_WORDS, BenchRole, Readiness
-from tui1on1.domain.text import plural
+from tui1on1.domain.text import clip, plural
 
 EXPOSURE_DAYS = 90
 """Past this many days without an exposure, someone is flagged."""
@@ -237,10 +237,7 @@ def team_row(
     newest plan entry does (:func:`next_step`)."""
     current = thread.current(CareerElement.ASPIRATION)
     aspiration = first_line(current.answer) if current is not None else None
-    # A career conversation: one the series counts (a career playbook, or a
-    # career question asked), or any meeting that added to their thread
-    # (an aspiration marked &a in a weekly is one too).
-    talks = [history.last_at] if history is not None and history.last_at else []
+    talks = career_talks(history)
     talks += [e.meeting_started for entries in thread.timelines.values() for e in entries[:1]]
     talk_day = _local_day(max(talks)) if talks else None
     met = history is not None and history.meetings > 0
@@ -274,6 +271,20 @@ def team_row(
     )
 
 
+def career_talks(history: CareerHistory | None) -> list[datetime]:
+    """When they last had a career conversation, as far as the meetings say:
+    a career question asked, or a meeting on a career playbook — but not the
+    first 1:1 by itself: getting to know someone isn't a career conversation
+    unless a career question was asked in it. (Any meeting that added to
+    their career thread counts too; :func:`team_row` adds those.)"""
+    if history is None:
+        return []
+    talks = [history.last_asked_at] if history.last_asked_at is not None else []
+    if history.last_series_at is not None and history.last_series != FIRST:
+        talks.append(history.last_series_at)
+    return talks
+
+
 def _plan_step(plan: GrowthPlan, actions: Sequence[ActionItem]) -> PlanStep | None:
     """The open plan's next step, as the team view shows a step."""
     found = next_plan_step(steps_of(plan, actions))
@@ -289,20 +300,80 @@ def plan_words(row: TeamRow, today: date) -> str:
     return f"{first_line(row.plan.goal)} — {status_words(row.plan, today)}"
 
 
-def ready_words(roles: Sequence[BenchRole]) -> str:
-    """Who is ready for more now, from the bench: "Ready for more now: Bo
-    Chen for Ada Lovelace's role (Designer)", or "" when nobody is named
-    ready now."""
+def ready_words(roles: Sequence[BenchRole], room: int | None = None) -> str:
+    """Who is ready for more, from the bench: "Ready for more now: Bo Chen
+    for Ada Lovelace's role (Designer) · within a year: Sam Ortiz for my
+    role" (someone ready now isn't named again for within a year), or that
+    the bench names no one. Longer than ``room``, those within a year are
+    counted rather than named ("· 2 more within a year")."""
+    now = _ready(roles, Readiness.NOW)
+    soon = {
+        name: titles for name, titles in _ready(roles, Readiness.YEAR).items() if name not in now
+    }
+    if not now and not soon:
+        return "Ready for more: no one on the bench is ready now or within a year"
+    if not now:
+        return f"Ready for more within a year: {_who_for(soon)}"
+    line = f"Ready for more now: {_who_for(now)}"
+    if soon:
+        named = f"{line} · within a year: {_who_for(soon)}"
+        counted = f" · {len(soon)} more within a year"
+        if room is None or len(named) <= room:
+            return named
+        line = clip(line, max(room - len(counted), 20)) + counted
+    return line
+
+
+def _ready(roles: Sequence[BenchRole], readiness: Readiness) -> dict[str, list[str]]:
     ready: dict[str, list[str]] = {}
     for role in roles:
         for person, backfill in role.candidates:
-            if backfill.readiness is Readiness.NOW:
+            if backfill.readiness is readiness:
                 ready.setdefault(person.name, []).append(role.title)
-    if not ready:
-        return ""
-    return "Ready for more now: " + "; ".join(
-        f"{name} for {' and '.join(titles)}" for name, titles in ready.items()
-    )
+    return ready
+
+
+def _who_for(ready: Mapping[str, list[str]]) -> str:
+    return "; ".join(f"{name} for {' and '.join(titles)}" for name, titles in ready.items())
+
+
+def career_due(
+    rows: Sequence[TeamRow], today: date, weeks: int = DEFAULT_CAREER_WEEKS
+) -> list[tuple[TeamRow, str]]:
+    """Who hasn't had a career conversation in ``weeks`` weeks, with how long
+    ("never", "9 weeks ago", "no 1:1 yet"): never first, then the longest
+    ago, then those not met yet; by name within each."""
+    due: list[tuple[tuple[int, date, str], TeamRow, str]] = []
+    for row in rows:
+        talk, name = row.last_career_talk, row.person.name.casefold()
+        if not row.met:
+            due.append(((2, date.min, name), row, "no 1:1 yet"))
+        elif talk is None:
+            due.append(((0, date.min, name), row, "never"))
+        elif (today - talk).days >= 7 * weeks:
+            due.append(((1, talk, name), row, weeks_ago(talk, today)))
+    return [(row, words) for _, row, words in sorted(due, key=lambda found: found[0])]
+
+
+def career_due_words(
+    rows: Sequence[TeamRow],
+    today: date,
+    weeks: int = DEFAULT_CAREER_WEEKS,
+    room: int | None = None,
+) -> str:
+    """ "No career talk in 6 weeks: Hedy Lamarr (never), Sam Ortiz (9 weeks
+    ago), Grace Hopper (no 1:1 yet)", or "Everyone had a career talk in the
+    last 6 weeks" ("" with no reports). Longer than ``room``, it says how
+    many first and is cut ("No career talk in 6 weeks, 3 people: Hedy…")."""
+    span = plural(weeks, "week")
+    due = career_due(rows, today, weeks)
+    if not due:
+        return f"Everyone had a career talk in the last {span}" if rows else ""
+    names = ", ".join(f"{row.person.name} ({words})" for row, words in due)
+    line = f"No career talk in {span}: {names}"
+    if room is None or len(line) <= room:
+        return line
+    return clip(f"No career talk in {span}, {plural(len(due), 'person', 'people')}: {names}", room)
 
 
 def listening_words(mirror: Mirror) -> str:

@@ -72,11 +72,14 @@ class SeriesStore(SessionBase):
                 ):
                     meetings[meeting_id] = (started, meeting_id, playbook)
         last_series: dict[int, _Found] = {}
+        last_asked: dict[int, _Found] = {}
         last_talk: dict[int, _Found] = {}
         for person, pair in found.items():
             series, asked = (meetings.get(m) if m is not None else None for m in pair)
             if series is not None:
                 last_series[person] = series
+            if asked is not None:
+                last_asked[person] = asked
             talks = [m for m in (series, asked) if m is not None]
             if talks:
                 last_talk[person] = max(talks)
@@ -86,6 +89,8 @@ class SeriesStore(SessionBase):
                 last_at=last_talk[person][0] if person in last_talk else None,
                 last_playbook=last_talk[person][2] if person in last_talk else None,
                 last_series=last_series[person][2] if person in last_series else None,
+                last_series_at=last_series[person][0] if person in last_series else None,
+                last_asked_at=last_asked[person][0] if person in last_asked else None,
             )
             for person, count in counts.items()
         }

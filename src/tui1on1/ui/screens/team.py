@@ -18,10 +18,12 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui1on1.domain.mirror import WINDOW_WEEKS, Mirror
+from tui1on1.domain.series import DEFAULT_CAREER_WEEKS
 from tui1on1.domain.succession import BenchRole
 from tui1on1.domain.team import (
     TeamRow,
     aspiration_words,
+    career_due_words,
     exposure_words,
     listening_words,
     plan_words,
@@ -62,14 +64,16 @@ def header_text(
     bare: list[BenchRole],
     room: int = 78,
     *,
+    career: str = "",
     ready: str = "",
     listening: str = "",
     promises: bool = True,
 ) -> Text:
-    """The title, how many need something (or that nobody does), the roles
-    no one is ready to back-fill (the bench's gaps), who is ready for more
-    now, and how I listen — each on one line cut to ``room`` cells
-    (`tui1on1 bench` and `tui1on1 mirror` say them in full)."""
+    """The title, how many need something (or that nobody does), who hasn't
+    had a career conversation lately, the roles no one is ready to back-fill
+    (the bench's gaps), who is ready for more, my promises and how I listen
+    — each on one line cut to ``room`` cells (`tui1on1 team`, `tui1on1
+    bench` and `tui1on1 mirror` say them in full)."""
     text = Text("Your team, who needs you first", style="bold")
     needing = sum(1 for r in rows if r.attention)
     if not rows:
@@ -78,6 +82,8 @@ def header_text(
         text.append(f"\n{plural(len(rows), 'report')} · {needing} need something from you")
     else:
         text.append(f"\n{plural(len(rows), 'report')} · nothing pressing for anyone")
+    if career:
+        text.append("\n" + clip(safe_terminal_text(career), room))
     if bare:
         roles = ", ".join(safe_terminal_text(r.title) for r in bare)
         line = f"No one ready to back-fill: {roles}"
@@ -139,8 +145,9 @@ class TeamScreen(ServiceScreen[None]):
         super().__init__()
         self.rows: list[TeamRow] | None = None
         self.bare: list[BenchRole] = []  # roles with no one ready
-        self.ready = ""  # who is ready for more now
+        self.roles: list[BenchRole] = []  # the bench: who is ready for more
         self.listening = ""  # how I listen, from the mirror
+        self.career_weeks = DEFAULT_CAREER_WEEKS  # "lately", from the settings
 
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="team-header")
@@ -148,6 +155,7 @@ class TeamScreen(ServiceScreen[None]):
         yield Footer(compact=True, show_command_palette=True)
 
     def services_ready(self, services: Services) -> None:
+        self.career_weeks = services.settings.career_weeks
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -176,15 +184,22 @@ class TeamScreen(ServiceScreen[None]):
         self.rows = rows
         if roles is not None:
             self.bare = [role for role in roles if not role.covered]
-            self.ready = ready_words(roles)
+            self.roles = roles
         if mirror is not None:
             self.listening = listening_words(mirror)
         today = self.today()
         room = max(self.size.width - 2, 20)  # the header's padding
-        # Below TALL rows the reports need the room: the header keeps its first three lines.
+        # Below TALL rows the reports need the room: the header keeps its first four lines.
         tall = self.size.height >= TALL
-        header = header_text(rows, self.bare, room, ready=self.ready if tall else "",
-                             listening=self.listening if tall else "", promises=tall)  # fmt: skip
+        header = header_text(
+            rows,
+            self.bare,
+            room,
+            career=career_due_words(rows, today, self.career_weeks, room),
+            ready=ready_words(self.roles, room) if tall and rows else "",
+            listening=self.listening if tall else "",
+            promises=tall,
+        )
         self.query_one("#team-header", Static).update(header)
         view = self.query_one("#team-list", OpenList)
         current = view.highlighted_option.id if view.highlighted_option is not None else None
