@@ -104,7 +104,8 @@ def ago(**delta: float) -> datetime:
 @pytest.mark.parametrize(
     ("history", "weeks", "expected"),
     [
-        # met once, on a first 1:1 three days ago: aspiration in about 6 weeks
+        # met once, on a first 1:1 three days ago where a career question
+        # was asked: aspiration in about 6 weeks
         (
             CareerHistory(1, ago(days=3), "first", "first"),
             6,
@@ -149,6 +150,12 @@ def ago(**delta: float) -> datetime:
         # met, never a career conversation: due now
         (
             CareerHistory(3, None, None, None),
+            6,
+            "Career conversation due: Career aspiration & why — none held yet",
+        ),
+        # a first 1:1 with no career question asked isn't one: aspiration, due now
+        (
+            CareerHistory(1, None, None, "first"),
             6,
             "Career conversation due: Career aspiration & why — none held yet",
         ),

@@ -106,7 +106,7 @@ def test_rows_sorted_by_weight_then_longest_since_a_career_talk_then_name():
     empty = build_thread([])
 
     def row(pid, name, talk, met=True):
-        history = CareerHistory(meetings=1 if met else 0, last_asked_at=talk)
+        history = CareerHistory(meetings=1 if met else 0, last_at=talk)
         return team_row(_person(pid, name), history, empty, {}, TODAY, PromiseStats(), 0, TODAY)
 
     rows = team_rows([
@@ -158,7 +158,7 @@ def test_the_weightiest_reason_orders_people_not_a_sum():
 
     def row(pid, name, promises, talk_weeks):
         talk = datetime(2026, 12, 9, tzinfo=UTC) - timedelta(weeks=talk_weeks)
-        history = CareerHistory(meetings=1, last_asked_at=talk)
+        history = CareerHistory(meetings=1, last_at=talk)
         return team_row(_person(pid, name), history, empty, {}, None, promises, 0, TODAY)
 
     rows = team_rows([
@@ -280,24 +280,6 @@ def test_the_team_header_says_who_is_ready_for_more_and_how_i_listen():
     )
 
 
-def test_a_first_1on1_is_a_career_talk_only_when_a_career_question_was_asked():
-    """Getting to know someone isn't a career conversation by itself: the
-    first 1:1 counts when a career question was asked in it; a meeting on
-    another career playbook counts as held."""
-    empty = build_thread([])
-    first = datetime(2026, 12, 7, 9, tzinfo=UTC)
-
-    def talk(**history):
-        row = team_row(_person(1, "Ada"), CareerHistory(meetings=1, **history), empty, {},
-                       TODAY, PromiseStats(), 0, TODAY)  # fmt: skip
-        return row.last_career_talk, [a.words for a in row.attention]
-
-    day, words = talk(last_series="first", last_series_at=first)
-    assert (day, words[0]) == (None, "never asked about their career")
-    assert talk(last_series="first", last_series_at=first, last_asked_at=first)[0] == first.date()
-    assert talk(last_series="aspiration", last_series_at=first)[0] == first.date()
-
-
 def test_the_team_header_says_who_has_not_had_a_career_talk_lately():
     """Never first, then the longest ago, then those not met yet; someone
     within the weeks set isn't named."""
@@ -311,7 +293,7 @@ def test_the_team_header_says_who_has_not_had_a_career_talk_lately():
             if weeks_back is None
             else datetime(2026, 12, 9, 9, tzinfo=UTC) - timedelta(weeks=weeks_back)
         )
-        history = CareerHistory(meetings=1 if met else 0, last_asked_at=talk)
+        history = CareerHistory(meetings=1 if met else 0, last_at=talk)
         return team_row(_person(pid, name), history, empty, {}, TODAY, PromiseStats(), 0, TODAY)
 
     rows = [row(1, "Sam Ortiz", 9), row(2, "Grace Hopper", None, met=False), row(3, "Bo Chen", 2),

@@ -1,7 +1,9 @@
 """A new report over two months, in tmux with the real console script on
-three days (faketime): the first 1:1 opens as a first 1:1, the next week's on
-the weekly, and eight weeks on the person screen and home say a career
-conversation is due, and `s` starts it on the next playbook of the series.
+three days (faketime): the first 1:1 opens as a first 1:1 and, held without
+its career question, leaves a career conversation due at once; asked in it,
+the next is six weeks on; the next week's opens on the weekly, and eight
+weeks on the person screen and home say a career conversation is due, and
+`s` starts it on the next playbook of the series.
 """
 
 from __future__ import annotations
@@ -54,23 +56,38 @@ def end_and_go_home(terminal) -> None:
     terminal.wait_for(lambda s: "Last 1:1" in s and "Priya Raman · report" in s)
 
 
-def one_1on1(terminals, when: str, who: tuple[str, ...], playbook: str) -> str:
-    """`meet` on day ``when``: it opens on ``playbook``; End, then her person
-    screen: what it says (then quit)."""
+def one_1on1(
+    terminals, when: str, who: tuple[str, ...], playbook: str, *, ask_career: bool = False
+) -> str:
+    """`meet` on day ``when``: it opens on ``playbook``; with ``ask_career``,
+    on to the next segment (the first 1:1's "What you want") to ask its
+    question aloud (ctrl+g) before the note; End, then her person screen:
+    what it says (then quit)."""
     terminal = terminals("meet", *who, prefix=("faketime", "-f", when))
     terminal.wait_for(lambda s: "ON TRACK" in s and opening(playbook) in s)
     assert strip(playbook) in flat(terminal.screen())
+    if ask_career:
+        terminal.key("C-s")
+        terminal.wait_for("left in What you want")
+        terminal.key("C-g")
+        terminal.wait_for("asked at")
     terminal.type("wants to lead a team one day", enter=True)
     end_and_go_home(terminal)
     terminal.key("Enter")
-    person = flat(terminal.wait_for("Next career conversation"))
+    person = flat(terminal.wait_for("areer conversation"))  # "Next …" or "… due"
     terminal.key("C-q")
     assert terminal.exit_code() == 0
     return person
 
 
-def test_the_first_1on1_the_weekly_then_a_career_conversation_due(terminals) -> None:
+def test_a_first_1on1_without_its_career_question_leaves_one_due(terminals) -> None:
+    """Getting to know someone isn't a career conversation by itself."""
     person = one_1on1(terminals, MONDAY, ("Priya Raman", "--new"), "first")
+    assert "Career conversation due: Career aspiration & why — none held yet" in person
+
+
+def test_the_first_1on1_the_weekly_then_a_career_conversation_due(terminals) -> None:
+    person = one_1on1(terminals, MONDAY, ("Priya Raman", "--new"), "first", ask_career=True)
     assert (
         "Next career conversation: Career aspiration & why, in 6 weeks "
         "(the last: First 1:1, 7 Dec) (s starts it)"

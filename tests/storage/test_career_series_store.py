@@ -42,16 +42,33 @@ def test_each_persons_last_career_conversation_and_last_career_playbook(store):
     histories = store.career_histories(CAREER_SLUGS)
 
     assert histories == {
-        ada.id: CareerHistory(5, asked_career, "weekly", "strengths", strengths, asked_career),
+        ada.id: CareerHistory(5, asked_career, "weekly", "strengths"),
         bob.id: CareerHistory(2, None, None, None),
-        cy.id: CareerHistory(1, only_questions, "weekly", None, None, only_questions),
+        cy.id: CareerHistory(1, only_questions, "weekly", None),
     }
     assert histories[ada.id].last_at.tzinfo is not None
     assert store.career_histories(CAREER_SLUGS, ada.id) == {ada.id: histories[ada.id]}
     # without the career questions only the playbooks count
     assert store.career_histories(set(), ada.id)[ada.id] == CareerHistory(
-        5, strengths, "strengths", "strengths", strengths
+        5, strengths, "strengths", "strengths"
     )
+
+
+def test_a_first_1on1_is_a_career_conversation_only_with_a_career_question_asked(store):
+    """Getting to know someone isn't a career conversation by itself: the
+    first 1:1 starts the series (next comes aspiration) but counts as the
+    last career conversation only when a career question was asked in it."""
+    ada = store.add_person("Ada Lovelace")
+    bo = store.add_person("Bo Chen")
+    meet(store, ada, 0, "first", asked=["getting-to-know-story-so-far"])
+    asked = meet(store, bo, 0, "first", asked=["aspiration-where-next"])
+
+    histories = store.career_histories(CAREER_SLUGS | {"never-asked"})
+
+    assert histories == {
+        ada.id: CareerHistory(1, None, None, "first"),
+        bo.id: CareerHistory(1, asked, "first", "first"),
+    }
 
 
 def test_home_reads_everyone_in_a_fixed_number_of_queries(store):

@@ -9,11 +9,14 @@ for how they relate to you (:data:`USUAL_PLAYBOOK`: ``weekly``,
 ``skip-level-down``, ``managing-up`` or ``peer``).
 
 **The career series** (:func:`suggest_career`), for reports met at least
-once: a career conversation is a meeting on a career playbook (``first``,
-``aspiration``, ``moonshot``, ``strengths``, ``growth-plan``, ``quarterly``)
-or one where a career question was asked (a question that feeds the career
-thread). The next is due once the last is ``weeks`` weeks behind (counted in
-local days), or at once when there has been none. It suggests the playbook
+once: a career conversation is a meeting on a career playbook
+(``aspiration``, ``moonshot``, ``strengths``, ``growth-plan``,
+``quarterly``) or one where a career question was asked (a question that
+feeds the career thread). The first 1:1 (``first``) starts the series but
+counts as a career conversation only when a career question was asked in
+it: getting to know someone isn't one by itself (:func:`held_as_talk`).
+The next is due once the last is ``weeks`` weeks behind (counted in local
+days), or at once when there has been none. It suggests the playbook
 after the last career playbook held, in the order of :data:`CAREER_SERIES`,
 then round again from ``aspiration``; someone never in one gets
 ``aspiration``.
@@ -66,6 +69,13 @@ def opening_playbook(
     return USUAL_PLAYBOOK.get(relationship, WEEKLY)
 
 
+def held_as_talk(playbook: str) -> bool:
+    """A meeting on ``playbook`` is a career conversation by being held (a
+    career playbook other than the first 1:1); any other counts only when
+    a career question was asked in it."""
+    return playbook in CAREER_SERIES and playbook != FIRST
+
+
 def next_in_series(last: str | None) -> str:
     """The career playbook after ``last`` (the last career playbook held)."""
     if last not in CAREER_SERIES or last == CAREER_SERIES[-1]:
@@ -81,11 +91,8 @@ class CareerHistory:
     #: The latest career conversation: when it started, and its playbook.
     last_at: datetime | None = None
     last_playbook: str | None = None
-    #: The playbook of the latest meeting held on a career playbook, and when.
+    #: The playbook of the latest meeting held on a career playbook.
     last_series: str | None = None
-    last_series_at: datetime | None = None
-    #: When the latest meeting where a career question was asked started.
-    last_asked_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

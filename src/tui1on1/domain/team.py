@@ -45,7 +45,7 @@ from tui1on1.domain.ledger import overdue_words
 from tui1on1.domain.mirror import Mirror
 from tui1on1.domain.promises import PromiseStats
 from tui1on1.domain.records import ActionItem, Person
-from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, FIRST, CareerHistory
+from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, CareerHistory
 from tui1on1.domain.succession import READINESS_WORDS, BenchRole, Readiness
 from tui1on1.domain.text import clip, plural
 
@@ -237,7 +237,11 @@ def team_row(
     newest plan entry does (:func:`next_step`)."""
     current = thread.current(CareerElement.ASPIRATION)
     aspiration = first_line(current.answer) if current is not None else None
-    talks = career_talks(history)
+    # A career conversation: one the series counts (a career question asked,
+    # or a career playbook held — the first 1:1 only with a career question
+    # asked in it), or any meeting that added to their thread (an
+    # aspiration marked &a in a weekly is one too).
+    talks = [history.last_at] if history is not None and history.last_at else []
     talks += [e.meeting_started for entries in thread.timelines.values() for e in entries[:1]]
     talk_day = _local_day(max(talks)) if talks else None
     met = history is not None and history.meetings > 0
@@ -269,20 +273,6 @@ def team_row(
         backed_up=backed_up,
         plan=plan,
     )
-
-
-def career_talks(history: CareerHistory | None) -> list[datetime]:
-    """When they last had a career conversation, as far as the meetings say:
-    a career question asked, or a meeting on a career playbook — but not the
-    first 1:1 by itself: getting to know someone isn't a career conversation
-    unless a career question was asked in it. (Any meeting that added to
-    their career thread counts too; :func:`team_row` adds those.)"""
-    if history is None:
-        return []
-    talks = [history.last_asked_at] if history.last_asked_at is not None else []
-    if history.last_series_at is not None and history.last_series != FIRST:
-        talks.append(history.last_series_at)
-    return talks
 
 
 def _plan_step(plan: GrowthPlan, actions: Sequence[ActionItem]) -> PlanStep | None:

@@ -4,7 +4,9 @@ Three queries however many people and meetings there are, so home reads
 everyone at once: how many meetings each person has had (a count over the
 meeting index); for each person, their latest meeting on a career playbook
 and their latest one where a career question was asked (their ids); and
-those meetings. The latest career conversation is the later of the two.
+those meetings. The latest career conversation is the later of the two
+(the career playbook's only when holding it counts, ``held_as_talk``: a
+first 1:1 counts through a career question asked in it).
 
 Each latest one walks that person's meetings back from the newest on the
 (person, start) index and stops at the first that matches: a few steps for
@@ -34,7 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 
-from tui1on1.domain.series import CAREER_SERIES, CareerHistory
+from tui1on1.domain.series import CAREER_SERIES, CareerHistory, held_as_talk
 from tui1on1.storage.session import SessionBase
 from tui1on1.storage.tables import AskedQuestionRow, MeetingRow, PersonRow
 
@@ -72,15 +74,13 @@ class SeriesStore(SessionBase):
                 ):
                     meetings[meeting_id] = (started, meeting_id, playbook)
         last_series: dict[int, _Found] = {}
-        last_asked: dict[int, _Found] = {}
         last_talk: dict[int, _Found] = {}
         for person, pair in found.items():
             series, asked = (meetings.get(m) if m is not None else None for m in pair)
             if series is not None:
                 last_series[person] = series
-            if asked is not None:
-                last_asked[person] = asked
-            talks = [m for m in (series, asked) if m is not None]
+            held = series if series is not None and held_as_talk(series[2]) else None
+            talks = [m for m in (held, asked) if m is not None]
             if talks:
                 last_talk[person] = max(talks)
         return {
@@ -89,8 +89,6 @@ class SeriesStore(SessionBase):
                 last_at=last_talk[person][0] if person in last_talk else None,
                 last_playbook=last_talk[person][2] if person in last_talk else None,
                 last_series=last_series[person][2] if person in last_series else None,
-                last_series_at=last_series[person][0] if person in last_series else None,
-                last_asked_at=last_asked[person][0] if person in last_asked else None,
             )
             for person, count in counts.items()
         }
