@@ -172,6 +172,30 @@ def test_saving_the_same_note_twice_lands_once(store):
     assert len(store.list_actions(person_id=person.id)) == 1
 
 
+def test_a_note_another_writer_saves_between_the_look_and_the_insert_lands_once(store, monkeypatch):
+    """A second instance replaying the journal while the first one's commit
+    lands (a hung server let go): its insert hits the uid another writer
+    just saved, and what that writer saved is returned, not an error."""
+    import tui1on1.storage.notes as notes
+
+    person = store.add_person("Hedy Lamarr")
+    meeting, _ = store.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=T0)
+    new = new_note(meeting.id, "same", kind=NoteKind.ACTION)
+    saved = store.add_note(new)  # the other writer's, committed just after our look
+    real = notes._saved_note
+    looks = []
+
+    def a_look_before_the_other_commit(conn, uid):
+        looks.append(uid)
+        return None if len(looks) == 1 else real(conn, uid)
+
+    monkeypatch.setattr(notes, "_saved_note", a_look_before_the_other_commit)
+    assert store.add_note(new) == saved
+    assert len(looks) == 2  # the look, then the read after the refused insert
+    assert len(store.list_notes(meeting.id)) == 1
+    assert len(store.list_actions(person_id=person.id)) == 1
+
+
 def test_edit_delete_and_restore_note(store):
     person = store.add_person("Frances Allen")
     meeting, _ = store.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=T0)

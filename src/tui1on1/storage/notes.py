@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tui1on1.domain.career import CAREER_MARKS
@@ -112,6 +113,15 @@ def _get(session: Session, table: type[_RowT], key: int, what: str) -> _RowT:
     return row
 
 
+def _saved_note(conn: Connection, uid: str) -> tuple[Note, ActionItem | None] | None:
+    """The note saved under ``uid`` and its action, or None."""
+    existing = conn.execute(_NOTE_BY_UID, {"uid": uid}).first()
+    if existing is None:
+        return None
+    action = conn.execute(_ACTION_BY_NOTE, {"note_id": existing.id}).first()
+    return convert.note(existing), convert.action_item(action) if action else None
+
+
 class NoteStore(SessionBase):
     # --- notes ---------------------------------------------------------------
 
@@ -126,11 +136,22 @@ class NoteStore(SessionBase):
         _check_text(new.text)
         if new.created_at is None:
             raise InvalidInput("a note needs the time it was taken")
+        try:
+            return self._add_note_once(new)
+        except IntegrityError:
+            # Another writer saved the same uid between our look and our
+            # insert (a second instance replaying the journal while the first
+            # one's commit lands): what it saved is this note.
+            with self._read_rows() as conn:
+                saved = _saved_note(conn, new.uid)
+            if saved is None:
+                raise
+            return saved
+
+    def _add_note_once(self, new: NewNote) -> tuple[Note, ActionItem | None]:
         with self._write_rows() as conn:
-            existing = conn.execute(_NOTE_BY_UID, {"uid": new.uid}).first()
-            if existing is not None:
-                action = conn.execute(_ACTION_BY_NOTE, {"note_id": existing.id}).first()
-                return convert.note(existing), convert.action_item(action) if action else None
+            if (saved := _saved_note(conn, new.uid)) is not None:
+                return saved
             person_id = conn.execute(_MEETING_PERSON, {"id": new.meeting_id}).scalar()
             if person_id is None:
                 raise NotFound(f"no meeting with id {new.meeting_id}")
