@@ -126,9 +126,10 @@ def test_the_team_says_who_needs_the_manager_first(cli, url):
         "\n"
         "No career talk in 6 weeks: Ada Lovelace (8 weeks ago), Cy Young (no 1:1 yet)\n"
         "No one ready to back-fill: Bo Chen's role (Designer), Cy Young's role (tui1on1 bench)\n"
-        "Ready for more now: Bo Chen for Ada Lovelace's role (Staff engineer)"
-        " · within a year: Ada Lovelace for my role\n"
-        "Your promises to them: 1 open · 1 overdue\n"
+        "Ready for more now: Bo Chen for Ada Lovelace's role · within a year: Ada Lovelace"
+        " for my role\n"
+        "Your promises to them: 1 open · 1 overdue, the longest: ask HR about the band"
+        " (Ada Lovelace, due Tue 1 Dec)\n"
         "How you listen, the last 4 weeks: no question asked · no talking points raised "
         "(tui1on1 mirror)\n"
     )
@@ -141,6 +142,7 @@ def test_the_team_in_json(cli, url):
     assert doc["ready_now"] == [
         {"person": "Bo Chen", "role": "Ada Lovelace's role (Staff engineer)"}
     ]
+    assert doc["no_back_up"] == ["Bo Chen's role (Designer)", "Cy Young's role"]
     assert doc["ready_within_a_year"] == [{"person": "Ada Lovelace", "role": "my role"}]
     assert doc["career_talk_due"] == {
         "weeks": 6,

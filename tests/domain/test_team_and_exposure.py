@@ -3,6 +3,7 @@ exposure log's (kind words, days as typed), with fixed data and days."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -33,9 +34,9 @@ def _words(**kwargs):
 
 def test_attention_in_words_weightiest_first():
     assert _words() == ["no growth plan toward their aspiration"]
+    # no exposure is expected of someone not met yet
     assert _words(met=False, aspiration=None, last_career_talk=None, last_exposure=None) == [
-        "no 1:1 yet",
-        "no exposure logged in a year",
+        "no 1:1 yet"
     ]
     assert _words(last_exposure=None, known_since=date(2026, 11, 1))[-2:] == [
         "no exposure logged yet",  # added five weeks ago: not "in a year"
@@ -248,10 +249,6 @@ def test_the_team_header_says_who_is_ready_for_more_and_how_i_listen():
     assert ready_words(roles[:1] + roles[2:]) == (
         "Ready for more now: Bo Chen for my role · within a year: Cy Young for my role"
     )
-    # short of room, those within a year are counted
-    assert ready_words(roles[:1] + roles[2:], room=62) == (
-        "Ready for more now: Bo Chen for my role · 1 more within a year"
-    )
     # someone ready now isn't named again for within a year
     both = [BenchRole(holder=None, candidates=(named(bo, Readiness.YEAR),)), roles[1]]
     assert ready_words(both) == "Ready for more now: Bo Chen for Ada Lovelace's role"
@@ -268,11 +265,16 @@ def test_the_team_header_says_who_is_ready_for_more_and_how_i_listen():
 
     window = Window(4, TODAY)
     listened = Mirror(
-        window, (figure("pause", 4.04, asked=6), figure("agenda", 0.75, theirs=3, mine=1))
+        window,
+        (
+            figure("pause", 4.04, asked=7, timed=6, reached_mark=4),
+            figure("agenda", 0.75, theirs=3, mine=1),
+        ),
     )
+    # against the mark (3 s), with what it rests on
     assert listening_words(listened) == (
-        "How you listen, the last 4 weeks: 4.0 s median pause after asking (6 questions) · "
-        "3 of 4 talking points theirs"
+        "How you listen, the last 4 weeks: waited 3 s or more after 4 of 6 questions "
+        "(median 4.0 s) · 3 of 4 talking points theirs"
     )
     quiet = Mirror(window, (figure("pause", None, asked=0), figure("agenda", None)))
     assert listening_words(quiet) == (
@@ -306,8 +308,70 @@ def test_the_team_header_says_who_has_not_had_a_career_talk_lately():
         "No career talk in 10 weeks: Hedy Lamarr (never), Ada Lovelace (12 weeks ago), "
         "Grace Hopper (no 1:1 yet)"
     )
-    assert career_due_words(rows, TODAY, room=60) == (
-        "No career talk in 6 weeks, 4 people: Hedy Lamarr (never), A…"
-    )
     assert career_due_words([rows[2]], TODAY) == "Everyone had a career talk in the last 6 weeks"
     assert career_due_words([], TODAY) == ""
+
+
+def test_the_header_names_the_roles_without_back_up_and_my_longest_overdue_promise():
+    from tui1on1.domain.kinds import Owner
+    from tui1on1.domain.records import ActionItem
+    from tui1on1.domain.succession import BenchRole
+    from tui1on1.domain.team import gap_words, promises_words
+
+    ada, bo, cy = _person(1, "Ada Lovelace"), _person(2, "Bo Chen"), _person(3, "Cy Young")
+    assert gap_words([BenchRole(None, ()), BenchRole(ada, ()), BenchRole(cy, ())]) == (
+        "No one ready to back-fill: my role; the roles of Ada Lovelace and Cy Young"
+    )
+    assert gap_words([BenchRole(bo, ())]) == "No one ready to back-fill: the role of Bo Chen"
+    assert gap_words([]) == "Every role has someone ready now or within a year"
+
+    def promise(pid, text, due):
+        return ActionItem(id=pid, person_id=pid, owner=Owner.ME, text=text, due=due)
+
+    empty = build_thread([])
+
+    def row(person, open_mine, overdue, late=None):
+        return team_row(person, CareerHistory(meetings=1), empty, {}, TODAY,
+                        PromiseStats(overdue=overdue), open_mine, TODAY,
+                        late_promise=late)  # fmt: skip
+
+    rows = [
+        row(ada, 2, 1, promise(1, "book the forum slot", date(2026, 11, 20))),
+        row(bo, 1, 1, promise(2, "ask HR about the band", date(2026, 10, 20))),
+        row(cy, 1, 0),
+    ]
+    assert promises_words(rows, TODAY) == (
+        "Your promises to them: 4 open · 2 overdue, the longest: ask HR about the band "
+        "(Bo Chen, due Tue 20 Oct)"
+    )
+    assert promises_words(rows[2:], TODAY) == "Your promises to them: 1 open"
+    assert promises_words([row(cy, 0, 0)], TODAY) == ""
+
+
+def test_a_plan_left_behind_by_their_aspiration_and_steps_all_done_are_said():
+    """The aspiration moved on since the plan was made: said (2); a plan
+    "on track" with its next step overdue says so; steps agreed and all
+    done read "none open", not "none agreed"."""
+    from tui1on1.domain.growth import GrowthPlan, PlanMark
+    from tui1on1.domain.team import plan_words, step_words
+
+    at = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    assert "their aspiration moved on from the growth plan" in _words(
+        aspiration="staff engineer on the data platform",
+        plan_status=PlanStatus.ON_TRACK,
+        plan_for="tech lead for payments",
+    )
+    assert "their aspiration moved on from the growth plan" not in _words(
+        aspiration="lead", plan_status=PlanStatus.ON_TRACK, plan_for="lead\nby summer"
+    )
+    marks = (PlanMark(at, PlanStatus.ON_TRACK),)
+    plan = GrowthPlan(uid="g1", person_id=1, goal="Tech lead for payments", aspiration=None,
+                      opened=at, options=(), marks=marks)  # fmt: skip
+    late = PlanStep("shadow on-call", date(2026, 10, 23), ActionStatus.OPEN, 1)
+    row = team_row(_person(1, "Ada"), CareerHistory(meetings=1), build_thread([]), {}, TODAY,
+                   PromiseStats(), 0, TODAY, plan=plan)  # fmt: skip
+    assert step_words(row, TODAY) == "none agreed"
+    assert plan_words(replace(row, next_step=late), TODAY).endswith(
+        "(but its next step is overdue)"
+    )
+    assert step_words(replace(row, steps_agreed=True), TODAY) == "none open"

@@ -39,14 +39,16 @@ async def test_the_team_says_who_needs_me_first_and_enter_opens_them(make_app, t
     app = make_app(meet=None)
     async with app.run_test(size=(80, 32)) as pilot:
         await _team_ready(pilot)
-        assert [line.rstrip() for line in screen_lines(app)[:7]] == [
+        # The five answers, wrapped where long, never cut.
+        assert [line.rstrip() for line in screen_lines(app)[:9]] == [
             " Your team, who needs you first",
             " 3 reports · 2 need something from you",
             " No career talk in 6 weeks: Ada Lovelace (8 weeks ago), Cy Young (no 1:1 yet)",
-            # cut to the width: it says how many, `tui1on1 bench` lists them all
-            " No one ready to back-fill 2 roles: Bo Chen's role (Designer), Cy Young's role…",
-            " Ready for more now: Bo Chen for Ada Lovelace's role (S… · 1 more within a year",
-            " Your promises to them: 1 open · 1 overdue",
+            " No one ready to back-fill: the roles of Bo Chen and Cy Young",
+            " Ready for more now: Bo Chen for Ada Lovelace's role · within a year: Ada",
+            " Lovelace for my role",
+            " Your promises to them: 1 open · 1 overdue, the longest: ask HR about the band",
+            " (Ada Lovelace, due Fri 13 Nov)",
             " How you listen, the last 4 weeks: no question asked · no talking points raised",
         ]
         assert _block(app)[:17] == [
@@ -86,6 +88,8 @@ async def test_narrower_the_lines_are_cut_again_and_the_palette_opens_it(make_ap
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, TeamScreen) and app.screen.rows)
         await pilot.resize_terminal(60, 18)
+        await pilot.pause(0.2)
+        await pilot.press("down")  # Ada, the second: her card scrolls into view
         await pilot.pause(0.2)
         block = _block(app)
         ada = block.index("Ada Lovelace — 1 promise of mine overdue; no career")

@@ -66,9 +66,9 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
         if bare:
             gaps = ", ".join(safe_terminal_text(role.title) for role in bare)
             lines.append(f"No one ready to back-fill: {gaps} (tui1on1 bench)")
-        if rows and (ready := ready_words(roles)):
-            lines.append(safe_terminal_text(ready))
-        if promised := promises_words(rows):
+        if rows:
+            lines.append(safe_terminal_text(ready_words(roles)))
+        if promised := promises_words(rows, today):
             lines.append(promised)
         if rows:
             lines.append(f"{listening_words(mirror)} (tui1on1 mirror)")
@@ -155,6 +155,7 @@ def overview_json(roles: list[BenchRole], mirror: Mirror) -> dict[str, Any]:
 
     pause, agenda = mirror.figure("pause").value, mirror.figure("agenda").value
     return {
+        "no_back_up": [role.title for role in roles if not role.covered],
         "ready_now": ready(Readiness.NOW),
         "ready_within_a_year": ready(Readiness.YEAR),
         "listening": {

@@ -82,6 +82,11 @@ class BenchRole:
         return f"{self.holder.name}'s role{role}"
 
     @property
+    def short_title(self) -> str:
+        """ "Ada Lovelace's role", or "my role" (a header line's room)."""
+        return MY_ROLE if self.holder is None else f"{self.holder.name}'s role"
+
+    @property
     def covered(self) -> bool:
         """Someone could step in now or within a year."""
         return any(b.readiness in (Readiness.NOW, Readiness.YEAR) for _p, b in self.candidates)

@@ -20,7 +20,8 @@ their next step overdue                  3
 their growth plan stuck                  3
 their aspiration not asked yet           2
 their growth plan slipping               2
-no exposure in :data:`EXPOSURE_DAYS`     2
+their aspiration moved on from the plan  2
+no exposure in :data:`EXPOSURE_DAYS`     2  (once met)
 an aspiration but no growth plan         1
 a growth plan with no open step          1
 =====================================  ======
@@ -37,17 +38,18 @@ from datetime import date, datetime, timedelta
 
 from tui1on1.domain.career import CareerThread, first_line
 from tui1on1.domain.duedates import format_day
-from tui1on1.domain.growth import GrowthPlan, steps_of
+from tui1on1.domain.growth import GrowthPlan, plan_notes, steps_of
 from tui1on1.domain.growth import next_step as next_plan_step
 from tui1on1.domain.growth_words import status_words
 from tui1on1.domain.kinds import ActionStatus, CareerElement, PlanStatus
 from tui1on1.domain.ledger import overdue_words
 from tui1on1.domain.mirror import Mirror
+from tui1on1.domain.pausecue import WAIT_TIME_SECONDS
 from tui1on1.domain.promises import PromiseStats
 from tui1on1.domain.records import ActionItem, Person
 from tui1on1.domain.series import DEFAULT_CAREER_WEEKS, CareerHistory
-from tui1on1.domain.succession import READINESS_WORDS, BenchRole, Readiness
-from tui1on1.domain.text import clip, plural
+from tui1on1.domain.succession import MY_ROLE, READINESS_WORDS, BenchRole, Readiness
+from tui1on1.domain.text import plural
 
 EXPOSURE_DAYS = 90
 """Past this many days without an exposure, someone is flagged."""
@@ -98,6 +100,8 @@ class TeamRow:
     steps_into: tuple[tuple[str, Readiness], ...] = ()  # roles they could take, readiest first
     backed_up: bool = True  # someone could take their role now or within a year
     plan: GrowthPlan | None = None  # their growth plan, if one is open
+    steps_agreed: bool = False  # a step was agreed (next_step None: none still open)
+    late_promise: ActionItem | None = None  # my promise to them overdue longest
 
 
 def next_step(thread: CareerThread, steps: dict[int, PlanStep]) -> PlanStep | None:
@@ -162,10 +166,12 @@ def attention(
     one_on_one_due: date | None = None,
     known_since: date | None = None,
     plan_status: PlanStatus | None = None,
+    plan_for: str | None = None,
 ) -> tuple[Attention, ...]:
     """What needs the manager about one report, weightiest first.
     ``one_on_one_due``: when their cadence calls for the next 1:1 (None:
-    no cadence); ``known_since``: the day they were added."""
+    no cadence); ``known_since``: the day they were added; ``plan_for``:
+    the aspiration their open growth plan was made for."""
     found: list[Attention] = []
     if promises.overdue:
         found.append(Attention(f"{plural(promises.overdue, 'promise')} of mine overdue", 5))
@@ -178,6 +184,23 @@ def attention(
     if plan_status in PLAN_TROUBLE:
         words, weight = PLAN_TROUBLE[plan_status]
         found.append(Attention(words, weight))
+    if aspiration and plan_for and first_line(plan_for) != aspiration:
+        found.append(Attention("their aspiration moved on from the growth plan", 2))
+    if met:  # no exposure is expected of someone not met yet
+        _exposure_attention(found, last_exposure, today, known_since)
+    if aspiration is not None and plan_status is None:
+        found.append(Attention("no growth plan toward their aspiration", 1))
+    elif plan_status is not None and step is None:
+        found.append(Attention("no next step on their growth plan", 1))
+
+    return tuple(sorted(found, key=lambda a: -a.weight))  # stable: ties as found
+
+
+def _exposure_attention(
+    found: list[Attention], last_exposure: date | None, today: date, known_since: date | None
+) -> None:
+    """None for :data:`EXPOSURE_DAYS`, or none logged (from
+    :data:`EXPOSURE_GRACE_DAYS` after they were added)."""
     if last_exposure is None:
         days_known = (today - known_since).days if known_since is not None else None
         if days_known is None or days_known >= EXPOSURE_GRACE_DAYS:  # not the day they're added
@@ -186,12 +209,6 @@ def attention(
             found.append(Attention(words, 2))
     elif (today - last_exposure).days >= EXPOSURE_DAYS:
         found.append(Attention(f"no exposure in {plural((today - last_exposure).days, 'day')}", 2))
-    if aspiration is not None and plan_status is None:
-        found.append(Attention("no growth plan toward their aspiration", 1))
-    elif plan_status is not None and step is None:
-        found.append(Attention("no next step on their growth plan", 1))
-
-    return tuple(sorted(found, key=lambda a: -a.weight))  # stable: ties as found
 
 
 def _met_attention(
@@ -231,10 +248,12 @@ def team_row(
     one_on_one_due: date | None = None,
     plan: GrowthPlan | None = None,
     plan_actions: Sequence[ActionItem] = (),
+    late_promise: ActionItem | None = None,
 ) -> TeamRow:
     """``plan``: their open growth plan, whose steps (among their career-plan
     ``plan_actions``) then give the next step; without one, the thread's
-    newest plan entry does (:func:`next_step`)."""
+    newest plan entry does (:func:`next_step`). ``late_promise``: my
+    promise to them overdue longest."""
     current = thread.current(CareerElement.ASPIRATION)
     aspiration = first_line(current.answer) if current is not None else None
     # A career conversation: one the series counts (a career question asked,
@@ -245,7 +264,11 @@ def team_row(
     talks += [e.meeting_started for entries in thread.timelines.values() for e in entries[:1]]
     talk_day = _local_day(max(talks)) if talks else None
     met = history is not None and history.meetings > 0
-    step = next_step(thread, steps) if plan is None else _plan_step(plan, plan_actions)
+    if plan is None:
+        step = next_step(thread, steps)
+        agreed = any(n in steps for n in plan_notes(thread))
+    else:
+        step, agreed = _plan_step(plan, plan_actions), bool(steps_of(plan, plan_actions))
     return TeamRow(
         person=person,
         aspiration=aspiration or None,
@@ -268,10 +291,13 @@ def team_row(
             one_on_one_due=one_on_one_due,
             known_since=_local_day(person.created_at) if person.created_at else None,
             plan_status=plan.status if plan is not None else None,
+            plan_for=plan.aspiration if plan is not None else None,
         ),
         steps_into=steps_into,
         backed_up=backed_up,
         plan=plan,
+        steps_agreed=agreed or step is not None,
+        late_promise=late_promise,
     )
 
 
@@ -287,15 +313,18 @@ def plan_words(row: TeamRow, today: date) -> str:
     """ "Tech lead for payments — slipping since 4 Nov", or "none open"."""
     if row.plan is None:
         return "none open"
-    return f"{first_line(row.plan.goal)} — {status_words(row.plan, today)}"
+    words = f"{first_line(row.plan.goal)} — {status_words(row.plan, today)}"
+    step = row.next_step
+    if row.plan.status is PlanStatus.ON_TRACK and step and step.due and step.due < today:
+        words += " (but its next step is overdue)"
+    return words
 
 
-def ready_words(roles: Sequence[BenchRole], room: int | None = None) -> str:
+def ready_words(roles: Sequence[BenchRole]) -> str:
     """Who is ready for more, from the bench: "Ready for more now: Bo Chen
-    for Ada Lovelace's role (Designer) · within a year: Sam Ortiz for my
-    role" (someone ready now isn't named again for within a year), or that
-    the bench names no one. Longer than ``room``, those within a year are
-    counted rather than named ("· 2 more within a year")."""
+    for Ada Lovelace's role · within a year: Sam Ortiz for my role"
+    (someone ready now isn't named again for within a year), or that the
+    bench names no one."""
     now = _ready(roles, Readiness.NOW)
     soon = {
         name: titles for name, titles in _ready(roles, Readiness.YEAR).items() if name not in now
@@ -305,13 +334,7 @@ def ready_words(roles: Sequence[BenchRole], room: int | None = None) -> str:
     if not now:
         return f"Ready for more within a year: {_who_for(soon)}"
     line = f"Ready for more now: {_who_for(now)}"
-    if soon:
-        named = f"{line} · within a year: {_who_for(soon)}"
-        counted = f" · {len(soon)} more within a year"
-        if room is None or len(named) <= room:
-            return named
-        line = clip(line, max(room - len(counted), 20)) + counted
-    return line
+    return f"{line} · within a year: {_who_for(soon)}" if soon else line
 
 
 def _ready(roles: Sequence[BenchRole], readiness: Readiness) -> dict[str, list[str]]:
@@ -319,7 +342,7 @@ def _ready(roles: Sequence[BenchRole], readiness: Readiness) -> dict[str, list[s
     for role in roles:
         for person, backfill in role.candidates:
             if backfill.readiness is readiness:
-                ready.setdefault(person.name, []).append(role.title)
+                ready.setdefault(person.name, []).append(role.short_title)
     return ready
 
 
@@ -346,36 +369,46 @@ def career_due(
 
 
 def career_due_words(
-    rows: Sequence[TeamRow],
-    today: date,
-    weeks: int = DEFAULT_CAREER_WEEKS,
-    room: int | None = None,
+    rows: Sequence[TeamRow], today: date, weeks: int = DEFAULT_CAREER_WEEKS
 ) -> str:
     """ "No career talk in 6 weeks: Hedy Lamarr (never), Sam Ortiz (9 weeks
     ago), Grace Hopper (no 1:1 yet)", or "Everyone had a career talk in the
-    last 6 weeks" ("" with no reports). Longer than ``room``, it says how
-    many first and is cut ("No career talk in 6 weeks, 3 people: Hedy…")."""
+    last 6 weeks" ("" with no reports)."""
     span = plural(weeks, "week")
     due = career_due(rows, today, weeks)
     if not due:
         return f"Everyone had a career talk in the last {span}" if rows else ""
-    names = ", ".join(f"{row.person.name} ({words})" for row, words in due)
-    line = f"No career talk in {span}: {names}"
-    if room is None or len(line) <= room:
-        return line
-    return clip(f"No career talk in {span}, {plural(len(due), 'person', 'people')}: {names}", room)
+    return f"No career talk in {span}: " + ", ".join(
+        f"{row.person.name} ({words})" for row, words in due
+    )
+
+
+def gap_words(bare: Sequence[BenchRole]) -> str:
+    """The roles no one is ready to back-fill, short: "No one ready to
+    back-fill: my role; the roles of Ada Lovelace and Cy Young", or "Every
+    role has someone ready now or within a year"."""
+    if not bare:
+        return "Every role has someone ready now or within a year"
+    mine = [MY_ROLE] if any(role.holder is None for role in bare) else []
+    holders = [role.holder.name for role in bare if role.holder is not None]
+    theirs = []
+    if holders:
+        names = holders[0] if len(holders) == 1 else f"{', '.join(holders[:-1])} and {holders[-1]}"
+        theirs = [f"the role{'s' if len(holders) > 1 else ''} of {names}"]
+    return "No one ready to back-fill: " + "; ".join(mine + theirs)
 
 
 def listening_words(mirror: Mirror) -> str:
-    """How I listen, from the mirror, with how much it rests on: "How you
-    listen, the last 4 weeks: 4.0 s median pause after asking (6 questions)
-    · 3 of 4 talking points theirs"."""
+    """How I listen, from the mirror, against the mark and with how much it
+    rests on: "How you listen, the last 4 weeks: waited 3 s or more after 4
+    of 6 questions (median 4.0 s) · 3 of 4 talking points theirs"."""
     pause, agenda = mirror.figure("pause"), mirror.figure("agenda")
-    asked = _count(pause.detail, "asked")
+    timed, reached = _count(pause.detail, "timed"), _count(pause.detail, "reached_mark")
     theirs, mine = _count(agenda.detail, "theirs"), _count(agenda.detail, "mine")
     parts = [
-        f"{pause.value:.1f} s median pause after asking ({plural(asked, 'question')})"
-        if pause.value is not None
+        f"waited {WAIT_TIME_SECONDS:g} s or more after {reached} of {plural(timed, 'question')} "
+        f"(median {pause.value:.1f} s)"
+        if pause.value is not None and timed
         else "no question asked",
         f"{theirs} of {plural(theirs + mine, 'talking point')} theirs"
         if theirs + mine
@@ -389,14 +422,24 @@ def _count(detail: Mapping[str, object], key: str) -> int:
     return value if isinstance(value, int) else 0
 
 
-def promises_words(rows: Sequence[TeamRow]) -> str:
-    """What I promised them all: "Your promises to them: 6 open · 2 overdue",
-    or "" with none open."""
+def promises_words(rows: Sequence[TeamRow], today: date) -> str:
+    """What I promised them all, and the one overdue longest: "Your
+    promises to them: 6 open · 2 overdue, the longest: book the forum slot
+    (Ada Lovelace, due Tue 20 Oct)", or "" with none open."""
     still = sum(row.open_mine for row in rows)
     if not still:
         return ""
+    line = f"Your promises to them: {still} open"
     late = sum(row.promises.overdue for row in rows)
-    return f"Your promises to them: {still} open" + (f" · {late} overdue" if late else "")
+    if not late:
+        return line
+    line += f" · {late} overdue"
+    dated = [(row.late_promise.due, row.person.name, row.late_promise.text)
+             for row in rows if row.late_promise is not None and row.late_promise.due]  # fmt: skip
+    if dated:
+        due, name, text = min(dated)
+        line += f", the longest: {first_line(text)} ({name}, due {format_day(due, today)})"
+    return line
 
 
 def aspiration_words(row: TeamRow, today: date) -> str:
@@ -415,7 +458,7 @@ def step_words(row: TeamRow, today: date) -> str:
     "… (overdue since Fri 20 Nov)", "… (no due date)", or "none agreed"."""
     step = row.next_step
     if step is None:
-        return "none agreed"
+        return "none open" if row.steps_agreed else "none agreed"
     if step.due is None:
         return f"{step.text} (no due date)"
     if step.due < today:

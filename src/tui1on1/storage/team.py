@@ -97,9 +97,14 @@ class TeamStore(
             actions, [e for events in history.values() for e in events], today
         )
         open_mine: dict[int, int] = {}
+        late: dict[int, ActionItem] = {}  # my promise to each overdue longest
         for action in actions:
             if action.owner is Owner.ME and action.status is ActionStatus.OPEN:
                 open_mine[action.person_id] = open_mine.get(action.person_id, 0) + 1
+                if action.due is not None and action.due < today:
+                    known = late.get(action.person_id)
+                    if known is None or (action.due, action.id) < (known.due or date.max, known.id):
+                        late[action.person_id] = action
         last_met = self._last_met(ids)
         covered = {role.holder.id: role.covered for role in roles if role.holder}
         rows = team_rows(
@@ -119,6 +124,7 @@ class TeamStore(
                     one_on_one_due=_due(person.cadence, last_met.get(person.id), today),
                     plan=plans.get(person.id),
                     plan_actions=plan_actions.get(person.id, ()),
+                    late_promise=late.get(person.id),
                 )
                 for person in people
             ]

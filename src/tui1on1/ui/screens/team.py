@@ -25,6 +25,7 @@ from tui1on1.domain.team import (
     aspiration_words,
     career_due_words,
     exposure_words,
+    gap_words,
     listening_words,
     plan_words,
     promise_words,
@@ -62,18 +63,17 @@ def load_team(services: Services, now: datetime) -> tuple[list[TeamRow], list[Be
 def header_text(
     rows: list[TeamRow],
     bare: list[BenchRole],
-    room: int = 78,
     *,
     career: str = "",
     ready: str = "",
+    promises: str = "",
     listening: str = "",
-    promises: bool = True,
 ) -> Text:
-    """The title, how many need something (or that nobody does), who hasn't
-    had a career conversation lately, the roles no one is ready to back-fill
-    (the bench's gaps), who is ready for more, my promises and how I listen
-    — each on one line cut to ``room`` cells (`tui1on1 team`, `tui1on1
-    bench` and `tui1on1 mirror` say them in full)."""
+    """The title, how many need something (or that nobody does), then the
+    five answers: who hasn't had a career conversation lately, the roles no
+    one is ready to back-fill (the bench's gaps), who is ready for more, my
+    promises and how I listen — each wrapped, never cut: they are what the
+    screen is for."""
     text = Text("Your team, who needs you first", style="bold")
     needing = sum(1 for r in rows if r.attention)
     if not rows:
@@ -82,19 +82,9 @@ def header_text(
         text.append(f"\n{plural(len(rows), 'report')} · {needing} need something from you")
     else:
         text.append(f"\n{plural(len(rows), 'report')} · nothing pressing for anyone")
-    if career:
-        text.append("\n" + clip(safe_terminal_text(career), room))
-    if bare:
-        roles = ", ".join(safe_terminal_text(r.title) for r in bare)
-        line = f"No one ready to back-fill: {roles}"
-        if len(line) > room:  # cut: say how many there are
-            line = clip(f"No one ready to back-fill {plural(len(bare), 'role')}: {roles}", room)
-        text.append("\n" + line)
-    else:
-        text.append("\nEvery role has someone ready now or within a year")
-    for line in (ready, promises_words(rows) if promises else "", listening):
+    for line in (career, gap_words(bare), ready, promises, listening):
         if line:
-            text.append("\n" + clip(safe_terminal_text(line), room))
+            text.append("\n" + safe_terminal_text(line))
     return text
 
 
@@ -188,17 +178,15 @@ class TeamScreen(ServiceScreen[None]):
         if mirror is not None:
             self.listening = listening_words(mirror)
         today = self.today()
-        room = max(self.size.width - 2, 20)  # the header's padding
         # Below TALL rows the reports need the room: the header keeps its first four lines.
         tall = self.size.height >= TALL
         header = header_text(
             rows,
             self.bare,
-            room,
-            career=career_due_words(rows, today, self.career_weeks, room),
-            ready=ready_words(self.roles, room) if tall and rows else "",
+            career=career_due_words(rows, today, self.career_weeks),
+            ready=ready_words(self.roles) if tall else "",
+            promises=promises_words(rows, today) if tall else "",
             listening=self.listening if tall else "",
-            promises=tall,
         )
         self.query_one("#team-header", Static).update(header)
         view = self.query_one("#team-list", OpenList)
