@@ -3,9 +3,12 @@ holds the days): a first 1:1 with Priya on Monday records her aspiration, a
 plan step for her (`&p ! … @fri`), an exposure (`* customer …`) and, with
 F6, a growth plan (a goal, what she proposed brought back with ↑ as an
 option, agreed); on Wednesday an introduction is logged from the shell and
-the plan said to be slipping; the next Monday the team view — in the shell
-and on screen — says her step is overdue and her plan slipping, when her last
-exposure was, and that Sam, never met, needs a first 1:1 before that."""
+the plan said to be slipping, and she is named for my role within a year;
+the next Monday the team view — in the shell and on screen — says her step
+is overdue and her plan slipping, when her last exposure was, and that Sam,
+never met, needs a first 1:1 before that; its header answers the five
+questions: no career talk (Sam), no back-up (their roles), ready for more
+(Priya, within a year), my promise to her overdue (named), how I listen."""
 
 from __future__ import annotations
 
@@ -39,6 +42,7 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
         "* customer joined the Acme renewal call",
         "* ran the incident review",
         "&p could own the Q1 migration",
+        "!me intro to the staff engineers @wed",
     ):
         monday.type(line, enter=True)
     screen = monday.wait_for(lambda s: "Q1 migration" in s and "saving" not in s)
@@ -94,6 +98,9 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
         "  opened 7 Dec · slipping since 9 Dec: on call this week",
     ]
 
+    named = cli_on(WEDNESDAY, "bench", "priya", "--for", "me", "--ready", "year")
+    assert named.stdout == "Priya Raman could step into my role: within a year.\n"
+
     team = json.loads(cli_on(NEXT_MONDAY, "team", "--json").stdout)
     # Never met outweighs a late step: Sam first.
     assert [r["person"] for r in team["team"]] == ["Sam Okafor", "Priya Raman"]
@@ -104,6 +111,7 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
     assert priya["last_exposure"] == "2026-12-08" and priya["days_since_exposure"] == 6
     assert priya["growth_plan"]["goal"] == "Tech lead within a year"
     assert [a["why"] for a in priya["attention"]] == [
+        "1 promise of mine overdue",
         "next step overdue 3 days",
         "their growth plan is slipping",
     ]
@@ -114,11 +122,25 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
     home.wait_for(lambda s: "Last 1:1" in s and "Sam Okafor" in s)
     home.type("t")
     screen = home.wait_for("Your team, who needs you first")
-    assert "Priya Raman — next step overdue 3 days; their growth plan is slipping" in screen
+    header = " ".join(screen.split("▔", 1)[0].split())  # the header, its lines wrapped
+    for answer in (
+        "No career talk in 6 weeks: Sam Okafor (no 1:1 yet)",
+        "No one ready to back-fill: the roles of Priya Raman and Sam Okafor",
+        "Ready for more within a year: Priya Raman for my role",
+        "Your promises to them: 1 open · 1 overdue, the longest: intro to the staff "
+        "engineers (Priya Raman, due Wed 9 Dec)",
+        "How you listen, the last 4 weeks:",
+    ):
+        assert answer in header
+    cards = " ".join(screen.split("▔", 1)[1].split())
+    assert (
+        "Priya Raman — 1 promise of mine overdue; next step overdue 3 days; their growth "
+        "plan is slipping"
+    ) in cards.replace(" ▎ ▊", "")
     assert "growth plan: Tech lead within a year — slipping since 9 Dec: on call th…" in screen
     assert "career talk 1 week ago · aspiration: wants to lead a small team" in screen
     assert "next step: shadow Sam's on-call (overdue since Fri 11 Dec)" in screen
-    assert "my promises none open · exposure 6 days ago" in screen
+    assert "my promises 1 open · kept 0% · 1 overdue · exposure 6 days ago" in screen
     assert "Sam Okafor — no 1:1 yet" in screen
     home.key("Down")
     home.key("Enter")  # Priya, the second
