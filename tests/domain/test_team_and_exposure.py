@@ -349,19 +349,19 @@ def test_the_header_names_the_roles_without_back_up_and_my_longest_overdue_promi
 
 
 def test_a_plan_left_behind_by_their_aspiration_and_steps_all_done_are_said():
-    """The aspiration moved on since the plan was made: said (2); a plan
+    """A newer aspiration than the plan was made for: said (1); a plan
     "on track" with its next step overdue says so; steps agreed and all
     done read "none open", not "none agreed"."""
     from tui1on1.domain.growth import GrowthPlan, PlanMark
     from tui1on1.domain.team import plan_words, step_words
 
     at = datetime(2026, 11, 2, 9, tzinfo=UTC)
-    assert "their aspiration moved on from the growth plan" in _words(
+    assert "their growth plan predates their latest aspiration" in _words(
         aspiration="staff engineer on the data platform",
         plan_status=PlanStatus.ON_TRACK,
         plan_for="tech lead for payments",
     )
-    assert "their aspiration moved on from the growth plan" not in _words(
+    assert "their growth plan predates their latest aspiration" not in _words(
         aspiration="lead", plan_status=PlanStatus.ON_TRACK, plan_for="lead\nby summer"
     )
     marks = (PlanMark(at, PlanStatus.ON_TRACK),)
@@ -371,7 +371,7 @@ def test_a_plan_left_behind_by_their_aspiration_and_steps_all_done_are_said():
     row = team_row(_person(1, "Ada"), CareerHistory(meetings=1), build_thread([]), {}, TODAY,
                    PromiseStats(), 0, TODAY, plan=plan)  # fmt: skip
     assert step_words(row, TODAY) == "none agreed"
-    assert plan_words(replace(row, next_step=late), TODAY).endswith(
-        "(but its next step is overdue)"
+    assert plan_words(replace(row, next_step=late), TODAY) == (
+        "Tech lead for payments — on track since 2 Nov (its step overdue)"
     )
     assert step_words(replace(row, steps_agreed=True), TODAY) == "none open"

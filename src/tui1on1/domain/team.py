@@ -20,10 +20,10 @@ their next step overdue                  3
 their growth plan stuck                  3
 their aspiration not asked yet           2
 their growth plan slipping               2
-their aspiration moved on from the plan  2
 no exposure in :data:`EXPOSURE_DAYS`     2  (once met)
 an aspiration but no growth plan         1
 a growth plan with no open step          1
+a newer aspiration than their plan's     1
 =====================================  ======
 
 People are ordered by their weightiest reason, then their next one, and so
@@ -185,7 +185,8 @@ def attention(
         words, weight = PLAN_TROUBLE[plan_status]
         found.append(Attention(words, weight))
     if aspiration and plan_for and first_line(plan_for) != aspiration:
-        found.append(Attention("their aspiration moved on from the growth plan", 2))
+        # Said again in other words, or changed: the text can't tell which.
+        found.append(Attention("their growth plan predates their latest aspiration", 1))
     if met:  # no exposure is expected of someone not met yet
         _exposure_attention(found, last_exposure, today, known_since)
     if aspiration is not None and plan_status is None:
@@ -313,11 +314,12 @@ def plan_words(row: TeamRow, today: date) -> str:
     """ "Tech lead for payments — slipping since 4 Nov", or "none open"."""
     if row.plan is None:
         return "none open"
-    words = f"{first_line(row.plan.goal)} — {status_words(row.plan, today)}"
+    status = status_words(row.plan, today)
     step = row.next_step
     if row.plan.status is PlanStatus.ON_TRACK and step and step.due and step.due < today:
-        words += " (but its next step is overdue)"
-    return words
+        since, said, note = status.partition(": ")  # before the note: a cut keeps it
+        status = f"{since} (its step overdue){said}{note}"
+    return f"{first_line(row.plan.goal)} — {status}"
 
 
 def ready_words(roles: Sequence[BenchRole]) -> str:
