@@ -154,7 +154,19 @@ def test_the_team_in_json(cli, url):
     assert doc["listening"] == {
         "weeks": 4,
         "median_pause_seconds": None,
+        "questions_timed": 0,
+        "reached_mark": 0,
+        "mark_seconds": 3.0,
         "their_talking_points_share": None,
+    }
+    assert doc["my_promises"] == {
+        "open": 1,
+        "overdue": 1,
+        "longest_overdue": {
+            "person": "Ada Lovelace",
+            "text": "ask HR about the band",
+            "due": "2026-12-01",
+        },
     }
     assert [r["person"] for r in doc["team"]] == ["Cy Young", "Ada Lovelace", "Bo Chen"]
     ada = doc["team"][1]
@@ -165,6 +177,7 @@ def test_the_team_in_json(cli, url):
         "aspiration_on": "2026-10-14",
         "last_career_conversation": "2026-10-14",
         "growth_plan": None,
+        "steps_agreed": True,
         "next_step": {"text": "shadow Sam's on-call", "due": "2026-11-20", "overdue": True},
         "last_exposure": None,
         "days_since_exposure": None,
@@ -181,6 +194,7 @@ def test_the_team_in_json(cli, url):
             {"why": "no growth plan toward their aspiration", "weight": 1},
         ],
     }
+    assert [r["steps_agreed"] for r in doc["team"]] == [False, True, True]
     bo = doc["team"][2]
     assert bo["last_exposure"] == "2026-12-02" and bo["days_since_exposure"] == 7
     assert bo["growth_plan"] == {

@@ -372,6 +372,46 @@ def test_a_plan_left_behind_by_their_aspiration_and_steps_all_done_are_said():
                    PromiseStats(), 0, TODAY, plan=plan)  # fmt: skip
     assert step_words(row, TODAY) == "none agreed"
     assert plan_words(replace(row, next_step=late), TODAY) == (
-        "Tech lead for payments — on track since 2 Nov (its step overdue)"
+        "Tech lead for payments — on track (its step overdue) since 2 Nov"
     )
     assert step_words(replace(row, steps_agreed=True), TODAY) == "none open"
+
+
+def test_a_cut_plan_line_keeps_how_it_stands_and_a_short_terminal_gets_one_line():
+    from tui1on1.domain.growth import GrowthPlan, PlanMark
+    from tui1on1.domain.mirror import Figure, Mirror, Window
+    from tui1on1.domain.team import plan_parts, promise_words, short_words
+    from tui1on1.ui.screens.team import plan_line
+
+    at = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    marks = (PlanMark(at, PlanStatus.ON_TRACK, "migration plan approved"),)
+    plan = GrowthPlan(uid="g1", person_id=1, goal="Become the go-to person for observability",
+                      aspiration=None, opened=at, options=(), marks=marks)  # fmt: skip
+    late = PlanStep("shadow on-call", date(2026, 10, 23), ActionStatus.OPEN, 1)
+    row = team_row(_person(1, "Ada"), CareerHistory(meetings=1), build_thread([]), {}, TODAY,
+                   PromiseStats(), 1, TODAY, plan=plan)  # fmt: skip
+    row = replace(row, next_step=late)
+    assert plan_parts(row, TODAY) == (
+        "Become the go-to person for observability",
+        "on track (its step overdue) since 2 Nov",
+        "migration plan approved",
+    )
+    # short of room the goal gives way, then the date: how it stands is kept
+    assert plan_line(row, TODAY, 60) == (
+        "  growth plan: Become the… — on track (its step overdue) si…"
+    )
+    assert plan_line(row, TODAY, 200).endswith(
+        "observability — on track (its step overdue) since 2 Nov: migration plan approved"
+    )
+    assert promise_words(row) == "1 open · none came due yet"
+
+    def figure(key, value, **detail):
+        return Figure(key=key, title=key, value=value, shown="", sentence="", weekly=(),
+                      detail=detail)  # fmt: skip
+
+    mirror = Mirror(Window(4, TODAY), (figure("pause", 2.7, timed=3, reached_mark=1),
+                                       figure("agenda", None)))  # fmt: skip
+    assert short_words([], [replace(row, promises=PromiseStats(overdue=1))], mirror) == (
+        "Ready for more: 0 now, 0 within a year · my promises: 1 open, 1 overdue · "
+        "waited 3 s after 1 of 3 questions"
+    )

@@ -57,7 +57,7 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
         store.close()
     if args.json:
         shape = as_json(rows, today) | overview_json(roles, mirror)
-        shape |= career_json(rows, today, settings.career_weeks)
+        shape |= career_json(rows, today, settings.career_weeks) | promises_json(rows)
         print(json.dumps(shape, indent=2, ensure_ascii=True))
     else:
         lines = as_text(rows, today)
@@ -72,8 +72,25 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
             lines.append(promised)
         if rows:
             lines.append(f"{listening_words(mirror)} (tui1on1 mirror)")
-        sys.stdout.write("".join(f"{line}\n" for line in lines))
+        sys.stdout.write("".join(f"{line}\n" for line in _fit(lines)))
     return EXIT_OK
+
+
+def _fit(lines: list[str]) -> list[str]:
+    """On a terminal, the long lines wrapped at word breaks to its width
+    (the report blocks' continuation indented under their labels); piped,
+    as they are."""
+    import shutil
+    import textwrap
+
+    if not sys.stdout.isatty():
+        return lines
+    width = max(shutil.get_terminal_size().columns, 40)
+    fitted: list[str] = []
+    for line in lines:
+        indent = " " * 17 if line.startswith("  ") else "  "
+        fitted += textwrap.wrap(line, width, subsequent_indent=indent) or [line]
+    return fitted
 
 
 def as_text(rows: list[TeamRow], today: date) -> list[str]:
@@ -82,7 +99,6 @@ def as_text(rows: list[TeamRow], today: date) -> list[str]:
     from tui1on1.domain.team import (
         aspiration_words,
         exposure_words,
-        plan_words,
         promise_words,
         step_words,
         steps_into_words,
@@ -107,7 +123,7 @@ def as_text(rows: list[TeamRow], today: date) -> list[str]:
             f"{name} — {needs}",
             f"  aspiration     {aspiration}",
             f"  career talk    {weeks_ago(row.last_career_talk, today)}",
-            f"  growth plan    {safe_terminal_text(shorten(plan_words(row, today), 90))}",
+            f"  growth plan    {safe_terminal_text(_plan(row, today))}",
             f"  next step      {safe_terminal_text(step_words(row, today))}",
             f"  exposure       {exposure_words(row, today)}",
             f"  my promises    {promise_words(row)}",
@@ -115,6 +131,17 @@ def as_text(rows: list[TeamRow], today: date) -> list[str]:
         if row.steps_into:
             lines.append(f"  could step in  {safe_terminal_text(steps_into_words(row))}")
     return lines
+
+
+def _plan(row: TeamRow, today: date) -> str:
+    """The goal and the note cut, how it stands kept whole."""
+    from tui1on1.domain.career import shorten
+    from tui1on1.domain.team import plan_parts
+
+    goal, status, note = plan_parts(row, today)
+    if not goal:
+        return "none open"
+    return f"{shorten(goal, 60)} — {status}" + (f": {shorten(note, 60)}" if note else "")
 
 
 def career_json(rows: list[TeamRow], today: date, weeks: int) -> dict[str, Any]:
@@ -143,6 +170,7 @@ def overview_json(roles: list[BenchRole], mirror: Mirror) -> dict[str, Any]:
     """``ready_now`` and ``ready_within_a_year`` (who could step into whose
     role, as the bench says) and ``listening`` (the mirror's pause and share
     of their talking points, its window)."""
+    from tui1on1.domain.pausecue import WAIT_TIME_SECONDS
     from tui1on1.domain.succession import Readiness
 
     def ready(readiness: Readiness) -> list[dict[str, str]]:
@@ -153,16 +181,37 @@ def overview_json(roles: list[BenchRole], mirror: Mirror) -> dict[str, Any]:
             if backfill.readiness is readiness
         ]
 
-    pause, agenda = mirror.figure("pause").value, mirror.figure("agenda").value
+    pause, agenda = mirror.figure("pause"), mirror.figure("agenda")
     return {
         "no_back_up": [role.title for role in roles if not role.covered],
         "ready_now": ready(Readiness.NOW),
         "ready_within_a_year": ready(Readiness.YEAR),
         "listening": {
             "weeks": mirror.window.weeks,
-            "median_pause_seconds": pause,
-            "their_talking_points_share": agenda,
+            "median_pause_seconds": pause.value,
+            "questions_timed": pause.detail.get("timed", 0),
+            "reached_mark": pause.detail.get("reached_mark", 0),
+            "mark_seconds": WAIT_TIME_SECONDS,
+            "their_talking_points_share": agenda.value,
         },
+    }
+
+
+def promises_json(rows: list[TeamRow]) -> dict[str, Any]:
+    """``my_promises``: open and overdue across the team, and the one
+    overdue longest (or null)."""
+    dated = [(row.late_promise.due, row.person.name, row.late_promise.text)
+             for row in rows if row.late_promise is not None and row.late_promise.due]  # fmt: skip
+    longest = None
+    if dated:
+        due, name, text = min(dated)
+        longest = {"person": name, "text": text, "due": due.isoformat()}
+    return {
+        "my_promises": {
+            "open": sum(row.open_mine for row in rows),
+            "overdue": sum(row.promises.overdue for row in rows),
+            "longest_overdue": longest,
+        }
     }
 
 
@@ -188,6 +237,7 @@ def _row(row: TeamRow, today: date) -> dict[str, Any]:
             "status": row.plan.status.value,
             "opened_at": row.plan.opened.astimezone(UTC).isoformat(),
         },
+        "steps_agreed": row.steps_agreed,
         "next_step": None
         if step is None
         else {

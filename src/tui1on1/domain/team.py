@@ -38,7 +38,7 @@ from datetime import date, datetime, timedelta
 
 from tui1on1.domain.career import CareerThread, first_line
 from tui1on1.domain.duedates import format_day
-from tui1on1.domain.growth import GrowthPlan, plan_notes, steps_of
+from tui1on1.domain.growth import STATUS_NAMES, GrowthPlan, plan_notes, steps_of
 from tui1on1.domain.growth import next_step as next_plan_step
 from tui1on1.domain.growth_words import status_words
 from tui1on1.domain.kinds import ActionStatus, CareerElement, PlanStatus
@@ -310,16 +310,28 @@ def _plan_step(plan: GrowthPlan, actions: Sequence[ActionItem]) -> PlanStep | No
     return PlanStep(text=found.text, due=found.due, status=found.status, note_id=found.note_id)
 
 
-def plan_words(row: TeamRow, today: date) -> str:
-    """ "Tech lead for payments — slipping since 4 Nov", or "none open"."""
+def plan_parts(row: TeamRow, today: date) -> tuple[str, str, str]:
+    """Their open plan in three parts, so a cut line keeps how it stands:
+    the goal's first line, the status ("slipping since 4 Nov", "on track
+    (its step overdue) since 2 Nov" when its next step is late) and the
+    note said with it ("" for none). All "" with no plan open."""
     if row.plan is None:
-        return "none open"
-    status = status_words(row.plan, today)
+        return "", "", ""
+    status, _said, note = status_words(row.plan, today).partition(": ")
     step = row.next_step
     if row.plan.status is PlanStatus.ON_TRACK and step and step.due and step.due < today:
-        since, said, note = status.partition(": ")  # before the note: a cut keeps it
-        status = f"{since} (its step overdue){said}{note}"
-    return f"{first_line(row.plan.goal)} — {status}"
+        # The status is the manager's word, the date isn't: said first, a cut keeps it.
+        name = STATUS_NAMES[PlanStatus.ON_TRACK]
+        status = status.replace(name, f"{name} (its step overdue)", 1)
+    return first_line(row.plan.goal), status, note
+
+
+def plan_words(row: TeamRow, today: date) -> str:
+    """ "Tech lead for payments — slipping since 4 Nov: on call", or "none open"."""
+    goal, status, note = plan_parts(row, today)
+    if not goal:
+        return "none open"
+    return f"{goal} — {status}" + (f": {note}" if note else "")
 
 
 def ready_words(roles: Sequence[BenchRole]) -> str:
@@ -419,6 +431,26 @@ def listening_words(mirror: Mirror) -> str:
     return f"How you listen, {mirror.window.span()}: " + " · ".join(parts)
 
 
+def short_words(roles: Sequence[BenchRole], rows: Sequence[TeamRow], mirror: Mirror) -> str:
+    """The last three answers in one line, for a short terminal: "Ready for
+    more: 1 now, 2 within a year · my promises: 4 open, 4 overdue · waited
+    3 s after 1 of 3 questions"."""
+    now = _ready(roles, Readiness.NOW)
+    soon = [name for name in _ready(roles, Readiness.YEAR) if name not in now]
+    ready = f"Ready for more: {len(now)} now, {len(soon)} within a year"
+    still = sum(row.open_mine for row in rows)
+    late = sum(row.promises.overdue for row in rows)
+    promised = f"my promises: {still} open, {late} overdue" if still else "no promises open"
+    pause = mirror.figure("pause")
+    timed, reached = _count(pause.detail, "timed"), _count(pause.detail, "reached_mark")
+    listened = (
+        f"waited {WAIT_TIME_SECONDS:g} s after {reached} of {plural(timed, 'question')}"
+        if timed
+        else "no question timed"
+    )
+    return " · ".join((ready, promised, listened))
+
+
 def _count(detail: Mapping[str, object], key: str) -> int:
     value = detail.get(key, 0)
     return value if isinstance(value, int) else 0
@@ -469,9 +501,12 @@ def step_words(row: TeamRow, today: date) -> str:
 
 
 def promise_words(row: TeamRow) -> str:
-    """ "1 open · kept 75% · 1 overdue", "none open · kept 100%", "none open"."""
+    """ "1 open · kept 75% · 1 overdue", "none open · kept 100%", "none
+    open", "1 open · none came due yet"."""
     if not row.open_mine and row.promises.percent is None:
         return "none open"
+    if row.promises.percent is None:
+        return f"{row.open_mine} open · none came due yet"
     open_part = f"{row.open_mine} open" if row.open_mine else "none open"
     return f"{open_part} · kept {row.promises.short()}"
 

@@ -27,10 +27,11 @@ from tui1on1.domain.team import (
     exposure_words,
     gap_words,
     listening_words,
-    plan_words,
+    plan_parts,
     promise_words,
     promises_words,
     ready_words,
+    short_words,
     step_words,
     steps_into_words,
     weeks_ago,
@@ -43,7 +44,7 @@ from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 
 LISTEN_WEEKS = WINDOW_WEEKS[0]  # the header's "how you listen": the mirror's default
-TALL = 24  # from this height the header also says who is ready, my promises, how I listen
+TALL = 24  # from this height who is ready, my promises and how I listen each have a line
 ROW_CHROME = 6  # the list's focus bar, padding and scrollbar
 EMPTY = (
     "No reports yet: the team view is for the people who report to you. "
@@ -102,12 +103,11 @@ def row_text(row: TeamRow, today: date, room: int) -> Text:
     talk = f"  career talk {weeks_ago(row.last_career_talk, today)} · aspiration: "
     text.append("\n" + talk + clip(aspiration, room - len(talk)))
     if row.plan is not None:
-        plan = "  growth plan: " + one_line(safe_terminal_text(plan_words(row, today)))
-        text.append("\n" + clip(plan, room))
+        text.append("\n" + plan_line(row, today, room))
     step = row.next_step
     head = "  next step: "
     if step is None:
-        text.append("\n" + head + "none agreed")
+        text.append("\n" + head + step_words(row, today))
     else:
         when = step_words(row, today)[len(step.text) :]  # " (due Fri 18 Dec)"
         words = one_line(safe_terminal_text(step.text))
@@ -121,6 +121,16 @@ def row_text(row: TeamRow, today: date, room: int) -> Text:
         could = "  could step into: " + safe_terminal_text(steps_into_words(row))
         text.append("\n" + clip(could, room))
     return text
+
+
+def plan_line(row: TeamRow, today: date, room: int) -> str:
+    """ "  growth plan: <goal> — <status>: <note>" in ``room`` cells: the
+    goal and then the note give way, how it stands is kept."""
+    goal, status, note = (one_line(safe_terminal_text(part)) for part in plan_parts(row, today))
+    head, tail = "  growth plan: ", f" — {status}"
+    line = head + clip(goal, max(room - len(head) - len(tail), 12)) + tail
+    left = room - len(line)
+    return line + clip(f": {note}", left) if note and left > 4 else clip(line, room)
 
 
 class TeamScreen(ServiceScreen[None]):
@@ -137,6 +147,7 @@ class TeamScreen(ServiceScreen[None]):
         self.bare: list[BenchRole] = []  # roles with no one ready
         self.roles: list[BenchRole] = []  # the bench: who is ready for more
         self.listening = ""  # how I listen, from the mirror
+        self.mirror: Mirror | None = None
         self.career_weeks = DEFAULT_CAREER_WEEKS  # "lately", from the settings
 
     def compose(self) -> ComposeResult:
@@ -176,9 +187,10 @@ class TeamScreen(ServiceScreen[None]):
             self.bare = [role for role in roles if not role.covered]
             self.roles = roles
         if mirror is not None:
+            self.mirror = mirror
             self.listening = listening_words(mirror)
         today = self.today()
-        # Below TALL rows the reports need the room: the header keeps its first four lines.
+        # Below TALL rows the reports need the room: the last three answers share a line.
         tall = self.size.height >= TALL
         header = header_text(
             rows,
@@ -186,7 +198,7 @@ class TeamScreen(ServiceScreen[None]):
             career=career_due_words(rows, today, self.career_weeks),
             ready=ready_words(self.roles) if tall else "",
             promises=promises_words(rows, today) if tall else "",
-            listening=self.listening if tall else "",
+            listening=self.listening if tall else self._short(rows),
         )
         self.query_one("#team-header", Static).update(header)
         view = self.query_one("#team-list", OpenList)
@@ -205,6 +217,10 @@ class TeamScreen(ServiceScreen[None]):
         ids = [f"person-{row.person.id}" for row in rows]
         view.highlighted = ids.index(current) if current in ids else 0
         view.focus()
+
+    def _short(self, rows: list[TeamRow]) -> str:
+        """Below TALL rows, the last three answers in one line."""
+        return short_words(self.roles, rows, self.mirror) if self.mirror is not None else ""
 
     def on_resize(self, _event: events.Resize) -> None:
         if self.rows is not None:  # each line is cut to the width: cut again
