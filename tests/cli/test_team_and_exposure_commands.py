@@ -290,3 +290,20 @@ def test_a_private_one_is_marked_and_a_kind_word_alone_is_other(cli, url, tmp_pa
     ]
     doc = json.loads(cli("--db", url, "exposure", "cy", "--json")[1])
     assert [e["private"] for e in doc["exposures"]] == [False, True]
+
+
+def test_a_promise_named_in_the_team_lines_is_printed_safely(cli, url):
+    """The longest-overdue promise is my own words: control sequences in it
+    (an imported note, say) never reach the terminal."""
+    store = Store.open(url)
+    try:
+        cy = store.find_person("Cy Young")
+        _meet(store, cy, NOW - 9 * WEEK, [
+            (NoteKind.ACTION, "fix \x1b[2Jthe laptop", {"action_owner": Owner.ME,
+                                                      "action_due": date(2026, 10, 1)}),
+        ])  # fmt: skip
+    finally:
+        store.close()
+    code, out, _err = cli("--db", url, "team")
+    assert code == 0 and "\x1b" not in out
+    assert "the longest: fix" in out and "the laptop (Cy Young, due Thu 1 Oct)" in out

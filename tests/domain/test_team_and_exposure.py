@@ -249,9 +249,18 @@ def test_the_team_header_says_who_is_ready_for_more_and_how_i_listen():
     assert ready_words(roles[:1] + roles[2:]) == (
         "Ready for more now: Bo Chen for my role · within a year: Cy Young for my role"
     )
-    # someone ready now isn't named again for within a year
+    # ready now for one role, within a year for another: both said
     both = [BenchRole(holder=None, candidates=(named(bo, Readiness.YEAR),)), roles[1]]
-    assert ready_words(both) == "Ready for more now: Bo Chen for Ada Lovelace's role"
+    assert ready_words(both) == (
+        "Ready for more now: Bo Chen for Ada Lovelace's role · within a year: Bo Chen for my role"
+    )
+    # two people of one name stay two
+    other_bo = Person(id=9, name="Bo Chen", role="", relationship=Relationship.REPORT)
+    twins = [BenchRole(holder=None, candidates=(named(bo, Readiness.NOW),)),
+             BenchRole(holder=ada, candidates=(named(other_bo, Readiness.NOW),))]  # fmt: skip
+    assert ready_words(twins) == (
+        "Ready for more now: Bo Chen for my role; Bo Chen for Ada Lovelace's role"
+    )
     assert ready_words([BenchRole(holder=ada, candidates=(named(cy, Readiness.YEAR),))]) == (
         "Ready for more within a year: Cy Young for Ada Lovelace's role"
     )
@@ -275,6 +284,10 @@ def test_the_team_header_says_who_is_ready_for_more_and_how_i_listen():
     assert listening_words(listened) == (
         "How you listen, the last 4 weeks: waited 3 s or more after 4 of 6 questions "
         "(median 4.0 s) · 3 of 4 talking points theirs"
+    )
+    untimed = Mirror(window, (figure("pause", None, asked=2, timed=0), figure("agenda", None)))
+    assert listening_words(untimed) == (
+        "How you listen, the last 4 weeks: no pause timed (2 asked) · no talking points raised"
     )
     quiet = Mirror(window, (figure("pause", None, asked=0), figure("agenda", None)))
     assert listening_words(quiet) == (

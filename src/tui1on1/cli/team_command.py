@@ -56,7 +56,8 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        shape = as_json(rows, today) | overview_json(roles, mirror)
+        # No reports, no bench to speak of (as the text says nothing of it).
+        shape = as_json(rows, today) | overview_json(roles if rows else [], mirror)
         shape |= career_json(rows, today, settings.career_weeks) | promises_json(rows)
         print(json.dumps(shape, indent=2, ensure_ascii=True))
     else:
@@ -69,7 +70,7 @@ def team(settings: Settings, args: argparse.Namespace) -> int:
         if rows:
             lines.append(safe_terminal_text(ready_words(roles)))
         if promised := promises_words(rows, today):
-            lines.append(promised)
+            lines.append(safe_terminal_text(promised))  # my promise's own words
         if rows:
             lines.append(f"{listening_words(mirror)} (tui1on1 mirror)")
         sys.stdout.write("".join(f"{line}\n" for line in _fit(lines)))

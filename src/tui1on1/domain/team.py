@@ -336,13 +336,9 @@ def plan_words(row: TeamRow, today: date) -> str:
 
 def ready_words(roles: Sequence[BenchRole]) -> str:
     """Who is ready for more, from the bench: "Ready for more now: Bo Chen
-    for Ada Lovelace's role · within a year: Sam Ortiz for my role"
-    (someone ready now isn't named again for within a year), or that the
-    bench names no one."""
-    now = _ready(roles, Readiness.NOW)
-    soon = {
-        name: titles for name, titles in _ready(roles, Readiness.YEAR).items() if name not in now
-    }
+    for Ada Lovelace's role · within a year: Sam Ortiz for my role", or that
+    the bench names no one."""
+    now, soon = _ready(roles, Readiness.NOW), _ready(roles, Readiness.YEAR)
     if not now and not soon:
         return "Ready for more: no one on the bench is ready now or within a year"
     if not now:
@@ -351,17 +347,18 @@ def ready_words(roles: Sequence[BenchRole]) -> str:
     return f"{line} · within a year: {_who_for(soon)}" if soon else line
 
 
-def _ready(roles: Sequence[BenchRole], readiness: Readiness) -> dict[str, list[str]]:
-    ready: dict[str, list[str]] = {}
+def _ready(roles: Sequence[BenchRole], readiness: Readiness) -> dict[int, tuple[str, list[str]]]:
+    """By person id (two people may share a name): their name and the roles."""
+    ready: dict[int, tuple[str, list[str]]] = {}
     for role in roles:
         for person, backfill in role.candidates:
             if backfill.readiness is readiness:
-                ready.setdefault(person.name, []).append(role.short_title)
+                ready.setdefault(person.id, (person.name, []))[1].append(role.short_title)
     return ready
 
 
-def _who_for(ready: Mapping[str, list[str]]) -> str:
-    return "; ".join(f"{name} for {' and '.join(titles)}" for name, titles in ready.items())
+def _who_for(ready: Mapping[int, tuple[str, list[str]]]) -> str:
+    return "; ".join(f"{name} for {' and '.join(titles)}" for name, titles in ready.values())
 
 
 def career_due(
@@ -423,7 +420,7 @@ def listening_words(mirror: Mirror) -> str:
         f"waited {WAIT_TIME_SECONDS:g} s or more after {reached} of {plural(timed, 'question')} "
         f"(median {pause.value:.1f} s)"
         if pause.value is not None and timed
-        else "no question asked",
+        else _untimed(pause.detail),
         f"{theirs} of {plural(theirs + mine, 'talking point')} theirs"
         if theirs + mine
         else "no talking points raised",
@@ -435,8 +432,7 @@ def short_words(roles: Sequence[BenchRole], rows: Sequence[TeamRow], mirror: Mir
     """The last three answers in one line, for a short terminal: "Ready for
     more: 1 now, 2 within a year · my promises: 4 open, 4 overdue · waited
     3 s after 1 of 3 questions"."""
-    now = _ready(roles, Readiness.NOW)
-    soon = [name for name in _ready(roles, Readiness.YEAR) if name not in now]
+    now, soon = _ready(roles, Readiness.NOW), _ready(roles, Readiness.YEAR)
     ready = f"Ready for more: {len(now)} now, {len(soon)} within a year"
     still = sum(row.open_mine for row in rows)
     late = sum(row.promises.overdue for row in rows)
@@ -446,9 +442,15 @@ def short_words(roles: Sequence[BenchRole], rows: Sequence[TeamRow], mirror: Mir
     listened = (
         f"waited {WAIT_TIME_SECONDS:g} s after {reached} of {plural(timed, 'question')}"
         if timed
-        else "no question timed"
+        else _untimed(pause.detail)
     )
     return " · ".join((ready, promised, listened))
+
+
+def _untimed(detail: Mapping[str, object]) -> str:
+    """No pause to speak of: "no question asked", or "no pause timed (2 asked)"."""
+    asked = _count(detail, "asked")
+    return f"no pause timed ({asked} asked)" if asked else "no question asked"
 
 
 def _count(detail: Mapping[str, object], key: str) -> int:
