@@ -228,7 +228,7 @@ def test_this_week_is_the_calendar_week(day, said):
 def test_the_team_header_says_who_is_ready_for_more_and_how_i_listen():
     from tui1on1.domain.mirror import Figure, Mirror, Window
     from tui1on1.domain.succession import Backfill, BenchRole, Readiness
-    from tui1on1.domain.team import listening_words, ready_words
+    from tui1on1.domain.team_header import listening_words, ready_words
 
     ada, bo, cy = _person(1, "Ada Lovelace"), _person(2, "Bo Chen"), _person(3, "Cy Young")
     at = datetime(2026, 12, 1, tzinfo=UTC)
@@ -298,7 +298,7 @@ def test_the_team_header_says_who_is_ready_for_more_and_how_i_listen():
 def test_the_team_header_says_who_has_not_had_a_career_talk_lately():
     """Never first, then the longest ago, then those not met yet; someone
     within the weeks set isn't named."""
-    from tui1on1.domain.team import career_due_words
+    from tui1on1.domain.team_header import career_due_words
 
     empty = build_thread([])
 
@@ -329,7 +329,7 @@ def test_the_header_names_the_roles_without_back_up_and_my_longest_overdue_promi
     from tui1on1.domain.kinds import Owner
     from tui1on1.domain.records import ActionItem
     from tui1on1.domain.succession import BenchRole
-    from tui1on1.domain.team import gap_words, promises_words
+    from tui1on1.domain.team_header import gap_words, promises_words
 
     ada, bo, cy = _person(1, "Ada Lovelace"), _person(2, "Bo Chen"), _person(3, "Cy Young")
     assert gap_words([BenchRole(None, ()), BenchRole(ada, ()), BenchRole(cy, ())]) == (
@@ -393,7 +393,8 @@ def test_a_plan_left_behind_by_their_aspiration_and_steps_all_done_are_said():
 def test_a_cut_plan_line_keeps_how_it_stands_and_a_short_terminal_gets_one_line():
     from tui1on1.domain.growth import GrowthPlan, PlanMark
     from tui1on1.domain.mirror import Figure, Mirror, Window
-    from tui1on1.domain.team import plan_parts, promise_words, short_words
+    from tui1on1.domain.team import plan_parts, promise_words
+    from tui1on1.domain.team_header import short_words
     from tui1on1.ui.screens.team import plan_line
 
     at = datetime(2026, 11, 2, 9, tzinfo=UTC)

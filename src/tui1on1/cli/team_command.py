@@ -29,7 +29,7 @@ def now() -> datetime:
 def team(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.cli.questions_command import all_playbooks, user_questions_file
     from tui1on1.domain.mirror import WINDOW_WEEKS
-    from tui1on1.domain.team import (
+    from tui1on1.domain.team_header import (
         career_due_words,
         listening_words,
         promises_words,
@@ -148,7 +148,7 @@ def _plan(row: TeamRow, today: date) -> str:
 def career_json(rows: list[TeamRow], today: date, weeks: int) -> dict[str, Any]:
     """``career_talk_due``: who hasn't had a career conversation in
     ``weeks`` weeks, as the header line orders them."""
-    from tui1on1.domain.team import career_due
+    from tui1on1.domain.team_header import career_due
 
     return {
         "career_talk_due": {
@@ -201,11 +201,11 @@ def overview_json(roles: list[BenchRole], mirror: Mirror) -> dict[str, Any]:
 def promises_json(rows: list[TeamRow]) -> dict[str, Any]:
     """``my_promises``: open and overdue across the team, and the one
     overdue longest (or null)."""
-    dated = [(row.late_promise.due, row.person.name, row.late_promise.text)
-             for row in rows if row.late_promise is not None and row.late_promise.due]  # fmt: skip
+    from tui1on1.domain.team_header import longest_overdue
+
     longest = None
-    if dated:
-        due, name, text = min(dated)
+    if (found := longest_overdue(rows)) is not None:
+        due, name, text = found
         longest = {"person": name, "text": text, "due": due.isoformat()}
     return {
         "my_promises": {

@@ -1,4 +1,5 @@
-"""Notes, action items, asked questions and drafts: what a meeting captures."""
+"""Notes, action items and asked questions: what a meeting captures (its
+unsent text is in ``storage.drafts``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from tui1on1.domain.career import CAREER_MARKS
 from tui1on1.domain.kinds import ActionChange, ActionStatus, NoteKind, Owner
-from tui1on1.domain.records import ActionItem, AskedQuestion, Draft, LineReading, NewNote, Note
+from tui1on1.domain.records import ActionItem, AskedQuestion, LineReading, NewNote, Note
 from tui1on1.storage import convert
 from tui1on1.storage.errors import InvalidInput, NotFound
 from tui1on1.storage.ledger import due_text, record_event
@@ -20,7 +21,6 @@ from tui1on1.storage.tables import (
     ActionItemRow,
     AskedQuestionRow,
     Base,
-    DraftRow,
     MeetingRow,
     NoteRow,
 )
@@ -389,26 +389,3 @@ class NoteStore(SessionBase):
                 .order_by(AskedQuestionRow.asked_at, AskedQuestionRow.id)
             )
             return [convert.asked_question(row) for row in rows]
-
-    # --- drafts --------------------------------------------------------------
-
-    def save_draft(self, meeting_id: int, text: str, at: datetime) -> None:
-        """Keep the unsent input text; an empty text removes the draft."""
-        with self._write() as session:
-            row = session.get(DraftRow, meeting_id)
-            if not text:
-                if row is not None:
-                    session.delete(row)
-                return
-            if len(text) > MAX_NOTE_CHARS * 5:
-                text = text[: MAX_NOTE_CHARS * 5]
-            if row is None:
-                session.add(DraftRow(meeting_id=meeting_id, text=text, updated_at=at))
-            else:
-                row.text = text
-                row.updated_at = at
-
-    def get_draft(self, meeting_id: int) -> Draft | None:
-        with self._read() as session:
-            row = session.get(DraftRow, meeting_id)
-            return convert.draft(row) if row else None

@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 
 from tui1on1.storage import maintenance, migrate
 from tui1on1.storage.discard import DiscardStore
+from tui1on1.storage.drafts import DraftStore
 from tui1on1.storage.engine import driver_connection, make_engine, safe_url, sqlite_path
 from tui1on1.storage.errors import DatabaseUnavailable
 from tui1on1.storage.exposures import ExposureStore
@@ -45,6 +46,7 @@ class Store(
     PeopleStore,
     MeetingStore,
     NoteStore,
+    DraftStore,
     MirrorStore,
     LedgerStore,
     HistoryStore,

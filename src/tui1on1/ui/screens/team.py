@@ -23,18 +23,20 @@ from tui1on1.domain.succession import BenchRole
 from tui1on1.domain.team import (
     TeamRow,
     aspiration_words,
-    career_due_words,
     exposure_words,
-    gap_words,
-    listening_words,
     plan_parts,
     promise_words,
-    promises_words,
-    ready_words,
-    short_words,
     step_words,
     steps_into_words,
     weeks_ago,
+)
+from tui1on1.domain.team_header import (
+    career_due_words,
+    gap_words,
+    listening_words,
+    promises_words,
+    ready_words,
+    short_words,
 )
 from tui1on1.domain.text import clip, plural, safe_terminal_text
 from tui1on1.storage.errors import StoreError
