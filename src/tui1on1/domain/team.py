@@ -267,7 +267,8 @@ def team_row(
         step = next_step(thread, steps)
         agreed = any(n in steps for n in plan_notes(thread))
     else:
-        step, agreed = _plan_step(plan, plan_actions), bool(steps_of(plan, plan_actions))
+        planned = steps_of(plan, plan_actions)
+        step, agreed = _plan_step(planned), bool(planned)
     return TeamRow(
         person=person,
         aspiration=aspiration or None,
@@ -300,9 +301,9 @@ def team_row(
     )
 
 
-def _plan_step(plan: GrowthPlan, actions: Sequence[ActionItem]) -> PlanStep | None:
-    """The open plan's next step, as the team view shows a step."""
-    found = next_plan_step(steps_of(plan, actions))
+def _plan_step(planned: Sequence[ActionItem]) -> PlanStep | None:
+    """The open plan's next step among its steps, as the team view shows a step."""
+    found = next_plan_step(planned)
     if found is None or found.note_id is None:
         return None
     return PlanStep(text=found.text, due=found.due, status=found.status, note_id=found.note_id)
