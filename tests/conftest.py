@@ -89,6 +89,19 @@ def umask_022() -> Iterator[None]:
     os.umask(old)
 
 
+@pytest.fixture(autouse=True)
+def notifications_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notification a test reads is still there when it reads it.
+
+    Textual drops a notification after its timeout (3-8 s for most of ours);
+    on a loaded CI machine a Pilot test can take longer than that between the
+    app saying it and the test reading ``app._notifications``. Dismissing by
+    hand and clearing still work."""
+    from textual.notifications import Notification
+
+    monkeypatch.setattr(Notification, "time_left", property(lambda self: 3600.0))
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
     """``cli("people")`` runs the command line in this process → CliResult
