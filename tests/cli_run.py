@@ -44,6 +44,7 @@ class Cli:
 
     def __call__(self, *argv: str, env: Mapping[str, str] | None = None) -> CliResult:
         self._capsys.readouterr()  # only this command's output
+        forget_keys()  # each call starts as a new process would: no key found yet
         with self._monkeypatch.context() as patch:
             for name, value in (env or {}).items():
                 patch.setenv(name, value)
@@ -54,3 +55,10 @@ class Cli:
         captured = self._capsys.readouterr()
         assert "Traceback" not in captured.out + captured.err
         return CliResult(code, captured.out, captured.err)
+
+
+def forget_keys() -> None:
+    """Drop the database keys this process found (``storage.cipher``)."""
+    from tui1on1.storage import cipher
+
+    cipher.forget_all()

@@ -102,6 +102,70 @@ def notifications_stay(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Notification, "time_left", property(lambda self: 3600.0))
 
 
+@pytest.fixture(autouse=True)
+def no_key_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reaches the OS key store (a developer's Keychain, say): keyring
+    sees none, in this process and in the processes a test starts; the
+    ``key_store`` fixture gives an in-memory one.
+    Keys found by an earlier test are forgotten."""
+    import sys
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    if "keyring" in sys.modules:
+        import keyring
+        from keyring.backends import fail
+
+        keyring.set_keyring(fail.Keyring())
+    if "tui1on1.storage.cipher" in sys.modules:
+        sys.modules["tui1on1.storage.cipher"].forget_all()
+
+
+@pytest.fixture
+def key_store():
+    """An OS key store for this test, in memory: ``.kept`` is what it holds."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.kept: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.kept.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.kept[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.kept.pop((service, username), None)
+
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture(params=["plain", "sealed"])
+def journal_sealing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a journal test twice: as a plain database's journal, and as an
+    encrypted one's (every Journal made without a sealer gets one)."""
+    if request.param == "sealed":
+        from tui1on1.keys import DatabaseKey
+        from tui1on1.storage import journal as journal_module
+        from tui1on1.storage.journal_seal import Sealer
+
+        sealer = Sealer(DatabaseKey(b"k" * 32, b"s" * 16))
+        original = journal_module.Journal.__init__
+
+        def sealed_init(self: object, path: Path, given: object = None) -> None:
+            original(self, path, given or sealer)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(journal_module.Journal, "__init__", sealed_init)
+    return str(request.param)
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
     """``cli("people")`` runs the command line in this process → CliResult

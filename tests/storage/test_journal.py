@@ -16,6 +16,9 @@ from tui1on1.domain.records import NewNote
 from tui1on1.storage.journal import Journal, JournalRefused, journal_path_for
 from tui1on1.storage.journal_entries import draft_entry, entry_to_note, note_to_entry
 
+# Each runs on a plain journal and on an encrypted database's sealed one.
+pytestmark = pytest.mark.usefixtures("journal_sealing")
+
 T0 = datetime(2026, 11, 20, 9, 0, 0, 123456, tzinfo=UTC)
 
 
@@ -88,7 +91,7 @@ def test_draft_entry_is_plain_json():
 # --- the file ------------------------------------------------------------------
 
 
-def test_append_then_read_in_order_with_a_checksum_per_line(tmp_path):
+def test_append_then_read_in_order_with_a_checksum_per_line(tmp_path, journal_sealing):
     journal = Journal(tmp_path / "tui1on1.db.journal")
     assert not journal.has_entries()
     notes = [full_note(f"n-{i}", text=f"note {i}") for i in range(5)]
@@ -101,6 +104,9 @@ def test_append_then_read_in_order_with_a_checksum_per_line(tmp_path):
     assert [entry_to_note(e) for e in read.entries if e["type"] == "note"] == notes
     assert read.bad == [] and read.done == set()
     for line in journal.path.read_bytes().splitlines():
+        if journal_sealing == "sealed":  # sealed (authenticated): no text to read
+            assert line.startswith(b"~") and b"note" not in line and b"typing" not in line
+            continue
         crc, _, body = line.partition(b" ")
         assert len(crc) == 8 and json.loads(body)["jid"]
 
@@ -153,19 +159,26 @@ def test_a_torn_last_line_is_kept_aside_and_the_next_append_is_not_lost(tmp_path
     assert mode(tmp_path / "j.bad") == 0o600
 
 
-def test_a_damaged_line_is_reported_and_kept_aside_never_skipped_silently(tmp_path):
+def test_a_damaged_line_is_reported_and_kept_aside_never_skipped_silently(
+    tmp_path, journal_sealing
+):
     journal = Journal(tmp_path / "j")
     for i in range(3):
         journal.append(with_jid(note_to_entry(full_note(f"n-{i}", text=f"line {i}")), f"j{i}"))
-    raw = journal.path.read_bytes()
-    journal.path.write_bytes(raw.replace(b"line 1", b"line X"))  # one flipped byte
+    lines = journal.path.read_bytes().split(b"\n")
+    if journal_sealing == "sealed":  # one byte of the sealed text changed
+        flipped = lines[1][:40] + (b"A" if lines[1][40:41] != b"A" else b"B") + lines[1][41:]
+    else:
+        flipped = lines[1].replace(b"line 1", b"line X")
+    lines[1] = flipped
+    journal.path.write_bytes(b"\n".join(lines))
 
     read = journal.read()
     assert [e["uid"] for e in read.entries] == ["n-0", "n-2"]
-    assert [b"line X" in line for line in read.bad] == [True]
-    assert b"line X" in (tmp_path / "j.bad").read_bytes()
+    assert read.bad == [flipped]
+    assert flipped in (tmp_path / "j.bad").read_bytes()
     journal.read()  # reading again doesn't copy it twice
-    assert (tmp_path / "j.bad").read_bytes().count(b"line X") == 1
+    assert (tmp_path / "j.bad").read_bytes().count(flipped) == 1
 
 
 def test_plain_json_lines_from_before_checksums_are_still_read(tmp_path):

@@ -24,6 +24,9 @@ from tui1on1.storage.notes import MAX_NOTE_CHARS
 from tui1on1.storage.store import Store
 from tui1on1.storage.writer import RETRY_DELAYS, Writer
 
+# Each runs on a plain journal and on an encrypted database's sealed one.
+pytestmark = pytest.mark.usefixtures("journal_sealing")
+
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 WAIT = 10.0  # generous upper bound for thread hand-offs; never asserted on
 OUTAGE = "the database at somewhere is read-only, so nothing can be saved to it right now"

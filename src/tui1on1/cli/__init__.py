@@ -180,7 +180,9 @@ def build_parser() -> Parser:
 
     sub.add_parser("locate", help="show where the config, data and database are")
 
-    db = sub.add_parser("db", help="database upkeep: upgrade, check, backup, restore")
+    db = sub.add_parser(
+        "db", help="database upkeep: upgrade, check, backup, restore, encrypt, decrypt, rekey"
+    )
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", parser_class=Parser)
     db_sub.required = True
     db_sub.add_parser("upgrade", help="apply schema migrations")
@@ -194,7 +196,29 @@ def build_parser() -> Parser:
     db_sub.add_parser(
         "backups", help="list the backups in the data dir, newest first (made daily after a 1:1)"
     )
+    _add_encryption_parsers(db_sub)
     return parser
+
+
+def _add_encryption_parsers(db_sub: Subcommands) -> None:
+    encrypt = db_sub.add_parser(
+        "encrypt",
+        help="encrypt the SQLite file and its backups with a passphrase (SQLCipher)",
+    )
+    encrypt.add_argument(
+        "--no-key-store",
+        action="store_true",
+        help="don't keep the key in the OS key store: the passphrase is asked at every start",
+    )
+    decrypt = db_sub.add_parser("decrypt", help="turn encryption off: the file in plain text again")
+    decrypt.add_argument("--yes", action="store_true", help="don't ask to confirm")
+    for command in (encrypt, decrypt):
+        command.add_argument(
+            "--remove-backups",
+            action="store_true",
+            help="remove the backups and the copies kept aside instead of converting them",
+        )
+    db_sub.add_parser("rekey", help="change the passphrase of the encrypted SQLite file")
 
 
 def _add_actions_parser(sub: Subcommands) -> None:

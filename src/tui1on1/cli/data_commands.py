@@ -81,6 +81,10 @@ def db(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.storage.errors import StoreError
 
     action = args.db_command
+    if action in ("encrypt", "decrypt", "rekey"):
+        from tui1on1.cli.encryption_command import encryption
+
+        return encryption(settings, args)
     if action == "restore":
         return _restore(settings, Path(args.backup))
     if action == "backups":

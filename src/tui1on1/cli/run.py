@@ -48,6 +48,12 @@ def dispatch(args: argparse.Namespace) -> int:
     for problem in settings.config_problems:
         print(f"tui1on1: {problem}", file=sys.stderr)
     command = args.command
+    if _needs_key(args):
+        from tui1on1.cli.unlock import unlock
+
+        locked = unlock(settings)
+        if locked:
+            return fail(locked)
     if command is None or command == "meet":
         from tui1on1.cli import app_command
 
@@ -66,6 +72,14 @@ def dispatch(args: argparse.Namespace) -> int:
     module = importlib.import_module(f"tui1on1.cli.{module_name}")
     handler: Handler = getattr(module, function)
     return handler(settings, args)
+
+
+def _needs_key(args: argparse.Namespace) -> bool:
+    """Whether the command reads the database (an encrypted one needs its key
+    first); `db encrypt`, `decrypt` and `rekey` find it themselves."""
+    if args.command in ("locate", "questions", "themes", "demo"):
+        return False
+    return not (args.command == "db" and args.db_command in ("encrypt", "decrypt", "rekey"))
 
 
 def open_or_say(settings: Settings, *, upgrade: bool = True) -> tuple[Store | None, int]:

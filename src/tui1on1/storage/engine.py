@@ -10,7 +10,6 @@ committed in between, whatever the busy timeout says.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import ArgumentError
 
+from tui1on1.keys import DatabaseKey
 from tui1on1.privacy import ensure_private_dir, ensure_private_file
+from tui1on1.storage import cipher
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "tui1on1_write"
@@ -105,8 +106,15 @@ def make_engine(url: str, *, create_file: bool = True) -> Engine:
             elif not path.exists():
                 raise BadDatabaseURL(f"there is no database at {path}")
             parsed = parsed.set(database=str(path))
+        key = None
+        if path is not None:
+            key = cipher.key_for(path)
+            if key is None and cipher.looks_encrypted(path):
+                raise cipher.KeyNeeded(f"{path} is encrypted and no passphrase was given for it")
+            if key is not None:
+                kwargs["module"] = cipher.driver()
         engine = create_engine(parsed, **kwargs)
-        _install_sqlite_hooks(engine)
+        _install_sqlite_hooks(engine, key)
         return engine
     kwargs["pool_pre_ping"] = True
     # A server that goes quiet (host gone, network cut) is noticed within
@@ -122,9 +130,11 @@ def make_engine(url: str, *, create_file: bool = True) -> Engine:
     return create_engine(parsed, **kwargs)
 
 
-def _install_sqlite_hooks(engine: Engine) -> None:
+def _install_sqlite_hooks(engine: Engine, key: DatabaseKey | None) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        if key is not None:  # before anything reads the file
+            cipher.apply_key(dbapi_connection, key)
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
         cursor = dbapi_connection.cursor()
         try:
@@ -154,7 +164,7 @@ def _set_wal(cursor: Any) -> None:
         try:
             cursor.execute("PRAGMA journal_mode = WAL")
             return
-        except sqlite3.OperationalError as exc:
+        except cipher.errors("OperationalError") as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(delay)

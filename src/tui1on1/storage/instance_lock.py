@@ -107,3 +107,19 @@ def try_exclusive(database: Path) -> InstanceLock | None:
         os.close(fd)
         return None
     return InstanceLock(fd)
+
+
+IN_USE = "a running tui1on1 is using the database; quit it first — nothing was changed"
+
+
+def take_alone(database: Path, refused: type[StoreError]) -> InstanceLock:
+    """The lock exclusive, for a command that replaces the database file
+    (restore, encrypt); ``refused`` (one line, nothing changed) when anyone
+    holds it or the lock file can't be used."""
+    try:
+        lock = try_exclusive(database)
+    except LockUnavailable as exc:
+        raise refused(f"{exc}; nothing was changed") from None
+    if lock is None:
+        raise refused(IN_USE)
+    return lock

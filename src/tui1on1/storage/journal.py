@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from tui1on1.privacy import DIR_MODE, FILE_MODE
+from tui1on1.storage.journal_seal import Sealer, is_sealed
 
 Entry = dict[str, Any]
 RESERVE_BYTES = 1 << 20  # a long meeting's notes, drafts and edits, with room to spare
@@ -59,15 +60,23 @@ class JournalRead:
         return [e for e in self.entries if e.get("jid") not in self.done]
 
 
-def encode(entry: Entry) -> bytes:
+def encode(entry: Entry, sealer: Sealer | None = None) -> bytes:
+    """One line: the checksum and the JSON, or the JSON sealed (``journal_seal``)."""
     body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if sealer is not None:
+        return sealer.seal(body) + b"\n"
     return b"%08x %s\n" % (zlib.crc32(body), body)
 
 
-def decode(line: bytes) -> Entry | None:
-    """The entry on ``line``, or None if it is damaged. Lines written before
-    checksums (plain JSON) are still read."""
-    if line.startswith(b"{"):
+def decode(line: bytes, sealer: Sealer | None = None) -> Entry | None:
+    """The entry on ``line``, or None if it is damaged (or sealed under a key
+    not given). Lines written before checksums (plain JSON) are still read."""
+    if is_sealed(line):
+        opened = sealer.open(line) if sealer is not None else None
+        if opened is None:
+            return None
+        body = opened
+    elif line.startswith(b"{"):
         body = line
     else:
         crc, _, body = line.partition(b" ")
@@ -84,8 +93,9 @@ def decode(line: bytes) -> Entry | None:
 
 
 class Journal:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, sealer: Sealer | None = None) -> None:
         self.path = path
+        self.sealer = sealer  # an encrypted database's: every line sealed
         self._fd: int | None = None
         self._lock = threading.Lock()  # one thread of this process at a time
 
@@ -183,7 +193,7 @@ class Journal:
 
     def append_many(self, entries: Iterable[Entry], *, sync: bool = True) -> None:
         """Append entries durably, in order. Raises OSError if they can't be."""
-        data = b"".join(encode(e) for e in entries)
+        data = b"".join(encode(e, self.sealer) for e in entries)
         if not data:
             return
         with self._locked() as fd:
@@ -246,7 +256,7 @@ class Journal:
             line = line.strip(b"\0")
             if not line:
                 continue
-            entry = decode(line)
+            entry = decode(line, self.sealer)
             if entry is None:
                 result.bad.append(line)
             elif entry.get("type") == "done":
@@ -321,7 +331,7 @@ class Journal:
         """Replace the journal's content in place (another instance's open
         file stays this file), crash-safe: the new content is written and
         fsynced beside it first, and read from there if this is cut short."""
-        data = b"".join(encode(e) for e in entries)
+        data = b"".join(encode(e, self.sealer) for e in entries)
         side = os.open(
             self._side,
             os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC,

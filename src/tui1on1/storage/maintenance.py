@@ -11,7 +11,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import sqlite3
 import stat
 import subprocess
 from datetime import UTC, datetime
@@ -20,8 +19,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from tui1on1.keys import DatabaseKey
 from tui1on1.privacy import FILE_MODE, ensure_private_file, fsync_dir
-from tui1on1.storage import migrate
+from tui1on1.storage import cipher, migrate
 from tui1on1.storage.engine import driver_connection, sqlite_path
 from tui1on1.storage.errors import StoreError
 
@@ -99,7 +99,9 @@ def _sqlite_backup(engine: Engine, tmp: Path) -> None:
     os.chmod(tmp, FILE_MODE)
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
-    check_conn = sqlite3.connect(f"file:{tmp}?mode=ro", uri=True)
+    database = sqlite_path(engine.url)
+    key = cipher.key_for(database) if database is not None else None
+    check_conn = cipher.connect(tmp, key, read_only=True)  # a backup keeps the key
     try:
         result = [r[0] for r in check_conn.execute("PRAGMA integrity_check").fetchall()]
     finally:
@@ -132,7 +134,7 @@ def _pg_dump(engine: Engine, tmp: Path) -> None:
         os.fsync(fh.fileno())
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = cipher.SQLITE_HEADER
 # At start, a database file up to this size also gets SQLite's quick_check
 # (about 30 ms at 16 MiB); a larger one only has its header checked, so start-up
 # doesn't grow with years of history (quick_check took ~100 ms at 54 MB). A
@@ -160,14 +162,15 @@ def file_problems(path: Path, *, full: bool = False) -> list[str]:
             header = fh.read(len(SQLITE_HEADER))
     except FileNotFoundError:
         return []
-    if header != SQLITE_HEADER:
+    key = cipher.key_for(path)
+    if header != SQLITE_HEADER and key is None:
         return ["its header isn't a SQLite database header"]
     if not full and size > QUICK_CHECK_MAX_BYTES:
         return []
     for _attempt in range(3):
         in_use = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
         before = path.stat()
-        problems = _run_check(path, full=full, immutable=not in_use)
+        problems = _run_check(path, key, full=full, immutable=not in_use)
         after = path.stat()
         if not problems or in_use:
             return problems
@@ -175,21 +178,20 @@ def file_problems(path: Path, *, full: bool = False) -> list[str]:
             Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal")
         ):
             return problems
-    return _run_check(path, full=full, immutable=False)
+    return _run_check(path, key, full=full, immutable=False)
 
 
-def _run_check(path: Path, *, full: bool, immutable: bool) -> list[str]:
-    from urllib.parse import quote
-
-    uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+def _run_check(path: Path, key: DatabaseKey | None, *, full: bool, immutable: bool) -> list[str]:
     pragma = "integrity_check" if full else "quick_check"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = cipher.connect(
+            path, key, read_only=True, immutable=immutable, timeout=BUSY_TIMEOUT_S
+        )
         try:
             rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.errors("DatabaseError") as exc:
         text = str(exc).lower()
         if "not a database" in text or "malformed" in text or "corrupt" in text:
             return [f"SQLite can't read it ({exc})"]

@@ -110,20 +110,22 @@ def _table_names(path: Path) -> list[str]:
     """The tables in the SQLite file at ``path``, read-only; empty when it
     can't be read. While no -wal or -journal is beside it the connection is
     ``immutable``: SQLite then creates no -wal or -shm file either."""
-    import sqlite3
-    from urllib.parse import quote
+    from tui1on1.storage import cipher
+    from tui1on1.storage.errors import StoreError
 
     in_use = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
-    uri = f"file:{quote(str(path))}?mode=ro" + ("" if in_use else "&immutable=1")
+    key = cipher.key_for(path)
+    if key is None and cipher.looks_encrypted(path):
+        return []  # can't tell without its key
     try:
-        connection = sqlite3.connect(uri, uri=True, timeout=2.0)
+        connection = cipher.connect(path, key, read_only=True, immutable=not in_use, timeout=2.0)
         try:
             rows = connection.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
             ).fetchall()
         finally:
             connection.close()
-    except sqlite3.Error:
+    except cipher.errors_or(StoreError):
         return []
     return [str(name) for (name,) in rows]
 
@@ -136,11 +138,14 @@ def refuse_damaged(path: Path) -> list[str]:
     database and the line saying so is returned, for the caller to show.
     """
     from tui1on1.storage.damaged_wal import keep_damaged_wal
+    from tui1on1.storage.errors import StoreError
     from tui1on1.storage.maintenance import damaged_message, file_problems
 
     notice = keep_damaged_wal(path)
     try:
         problems = file_problems(path)
+    except StoreError as exc:  # a wrong key
+        raise OpenFailed(str(exc)) from None
     except OSError as exc:
         raise OpenFailed(f"can't read the database file {path}: {exc.strerror or exc}") from None
     if problems:

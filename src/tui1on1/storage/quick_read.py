@@ -1,5 +1,5 @@
 """Reads the command line makes before the app starts, with the standard
-library's sqlite3 only.
+library's sqlite3 only (SQLCipher's, for an encrypted file whose key is known).
 
 Importing SQLAlchemy and checking the schema costs more than the app's whole
 first frame, so `tui1on1 meet NAME` can't open the Store just to learn that no
@@ -11,10 +11,12 @@ first frame, with the Store.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
+
+from tui1on1.storage import cipher
+from tui1on1.storage.errors import StoreError
 
 
 @dataclass(frozen=True)
@@ -49,13 +51,16 @@ def people_on_file(url: str) -> list[PersonName] | None:
         return []
     if Path(f"{path}-wal").exists() and not _in_use(path):
         return None  # a crash left the log: the Store checks it before SQLite reads it
+    key = cipher.key_for(path)
+    if key is None and cipher.looks_encrypted(path):
+        return None  # the Store says why it can't be opened
     try:
-        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=2.0)
-    except sqlite3.Error:
+        connection = cipher.connect(path, key, read_only=True, timeout=2.0)
+    except cipher.errors_or(StoreError):
         return None
     try:
         rows = connection.execute("SELECT id, name, archived FROM person").fetchall()
-    except sqlite3.Error:
+    except cipher.errors():
         return None
     finally:
         connection.close()

@@ -122,7 +122,8 @@ def _keep_unplaced(journal: Journal, unplaced: list[Entry], applied: list[str]) 
     """Copy what can't be placed to a file of its own; then the journal lets
     it go (its ids join ``applied``). If the copy fails, it stays."""
     try:
-        kept = journal.keep_aside([encode(e).rstrip(b"\n") for e in unplaced], ".unplaced")
+        lines = [encode(e, journal.sealer).rstrip(b"\n") for e in unplaced]
+        kept = journal.keep_aside(lines, ".unplaced")
     except OSError as exc:
         return (
             f"{len(unplaced)} change(s) in the recovery journal belong to a meeting this "
@@ -226,10 +227,15 @@ def _replay(store: Store, entry: Entry, places: _Places, *, quiet: bool) -> str:
 def journal_for(store: Store, data_dir: Path, url: str) -> Journal:
     """The recovery journal of ``store`` (next to a SQLite file, or in the
     data dir for a server database)."""
+    from tui1on1.storage import cipher
     from tui1on1.storage.engine import safe_url, sqlite_path
     from tui1on1.storage.journal import journal_path_for
+    from tui1on1.storage.journal_seal import Sealer
 
-    return Journal(journal_path_for(sqlite_path(store.engine.url), data_dir, safe_url(url)))
+    database = sqlite_path(store.engine.url)
+    key = cipher.key_for(database) if database is not None else None
+    sealer = Sealer(key) if key is not None else None
+    return Journal(journal_path_for(database, data_dir, safe_url(url)), sealer)
 
 
 def replay_left_behind(store: Store, journal: Journal) -> list[str]:

@@ -13,26 +13,33 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tui1on1.keys import DatabaseKey
 from tui1on1.privacy import FILE_MODE, ensure_private_file, fsync_dir
-from tui1on1.storage import instance_lock
+from tui1on1.storage import cipher, instance_lock
 from tui1on1.storage.errors import StoreError
 
-IN_USE = "a running tui1on1 is using the database; quit it first — nothing was changed"
+IN_USE = instance_lock.IN_USE
 
 
 class RestoreError(StoreError):
     pass
 
 
-def check_backup(backup: Path) -> None:
+def check_backup(backup: Path, key: DatabaseKey | None = None) -> None:
+    """A sound tui1on1 database at ``backup`` (opened with ``key`` if it is
+    encrypted), or RestoreError."""
     if not backup.is_file():
         raise RestoreError(f"there is no backup file at {backup}; nothing was changed")
+    encrypted = cipher.looks_encrypted(backup)
+    if encrypted and key is None:
+        raise RestoreError(
+            f"{backup} is encrypted and no passphrase was given for it; nothing was changed"
+        )
     try:
-        conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        conn = cipher.connect(backup, key if encrypted else None, read_only=True)
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             has_schema = conn.execute(
@@ -40,7 +47,11 @@ def check_backup(backup: Path) -> None:
             ).fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except cipher.WrongKey:
+        raise RestoreError(
+            f"the passphrase doesn't open {backup} (or it is damaged); nothing was changed"
+        ) from None
+    except cipher.errors("DatabaseError"):
         raise RestoreError(
             f"{backup} isn't a readable SQLite database; nothing was changed"
         ) from None
@@ -52,24 +63,31 @@ def check_backup(backup: Path) -> None:
 
 def _refuse_if_in_use(database: Path) -> None:
     """Take SQLite's exclusive lock for a moment: it fails if anyone holds the file."""
+    key = cipher.key_for(database) if cipher.looks_encrypted(database) else None
+    if key is None and cipher.looks_encrypted(database):
+        return  # can't be read without its key; the instance lock said no one has it
     try:
-        conn = sqlite3.connect(database, timeout=0, isolation_level=None)
-    except sqlite3.DatabaseError:
+        conn = cipher.connect(database, key, timeout=0, autocommit=True)
+    except cipher.errors_or(cipher.WrongKey):
         return
     try:
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("ROLLBACK")
-    except sqlite3.OperationalError as exc:
+    except cipher.errors("OperationalError") as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise RestoreError(IN_USE) from None
-    except sqlite3.DatabaseError:
+    except cipher.errors("DatabaseError"):
         pass  # damaged beyond locking: nothing else can be using it either
     finally:
         conn.close()
 
 
 def restore(
-    backup: Path, database: Path, now: datetime | None = None, notices: list[str] | None = None
+    backup: Path,
+    database: Path,
+    now: datetime | None = None,
+    notices: list[str] | None = None,
+    key: DatabaseKey | None = None,
 ) -> Path | None:
     """Restore ``backup`` to ``database``; returns where the old file went (if any).
 
@@ -80,15 +98,10 @@ def restore(
     backup, database = backup.expanduser(), database.expanduser()
     if backup.resolve() == database.resolve():
         raise RestoreError("that backup is the database itself; nothing was changed")
-    check_backup(backup)
+    check_backup(backup, key or cipher.key_for(database))
     if not database.parent.is_dir():
         return _swap(backup, database, now, notices)
-    try:
-        lock = instance_lock.try_exclusive(database)
-    except instance_lock.LockUnavailable as exc:
-        raise RestoreError(f"{exc}; nothing was changed") from None
-    if lock is None:
-        raise RestoreError(IN_USE)
+    lock = instance_lock.take_alone(database, RestoreError)
     try:
         return _swap(backup, database, now, notices)
     finally:
