@@ -154,7 +154,7 @@ def journal_sealing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
     if request.param == "sealed":
         from tui1on1.keys import DatabaseKey
         from tui1on1.storage import journal as journal_module
-        from tui1on1.storage.journal_seal import Sealer
+        from tui1on1.storage.sealing import Sealer
 
         sealer = Sealer(DatabaseKey(b"k" * 32, b"s" * 16))
         original = journal_module.Journal.__init__

@@ -200,3 +200,29 @@ def test_a_plain_backup_beside_it_is_encrypted_too_and_restores_with_the_same_ke
     listed = cli("people", env=env).stdout
     assert "Ada Lovelace" in listed and "After The Backup" not in listed
     assert files_holding(data_dir, SECRET) == []
+
+
+def test_a_discarded_1_1_is_sealed_with_the_database_and_imports_back(
+    cli, filled, data_dir, tmp_path
+):
+    import sqlite3
+
+    [(meeting_id,)] = sqlite3.connect(filled).execute("SELECT id FROM meeting").fetchall()
+    store = Store.open(f"sqlite:///{filled}")
+    kept = store.discard_meeting(meeting_id, data_dir / "discarded").path
+    store.close()
+    assert SECRET.encode() in kept.read_bytes()  # plain, while the database is plain
+    env = {"TUI1ON1_PASSPHRASE_FILE": str(passphrase_file(tmp_path, "correct horse battery"))}
+
+    done = cli("db", "encrypt", env=env)
+
+    assert f"encrypted too: {kept}" in done.stdout
+    assert files_holding(data_dir, SECRET) == []
+    assert "no notes match" in cli("search", "burnout", env=env).stderr
+    brought = cli("import", str(kept), env=env)
+    assert brought.returncode == 0, brought.stderr
+    assert SECRET in cli("search", "burnout", env=env).stdout
+    assert files_holding(data_dir, SECRET) == []
+    elsewhere = cli("--db", f"sqlite:///{tmp_path / 'other.db'}", "import", str(kept))
+    assert elsewhere.returncode == 1
+    assert "sealed by an encrypted tui1on1 database" in elsewhere.stderr

@@ -151,3 +151,17 @@ def test_converting_while_the_database_is_open_elsewhere_is_refused(encrypted, k
         assert held is not None
         held.close()
     assert cipher.looks_encrypted(path)
+
+
+def test_a_1_1_discarded_from_an_encrypted_database_is_kept_sealed(encrypted, key):
+    from tui1on1.storage.sealing import file_sealer, is_sealed_file
+
+    store, _path, data_dir = encrypted
+    ada = store.add_person("Ada Lovelace", now=T0)
+    meeting, _ = store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=T0)
+    store.add_note(note(meeting.id, "n1", 2))
+
+    kept = store.discard_meeting(meeting.id, data_dir / "discarded").path
+
+    assert is_sealed_file(kept.read_bytes()) and holding(data_dir) == []
+    assert SECRET.encode() in file_sealer(key).open_file(kept.read_bytes())

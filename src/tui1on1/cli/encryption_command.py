@@ -12,12 +12,13 @@ from pathlib import Path
 from tui1on1 import keys
 from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from tui1on1.cli.run import fail
-from tui1on1.cli.unlock import ask_passphrase, find_key
+from tui1on1.cli.unlock import ask_passphrase, can_ask
 from tui1on1.keys import DatabaseKey, KeyProblem
 from tui1on1.settings import Settings
 from tui1on1.storage import cipher
 from tui1on1.storage.encryption import Converted, convert
 from tui1on1.storage.errors import StoreError
+from tui1on1.storage.unlocking import find_key
 
 LOST = "If the passphrase is lost, so are the notes: nobody can read them, and there is no reset."
 
@@ -81,7 +82,7 @@ def _encrypt(settings: Settings, database: Path, args: argparse.Namespace) -> in
 def _decrypt(settings: Settings, database: Path, args: argparse.Namespace) -> int:
     if not cipher.looks_encrypted(database):
         return fail(f"{database} isn't encrypted; nothing was changed")
-    key = find_key(database)
+    key = find_key(database, ask_passphrase if can_ask() else None)
     if not args.yes and not _confirmed(
         "This writes every note to disk in plain text. Type 'decrypt' to go on: ", "decrypt"
     ):
@@ -97,7 +98,7 @@ def _decrypt(settings: Settings, database: Path, args: argparse.Namespace) -> in
 def _rekey(settings: Settings, database: Path) -> int:
     if not cipher.looks_encrypted(database):
         return fail(f"{database} isn't encrypted; `tui1on1 db encrypt` encrypts it")
-    old = find_key(database)
+    old = find_key(database, ask_passphrase if can_ask() else None)
     kept = keys.stored_key(database) is not None
     print(LOST, file=sys.stderr)
     new = keys.derive(_new_passphrase(keys.NEW_PASSPHRASE_FILE_ENV), keys.new_salt())
@@ -114,7 +115,7 @@ def _new_passphrase(variable: str) -> str:
     """A new passphrase: from the file ``variable`` names, else typed twice."""
     passphrase = keys.passphrase_from_file(variable=variable)
     if passphrase is None:
-        if not (sys.stdin is not None and sys.stdin.isatty()):
+        if not can_ask():
             raise KeyProblem(
                 f"a new passphrase is asked in a terminal (or read from the file {variable} "
                 "names); nothing was changed"
@@ -157,7 +158,7 @@ def _say_copies(done: Converted, verb: str) -> None:
 
 
 def _confirmed(prompt: str, word: str) -> bool:
-    if not (sys.stdin is not None and sys.stdin.isatty()):
+    if not can_ask():
         raise KeyProblem("confirm with --yes when not in a terminal; nothing was changed")
     try:
         return input(prompt).strip().lower() == word

@@ -77,8 +77,8 @@ def dispatch(args: argparse.Namespace) -> int:
 def _needs_key(args: argparse.Namespace) -> bool:
     """Whether the command reads the database (an encrypted one needs its key
     first); `db encrypt`, `decrypt` and `rekey` find it themselves."""
-    if args.command in ("locate", "questions", "themes", "demo"):
-        return False
+    if args.command in (None, "meet", "locate", "questions", "themes", "demo"):
+        return False  # the app finds it after its first frame (storage.opening)
     return not (args.command == "db" and args.db_command in ("encrypt", "decrypt", "rekey"))
 
 

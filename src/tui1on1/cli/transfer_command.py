@@ -14,15 +14,27 @@ from typing import Any
 
 from tui1on1.cli import EXIT_OK
 from tui1on1.cli.run import fail, open_or_say
+from tui1on1.keys import DatabaseKey
 from tui1on1.settings import Settings
+
+
+def _database_key(settings: Settings) -> DatabaseKey | None:
+    """The key found for the settings' database (encrypted), if any."""
+    from tui1on1.storage import cipher
+    from tui1on1.storage.quick_read import sqlite_file
+
+    path = sqlite_file(settings.database_url)
+    return cipher.key_for(path) if path is not None else None
 
 
 class _Unreadable(Exception):
     """The file can't be used; ``str()`` is the line to show."""
 
 
-def read_export_file(path: Path) -> Any:
-    """The parsed JSON in ``path``, or _Unreadable saying calmly why not."""
+def read_export_file(path: Path, key: DatabaseKey | None = None) -> Any:
+    """The parsed JSON in ``path``, or _Unreadable saying calmly why not. A
+    file sealed by an encrypted database (a discarded 1:1) is opened with
+    ``key``, the key of the database it goes back into."""
     from tui1on1.domain.text import safe_terminal_text
 
     shown = safe_terminal_text(str(path))
@@ -36,6 +48,7 @@ def read_export_file(path: Path) -> Any:
         raise _Unreadable(f"{shown} {exc}; give a file written by `export --all`") from None
     except OSError as exc:
         raise _Unreadable(f"can't read {shown}: {exc.strerror or exc}") from None
+    raw = _unsealed(raw, key, shown)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -54,6 +67,27 @@ def read_export_file(path: Path) -> Any:
         raise _Unreadable(f"{shown} isn't a tui1on1 export (JSON it can't read)") from None
 
 
+def _unsealed(raw: bytes, key: DatabaseKey | None, shown: str) -> bytes:
+    from tui1on1.storage.sealing import SealedElsewhere, file_sealer, is_sealed_file
+
+    if not is_sealed_file(raw):
+        return raw
+    if key is None:
+        raise _Unreadable(
+            f"{shown} was sealed by an encrypted tui1on1 database; import it into that "
+            "database (with its passphrase)"
+        )
+    try:
+        return file_sealer(key).open_file(raw)
+    except SealedElsewhere:
+        raise _Unreadable(
+            f"{shown} was sealed under another passphrase than this database's; nothing "
+            "was imported"
+        ) from None
+    except ValueError:
+        raise _Unreadable(f"{shown} is sealed and damaged; nothing was imported") from None
+
+
 def import_file(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.domain.text import safe_terminal_text
     from tui1on1.storage.errors import StoreError
@@ -62,7 +96,7 @@ def import_file(settings: Settings, args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     shown = safe_terminal_text(str(path))
     try:
-        data = read_export_file(path)
+        data = read_export_file(path, _database_key(settings))
     except _Unreadable as exc:
         return fail(str(exc))
     if not isinstance(data, dict) or data.get("format") != FORMAT:

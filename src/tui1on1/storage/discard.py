@@ -98,6 +98,17 @@ def _rowcount(result: Result[Any]) -> int:
 
 
 class DiscardStore(SessionBase):
+    def _sealed(self, text: str) -> bytes:
+        """The file's bytes: sealed when the database is encrypted (``sealing``)."""
+        from tui1on1.storage import cipher
+        from tui1on1.storage.engine import sqlite_path
+        from tui1on1.storage.sealing import file_sealer
+
+        path = sqlite_path(self.engine.url)
+        key = cipher.key_for(path) if path is not None else None
+        data = text.encode("utf-8")
+        return file_sealer(key).seal_file(data) if key is not None else data
+
     def discard_meeting(
         self, meeting_id: int, to_dir: Path, *, now: datetime | None = None
     ) -> DiscardResult:
@@ -133,7 +144,7 @@ class DiscardStore(SessionBase):
             ensure_private_dir(to_dir)
             text = json.dumps(document, ensure_ascii=True, indent=1) + "\n"
             path = _write_new_private_file(
-                to_dir, discard_file_name(person_name, meeting.started_at), text.encode("utf-8")
+                to_dir, discard_file_name(person_name, meeting.started_at), self._sealed(text)
             )
 
             in_meeting = select(NoteRow.id).where(NoteRow.meeting_id == meeting_id)

@@ -88,6 +88,12 @@ def convert(
                 done.copies.append(copy)
             except StoreError:
                 done.left.append(copy)
+        for kept in discarded_files(data_dir):
+            try:
+                if reseal(kept, old, new):
+                    done.copies.append(kept)
+            except (ValueError, OSError):
+                done.left.append(kept)
         return done
     finally:
         lock.close()
@@ -107,6 +113,31 @@ def kept_copies(database: Path, data_dir: Path) -> list[Path]:
             p for p in database.parent.glob(pattern) if p.is_file() and not p.name.endswith("-shm")
         )
     return found
+
+
+def discarded_files(data_dir: Path) -> list[Path]:
+    """The files discarded 1:1s are kept in (``discard``)."""
+    from tui1on1.storage.discard import DISCARDED_DIR
+
+    folder = data_dir / DISCARDED_DIR
+    return sorted(p for p in folder.glob("*.json") if p.is_file()) if folder.is_dir() else []
+
+
+def reseal(path: Path, old: DatabaseKey | None, new: DatabaseKey | None) -> bool:
+    """Seal, unseal or re-seal the file at ``path`` from ``old`` to ``new``;
+    whether it changed. ValueError when it is sealed under another key or damaged."""
+    from tui1on1.privacy import write_private_file
+    from tui1on1.storage.sealing import file_sealer, is_sealed_file
+
+    data = path.read_bytes()
+    if is_sealed_file(data):
+        if old is None:
+            raise ValueError("sealed under a key not given")
+        data = file_sealer(old).open_file(data)
+    elif new is None:
+        return False  # plain, and plain is wanted
+    write_private_file(path, file_sealer(new).seal_file(data) if new is not None else data)
+    return True
 
 
 def _convertible(path: Path) -> bool:

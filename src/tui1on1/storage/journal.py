@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from tui1on1.privacy import DIR_MODE, FILE_MODE
-from tui1on1.storage.journal_seal import Sealer, is_sealed
+from tui1on1.storage.sealing import Sealer, is_sealed
 
 Entry = dict[str, Any]
 RESERVE_BYTES = 1 << 20  # a long meeting's notes, drafts and edits, with room to spare
@@ -61,7 +61,7 @@ class JournalRead:
 
 
 def encode(entry: Entry, sealer: Sealer | None = None) -> bytes:
-    """One line: the checksum and the JSON, or the JSON sealed (``journal_seal``)."""
+    """One line: the checksum and the JSON, or the JSON sealed (``sealing``)."""
     body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if sealer is not None:
         return sealer.seal(body) + b"\n"

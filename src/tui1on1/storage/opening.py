@@ -20,7 +20,26 @@ class OpenFailed(Exception):
         self.usage = usage  # True when the URL itself is wrong (exit 2)
 
 
-def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
+class PassphraseNeeded(OpenFailed):
+    """The database is encrypted and neither the passphrase file nor the key
+    store had its key: the app asks for the passphrase."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class EncryptionOffered(OpenFailed):
+    """A first start: no database yet. The app offers to make it encrypted
+    (``key_store``: whether the key can be kept so that starts ask nothing)."""
+
+    def __init__(self, path: Path, key_store: bool) -> None:
+        super().__init__(f"no database at {path} yet")
+        self.path = path
+        self.key_store = key_store
+
+
+def open_store(settings: Settings, *, upgrade: bool = True, offer: bool = False) -> Store:
     """Open (and upgrade) the database the settings name.
 
     A SQLite file is checked first, read-only (header, then ``quick_check``):
@@ -43,6 +62,9 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
         raise OpenFailed(f"{exc} (from {settings.database_source})", usage=True) from None
     notices: list[str] = []
     if path is not None:
+        if offer and settings.is_default_sqlite:
+            offer_encryption(path)
+        unlock(path)
         notices += refuse_lost(path, settings.data_dir)
         # The log is checked before anything opens the file (an open would
         # drop a damaged log's frames), then whose database this is.
@@ -75,6 +97,74 @@ def open_store(settings: Settings, *, upgrade: bool = True) -> Store:
         raise OpenFailed(str(exc)) from None
     except OSError as exc:
         raise OpenFailed(f"can't open the database file: {exc.strerror or exc}") from None
+
+
+def offer_encryption(path: Path) -> None:
+    """Raise EncryptionOffered on a first start: no database (and no journal
+    waiting) at ``path``, and SQLCipher installed."""
+    from tui1on1.keys import key_store_problem
+    from tui1on1.storage import cipher
+    from tui1on1.storage.errors import StoreError
+    from tui1on1.storage.maintenance import waiting_journal
+
+    try:
+        if path.exists() and path.stat().st_size > 0:
+            return
+        cipher.driver()
+    except (OSError, StoreError):
+        return  # opening says what is wrong; without SQLCipher there is nothing to offer
+    if cipher.key_for(path) is None and waiting_journal(path) is None:
+        raise EncryptionOffered(path, key_store=key_store_problem() is None)
+
+
+def unlock(path: Path) -> None:
+    """The key of an encrypted file, from the passphrase file or the key
+    store; PassphraseNeeded when neither has it, OpenFailed when it is wrong."""
+    from tui1on1.keys import KeyProblem
+    from tui1on1.storage import cipher
+    from tui1on1.storage.errors import StoreError
+    from tui1on1.storage.unlocking import unlock_file
+
+    try:
+        unlock_file(path)
+    except cipher.KeyNeeded as exc:
+        raise PassphraseNeeded(str(exc), path) from None
+    except (KeyProblem, StoreError) as exc:
+        raise OpenFailed(str(exc)) from None
+
+
+def answer_passphrase(path: Path, passphrase: str) -> None:
+    """The passphrase typed in the app: its key checked and remembered, or
+    OpenFailed with the line to show (and nothing changed)."""
+    from tui1on1.keys import KeyProblem
+    from tui1on1.storage import cipher
+    from tui1on1.storage.errors import StoreError
+    from tui1on1.storage.unlocking import try_passphrase
+
+    try:
+        try_passphrase(path, passphrase)
+    except cipher.WrongKey:
+        raise OpenFailed("That passphrase doesn't open it (or the file is damaged)") from None
+    except (KeyProblem, StoreError) as exc:
+        raise OpenFailed(str(exc)) from None
+
+
+def start_encrypted(path: Path, passphrase: str, *, keep_key: bool) -> str | None:
+    """A first start that chose encryption: the new database will be made
+    with a key from ``passphrase`` (kept in the key store when ``keep_key``).
+    Returns a line to say when the key store didn't take it."""
+    from tui1on1 import keys
+    from tui1on1.storage import cipher
+
+    key = keys.derive(passphrase, keys.new_salt())
+    cipher.remember(path, key)
+    if not keep_key:
+        return None
+    try:
+        keys.store_key(path, key)
+    except keys.KeyProblem as exc:
+        return f"{exc}: the passphrase will be asked each time tui1on1 starts"
+    return None
 
 
 def refuse_foreign(path: Path) -> None:

@@ -230,7 +230,7 @@ def journal_for(store: Store, data_dir: Path, url: str) -> Journal:
     from tui1on1.storage import cipher
     from tui1on1.storage.engine import safe_url, sqlite_path
     from tui1on1.storage.journal import journal_path_for
-    from tui1on1.storage.journal_seal import Sealer
+    from tui1on1.storage.sealing import Sealer
 
     database = sqlite_path(store.engine.url)
     key = cipher.key_for(database) if database is not None else None

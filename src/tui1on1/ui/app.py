@@ -101,6 +101,7 @@ class OneOnOneApp(App[int]):
         #: The sentence the CLI prints on the way out (a database that can't
         #: be used, a name that finds no one), else None.
         self.open_error: str | None = None
+        self.offer_encryption = True  # a first start asks once (storage.opening)
         self.exit_chosen = False  # the user quit (any exit code is theirs, not a crash)
         self.crash: Crash | None = None  # set by an unexpected error; see ui.crash
         self._current_screen: Screen[Any] | None = None
@@ -174,8 +175,16 @@ class OneOnOneApp(App[int]):
 
     def _open(self) -> Services:
         return open_services(
-            self.settings, self.clock, store=self._given_store, on_status=self._writer_status
+            self.settings,
+            self.clock,
+            store=self._given_store,
+            on_status=self._writer_status,
+            offer=self.offer_encryption,
         )
+
+    def reopen(self) -> None:
+        """Open the database again: a passphrase was typed, or encryption chosen."""
+        self.run_worker(self._open, thread=True, name="open-database", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The app's own workers: opening the database, and reading the people

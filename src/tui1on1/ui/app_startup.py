@@ -63,13 +63,39 @@ def open_failed(app: OneOnOneApp, error: BaseException | None) -> None:
     (the CLI prints ``open_error`` on the way out)."""
     # storage.opening is imported here only: it is not needed before
     # the first frame, and only when opening failed.
-    from tui1on1.storage.opening import OpenFailed
+    from tui1on1.storage.opening import EncryptionOffered, OpenFailed, PassphraseNeeded
 
+    if isinstance(error, PassphraseNeeded | EncryptionOffered):
+        ask_about_encryption(app, error)
+        return
     if isinstance(error, OpenFailed):
         app.open_error = str(error)
     else:  # a bug: say so without details that could hold user data
         app.open_error = f"tui1on1 failed while starting ({type(error).__name__})"
     app.push_screen(ProblemScreen("Can't open the database", app.open_error))
+
+
+def ask_about_encryption(app: OneOnOneApp, asked: BaseException) -> None:
+    """The passphrase of an encrypted database, or a first start's one
+    question (``dialogs.passphrase``); the database is opened after."""
+    from tui1on1.storage.opening import EncryptionOffered, PassphraseNeeded
+    from tui1on1.ui.dialogs.passphrase import EncryptOfferScreen, PassphraseScreen
+
+    def typed(opened: bool | None) -> None:
+        if opened:
+            app.reopen()
+            return
+        app.open_error = "no passphrase was typed; nothing was opened or changed"
+        app.quit_now(return_code=1)
+
+    def answered(_encrypt: bool | None) -> None:
+        app.offer_encryption = False  # asked once; a plain database is made otherwise
+        app.reopen()
+
+    if isinstance(asked, PassphraseNeeded):
+        app.push_screen(PassphraseScreen(asked.path), typed)
+    elif isinstance(asked, EncryptionOffered):
+        app.push_screen(EncryptOfferScreen(asked.path, asked.key_store), answered)
 
 
 def install_signal_handlers(on_signal: Callable[[], None]) -> None:

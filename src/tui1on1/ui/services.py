@@ -49,6 +49,7 @@ def open_services(
     clock: Clock,
     store: Store | None = None,
     on_status: Callable[[str | None], None] | None = None,
+    offer: bool = False,
 ) -> Services:
     """Open the Store (unless given), start the writer, load the question bank.
 
@@ -60,7 +61,7 @@ def open_services(
     from tui1on1.storage.writer import Writer
 
     if store is None:
-        store = open_store(settings)
+        store = open_store(settings, offer=offer)
     bank = load_bank(settings.config_dir / "questions.toml")
     playbooks, playbook_problems = load_playbooks(
         questions=bank.questions, user_file=settings.config_dir / "playbooks.toml"

@@ -1,0 +1,71 @@
+"""Finding the key of an encrypted database, once per start.
+
+First found first: ``TUI1ON1_PASSPHRASE_FILE``, the OS key store, then
+``ask`` (a command asks in the terminal before it runs; the app, after its
+first frame, in a dialog). The key found is checked against the file and
+remembered for the process (``cipher.remember``). Deriving a key from a
+passphrase takes ~0.2 s and importing keyring ~0.3 s: the app does both in
+its opening thread, never before its first frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tui1on1 import keys
+from tui1on1.keys import DatabaseKey, KeyProblem
+from tui1on1.storage import cipher
+
+
+def find_key(path: Path, ask: Callable[[str], str] | None = None) -> DatabaseKey:
+    """The key that opens the encrypted file at ``path``: KeyNeeded when
+    there is none and ``ask`` is None; WrongKey or KeyProblem (one line,
+    nothing changed) when what was found doesn't open it."""
+    salt = cipher.salt_of(path)
+    passphrase = keys.passphrase_from_file()
+    if passphrase is not None:
+        return checked(path, keys.derive(passphrase, salt), keys.PASSPHRASE_FILE_ENV)
+    stored = keys.stored_key(path)
+    if stored is not None and stored.salt == salt:
+        try:
+            return checked(path, stored, "the key store")
+        except cipher.WrongKey:
+            pass  # a key kept for an earlier file at this place: ask
+    if ask is None:
+        raise cipher.KeyNeeded(
+            f"{path} is encrypted and its passphrase isn't in a key store here; run "
+            f"tui1on1 in a terminal to be asked for it, or set {keys.PASSPHRASE_FILE_ENV}"
+        )
+    return checked(path, keys.derive(ask(f"Passphrase for {path}: "), salt), "")
+
+
+def unlock_file(path: Path, ask: Callable[[str], str] | None = None) -> None:
+    """Find and remember the key of ``path`` when it looks encrypted and no
+    key is known for it yet (``find_key``'s errors)."""
+    if cipher.looks_encrypted(path) and cipher.key_for(path) is None:
+        cipher.remember(path, find_key(path, ask))
+
+
+def try_passphrase(path: Path, passphrase: str) -> DatabaseKey:
+    """The key ``passphrase`` gives for ``path``, checked and remembered
+    (WrongKey when it doesn't open it)."""
+    key = checked(path, keys.derive(passphrase, cipher.salt_of(path)), "")
+    cipher.remember(path, key)
+    return key
+
+
+def checked(path: Path, key: DatabaseKey, source: str) -> DatabaseKey:
+    """``key`` if it opens ``path``; WrongKey (saying where it came from) if not."""
+    try:
+        connection = cipher.connect(path, key, read_only=True)
+    except cipher.WrongKey:
+        where = f" (from {source})" if source else ""
+        raise cipher.WrongKey(
+            f"the passphrase{where} doesn't open {path} (or the file is damaged); "
+            "nothing was changed"
+        ) from None
+    except cipher.errors() as exc:
+        raise KeyProblem(f"can't open {path} ({type(exc).__name__})") from None
+    connection.close()
+    return key

@@ -1,0 +1,163 @@
+"""The two questions encryption asks in the app, after its first frame.
+
+``PassphraseScreen``: the database is encrypted and neither the passphrase
+file nor the key store has its key. The passphrase is checked in a thread
+(deriving the key takes ~0.2 s); a wrong one says so and lets it be typed
+again. Esc leaves the app: nothing was opened, nothing changed.
+
+``EncryptOfferScreen``: a first start, no database yet. One question: keep
+the notes encrypted? Typing a passphrase twice says yes; Esc says not now
+(`tui1on1 db encrypt` does it later). Both dismiss with True when the key
+is known and the database can be opened, False otherwise.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+from tui1on1.ui.dialogs.fit import FitModal
+
+LOST = "If the passphrase is lost, so are the notes: nobody can read them, and there is no reset."
+
+
+class PassphraseScreen(FitModal[bool]):
+    BINDINGS = [Binding("escape", "leave", "Quit", id="passphrase_quit")]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="passphrase", classes="dialog"):
+            yield Static(Text("Your notes are encrypted"), classes="dialog-title")
+            yield Static(Text(f"Type the passphrase for {self.path}"), classes="dialog-body")
+            yield Input(password=True, id="passphrase-input", max_length=1024)
+            yield Static(
+                Text("Enter opens · Esc quits"), id="passphrase-hint", classes="dialog-hint"
+            )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value:
+            return
+        self._say("Opening…")
+        event.input.disabled = True
+        self._try(event.value)
+
+    @work(thread=True, exclusive=True, group="passphrase")
+    def _try(self, passphrase: str) -> None:
+        from tui1on1.storage.opening import OpenFailed, answer_passphrase
+
+        try:
+            answer_passphrase(self.path, passphrase)
+        except OpenFailed as exc:
+            self.app.call_from_thread(self._refused, str(exc))
+            return
+        self.app.call_from_thread(self.dismiss, True)
+
+    def _refused(self, line: str) -> None:
+        field = self.query_one(Input)
+        field.disabled = False
+        field.value = ""
+        field.focus()
+        self._say(f"{line}. Try again, or Esc to quit.", bold=True)
+
+    def _say(self, line: str, *, bold: bool = False) -> None:
+        self.query_one("#passphrase-hint", Static).update(Text(line, style="bold" if bold else ""))
+
+    def action_leave(self) -> None:
+        self.dismiss(False)
+
+
+class EncryptOfferScreen(FitModal[bool]):
+    BINDINGS = [Binding("escape", "not_now", "Not now", id="encrypt_offer_not_now")]
+
+    def __init__(self, path: Path, key_store: bool) -> None:
+        super().__init__()
+        self.path = path
+        self.key_store = key_store
+
+    def compose(self) -> ComposeResult:
+        kept = (
+            "The key is kept in your key store, so starting tui1on1 asks nothing."
+            if self.key_store
+            else "This system has no key store: the passphrase is asked each time tui1on1 starts."
+        )
+        with Vertical(id="encrypt-offer", classes="dialog"):
+            yield Static(Text("Keep your 1:1 notes encrypted?"), classes="dialog-title")
+            yield Static(
+                Text(
+                    "What you write here (ambitions, worries, pay) stays on this machine. "
+                    "Encrypted, the database, its backups and its recovery journal can't be "
+                    "read from a lost laptop, a copied backup or a synced folder."
+                ),
+                classes="dialog-body",
+            )
+            yield Static(Text(kept), classes="dialog-body")
+            yield Static(Text(LOST, style="italic"), classes="dialog-body")
+            yield Input(password=True, placeholder="passphrase", id="offer-first", max_length=1024)
+            yield Input(
+                password=True, placeholder="the same again", id="offer-again", max_length=1024
+            )
+            yield Static(
+                Text("Enter encrypts · Esc: not now (`tui1on1 db encrypt` later)"),
+                id="offer-hint",
+                classes="dialog-hint",
+            )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#offer-first", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        from tui1on1.keys import passphrase_problem
+
+        first = self.query_one("#offer-first", Input).value
+        again = self.query_one("#offer-again", Input)
+        problem = passphrase_problem(first)
+        if problem:
+            self._say(f"{problem[0].upper()}{problem[1:]}, or Esc for not now.")
+            self.query_one("#offer-first", Input).focus()
+            return
+        if event.input.id == "offer-first" and not again.value:
+            again.focus()
+            return
+        if again.value != first:
+            again.value = ""
+            again.focus()
+            self._say("The two passphrases differ; type it again.")
+            return
+        for field in self.query(Input):
+            field.disabled = True
+        self._say("Encrypting…")
+        self._start(first)
+
+    @work(thread=True, exclusive=True, group="offer")
+    def _start(self, passphrase: str) -> None:
+        from tui1on1.storage.opening import start_encrypted
+
+        said = start_encrypted(self.path, passphrase, keep_key=self.key_store)
+        self.app.call_from_thread(self._started, said)
+
+    def _started(self, said: str | None) -> None:
+        if said:
+            self.app.notify(said, title="Encryption", severity="warning", markup=False)
+        self.dismiss(True)
+
+    def _say(self, line: str) -> None:
+        self.query_one("#offer-hint", Static).update(Text(line, style="bold"))
+
+    def action_not_now(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,116 @@
+"""Encryption's two questions in the app, as a manager meets them: a first
+start offers it once; an encrypted database with no key kept asks for the
+passphrase after the first frame, says so when it is wrong, and leaving
+opens nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from screen_text import screen_text
+
+from pilot_wait import wait_for
+from tui1on1.settings import load_settings
+from tui1on1.storage import cipher, migrate
+from tui1on1.storage.store import Store
+from tui1on1.storage.unlocking import try_passphrase
+from tui1on1.ui.app import OneOnOneApp
+from tui1on1.ui.dialogs.passphrase import EncryptOfferScreen, PassphraseScreen
+from tui1on1.ui.screens.home import HomeScreen
+
+PASSPHRASE = "correct horse battery"
+
+
+def default_app(clock) -> tuple[OneOnOneApp, Path]:
+    settings = load_settings()
+    app = OneOnOneApp(settings, clock=clock)
+    app.reraise_crashes = True
+    return app, settings.data_dir / "tui1on1.db"
+
+
+async def type_into(pilot, selector: str, text: str) -> None:
+    pilot.app.screen.query_one(selector).focus()
+    await pilot.press(*text)
+    await pilot.press("enter")
+
+
+async def home_ready(pilot) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+
+
+async def test_a_first_start_offers_encryption_and_the_new_database_is_encrypted(clock):
+    app, path = default_app(clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: "Keep your 1:1 notes encrypted?" in screen_text(app))
+        assert isinstance(app.screen, EncryptOfferScreen)
+        text = screen_text(app)
+        assert "Keep your 1:1 notes encrypted?" in text
+        assert "no key store" in text and "If the passphrase is lost" in text
+        await type_into(pilot, "#offer-first", "short")
+        assert "too short" in screen_text(app)
+        app.screen.query_one("#offer-first").clear()
+        await type_into(pilot, "#offer-first", PASSPHRASE)
+        await type_into(pilot, "#offer-again", PASSPHRASE + "x")
+        assert "The two passphrases differ" in screen_text(app)
+        await type_into(pilot, "#offer-again", PASSPHRASE)
+        await home_ready(pilot)
+        app.services.store.add_person("Ada Lovelace")
+    assert cipher.looks_encrypted(path)
+    cipher.forget_all()  # a new start: the key comes from the passphrase again
+    try_passphrase(path, PASSPHRASE)
+    store = Store.open(f"sqlite:///{path}")
+    assert [p.name for p in store.list_people()] == ["Ada Lovelace"]
+    store.close()
+
+
+async def test_not_now_makes_a_plain_database_and_asks_no_more(clock):
+    app, path = default_app(clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, EncryptOfferScreen))
+        await pilot.press("escape")
+        await home_ready(pilot)
+    assert path.read_bytes().startswith(b"SQLite format 3")
+    again, _ = default_app(clock)
+    async with again.run_test(size=(100, 32)) as pilot:
+        await home_ready(pilot)
+        assert not isinstance(again.screen, EncryptOfferScreen)
+
+
+def encrypted_with_ada(path: Path) -> None:
+    from tui1on1 import keys
+
+    path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    cipher.remember(path, keys.derive(PASSPHRASE, keys.new_salt()))
+    store = Store.open(f"sqlite:///{path}")
+    migrate.upgrade(store.engine)
+    store.add_person("Ada Lovelace")
+    store.close()
+    cipher.forget_all()
+
+
+async def test_an_encrypted_database_asks_its_passphrase_and_says_when_it_is_wrong(clock):
+    app, path = default_app(clock)
+    encrypted_with_ada(path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: "Your notes are encrypted" in screen_text(app))
+        assert isinstance(app.screen, PassphraseScreen)
+        await type_into(pilot, "#passphrase-input", "a wrong guess")
+        await wait_for(pilot, lambda: "doesn't open it" in screen_text(app))
+        assert "Try again" in screen_text(app)
+        await type_into(pilot, "#passphrase-input", PASSPHRASE)
+        await home_ready(pilot)
+        await wait_for(pilot, lambda: "Ada Lovelace" in screen_text(app))
+
+
+async def test_leaving_the_passphrase_question_opens_nothing_and_says_so(clock):
+    app, path = default_app(clock)
+    encrypted_with_ada(path)
+    before = path.read_bytes()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not app.is_running)
+    assert app.return_code == 1
+    assert app.open_error == "no passphrase was typed; nothing was opened or changed"
+    assert path.read_bytes() == before
