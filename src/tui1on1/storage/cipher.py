@@ -26,6 +26,7 @@ from tui1on1.storage.errors import StoreError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_MIN = 512
+PLAIN_MARK_AT, PLAIN_MARK = 21, b"\x40\x20\x20"  # payload fractions: fixed in every SQLite file
 DRIVER = "sqlcipher3.dbapi2"
 _keys: dict[Path, DatabaseKey] = {}
 
@@ -48,15 +49,19 @@ def _where(path: Path) -> Path:
 
 def looks_encrypted(path: Path) -> bool:
     """Whether ``path`` looks like an encrypted database: whole pages (SQLite's
-    smallest is 512 bytes) that don't start with SQLite's header. A damaged
-    plain file can look the same; only a key tells them apart."""
+    smallest is 512 bytes) that start with neither SQLite's header nor the
+    three bytes every SQLite header has at 21-23 (a plain file whose first
+    bytes were damaged still has those). An encrypted file with a damaged
+    salt looks encrypted; the key then doesn't open it, which is said."""
     try:
         with open(path, "rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+            header = fh.read(PLAIN_MARK_AT + len(PLAIN_MARK))
             size = os.fstat(fh.fileno()).st_size
     except OSError:
         return False
-    return size >= PAGE_MIN and size % PAGE_MIN == 0 and header != SQLITE_HEADER
+    if size < PAGE_MIN or size % PAGE_MIN != 0:
+        return False
+    return not header.startswith(SQLITE_HEADER) and header[PLAIN_MARK_AT:] != PLAIN_MARK
 
 
 def salt_of(path: Path) -> bytes:

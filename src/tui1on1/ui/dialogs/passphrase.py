@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,6 +25,26 @@ from textual.widgets import Input, Static
 from tui1on1.ui.dialogs.fit import FitModal
 
 LOST = "If the passphrase is lost, so are the notes: nobody can read them, and there is no reset."
+
+
+class SecretInput(Input):
+    """A passphrase field: nothing shown, and Enter takes the line and empties
+    the field at once, so what is typed (or pasted) right after it goes into a
+    new line, however fast it comes."""
+
+    def __init__(self, *, placeholder: str = "", id: str | None = None) -> None:
+        super().__init__(placeholder=placeholder, password=True, max_length=1024, id=id)
+
+    def on_key(self, event: events.Key) -> None:
+        """Enter, taken here in turn with the keys typed before and after it
+        (the Input's own Enter runs as an app binding, after keys that
+        followed it may already be in the field)."""
+        if event.key != "enter":
+            return
+        event.stop()
+        event.prevent_default()
+        typed, self.value = self.value, ""
+        self.post_message(self.Submitted(self, typed))
 
 
 class PassphraseScreen(FitModal[bool]):
@@ -38,14 +58,14 @@ class PassphraseScreen(FitModal[bool]):
         with Vertical(id="passphrase", classes="dialog"):
             yield Static(Text("Your notes are encrypted"), classes="dialog-title")
             yield Static(Text(f"Type the passphrase for {self.path}"), classes="dialog-body")
-            yield Input(password=True, id="passphrase-input", max_length=1024)
+            yield SecretInput(id="passphrase-input")
             yield Static(
                 Text("Enter opens · Esc quits"), id="passphrase-hint", classes="dialog-hint"
             )
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one(Input).focus()
+        self.query_one(SecretInput).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -67,7 +87,7 @@ class PassphraseScreen(FitModal[bool]):
         self.app.call_from_thread(self.dismiss, True)
 
     def _refused(self, line: str) -> None:
-        field = self.query_one(Input)
+        field = self.query_one(SecretInput)
         field.disabled = False
         field.value = ""
         field.focus()
@@ -87,6 +107,7 @@ class EncryptOfferScreen(FitModal[bool]):
         super().__init__()
         self.path = path
         self.key_store = key_store
+        self._first: str | None = None  # the passphrase typed once
 
     def compose(self) -> ComposeResult:
         kept = (
@@ -106,10 +127,7 @@ class EncryptOfferScreen(FitModal[bool]):
             )
             yield Static(Text(kept), classes="dialog-body")
             yield Static(Text(LOST, style="italic"), classes="dialog-body")
-            yield Input(password=True, placeholder="passphrase", id="offer-first", max_length=1024)
-            yield Input(
-                password=True, placeholder="the same again", id="offer-again", max_length=1024
-            )
+            yield SecretInput(placeholder="passphrase", id="offer-input")
             yield Static(
                 Text("Enter encrypts · Esc: not now (`tui1on1 db encrypt` later)"),
                 id="offer-hint",
@@ -118,30 +136,27 @@ class EncryptOfferScreen(FitModal[bool]):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#offer-first", Input).focus()
+        self.query_one(SecretInput).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         from tui1on1.keys import passphrase_problem
 
-        first = self.query_one("#offer-first", Input).value
-        again = self.query_one("#offer-again", Input)
-        problem = passphrase_problem(first)
-        if problem:
-            self._say(f"{problem[0].upper()}{problem[1:]}, or Esc for not now.")
-            self.query_one("#offer-first", Input).focus()
+        typed, first = event.value, self._first
+        if first is None:
+            problem = passphrase_problem(typed)
+            if problem:
+                self._say(f"{problem[0].upper()}{problem[1:]}, or Esc for not now.")
+                return
+            self._first = typed
+            self._say("Type it again, the same.", bold=False)
             return
-        if event.input.id == "offer-first" and not again.value:
-            again.focus()
+        if typed != first:
+            self._first = None
+            self._say("The two passphrases differ; type a passphrase again.")
             return
-        if again.value != first:
-            again.value = ""
-            again.focus()
-            self._say("The two passphrases differ; type it again.")
-            return
-        for field in self.query(Input):
-            field.disabled = True
-        self._say("Encrypting…")
+        event.input.disabled = True
+        self._say("Encrypting…", bold=False)
         self._start(first)
 
     @work(thread=True, exclusive=True, group="offer")
@@ -156,8 +171,8 @@ class EncryptOfferScreen(FitModal[bool]):
             self.app.notify(said, title="Encryption", severity="warning", markup=False)
         self.dismiss(True)
 
-    def _say(self, line: str) -> None:
-        self.query_one("#offer-hint", Static).update(Text(line, style="bold"))
+    def _say(self, line: str, *, bold: bool = True) -> None:
+        self.query_one("#offer-hint", Static).update(Text(line, style="bold" if bold else ""))
 
     def action_not_now(self) -> None:
         self.dismiss(False)
