@@ -32,7 +32,14 @@ sys.path.insert(0, str(ROOT))
 from bench import data  # noqa: E402
 from bench.common import Context, Row, fmt  # noqa: E402
 
-MODULES = ("startup", "commit_latency", "typing_latency", "search_latency", "clock_accuracy")
+MODULES = (
+    "startup",
+    "commit_latency",
+    "typing_latency",
+    "search_latency",
+    "clock_accuracy",
+    "encryption",
+)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,9 +27,16 @@ SIZE = (100, 30)
 LOCALS_MARKERS = ("locals", "note_text =", "secret =", "self =")
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "app.db"
+@pytest.fixture(params=["plain", "encrypted"])
+def db_path(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """The database, plain or encrypted (its key remembered as a start finds it)."""
+    path = tmp_path / "data" / "app.db"
+    if request.param == "encrypted":
+        from tui1on1.keys import DatabaseKey, new_salt
+        from tui1on1.storage import cipher
+
+        cipher.remember(path, DatabaseKey(os.urandom(32), new_salt()))
+    return path
 
 
 def make_app(db_path: Path) -> OneOnOneApp:
@@ -90,6 +97,11 @@ async def test_a_crash_saves_the_draft_first_and_logs_privately(
         assert store.get_draft(meeting_id).text == f"draft with {SENTINEL}"
     finally:
         store.close()
+    from tui1on1.storage import cipher
+
+    if cipher.key_for(db_path) is not None:  # saved, and only encrypted
+        kept = [p for p in db_path.parent.rglob("*") if p.is_file()]
+        assert kept and not [p for p in kept if SENTINEL.encode() in p.read_bytes()]
 
     log = log_path()
     assert app.crash.log == log

@@ -28,7 +28,10 @@ import tui1on1.storage.writer as writer_module
 from pilot_wait import wait_for
 from tui1on1.domain.timesource import FakeClock
 from tui1on1.settings import load_settings
+from tui1on1.keys import DatabaseKey, new_salt
+from tui1on1.storage import cipher
 from tui1on1.storage.journal import Journal
+from tui1on1.storage.sealing import Sealer
 from tui1on1.storage.store import Store
 from tui1on1.ui.app import MeetRequest, OneOnOneApp
 from tui1on1.ui.widgets.notes import NoteInput, SaveState
@@ -58,9 +61,10 @@ class Fault:
             dbapi_connection.execute(f"PRAGMA max_page_count = {MAX_PAGES}")
 
 
-def _journaled_notes(journal: Path) -> list[str]:
+def _journaled_notes(journal: Path, sealer: Sealer | None = None) -> list[str]:
     """The notes the journal holds that the database hasn't confirmed."""
-    return [e["text"] for e in Journal(journal).read().pending() if e.get("type") == "note"]
+    read = Journal(journal, sealer).read()
+    return [e["text"] for e in read.pending() if e.get("type") == "note"]
 
 
 def _typed(i: int) -> str:
@@ -73,14 +77,20 @@ def _typed(i: int) -> str:
     ("kind", "explained"),
     [("read-only", "is read-only"), ("full disk", "the disk is full")],
 )
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
 async def test_notes_typed_while_the_database_refuses_writes_are_journaled_then_land_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, explained: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, explained: str, encrypted: bool
 ):
     from tui1on1.ui.screens.meeting import MeetingScreen
 
     monkeypatch.setattr(writer_module, "RETRY_DELAYS", (0.05,))
     db = tmp_path / "data" / "app.db"
     journal = db.with_name(db.name + ".journal")
+    sealer = None
+    if encrypted:  # the journal's lines are sealed: no typed word on disk
+        key = DatabaseKey(bytes(range(32)), new_salt())
+        cipher.remember(db, key)
+        sealer = Sealer(key)
     settings = load_settings(db_arg=f"sqlite:///{db}")
     store = Store.open(settings.database_url)
     fault = Fault(store, kind)
@@ -105,7 +115,10 @@ async def test_notes_typed_while_the_database_refuses_writes_are_journaled_then_
             note_input.value = text
             await pilot.press("enter")
         await wait_for(pilot, lambda: banner.display)
-        await wait_for(pilot, lambda: _journaled_notes(journal) == typed)
+        await wait_for(pilot, lambda: _journaled_notes(journal, sealer) == typed)
+        if encrypted:
+            on_disk = b"".join(p.read_bytes() for p in db.parent.rglob("*") if p.is_file())
+            assert not [text for text in typed if text.encode() in on_disk]
         shown = str(banner.render())
         assert explained in shown and "kept safe" in shown, shown
         for word in ("Traceback", "Error", "sqlite3", "attempt to write", "PRAGMA", "more words"):
@@ -124,9 +137,9 @@ async def test_notes_typed_while_the_database_refuses_writes_are_journaled_then_
         )
         saved = store.list_notes(screen.model.meeting.id)
         assert [n.text for n in saved] == typed  # each once, in the order typed
-        assert _journaled_notes(journal) == []  # done; the next checkpoint lets them go
+        assert _journaled_notes(journal, sealer) == []  # done; the next checkpoint lets them go
         assert writer.problem is None
-    conn = sqlite3.connect(db)
+    conn = cipher.connect(db, cipher.key_for(db))
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("SELECT count(*) FROM note").fetchone() == (len(typed),)

@@ -34,8 +34,11 @@ WORKER = textwrap.dedent(
     from tui1on1.domain.records import NewNote
     from tui1on1.storage.store import Store
 
+    from tui1on1.storage.unlocking import unlock_file
+
     url, name, count, barrier = sys.argv[1], sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
     meetings = [int(m) for m in sys.argv[5].split(",")]
+    unlock_file(Path(url.removeprefix("sqlite:///")))  # encrypted: TUI1ON1_PASSPHRASE_FILE
     store = Store.open(url)
     (barrier / f"ready-{name}").touch()
     deadline = time.monotonic() + 30
@@ -122,9 +125,19 @@ def integrity(path: Path) -> list[str]:
         conn.close()
 
 
-def test_two_processes_write_notes_at_once(tmp_path):
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_two_processes_write_notes_at_once(tmp_path, monkeypatch, encrypted):
     db_file = tmp_path / "shared" / "tui1on1.db"
     url = f"sqlite:///{db_file}"
+    if encrypted:  # made encrypted here; each process finds the key as a command does
+        from tui1on1 import keys
+        from tui1on1.storage import cipher
+
+        secret = tmp_path / "passphrase"
+        secret.write_text("correct horse battery\n")
+        secret.chmod(0o600)
+        monkeypatch.setenv("TUI1ON1_PASSPHRASE_FILE", str(secret))
+        cipher.remember(db_file, keys.derive("correct horse battery", keys.new_salt()))
     store = Store.open(url)
     meetings = []
     for name in ("Shared", "Solo A", "Solo B"):
@@ -157,7 +170,11 @@ def test_two_processes_write_notes_at_once(tmp_path):
     assert len(store.list_actions()) == 2 * (NOTES_EACH // 10)
     assert store.check() == []  # schema, integrity, foreign keys and the search index
     store.close()
-    assert integrity(db_file) == ["ok"]
+    if not encrypted:
+        assert integrity(db_file) == ["ok"]
+    else:
+        assert not db_file.read_bytes().startswith(b"SQLite format 3")
+        assert b"says thing" not in db_file.read_bytes()
 
 
 def open_together(db_file: Path, barrier: Path, processes: int) -> None:
