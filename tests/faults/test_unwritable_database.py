@@ -27,8 +27,8 @@ from textual.widgets import Static
 import tui1on1.storage.writer as writer_module
 from pilot_wait import wait_for
 from tui1on1.domain.timesource import FakeClock
-from tui1on1.settings import load_settings
 from tui1on1.keys import DatabaseKey, new_salt
+from tui1on1.settings import load_settings
 from tui1on1.storage import cipher
 from tui1on1.storage.journal import Journal
 from tui1on1.storage.sealing import Sealer
