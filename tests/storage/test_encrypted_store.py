@@ -165,3 +165,47 @@ def test_a_1_1_discarded_from_an_encrypted_database_is_kept_sealed(encrypted, ke
 
     assert is_sealed_file(kept.read_bytes()) and holding(data_dir) == []
     assert SECRET.encode() in file_sealer(key).open_file(kept.read_bytes())
+
+
+def test_a_lost_encrypted_database_is_made_again_encrypted_from_its_sealed_journal(
+    encrypted, key, cli, tmp_path
+):
+    """The file is deleted while notes wait in the sealed journal (no backup):
+    the next start finds the key from the passphrase and the salt the journal
+    names, makes the database again under it, and the notes come back."""
+    from tui1on1.keys import derive
+
+    store, path, data_dir = encrypted
+    store.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    key = derive("correct horse battery", key.salt)  # a passphrase's key, same salt
+    cipher.forget_all()
+    cipher.remember(path, key)
+    store = Store.open(f"sqlite:///{path}")
+    migrate.upgrade(store.engine)
+    ada = store.add_person("Ada Lovelace", now=T0)
+    meeting, _ = store.start_meeting(ada.id, playbook="weekly", planned_minutes=30, now=T0)
+    journal = journal_for(store, data_dir, store.engine.url.render_as_string())
+    writer = Writer(Refusing(store), journal, sleep=lambda _d: None)  # type: ignore[arg-type]
+    writer.start()
+    writer.meeting_opened(meeting.id, person="Ada Lovelace", started_at=T0,
+                          playbook="weekly", planned=30)  # fmt: skip
+    writer.save_note(note(meeting.id, "n1", 2))
+    assert writer.stop(1.0)
+    store.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    cipher.forget_all()
+    secret = tmp_path / "passphrase"
+    secret.write_text("correct horse battery\n")
+    secret.chmod(0o600)
+
+    found = cli("--db", f"sqlite:///{path}", "search", "SENTINEL",
+                env={"TUI1ON1_PASSPHRASE_FILE": str(secret)})  # fmt: skip
+
+    assert found.returncode == 0, found.stderr
+    assert f"{SECRET} n1" in found.stdout
+    assert "made from the recovery journal" in found.stderr
+    assert cipher.looks_encrypted(path) and cipher.salt_of(path) == key.salt
+    assert holding(data_dir) == []

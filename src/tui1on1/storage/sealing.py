@@ -9,8 +9,10 @@ on disk, fails to open and is said to be damaged, never read wrong. A TAG (a
 hash of the key, not the key) tells "sealed under another passphrase" from
 "damaged".
 
-A journal line is ``~TAG BASE64``. A sealed file is a first line naming what
-it is and how to read it, then TAG, a space, and BASE64.
+A journal line is ``~TAG SALT BASE64``, SALT being the database file's (not
+secret; with the passphrase it gives the key back when the file is lost). A
+sealed file is a first line naming what it is and how to read it, then
+``TAG SALT BASE64``.
 """
 
 from __future__ import annotations
@@ -41,25 +43,26 @@ class Sealer:
         self._aead = AESGCM(subkey)
         self._aad = f"tui1on1 {purpose}".encode()
         self.tag = hashlib.sha256(b"tag" + subkey).hexdigest()[:8].encode("ascii")
+        self._salt = key.salt.hex().encode("ascii")  # not secret: the database's own
 
     def __repr__(self) -> str:
         return f"Sealer({self.tag.decode()})"
 
     def _seal(self, body: bytes) -> bytes:
         nonce = os.urandom(_NONCE)
-        return (
-            self.tag + b" " + base64.b64encode(nonce + self._aead.encrypt(nonce, body, self._aad))
-        )
+        sealed = base64.b64encode(nonce + self._aead.encrypt(nonce, body, self._aad + self._salt))
+        return self.tag + b" " + self._salt + b" " + sealed
 
     def _open(self, sealed: bytes) -> bytes | None:
         from cryptography.exceptions import InvalidTag
 
-        tag, _, data = sealed.strip().partition(b" ")
+        parts = sealed.strip().split(b" ", 2)
+        tag, salt, data = parts if len(parts) == 3 else (b"", b"", b"")
         if tag != self.tag:
             raise SealedElsewhere("sealed under another passphrase")
         try:
             raw = base64.b64decode(data, validate=True)
-            return self._aead.decrypt(raw[:_NONCE], raw[_NONCE:], self._aad)
+            return self._aead.decrypt(raw[:_NONCE], raw[_NONCE:], self._aad + salt)
         except (binascii.Error, ValueError, InvalidTag):
             return None
 
@@ -88,6 +91,16 @@ class Sealer:
         if opened is None:
             raise ValueError("the sealed file is damaged")
         return opened
+
+
+def salt_of_line(line: bytes) -> bytes | None:
+    """The database salt a sealed journal line names (to find its key when
+    the database file is gone); None for a plain or unreadable line."""
+    parts = line[len(MARK) :].split(b" ", 2) if is_sealed(line) else []
+    try:
+        return bytes.fromhex(parts[1].decode("ascii")) if len(parts) == 3 else None
+    except (ValueError, UnicodeDecodeError):
+        return None
 
 
 def is_sealed(line: bytes) -> bool:

@@ -19,10 +19,11 @@ from tui1on1.storage import cipher
 
 
 def find_key(path: Path, ask: Callable[[str], str] | None = None) -> DatabaseKey:
-    """The key that opens the encrypted file at ``path``: KeyNeeded when
-    there is none and ``ask`` is None; WrongKey or KeyProblem (one line,
-    nothing changed) when what was found doesn't open it."""
-    salt = cipher.salt_of(path)
+    """The key that opens the encrypted file at ``path`` (or, when the file
+    is gone, the sealed journal it left): KeyNeeded when there is none and
+    ``ask`` is None; WrongKey or KeyProblem (one line, nothing changed) when
+    what was found doesn't open it."""
+    salt = salt_for(path)
     passphrase = keys.passphrase_from_file()
     if passphrase is not None:
         return checked(path, keys.derive(passphrase, salt), keys.PASSPHRASE_FILE_ENV)
@@ -41,31 +42,94 @@ def find_key(path: Path, ask: Callable[[str], str] | None = None) -> DatabaseKey
 
 
 def unlock_file(path: Path, ask: Callable[[str], str] | None = None) -> None:
-    """Find and remember the key of ``path`` when it looks encrypted and no
-    key is known for it yet (``find_key``'s errors)."""
-    if cipher.looks_encrypted(path) and cipher.key_for(path) is None:
+    """Find and remember the key of ``path`` when it looks encrypted, or is
+    gone and left a sealed journal, and no key is known for it yet
+    (``find_key``'s errors). A database made again from that journal is then
+    made with the same key, and the journal's notes go back into it."""
+    if cipher.key_for(path) is not None:
+        return
+    if cipher.looks_encrypted(path) or (_gone(path) and journal_salt(path) is not None):
         cipher.remember(path, find_key(path, ask))
 
 
 def try_passphrase(path: Path, passphrase: str) -> DatabaseKey:
     """The key ``passphrase`` gives for ``path``, checked and remembered
     (WrongKey when it doesn't open it)."""
-    key = checked(path, keys.derive(passphrase, cipher.salt_of(path)), "")
+    key = checked(path, keys.derive(passphrase, salt_for(path)), "")
     cipher.remember(path, key)
     return key
 
 
+def salt_for(path: Path) -> bytes:
+    """The salt of the file at ``path``, or of the sealed journal it left."""
+    if _gone(path):
+        salt = journal_salt(path)
+        if salt is not None:
+            return salt
+    return cipher.salt_of(path)
+
+
+def _gone(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
+def journal_salt(path: Path) -> bytes | None:
+    """The database salt the sealed lines of the journal waiting beside
+    ``path`` name; None when no journal waits, or its lines aren't sealed."""
+    from tui1on1.storage.maintenance import waiting_journal
+    from tui1on1.storage.sealing import salt_of_line
+
+    journal = waiting_journal(path)
+    if journal is None:
+        return None
+    try:
+        with open(journal, "rb") as fh:
+            for line in fh:
+                salt = salt_of_line(line.strip(b"\0 \t\r\n"))
+                if salt is not None:
+                    return salt
+    except OSError:
+        return None
+    return None
+
+
 def checked(path: Path, key: DatabaseKey, source: str) -> DatabaseKey:
-    """``key`` if it opens ``path``; WrongKey (saying where it came from) if not."""
+    """``key`` if it opens ``path`` (or, the file gone, its sealed journal);
+    WrongKey (saying where it came from) if not."""
+    where = f" (from {source})" if source else ""
+    wrong = cipher.WrongKey(
+        f"the passphrase{where} doesn't open {path} (or the file is damaged); nothing was changed"
+    )
+    if _gone(path):
+        if not _opens_journal(path, key):
+            raise wrong
+        return key
     try:
         connection = cipher.connect(path, key, read_only=True)
     except cipher.WrongKey:
-        where = f" (from {source})" if source else ""
-        raise cipher.WrongKey(
-            f"the passphrase{where} doesn't open {path} (or the file is damaged); "
-            "nothing was changed"
-        ) from None
+        raise wrong from None
     except cipher.errors() as exc:
         raise KeyProblem(f"can't open {path} ({type(exc).__name__})") from None
     connection.close()
     return key
+
+
+def _opens_journal(path: Path, key: DatabaseKey) -> bool:
+    from tui1on1.storage.maintenance import waiting_journal
+    from tui1on1.storage.sealing import Sealer, is_sealed
+
+    journal = waiting_journal(path)
+    if journal is None:
+        return False
+    sealer = Sealer(key)
+    with open(journal, "rb") as fh:
+        return any(
+            sealer.open(line.strip(b"\0 \t\r\n")) is not None
+            for line in fh
+            if is_sealed(line.strip(b"\0 \t\r\n"))
+        )
