@@ -87,6 +87,8 @@ def test_encrypting_leaves_no_note_text_under_the_data_dir_and_everything_still_
     assert cli("db", "check", env=env).stdout.strip() == "ok: the database is sound"
     after = cli("export", "--all", "-o", str(tmp_path / "after.json"), env=env)
     assert after.returncode == 0
+    assert "the database is encrypted, this export is not: keep it somewhere safe" in after.stderr
+    assert "this export is not" not in before.stderr  # plain then: nothing to remind
     same = [json.loads((tmp_path / n).read_text()) for n in ("before.json", "after.json")]
     assert same[0]["people"] == same[1]["people"]
     assert SECRET in json.dumps(same[1])  # the note and the draft came through

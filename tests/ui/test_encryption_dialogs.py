@@ -46,7 +46,7 @@ async def test_a_first_start_offers_encryption_and_the_new_database_is_encrypted
         assert isinstance(app.screen, EncryptOfferScreen)
         text = screen_text(app)
         assert "Keep your 1:1 notes encrypted?" in text
-        assert "no key store" in text and "If the passphrase is lost" in text
+        assert "no key store here" in text and "Lose the passphrase and the notes are gone" in text
         await type_into(pilot, "#offer-input", "short")
         assert "too short" in screen_text(app)
         await type_into(pilot, "#offer-input", PASSPHRASE)

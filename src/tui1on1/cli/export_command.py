@@ -25,6 +25,7 @@ def export(settings: Settings, args: argparse.Namespace) -> int:
     store, code = open_or_say(settings)
     if store is None:
         return code
+    encrypted = store.encrypted
     try:
         if args.all:
             from tui1on1.storage.transfer import export_data
@@ -53,9 +54,20 @@ def export(settings: Settings, args: argparse.Namespace) -> int:
         except OSError as exc:
             return fail(f"can't write {target}: {exc.strerror or exc}")
         print(f"wrote {target}", file=sys.stderr)
+        _remind(encrypted)
         return EXIT_OK
     sys.stdout.write(text)
+    _remind(encrypted)
     return EXIT_OK
+
+
+def _remind(encrypted: bool) -> None:
+    """With encryption on, one line: the export itself is plain text."""
+    if encrypted:
+        print(
+            "tui1on1: the database is encrypted, this export is not: keep it somewhere safe",
+            file=sys.stderr,
+        )
 
 
 def _md_was_typed(args: argparse.Namespace) -> bool:

@@ -104,6 +104,14 @@ class Store(
             self._instance_lock.close()
             self._instance_lock = None
 
+    @property
+    def encrypted(self) -> bool:
+        """Whether this is an encrypted SQLite file (opened with its key)."""
+        from tui1on1.storage import cipher
+
+        path = sqlite_path(self.engine.url)
+        return path is not None and cipher.key_for(path) is not None
+
     def check(self) -> list[str]:
         try:
             return maintenance.check(self.engine)

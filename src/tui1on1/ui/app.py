@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Console
@@ -301,8 +302,11 @@ class OneOnOneApp(App[int]):
     ) -> str | None:
         """The palette's "Screenshot": an SVG of the screen, 0600, in the
         Downloads folder, or the data dir's ``screenshots/`` (0700) when there
-        is none; a notification says where."""
-        return save_screenshot(self, self.settings.data_dir, filename, path)
+        is none (the home folder when the database is encrypted: nothing
+        plain under the data dir); a notification says where."""
+        encrypted = self.services is not None and self.services.store.encrypted
+        fallback = Path.home() if encrypted else self.settings.data_dir / "screenshots"
+        return save_screenshot(self, fallback, filename, path)
 
     # --- command palette --------------------------------------------------------
 

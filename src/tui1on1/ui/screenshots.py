@@ -1,6 +1,6 @@
 """The palette's "Screenshot": an SVG of the screen, 0600, in the Downloads
-folder, or the data dir's ``screenshots/`` (0700) when there is none; a
-notification says where."""
+folder, or the fallback folder the app gives (0700 when made here) when there
+is none; a notification says where."""
 
 from __future__ import annotations
 
@@ -15,16 +15,16 @@ from tui1on1.privacy import ensure_private_dir, write_private_file
 
 
 def save_screenshot(
-    app: App[Any], data_dir: Path, filename: str | None = None, path: str | None = None
+    app: App[Any], fallback: Path, filename: str | None = None, path: str | None = None
 ) -> str | None:
     """Write the screenshot and say where; the path, or None if it failed."""
-    ours = False  # the data dir's screenshots/: made private if new
+    ours = make = False  # the fallback folder used; made (private) here
     if path is not None:
         folder = Path(path).expanduser()
     else:
         folder = user_downloads_path()
         if not folder.is_dir():
-            folder, ours = data_dir / "screenshots", True
+            folder, ours, make = fallback, True, not fallback.exists()
     name = filename or f"tui1on1-{datetime.now():%Y%m%d-%H%M%S}.svg"
     target = folder / name
     number = 1
@@ -32,7 +32,7 @@ def save_screenshot(
         number += 1
         target = folder / f"{Path(name).stem}-{number}.svg"
     try:
-        if ours:
+        if make:
             ensure_private_dir(folder.parent)
             ensure_private_dir(folder)
         write_private_file(target, app.export_screenshot().encode("utf-8"))

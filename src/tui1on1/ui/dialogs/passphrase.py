@@ -24,7 +24,7 @@ from textual.widgets import Input, Static
 
 from tui1on1.ui.dialogs.fit import FitModal
 
-LOST = "If the passphrase is lost, so are the notes: nobody can read them, and there is no reset."
+LOST = "Lose the passphrase and the notes are gone: nobody can reset it."
 
 
 class SecretInput(Input):
@@ -111,17 +111,16 @@ class EncryptOfferScreen(FitModal[bool]):
 
     def compose(self) -> ComposeResult:
         kept = (
-            "The key is kept in your key store, so starting tui1on1 asks nothing."
+            "The key is kept in your key store: starting asks nothing."
             if self.key_store
-            else "This system has no key store: the passphrase is asked each time tui1on1 starts."
+            else "There is no key store here: the passphrase is asked at each start."
         )
         with Vertical(id="encrypt-offer", classes="dialog"):
             yield Static(Text("Keep your 1:1 notes encrypted?"), classes="dialog-title")
             yield Static(
                 Text(
-                    "What you write here (ambitions, worries, pay) stays on this machine. "
-                    "Encrypted, the database, its backups and its recovery journal can't be "
-                    "read from a lost laptop, a copied backup or a synced folder."
+                    "Then the database, its backups and its journal can't be read from a "
+                    "lost laptop, a copied backup or a synced folder."
                 ),
                 classes="dialog-body",
             )
@@ -129,7 +128,7 @@ class EncryptOfferScreen(FitModal[bool]):
             yield Static(Text(LOST, style="italic"), classes="dialog-body")
             yield SecretInput(placeholder="passphrase", id="offer-input")
             yield Static(
-                Text("Enter encrypts · Esc: not now (`tui1on1 db encrypt` later)"),
+                Text("Enter encrypts · Esc: not now (`db encrypt` later)"),
                 id="offer-hint",
                 classes="dialog-hint",
             )
