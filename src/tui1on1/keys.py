@@ -105,15 +105,16 @@ def passphrase_from_file(
         return None
     path = Path(name).expanduser()
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise KeyProblem(
             f"can't read the passphrase file {path} ({variable}): {exc.strerror or 'refused'}"
         ) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):  # a folder, a pipe: never read
+        os.close(fd)
+        raise KeyProblem(f"the passphrase file {path} ({variable}) isn't a regular file")
     with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise KeyProblem(f"the passphrase file {path} isn't a regular file")
         if info.st_mode & 0o077:
             raise KeyProblem(
                 f"the passphrase file {path} can be read by others; make it private "

@@ -126,6 +126,7 @@ def test_encrypt_rekey_decrypt_keeps_every_row(cli, filled, tmp_path):
         ("wrong", "the passphrase (from TUI1ON1_PASSPHRASE_FILE) doesn't open"),
         ("missing", "is encrypted and its passphrase isn't in a key store here"),
         ("shared", "can be read by others; make it private"),
+        ("folder", "isn't a regular file"),
         ("damaged", "is damaged"),
     ],
 )
@@ -141,6 +142,8 @@ def test_a_passphrase_that_cant_open_it_is_one_calm_line_and_nothing_changes(
         env = {}
     elif case == "shared":
         right.chmod(0o644)
+    elif case == "folder":
+        env = {"TUI1ON1_PASSPHRASE_FILE": str(tmp_path)}
     else:  # a page in the middle of the file, changed on disk
         data = bytearray(filled.read_bytes())
         data[4096 * 3 + 100 : 4096 * 3 + 140] = b"\x00" * 40
@@ -228,3 +231,47 @@ def test_a_discarded_1_1_is_sealed_with_the_database_and_imports_back(
     elsewhere = cli("--db", f"sqlite:///{tmp_path / 'other.db'}", "import", str(kept))
     assert elsewhere.returncode == 1
     assert "sealed by an encrypted tui1on1 database" in elsewhere.stderr
+
+
+def test_a_restore_keeps_the_database_encrypted_whatever_the_backup_was_under(
+    cli, filled, data_dir, tmp_path, monkeypatch
+):
+    """A plain backup, and one from before a rekey (its old passphrase given):
+    restored, the database is still encrypted under its own passphrase."""
+    plain_backup = tmp_path / "plain.db"
+    assert cli("db", "backup", str(plain_backup)).returncode == 0
+    first = {"TUI1ON1_PASSPHRASE_FILE": str(passphrase_file(tmp_path, "correct horse battery"))}
+    assert cli("db", "encrypt", env=first).returncode == 0
+    old_backup = tmp_path / "old-passphrase.db"
+    assert cli("db", "backup", str(old_backup), env=first).returncode == 0
+    second = passphrase_file(tmp_path, "a different long phrase", "new")
+    new = {"TUI1ON1_PASSPHRASE_FILE": str(second)}
+    rekeyed = cli("db", "rekey", env={**first, "TUI1ON1_NEW_PASSPHRASE_FILE": str(second)})
+    assert rekeyed.returncode == 0
+
+    restored = cli("db", "restore", str(plain_backup), env=new)
+
+    assert restored.returncode == 0, restored.stderr
+    assert "still encrypted with its own passphrase" in restored.stdout
+    assert cipher.looks_encrypted(filled) and files_holding(data_dir, SECRET) == []
+    assert "Ada Lovelace" in cli("people", env=new).stdout
+
+    refused = cli("db", "restore", str(old_backup), env=new)  # no terminal to ask in
+    assert refused.returncode == 1
+    assert "under another passphrase than the database's" in refused.stderr
+    assert refused.stderr.count("nothing was changed") == 1
+    given = cli("db", "restore", str(old_backup), env=first)  # the old one opens it...
+    assert given.returncode == 1  # ...but not the database: the key it needs first
+    assert "doesn't open" in given.stderr
+
+    from tui1on1.cli import unlock
+
+    asked: list[str] = []  # in a terminal: the backup's old passphrase is asked
+    monkeypatch.setattr(unlock, "can_ask", lambda: True)
+    monkeypatch.setattr(
+        unlock, "ask_passphrase", lambda p: asked.append(p) or "correct horse battery"
+    )
+    done = cli("db", "restore", str(old_backup), env=new)
+    assert done.returncode == 0, done.stderr
+    assert asked == [f"Passphrase {old_backup} was made with: "]
+    assert "Ada Lovelace" in cli("people", env=new).stdout  # under the new passphrase now

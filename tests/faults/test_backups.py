@@ -142,7 +142,7 @@ def test_db_backups_lists_newest_first(store, data_dir, capsys):
         auto_backup(store, settings.data_dir, T0 + timedelta(days=day))
     assert main(["--db", url, "db", "backups"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["FILE", "SIZE", "DATE"]
+    assert lines[0].split() == ["FILE", "SIZE", "DATE", "ENCRYPTED"]
     names = [Path(line.split()[0]).name for line in lines[1:]]
     assert names == [
         "tui1on1-20261122-090000.db",

@@ -51,11 +51,16 @@ async def test_a_first_start_offers_encryption_and_the_new_database_is_encrypted
         assert "too short" in screen_text(app)
         await type_into(pilot, "#offer-input", PASSPHRASE)
         assert "Type it again" in screen_text(app)
+        await pilot.press("escape")  # from the second entry: back to the first, still asked
+        assert isinstance(app.screen, EncryptOfferScreen) and "Esc: not now" in screen_text(app)
+        await type_into(pilot, "#offer-input", PASSPHRASE)
         await type_into(pilot, "#offer-input", PASSPHRASE + "x")
-        assert "The two passphrases differ" in screen_text(app)
+        assert "The two differed" in screen_text(app)
         # pasted fast: the second line goes into the emptied field, not after the first
         await pilot.press(*PASSPHRASE, "enter", *PASSPHRASE, "enter")
         await home_ready(pilot)
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "Your notes are encrypted on this machine from now on." in said
         app.services.store.add_person("Ada Lovelace")
     assert cipher.looks_encrypted(path)
     cipher.forget_all()  # a new start: the key comes from the passphrase again
@@ -71,6 +76,8 @@ async def test_not_now_makes_a_plain_database_and_asks_no_more(clock):
         await wait_for(pilot, lambda: isinstance(app.screen, EncryptOfferScreen))
         await pilot.press("escape")
         await home_ready(pilot)
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "Not encrypted. `tui1on1 db encrypt` does it whenever you like." in said
     assert path.read_bytes().startswith(b"SQLite format 3")
     again, _ = default_app(clock)
     async with again.run_test(size=(100, 32)) as pilot:

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from tui1on1.cli.run import fail, open_or_say
 from tui1on1.settings import Settings
+from tui1on1.storage import cipher
 
 if TYPE_CHECKING:
+    from tui1on1.keys import DatabaseKey
     from tui1on1.storage.store import Store
 
 
@@ -152,7 +154,9 @@ def _missing_sqlite_file(settings: Settings) -> Path | None:
 
 
 def _restore(settings: Settings, backup: Path) -> int:
+    from tui1on1.keys import KeyProblem
     from tui1on1.storage.engine import BadDatabaseURL, parse_url, sqlite_path
+    from tui1on1.storage.errors import StoreError
     from tui1on1.storage.restore import RestoreError, restore
 
     try:
@@ -164,16 +168,35 @@ def _restore(settings: Settings, backup: Path) -> int:
         return fail("db restore works on a SQLite file; for PostgreSQL use pg_restore")
     notices: list[str] = []
     try:
-        moved = restore(backup, database, notices=notices)
+        key = _backup_key(backup, database)
+        moved = restore(backup, database, notices=notices, key=key)
     except (RestoreError, OSError) as exc:
         return fail(str(exc) if isinstance(exc, RestoreError) else f"restore failed: {exc}")
+    except (KeyProblem, StoreError) as exc:  # the backup's key
+        said = str(exc)
+        return fail(said if "nothing was changed" in said else f"{said}; nothing was changed")
     finally:
         for notice in notices:  # a damaged write-ahead log copied aside first
             print(f"tui1on1: {notice}", file=sys.stderr)
     print(f"restored {backup} to {database}")
+    if cipher.key_for(database) is not None:
+        print("the database is still encrypted with its own passphrase")
+    elif cipher.looks_encrypted(database):
+        print("the database is encrypted now, as the backup was: its passphrase is the backup's")
     if moved is not None:
         print(f"the previous database was kept as {moved}")
     return EXIT_OK
+
+
+def _backup_key(backup: Path, database: Path) -> DatabaseKey | None:
+    """The key an encrypted backup opens with (asked in a terminal when it
+    isn't the database's: a backup from before a rekey); None when plain."""
+    from tui1on1.cli.unlock import ask_passphrase, can_ask
+    from tui1on1.storage.unlocking import key_for_copy
+
+    if not backup.is_file() or not cipher.looks_encrypted(backup):
+        return None
+    return key_for_copy(backup, cipher.key_for(database), ask_passphrase if can_ask() else None)
 
 
 def _check_sqlite_file(settings: Settings) -> int | None:
@@ -215,6 +238,12 @@ def _check_sqlite_file(settings: Settings) -> int | None:
     return EXIT_FAILURE
 
 
+def _encrypted(path: Path) -> str:
+    if path.suffix != ".db":
+        return "—"  # a pg_dump file: as the server keeps it
+    return "yes" if cipher.looks_encrypted(path) else "no"
+
+
 def _list_backups(settings: Settings) -> int:
     from tui1on1.storage.backups import backups_dir, describe_size, list_backups
 
@@ -225,6 +254,9 @@ def _list_backups(settings: Settings) -> int:
             "ends (once a day), or run `tui1on1 db backup`"
         )
         return EXIT_OK
-    rows = [(str(b.path), describe_size(b.size), f"{b.made:%Y-%m-%d %H:%M}") for b in found]
-    _print_table(("FILE", "SIZE", "DATE"), rows)
+    rows = [
+        (str(b.path), describe_size(b.size), f"{b.made:%Y-%m-%d %H:%M}", _encrypted(b.path))
+        for b in found
+    ]
+    _print_table(("FILE", "SIZE", "DATE", "ENCRYPTED"), rows)
     return EXIT_OK

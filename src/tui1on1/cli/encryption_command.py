@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from tui1on1 import keys
-from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from tui1on1.cli import EXIT_OK, EXIT_USAGE
 from tui1on1.cli.run import fail
 from tui1on1.cli.unlock import ask_passphrase, can_ask
 from tui1on1.keys import DatabaseKey, KeyProblem
@@ -31,6 +31,7 @@ def encryption(settings: Settings, args: argparse.Namespace) -> int:
     action = args.db_command
     try:
         cipher.driver()
+        _not_in_use(database)  # before any question is asked
         if action == "encrypt":
             return _encrypt(settings, database, args)
         if action == "decrypt":
@@ -72,11 +73,11 @@ def _encrypt(settings: Settings, database: Path, args: argparse.Namespace) -> in
     print(LOST, file=sys.stderr)
     key = keys.derive(_new_passphrase(keys.PASSPHRASE_FILE_ENV), keys.new_salt())
     done = convert(database, settings.data_dir, None, key, remove_copies=args.remove_backups)
-    print(f"encrypted {database} ({done.rows} rows copied and checked)")
+    print(f"encrypted {database} (every row copied and checked)")
     _say_copies(done, "encrypted")
     print(_keep_key(database, key, args.no_key_store))
     print("Exports (`tui1on1 export`) are still written in plain text, 0600: keep them safe.")
-    return EXIT_OK if not done.left else EXIT_FAILURE
+    return EXIT_OK
 
 
 def _decrypt(settings: Settings, database: Path, args: argparse.Namespace) -> int:
@@ -90,9 +91,9 @@ def _decrypt(settings: Settings, database: Path, args: argparse.Namespace) -> in
     done = convert(database, settings.data_dir, key, None, remove_copies=args.remove_backups)
     keys.forget_key(database)
     cipher.remember(database, None)
-    print(f"decrypted {database} ({done.rows} rows copied and checked); it is plain text now")
+    print(f"decrypted {database} (every row copied and checked); it is plain text now")
     _say_copies(done, "decrypted")
-    return EXIT_OK if not done.left else EXIT_FAILURE
+    return EXIT_OK
 
 
 def _rekey(settings: Settings, database: Path) -> int:
@@ -104,11 +105,18 @@ def _rekey(settings: Settings, database: Path) -> int:
     new = keys.derive(_new_passphrase(keys.NEW_PASSPHRASE_FILE_ENV), keys.new_salt())
     done = convert(database, settings.data_dir, old, new)
     cipher.remember(database, new)
-    print(f"the passphrase of {database} is changed ({done.rows} rows copied and checked)")
+    print(f"the passphrase of {database} is changed (every row copied and checked)")
     _say_copies(done, "put under the new passphrase")
     if kept:
         print(_keep_key(database, new, no_key_store=False))
-    return EXIT_OK if not done.left else EXIT_FAILURE
+    return EXIT_OK
+
+
+def _not_in_use(database: Path) -> None:
+    from tui1on1.storage import instance_lock
+    from tui1on1.storage.encryption import ConvertError
+
+    instance_lock.take_alone(database, ConvertError).close()
 
 
 def _new_passphrase(variable: str) -> str:
@@ -151,8 +159,9 @@ def _say_copies(done: Converted, verb: str) -> None:
         print(f"  removed: {copy}")
     for copy in done.left:
         print(
-            f"tui1on1: {copy} is still as it was (it couldn't be converted); remove it, "
-            "or run again with --remove-backups",
+            f"tui1on1: {copy} is kept as it was: it is under another passphrase (it still "
+            "restores with that one), or it isn't a whole database (a log kept aside); "
+            "--remove-backups removes such copies",
             file=sys.stderr,
         )
 

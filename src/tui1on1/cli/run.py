@@ -79,7 +79,8 @@ def _needs_key(args: argparse.Namespace) -> bool:
     first); `db encrypt`, `decrypt` and `rekey` find it themselves."""
     if args.command in (None, "meet", "locate", "questions", "themes", "demo"):
         return False  # the app finds it after its first frame (storage.opening)
-    return not (args.command == "db" and args.db_command in ("encrypt", "decrypt", "rekey"))
+    own = ("encrypt", "decrypt", "rekey", "backups")  # backups: lists files, opens none
+    return not (args.command == "db" and args.db_command in own)
 
 
 def open_or_say(settings: Settings, *, upgrade: bool = True) -> tuple[Store | None, int]:
@@ -126,4 +127,24 @@ def locate(settings: Settings) -> int:
     print(f"config file: {settings.config_file}")
     print(f"data dir:    {settings.data_dir}")
     print(f"database:    {safe_url(settings.database_url)}  (from {settings.database_source})")
+    print(f"encryption:  {_encryption(settings)}")
     return EXIT_OK
+
+
+def _encryption(settings: Settings) -> str:
+    """Whether the database is encrypted, read from the file (no key needed)."""
+    from tui1on1.storage import cipher
+    from tui1on1.storage.quick_read import sqlite_file
+
+    path = sqlite_file(settings.database_url)
+    if path is None:
+        if settings.database_url.startswith("postgresql"):
+            return "the server's own (see docs/privacy.md)"
+        return "off"
+    if not path.exists():
+        return "no database yet" + (
+            ": the app asks on its first start" if settings.is_default_sqlite else ""
+        )
+    if cipher.looks_encrypted(path):
+        return "on (SQLCipher): the database, its backups and its journal"
+    return "off (`tui1on1 db encrypt` turns it on)"

@@ -157,6 +157,7 @@ def convert_file(path: Path, old: DatabaseKey | None, new: DatabaseKey | None) -
     drop_leftover(path)
     target = converting_path(path)
     ensure_private_file(target)
+    made = path.stat()  # a backup keeps its date (`db backups` lists by it)
     try:
         counts = _export(path, old, target, new)
         _verify(target, new, counts)
@@ -166,6 +167,7 @@ def convert_file(path: Path, old: DatabaseKey | None, new: DatabaseKey | None) -
             raise ConvertError(f"{path} still has a write-ahead log in use; nothing was changed")
         for suffix in ("-wal", "-shm"):  # the old file's, empty now: never read into the new
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.utime(target, ns=(made.st_atime_ns, made.st_mtime_ns))
         os.replace(target, path)
         fsync_dir(path.parent)
     except BaseException:

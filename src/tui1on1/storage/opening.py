@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,11 +23,24 @@ class OpenFailed(Exception):
 
 class PassphraseNeeded(OpenFailed):
     """The database is encrypted and neither the passphrase file nor the key
-    store had its key: the app asks for the passphrase."""
+    store had its key (or the passphrase typed didn't open it: ``said``):
+    the app asks for the passphrase."""
 
-    def __init__(self, message: str, path: Path) -> None:
+    def __init__(self, message: str, path: Path, said: str | None = None) -> None:
         super().__init__(message)
         self.path = path
+        self.said = said
+
+
+@dataclass(frozen=True, repr=False)
+class Answer:
+    """What the app's encryption question got: the passphrase of an
+    encrypted database (``unlock``), or a new one on a first start
+    (``encrypt``, the key kept in the key store when ``keep_key``)."""
+
+    kind: str
+    passphrase: str
+    keep_key: bool = False
 
 
 class EncryptionOffered(OpenFailed):
@@ -39,7 +53,9 @@ class EncryptionOffered(OpenFailed):
         self.key_store = key_store
 
 
-def open_store(settings: Settings, *, upgrade: bool = True, offer: bool = False) -> Store:
+def open_store(
+    settings: Settings, *, upgrade: bool = True, offer: bool = False, answer: Answer | None = None
+) -> Store:
     """Open (and upgrade) the database the settings name.
 
     A SQLite file is checked first, read-only (header, then ``quick_check``):
@@ -62,8 +78,16 @@ def open_store(settings: Settings, *, upgrade: bool = True, offer: bool = False)
         raise OpenFailed(f"{exc} (from {settings.database_source})", usage=True) from None
     notices: list[str] = []
     if path is not None:
-        if offer and settings.is_default_sqlite:
+        if answer is not None and answer.kind == "encrypt":
+            said = start_encrypted(path, answer.passphrase, keep_key=answer.keep_key)
+            notices += [said] if said else []
+        elif offer and settings.is_default_sqlite:
             offer_encryption(path)
+        if answer is not None and answer.kind == "unlock":
+            try:
+                answer_passphrase(path, answer.passphrase)
+            except OpenFailed as exc:
+                raise PassphraseNeeded(str(exc), path, said=str(exc)) from None
         unlock(path)
         notices += refuse_lost(path, settings.data_dir)
         # The log is checked before anything opens the file (an open would

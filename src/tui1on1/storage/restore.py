@@ -89,30 +89,41 @@ def restore(
     notices: list[str] | None = None,
     key: DatabaseKey | None = None,
 ) -> Path | None:
-    """Restore ``backup`` to ``database``; returns where the old file went (if any).
+    """Restore ``backup`` (opened with ``key`` if it is encrypted) to
+    ``database``; returns where the old file went (if any).
 
-    A damaged write-ahead log is copied aside first (checking whether the
-    file is in use opens it, which would drop the log's damaged frames); the
-    line saying so is added to ``notices``.
+    An encrypted database stays encrypted: the copy put in place is under
+    the database's own key (the key this process found for it), whatever
+    the backup was under, plain or an older passphrase. A damaged
+    write-ahead log is copied aside first (checking whether the file is in
+    use opens it, which would drop the log's damaged frames); the line
+    saying so is added to ``notices``.
     """
     backup, database = backup.expanduser(), database.expanduser()
     if backup.resolve() == database.resolve():
         raise RestoreError("that backup is the database itself; nothing was changed")
-    check_backup(backup, key or cipher.key_for(database))
+    current = cipher.key_for(database)
+    backup_key = (key or current) if cipher.looks_encrypted(backup) else None
+    check_backup(backup, backup_key)
     if not database.parent.is_dir():
-        return _swap(backup, database, now, notices)
+        return _swap(backup, database, now, notices, (backup_key, current))
     lock = instance_lock.take_alone(database, RestoreError)
     try:
-        return _swap(backup, database, now, notices)
+        return _swap(backup, database, now, notices, (backup_key, current))
     finally:
         lock.close()
 
 
 def _swap(
-    backup: Path, database: Path, now: datetime | None, notices: list[str] | None
+    backup: Path,
+    database: Path,
+    now: datetime | None,
+    notices: list[str] | None,
+    keys: tuple[DatabaseKey | None, DatabaseKey | None],
 ) -> Path | None:
     from tui1on1.storage.damaged_wal import keep_damaged_wal
 
+    tmp = _copy_in(backup, database, *keys)
     moved_to: Path | None = None
     if database.exists():
         notice = keep_damaged_wal(database, now, lock_held=True)
@@ -125,14 +136,30 @@ def _swap(
             source = Path(f"{database}{suffix}")
             if source.exists():
                 os.replace(source, Path(f"{moved_to}{suffix}"))
-    tmp = database.with_name(f".{database.name}.restoring")
-    tmp.unlink(missing_ok=True)
-    ensure_private_file(tmp)
-    with open(backup, "rb") as src, open(tmp, "wb") as dst:
-        shutil.copyfileobj(src, dst)
-        dst.flush()
-        os.fsync(dst.fileno())
-    os.chmod(tmp, FILE_MODE)
     os.replace(tmp, database)
     fsync_dir(database.parent)
     return moved_to
+
+
+def _copy_in(
+    backup: Path, database: Path, backup_key: DatabaseKey | None, key: DatabaseKey | None
+) -> Path:
+    """The backup copied beside the database, under the database's key
+    (``key``; None: as the backup is), fsynced: ready to be renamed in."""
+    from tui1on1.storage.encryption import convert_file
+
+    tmp = database.with_name(f".{database.name}.restoring")
+    tmp.unlink(missing_ok=True)
+    ensure_private_file(tmp)
+    try:
+        with open(backup, "rb") as src, open(tmp, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.chmod(tmp, FILE_MODE)
+        if key is not None and key != backup_key:
+            convert_file(tmp, backup_key, key)  # checked, fsynced, renamed over tmp
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp

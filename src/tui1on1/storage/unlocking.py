@@ -133,3 +133,30 @@ def _opens_journal(path: Path, key: DatabaseKey) -> bool:
             for line in fh
             if is_sealed(line.strip(b"\0 \t\r\n"))
         )
+
+
+def key_for_copy(
+    copy: Path, known: DatabaseKey | None, ask: Callable[[str], str] | None = None
+) -> DatabaseKey:
+    """The key of an encrypted copy (a backup, say): the database's own if it
+    opens it, else the passphrase file's, else the passphrase it was made
+    under, asked (a backup from before a rekey). WrongKey, KeyNeeded or
+    KeyProblem (one line) when none opens it."""
+    salt = cipher.salt_of(copy)
+    candidates: list[tuple[DatabaseKey, str]] = []
+    if known is not None:
+        candidates.append((known, "the database's passphrase"))
+    passphrase = keys.passphrase_from_file()
+    if passphrase is not None:
+        candidates.append((keys.derive(passphrase, salt), keys.PASSPHRASE_FILE_ENV))
+    for key, _source in candidates:
+        try:
+            return checked(copy, key, "")
+        except cipher.WrongKey:
+            continue
+    if ask is None:
+        raise cipher.KeyNeeded(
+            f"{copy} is encrypted under another passphrase than the database's; run this "
+            f"in a terminal to be asked for it, or put it in {keys.PASSPHRASE_FILE_ENV}"
+        )
+    return checked(copy, keys.derive(ask(f"Passphrase {copy} was made with: "), salt), "")

@@ -37,6 +37,7 @@ from tui1on1.ui.theming import theme_variable_defaults
 from tui1on1.ui.writer_messages import WriterStatus, post_from_writer
 
 if TYPE_CHECKING:
+    from tui1on1.storage.opening import Answer
     from tui1on1.storage.store import Store
     from tui1on1.ui.screens.meeting_load import NotOnePerson
 
@@ -103,6 +104,8 @@ class OneOnOneApp(App[int]):
         #: be used, a name that finds no one), else None.
         self.open_error: str | None = None
         self.offer_encryption = True  # a first start asks once (storage.opening)
+        self.encryption_answer: Answer | None = None  # dropped once the database is open
+        self.opened_notice: str | None = None  # said once it is open (encryption chosen)
         self.exit_chosen = False  # the user quit (any exit code is theirs, not a crash)
         self.crash: Crash | None = None  # set by an unexpected error; see ui.crash
         self._current_screen: Screen[Any] | None = None
@@ -181,6 +184,7 @@ class OneOnOneApp(App[int]):
             store=self._given_store,
             on_status=self._writer_status,
             offer=self.offer_encryption,
+            answer=self.encryption_answer,
         )
 
     def reopen(self) -> None:

@@ -50,6 +50,10 @@ def database_opened(app: OneOnOneApp, services: Services) -> None:
     """The database is open: say what opening skipped, found or did, and hand
     the services to every screen waiting for them."""
     app.services = services
+    app.encryption_answer = None  # the passphrase isn't kept a moment longer
+    if app.opened_notice:
+        app.notify(app.opened_notice, title="Encryption", markup=False)
+        app.opened_notice = None
     app.notify_problems("Skipped", list(services.problems))
     if not getattr(app.screen, "SHOWS_DATA_NOTICES", False):
         app.notify_data(services)  # else the meeting does, after its own news
@@ -78,22 +82,29 @@ def open_failed(app: OneOnOneApp, error: BaseException | None) -> None:
 def ask_about_encryption(app: OneOnOneApp, asked: BaseException) -> None:
     """The passphrase of an encrypted database, or a first start's one
     question (``dialogs.passphrase``); the database is opened after."""
-    from tui1on1.storage.opening import EncryptionOffered, PassphraseNeeded
+    from tui1on1.storage.opening import Answer, EncryptionOffered, PassphraseNeeded
     from tui1on1.ui.dialogs.passphrase import EncryptOfferScreen, PassphraseScreen
 
-    def typed(opened: bool | None) -> None:
-        if opened:
+    def typed(passphrase: str | None) -> None:
+        if passphrase:
+            app.encryption_answer = Answer("unlock", passphrase)
             app.reopen()
             return
         app.open_error = "no passphrase was typed; nothing was opened or changed"
         app.quit_now(return_code=1)
 
-    def answered(_encrypt: bool | None) -> None:
+    def answered(passphrase: str | None) -> None:
+        assert isinstance(asked, EncryptionOffered)
         app.offer_encryption = False  # asked once; a plain database is made otherwise
+        if passphrase:
+            app.encryption_answer = Answer("encrypt", passphrase, keep_key=asked.key_store)
+            app.opened_notice = "Your notes are encrypted on this machine from now on."
+        else:
+            app.opened_notice = "Not encrypted. `tui1on1 db encrypt` does it whenever you like."
         app.reopen()
 
     if isinstance(asked, PassphraseNeeded):
-        app.push_screen(PassphraseScreen(asked.path), typed)
+        app.push_screen(PassphraseScreen(asked.path, asked.said), typed)
     elif isinstance(asked, EncryptionOffered):
         app.push_screen(EncryptOfferScreen(asked.path, asked.key_store), answered)
 

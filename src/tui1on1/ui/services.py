@@ -16,6 +16,7 @@ from tui1on1.settings import Settings
 
 if TYPE_CHECKING:
     from tui1on1.questions import LoadResult
+    from tui1on1.storage.opening import Answer
     from tui1on1.storage.store import Store
     from tui1on1.storage.writer import Writer
 
@@ -50,6 +51,7 @@ def open_services(
     store: Store | None = None,
     on_status: Callable[[str | None], None] | None = None,
     offer: bool = False,
+    answer: Answer | None = None,
 ) -> Services:
     """Open the Store (unless given), start the writer, load the question bank.
 
@@ -61,7 +63,7 @@ def open_services(
     from tui1on1.storage.writer import Writer
 
     if store is None:
-        store = open_store(settings, offer=offer)
+        store = open_store(settings, offer=offer, answer=answer)
     bank = load_bank(settings.config_dir / "questions.toml")
     playbooks, playbook_problems = load_playbooks(
         questions=bank.questions, user_file=settings.config_dir / "playbooks.toml"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,6 +25,7 @@ from textual.widgets import Input, Static
 from tui1on1.ui.dialogs.fit import FitModal
 
 LOST = "Lose the passphrase and the notes are gone: nobody can reset it."
+FIRST_HINT = "Enter encrypts · Esc: not now (`db encrypt` later)"
 
 
 class SecretInput(Input):
@@ -47,20 +48,31 @@ class SecretInput(Input):
         self.post_message(self.Submitted(self, typed))
 
 
-class PassphraseScreen(FitModal[bool]):
+class PassphraseScreen(FitModal[str | None]):
+    """Dismissed at once with the passphrase typed (the opening thread checks
+    it, and the app asks again, saying so, when it is wrong: what is typed
+    after Enter goes to the screen behind, not into a field that is going
+    away), or None when left with Esc."""
+
     BINDINGS = [Binding("escape", "leave", "Quit", id="passphrase_quit")]
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, said: str | None = None) -> None:
         super().__init__()
         self.path = path
+        self.said = said  # why it is asked again: the last one didn't open it
 
     def compose(self) -> ComposeResult:
+        hint = (
+            f"{self.said}. Try again, or Esc to quit." if self.said else "Enter opens · Esc quits"
+        )
         with Vertical(id="passphrase", classes="dialog"):
             yield Static(Text("Your notes are encrypted"), classes="dialog-title")
             yield Static(Text(f"Type the passphrase for {self.path}"), classes="dialog-body")
             yield SecretInput(id="passphrase-input")
             yield Static(
-                Text("Enter opens · Esc quits"), id="passphrase-hint", classes="dialog-hint"
+                Text(hint, style="bold" if self.said else ""),
+                id="passphrase-hint",
+                classes="dialog-hint",
             )
 
     def on_mount(self) -> None:
@@ -69,39 +81,18 @@ class PassphraseScreen(FitModal[bool]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if not event.value:
-            return
-        self._say("Opening…")
-        event.input.disabled = True
-        self._try(event.value)
-
-    @work(thread=True, exclusive=True, group="passphrase")
-    def _try(self, passphrase: str) -> None:
-        from tui1on1.storage.opening import OpenFailed, answer_passphrase
-
-        try:
-            answer_passphrase(self.path, passphrase)
-        except OpenFailed as exc:
-            self.app.call_from_thread(self._refused, str(exc))
-            return
-        self.app.call_from_thread(self.dismiss, True)
-
-    def _refused(self, line: str) -> None:
-        field = self.query_one(SecretInput)
-        field.disabled = False
-        field.value = ""
-        field.focus()
-        self._say(f"{line}. Try again, or Esc to quit.", bold=True)
-
-    def _say(self, line: str, *, bold: bool = False) -> None:
-        self.query_one("#passphrase-hint", Static).update(Text(line, style="bold" if bold else ""))
+        if event.value:
+            self.dismiss(event.value)
 
     def action_leave(self) -> None:
-        self.dismiss(False)
+        self.dismiss(None)
 
 
-class EncryptOfferScreen(FitModal[bool]):
-    BINDINGS = [Binding("escape", "not_now", "Not now", id="encrypt_offer_not_now")]
+class EncryptOfferScreen(FitModal[str | None]):
+    """Dismissed with the passphrase typed twice (the opening thread makes the
+    key and the new database with it), or None for not now."""
+
+    BINDINGS = [Binding("escape", "back", "Not now", id="encrypt_offer_not_now")]
 
     def __init__(self, path: Path, key_store: bool) -> None:
         super().__init__()
@@ -119,19 +110,15 @@ class EncryptOfferScreen(FitModal[bool]):
             yield Static(Text("Keep your 1:1 notes encrypted?"), classes="dialog-title")
             yield Static(
                 Text(
-                    "Then the database, its backups and its journal can't be read from a "
-                    "lost laptop, a copied backup or a synced folder."
+                    "Encrypted, the database, its backups and its journal can't be read "
+                    "from a lost laptop, a copied backup or a synced folder."
                 ),
                 classes="dialog-body",
             )
             yield Static(Text(kept), classes="dialog-body")
             yield Static(Text(LOST, style="italic"), classes="dialog-body")
             yield SecretInput(placeholder="passphrase", id="offer-input")
-            yield Static(
-                Text("Enter encrypts · Esc: not now (`db encrypt` later)"),
-                id="offer-hint",
-                classes="dialog-hint",
-            )
+            yield Static(Text(FIRST_HINT), id="offer-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -147,31 +134,29 @@ class EncryptOfferScreen(FitModal[bool]):
             if problem:
                 self._say(f"{problem[0].upper()}{problem[1:]}, or Esc for not now.")
                 return
+            self._ask_again()
             self._first = typed
-            self._say("Type it again, the same.", bold=False)
             return
         if typed != first:
-            self._first = None
-            self._say("The two passphrases differ; type a passphrase again.")
+            self._start_over("The two differed: type a new passphrase, then the same again.")
             return
-        event.input.disabled = True
-        self._say("Encrypting…", bold=False)
-        self._start(first)
+        self.dismiss(first)
 
-    @work(thread=True, exclusive=True, group="offer")
-    def _start(self, passphrase: str) -> None:
-        from tui1on1.storage.opening import start_encrypted
+    def _ask_again(self) -> None:
+        self.query_one(SecretInput).placeholder = "the same again"
+        self._say("Type it again, the same · Esc starts over", bold=False)
 
-        said = start_encrypted(self.path, passphrase, keep_key=self.key_store)
-        self.app.call_from_thread(self._started, said)
-
-    def _started(self, said: str | None) -> None:
-        if said:
-            self.app.notify(said, title="Encryption", severity="warning", markup=False)
-        self.dismiss(True)
+    def _start_over(self, line: str) -> None:
+        self._first = None
+        self.query_one(SecretInput).placeholder = "passphrase"
+        self._say(line)
 
     def _say(self, line: str, *, bold: bool = True) -> None:
         self.query_one("#offer-hint", Static).update(Text(line, style="bold" if bold else ""))
 
-    def action_not_now(self) -> None:
-        self.dismiss(False)
+    def action_back(self) -> None:
+        """Esc: from the second entry, back to the first; from the first, not now."""
+        if self._first is not None:
+            self._start_over(FIRST_HINT)
+            return
+        self.dismiss(None)
