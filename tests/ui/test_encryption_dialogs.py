@@ -122,3 +122,44 @@ async def test_leaving_the_passphrase_question_opens_nothing_and_says_so(clock):
     assert app.return_code == 1
     assert app.open_error == "no passphrase was typed; nothing was opened or changed"
     assert path.read_bytes() == before
+
+
+async def test_from_the_first_frame_typing_goes_to_the_hidden_field_and_a_note_after_it_is_kept(
+    clock,
+):
+    """The file is encrypted: the passphrase field is there before the key is
+    looked for, so a passphrase typed at once is never in a note; a note begun
+    right after its Enter is in the meeting's input, not lost, not sent."""
+    from tui1on1.ui.app import MeetRequest
+    from tui1on1.ui.widgets.notes import NoteInput
+
+    settings = load_settings()
+    path = settings.data_dir / "tui1on1.db"
+    encrypted_with_ada(path)
+    app = OneOnOneApp(settings, meet=MeetRequest("Ada Lovelace"), clock=clock, locked=path)
+    app.reraise_crashes = True
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        await pilot.press(*PASSPHRASE, "enter", *"a quick note", "enter")
+        await wait_for(pilot, lambda: "ON TRACK" in screen_text(app))
+        note_input = app.screen.query_one(NoteInput)
+        # In the input (typed while the dialog closed), or sent as a note
+        # (typed once it had): either way on screen, not lost.
+        await wait_for(pilot, lambda: "a quick note" in note_input.value + " " + screen_text(app))
+        assert PASSPHRASE not in screen_text(app) and PASSPHRASE not in note_input.value
+        assert not isinstance(app.screen, PassphraseScreen)
+
+
+async def test_with_the_key_found_the_passphrase_field_goes_by_itself(clock, tmp_path, monkeypatch):
+    settings = load_settings()
+    path = settings.data_dir / "tui1on1.db"
+    encrypted_with_ada(path)
+    secret = tmp_path / "passphrase"
+    secret.write_text(PASSPHRASE + "\n")
+    secret.chmod(0o600)
+    monkeypatch.setenv("TUI1ON1_PASSPHRASE_FILE", str(secret))
+    app = OneOnOneApp(settings, clock=clock, locked=path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await home_ready(pilot)
+        await wait_for(pilot, lambda: "Ada Lovelace" in screen_text(app))
+        assert not isinstance(app.screen, PassphraseScreen)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from tui1on1.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from tui1on1.settings import Settings
@@ -53,7 +54,7 @@ def run_app(settings: Settings, args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from tui1on1.ui.app import OneOnOneApp
 
-    app = OneOnOneApp(settings, meet=request, theme=theme)
+    app = OneOnOneApp(settings, meet=request, theme=theme, locked=_encrypted_file(settings))
     code = app.run()
     if app.crash is not None:  # saved and logged; the error itself is not shown
         from tui1on1.ui.crash import crash_line
@@ -97,6 +98,16 @@ def _database_file_problem(settings: Settings) -> str | None:
     except OpenFailed as exc:
         return str(exc)
     return None
+
+
+def _encrypted_file(settings: Settings) -> Path | None:
+    """The SQLite file, when it is encrypted (16 bytes read): the app shows
+    its passphrase field from the first frame, in case it is needed."""
+    from tui1on1.storage import cipher
+    from tui1on1.storage.quick_read import sqlite_file
+
+    path = sqlite_file(settings.database_url)
+    return path if path is not None and cipher.looks_encrypted(path) else None
 
 
 def _check_name(settings: Settings, name: str, *, new: bool) -> str | None:

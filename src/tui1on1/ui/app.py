@@ -22,6 +22,7 @@ from tui1on1.settings import ConfigError, Settings, save_theme
 from tui1on1.storage.errors import StoreError
 from tui1on1.ui import navigation
 from tui1on1.ui.app_startup import (
+    ask_passphrase,
     database_opened,
     install_signal_handlers,
     open_failed,
@@ -87,6 +88,7 @@ class OneOnOneApp(App[int]):
         store: Store | None = None,
         clock: Clock | None = None,
         theme: str | None = None,
+        locked: Path | None = None,
     ) -> None:
         super().__init__()
         # Textual prints an unhandled error's traceback, with local variables
@@ -104,6 +106,7 @@ class OneOnOneApp(App[int]):
         #: be used, a name that finds no one), else None.
         self.open_error: str | None = None
         self.offer_encryption = True  # a first start asks once (storage.opening)
+        self.locked = locked  # an encrypted file: its passphrase may be asked
         self.encryption_answer: Answer | None = None  # dropped once the database is open
         self.opened_notice: str | None = None  # said once it is open (encryption chosen)
         self.exit_chosen = False  # the user quit (any exit code is theirs, not a crash)
@@ -166,6 +169,8 @@ class OneOnOneApp(App[int]):
         self.notify_problems("Config", problems, timeout=10 + 2 * len(problems))
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self.push_screen(navigation.first_screen(self.meet))
+        if self.locked is not None:  # from the first frame: typing goes to a hidden field
+            ask_passphrase(self, self.locked, waiting=True)
         install_signal_handlers(self._on_signal)
 
     def on_ready(self) -> None:

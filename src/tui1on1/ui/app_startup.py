@@ -17,7 +17,10 @@ from tui1on1.ui.services import Services
 from tui1on1.ui.theming import load_catalogue
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tui1on1.ui.app import OneOnOneApp
+    from tui1on1.ui.dialogs.passphrase import PassphraseScreen
 
 
 def start_theme(app: OneOnOneApp, asked: str | None) -> list[str]:
@@ -51,6 +54,9 @@ def database_opened(app: OneOnOneApp, services: Services) -> None:
     the services to every screen waiting for them."""
     app.services = services
     app.encryption_answer = None  # the passphrase isn't kept a moment longer
+    waiting = passphrase_dialog(app)
+    if waiting is not None:  # the key store had it: not needed after all
+        waiting.unneeded()
     if app.opened_notice:
         app.notify(app.opened_notice, title="Encryption", markup=False)
         app.opened_notice = None
@@ -72,6 +78,9 @@ def open_failed(app: OneOnOneApp, error: BaseException | None) -> None:
     if isinstance(error, PassphraseNeeded | EncryptionOffered):
         ask_about_encryption(app, error)
         return
+    waiting = passphrase_dialog(app)
+    if waiting is not None:
+        waiting.unneeded()
     if isinstance(error, OpenFailed):
         app.open_error = str(error)
     else:  # a bug: say so without details that could hold user data
@@ -83,15 +92,7 @@ def ask_about_encryption(app: OneOnOneApp, asked: BaseException) -> None:
     """The passphrase of an encrypted database, or a first start's one
     question (``dialogs.passphrase``); the database is opened after."""
     from tui1on1.storage.opening import Answer, EncryptionOffered, PassphraseNeeded
-    from tui1on1.ui.dialogs.passphrase import EncryptOfferScreen, PassphraseScreen
-
-    def typed(passphrase: str | None) -> None:
-        if passphrase:
-            app.encryption_answer = Answer("unlock", passphrase)
-            app.reopen()
-            return
-        app.open_error = "no passphrase was typed; nothing was opened or changed"
-        app.quit_now(return_code=1)
+    from tui1on1.ui.dialogs.passphrase import EncryptOfferScreen
 
     def answered(passphrase: str | None) -> None:
         assert isinstance(asked, EncryptionOffered)
@@ -104,9 +105,58 @@ def ask_about_encryption(app: OneOnOneApp, asked: BaseException) -> None:
         app.reopen()
 
     if isinstance(asked, PassphraseNeeded):
-        app.push_screen(PassphraseScreen(asked.path, asked.said), typed)
+        waiting = passphrase_dialog(app)
+        if waiting is not None:
+            waiting.needed(asked.said)
+        else:
+            ask_passphrase(app, asked.path, asked.said)
     elif isinstance(asked, EncryptionOffered):
         app.push_screen(EncryptOfferScreen(asked.path, asked.key_store), answered)
+
+
+def passphrase_dialog(app: OneOnOneApp) -> PassphraseScreen | None:
+    """The passphrase dialog on screen, if one is (and not closing)."""
+    from tui1on1.ui.dialogs.passphrase import PassphraseScreen
+
+    screen = app.screen
+    return screen if isinstance(screen, PassphraseScreen) and not screen.is_done else None
+
+
+def ask_passphrase(
+    app: OneOnOneApp, path: Path, said: str | None = None, *, waiting: bool = False
+) -> None:
+    """Show the passphrase dialog; what it gets opens the database (or quits)."""
+    from tui1on1.storage.opening import Answer
+    from tui1on1.ui.dialogs.passphrase import PassphraseScreen
+
+    dialog = PassphraseScreen(path, said, waiting=waiting)
+
+    def typed(passphrase: str | None) -> None:
+        carry_typed(app, dialog.typed_after)
+        if passphrase is None:
+            app.open_error = "no passphrase was typed; nothing was opened or changed"
+            app.quit_now(return_code=1)
+        elif passphrase:
+            app.encryption_answer = Answer("unlock", passphrase)
+            app.reopen()
+
+    app.push_screen(dialog, typed)
+
+
+def carry_typed(app: OneOnOneApp, text: str) -> None:
+    """What was typed after the passphrase's Enter, into the input behind
+    (a note begun while the dialog was closing); never sent by itself."""
+    from textual.widgets import Input
+
+    line = " ".join(text.split())
+    if not line:
+        return
+
+    def put() -> None:
+        if isinstance(app.focused, Input):
+            app.focused.insert_text_at_cursor(line)
+
+    app.call_after_refresh(put)
 
 
 def install_signal_handlers(on_signal: Callable[[], None]) -> None:

@@ -31,61 +31,121 @@ FIRST_HINT = "Enter encrypts · Esc: not now (`db encrypt` later)"
 class SecretInput(Input):
     """A passphrase field: nothing shown, and Enter takes the line and empties
     the field at once, so what is typed (or pasted) right after it goes into a
-    new line, however fast it comes."""
+    new line, however fast it comes. Once ``last`` (the next Enter closes the
+    dialog), what is typed after that Enter is kept in ``after``, for the
+    screen behind: a note begun before the dialog has gone."""
 
     def __init__(self, *, placeholder: str = "", id: str | None = None) -> None:
         super().__init__(placeholder=placeholder, password=True, max_length=1024, id=id)
+        self.last = False
+        self.closing = False
+        self.after = ""
 
     def on_key(self, event: events.Key) -> None:
         """Enter, taken here in turn with the keys typed before and after it
         (the Input's own Enter runs as an app binding, after keys that
         followed it may already be in the field)."""
+        if self.closing:  # typed after the closing Enter: not a passphrase
+            event.stop()
+            event.prevent_default()
+            if event.key == "enter":
+                self.after += "\n"
+            elif event.is_printable and event.character:
+                self.after += event.character
+            return
         if event.key != "enter":
             return
         event.stop()
         event.prevent_default()
         typed, self.value = self.value, ""
+        self.closing = self.last and bool(typed)
         self.post_message(self.Submitted(self, typed))
 
 
 class PassphraseScreen(FitModal[str | None]):
-    """Dismissed at once with the passphrase typed (the opening thread checks
-    it, and the app asks again, saying so, when it is wrong: what is typed
-    after Enter goes to the screen behind, not into a field that is going
-    away), or None when left with Esc."""
+    """The passphrase of an encrypted database, asked after the first frame.
+
+    Shown at once when the file is encrypted (``waiting``: the key store may
+    still have the key), so that a passphrase typed early goes into this
+    hidden field, never into a note. Dismissed with the passphrase typed (the
+    opening thread checks it; the app asks again, saying so, when it is
+    wrong), with "" when the key was found without it, or None when left
+    with Esc. What is typed after its Enter goes to the screen behind."""
 
     BINDINGS = [Binding("escape", "leave", "Quit", id="passphrase_quit")]
 
-    def __init__(self, path: Path, said: str | None = None) -> None:
+    def __init__(self, path: Path, said: str | None = None, *, waiting: bool = False) -> None:
         super().__init__()
         self.path = path
         self.said = said  # why it is asked again: the last one didn't open it
+        self.waiting = waiting  # not known yet whether it is needed
+        self.early: str | None = None  # typed and sent before it was known
+        self._done = False
 
     def compose(self) -> ComposeResult:
-        hint = (
-            f"{self.said}. Try again, or Esc to quit." if self.said else "Enter opens · Esc quits"
-        )
         with Vertical(id="passphrase", classes="dialog"):
             yield Static(Text("Your notes are encrypted"), classes="dialog-title")
             yield Static(Text(f"Type the passphrase for {self.path}"), classes="dialog-body")
             yield SecretInput(id="passphrase-input")
-            yield Static(
-                Text(hint, style="bold" if self.said else ""),
-                id="passphrase-hint",
-                classes="dialog-hint",
-            )
+            yield Static(Text(""), id="passphrase-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one(SecretInput).focus()
+        field = self.query_one(SecretInput)
+        field.last = True  # one passphrase; what follows its Enter is for the screen behind
+        field.focus()
+        if self.waiting:
+            self._say("Looking for its key… Enter opens · Esc quits")
+        elif self.said:
+            self._say(f"{self.said}. Try again, or Esc to quit.", bold=True)
+        else:
+            self._say("Enter opens · Esc quits")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.value:
-            self.dismiss(event.value)
+        if not event.value or self._done:
+            return
+        if self.waiting:
+            self.early = event.value
+            self._say("Opening…")
+            return
+        self._close(event.value)
+
+    def needed(self, said: str | None) -> None:
+        """The opening thread found no key: ask (or use what was already sent)."""
+        self.waiting, self.said = False, said
+        if self.early is not None and said is None:
+            self._close(self.early)
+        elif said:
+            self._say(f"{said}. Try again, or Esc to quit.", bold=True)
+        else:
+            self._say("Enter opens · Esc quits")
+
+    def unneeded(self) -> None:
+        """The key was found without it: gone, and what was typed with it."""
+        self._close("")
+
+    def _close(self, passphrase: str) -> None:
+        if self._done:
+            return
+        self._done = True
+        self.dismiss(passphrase)
+
+    @property
+    def is_done(self) -> bool:
+        return self._done
+
+    @property
+    def typed_after(self) -> str:
+        return self.query_one(SecretInput).after
+
+    def _say(self, line: str, *, bold: bool = False) -> None:
+        self.query_one("#passphrase-hint", Static).update(Text(line, style="bold" if bold else ""))
 
     def action_leave(self) -> None:
-        self.dismiss(None)
+        if not self._done:
+            self._done = True
+            self.dismiss(None)
 
 
 class EncryptOfferScreen(FitModal[str | None]):
@@ -99,6 +159,7 @@ class EncryptOfferScreen(FitModal[str | None]):
         self.path = path
         self.key_store = key_store
         self._first: str | None = None  # the passphrase typed once
+        self._done = False
 
     def compose(self) -> ComposeResult:
         kept = (
@@ -140,15 +201,19 @@ class EncryptOfferScreen(FitModal[str | None]):
         if typed != first:
             self._start_over("The two differed: type a new passphrase, then the same again.")
             return
-        self.dismiss(first)
+        if not self._done:
+            self._done = True
+            self.dismiss(first)
 
     def _ask_again(self) -> None:
-        self.query_one(SecretInput).placeholder = "the same again"
+        field = self.query_one(SecretInput)
+        field.placeholder, field.last = "the same again", True
         self._say("Type it again, the same · Esc starts over", bold=False)
 
     def _start_over(self, line: str) -> None:
         self._first = None
-        self.query_one(SecretInput).placeholder = "passphrase"
+        field = self.query_one(SecretInput)
+        field.placeholder, field.value, field.last, field.closing = "passphrase", "", False, False
         self._say(line)
 
     def _say(self, line: str, *, bold: bool = True) -> None:
@@ -159,4 +224,6 @@ class EncryptOfferScreen(FitModal[str | None]):
         if self._first is not None:
             self._start_over(FIRST_HINT)
             return
-        self.dismiss(None)
+        if not self._done:
+            self._done = True
+            self.dismiss(None)
