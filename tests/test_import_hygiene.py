@@ -56,6 +56,7 @@ EARLY_STORAGE = {
     "tui1on1.storage",
     "tui1on1.storage.errors",
     "tui1on1.storage.quick_read",
+    "tui1on1.storage.cipher",  # 16 bytes read: is the file encrypted (stdlib only)
     "tui1on1.storage.journal_entries",
     "tui1on1.storage.opening",
 }

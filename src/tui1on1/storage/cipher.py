@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import os
 import sqlite3
+import stat
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -53,12 +54,19 @@ def looks_encrypted(path: Path) -> bool:
     three bytes every SQLite header has at 21-23 (a plain file whose first
     bytes were damaged still has those). An encrypted file with a damaged
     salt looks encrypted; the key then doesn't open it, which is said."""
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(PLAIN_MARK_AT + len(PLAIN_MARK))
-            size = os.fstat(fh.fileno()).st_size
+    try:  # never wait on a FIFO, never read a device: a regular file only
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return False
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        header, size = os.pread(fd, PLAIN_MARK_AT + len(PLAIN_MARK), 0), info.st_size
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
     if size < PAGE_MIN or size % PAGE_MIN != 0:
         return False
     return not header.startswith(SQLITE_HEADER) and header[PLAIN_MARK_AT:] != PLAIN_MARK
