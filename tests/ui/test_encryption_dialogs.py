@@ -163,3 +163,18 @@ async def test_with_the_key_found_the_passphrase_field_goes_by_itself(clock, tmp
         await home_ready(pilot)
         await wait_for(pilot, lambda: "Ada Lovelace" in screen_text(app))
         assert not isinstance(app.screen, PassphraseScreen)
+
+
+async def test_with_a_key_store_a_daily_start_asks_nothing(clock, key_store):
+    from tui1on1 import keys
+
+    settings = load_settings()
+    path = settings.data_dir / "tui1on1.db"
+    encrypted_with_ada(path)
+    keys.store_key(path, keys.derive(PASSPHRASE, cipher.salt_of(path)))
+    app = OneOnOneApp(settings, clock=clock, locked=path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await home_ready(pilot)
+        await wait_for(pilot, lambda: "Ada Lovelace" in screen_text(app))
+        assert not isinstance(app.screen, PassphraseScreen)
+        assert "passphrase" not in screen_text(app).lower()

@@ -103,9 +103,14 @@ def _database_file_problem(settings: Settings) -> str | None:
 def _encrypted_file(settings: Settings) -> Path | None:
     """The SQLite file, when it is encrypted (16 bytes read): the app shows
     its passphrase field from the first frame, in case it is needed."""
+    import os
+
+    from tui1on1.keys import PASSPHRASE_FILE_ENV
     from tui1on1.storage import cipher
     from tui1on1.storage.quick_read import sqlite_file
 
+    if os.environ.get(PASSPHRASE_FILE_ENV):
+        return None  # a script's passphrase file: nothing will be asked
     path = sqlite_file(settings.database_url)
     return path if path is not None and cipher.looks_encrypted(path) else None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,12 +66,16 @@ def open_store(
     refused (``refuse_lost``). A migration that fails leaves the old revision
     and is refused.
     """
+    early = _find_key_early(settings) if answer is None else None
     from sqlalchemy.exc import DBAPIError, NoSuchModuleError
 
     from tui1on1.storage.engine import BadDatabaseURL, parse_url, safe_url, sqlite_path
     from tui1on1.storage.errors import DatabaseUnavailable, StoreError
     from tui1on1.storage.session import describe_db_error
     from tui1on1.storage.store import Store
+
+    if early is not None:
+        early.join()  # whatever it found is remembered; unlock() says what it couldn't
 
     try:
         path = sqlite_path(parse_url(settings.database_url))
@@ -121,6 +126,30 @@ def open_store(
         raise OpenFailed(str(exc)) from None
     except OSError as exc:
         raise OpenFailed(f"can't open the database file: {exc.strerror or exc}") from None
+
+
+def _find_key_early(settings: Settings) -> threading.Thread | None:
+    """For an encrypted file: look for its key in a thread while SQLAlchemy
+    loads. Deriving it from a passphrase (~0.2 s of PBKDF2) lets go of the
+    interpreter, so the two overlap; its errors are left for ``unlock``."""
+    from tui1on1.storage import cipher
+    from tui1on1.storage.quick_read import sqlite_file
+
+    path = sqlite_file(settings.database_url)
+    if path is None or cipher.key_for(path) is not None or not cipher.looks_encrypted(path):
+        return None
+
+    def find() -> None:
+        from contextlib import suppress
+
+        from tui1on1.storage.unlocking import unlock_file
+
+        with suppress(Exception):  # said by unlock(), which tries again
+            unlock_file(path)
+
+    thread = threading.Thread(target=find, name="find-key", daemon=True)
+    thread.start()
+    return thread
 
 
 def offer_encryption(path: Path) -> None:
