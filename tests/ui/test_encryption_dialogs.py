@@ -120,7 +120,7 @@ async def test_leaving_the_passphrase_question_opens_nothing_and_says_so(clock):
         await pilot.press("escape")
         await wait_for(pilot, lambda: not app.is_running)
     assert app.return_code == 1
-    assert app.open_error == "left without a passphrase that opens it; nothing was opened or changed"
+    assert app.open_error == "left without its passphrase; nothing was opened or changed"
     assert path.read_bytes() == before
 
 

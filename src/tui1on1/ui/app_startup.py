@@ -134,7 +134,7 @@ def ask_passphrase(
     def typed(passphrase: str | None) -> None:
         carry_typed(app, dialog.typed_after)
         if passphrase is None:
-            app.open_error = "left without a passphrase that opens it; nothing was opened or changed"
+            app.open_error = "left without its passphrase; nothing was opened or changed"
             app.quit_now(return_code=1)
         elif passphrase:
             app.encryption_answer = Answer("unlock", passphrase)
