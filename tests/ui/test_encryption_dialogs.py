@@ -178,3 +178,29 @@ async def test_with_a_key_store_a_daily_start_asks_nothing(clock, key_store):
         await wait_for(pilot, lambda: "Ada Lovelace" in screen_text(app))
         assert not isinstance(app.screen, PassphraseScreen)
         assert "passphrase" not in screen_text(app).lower()
+
+
+async def test_keys_already_on_their_way_after_the_passphrase_land_in_the_meeting_input(clock):
+    """A fast typist's keys are all in the passphrase field's queue before its
+    Enter has closed the dialog: those after the Enter are carried into the
+    meeting's input (not lost in the closing field, not sent as a note)."""
+    from textual import events
+
+    from tui1on1.ui.app import MeetRequest
+    from tui1on1.ui.dialogs.passphrase import SecretInput
+    from tui1on1.ui.widgets.notes import NoteInput
+
+    settings = load_settings()
+    path = settings.data_dir / "tui1on1.db"
+    encrypted_with_ada(path)
+    app = OneOnOneApp(settings, meet=MeetRequest("Ada Lovelace"), clock=clock, locked=path)
+    app.reraise_crashes = True
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        field = app.screen.query_one(SecretInput)
+        for key in [*PASSPHRASE, "enter", *"a quick note"]:
+            field.post_message(events.Key(key, None if key == "enter" else key))
+        await wait_for(pilot, lambda: "ON TRACK" in screen_text(app))
+        note_input = app.screen.query_one(NoteInput)
+        await wait_for(pilot, lambda: note_input.value == "a quick note")
+        assert PASSPHRASE not in screen_text(app)

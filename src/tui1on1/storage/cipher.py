@@ -144,8 +144,12 @@ def check_key(connection: Any, path: Path) -> None:
         raise
 
 
-def wrong_key_message(path: Path) -> str:
-    return f"the passphrase doesn't open {path} (or the file is damaged); nothing was changed"
+def wrong_key_message(path: Path, source: str = "") -> str:
+    """The one line for a key that doesn't open ``path`` (``source``: where it came from)."""
+    where = f" (from {source})" if source else ""
+    return (
+        f"the passphrase{where} doesn't open {path} (or the file is damaged); nothing was changed"
+    )
 
 
 def connect(

@@ -10,7 +10,7 @@ its opening thread, never before its first frame.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tui1on1 import keys
@@ -81,30 +81,34 @@ def _gone(path: Path) -> bool:
 def journal_salt(path: Path) -> bytes | None:
     """The database salt the sealed lines of the journal waiting beside
     ``path`` name; None when no journal waits, or its lines aren't sealed."""
-    from tui1on1.storage.maintenance import waiting_journal
     from tui1on1.storage.sealing import salt_of_line
+
+    return next((s for line in _sealed_lines(path) if (s := salt_of_line(line))), None)
+
+
+def _sealed_lines(path: Path) -> Iterator[bytes]:
+    """The sealed lines of the journal waiting beside ``path`` (none when
+    none waits or it can't be read)."""
+    from tui1on1.storage.maintenance import waiting_journal
+    from tui1on1.storage.sealing import is_sealed
 
     journal = waiting_journal(path)
     if journal is None:
-        return None
+        return
     try:
         with open(journal, "rb") as fh:
-            for line in fh:
-                salt = salt_of_line(line.strip(b"\0 \t\r\n"))
-                if salt is not None:
-                    return salt
+            for raw in fh:
+                line = raw.strip(b"\0 \t\r\n")
+                if is_sealed(line):
+                    yield line
     except OSError:
-        return None
-    return None
+        return
 
 
 def checked(path: Path, key: DatabaseKey, source: str) -> DatabaseKey:
     """``key`` if it opens ``path`` (or, the file gone, its sealed journal);
     WrongKey (saying where it came from) if not."""
-    where = f" (from {source})" if source else ""
-    wrong = cipher.WrongKey(
-        f"the passphrase{where} doesn't open {path} (or the file is damaged); nothing was changed"
-    )
+    wrong = cipher.WrongKey(cipher.wrong_key_message(path, source))
     if _gone(path):
         if not _opens_journal(path, key):
             raise wrong
@@ -120,19 +124,10 @@ def checked(path: Path, key: DatabaseKey, source: str) -> DatabaseKey:
 
 
 def _opens_journal(path: Path, key: DatabaseKey) -> bool:
-    from tui1on1.storage.maintenance import waiting_journal
-    from tui1on1.storage.sealing import Sealer, is_sealed
+    from tui1on1.storage.sealing import Sealer
 
-    journal = waiting_journal(path)
-    if journal is None:
-        return False
     sealer = Sealer(key)
-    with open(journal, "rb") as fh:
-        return any(
-            sealer.open(line.strip(b"\0 \t\r\n")) is not None
-            for line in fh
-            if is_sealed(line.strip(b"\0 \t\r\n"))
-        )
+    return any(sealer.open(line) is not None for line in _sealed_lines(path))
 
 
 def key_for_copy(
