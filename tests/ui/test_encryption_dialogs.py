@@ -124,20 +124,27 @@ async def test_leaving_the_passphrase_question_opens_nothing_and_says_so(clock):
     assert path.read_bytes() == before
 
 
-async def test_from_the_first_frame_typing_goes_to_the_hidden_field_and_a_note_after_it_is_kept(
-    clock,
-):
-    """The file is encrypted: the passphrase field is there before the key is
-    looked for, so a passphrase typed at once is never in a note; a note begun
-    right after its Enter is in the meeting's input, not lost, not sent."""
+def locked_meeting_app(clock) -> OneOnOneApp:
+    """`meet Ada` on an encrypted database whose key no one has given yet."""
     from tui1on1.ui.app import MeetRequest
-    from tui1on1.ui.widgets.notes import NoteInput
 
     settings = load_settings()
     path = settings.data_dir / "tui1on1.db"
     encrypted_with_ada(path)
     app = OneOnOneApp(settings, meet=MeetRequest("Ada Lovelace"), clock=clock, locked=path)
     app.reraise_crashes = True
+    return app
+
+
+async def test_from_the_first_frame_typing_goes_to_the_hidden_field_and_a_note_after_it_is_kept(
+    clock,
+):
+    """The file is encrypted: the passphrase field is there before the key is
+    looked for, so a passphrase typed at once is never in a note; a note begun
+    right after its Enter is in the meeting's input, not lost, not sent."""
+    from tui1on1.ui.widgets.notes import NoteInput
+
+    app = locked_meeting_app(clock)
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
         await pilot.press(*PASSPHRASE, "enter", *"a quick note", "enter")
@@ -186,15 +193,10 @@ async def test_keys_already_on_their_way_after_the_passphrase_land_in_the_meetin
     meeting's input (not lost in the closing field, not sent as a note)."""
     from textual import events
 
-    from tui1on1.ui.app import MeetRequest
     from tui1on1.ui.dialogs.passphrase import SecretInput
     from tui1on1.ui.widgets.notes import NoteInput
 
-    settings = load_settings()
-    path = settings.data_dir / "tui1on1.db"
-    encrypted_with_ada(path)
-    app = OneOnOneApp(settings, meet=MeetRequest("Ada Lovelace"), clock=clock, locked=path)
-    app.reraise_crashes = True
+    app = locked_meeting_app(clock)
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
         field = app.screen.query_one(SecretInput)
