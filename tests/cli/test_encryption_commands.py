@@ -106,6 +106,7 @@ def test_encrypt_rekey_decrypt_keeps_every_row(cli, filled, tmp_path):
 
     assert rekeyed.returncode == 0, rekeyed.stderr
     assert "the passphrase of" in rekeyed.stdout and "is changed" in rekeyed.stdout
+    assert "Backups kept outside the data dir stay under the old passphrase" in rekeyed.stdout
     refused = cli("people", env=old)
     assert refused.returncode == 1
     assert refused.stderr.count("\n") == 1 and "doesn't open" in refused.stderr

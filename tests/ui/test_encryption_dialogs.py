@@ -170,6 +170,11 @@ async def test_with_the_key_found_the_passphrase_field_goes_by_itself(clock, tmp
         await home_ready(pilot)
         await wait_for(pilot, lambda: "Ada Lovelace" in screen_text(app))
         assert not isinstance(app.screen, PassphraseScreen)
+        assert app.deliver_screenshot(path=str(tmp_path)) is not None
+        await wait_for(  # plain, like an export: said so
+            pilot,
+            lambda: "this picture of them isn't" in " ".join(n.message for n in app._notifications),
+        )
 
 
 async def test_with_a_key_store_a_daily_start_asks_nothing(clock, key_store):

@@ -107,6 +107,10 @@ def _rekey(settings: Settings, database: Path) -> int:
     cipher.remember(database, new)
     print(f"the passphrase of {database} is changed (every row copied and checked)")
     _say_copies(done, "put under the new passphrase")
+    print(
+        "Backups kept outside the data dir stay under the old passphrase; "
+        "`tui1on1 db restore` asks for it."
+    )
     if kept:
         print(_keep_key(database, new, no_key_store=False))
     return EXIT_OK

@@ -315,7 +315,7 @@ class OneOnOneApp(App[int]):
         plain under the data dir); a notification says where."""
         encrypted = self.services is not None and self.services.store.encrypted
         fallback = Path.home() if encrypted else self.settings.data_dir / "screenshots"
-        return save_screenshot(self, fallback, filename, path)
+        return save_screenshot(self, fallback, filename, path, encrypted=encrypted)
 
     # --- command palette --------------------------------------------------------
 

@@ -15,7 +15,12 @@ from tui1on1.privacy import ensure_private_dir, write_private_file
 
 
 def save_screenshot(
-    app: App[Any], fallback: Path, filename: str | None = None, path: str | None = None
+    app: App[Any],
+    fallback: Path,
+    filename: str | None = None,
+    path: str | None = None,
+    *,
+    encrypted: bool = False,
 ) -> str | None:
     """Write the screenshot and say where; the path, or None if it failed."""
     ours = make = False  # the fallback folder used; made (private) here
@@ -46,5 +51,7 @@ def save_screenshot(
         return None
     # The path on a line of its own, never split.
     where = f"Saved to\n{target}" + ("\n(there is no Downloads folder)" if ours else "")
+    if encrypted:  # said as export says it
+        where += "\nYour notes are encrypted; this picture of them isn't: delete it when done."
     app.notify(where, title="Screenshot", timeout=8, markup=False)
     return str(target)

@@ -25,7 +25,7 @@ from textual.widgets import Input, Static
 from tui1on1.ui.dialogs.fit import FitModal
 
 LOST = "Lose the passphrase and the notes are gone: nobody can reset it."
-FIRST_HINT = "Enter encrypts · Esc: not now (`db encrypt` later)"
+FIRST_HINT = "At least 8 characters · Enter encrypts · Esc: not now"
 
 
 class SecretInput(Input):
