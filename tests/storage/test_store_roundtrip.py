@@ -116,6 +116,19 @@ def test_meeting_pauses_segments_and_end(store):
     assert [m.id for m in store.meetings_for(person.id)] == [new.id, meeting.id]
 
 
+def test_a_meeting_ended_with_the_clock_set_back_ends_at_its_start(store):
+    """The computer's clock went back 44 minutes during a 1:1: the recap says it
+    was under a minute, never "We met for -14 minutes"."""
+    from tui1on1.domain.recap import markdown
+
+    person = store.add_person("Mary Jackson")
+    meeting, _ = store.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=T0)
+    ended = store.end_meeting(meeting.id, T0 - timedelta(minutes=14))
+    assert ended.ended_at == ended.started_at == T0
+    recap = markdown(store.meeting_record(meeting.id), today=T0.date())
+    assert "We met for under a minute." in recap.splitlines()
+
+
 def test_notes_actions_and_questions(store):
     person = store.add_person("Margaret Hamilton")
     meeting, _ = store.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=T0)

@@ -190,9 +190,14 @@ class MeetingStore(SessionBase):
             return _load(session, meeting_id)
 
     def end_meeting(self, meeting_id: int, at: datetime, summary: str = "") -> Meeting:
-        """End a live meeting: close an open pause and segment, keep the summary."""
+        """End a live meeting: close an open pause and segment, keep the summary.
+
+        A meeting never ends before it began: with the computer's clock set back
+        during it, it ends at its start ("under a minute"), not minutes before.
+        """
         with self._write() as session:
             row = _live_row(session, meeting_id)
+            at = max(at, row.started_at)
             session.execute(
                 update(MeetingPauseRow)
                 .where(
