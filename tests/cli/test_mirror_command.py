@@ -42,7 +42,7 @@ def test_text_names_each_figure_with_its_bars_and_sentence(cli, history):
         "\n"
         "1:1s held vs cadence    █▅▅▅  5 held · 3 missed\n"
         "  You held 5 meetings and missed 3 that your cadences called for: Hedy Lamarr (2), "
-        "Ada Lovelace.\n"
+        "Ada Lovelace. Not counted: 1 person has no cadence (e on their page sets one).\n"
         "\n"
         "Promises kept on time   █▁·▁  kept 1 of 3 (33%) · 1 older overdue\n"
         "  You kept 1 of 3 promises due in the last 4 weeks on time (1 late · 1 still overdue), "

@@ -46,6 +46,7 @@ def test_held_and_missed_as_home_counts_due():
     assert figure.value == pytest.approx(4 / 6)
     assert figure.sentence == (
         "You held 5 meetings and missed 2 that your cadences called for: Ada Lovelace, Cy New."
+        " Not counted: 1 person has no cadence (e on their page sets one)."
     )
     assert figure.weekly == (1.0, 2.0, 0.0, 2.0)
 

@@ -111,7 +111,7 @@ def cadence(data: MirrorData, window: Window, now: datetime, tz: tzinfo | None) 
         sentence = "No one has a cadence yet, so no 1:1 was due: set one when you edit a person."
         return Figure("cadence", title, None, "", sentence, weekly, detail)
     if not due:
-        sentence = f"Your cadences called for no 1:1s in {window.span()}."
+        sentence = f"Your cadences called for no 1:1s in {window.span()}." + _uncounted(data)
         return Figure("cadence", title, None, f"{held} held", sentence, weekly, detail)
     behind = sorted(
         ((m, people[pid].name) for pid, (_c, m) in counted.items() if m),
@@ -127,7 +127,19 @@ def cadence(data: MirrorData, window: Window, now: datetime, tz: tzinfo | None) 
             f"called for: {_names(behind)}."
         )
     value = (due - missed) / due
-    return Figure("cadence", title, value, shown, sentence, weekly, detail)
+    return Figure("cadence", title, value, shown, sentence + _uncounted(data), weekly, detail)
+
+
+def _uncounted(data: MirrorData) -> str:
+    """Who the figure leaves out: a 1:1 with someone who has no cadence is
+    neither held nor missed against one, and saying so keeps "you held 1"
+    from reading as all the 1:1s held."""
+    without = sum(1 for p in data.people if not p.cadence and not p.archived)
+    if not without:
+        return ""
+    who = plural(without, "person", "people")
+    has = "has" if without == 1 else "have"
+    return f" Not counted: {who} {has} no cadence (e on their page sets one)."
 
 
 def _names(behind: Sequence[tuple[int, str]]) -> str:
