@@ -161,7 +161,7 @@ def test_what_cannot_apply_to_the_plan_as_it_stands_is_refused_calmly() -> None:
     plan.type("option run the migration")
     with pytest.raises(PlanError, match=re.escape("That is option 1 already.")):
         plan.type("option Run the Migration")
-    with pytest.raises(PlanError, match=re.escape("There is no option 4; they are 1 to 1.")):
+    with pytest.raises(PlanError, match=re.escape("There is no option 4; there is only option 1.")):
         plan.type("drop 4")
     plan.type("pick 1")
     with pytest.raises(PlanError, match=re.escape("Option 1 is agreed already.")):
