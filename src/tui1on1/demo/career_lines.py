@@ -31,17 +31,17 @@ ASPIRATION_FIRST: tuple[str, ...] = (
     "{goal} is what they're after, {timeframe}",
 )
 ASPIRATION_AGAIN: tuple[str, ...] = (
-    "still {goal}, no change there",
-    "same as in {since}: {goal}, and more sure of it now",
+    "{goal} still, no change there",
+    "{goal}, as in {since}, and more sure of it now",
     "{goal} still the aim; we talked about what it looks like day to day",
-    "no change since we last talked: {goal}, {timeframe}",
+    "{goal}, {timeframe}: no change since we last talked",
     "{goal} again, and less hesitant saying it",
     "keeps coming back to {goal}",
     "{goal}; wants to try a slice of it before committing",
     "{goal} — asked what the next level up expects",
     "{goal}, though not at the cost of {value}",
     "{goal} still; would rather not change teams for it",
-    "more concrete than in {since}: {goal}, {timeframe}",
+    "{goal}, {timeframe}: more concrete than in {since}",
 )
 ASPIRATION_QUOTES: tuple[str, ...] = (
     "I keep thinking about {goal}. That's where I want to go",
@@ -51,9 +51,9 @@ ASPIRATION_QUOTES: tuple[str, ...] = (
 )
 ASPIRATION_SHIFT: tuple[str, ...] = (
     "{goal} now rather than {old}",
-    "not {old} any more: {goal}",
-    "{old} felt less like them after {event}; {goal} instead",
-    "said {old} back in {since}; {goal} now",
+    "{goal}, not {old} any more",
+    "{goal} instead: {old} felt less like them after {event}",
+    "{goal} now; said {old} back in {since}",
 )
 ASPIRATION_SHIFT_QUOTES: tuple[str, ...] = (
     "I've gone off {old}, to be honest. {goal} feels more like me",
@@ -65,9 +65,9 @@ ASPIRATION_MORE: tuple[str, ...] = (
     "thinks {timeframe} is realistic",
 )
 ASPIRATION_PASSING: tuple[str, ...] = (
-    "mentioned in passing they're still set on {goal}",
-    "said {goal} came up with {colleague} too; still the aim",
-    "brought up {goal} again, unprompted",
+    "{goal}: mentioned in passing they're still set on it",
+    "{goal}: it came up with {colleague} too; still the aim",
+    "{goal}: brought it up again, unprompted",
     "{goal} came up while we talked about {project}",
 )
 
@@ -305,7 +305,7 @@ VOICED: tuple[tuple[str, ...], ...] = (
         "{goal} still; would rather not change teams for it",
     ),
     ("asked who here has made that move", "wants to try a slice of it first"),
-    ("{old} felt less like them after {event}; {goal} instead",),
+    ("{goal} instead: {old} felt less like them after {event}",),
     ("the title and the pay, first of all; said so plainly",
      "can't say why yet, it just feels right"),
     *(level[:2] for level in WHY_QUOTES),
