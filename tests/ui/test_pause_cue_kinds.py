@@ -60,8 +60,9 @@ async def test_a_why_waits_longer_ends_calmly_and_the_answer_gets_a_second_wait(
         assert not screen.query_one(PauseCueBar).has_class("-active")
         await settle(pilot)
         [asked] = app.services.store.list_asked(screen.model.meeting.id)
-        # 2 s after the ask, 1 s of the second wait, the Why?'s full 10 s.
-        assert (asked.followups, asked.pause_seconds) == (1, 13.0)
+        # 2 s after the ask and the Why?'s full 10 s; the second wait runs by
+        # itself after the answer, so it is not a pause the manager held.
+        assert (asked.followups, asked.pause_seconds) == (1, 12.0)
 
 
 @pytest.mark.slow
@@ -83,7 +84,7 @@ async def test_the_second_wait_runs_out_on_its_own_and_can_be_turned_off(
         assert "theirs to add" not in text and "there may be more" not in text
         await settle(pilot)
         [asked] = app.services.store.list_asked(screen.model.meeting.id)
-        assert asked.pause_seconds == 1 + 3
+        assert asked.pause_seconds == 1  # the second wait ran out, but isn't counted
     (config_dir / "config.toml").write_text("[pause]\nsecond_wait = false\n", encoding="utf-8")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -86,7 +86,8 @@ def choose(
         span = (end - begin) / share
         elapsed = round(begin + nth * span + rng.uniform(3, max(4, min(60, span / 3))), 1)
         roll = rng.random()
-        pause = 8.0 if roll < 0.6 else round(rng.uniform(2.5, 7.9), 1) if roll < 0.9 else None
+        # Most pauses held in full, some cut short (a manager who speaks first), some untimed.
+        pause = 8.0 if roll < 0.6 else round(rng.uniform(0.5, 6.0), 1) if roll < 0.9 else None
         weights = (3, 4, 2, 1) if category == "why" else (6, 3, 1, 0)
         followups = rng.choices((0, 1, 2, 3), weights)[0]
         if story is not None and element not in (None, CareerElement.WHY):

@@ -63,8 +63,10 @@ class CueWords:
     middle: str
     late: str
     closing: str
-    # Its silence is the asked question's (counted in its held pause); the
-    # breath is the manager's own.
+    # Its silence is the asked question's (counted in its held pause). The
+    # second wait is not: it runs by itself once their answer is noted, so
+    # counting it would let a manager who spoke straight after asking reach
+    # the 3-second mark. The breath is the manager's own.
     for_question: bool = True
 
 
@@ -82,6 +84,7 @@ SECOND_WAIT = CueWords(
     middle="Leave room for them to add to it.",
     late="Leave room for them to add to it.",
     closing="Anything more is theirs to add.",
+    for_question=False,
 )
 #: Managing up: a question came to the manager; a breath before answering.
 BREATH = CueWords(
