@@ -61,7 +61,7 @@ def test_naming_people_for_roles_fills_the_bench(cli, url):
         "Sam Okafor is no longer named for Priya Raman's role.\n"
     )
     code, _out, err = cli("--db", url, "bench", "sam", "--for", "priya", "--remove")
-    assert code == 1 and err == "tui1on1: they weren't named for that role\n"
+    assert code == 1 and err.startswith("tui1on1: Sam Okafor wasn't named for Priya Raman's role")
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,32 @@ def test_naming_someone_for_their_own_role_is_a_bad_argument(cli, url):
     code, out, err = cli("--db", url, "bench", "sam", "--for", "sam", "--ready", "now")
     assert (code, out) == (2, "")
     assert err.startswith("tui1on1: Sam Okafor can't back-fill their own role")
+
+
+def test_the_bench_is_my_teams_a_manager_is_neither_named_nor_backed_up(cli, url):
+    """Fresh eyes named their own manager ready for my role, and the team view
+    then said 'Ready for more now: Kim Boss for my role'."""
+    code, out, err = cli("--db", url, "bench", "kim", "--for", "me", "--ready", "now")
+    assert (code, out) == (2, "")
+    assert err == (
+        "tui1on1: Kim Boss is your manager, not on your team: only your reports "
+        "(and theirs) are named for a role on the bench\n"
+    )
+    code, out, err = cli("--db", url, "bench", "priya", "--for", "kim", "--ready", "now")
+    assert (code, out) == (2, "")
+    assert err == (
+        "tui1on1: Kim Boss is your manager, not on your team: only your reports "
+        "(and theirs) have their role backed up on the bench\n"
+    )
+    assert "Kim" not in cli("--db", url, "bench")[1]
+    team = json.loads(cli("--db", url, "team", "--json")[1])
+    assert team["ready_now"] == [] and all(r["could_step_into"] == [] for r in team["team"])
+
+
+def test_removing_someone_never_named_says_who_and_for_what(cli, url):
+    code, out, err = cli("--db", url, "bench", "sam", "--for", "priya", "--remove")
+    assert (code, out) == (1, "")
+    assert err == (
+        "tui1on1: Sam Okafor wasn't named for Priya Raman's role: "
+        "tui1on1 bench lists who is named for each role\n"
+    )

@@ -26,9 +26,14 @@ def now() -> datetime:
 
 
 def bench(settings: Settings, args: argparse.Namespace) -> int:
-    from tui1on1.domain.succession import READINESS_WORDS, SuccessionError, parse_readiness
+    from tui1on1.domain.succession import (
+        READINESS_WORDS,
+        SuccessionError,
+        bench_problem,
+        parse_readiness,
+    )
     from tui1on1.domain.text import safe_terminal_text
-    from tui1on1.storage.errors import StoreError
+    from tui1on1.storage.errors import NotFound, StoreError
 
     if args.name is None:
         if args.whose or args.ready or args.remove or args.note:
@@ -54,8 +59,8 @@ def bench(settings: Settings, args: argparse.Namespace) -> int:
             mine = args.whose.strip().casefold() in ("me", "mine", "my role")
             holder = None if mine else find_person(store, args.whose)
             holder_id = holder.id if holder is not None else None
-            if holder_id == candidate.id:
-                raise UsageError(f"{candidate.name} can't back-fill their own role")
+            if (problem := bench_problem(candidate, holder)) is not None:
+                raise UsageError(problem)
             for someone in (candidate, holder):
                 if someone is not None and someone.archived:
                     return fail(
@@ -63,7 +68,14 @@ def bench(settings: Settings, args: argparse.Namespace) -> int:
                         "(Show archived people, then h)"
                     )
             if args.remove:
-                store.remove_backfill(holder_id, candidate.id)
+                try:
+                    store.remove_backfill(holder_id, candidate.id)
+                except NotFound:
+                    whose = "my role" if holder is None else f"{holder.name}'s role"
+                    return fail(
+                        f"{candidate.name} wasn't named for {whose}: "
+                        "tui1on1 bench lists who is named for each role"
+                    )
             else:
                 assert readiness is not None  # checked above
                 store.set_backfill(

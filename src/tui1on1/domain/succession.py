@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from tui1on1.domain.kinds import Relationship
 from tui1on1.domain.records import Person
+
+#: Who the bench is about: my reports and theirs. My manager, a skip-level or
+#: a peer can't be named ready for more, nor have their role backed up here.
+ON_THE_BENCH = (Relationship.REPORT, Relationship.SKIP_REPORT)
 
 
 class Readiness(StrEnum):
@@ -94,6 +99,31 @@ class BenchRole:
 
 _ORDER = {Readiness.NOW: 0, Readiness.YEAR: 1, Readiness.LATER: 2}
 
+_RELATION_WORDS = {
+    Relationship.MANAGER: "your manager",
+    Relationship.SKIP_LEVEL: "your skip-level",
+    Relationship.PEER: "a peer",
+}
+
+
+def bench_problem(candidate: Person, holder: Person | None) -> str | None:
+    """Why ``candidate`` can't be named for ``holder``'s role (None: mine),
+    or None when they can: the bench is my team's, and no one backs up
+    their own role."""
+    if holder is not None and holder.id == candidate.id:
+        return f"{candidate.name} can't back-fill their own role"
+    for someone, what in (
+        (candidate, "are named for a role"),
+        (holder, "have their role backed up"),
+    ):
+        if someone is not None and someone.relationship not in ON_THE_BENCH:
+            who = _RELATION_WORDS.get(someone.relationship, someone.relationship.value)
+            return (
+                f"{someone.name} is {who}, not on your team: only your reports "
+                f"(and theirs) {what} on the bench"
+            )
+    return None
+
 
 def bench(
     reports: Sequence[Person], people: Iterable[Person], backfills: Iterable[Backfill]
@@ -104,7 +134,11 @@ def bench(
     grouped: dict[int | None, list[tuple[Person, Backfill]]] = {}
     for backfill in backfills:
         candidate = by_id.get(backfill.candidate_id)
-        if candidate is not None and not candidate.archived:
+        if (
+            candidate is not None
+            and not candidate.archived
+            and candidate.relationship in ON_THE_BENCH
+        ):
             grouped.setdefault(backfill.holder_id, []).append((candidate, backfill))
     holders: list[Person | None] = [None, *reports]
     roles = [
@@ -140,7 +174,7 @@ def could_step_into(
         if b.candidate_id != person_id:
             continue
         holder = by_id.get(b.holder_id) if b.holder_id is not None else None
-        if b.holder_id is not None and holder is None:
+        if b.holder_id is not None and (holder is None or holder.relationship not in ON_THE_BENCH):
             continue
         found.append((f"{holder.name}'s role" if holder is not None else MY_ROLE, b.readiness))
     return sorted(found, key=lambda tr: (_ORDER[tr[1]], tr[0].casefold()))
