@@ -212,3 +212,34 @@ def test_a_line_that_does_not_read_or_cannot_apply_exits_with_one_calm_line(
     assert said in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def test_closing_a_plan_with_a_step_still_open_says_the_step(cli, url, monkeypatch):
+    """Fresh eyes closed a plan as achieved with its step two weeks overdue, and
+    the step went out of sight; dropping the agreed option said nothing of it."""
+    at(monkeypatch, T0 + timedelta(hours=1))
+    cli("--db", url, "plan", "priya", "goal", "Tech lead for payments")
+    cli("--db", url, "plan", "priya", "option", "run the Q1 migration")
+    dropped = cli("--db", url, "plan", "priya", "pick", "1")
+    dropped = cli("--db", url, "plan", "priya", "drop", "1")
+    assert dropped.stdout.splitlines()[0] == (
+        "Priya Raman: Option 1 set aside; no option is agreed now (pick N agrees one)."
+    )
+    store = Store.open(url)
+    priya = store.find_person("Priya Raman")
+    assert priya is not None
+    meet(store, priya.id, T0 + timedelta(days=7), [
+        ("s1", said(NoteKind.ACTION, "draft the migration RFC", action_owner=Owner.THEM,
+                    action_due=date(2026, 10, 23), career="plan")),
+    ])  # fmt: skip
+    store.close()
+    at(monkeypatch, datetime(2026, 11, 6, 9, 0, tzinfo=UTC))
+    done = cli("--db", url, "plan", "priya", "achieved")
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[:4] == [
+        "Priya Raman: Plan closed: achieved.",
+        "No plan open; the last (Tech lead for payments) was achieved 6 Nov. "
+        "A new goal starts the next one.",
+        "  its step still open (actions done N, actions drop N):",
+        "    1  draft the migration RFC — overdue 2 weeks",
+    ]

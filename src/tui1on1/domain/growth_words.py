@@ -14,7 +14,7 @@ from tui1on1.domain.growth import (
     PlanOption,
     build_plans,
 )
-from tui1on1.domain.kinds import OptionState, PlanOp, PlanStatus
+from tui1on1.domain.kinds import ActionStatus, OptionState, PlanOp, PlanStatus
 from tui1on1.domain.ledger import action_ref, due_words
 from tui1on1.domain.records import ActionItem
 from tui1on1.domain.text import safe_terminal_text
@@ -87,6 +87,9 @@ def change_words(event: PlanEvent, plans: list[GrowthPlan]) -> str:
         0,
     )
     done = {PlanOp.OPTION: "added", PlanOp.PICK: "agreed", PlanOp.DROP: "set aside"}[event.op]
+    agreed = plans and any(o.state is OptionState.PICKED for o in plans[0].options)
+    if event.op is PlanOp.DROP and plans and plans[0].is_open and not agreed:
+        return f"Option {number} {done}; no option is agreed now (pick N agrees one)."
     return f"Option {number} {done}."
 
 
@@ -147,6 +150,7 @@ def plan_lines(
     lines: list[str] = []
     if current is None:
         lines.append(no_plan_words(plans[0], today, tz) + ". A new goal starts the next one.")
+        lines += _still_open(steps.get(plans[0].uid, []), today, tz)
     else:
         lines += _open_lines(current, steps.get(current.uid, []), today, tz)
     before = plans[1:] if current is not None else plans
@@ -181,6 +185,17 @@ def _open_lines(
     if len(plan.marks) > 1:
         lines.append(f"  over time: {_clean(history_words(plan, today, tz))}")
     return lines
+
+
+def _still_open(steps: list[ActionItem], today: date, tz: tzinfo | None) -> list[str]:
+    """A closed plan's steps still open: closing a plan closes no action, so
+    an overdue one is said, not dropped from sight."""
+    open_steps = [s for s in steps if s.status is ActionStatus.OPEN]
+    if not open_steps:
+        return []
+    lines = [f"  its {'step' if len(open_steps) == 1 else 'steps'} still open (actions done N, "
+             "actions drop N):"]  # fmt: skip
+    return lines + [f"    {safe_terminal_text(step_words(s, today, tz))}" for s in open_steps]
 
 
 def _clean(text: str) -> str:
