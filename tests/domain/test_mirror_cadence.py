@@ -4,11 +4,12 @@ added (records and dates: tests/mirror_records.py)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from mirror_records import NOW, at, meeting, mirror
+from mirror_records import NOW, PLAYBOOKS, at, meeting, mirror
+from tui1on1.domain.mirror import build_mirror
 from tui1on1.domain.mirror import MirrorData
 from tui1on1.domain.records import Person
 
@@ -68,7 +69,7 @@ def test_every_1on1_held_even_a_day_late():
         ("FREQ=WEEKLY", 12, 12),
         ("FREQ=WEEKLY;INTERVAL=2", 4, 2),
         ("FREQ=WEEKLY;INTERVAL=2", 12, 6),
-        ("FREQ=MONTHLY", 12, 3),
+        ("FREQ=MONTHLY", 12, 2),  # 6 Oct, 6 Nov; Sun 6 Dec has Monday's grace
         ("FREQ=WEEKLY;BYDAY=TU,TH", 4, 8),
     ],
 )
@@ -76,6 +77,20 @@ def test_someone_never_met_misses_every_step(cadence, weeks, due):
     ada = Person(1, "Ada Lovelace", cadence=cadence, created_at=at("2026-01-06"))
     detail = mirror(MirrorData(people=(ada,)), weeks).figure("cadence").detail
     assert (detail["due"], detail["missed"], detail["held"]) == (due, due, 0)
+
+
+def test_a_step_is_missed_by_the_day_not_the_hour():
+    """Fresh eyes saw 2 missed at 09:00, 3 at 10:00 and 4 at 11:30 on one day:
+    a Friday step is missed from Sunday, at any hour of Saturday none."""
+    ada = Person(1, "Ada Lovelace", cadence="FREQ=WEEKLY", created_at=at("2026-11-27", 15))
+    data = MirrorData(people=(ada,), meetings=(meeting(1, at("2026-11-27", 15)),), before={})
+    for hour, missed in ((0, 0), (9, 0), (23, 0)):
+        saturday = datetime(2026, 12, 5, hour, 30, tzinfo=UTC)
+        figure = build_mirror(data, PLAYBOOKS, saturday, weeks=4, tz=UTC).figure("cadence")
+        assert figure.detail["missed"] == missed, hour
+    sunday = datetime(2026, 12, 6, 0, 30, tzinfo=UTC)
+    figure = build_mirror(data, PLAYBOOKS, sunday, weeks=4, tz=UTC).figure("cadence")
+    assert figure.detail["missed"] == 1
 
 
 def test_a_1on1_a_little_earlier_in_the_day_than_usual_is_on_time():

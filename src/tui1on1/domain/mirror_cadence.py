@@ -19,8 +19,10 @@ from tui1on1.domain.mirror import Figure, MirrorData, Window, local_day, weekly_
 from tui1on1.domain.records import Person
 from tui1on1.domain.text import plural
 
-#: A step of a cadence counts as missed once this long has gone by without a 1:1.
-MISSED_AFTER = timedelta(days=1)
+#: A step of a cadence counts as missed once the day after its day has ended
+#: without a 1:1 (a step on Monday is missed from Wednesday): counted by local
+#: days, so the figure doesn't change with the hour.
+GRACE_DAYS = 1
 #: How many people the cadence sentence names before "and N more".
 NAMED = 3
 
@@ -46,11 +48,12 @@ def _missed(
     the last 1:1 (someone never met is due from when they were added). A 1:1
     held, even late, stands for the latest step due by the end of its day;
     each earlier step since the one before went by without one. Steps still open count as
-    missed once a day has gone by since them. ``starts``: their 1:1s in the
+    missed once the day after theirs has ended. ``starts``: their 1:1s in the
     window, in order; ``anchor``: their last 1:1 before it."""
     assert person.cadence is not None
     first = datetime.combine(window.start, time.min)
-    cutoff = _local(now - MISSED_AFTER, tz)
+    today = _local(now, tz).date()
+    cutoff = datetime.combine(today - timedelta(days=GRACE_DAYS + 1), time.max)
     previous = _local(anchor, tz) if anchor else None
     if previous is None and person.created_at is not None:
         previous = _local(person.created_at, tz)
