@@ -9,8 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from mirror_records import NOW, PLAYBOOKS, at, meeting, mirror
-from tui1on1.domain.mirror import build_mirror
-from tui1on1.domain.mirror import MirrorData
+from tui1on1.domain.mirror import MirrorData, build_mirror
 from tui1on1.domain.records import Person
 
 
