@@ -104,15 +104,10 @@ def bench(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def as_text(roles: list[BenchRole]) -> list[str]:
-    from tui1on1.domain.succession import candidate_words
+    from tui1on1.domain.succession import bench_summary, candidate_words
     from tui1on1.domain.text import safe_terminal_text
 
-    bare = [r for r in roles if not r.covered]
-    lines = [
-        f"The bench: {len(bare)} of {len(roles)} roles with no one ready now or within a year."
-        if bare
-        else f"The bench: every role ({len(roles)}) has someone ready now or within a year."
-    ]
+    lines = [bench_summary(roles)]
     for role in roles:
         mark = "!" if not role.covered else " "
         lines.append(

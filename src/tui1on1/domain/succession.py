@@ -178,3 +178,32 @@ def could_step_into(
             continue
         found.append((f"{holder.name}'s role" if holder is not None else MY_ROLE, b.readiness))
     return sorted(found, key=lambda tr: (_ORDER[tr[1]], tr[0].casefold()))
+
+
+def bench_summary(roles: Sequence[BenchRole]) -> str:
+    """ "The bench: 1 of 3 roles with no one ready now or within a year." """
+    bare = sum(1 for r in roles if not r.covered)
+    if bare:
+        return f"The bench: {bare} of {len(roles)} roles with no one ready now or within a year."
+    return f"The bench: every role ({len(roles)}) has someone ready now or within a year."
+
+
+def read_bench_line(line: str) -> tuple[str, Readiness, str]:
+    """``"sam year: ran on-call all autumn"`` → ("sam", YEAR, "ran on-call…"):
+    who, how ready (the last words before an optional ":" and a note), the
+    note. The name is read against the people later, by the shared rule."""
+    head, _, note = line.partition(":")
+    words = head.split()
+    for size in (3, 2, 1):  # "within a year", "ready now", "now"
+        if len(words) > size:
+            try:
+                readiness = parse_readiness(" ".join(words[-size:]))
+            except SuccessionError:
+                continue
+            note = " ".join(note.split())
+            if len(note) > MAX_NOTE_CHARS:
+                raise SuccessionError(f"a note here is at most {MAX_NOTE_CHARS} characters")
+            return " ".join(words[:-size]), readiness, note
+    if not words:
+        raise SuccessionError("Type who, then how ready: sam now, or priya year: why")
+    raise SuccessionError(f"Say how ready after the name: {READINESS_HELP}")

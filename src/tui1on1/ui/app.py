@@ -362,6 +362,10 @@ class OneOnOneApp(App[int]):
         """How I run my 1:1s: the manager's mirror."""
         navigation.open_mirror(self)
 
+    def action_open_bench(self) -> None:
+        """Who could step into whose role (the bench)."""
+        navigation.open_bench(self)
+
     def open_career(self, person_id: int, element: CareerElement | None = None) -> None:
         """Someone's career thread in full, at ``element`` if given."""
         navigation.open_career(self, person_id, element)

@@ -1,6 +1,6 @@
 """Where the app's screens go: the first screen, the palette's own commands
-(Home, Search notes, Actions, Your mirror, Open person) and each screen a screen asks the
-app to open.
+(Home, Search notes, Actions, Team, The bench, Your mirror, Open person) and
+each screen a screen asks the app to open.
 
 Screens never import one another: they ask the app, whose methods call these.
 Each screen is imported here when it is first opened, not at the top:
@@ -62,6 +62,11 @@ def palette_commands(app: OneOnOneApp) -> Iterator[SystemCommand]:
         app.action_open_team,
     )
     yield SystemCommand(
+        "The bench",
+        "Who could step into whose role, yours included; the roles with no back-up first",
+        app.action_open_bench,
+    )
+    yield SystemCommand(
         "Your mirror",
         "How you run your 1:1s: pauses, career time, their agenda, cadence, promises",
         app.action_open_mirror,
@@ -112,6 +117,14 @@ def open_team(app: App[Any]) -> None:
 
     if not isinstance(app.screen, TeamScreen):
         app.push_screen(TeamScreen())
+
+
+def open_bench(app: App[Any]) -> None:
+    """Who could step into whose role, unless on top already."""
+    from tui1on1.ui.screens.bench import BenchScreen
+
+    if not isinstance(app.screen, BenchScreen):
+        app.push_screen(BenchScreen())
 
 
 def open_mirror(app: App[Any]) -> None:

@@ -141,7 +141,11 @@ class TeamScreen(ServiceScreen[None]):
     TeamScreen #team-list { height: 1fr; background: $background; }
     """
     help_enter = "open the highlighted person: prepare, or start the 1:1 (m)"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="team_back")]
+    BINDINGS = [
+        Binding("b", "app.open_bench", "Bench", id="team_bench",
+                tooltip="Who could step into whose role: name or take off"),
+        Binding("escape", "app.pop_screen", "Back", id="team_back"),
+    ]  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
