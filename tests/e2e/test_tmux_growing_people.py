@@ -8,7 +8,8 @@ the next Monday the team view — in the shell and on screen — says her step
 is overdue and her plan slipping, when her last exposure was, and that Sam,
 never met, needs a first 1:1 before that; its header answers the five
 questions: no career talk (Sam), no back-up (their roles), ready for more
-(Priya, within a year), my promise to her overdue (named), how I listen."""
+(Priya, within a year), my promise to her overdue (named), how I listen; and
+from the team view the bench (b) names Priya ready now for Sam's role."""
 
 from __future__ import annotations
 
@@ -142,6 +143,17 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
     assert "next step: shadow Sam's on-call (overdue since Fri 11 Dec)" in screen
     assert "my promises 1 open · kept 0% · 1 overdue · exposure 6 days ago" in screen
     assert "Sam Okafor — no 1:1 yet" in screen
+    # The bench from the team view: Priya named ready now for Sam's role.
+    home.type("b")
+    home.wait_for("The bench · who could step into each role")
+    home.key("Down")  # from the first role (Priya's: no one named) to Sam's
+    home.type("n")
+    home.wait_for("Who could step into Sam Okafor's role?")
+    home.type("priya now: ran the incident review", enter=True)
+    home.wait_for("Priya Raman — ready now · ran the incident review")
+    home.key("Escape")
+    screen = home.wait_for("Ready for more now: Priya Raman for Sam Okafor's role")
+    assert "No one ready to back-fill: the role of Priya Raman" in " ".join(screen.split())
     home.key("Down")
     home.key("Enter")  # Priya, the second
     screen = home.wait_for("Exposure given  (the last one 6 days ago · l logs one)")

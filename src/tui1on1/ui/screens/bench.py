@@ -167,9 +167,8 @@ class BenchScreen(ServiceScreen[None]):
     def _write(self, role: BenchRole, person: Person, readiness: Readiness, note: str) -> None:
         holder = role.holder.id if role.holder is not None else None
         now = self.app.clock.now()
-        said = f"{person.name} could step into {role.short_title}: {READINESS_WORDS[readiness]}."
         self._change(lambda store: store.set_backfill(holder, person.id, readiness, at=now,
-                                                      note=note), said)  # fmt: skip
+                                                      note=note))  # fmt: skip
 
     def action_remove(self) -> None:
         """Take the highlighted person off its role."""
@@ -184,18 +183,17 @@ class BenchScreen(ServiceScreen[None]):
 
     def _remove(self, role: BenchRole, person: Person) -> None:
         holder = role.holder.id if role.holder is not None else None
-        said = f"{person.name} is no longer named for {role.short_title}."
-        self._change(lambda store: store.remove_backfill(holder, person.id), said)
+        self._change(lambda store: store.remove_backfill(holder, person.id))
 
     @work(thread=True, exit_on_error=False, group="bench-write")
-    def _change(self, change: Callable[[Store], object], said: str) -> None:
-        """On a worker's thread: make the change, say it, read the bench again."""
+    def _change(self, change: Callable[[Store], object]) -> None:
+        """On a worker's thread: make the change and read the bench again. The
+        list shows it; no notification, which would cover the header."""
         try:
             change(self.open_services().store)
         except StoreError as error:
             self.app.call_from_thread(self.show_store_error, error, "Nothing was changed")
             return
-        self.app.call_from_thread(self.notify, safe_terminal_text(said), markup=False)
         self.reload()
 
     @on(OptionList.OptionSelected)
