@@ -398,6 +398,21 @@ def test_an_achieved_plans_open_steps_stay_its_own_not_the_next_ones() -> None:
     assert [s.id for s in steps_of(old, [rfc, between], plan.plans)] == [1]
 
 
+def test_a_step_agreed_before_the_first_plan_is_the_first_plans_only() -> None:
+    """Fresh eyes agreed a step, then set the goal in the same 1:1; the plan
+    was achieved with the step still open, and the next plan (a week later)
+    showed that step as its own, overdue three weeks on a six-day-old plan."""
+    plan = Plan()
+    sketch = action(1, "draft a roadmap sketch", plan.at - timedelta(minutes=5),
+                    due=date(2026, 12, 14))  # fmt: skip
+    plan.type("goal Payments lead")
+    plan.type("achieved: named payments lead", days=14)
+    plan.type("goal Engineering manager for payments", days=7)
+    new, old = plan.plans
+    assert [s.id for s in steps_of(old, [sketch], plan.plans)] == [1]
+    assert steps_of(new, [sketch], plan.plans) == []
+
+
 def test_a_status_said_again_with_a_note_says_still_and_a_new_pick_says_instead() -> None:
     plan = Plan()
     plan.type("goal Tech lead")

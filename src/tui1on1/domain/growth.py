@@ -332,8 +332,9 @@ def steps_of(
     """The plan's steps among someone's career-plan actions: those agreed
     while it was open, and earlier ones agreed while no plan was open and
     still open when it opened (a step typed in the 1:1 before the goal was
-    set is one). A step agreed under another of ``plans`` stays that plan's:
-    an achieved plan's open steps don't become the next one's. Open first,
+    set is one), unless an earlier plan opened after them took them. A step
+    agreed under another of ``plans`` stays that plan's: an achieved plan's
+    open steps don't become the next one's. Open first,
     due first (none last); then the closed ones, latest first."""
     others = [p for p in plans if p.uid != plan.uid]
 
@@ -341,13 +342,17 @@ def steps_of(
         return any(p.opened <= agreed and (p.closed is None or agreed <= p.closed)
                    for p in others)  # fmt: skip
 
+    def taken_first(agreed: datetime) -> bool:
+        """Agreed while no plan was open: the first plan opened after it takes it."""
+        return any(agreed < p.opened < plan.opened for p in others)
+
     def belongs(action: ActionItem) -> bool:
         agreed = action.created_at
         if agreed is None or (plan.closed is not None and agreed > plan.closed):
             return False
         if agreed >= plan.opened:
             return True
-        if under_another(agreed):
+        if under_another(agreed) or taken_first(agreed):
             return False
         if action.status is ActionStatus.OPEN:
             return True
