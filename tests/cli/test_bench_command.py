@@ -133,3 +133,13 @@ def test_removing_someone_never_named_says_who_and_for_what(cli, url):
         "tui1on1: Sam Okafor wasn't named for Priya Raman's role: "
         "tui1on1 bench lists who is named for each role\n"
     )
+
+
+def test_the_list_says_the_note_given_with_a_name(cli, url):
+    """Fresh eyes: the app showed 'ran on-call all autumn', the shell didn't."""
+    cli("--db", url, "bench", "sam", "--for", "priya", "--ready", "now",
+        "--note", "ran on-call all autumn")  # fmt: skip
+    assert (
+        "  Priya Raman's role (Staff engineer): Sam Okafor (ready now: ran on-call all autumn)"
+        in (cli("--db", url, "bench")[1].splitlines())
+    )

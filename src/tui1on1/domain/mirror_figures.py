@@ -232,7 +232,9 @@ def agenda(data: MirrorData, window: Window, tz: tzinfo | None) -> Figure:
     theirs = sum(t for _day, t in added)
     n = len(added)
     shown = f"{theirs} theirs · {n - theirs} yours ({percent(theirs, n)}% theirs)"
-    if theirs * 2 > n:
+    if theirs == n == 1:
+        sentence = "The one talking point was theirs — their agenda came first."
+    elif theirs * 2 > n:
         sentence = (
             f"{theirs} of {plural(n, 'talking point')} were theirs — their agenda came first."
         )

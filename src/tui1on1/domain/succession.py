@@ -160,7 +160,10 @@ def candidate_words(role: BenchRole) -> str:
     """ "Bo Chen (ready now), Cy Young (later)" or "no one named yet"."""
     if not role.candidates:
         return "no one named yet"
-    return ", ".join(f"{p.name} ({READINESS_WORDS[b.readiness]})" for p, b in role.candidates)
+    return ", ".join(
+        f"{p.name} ({READINESS_WORDS[b.readiness]}" + (f": {b.note})" if b.note else ")")
+        for p, b in role.candidates
+    )
 
 
 def could_step_into(
