@@ -28,6 +28,7 @@ def now() -> datetime:
 def bench(settings: Settings, args: argparse.Namespace) -> int:
     from tui1on1.domain.succession import (
         READINESS_WORDS,
+        BenchRole,
         SuccessionError,
         bench_problem,
         parse_readiness,
@@ -59,6 +60,7 @@ def bench(settings: Settings, args: argparse.Namespace) -> int:
             mine = args.whose.strip().casefold() in ("me", "mine", "my role")
             holder = None if mine else find_person(store, args.whose)
             holder_id = holder.id if holder is not None else None
+            whose = BenchRole(holder, ()).short_title  # "my role", "Ada Lovelace's role"
             if (problem := bench_problem(candidate, holder)) is not None:
                 raise UsageError(problem)
             for someone in (candidate, holder):
@@ -71,7 +73,6 @@ def bench(settings: Settings, args: argparse.Namespace) -> int:
                 try:
                     store.remove_backfill(holder_id, candidate.id)
                 except NotFound:
-                    whose = "my role" if holder is None else f"{holder.name}'s role"
                     return fail(
                         f"{candidate.name} wasn't named for {whose}: "
                         "tui1on1 bench lists who is named for each role"
@@ -87,7 +88,6 @@ def bench(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.name is not None:
-        whose = "my role" if holder is None else f"{holder.name}'s role"
         who = safe_terminal_text(candidate.name)
         if args.remove:
             print(f"{who} is no longer named for {safe_terminal_text(whose)}.")
@@ -107,7 +107,7 @@ def as_text(roles: list[BenchRole]) -> list[str]:
     from tui1on1.domain.succession import bench_summary, candidate_words
     from tui1on1.domain.text import safe_terminal_text
 
-    lines = [bench_summary(roles)]
+    lines = [f"The bench: {bench_summary(roles)}."]
     for role in roles:
         mark = "!" if not role.covered else " "
         lines.append(

@@ -184,11 +184,12 @@ def could_step_into(
 
 
 def bench_summary(roles: Sequence[BenchRole]) -> str:
-    """ "The bench: 1 of 3 roles with no one ready now or within a year." """
+    """ "1 of 3 roles with no one ready now or within a year", or "every
+    role (3) has someone ready now or within a year"."""
     bare = sum(1 for r in roles if not r.covered)
     if bare:
-        return f"The bench: {bare} of {len(roles)} roles with no one ready now or within a year."
-    return f"The bench: every role ({len(roles)}) has someone ready now or within a year."
+        return f"{bare} of {len(roles)} roles with no one ready now or within a year"
+    return f"every role ({len(roles)}) has someone ready now or within a year"
 
 
 def read_bench_line(line: str) -> tuple[str, Readiness, str]:

@@ -27,7 +27,7 @@ from tui1on1.domain.growth import (
 )
 from tui1on1.domain.kinds import ActionStatus, CareerElement, Owner, Relationship
 from tui1on1.domain.promises import DEFAULT_DAYS, PromiseStats, promise_stats_by_person
-from tui1on1.domain.records import ActionItem
+from tui1on1.domain.records import ActionItem, Person
 from tui1on1.domain.series import DEFAULT_CAREER_WEEKS
 from tui1on1.domain.succession import BenchRole, bench, could_step_into
 from tui1on1.domain.team import (
@@ -131,10 +131,11 @@ class TeamStore(
         )
         return rows, roles
 
-    def bench(self) -> list[BenchRole]:
+    def bench(self, people: list[Person] | None = None) -> list[BenchRole]:
         """My role and each report's, with who could back-fill it; those
-        with no one ready first."""
-        everyone = self.list_people(include_archived=False)
+        with no one ready first. ``people``: everyone not archived, when the
+        caller has read them already."""
+        everyone = self.list_people(include_archived=False) if people is None else people
         reports = [p for p in everyone if p.relationship is Relationship.REPORT]
         return bench(reports, everyone, self.backfills())
 

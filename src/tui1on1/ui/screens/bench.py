@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 
 
 def load_bench(services: Services) -> tuple[list[BenchRole], list[Person]]:
-    """Every role of the bench, and the people who could be named."""
-    return services.store.bench(), services.store.list_people()
+    """Every role of the bench, and the people who could be named (read once)."""
+    people = services.store.list_people()
+    return services.store.bench(people), people
 
 
 def role_text(role: BenchRole) -> Text:
@@ -111,7 +112,7 @@ class BenchScreen(ServiceScreen[None]):
         self.roles, self.people = roles, people
         header = Text("The bench", style="bold")
         header.append(" · who could step into each role if its holder left tomorrow\n")
-        header.append(bench_summary(roles).removeprefix("The bench: ").removesuffix("."))
+        header.append(bench_summary(roles))
         name = bound_key(self.app, BenchScreen, "bench_name", "n")
         header.append(f" · {name} names someone for the highlighted role", style="italic")
         self.query_one("#bench-header", Static).update(header)
@@ -194,7 +195,7 @@ class BenchScreen(ServiceScreen[None]):
         except StoreError as error:
             self.app.call_from_thread(self.show_store_error, error, "Nothing was changed")
             return
-        self.reload()
+        self.app.call_from_thread(self.reload)
 
     @on(OptionList.OptionSelected)
     def _open_row(self, event: OptionList.OptionSelected) -> None:
