@@ -313,11 +313,8 @@ def decide(
     if option is None:
         if not plan.options:
             raise PlanError("No options yet: add what they proposed with option TEXT.")
-        there = (
-            "there is only option 1"
-            if len(plan.options) == 1
-            else (f"they are 1 to {len(plan.options)}")
-        )
+        count = len(plan.options)
+        there = "there is only option 1" if count == 1 else f"they are 1 to {count}"
         raise PlanError(f"There is no option {command.number}; {there}.")
     wanted = OptionState.PICKED if command.op is PlanOp.PICK else OptionState.DROPPED
     if option.state is wanted:

@@ -87,8 +87,9 @@ def change_words(event: PlanEvent, plans: list[GrowthPlan]) -> str:
         0,
     )
     done = {PlanOp.OPTION: "added", PlanOp.PICK: "agreed", PlanOp.DROP: "set aside"}[event.op]
-    agreed = plans and any(o.state is OptionState.PICKED for o in plans[0].options)
-    if event.op is PlanOp.DROP and plans and plans[0].is_open and not agreed:
+    current = plans[0] if plans and plans[0].is_open else None
+    agreed = current is not None and any(o.state is OptionState.PICKED for o in current.options)
+    if event.op is PlanOp.DROP and current is not None and not agreed:
         return f"Option {number} {done}; no option is agreed now (pick N agrees one)."
     return f"Option {number} {done}."
 
