@@ -437,3 +437,13 @@ def test_reports_have_exposure_and_a_bench_with_a_gap(doc: dict) -> None:
     holders = {b["for"] for _name, b in backfills if b["readiness"] in ("now", "year")}
     assert names - holders  # a role with no one ready
     assert all(b["for"] in names | {None} and b["for"] != name for name, b in backfills)
+
+
+def test_the_pauses_held_are_mostly_full_some_cut_short_some_untimed(doc: dict) -> None:
+    """The mirror's "how you listen" has something true to say about the demo:
+    most questions waited out, some talked over within 3 s, some untimed."""
+    pauses = [a["pause_seconds"] for _p, m in meetings(doc) for a in m["asked_questions"]]
+    timed = [p for p in pauses if p is not None]
+    short = [p for p in timed if p < 3]
+    assert len(timed) / 20 < len(short) < len(timed) / 4  # 1 in 36 before: a quiet flatterer
+    assert len(timed) < len(pauses)
