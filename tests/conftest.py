@@ -95,7 +95,8 @@ def notifications_stay(monkeypatch: pytest.MonkeyPatch) -> None:
 
     Textual drops a notification after its timeout (3-8 s for most of ours);
     on a loaded CI machine a Pilot test can take longer than that between the
-    app saying it and the test reading ``app._notifications``. Only the list
+    app saying it and the test reading ``app._notifications`` (which a test
+    should wait for: ``notify`` posts a message, handled a moment later). Only the list
     keeps them: a toast on screen (``run_test(notifications=True)``) still
     goes at its time, as the user sees it."""
     from textual.notifications import Notification

@@ -182,7 +182,10 @@ async def test_a_resumed_meeting_shows_what_the_journal_kept_before_anything_els
         from tui1on1.ui.widgets.notes import NoteInput
 
         assert screen.query_one(NoteInput).value == "and she said"
-        assert "3 notes kept" in " ".join(n.message for n in app._notifications)
+        # notify() posts a message: on a loaded machine the list has it a moment later.
+        await wait_for(
+            pilot, lambda: "3 notes kept" in " ".join(n.message for n in app._notifications)
+        )
 
 
 async def test_ending_keeps_the_unsent_line_as_a_note_and_says_where_the_meeting_is(
