@@ -20,5 +20,13 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], timeout: float
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError("the app didn't get there in time")
+            raise AssertionError("the app didn't get there in time; " + _where(pilot))
         await pilot.pause(0.02)
+
+
+def _where(pilot: Pilot) -> str:
+    """What the app was showing when the wait ran out: its screen and the
+    notifications it holds (only the newest is drawn), for the failure."""
+    app = pilot.app
+    said = [str(n.message) for n in getattr(app, "_notifications", [])]
+    return f"on {type(app.screen).__name__}, notifications {said!r}"
