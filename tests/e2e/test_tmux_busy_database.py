@@ -16,7 +16,7 @@ import sqlite3
 import time
 
 import pytest
-from tmux_terminal import db_path, pid_gone, query, skip_reason
+from tmux_terminal import db_path, pid_gone, query, skip_reason, wait_for_rows
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +33,9 @@ def test_notes_typed_behind_a_held_lock_survive_the_app_being_stopped(terminals,
     first = terminals("meet", NAME, "--new")
     first.wait_for("ON TRACK")
     first.type("before the lock", enter=True)
-    first.wait_for(lambda s: "before the lock" in s and "saving…" not in s)
+    # In the database before the lock is taken (a row can be drawn a moment
+    # before its "saving…" mark: the screen alone can't say it was committed).
+    wait_for_rows("SELECT text FROM note ORDER BY id", [("before the lock",)], timeout=30)
 
     holder = sqlite3.connect(db_path(), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another instance writing, for as long as it likes
@@ -46,7 +48,7 @@ def test_notes_typed_behind_a_held_lock_survive_the_app_being_stopped(terminals,
         # rows that the journal holds say they are kept safe.
         screen = first.wait_for(lambda s: s.count("not saved yet") == 3)
         assert "Notes are kept safe on this machine" in screen
-        time.sleep(1.0)  # the unsent line's autosave is journaled too
+        wait_for_journal("and one more thing")  # the unsent line's autosave too
         pid = first.app_pid()
         os.kill(pid, sig)
         assert pid_gone(pid)
@@ -82,3 +84,13 @@ def query_notes_without_waiting() -> list[str]:
     finally:
         conn.close()
     return [text for (text,) in rows]
+
+
+def wait_for_journal(text: str, timeout: float = 30.0) -> None:
+    """Until the recovery journal beside the database (plain JSON lines: the
+    database isn't encrypted here) holds ``text``."""
+    journal = db_path().with_name(db_path().name + ".journal")
+    deadline = time.monotonic() + timeout
+    while not (journal.exists() and text.encode() in journal.read_bytes()):
+        assert time.monotonic() < deadline, f"{text!r} never reached the journal"
+        time.sleep(0.05)
