@@ -74,6 +74,8 @@ class OneOnOneApp(App[int]):
     reraise_crashes: bool = False
 
     CSS_PATH = ["app.tcss", "fit.tcss"]
+    #: The mode the app starts in; its base is ``get_default_screen``'s.
+    DEFAULT_MODE = navigation.FIRST_MODE
     TITLE = "tui1on1"
     BINDINGS: ClassVar = [
         Binding("f1", "help", "Help", id="help"),
@@ -163,12 +165,23 @@ class OneOnOneApp(App[int]):
             title, message = several_problems(title, problems)
             self.notify(message, title=title, severity="warning", timeout=timeout, markup=False)
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen (home, or the meeting for `tui1on1 meet`): the base
+        of the first mode, composed with the app. Pushed from ``on_mount``
+        instead, its first frame was drawn inside the app's mount and thrown
+        away: nothing reached the terminal until a refresh later."""
+        return navigation.first_screen(self.meet)
+
     def on_mount(self) -> None:
         # What the config file and the themes hold is known now: one notification.
         problems = [*self._theme_problems, *self._key_problems, *self.settings.config_problems]
         self.notify_problems("Config", problems, timeout=10 + 2 * len(problems))
+        self._current_screen = self.screen  # the first: no signal says it came
+        # Named only now, once its base is composed (a mode named before would
+        # be built from this factory instead, with a second pass over the CSS):
+        # named, it can be removed when home or a meeting replaces it.
+        self.add_mode(navigation.FIRST_MODE, lambda: navigation.first_screen(self.meet))
         self.screen_change_signal.subscribe(self, self._screen_changed)
-        self.push_screen(navigation.first_screen(self.meet))
         if self.locked is not None:  # from the first frame: typing goes to a hidden field
             ask_passphrase(self, self.locked, waiting=True)
         install_signal_handlers(self._on_signal)
@@ -335,16 +348,20 @@ class OneOnOneApp(App[int]):
     # Screens never import one another: they ask the app (see ui.navigation).
 
     def open_home(self, select_person_id: int | None = None) -> None:
-        """Home, in place of the current screen (after a meeting), with
+        """Home, in place of every screen open (after a meeting), with
         ``select_person_id`` highlighted."""
         navigation.open_home(self, select_person_id)
+
+    def instead_of_all(self, screen: Screen[Any]) -> AwaitComplete:
+        """``screen`` in place of every screen open (a meeting that can't start)."""
+        return navigation.replace_all(self, screen)
 
     def open_who(self, problem: NotOnePerson) -> None:
         """`meet NAME` found no one or several people: ask who, in place of the meeting."""
         navigation.open_who(self, problem)
 
     def open_meeting(self, request: MeetRequest) -> AwaitComplete:
-        """The meeting, in place of the current screen (await it to act once there)."""
+        """The meeting, in place of every screen open (await it to act once there)."""
         return navigation.open_meeting(self, request)
 
     def open_person(self, person_id: int) -> None:

@@ -10,6 +10,7 @@ and each start needs one of them (home, or the meeting for `tui1on1 meet`).
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,12 @@ if TYPE_CHECKING:
 
 MEETING_MODULE = "tui1on1.ui.screens.meeting"
 
+#: The mode the app starts in (``OneOnOneApp.DEFAULT_MODE``): its base
+#: screen, home or the meeting, is composed with the app, so the first frame
+#: drawn is the one that reaches the terminal.
+FIRST_MODE = "first"
+_bases = itertools.count(1)
+
 
 def first_screen(meet: MeetRequest | None) -> Screen[Any]:
     """The meeting for `tui1on1 meet`, else home."""
@@ -41,6 +48,16 @@ def first_screen(meet: MeetRequest | None) -> Screen[Any]:
     from tui1on1.ui.screens.home import HomeScreen
 
     return HomeScreen()
+
+
+def replace_all(app: App[Any], screen: Screen[Any]) -> AwaitComplete:
+    """``screen`` in place of every screen open: home after a meeting, a
+    meeting from home, who is meant. It is the base of a new mode, and the
+    mode left is removed with its screens (``switch_screen`` can't replace a
+    mode's base screen: that one was never pushed)."""
+    left, mode = app.current_mode, f"base-{next(_bases)}"
+    app.add_mode(mode, lambda: screen)
+    return AwaitComplete(app.switch_mode(mode), app.remove_mode(left))
 
 
 def palette_commands(app: OneOnOneApp) -> Iterator[SystemCommand]:
@@ -86,7 +103,7 @@ def go_home(app: App[Any]) -> None:
     if any(isinstance(s, MeetingScreen) for s in app.screen_stack):
         app.notify("End or leave the meeting first (ctrl+o or ctrl+q).")
         return
-    app.switch_screen(HomeScreen())
+    replace_all(app, HomeScreen())
 
 
 def open_help(app: App[Any]) -> None:
@@ -138,19 +155,19 @@ def open_mirror(app: App[Any]) -> None:
 def open_home(app: App[Any], select_person_id: int | None) -> None:
     from tui1on1.ui.screens.home import HomeScreen
 
-    app.switch_screen(HomeScreen(select_person_id=select_person_id))
+    replace_all(app, HomeScreen(select_person_id=select_person_id))
 
 
 def open_who(app: App[Any], problem: NotOnePerson) -> None:
     from tui1on1.ui.screens.who import WhoScreen
 
-    app.switch_screen(WhoScreen(problem))
+    replace_all(app, WhoScreen(problem))
 
 
 def open_meeting(app: App[Any], request: MeetRequest) -> AwaitComplete:
     from tui1on1.ui.screens.meeting import MeetingScreen
 
-    return app.switch_screen(MeetingScreen(request))
+    return replace_all(app, MeetingScreen(request))
 
 
 def open_person(app: App[Any], person_id: int) -> None:

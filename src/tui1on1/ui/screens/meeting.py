@@ -143,7 +143,7 @@ class MeetingScreen(MeetingKeys, ServiceScreen[None]):
         self._data_notices()
 
     def _load_failed(self, message: str) -> None:
-        self.app.switch_screen(ProblemScreen("Can't start the meeting", message, home=True))
+        self.app.instead_of_all(ProblemScreen("Can't start the meeting", message, home=True))
         self._data_notices()
 
     def _data_notices(self) -> None:
