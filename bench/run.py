@@ -92,7 +92,10 @@ def _postgres(out: Path):
         return url, None
     folder = Path(tempfile.mkdtemp(prefix="tui1on1-bench-pg-"))
     script = ROOT / "scripts" / "pg-throwaway"
-    done = subprocess.run([str(script), "start", str(folder)], capture_output=True, text=True)
+    # fsync on: PostgreSQL's figures as a real server gives them.
+    env = {**os.environ, "PG_FSYNC": "on"}
+    done = subprocess.run([str(script), "start", str(folder)], capture_output=True, text=True,
+                          env=env)  # fmt: skip
     found = re.search(r"TUI1ON1_TEST_PG_URL=['\"]?([^'\"\s]+)", done.stdout)
     if done.returncode or not found:
         print(f"PostgreSQL skipped: {done.stderr.strip() or 'no URL from pg-throwaway'}")
