@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from sqlalchemy import event
+
 from tui1on1.domain.kinds import NoteKind, Owner
 from tui1on1.domain.records import NewNote
 
@@ -119,3 +122,34 @@ def test_meeting_actions_leave_closed_history_behind(store):
                             at=T0 + timedelta(weeks=1, minutes=3))  # fmt: skip
     shown = {a.text for a in store.meeting_actions(ada.id, live.id)}
     assert shown == {"still open", "closed today", "made today"}
+
+
+def test_homes_reads_walk_an_index_per_person_on_sqlite(store):
+    """Home's overview never reads every meeting: the last one and the newest
+    eight ended ones are index lookups per person, however long the history
+    (the open actions: their (person, status) index; people: a small table)."""
+    if store.dialect != "sqlite":
+        pytest.skip("SQLite query plan")
+    ada = store.add_person("Ada Lovelace", cadence="weekly")
+    for week in range(12):
+        add_meeting(store, ada, T0 + timedelta(weeks=week), 30)
+    statements = []
+
+    def keep(_conn, _cursor, statement, parameters, *_args) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        [row] = store.people_overview()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    assert len(row.recent_minutes) == 8
+    with store.engine.connect() as conn:
+        plans = [
+            [step[-1] for step in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)]
+            for sql, params in statements
+            if sql.lstrip().upper().startswith("SELECT")
+        ]
+    steps = [step for plan in plans for step in plan]
+    assert not [s for s in steps if s.startswith("SCAN meeting") and "live" not in s], plans
+    assert "SEARCH meeting_1 USING INDEX ix_meeting_person_id_started_at (person_id=?)" in steps

@@ -13,7 +13,13 @@ from tui1on1.domain.records import Meeting, SegmentLog
 from tui1on1.storage import convert
 from tui1on1.storage.errors import InvalidInput, NotFound
 from tui1on1.storage.session import SessionBase
-from tui1on1.storage.tables import MeetingPauseRow, MeetingRow, PersonRow, SegmentLogRow
+from tui1on1.storage.tables import (
+    MeetingPauseRow,
+    MeetingRow,
+    PersonRow,
+    SegmentLogRow,
+    live_meeting,
+)
 
 MAX_PLANNED_MINUTES = 240
 
@@ -79,9 +85,7 @@ class MeetingStore(SessionBase):
     def live_meetings(self) -> list[Meeting]:
         with self._read() as session:
             ids = session.scalars(
-                select(MeetingRow.id)
-                .where(MeetingRow.status == MeetingStatus.LIVE)
-                .order_by(MeetingRow.started_at)
+                select(MeetingRow.id).where(live_meeting()).order_by(MeetingRow.started_at)
             ).all()
             return [_load(session, meeting_id) for meeting_id in ids]
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner
 from tui1on1.domain.overview import MeetingListing, PersonOverview
@@ -29,6 +30,7 @@ from tui1on1.storage.tables import (
     NoteRow,
     PersonRow,
     SegmentLogRow,
+    live_meeting,
 )
 
 TREND_MEETINGS = 8
@@ -37,20 +39,55 @@ TREND_MEETINGS = 8
 _SelectT = TypeVar("_SelectT", bound=Select[Any])
 
 
+@cache
+def _overview_queries(
+    include_archived: bool,
+) -> tuple[Select[PersonRow, datetime], Select[int, datetime, datetime | None]]:
+    """Home's people with the start of their last meeting, and the newest
+    ``TREND_MEETINGS`` ended meetings of each: per person an index lookup and
+    an index walk, however long the history (built once: building them with
+    their aliases cost more than running them)."""
+    latest = aliased(MeetingRow)
+    last_started = (
+        select(func.max(latest.started_at))
+        .where(latest.person_id == PersonRow.id)
+        .correlate(PersonRow)
+        .scalar_subquery()
+    )
+    people = select(PersonRow, last_started).order_by(PersonRow.name_key)
+    newest = aliased(MeetingRow)
+    recent = (
+        select(newest.id)
+        .where(newest.person_id == PersonRow.id, newest.status == MeetingStatus.ENDED.value)
+        .order_by(newest.started_at.desc())
+        .limit(TREND_MEETINGS)
+        .correlate(PersonRow)
+    )
+    trend = (
+        select(MeetingRow.person_id, MeetingRow.started_at, MeetingRow.ended_at)
+        .select_from(PersonRow)
+        # A LEFT JOIN: SQLite keeps its left side as the outer loop, so it
+        # walks the people and each one's index, never every meeting (with an
+        # inner join it may choose to scan the meetings). No row for someone
+        # never met: None, skipped.
+        .outerjoin(MeetingRow, MeetingRow.id.in_(recent))
+    )
+    if not include_archived:
+        people = people.where(PersonRow.archived.is_(False))
+        trend = trend.where(PersonRow.archived.is_(False))
+    return people, trend
+
+
 class OverviewStore(SessionBase):
     def people_overview(self, *, include_archived: bool = False) -> list[PersonOverview]:
+        """Everyone on home, with what its rows show. Each read is bounded by
+        the people, not the history: per person an index lookup for the last
+        meeting and an index walk of their newest ended meetings."""
+        people_query, trend_query = _overview_queries(include_archived)
         with self._read() as session:
-            people_query = select(PersonRow).order_by(PersonRow.name_key)
-            if not include_archived:
-                people_query = people_query.where(PersonRow.archived.is_(False))
-            people = list(session.scalars(people_query))
-            last = dict(
-                session.execute(
-                    select(MeetingRow.person_id, func.max(MeetingRow.started_at)).group_by(
-                        MeetingRow.person_id
-                    )
-                ).all()
-            )
+            found = session.execute(people_query).all()
+            people = [row for row, _last in found]
+            last = {row.id: started for row, started in found}
             counts: dict[tuple[int, str], int] = {
                 (person_id, owner): n
                 for person_id, owner, n in session.execute(
@@ -61,30 +98,13 @@ class OverviewStore(SessionBase):
             }
             live = dict(
                 session.execute(
-                    select(MeetingRow.person_id, MeetingRow.id).where(
-                        MeetingRow.status == MeetingStatus.LIVE.value
-                    )
+                    select(MeetingRow.person_id, MeetingRow.id).where(live_meeting())
                 ).all()
             )
-            ranked = (
-                select(
-                    MeetingRow.person_id,
-                    MeetingRow.started_at,
-                    MeetingRow.ended_at,
-                    func.row_number()
-                    .over(partition_by=MeetingRow.person_id, order_by=MeetingRow.started_at.desc())
-                    .label("n"),
-                )
-                .where(MeetingRow.status == MeetingStatus.ENDED.value)
-                .subquery()
-            )
             trend: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
-            for person_id, started, ended in session.execute(
-                select(ranked.c.person_id, ranked.c.started_at, ranked.c.ended_at).where(
-                    ranked.c.n <= TREND_MEETINGS
-                )
-            ):
-                trend[person_id].append((started, ended))
+            for person_id, started, ended in session.execute(trend_query):
+                if person_id is not None and ended is not None:  # someone never met: none
+                    trend[person_id].append((started, ended))
         overview = []
         for row in people:
             lengths = sorted(trend.get(row.id, []))

@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
+    ColumnElement,
     Date,
     Float,
     ForeignKey,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    literal_column,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -91,6 +93,13 @@ class MeetingRow(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(8), default="live")
     summary: Mapped[str] = mapped_column(Text, default="")
+
+
+def live_meeting() -> ColumnElement[bool]:
+    """ "The meeting is live", written as the partial index's WHERE is: a
+    literal, not a parameter (SQLite only uses a partial index for a term it
+    can match), so finding the live meetings never reads every meeting."""
+    return MeetingRow.status == literal_column("'live'")
 
 
 class MeetingPauseRow(Base):
