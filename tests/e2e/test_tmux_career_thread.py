@@ -123,7 +123,8 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
 
     # Between meetings: the person screen and the whole timeline.
     home = terminals(prefix=("faketime", "-f", "@2026-12-07 11:00:00"))
-    home.wait_for("Last 1:1")
+    # The rows, not only the header (home draws it before the database is open).
+    home.wait_for(lambda s: "Last 1:1" in s and "My promises kept on time" in s)
     home.key("Enter")
     screen = home.wait_for(lambda s: "Plan step   23 Nov" in s)
     rows = [line.strip(" ▌") for line in screen.splitlines()]
