@@ -122,15 +122,8 @@ class HomeScreen(ServiceScreen[None]):
         yield Footer(compact=True, show_command_palette=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.focus()
+        self.query_one(DataTable).focus()
         self.query_one("#live-banner").display = False
-        self.query_one("#home-detail").display = False  # until someone is highlighted
-        # The table's header from the first frame, "Opening…" under it; the
-        # rows come when the database is open (columns may change with them).
-        fitting = fit_columns([], self.app.size.width - TABLE_CHROME)
-        for column in (c for c in COLUMNS if c in fitting):
-            table.add_column(HEADERS[column], key=column)
 
     def services_ready(self, services: Services) -> None:
         self.reload()
