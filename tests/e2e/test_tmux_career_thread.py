@@ -123,7 +123,7 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
 
     # Between meetings: the person screen and the whole timeline.
     home = terminals(prefix=("faketime", "-f", "@2026-12-07 11:00:00"))
-    # The rows, not only the header (home draws it before the database is open).
+    # Home's rows are there (its promises line comes after them): Enter opens one.
     home.wait_for(lambda s: "Last 1:1" in s and "My promises kept on time" in s)
     home.key("Enter")
     screen = home.wait_for(lambda s: "Plan step   23 Nov" in s)

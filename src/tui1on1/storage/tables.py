@@ -96,7 +96,7 @@ class MeetingRow(Base):
 
 
 def live_meeting() -> ColumnElement[bool]:
-    """ "The meeting is live", written as the partial index's WHERE is: a
+    """A live meeting, written as the partial index's WHERE is: a
     literal, not a parameter (SQLite only uses a partial index for a term it
     can match), so finding the live meetings never reads every meeting."""
     return MeetingRow.status == literal_column("'live'")
