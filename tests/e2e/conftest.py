@@ -14,7 +14,7 @@ OFFER = "Keep your 1:1 notes encrypted?"
 @pytest.fixture
 def terminals() -> Iterator[Callable[..., Terminal]]:
     """Start the app in tmux: `start("meet", "Ada")`, or with a fake date:
-    `start("meet", "Ada", prefix=("faketime", "-f", "@2026-12-07 10:00:00"))`;
+    `start("meet", "Ada", prefix=on_day("@2026-12-07 10:00:00"))`;
     every server is killed after. On a first start (no database yet) the app
     asks once whether to encrypt: answered "not now" (Esc), as a manager
     trying it would, unless ``offer=False`` leaves the question to the test."""

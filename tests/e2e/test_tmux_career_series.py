@@ -9,10 +9,9 @@ weeks on the person screen and home say a career conversation is due, and
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
-from tmux_terminal import query, skip_reason
+from tmux_terminal import libfaketime, on_day, query, skip_reason
 
 from tui1on1.questions import load_playbooks
 
@@ -20,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 if skip_reason():
     pytest.skip(skip_reason(), allow_module_level=True)
-if shutil.which("faketime") is None:
+if libfaketime() is None:
     pytest.skip("needs faketime to hold 1:1s on different days", allow_module_level=True)
 
 MONDAY = "@2026-12-07 10:00:00"
@@ -63,7 +62,7 @@ def one_1on1(
     on to the next segment (the first 1:1's "What you want") to ask its
     question aloud (ctrl+g) before the note; End, then her person screen:
     what it says (then quit)."""
-    terminal = terminals("meet", *who, prefix=("faketime", "-f", when))
+    terminal = terminals("meet", *who, prefix=on_day(when))
     terminal.wait_for(lambda s: "ON TRACK" in s and opening(playbook) in s)
     assert strip(playbook) in flat(terminal.screen())
     if ask_career:
@@ -96,7 +95,7 @@ def test_the_first_1on1_the_weekly_then_a_career_conversation_due(terminals) -> 
     person = one_1on1(terminals, NEXT_MONDAY, ("priya",), "weekly")
     assert "Career aspiration & why, in 5 weeks (the last: First 1:1, 7 Dec)" in person
 
-    later = terminals(prefix=("faketime", "-f", EIGHT_WEEKS_ON))
+    later = terminals(prefix=on_day(EIGHT_WEEKS_ON))
     home = flat(later.wait_for(lambda s: "Priya Raman · report" in s and "career due" in s))
     assert "· career due: Career aspiration & why" in home
     later.key("Enter")

@@ -6,18 +6,17 @@ typed) — on the person screen and the career screen."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import time
 
 import pytest
-from tmux_terminal import Terminal, app_command, skip_reason
+from tmux_terminal import Terminal, app_command, libfaketime, on_day, skip_reason
 
 pytestmark = pytest.mark.slow
 
 if skip_reason():
     pytest.skip(skip_reason(), allow_module_level=True)
-if shutil.which("faketime") is None:
+if libfaketime() is None:
     pytest.skip("needs faketime to hold 1:1s on different days", allow_module_level=True)
 
 DAY_1 = "@2026-11-23 10:00:00"
@@ -26,7 +25,7 @@ DAY_3 = "@2026-12-07 10:00:00"
 
 
 def tui1on1(*args: str, when: str = DAY_3) -> subprocess.CompletedProcess[str]:
-    command = app_command(*args, prefix=("faketime", "-f", when))
+    command = app_command(*args, prefix=on_day(when))
     return subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
 
 
@@ -53,7 +52,7 @@ def end_and_quit(term: Terminal) -> None:
 def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
     # 23 Nov: the aspiration and its why; then notes that answer nothing.
     day1 = terminals("meet", "Ada", "--new", "--playbook", "aspiration",
-                     prefix=("faketime", "-f", DAY_1))  # fmt: skip
+                     prefix=on_day(DAY_1))  # fmt: skip
     day1.wait_for("Check-in")
     day1.key("C-s")
     day1.wait_for("The aspiration ·")
@@ -87,7 +86,7 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
     end_and_quit(day1)
 
     # 30 Nov: the aspiration changes, and its why deepens.
-    day2 = terminals("meet", "ada", prefix=("faketime", "-f", DAY_2))
+    day2 = terminals("meet", "ada", prefix=on_day(DAY_2))
     day2.wait_for("Follow-ups")
     day2.key("C-s")
     day2.key("C-s")
@@ -102,7 +101,7 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
     end_and_quit(day2)
 
     # 7 Dec: a new answer, a reminder taken out with c n, a moonshot typed with &m.
-    day3 = terminals("meet", "ada", "--playbook", "aspiration", prefix=("faketime", "-f", DAY_3))
+    day3 = terminals("meet", "ada", "--playbook", "aspiration", prefix=on_day(DAY_3))
     day3.wait_for("Check-in")
     day3.key("C-s")
     day3.wait_for("The aspiration ·")
@@ -122,7 +121,7 @@ def test_three_meetings_make_a_thread_a_manager_can_trust(terminals) -> None:
     end_and_quit(day3)
 
     # Between meetings: the person screen and the whole timeline.
-    home = terminals(prefix=("faketime", "-f", "@2026-12-07 11:00:00"))
+    home = terminals(prefix=on_day("@2026-12-07 11:00:00"))
     # Home's rows are there (its promises line comes after them): Enter opens one.
     home.wait_for(lambda s: "Last 1:1" in s and "My promises kept on time" in s)
     home.key("Enter")

@@ -6,7 +6,7 @@ words while the app runs or after; the next day the app asks the passphrase
 from __future__ import annotations
 
 import pytest
-from tmux_terminal import db_path, skip_reason
+from tmux_terminal import db_path, on_day, skip_reason
 
 pytestmark = pytest.mark.slow
 
@@ -15,8 +15,8 @@ if skip_reason():
 
 PASSPHRASE = "correct horse battery"
 SECRET = "SENTINEL-burnout-4d1e"
-MONDAY = ("faketime", "-f", "@2026-12-07 10:00:00")
-TUESDAY = ("faketime", "-f", "@2026-12-08 10:00:00")
+MONDAY = on_day("@2026-12-07 10:00:00")
+TUESDAY = on_day("@2026-12-08 10:00:00")
 
 
 def plain_copies(needle: str = SECRET) -> list[str]:

@@ -14,16 +14,15 @@ from the team view the bench (b) names Priya ready now for Sam's role."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
-from tmux_terminal import cli_on, line_with, skip_reason
+from tmux_terminal import cli_on, libfaketime, line_with, on_day, skip_reason
 
 pytestmark = pytest.mark.slow
 
 if skip_reason():
     pytest.skip(skip_reason(), allow_module_level=True)
-if shutil.which("faketime") is None:
+if libfaketime() is None:
     pytest.skip("needs faketime to hold 1:1s on different days", allow_module_level=True)
 
 MONDAY = "@2026-12-07 10:00:00"
@@ -35,7 +34,7 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
     for name in ("Priya Raman", "Sam Okafor"):
         assert cli_on(MONDAY, "people", "add", name).returncode == 0
 
-    monday = terminals("meet", "priya", prefix=("faketime", "-f", MONDAY))
+    monday = terminals("meet", "priya", prefix=on_day(MONDAY))
     monday.wait_for("ON TRACK")
     for line in (
         "&a wants to lead a small team",
@@ -119,7 +118,7 @@ def test_an_exposure_and_a_plan_step_from_a_1on1_reach_the_team_view(terminals) 
     # Added a week ago: no exposure yet is no flag so soon.
     assert [a["why"] for a in sam["attention"]] == ["no 1:1 yet"]
 
-    home = terminals(prefix=("faketime", "-f", NEXT_MONDAY))
+    home = terminals(prefix=on_day(NEXT_MONDAY))
     home.wait_for(lambda s: "Last 1:1" in s and "Sam Okafor" in s)
     home.type("t")
     screen = home.wait_for("Your team, who needs you first")

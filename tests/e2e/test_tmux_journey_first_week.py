@@ -8,19 +8,18 @@ answers with filters alone.
 
 from __future__ import annotations
 
-import shutil
 import stat
 import subprocess
 from pathlib import Path
 
 import pytest
-from tmux_terminal import app_command, db_path, query, skip_reason
+from tmux_terminal import app_command, db_path, libfaketime, on_day, query, skip_reason
 
 pytestmark = pytest.mark.slow
 
 if skip_reason():
     pytest.skip(skip_reason(), allow_module_level=True)
-if shutil.which("faketime") is None:
+if libfaketime() is None:
     pytest.skip("needs faketime to hold 1:1s on different days", allow_module_level=True)
 
 MONDAY = "@2026-12-07 10:00:00"
@@ -30,7 +29,7 @@ NEXT_MONDAY = "@2026-12-14 10:00:00"
 
 def tui1on1(*args: str, when: str = NEXT_MONDAY) -> subprocess.CompletedProcess:
     """A command that doesn't open the app, on the test's private dirs."""
-    command = app_command(*args, prefix=("faketime", "-f", when))
+    command = app_command(*args, prefix=on_day(when))
     return subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
 
 
@@ -43,7 +42,7 @@ def test_the_first_week(terminals) -> None:
         assert tui1on1("people", "add", name, "--role", role).returncode == 0
 
     # Monday: `meet priya` is Priya Raman's 1:1, named with her role.
-    monday = terminals("meet", "priya", prefix=("faketime", "-f", MONDAY))
+    monday = terminals("meet", "priya", prefix=on_day(MONDAY))
     monday.wait_for(lambda s: "ON TRACK" in s and "Priya Raman · Backend engineer" in s)
     for line in (
         "wants to lead the platform team #career",
@@ -78,7 +77,7 @@ def test_the_first_week(terminals) -> None:
     assert monday.exit_code() == 0
 
     # An hour later, Pritam's 1:1 is started by mistake and thrown away.
-    oops = terminals("meet", "pritam", prefix=("faketime", "-f", MONDAY_LATER))
+    oops = terminals("meet", "pritam", prefix=on_day(MONDAY_LATER))
     oops.wait_for(lambda s: "ON TRACK" in s and "Pritam Das · Designer" in s)
     oops.type("zanzibar budget that belongs to someone else", enter=True)
     oops.wait_for(lambda s: saved(s, "zanzibar budget"))
@@ -106,7 +105,7 @@ def test_the_first_week(terminals) -> None:
         "tui1on1: 'pri' could be several people: Pritam Das, Priya Raman; give more of the name\n",
     )
     # Priya's second 1:1 opens on last week's promises, hers and mine.
-    week_two = terminals("meet", "raman", prefix=("faketime", "-f", NEXT_MONDAY))
+    week_two = terminals("meet", "raman", prefix=on_day(NEXT_MONDAY))
     week_two.wait_for(
         lambda s: (
             "Priya Raman" in s

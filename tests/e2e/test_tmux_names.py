@@ -9,18 +9,17 @@ Nobody` adds no one and exits 2 with a one-line hint to use `--new`.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
-from tmux_terminal import app_command, query, skip_reason
+from tmux_terminal import app_command, libfaketime, on_day, query, skip_reason
 
 pytestmark = pytest.mark.slow
 
 if skip_reason():
     pytest.skip(skip_reason(), allow_module_level=True)
 
-FAKETIME = shutil.which("faketime")
+FAKETIME = libfaketime()
 DAY_ONE = "@2026-12-07 10:00:00"  # a Monday
 DAY_TWO = "@2026-12-08 10:00:00"
 
@@ -45,7 +44,7 @@ def on_file() -> list[str]:
 
 @pytest.mark.skipif(FAKETIME is None, reason="needs faketime to hold meetings on two days")
 def test_meet_a_start_of_the_name_and_the_next_day_again(terminals, people_on_file) -> None:
-    first = terminals("meet", "pri", prefix=("faketime", "-f", DAY_ONE))
+    first = terminals("meet", "pri", prefix=on_day(DAY_ONE))
     # Whose 1:1 it is, in full, with the role: not what was typed.
     first.wait_for(lambda s: "ON TRACK" in s and "Priya Raman" in s and "Staff engineer" in s)
     assert query("SELECT p.name, m.status FROM meeting m JOIN person p ON p.id = m.person_id") == [
@@ -60,7 +59,7 @@ def test_meet_a_start_of_the_name_and_the_next_day_again(terminals, people_on_fi
 
     # Left running overnight: asked first (end it, or resume), resumed (a day
     # over its time) and named.
-    second = terminals("meet", "priya", prefix=("faketime", "-f", DAY_TWO))
+    second = terminals("meet", "priya", prefix=on_day(DAY_TWO))
     second.wait_for("The 1:1 with Priya Raman has been live since")
     second.type("r")
     second.wait_for(

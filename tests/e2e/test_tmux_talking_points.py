@@ -5,17 +5,16 @@ week's 1:1 no longer lists it."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
-from tmux_terminal import app_command, skip_reason, wait_for_rows
+from tmux_terminal import app_command, libfaketime, on_day, skip_reason, wait_for_rows
 
 pytestmark = pytest.mark.slow
 
 if skip_reason():
     pytest.skip(skip_reason(), allow_module_level=True)
-if shutil.which("faketime") is None:
+if libfaketime() is None:
     pytest.skip("needs faketime to hold 1:1s on different days", allow_module_level=True)
 
 TUESDAY = "@2026-12-08 17:00:00"
@@ -24,7 +23,7 @@ NEXT_THURSDAY = "@2026-12-17 10:00:00"
 
 
 def tui1on1(*args: str, when: str) -> subprocess.CompletedProcess:
-    command = app_command(*args, prefix=("faketime", "-f", when))
+    command = app_command(*args, prefix=on_day(when))
     return subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
 
 
@@ -37,7 +36,7 @@ def test_a_topic_jotted_on_tuesday_waits_on_thursday(terminals) -> None:
         "Priya Raman's topic will wait at your next 1:1: they want to talk about on-call\n"
     )
 
-    thursday = terminals("meet", "priya", prefix=("faketime", "-f", THURSDAY))
+    thursday = terminals("meet", "priya", prefix=on_day(THURSDAY))
     screen = thursday.wait_for(lambda s: "ON TRACK" in s and "on-call" in s)
     row = next(line for line in screen.splitlines() if "on-call" in line)
     assert "8 Dec » they want to talk about on-call  their topic" in row
@@ -62,6 +61,6 @@ def test_a_topic_jotted_on_tuesday_waits_on_thursday(terminals) -> None:
 
     listed = tui1on1("topic", "priya", when=NEXT_THURSDAY)
     assert listed.stdout == "Nothing waits for your next 1:1 with Priya Raman.\n"
-    next_week = terminals("meet", "priya", prefix=("faketime", "-f", NEXT_THURSDAY))
+    next_week = terminals("meet", "priya", prefix=on_day(NEXT_THURSDAY))
     screen = next_week.wait_for(lambda s: "ON TRACK" in s and "Follow-ups" in s)
     assert "on-call" not in screen

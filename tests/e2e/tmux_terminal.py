@@ -8,6 +8,7 @@ after the test.
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import shlex
@@ -191,9 +192,30 @@ def wait_for_rows(sql: str, expected: list[tuple], timeout: float = 5.0) -> None
         time.sleep(0.05)
 
 
+def libfaketime() -> str | None:
+    """Where the faketime package keeps its library, or None."""
+    found = sorted(glob.glob("/usr/lib/*/faketime/libfaketime.so.1"))
+    found += sorted(glob.glob("/usr/lib/faketime/libfaketime.so.1"))
+    return found[0] if found else None
+
+
+def on_day(when: str) -> tuple[str, ...]:
+    """The prefix that holds the clock at ``when`` (``"@2026-12-07 10:00:00"``,
+    then ticking) for the command after it: libfaketime preloaded, as
+    ``faketime -f`` does, but without that wrapper. The wrapper makes a
+    semaphore and a shared-memory file named after its own pid and refuses to
+    start when they exist; a wrapper killed with its tmux pane leaves them
+    behind, and once pids wrap round (32768 on CI's machine) a later command
+    given that pid exits with "faketime: sem_open: File exists" and no output.
+    """
+    library = libfaketime()
+    assert library is not None, "needs the faketime package"
+    return ("env", f"LD_PRELOAD={library}", f"FAKETIME={when}")
+
+
 def cli_on(when: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """The console script run once on the day faketime holds (``"@2026-12-07 10:00:00"``)."""
-    command = app_command(*args, prefix=("faketime", "-f", when))
+    """The console script run once on the day the clock is held at (``on_day``)."""
+    command = app_command(*args, prefix=on_day(when))
     return subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
 
 
