@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 DIR_MODE = 0o700
@@ -50,11 +51,19 @@ def ensure_private_file(path: Path) -> Path:
 
 def write_private_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically with mode 0600 (temp file, fsync, rename)."""
+    write_private_chunks(path, [data])
+
+
+def write_private_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write ``chunks`` one after another to ``path``, atomically with mode
+    0600: the file appears whole or not at all, even when taking a chunk
+    fails (the temp file is removed and the error goes on)."""
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

@@ -63,6 +63,24 @@ def test_export_all_to_a_private_file_then_import(db, tmp_path, capsys):
     assert first == second
 
 
+def test_export_all_failing_half_way_leaves_no_file(db, tmp_path, monkeypatch, capsys):
+    """The database going away once the file is begun (the header is written,
+    then reading the first person fails): exit 1, one calm line, and neither
+    the file nor its temp file is left."""
+    from tui1on1.storage.errors import DatabaseUnavailable
+    from tui1on1.storage.transfer import export as export_module
+
+    def failing(session, person, names, meeting_id):
+        raise DatabaseUnavailable("can't reach the database")
+
+    monkeypatch.setattr(export_module, "_person_entry", failing)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main(["--db", db, "export", "--all", "-o", str(folder / "all.json")]) == 1
+    assert capsys.readouterr().err == "tui1on1: can't reach the database\n"
+    assert list(folder.iterdir()) == []
+
+
 def test_export_all_to_stdout(db, capsys):
     assert main(["--db", db, "export", "--all"]) == 0
     out = capsys.readouterr().out

@@ -4,13 +4,18 @@ the whole database as JSON for `tui1on1 import`."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui1on1.cli import EXIT_OK, UsageError
 from tui1on1.cli.run import fail, open_or_say
 from tui1on1.settings import Settings
+
+if TYPE_CHECKING:
+    from tui1on1.storage.store import Store
 
 
 def export(settings: Settings, args: argparse.Namespace) -> int:
@@ -26,21 +31,17 @@ def export(settings: Settings, args: argparse.Namespace) -> int:
     if store is None:
         return code
     encrypted = store.encrypted
+    if args.all:
+        return _export_all(store, args.output, encrypted)
     try:
-        if args.all:
-            from tui1on1.storage.transfer import export_data
-
-            # ensure_ascii: control and bidi characters travel escaped.
-            text = json.dumps(export_data(store), ensure_ascii=True, indent=1) + "\n"
+        record = recap_gather.gather(store, person=args.person, meeting_id=args.meeting)
+        if isinstance(record, str):
+            return fail(record)
+        if (args.format or "md") == "json":
+            text = json.dumps(recap_json.to_json(record), indent=2) + "\n"
         else:
-            record = recap_gather.gather(store, person=args.person, meeting_id=args.meeting)
-            if isinstance(record, str):
-                return fail(record)
-            if (args.format or "md") == "json":
-                text = json.dumps(recap_json.to_json(record), indent=2) + "\n"
-            else:
-                today = recap_gather.today()
-                text = recap.markdown(record, today=today, all_notes=args.all_notes)
+            today = recap_gather.today()
+            text = recap.markdown(record, today=today, all_notes=args.all_notes)
     except StoreError as exc:
         return fail(str(exc))
     finally:
@@ -57,6 +58,36 @@ def export(settings: Settings, args: argparse.Namespace) -> int:
         _remind(encrypted)
         return EXIT_OK
     sys.stdout.write(text)
+    _remind(encrypted)
+    return EXIT_OK
+
+
+def _export_all(store: Store, output: str | None, encrypted: bool) -> int:
+    """The whole database as JSON for `tui1on1 import`, written a person at a
+    time as it is read (memory holds one person's history): to ``output``,
+    which appears whole or not at all, or to stdout."""
+    from tui1on1.storage.errors import StoreError
+
+    target = Path(output).expanduser() if output else None
+    try:
+        with contextlib.closing(store.export_chunks()) as chunks:
+            if target is None:
+                for chunk in chunks:
+                    sys.stdout.write(chunk)
+                sys.stdout.flush()
+            else:
+                from tui1on1.privacy import write_private_chunks
+
+                try:
+                    write_private_chunks(target, (chunk.encode("utf-8") for chunk in chunks))
+                except OSError as exc:
+                    return fail(f"can't write {target}: {exc.strerror or exc}")
+    except StoreError as exc:
+        return fail(str(exc))
+    finally:
+        store.close()
+    if target is not None:
+        print(f"wrote {target}", file=sys.stderr)
     _remind(encrypted)
     return EXIT_OK
 

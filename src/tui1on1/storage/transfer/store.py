@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from datetime import datetime
 from typing import Any
 
@@ -9,7 +10,8 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from tui1on1.storage.session import SessionBase
 from tui1on1.storage.transfer.document import read_document
-from tui1on1.storage.transfer.export import document_from
+from tui1on1.storage.transfer.export import document_from, document_header, people_from
+from tui1on1.storage.transfer.json_text import document_chunks
 from tui1on1.storage.transfer.merge import merge_people
 from tui1on1.storage.transfer.model import ImportError_
 from tui1on1.storage.transfer.report import ImportReport
@@ -21,6 +23,13 @@ class TransferStore(SessionBase):
         transaction (see :func:`~tui1on1.storage.transfer.export.export_data`)."""
         with self._read() as session:
             return document_from(session, now=now)
+
+    def export_chunks(self, *, now: datetime | None = None) -> Generator[str]:
+        """The export document as JSON text, a person at a time, read in one
+        transaction that stays open until the last piece is taken: memory
+        holds one person's history, not the database's."""
+        with self._read() as session:
+            yield from document_chunks(document_header(now), people_from(session))
 
     def import_document(self, data: dict[str, Any]) -> ImportReport:
         """Check ``data`` in full, then merge it in one write transaction: all
