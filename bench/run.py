@@ -39,6 +39,7 @@ MODULES = (
     "search_latency",
     "clock_accuracy",
     "encryption",
+    "export_all",
 )
 
 

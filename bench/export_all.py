@@ -1,0 +1,87 @@
+"""9. `tui1on1 export --all`: the whole history as JSON, on the real console
+script, for the ~1k and the ~130k-note histories (copies, so nothing else
+touches them).
+
+Each run is a child process waited for with ``os.wait4``, so its own peak
+RSS is known. Targets (issue 19): peak RSS ≤ 100 MiB whatever the size (the
+document is written a person at a time, and a person's notes become their
+entries as they are read); time grows at most linearly with the notes, i.e.
+per thousand notes the large history is no slower than the small one. The
+time per thousand notes leaves out start-up: the median export of an empty
+database (the same command, migrated schema, no one in it) is taken off
+first, or the small history's figure would be mostly start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+from bench.common import Context, Row, Samples, at_most, at_most_ratio, private_env, python
+
+SECTION = "9. export --all"
+RSS_LIMIT_MIB = 100.0
+
+
+def _copy(ctx: Context, url: str, name: str) -> Path:
+    source = Path(url.removeprefix("sqlite:///"))
+    with sqlite3.connect(source) as conn:  # fold any WAL in, so the copy is whole
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    target = ctx.work / name
+    shutil.copyfile(source, target)
+    return target
+
+
+def _export_once(home: Path, db: Path) -> tuple[float, float]:
+    """(seconds, peak RSS in MiB) of one `export --all -o FILE`."""
+    out = home / "all.json"
+    env = private_env(home, f"sqlite:///{db}")
+    command = [python(), "-m", "tui1on1", "export", "--all", "-o", str(out)]
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    err = child.stderr.read().decode() if child.stderr else ""
+    if child.returncode != 0:
+        raise RuntimeError(f"export --all exited {child.returncode}: {err.strip()}")
+    out.unlink()
+    return seconds, usage.ru_maxrss / 1024  # Linux reports KiB
+
+
+def run(ctx: Context) -> list[Row]:
+    from tui1on1.storage.store import Store
+
+    repeats = 3 if ctx.quick else 5
+    empty_home = ctx.work / "export-empty"
+    empty_home.mkdir(mode=0o700, exist_ok=True)
+    empty = empty_home / "empty.db"
+    Store.open(f"sqlite:///{empty}").close()
+    empty_runs = tuple(_export_once(empty_home, empty)[0] for _ in range(repeats))
+    start_up = Samples("export --all of an empty database", empty_runs, "s")
+    ctx.log(f"  {SECTION}: start-up {start_up.describe()}")
+    figures = {}
+    for label, url, notes in (
+        ("1k", ctx.sqlite_small, ctx.small_notes),
+        ("130k", ctx.sqlite_large, ctx.large_notes),
+    ):
+        home = ctx.work / f"export-{label}"
+        home.mkdir(mode=0o700, exist_ok=True)
+        db = _copy(ctx, url, f"export-{label}.db")
+        runs = [_export_once(home, db) for _ in range(repeats)]
+        per_k = Samples(
+            f"export --all, ms per 1k notes after start-up ({label})",
+            tuple((s - start_up.median) * 1000 / (notes / 1000) for s, _ in runs),
+        )
+        rss = Samples(f"export --all peak RSS ({label})", tuple(r for _, r in runs), unit="MiB")
+        figures[label] = (per_k, rss)
+        ctx.log(f"  {SECTION}: {label} {per_k.describe()}, RSS {rss.describe()}")
+    rows = [at_most(SECTION, figures[label][1], "max", RSS_LIMIT_MIB) for label in ("1k", "130k")]
+    note = f"at most linear; start-up ({start_up.median:.2f} s) taken off both"
+    rows.append(at_most_ratio(SECTION, figures["130k"][0], figures["1k"][0], "median", 1.0, note))
+    return rows
