@@ -15,7 +15,7 @@ import os
 import stat
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 # A TOML file the app reads is a few KB; one over this isn't what the user meant.
 MAX_TOML_BYTES = 1024 * 1024
@@ -59,6 +59,20 @@ def read_regular_file(path: Path, *, max_bytes: int | None = None) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def open_regular_file(path: Path) -> BinaryIO:
+    """The regular file at ``path`` open for reading (binary), refused as
+    :func:`read_regular_file` refuses a pipe, a device or a folder; for a
+    file too large to read whole."""
+    _refuse_odd(os.stat(path))
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    try:
+        _refuse_odd(os.fstat(fd))
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
 
 
 def loads_toml(text: str) -> dict[str, Any]:

@@ -54,6 +54,15 @@ _SINCE_6 = 6  # each person's growth-plan changes
 def read_document(data: Any) -> list[PersonEntry]:
     """Check the whole document and return it typed; raise ImportError_ on the
     first problem."""
+    version = read_header(data)
+    return [read_person(item, index, version) for index, item in enumerate(data["people"])]
+
+
+def read_header(data: Any) -> int:
+    """Check the document's fields around its people (format, version, when
+    exported, and that "people" is a list) and return the version its people
+    are read as. A file read a person at a time passes its header with an
+    empty "people" list; its people are read one by one with read_person."""
     doc = Reader(data, "")
     fmt = doc.raw("format")
     if fmt != FORMAT:
@@ -68,7 +77,14 @@ def read_document(data: Any) -> list[PersonEntry]:
             "version", f"this tui1on1 reads versions {readable}, the file is version {shown}"
         )
     doc.time("exported_at")
-    return [_read_person(Reader(item, path), int(version)) for path, item in doc.items("people")]
+    for _ in doc.items("people"):  # a list, or the reader says what it is
+        break
+    return int(version)
+
+
+def read_person(item: Any, index: int, version: int) -> PersonEntry:
+    """The document's ``index``-th person, checked (problems name ``people[index]…``)."""
+    return _read_person(Reader(item, f"people[{index}]"), version)
 
 
 def _read_person(r: Reader, version: int) -> PersonEntry:

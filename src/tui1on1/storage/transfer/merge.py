@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,6 @@ from tui1on1.storage.tables import (
     NoteRow,
     PersonRow,
     SegmentLogRow,
-    TalkingPointRow,
 )
 from tui1on1.storage.transfer.bulk import chunks, insert_ids, insert_rows
 from tui1on1.storage.transfer.exposures import merge_exposures
@@ -34,6 +34,7 @@ from tui1on1.storage.transfer.model import (
     NoteEntry,
     PersonEntry,
 )
+from tui1on1.storage.transfer.points import merge_talking_points
 from tui1on1.storage.transfer.report import ImportReport
 from tui1on1.storage.transfer.succession import merge_backfills
 
@@ -51,11 +52,24 @@ def import_data(store: Store, data: dict[str, Any]) -> ImportReport:
     return store.import_document(data)
 
 
-def merge_people(session: Session, people: list[PersonEntry]) -> ImportReport:
-    """Add ``people`` (a checked document) in the caller's write transaction;
-    what was there already is skipped. Returns what was added and skipped."""
+def merge_people(session: Session, people: Iterable[PersonEntry]) -> ImportReport:
+    """Add ``people`` (each one checked) in the caller's write transaction;
+    what was there already is skipped. Returns what was added and skipped.
+
+    One person at a time, so a file read a person at a time is merged as it
+    comes, and a person merged is one the next finds in the database. Only the
+    backfills wait for the end: a role's holder may come later in the file.
+    """
     report = ImportReport()
-    _Merge(session, report).run(people)
+    merge = _Merge(session, report)
+    person_ids: dict[str, int] = {}
+    waiting: list[PersonEntry] = []
+    for person in people:
+        person_ids.update(merge.run(person))
+        if person.backfills:
+            waiting.append(replace(person, meetings=[], talking_points=[], exposures=[],
+                                   plan_events=[]))  # fmt: skip
+    merge_backfills(session, waiting, person_ids, report)
     return report
 
 
@@ -79,16 +93,19 @@ class _Merge:
         self.session = session
         self.report = report
 
-    def run(self, people: list[PersonEntry]) -> None:
+    def run(self, person: PersonEntry) -> dict[str, int]:
+        """Merge one person (all but their backfills); the ids of everyone
+        in the database by name key, this person included."""
+        people = [person]
         person_ids = self._people(people)
         targets, placements = self._meetings(people, person_ids)
         self._meeting_parts(targets)
         self._notes(placements, targets)
-        self._talking_points(people, person_ids, targets)
-        merge_exposures(self.session, people, person_ids, self.report)
-        merge_backfills(self.session, people, person_ids, self.report)
         found = partial(_meeting_id, targets)
+        merge_talking_points(self.session, people, person_ids, self.report, found)
+        merge_exposures(self.session, people, person_ids, self.report)
         merge_plan_events(self.session, people, person_ids, self.report, found)
+        return person_ids
 
     # people -----------------------------------------------------------------
 
@@ -315,43 +332,6 @@ class _Merge:
             [(action, i) for (action, _t), i in zip(made, action_ids, strict=True)],
             lambda action_id, started: _meeting_id(targets, person_of[action_id], started),
         )
-
-    def _talking_points(
-        self,
-        people: list[PersonEntry],
-        person_ids: dict[str, int],
-        targets: dict[tuple[int, datetime], _Target],
-    ) -> None:
-        """Talking points whose uid the database doesn't have yet."""
-        uids = sorted({p.uid for person in people for p in person.talking_points})
-        taken: set[str] = set()
-        for chunk in chunks(uids):
-            taken.update(
-                self.session.scalars(
-                    select(TalkingPointRow.uid).where(TalkingPointRow.uid.in_(chunk))
-                )
-            )
-        rows = []
-        for person in people:
-            person_id = person_ids[person.key]
-            for point in person.talking_points:
-                if point.uid in taken:
-                    self.report.points_skipped += 1
-                    continue
-                taken.add(point.uid)
-                rows.append(
-                    {
-                        "uid": point.uid,
-                        "person_id": person_id,
-                        "mine": point.mine,
-                        "text": point.text,
-                        "created_at": point.created_at,
-                        "resolved_at": point.resolved_at,
-                        "resolved_meeting_id": _meeting_id(targets, person_id, point.resolved_in),
-                    }
-                )
-        insert_rows(self.session, TalkingPointRow, rows)
-        self.report.points_added += len(rows)
 
     def _asked_id(self, target: _Target, meeting: MeetingEntry, asked: AskedEntry) -> int | None:
         """The asked question a new note answers. In a meeting this import

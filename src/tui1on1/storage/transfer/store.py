@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Iterable
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.exc import DataError, IntegrityError
 
 from tui1on1.storage.session import SessionBase
-from tui1on1.storage.transfer.document import read_document
+from tui1on1.storage.transfer.document import read_document, read_header, read_person
 from tui1on1.storage.transfer.export import document_from, document_header, people_from
 from tui1on1.storage.transfer.json_text import document_chunks
 from tui1on1.storage.transfer.merge import merge_people
-from tui1on1.storage.transfer.model import ImportError_
+from tui1on1.storage.transfer.model import ImportError_, PersonEntry
 from tui1on1.storage.transfer.report import ImportReport
 
 
@@ -35,6 +35,19 @@ class TransferStore(SessionBase):
         """Check ``data`` in full, then merge it in one write transaction: all
         of it lands, or none (see :func:`~tui1on1.storage.transfer.merge.import_data`)."""
         people = read_document(data)
+        return self._merge(people)
+
+    def import_people(self, header: dict[str, Any], people: Iterable[Any]) -> ImportReport:
+        """Import a document read a person at a time: ``header`` is its
+        fields around the people ("people" an empty list), and ``people``
+        gives its people from the first. Each is checked and merged as it is
+        read, in one write transaction: memory holds one person, and a
+        problem anywhere (named like ``people[3].meetings[0].started_at``)
+        rolls all of it back, so all of it lands, or none."""
+        version = read_header(header)
+        return self._merge(read_person(item, index, version) for index, item in enumerate(people))
+
+    def _merge(self, people: Iterable[PersonEntry]) -> ImportReport:
         try:
             with self._write() as session:
                 return merge_people(session, people)
