@@ -7,6 +7,8 @@ from datetime import datetime
 
 from tui1on1.domain.records import Meeting, Person
 
+TREND_MEETINGS = 8  # home's trend: the lengths of someone's newest ended meetings
+
 
 @dataclass(frozen=True, slots=True)
 class PersonOverview:

@@ -11,6 +11,7 @@ from tui1on1.privacy import ensure_private_dir
 from tui1on1.settings import Settings
 
 if TYPE_CHECKING:  # imported when a store is opened: the CLI starts without SQLAlchemy
+    from tui1on1.domain.overview import PersonOverview
     from tui1on1.storage.store import Store
 
 
@@ -126,6 +127,15 @@ def open_store(
         raise OpenFailed(str(exc)) from None
     except OSError as exc:
         raise OpenFailed(f"can't open the database file: {exc.strerror or exc}") from None
+
+
+def home_rows_ahead(settings: Settings) -> list[PersonOverview] | None:
+    """Home's rows read while the Store opens, with the standard library
+    (``quick_read``: the same records the Store gives), or None when they
+    can't be read that way; then the Store's come alone."""
+    from tui1on1.storage.quick_read import people_overview
+
+    return people_overview(settings.database_url)
 
 
 def _find_key_early(settings: Settings) -> threading.Thread | None:

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from tui1on1.domain.kinds import ActionStatus, MeetingStatus, NoteKind, Owner
-from tui1on1.domain.overview import MeetingListing, PersonOverview
+from tui1on1.domain.overview import TREND_MEETINGS, MeetingListing, PersonOverview
 from tui1on1.domain.recap import MeetingRecord
 from tui1on1.domain.records import ActionItem, Note
 from tui1on1.storage import convert
@@ -32,9 +32,6 @@ from tui1on1.storage.tables import (
     SegmentLogRow,
     live_meeting,
 )
-
-TREND_MEETINGS = 8
-
 
 _SelectT = TypeVar("_SelectT", bound=Select[Any])
 

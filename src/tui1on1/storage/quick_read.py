@@ -1,22 +1,32 @@
-"""Reads the command line makes before the app starts, with the standard
-library's sqlite3 only (SQLCipher's, for an encrypted file whose key is known).
+"""Reads made before the Store is open, with the standard library's sqlite3
+only (SQLCipher's, for an encrypted file whose key is known).
 
 Importing SQLAlchemy and checking the schema costs more than the app's whole
 first frame, so `tui1on1 meet NAME` can't open the Store just to learn that no
-one is called NAME. For the default SQLite file this module reads the names
-directly, read-only; anything it can't read (another backend, a damaged or
-locked file, an older schema) gives ``None`` and the app decides, after its
-first frame, with the Store.
+one is called NAME, and home shouldn't wait for it to show its people. For the
+default SQLite file this module reads those directly, read-only, in explicit
+SQL; anything it can't read (another backend, a damaged or locked file, an
+older schema, a journal waiting to be replayed) gives ``None`` and the app
+decides with the Store. The Store reads the same again once it is open and
+takes over; a test holds the two to the same records on every fixture
+database and the demo (``tests/storage/test_quick_read.py``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote
 
 from tui1on1.storage import cipher
 from tui1on1.storage.errors import StoreError
+
+if TYPE_CHECKING:
+    from tui1on1.domain.overview import PersonOverview
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -42,13 +52,34 @@ def sqlite_file(url: str) -> Path | None:
 def people_on_file(url: str) -> list[PersonName] | None:
     """Everyone in the SQLite database at ``url`` (archived included), an empty
     list when the file doesn't exist yet, or None when this can't tell."""
+
+    def names(connection: Any) -> list[PersonName]:
+        rows = connection.execute("SELECT id, name, archived FROM person").fetchall()
+        return [PersonName(int(i), str(n), bool(a)) for i, n, a in rows]
+
+    nobody: list[PersonName] = []
+    return _read(url, names, missing=nobody)
+
+
+def people_overview(url: str, *, include_archived: bool = False) -> list[PersonOverview] | None:
+    """Home's rows, as ``Store.people_overview`` gives them (see
+    ``quick_overview``), or None when this can't tell."""
+    from tui1on1.storage.quick_overview import read_overview
+
+    nobody: list[PersonOverview] = []
+    return _read(url, lambda c: read_overview(c, include_archived=include_archived), missing=nobody)
+
+
+def _read(url: str, reading: Callable[[Any], _T], *, missing: _T) -> _T | None:
+    """``reading`` on a read-only connection to the SQLite file at ``url``;
+    ``missing`` (for a file not made yet), or None when this can't tell."""
     path = sqlite_file(url)
     if path is None:
         return None
     if _journal_waiting(path):
         return None  # its replay may bring people back: the Store decides
     if not path.exists():
-        return []
+        return missing
     if Path(f"{path}-wal").exists() and not _in_use(path):
         return None  # a crash left the log: the Store checks it before SQLite reads it
     key = cipher.key_for(path)
@@ -59,12 +90,11 @@ def people_on_file(url: str) -> list[PersonName] | None:
     except cipher.errors_or(StoreError):
         return None
     try:
-        rows = connection.execute("SELECT id, name, archived FROM person").fetchall()
+        return reading(connection)
     except cipher.errors():
         return None
     finally:
         connection.close()
-    return [PersonName(int(i), str(n), bool(a)) for i, n, a in rows]
 
 
 def _in_use(path: Path) -> bool:

@@ -170,7 +170,7 @@ class OneOnOneApp(App[int]):
         of the first mode, composed with the app. Pushed from ``on_mount``
         instead, its first frame was drawn inside the app's mount and thrown
         away: nothing reached the terminal until a refresh later."""
-        return navigation.first_screen(self.meet)
+        return navigation.first_screen(self.meet, read_ahead=self._given_store is None)
 
     def on_mount(self) -> None:
         # What the config file and the themes hold is known now: one notification.

@@ -39,15 +39,17 @@ FIRST_MODE = "first"
 _bases = itertools.count(1)
 
 
-def first_screen(meet: MeetRequest | None) -> Screen[Any]:
-    """The meeting for `tui1on1 meet`, else home."""
+def first_screen(meet: MeetRequest | None, *, read_ahead: bool = False) -> Screen[Any]:
+    """The meeting for `tui1on1 meet`, else home; ``read_ahead``: home reads
+    its rows before the Store is open (when the app opens it itself, not
+    when it is handed one already open)."""
     if meet is not None:
         from tui1on1.ui.screens.meeting import MeetingScreen
 
         return MeetingScreen(meet)
     from tui1on1.ui.screens.home import HomeScreen
 
-    return HomeScreen()
+    return HomeScreen(read_ahead=read_ahead)
 
 
 def replace_all(app: App[Any], screen: Screen[Any]) -> AwaitComplete:

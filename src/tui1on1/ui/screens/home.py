@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -99,7 +99,7 @@ class HomeScreen(ServiceScreen[None]):
         ),
     ]
 
-    def __init__(self, select_person_id: int | None = None) -> None:
+    def __init__(self, select_person_id: int | None = None, *, read_ahead: bool = False) -> None:
         super().__init__()
         self.rows: list[PersonOverview] = []
         self.live: dict[int, Meeting] = {}  # the live meetings, by id
@@ -109,6 +109,9 @@ class HomeScreen(ServiceScreen[None]):
         #: last dealing with: a 1:1 just ended or discarded); then the
         #: highlight stays on whoever it is on as rows come and go.
         self.select_person_id = select_person_id
+        self._read_ahead = read_ahead  # read the rows before the Store opens (_first_rows)
+        self._store_shown = False  # the Store's rows are on screen
+        self._waiting: list[Callable[[], object]] = []  # keys pressed before it opened
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -124,9 +127,48 @@ class HomeScreen(ServiceScreen[None]):
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
         self.query_one("#live-banner").display = False
+        if self._read_ahead and self.app.services is None:
+            self._first_rows()
+
+    @work(thread=True, exit_on_error=False, group="home-first")
+    def _first_rows(self) -> None:
+        """The rows read with the standard library while the Store opens
+        (``storage.quick_read``: SQLite only, and only when it can tell), so
+        the people show without waiting for SQLAlchemy. The Store's rows,
+        with the live meetings, career series and promises, follow."""
+        from tui1on1.storage.opening import home_rows_ahead
+
+        rows = home_rows_ahead(self.app.settings)
+        if rows is not None:
+            self.app.call_from_thread(self._show_first, rows)
+
+    def _show_first(self, rows: list[PersonOverview]) -> None:
+        if not self._store_shown:
+            self._show(rows)
+
+    def _show_stored(
+        self,
+        rows: list[PersonOverview],
+        live: dict[int, Meeting],
+        series: dict[int, CareerHistory],
+    ) -> None:
+        self._store_shown = True
+        self._show(rows, live, series)
 
     def services_ready(self, services: Services) -> None:
         self.reload()
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            action()
+
+    def _when_open(self, action: Callable[[], object]) -> None:
+        """Run ``action`` now if the database is open, else as soon as it is:
+        the rows read before it opened can be acted on, and the key pressed
+        is never lost."""
+        if self.app.services is not None:
+            action()
+        else:
+            self._waiting.append(action)
 
     def on_screen_resume(self) -> None:
         if self.app.services is not None:
@@ -137,7 +179,7 @@ class HomeScreen(ServiceScreen[None]):
         services = self.open_services()
         rows = services.store.people_overview(include_archived=self.show_archived)
         live = {meeting.id: meeting for meeting in services.store.live_meetings()}
-        show_latest(self.app, self._show, rows, live, histories(services))
+        show_latest(self.app, self._show_stored, rows, live, histories(services))
         key = bound_key(self.app, HomeScreen, "home_actions", "p")
         team = bound_key(self.app, HomeScreen, "home_team", "t")
         line = promise_line(kept_stats(services), key, team)
@@ -264,10 +306,10 @@ class HomeScreen(ServiceScreen[None]):
         self._open_form(row.person)
 
     def _open_form(self, person: Person | None) -> None:
-        services = self.app.services
-        if services is None:
-            self.notify("One moment: the database is still opening.")
-            return
+        self._when_open(lambda: self._push_form(person))
+
+    def _push_form(self, person: Person | None) -> None:
+        services = self.open_services()
 
         def saved(result: Person | None) -> None:
             if result is not None:
@@ -280,16 +322,16 @@ class HomeScreen(ServiceScreen[None]):
         from tui1on1.ui.talking_points import ask_talking_point
 
         row = self.selected()
-        if row is None or self.app.services is None:
-            return
-        ask_talking_point(self, row.person.id, row.person.name, self.reload)
+        if row is not None:
+            person = row.person
+            self._when_open(lambda: ask_talking_point(self, person.id, person.name, self.reload))
 
     def action_archive(self) -> None:
         """Archive hides a person without deleting anything; again brings them back."""
         row = self.selected()
-        if row is None or self.app.services is None:
-            return
-        self._archive(row.person.id, row.person.name, not row.person.archived)
+        if row is not None:
+            person = row.person
+            self._when_open(lambda: self._archive(person.id, person.name, not person.archived))
 
     @work(thread=True, exit_on_error=False, group="home-archive")
     def _archive(self, person_id: int, name: str, archived: bool) -> None:

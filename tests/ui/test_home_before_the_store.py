@@ -1,0 +1,84 @@
+"""Home shows its people before the Store is open (read with the standard
+library), and a key pressed on them meanwhile waits for the Store, then runs:
+nothing is lost, nothing silently ignored."""
+
+from __future__ import annotations
+
+import threading
+
+from pilot_helpers import wait_for
+from screen_text import screen_text
+from textual.widgets import DataTable
+
+from tui1on1.settings import load_settings
+from tui1on1.ui.app import OneOnOneApp
+from tui1on1.ui.screens.home import HomeScreen
+
+SIZE = (100, 30)
+
+
+def held_app(db_path, clock) -> tuple[OneOnOneApp, threading.Event]:
+    """The app as `tui1on1` starts it (it opens the database itself), its
+    opening held until the test lets it go."""
+    app = OneOnOneApp(load_settings(db_arg=f"sqlite:///{db_path}"), meet=None, clock=clock)
+    app.reraise_crashes = True
+    release = threading.Event()
+    opening = app._open
+
+    def held():
+        assert release.wait(10), "the test never let the database open"
+        return opening()
+
+    app._open = held
+    return app, release
+
+
+async def rows_before_the_store(pilot) -> DataTable:
+    """Home, its two people shown, the database not open yet."""
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+    table = app.screen.query_one(DataTable)
+    await wait_for(pilot, lambda: table.row_count == 2)
+    assert app.services is None
+    return table
+
+
+def notices(app) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_people_show_before_the_store_opens_and_a_key_waits_for_it(db_path, clock, history):
+    app, release = held_app(db_path, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        table = await rows_before_the_store(pilot)
+        text = screen_text(app)
+        assert "Ada Lovelace" in text and "Bob Ross" in text and "Last 1:1" in text
+        assert "Staff engineer" in text
+        await pilot.press("h")  # archive Ada, highlighted: first by name
+        await pilot.pause(0.2)
+        assert "Archived" not in notices(app) and table.row_count == 2
+        release.set()
+        await wait_for(pilot, lambda: "Archived Ada Lovelace" in notices(app))
+        await wait_for(pilot, lambda: table.row_count == 1)
+        assert "Ada Lovelace" not in screen_text(app).split("Archived")[0]
+
+
+async def test_the_form_waits_for_the_store_too(db_path, clock, history):
+    app, release = held_app(db_path, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await rows_before_the_store(pilot)
+        await pilot.press("a")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HomeScreen)  # not yet: nothing to save into
+        release.set()
+        await wait_for(pilot, lambda: "Add a person" in screen_text(app))
+
+
+async def test_a_first_start_says_no_one_is_here_yet(tmp_path, clock):
+    """No database yet: home says so at once, not only once one is made."""
+    app, release = held_app(tmp_path / "new" / "app.db", clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for(pilot, lambda: "No one here yet" in screen_text(app))
+        assert app.services is None
+        release.set()
+        await wait_for(pilot, lambda: app.services is not None)
