@@ -6,6 +6,7 @@ module sizes them and fills a database one person at a time with the same
 import the ``tui1on1 import`` command uses.
 
     python bench/data.py --notes 130000 --db /tmp/history.db
+    python bench/data.py --notes 1000000 --people 100 --db /tmp/ten-years.db
 
 A filled SQLite file is kept next to a small ``.json`` stamp and reused while
 the stamp matches (size, seed and schema revision).
@@ -38,16 +39,22 @@ class Size:
                     now=NOW)  # fmt: skip
 
 
-def size_for(notes: int) -> Size:
-    """People and years scale with the wanted note count; notes per meeting fill the rest."""
+def size_for(notes: int, people: int | None = None) -> Size:
+    """Years scale with the wanted note count, and so do people unless given
+    (histories compared for growth must have as many people: home and the
+    team view grow with them, not with history); notes per meeting fill the
+    rest."""
     from tui1on1.demo import iter_people
 
     if notes <= 2_000:
-        people, weeks = 5, 12
+        scaled, weeks = 5, 12
     elif notes <= 20_000:
-        people, weeks = 10, 104
+        scaled, weeks = 10, 104
+    elif notes <= 200_000:
+        scaled, weeks = 25, 260  # five years
     else:
-        people, weeks = 25, 260  # five years
+        scaled, weeks = 100, 520  # ten years: the 1M history is 100 people's
+    people = scaled if people is None else people
     meetings = sum(
         len(p["meetings"])
         for p in iter_people(
@@ -86,9 +93,10 @@ def _stamp(size: Size) -> dict:
             "seed": SEED, "now": NOW.isoformat(), "revision": HEAD_REVISION}  # fmt: skip
 
 
-def ensure_sqlite(path: Path, notes: int, log=print) -> tuple[str, int]:
-    """A SQLite database of about ``notes`` notes at ``path`` (reused if up to date)."""
-    size = size_for(notes)
+def ensure_sqlite(path: Path, notes: int, log=print, people: int | None = None) -> tuple[str, int]:
+    """A SQLite database of about ``notes`` notes (of ``people`` people, or as
+    many as ``size_for`` scales to) at ``path``, reused if up to date."""
+    size = size_for(notes, people)
     stamp_file = path.with_suffix(".json")
     wanted = _stamp(size)
     url = f"sqlite:///{path}"
@@ -114,11 +122,11 @@ def _checkpoint(path: Path) -> None:
         conn.execute("ANALYZE")
 
 
-def ensure_postgres(url: str, notes: int, log=print) -> tuple[str, int]:
+def ensure_postgres(url: str, notes: int, log=print, people: int | None = None) -> tuple[str, int]:
     """The PostgreSQL database at ``url`` filled with the same history (reused if it holds it)."""
     from sqlalchemy import create_engine, text
 
-    size = size_for(notes)
+    size = size_for(notes, people)
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
@@ -147,9 +155,10 @@ def ensure_postgres(url: str, notes: int, log=print) -> tuple[str, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=130_000, help="about how many notes")
+    parser.add_argument("--people", type=int, help="how many people (default: scaled to notes)")
     parser.add_argument("--db", type=Path, required=True, help="SQLite file to create")
     args = parser.parse_args(argv)
-    url, count = ensure_sqlite(args.db.resolve(), args.notes)
+    url, count = ensure_sqlite(args.db.resolve(), args.notes, people=args.people)
     print(f"{url}: {count:,} notes")
     return 0
 

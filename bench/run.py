@@ -4,8 +4,13 @@
     .venv/bin/python bench/run.py --quick    # fewer repeats, for a first look
     .venv/bin/python bench/run.py --only search_latency,commit_latency
 
-The ~1k and ~130k-note SQLite databases are generated once into
-``bench/out/data`` (through the Store) and reused. PostgreSQL: the URL in
+The ~1k and ~130k-note SQLite databases, each of 25 people (growth is
+judged at equal people count), are generated once into ``bench/out/data``
+(through the Store) and reused. The ten-year history is an optional size:
+
+    .venv/bin/python bench/run.py --large-notes 1000000 --people 100
+
+(generating it takes several minutes; it is kept for the next run). PostgreSQL: the URL in
 ``TUI1ON1_BENCH_PG_URL`` if set, else a throwaway server started with
 ``scripts/pg-throwaway`` for the run (skipped, and said, if neither works).
 The table goes to stdout and to ``bench/out/results.md``.
@@ -50,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-postgres", action="store_true", help="skip PostgreSQL")
     parser.add_argument("--large-notes", type=int, default=130_000)
     parser.add_argument("--small-notes", type=int, default=1_000)
+    parser.add_argument(
+        "--people", type=int, default=25,
+        help="people in both histories: growth is judged at equal people count",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     wanted = args.only.split(",") if args.only else list(MODULES)
     unknown = [name for name in wanted if name not in MODULES]
@@ -60,12 +69,13 @@ def main(argv: list[str] | None = None) -> int:
     out = ROOT / "bench" / "out"
     (out / "data").mkdir(parents=True, exist_ok=True, mode=0o700)
     folder = out / "data"
-    small_url, small_n = data.ensure_sqlite(folder / f"{args.small_notes}.db", args.small_notes)
-    large_url, large_n = data.ensure_sqlite(folder / f"{args.large_notes}.db", args.large_notes)
+    small, large, people = args.small_notes, args.large_notes, args.people
+    small_url, small_n = data.ensure_sqlite(folder / f"{small}-{people}p.db", small, people=people)
+    large_url, large_n = data.ensure_sqlite(folder / f"{large}-{people}p.db", large, people=people)
     pg_url, stop_pg = (None, None) if args.no_postgres else _postgres(out)
     try:
         if pg_url:
-            pg_url, _ = data.ensure_postgres(pg_url, args.large_notes)
+            pg_url, _ = data.ensure_postgres(pg_url, large, people=people)
         with tempfile.TemporaryDirectory(prefix="tui1on1-bench-") as work:
             ctx = Context(Path(work), small_url, large_url, small_n, large_n, pg_url,
                           repeats=10 if args.quick else 30, quick=args.quick)  # fmt: skip
