@@ -31,6 +31,7 @@ from tui1on1.storage.tables import (
     PersonRow,
     SegmentLogRow,
     live_meeting,
+    open_action,
 )
 
 _SelectT = TypeVar("_SelectT", bound=Select[Any])
@@ -89,7 +90,7 @@ class OverviewStore(SessionBase):
                 (person_id, owner): n
                 for person_id, owner, n in session.execute(
                     select(ActionItemRow.person_id, ActionItemRow.owner, func.count())
-                    .where(ActionItemRow.status == ActionStatus.OPEN.value)
+                    .where(open_action())
                     .group_by(ActionItemRow.person_id, ActionItemRow.owner)
                 )
             }

@@ -102,6 +102,12 @@ def live_meeting() -> ColumnElement[bool]:
     return MeetingRow.status == literal_column("'live'")
 
 
+def open_action() -> ColumnElement[bool]:
+    """An open action, written as its partial index's WHERE is (a literal:
+    see ``live_meeting``), so counting open actions reads only open ones."""
+    return ActionItemRow.status == literal_column("'open'")
+
+
 class MeetingPauseRow(Base):
     __tablename__ = "meeting_pause"
 
@@ -194,6 +200,15 @@ class ActionItemRow(Base):
         Index("ix_action_item_owner_status", "owner", "status"),
         Index("ix_action_item_owner_due", "owner", "due"),
         Index("ix_action_item_owner_closed_at", "owner", "closed_at"),
+        # Each person's open actions counted (0011): only the open ones, so
+        # the count never reads a closed one. PostgreSQL has the same WHERE
+        # (the migration makes both; see the live meeting's index).
+        Index(
+            "ix_action_item_open_person_owner",
+            "person_id",
+            "owner",
+            sqlite_where=text("status = 'open'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
