@@ -114,6 +114,29 @@ def test_homes_rows_are_read_without_sqlalchemy(tmp_path):
     assert done.stdout == "1 False\n", done.stderr
 
 
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("db_*.sqlite"))[-2:], ids=lambda p: p.stem)
+def test_homes_rows_wait_for_the_store_on_an_older_schema(tmp_path, fixture):
+    """A database not upgraded yet: the Store upgrades it first, then reads."""
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    assert people_overview(f"sqlite:///{path}") is None
+    assert people_on_file(f"sqlite:///{path}")  # the names read the same in every schema
+
+
+def test_a_read_reads_again_after_the_empty_log_it_leaves(tmp_path):
+    """A read-only connection leaves an empty -wal behind (only a writer can
+    take it away): the next read before the Store must not take it for a
+    log a crash left."""
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    store = Store.open(url)
+    store.add_person("Priya Raman", now=T0)
+    store.close()
+    assert not (tmp_path / "x.db-wal").exists()
+    first = people_overview(url)
+    assert (tmp_path / "x.db-wal").stat().st_size == 0
+    assert people_overview(url) == first and first and people_on_file(url)
+
+
 def test_homes_rows_wait_for_the_store_when_a_journal_is_waiting(tmp_path):
     path = tmp_path / "x.db"
     Store.open(f"sqlite:///{path}").close()

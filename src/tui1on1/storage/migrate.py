@@ -19,13 +19,13 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from tui1on1.storage.engine import driver_connection, writer_engine
 from tui1on1.storage.errors import SchemaError
+from tui1on1.storage.revision import HEAD_REVISION as HEAD_REVISION
 
 if TYPE_CHECKING:  # Alembic is imported only when a migration runs
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest revision in migrations/versions; a test keeps this in step.
-HEAD_REVISION = "0011"
 
 
 def _alembic_config(connection: Connection) -> Config:

@@ -12,6 +12,7 @@ from typing import Any
 from tui1on1.domain.kinds import ActionStatus, MeetingStatus, Owner, Relationship
 from tui1on1.domain.overview import TREND_MEETINGS, PersonOverview
 from tui1on1.domain.records import Person
+from tui1on1.storage.revision import HEAD_REVISION
 
 # Literals, not parameters, where SQLite matches a partial index on them.
 _PEOPLE = """
@@ -38,8 +39,11 @@ LEFT OUTER JOIN meeting AS m ON m.id IN (
 """
 
 
-def read_overview(connection: Any, *, include_archived: bool) -> list[PersonOverview]:
-    """Home's people (archived ones too, if asked), by name."""
+def read_overview(connection: Any, *, include_archived: bool) -> list[PersonOverview] | None:
+    """Home's people (archived ones too, if asked), by name; None for a
+    database at another schema revision (the Store upgrades it first)."""
+    if connection.execute("SELECT version_num FROM alembic_version").fetchone() != (HEAD_REVISION,):
+        return None
     where = "" if include_archived else "WHERE p.archived = 0"
     people = connection.execute(_PEOPLE.format(where=where)).fetchall()
     counts = {(pid, owner): n for pid, owner, n in connection.execute(_OPEN_ACTIONS)}

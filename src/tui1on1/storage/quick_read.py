@@ -66,7 +66,7 @@ def people_overview(url: str, *, include_archived: bool = False) -> list[PersonO
     ``quick_overview``), or None when this can't tell."""
     from tui1on1.storage.quick_overview import read_overview
 
-    nobody: list[PersonOverview] = []
+    nobody: list[PersonOverview] | None = []
     return _read(url, lambda c: read_overview(c, include_archived=include_archived), missing=nobody)
 
 
@@ -80,8 +80,10 @@ def _read(url: str, reading: Callable[[Any], _T], *, missing: _T) -> _T | None:
         return None  # its replay may bring people back: the Store decides
     if not path.exists():
         return missing
-    if Path(f"{path}-wal").exists() and not _in_use(path):
-        return None  # a crash left the log: the Store checks it before SQLite reads it
+    if _wal_size(path) > 0 and not _in_use(path):
+        # A crash left the log: the Store checks it before SQLite reads it.
+        # (An empty one is what a read like this leaves behind: nothing in it.)
+        return None
     key = cipher.key_for(path)
     if key is None and cipher.looks_encrypted(path):
         return None  # the Store says why it can't be opened
@@ -95,6 +97,13 @@ def _read(url: str, reading: Callable[[Any], _T], *, missing: _T) -> _T | None:
         return None
     finally:
         connection.close()
+
+
+def _wal_size(path: Path) -> int:
+    try:
+        return Path(f"{path}-wal").stat().st_size
+    except OSError:
+        return 0
 
 
 def _in_use(path: Path) -> bool:
