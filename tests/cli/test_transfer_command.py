@@ -110,7 +110,10 @@ def _one_line(err: str) -> str:
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00", "isn't a tui1on1 export (it isn't UTF-8 text)"),
         (b"hello, world", "isn't a tui1on1 export (not JSON: Expecting value at line 1)"),
-        (b'{"format": "tui1on1-export"', "isn't a tui1on1 export (not JSON:"),
+        (b'{"format": "tui1on1-export"', "stops in the middle (at line 1)"),
+        (b"", "is empty; nothing was imported"),
+        (b'{"format":\n "tui1on1-export", "peo', "a copy or a download cut short?"),
+        (b'{"format": x}\n\n', "(not JSON: Expecting value at line 1); nothing was imported"),
         (b"[1, 2, 3]", 'isn\'t a tui1on1 export (no "format": "tui1on1-export")'),
         (b'{"people": []}', 'isn\'t a tui1on1 export (no "format": "tui1on1-export")'),
         (b"[" * 100_000, "isn't a tui1on1 export"),

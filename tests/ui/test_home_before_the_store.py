@@ -84,3 +84,59 @@ async def test_a_first_start_says_no_one_is_here_yet(tmp_path, clock):
         assert app.services is None
         release.set()
         await wait_for(pilot, lambda: app.services is not None)
+
+
+def hold_the_rows(monkeypatch) -> threading.Event:
+    """Home's early read held too, until the test lets it go."""
+    from tui1on1.storage import opening
+
+    rows_read = threading.Event()
+    reading = opening.home_rows_ahead
+
+    def held_rows(settings):
+        assert rows_read.wait(10)
+        return reading(settings)
+
+    monkeypatch.setattr(opening, "home_rows_ahead", held_rows)
+    return rows_read
+
+
+async def press_before_any_rows(pilot, key: str) -> None:
+    """``key`` pressed on home before it has rows: nothing said, nothing done yet."""
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+    await pilot.press(key)
+    await pilot.pause(0.2)
+    assert notices(app) == "" and isinstance(app.screen, HomeScreen)
+
+
+async def test_e_before_any_rows_edits_whom_home_then_highlights(
+    db_path, clock, history, monkeypatch
+):
+    """`e` pressed before home has any rows: not "Pick someone to edit" (there
+    are people, they aren't read yet), but Ada's form once she is shown and
+    the database is open."""
+    rows_read = hold_the_rows(monkeypatch)
+    app, release = held_app(db_path, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press_before_any_rows(pilot, "e")
+        rows_read.set()
+        await wait_for(pilot, lambda: app.screen.query_one(DataTable).row_count == 2)
+        await pilot.pause(0.2)
+        assert "Pick someone" not in notices(app) and isinstance(app.screen, HomeScreen)
+        release.set()
+        await wait_for(pilot, lambda: "Edit Ada Lovelace" in screen_text(app))
+
+
+async def test_m_before_any_rows_meets_whom_home_then_highlights(
+    db_path, clock, history, monkeypatch
+):
+    """`m` before home has any rows: not "Add someone first", but Ada's 1:1."""
+    rows_read = hold_the_rows(monkeypatch)
+    app, release = held_app(db_path, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await press_before_any_rows(pilot, "m")
+        rows_read.set()
+        release.set()
+        await wait_for(pilot, lambda: "ON TRACK" in screen_text(app))
+        assert "Ada Lovelace" in screen_text(app) and "Add someone first" not in notices(app)

@@ -5,9 +5,10 @@ when it was exported) without building its people, then read again for its
 people, one at a time, by ijson (an incremental JSON parser), as the import
 merges them: a ten-year export never has to fit in memory. A file that parser
 can't read, or one sealed by an encrypted database, is read whole as before
-(:func:`read_export_file`): it gets the same messages ("not JSON … at line
-3", "isn't UTF-8 text"), or, when the stdlib reads it after all (a
-byte-order mark, say), it is imported from memory.
+(:func:`read_export_file`): it gets the stdlib's reading of what is wrong
+("not JSON … at line 3", "stops in the middle", "isn't UTF-8 text"), or,
+when the stdlib reads it after all (a byte-order mark, say), it is imported
+from memory.
 """
 
 from __future__ import annotations
@@ -164,12 +165,30 @@ def read_export_file(path: Path, key: DatabaseKey | None = None) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise Unreadable(
-            f"{shown} isn't a tui1on1 export (not JSON: {exc.msg} at line {exc.lineno}); "
-            "make one with `tui1on1 export --all -o FILE`"
-        ) from None
+        raise Unreadable(_not_json(shown, text, exc)) from None
     except (ValueError, RecursionError):
         raise Unreadable(f"{shown} isn't a tui1on1 export (JSON it can't read)") from None
+
+
+def _not_json(shown: str, text: str, exc: json.JSONDecodeError) -> str:
+    """Why a file isn't JSON, said for what it most likely is: empty, cut
+    short (JSON begun, and it ends where more was expected, or in a string
+    never closed), or something else."""
+    make = "make one with `tui1on1 export --all -o FILE`"
+    content = text.strip()
+    if not content:
+        return f"{shown} is empty; nothing was imported; {make}"
+    ends_early = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+    if content[0] in "{[" and ends_early:
+        return (
+            f"{shown} stops in the middle (at line {exc.lineno}): a copy or a download "
+            f"cut short? Nothing was imported; copy it again, or {make}"
+        )
+    problem = exc.msg.removesuffix(" at")  # "Unterminated string starting at"
+    return (
+        f"{shown} isn't a tui1on1 export (not JSON: {problem} at line {exc.lineno}); "
+        f"nothing was imported; {make}"
+    )
 
 
 def _unsealed(raw: bytes, key: DatabaseKey | None, shown: str) -> bytes:

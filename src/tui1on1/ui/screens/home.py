@@ -112,6 +112,8 @@ class HomeScreen(ServiceScreen[None]):
         self._read_ahead = read_ahead  # read the rows before the Store opens (_first_rows)
         self._store_shown = False  # the Store's rows are on screen
         self._waiting: list[Callable[[], object]] = []  # keys pressed before it opened
+        # Keys pressed before any rows were shown; None once they are.
+        self._before_rows: list[Callable[[], object]] | None = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -154,25 +156,21 @@ class HomeScreen(ServiceScreen[None]):
     ) -> None:
         self._store_shown = True
         self._show(rows, live, series)
-
-    def services_ready(self, services: Services) -> None:
-        self.reload()
         waiting, self._waiting = self._waiting, []
         for action in waiting:
             action()
 
+    def services_ready(self, services: Services) -> None:
+        self.reload()
+
     def _when_open(self, action: Callable[[], object]) -> None:
-        """Run ``action`` now if the database is open, else as soon as it is:
-        the rows read before it opened can be acted on, and the key pressed
-        is never lost."""
-        if self.app.services is not None:
+        """Run ``action`` now if the Store's rows are on screen, else once
+        they are: the rows read before it opened can be acted on, with the
+        live meetings known, and the key pressed is never lost."""
+        if self._store_shown:
             action()
         else:
             self._waiting.append(action)
-
-    def on_screen_resume(self) -> None:
-        if self.app.services is not None:
-            self.reload()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def reload(self) -> None:
@@ -227,6 +225,18 @@ class HomeScreen(ServiceScreen[None]):
         add = bound_key(self.app, HomeScreen, "home_add", "a")
         empty.update(f"No one here yet. Press {add} to add someone, or run `tui1on1 meet NAME`.")
         self._show_detail()
+        queued, self._before_rows = self._before_rows, None
+        for action in queued or ():
+            action()
+
+    def _when_shown(self, action: Callable[[], object]) -> None:
+        """Run ``action`` now if the rows are on screen, else once they are:
+        a key pressed while home is still opening acts on whom it then
+        highlights, rather than finding no one there."""
+        if self._before_rows is None:
+            action()
+        else:
+            self._before_rows.append(action)
 
     def on_resize(self, _event: events.Resize) -> None:
         """Columns come and go with the width (see fit_columns)."""
@@ -273,6 +283,9 @@ class HomeScreen(ServiceScreen[None]):
             self.app.open_person(row.person.id)
 
     def action_meet(self) -> None:
+        self._when_shown(self._meet)
+
+    def _meet(self) -> None:
         row = self.selected()
         if row is None:
             self.notify(f"Add someone first ({bound_key(self.app, HomeScreen, 'home_add', 'a')}).")
@@ -282,7 +295,7 @@ class HomeScreen(ServiceScreen[None]):
     def action_resume_live(self) -> None:
         """The highlighted person's live meeting; else the only one; with
         several, ask which. Never a guess."""
-        home_live.resume_live(self)
+        self._when_open(lambda: home_live.resume_live(self))
 
     def on_forgotten_ended(self, event: ForgottenEnded) -> None:
         self.notify(ended_notice(event), timeout=6, markup=False)
@@ -299,6 +312,9 @@ class HomeScreen(ServiceScreen[None]):
         self._open_form(None)
 
     def action_edit_person(self) -> None:
+        self._when_shown(self._edit)
+
+    def _edit(self) -> None:
         row = self.selected()
         if row is None:
             self.notify("Pick someone to edit.")
@@ -319,6 +335,9 @@ class HomeScreen(ServiceScreen[None]):
         self.app.push_screen(PersonFormScreen(person_saver(services, person), person), saved)
 
     def action_talking_point(self) -> None:
+        self._when_shown(self._talking_point)
+
+    def _talking_point(self) -> None:
         from tui1on1.ui.talking_points import ask_talking_point
 
         row = self.selected()
@@ -328,6 +347,9 @@ class HomeScreen(ServiceScreen[None]):
 
     def action_archive(self) -> None:
         """Archive hides a person without deleting anything; again brings them back."""
+        self._when_shown(self._archive_selected)
+
+    def _archive_selected(self) -> None:
         row = self.selected()
         if row is not None:
             person = row.person
