@@ -123,18 +123,30 @@ def test_homes_rows_wait_for_the_store_on_an_older_schema(tmp_path, fixture):
     assert people_on_file(f"sqlite:///{path}")  # the names read the same in every schema
 
 
-def test_a_read_reads_again_after_the_empty_log_it_leaves(tmp_path):
-    """A read-only connection leaves an empty -wal behind (only a writer can
-    take it away): the next read before the Store must not take it for a
-    log a crash left."""
+def test_a_read_leaves_nothing_beside_the_file(tmp_path):
+    """Read before the Store, with no one else in the file: no -wal or -shm
+    made (a read-only connection would leave them: only a writer removes
+    them), so nothing is left beside a file the app may refuse as damaged."""
     url = f"sqlite:///{tmp_path / 'x.db'}"
     store = Store.open(url)
     store.add_person("Priya Raman", now=T0)
     store.close()
-    assert not (tmp_path / "x.db-wal").exists()
+    (tmp_path / "x.db.lock").unlink(missing_ok=True)
+    before = sorted(p.name for p in tmp_path.iterdir())
     first = people_overview(url)
-    assert (tmp_path / "x.db-wal").stat().st_size == 0
-    assert people_overview(url) == first and first and people_on_file(url)
+    assert first and people_on_file(url) and people_overview(url) == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == before == ["x.db"]
+
+
+def test_an_empty_log_a_reader_left_is_not_taken_for_a_crash(tmp_path):
+    """A read-only connection made while the app had the file open leaves an
+    empty -wal once it is gone: nothing a crash left, so still read."""
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    store = Store.open(url)
+    store.add_person("Priya Raman", now=T0)
+    store.close()
+    (tmp_path / "x.db-wal").write_bytes(b"")
+    assert people_overview(url) and people_on_file(url)
 
 
 def test_homes_rows_wait_for_the_store_when_a_journal_is_waiting(tmp_path):

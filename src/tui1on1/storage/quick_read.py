@@ -87,8 +87,12 @@ def _read(url: str, reading: Callable[[Any], _T], *, missing: _T) -> _T | None:
     key = cipher.key_for(path)
     if key is None and cipher.looks_encrypted(path):
         return None  # the Store says why it can't be opened
+    # No log beside the file: no one has it open (SQLite removes the log with
+    # the last connection), so it is read as it lies, without the -wal and
+    # -shm a read-only connection would otherwise make and leave behind.
+    lying = not Path(f"{path}-wal").exists()
     try:
-        connection = cipher.connect(path, key, read_only=True, timeout=2.0)
+        connection = cipher.connect(path, key, read_only=True, immutable=lying, timeout=2.0)
     except cipher.errors_or(StoreError):
         return None
     try:
