@@ -129,6 +129,7 @@ class HomeScreen(ServiceScreen[None]):
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
         self.query_one("#live-banner").display = False
+        self.query_one("#home-detail").display = False  # no one highlighted: no empty trend
         if self._read_ahead and self.app.services is None:
             self._first_rows()
 
