@@ -140,3 +140,21 @@ async def test_m_before_any_rows_meets_whom_home_then_highlights(
         release.set()
         await wait_for(pilot, lambda: "ON TRACK" in screen_text(app))
         assert "Ada Lovelace" in screen_text(app) and "Add someone first" not in notices(app)
+
+
+async def test_home_reads_its_rows_again_when_come_back_to(make_app, history):
+    """Back from Ada's page, home shows what changed meanwhile (here, someone
+    added from the shell): it reads again each time it is come back to."""
+    from tui1on1.ui.screens.person import PersonScreen
+
+    app = make_app(meet=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 2)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
+        app.services.store.add_person("Grace Hopper")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and table.row_count == 3)
+        assert "Grace Hopper" in screen_text(app)

@@ -164,6 +164,10 @@ class HomeScreen(ServiceScreen[None]):
     def services_ready(self, services: Services) -> None:
         self.reload()
 
+    def on_screen_resume(self) -> None:
+        if self.app.services is not None:
+            self.reload()
+
     def _when_open(self, action: Callable[[], object]) -> None:
         """Run ``action`` now if the Store's rows are on screen, else once
         they are: the rows read before it opened can be acted on, with the
