@@ -6,7 +6,7 @@ import asyncio
 
 from pilot_wait import wait_for
 
-__all__ = ["meeting_ready", "settle", "type_line", "wait_for"]
+__all__ = ["home_with_rows", "meeting_ready", "settle", "type_line", "wait_for"]
 
 
 async def meeting_ready(pilot):
@@ -36,3 +36,16 @@ async def type_line(pilot, text: str) -> None:
     note_input = pilot.app.screen.query_one(NoteInput)
     note_input.value = text
     await pilot.press("enter")
+
+
+async def home_with_rows(pilot, count: int):
+    """Home, the database open and ``count`` rows shown: its table."""
+    from textual.widgets import DataTable
+
+    from tui1on1.ui.screens.home import HomeScreen
+
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
+    table = app.screen.query_one(DataTable)
+    await wait_for(pilot, lambda: table.row_count == count)
+    return table

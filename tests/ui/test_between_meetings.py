@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pilot_helpers import wait_for
+from pilot_helpers import home_with_rows, wait_for
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from tui1on1.ui.screens.history import MeetingHistoryScreen
@@ -106,9 +106,7 @@ async def test_long_histories_show_the_newest_and_offer_the_rest(make_app, histo
     monkeypatch.setattr(person_module, "TOPICS_SHOWN", 1)
     app = make_app(meet=None)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
-        table = app.screen.query_one(DataTable)
-        await wait_for(pilot, lambda: table.row_count == 2)
+        await home_with_rows(pilot, 2)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen.prep)
         person = app.screen

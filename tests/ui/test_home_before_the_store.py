@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from pilot_helpers import wait_for
+from pilot_helpers import home_with_rows, wait_for
 from screen_text import screen_text
 from textual.widgets import DataTable
 
@@ -149,9 +149,7 @@ async def test_home_reads_its_rows_again_when_come_back_to(make_app, history):
 
     app = make_app(meet=None)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.services)
-        table = app.screen.query_one(DataTable)
-        await wait_for(pilot, lambda: table.row_count == 2)
+        table = await home_with_rows(pilot, 2)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, PersonScreen))
         app.services.store.add_person("Grace Hopper")

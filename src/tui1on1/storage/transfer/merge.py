@@ -62,14 +62,13 @@ def merge_people(session: Session, people: Iterable[PersonEntry]) -> ImportRepor
     """
     report = ImportReport()
     merge = _Merge(session, report)
-    person_ids: dict[str, int] = {}
     waiting: list[PersonEntry] = []
     for person in people:
-        person_ids.update(merge.run(person))
+        merge.run(person)
         if person.backfills:
             waiting.append(replace(person, meetings=[], talking_points=[], exposures=[],
                                    plan_events=[]))  # fmt: skip
-    merge_backfills(session, waiting, person_ids, report)
+    merge_backfills(session, waiting, merge.person_ids or {}, report)
     return report
 
 
@@ -92,10 +91,12 @@ class _Merge:
     def __init__(self, session: Session, report: ImportReport) -> None:
         self.session = session
         self.report = report
+        # Everyone in the database by name key: read once, then each person
+        # this import adds (the transaction is ours: no one else adds any).
+        self.person_ids: dict[str, int] | None = None
 
-    def run(self, person: PersonEntry) -> dict[str, int]:
-        """Merge one person (all but their backfills); the ids of everyone
-        in the database by name key, this person included."""
+    def run(self, person: PersonEntry) -> None:
+        """Merge one person (all but their backfills)."""
         people = [person]
         person_ids = self._people(people)
         targets, placements = self._meetings(people, person_ids)
@@ -105,15 +106,14 @@ class _Merge:
         merge_talking_points(self.session, people, person_ids, self.report, found)
         merge_exposures(self.session, people, person_ids, self.report)
         merge_plan_events(self.session, people, person_ids, self.report, found)
-        return person_ids
 
     # people -----------------------------------------------------------------
 
     def _people(self, people: list[PersonEntry]) -> dict[str, int]:
-        ids: dict[str, int] = {
-            key: person_id
-            for key, person_id in self.session.execute(select(PersonRow.name_key, PersonRow.id))
-        }
+        if self.person_ids is None:
+            known = self.session.execute(select(PersonRow.name_key, PersonRow.id))
+            self.person_ids = {key: person_id for key, person_id in known}
+        ids = self.person_ids
         new: list[PersonEntry] = []
         seen = set(ids)
         for person in people:
