@@ -102,44 +102,64 @@ def hold_the_rows(monkeypatch) -> threading.Event:
 
 
 async def press_before_any_rows(pilot, key: str) -> None:
-    """``key`` pressed on home before it has rows: nothing said, nothing done yet."""
+    """``key`` pressed on home before it has rows: a calm word, nothing done."""
     app = pilot.app
     await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
     await pilot.press(key)
     await pilot.pause(0.2)
-    assert notices(app) == "" and isinstance(app.screen, HomeScreen)
+    assert notices(app) == "One moment: your people are still being read."
+    assert isinstance(app.screen, HomeScreen)
 
 
-async def test_e_before_any_rows_edits_whom_home_then_highlights(
-    db_path, clock, history, monkeypatch
-):
-    """`e` pressed before home has any rows: not "Pick someone to edit" (there
-    are people, they aren't read yet), but Ada's form once she is shown and
-    the database is open."""
+async def test_e_before_any_rows_is_not_run_later_on_a_guess(db_path, clock, history, monkeypatch):
+    """`e` pressed before home has rows: not "Pick someone to edit" (there
+    are people, not read yet), and not Ada's form later either: an arrow
+    pressed meanwhile went nowhere, so whoever is highlighted then is a
+    guess. Once she shows, `e` edits her (after the database opens)."""
     rows_read = hold_the_rows(monkeypatch)
     app, release = held_app(db_path, clock)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await press_before_any_rows(pilot, "e")
         rows_read.set()
-        await wait_for(pilot, lambda: app.screen.query_one(DataTable).row_count == 2)
-        await pilot.pause(0.2)
-        assert "Pick someone" not in notices(app) and isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 2)
         release.set()
+        await wait_for(pilot, lambda: "My promises kept on time" in screen_text(app))
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HomeScreen) and "Pick someone" not in notices(app)
+        await pilot.press("e")
         await wait_for(pilot, lambda: "Edit Ada Lovelace" in screen_text(app))
 
 
-async def test_m_before_any_rows_meets_whom_home_then_highlights(
-    db_path, clock, history, monkeypatch
-):
-    """`m` before home has any rows: not "Add someone first", but Ada's 1:1."""
+async def test_down_then_h_before_any_rows_archives_no_one(db_path, clock, history, monkeypatch):
+    """Down and h typed ahead of the rows: the Down went nowhere, so h must
+    not archive whoever comes first (Ada), the person not meant."""
+    rows_read = hold_the_rows(monkeypatch)
+    app, release = held_app(db_path, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("down")
+        await press_before_any_rows(pilot, "h")
+        rows_read.set()
+        release.set()
+        await wait_for(pilot, lambda: "My promises kept on time" in screen_text(app))
+        await pilot.pause(0.3)
+        assert app.screen.query_one(DataTable).row_count == 2
+        assert "Archived" not in notices(app)
+
+
+async def test_m_before_any_rows_starts_no_1on1(db_path, clock, history, monkeypatch):
+    """`m` before home has rows: not "Add someone first", and no 1:1 with a
+    guessed person."""
     rows_read = hold_the_rows(monkeypatch)
     app, release = held_app(db_path, clock)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await press_before_any_rows(pilot, "m")
         rows_read.set()
         release.set()
-        await wait_for(pilot, lambda: "ON TRACK" in screen_text(app))
-        assert "Ada Lovelace" in screen_text(app) and "Add someone first" not in notices(app)
+        await wait_for(pilot, lambda: "My promises kept on time" in screen_text(app))
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HomeScreen) and "Add someone first" not in notices(app)
 
 
 async def test_home_reads_its_rows_again_when_come_back_to(make_app, history):

@@ -112,8 +112,7 @@ class HomeScreen(ServiceScreen[None]):
         self._read_ahead = read_ahead  # read the rows before the Store opens (_first_rows)
         self._store_shown = False  # the Store's rows are on screen
         self._waiting: list[Callable[[], object]] = []  # keys pressed before it opened
-        # Keys pressed before any rows were shown; None once they are.
-        self._before_rows: list[Callable[[], object]] | None = []
+        self._rows_shown = False  # then a key aimed at the highlighted person is taken
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -230,18 +229,17 @@ class HomeScreen(ServiceScreen[None]):
         add = bound_key(self.app, HomeScreen, "home_add", "a")
         empty.update(f"No one here yet. Press {add} to add someone, or run `tui1on1 meet NAME`.")
         self._show_detail()
-        queued, self._before_rows = self._before_rows, None
-        for action in queued or ():
-            action()
+        self._rows_shown = True
 
     def _when_shown(self, action: Callable[[], object]) -> None:
-        """Run ``action`` now if the rows are on screen, else once they are:
-        a key pressed while home is still opening acts on whom it then
-        highlights, rather than finding no one there."""
-        if self._before_rows is None:
+        """Run ``action`` on the highlighted person if the rows are on screen;
+        before they are, say so instead. Never run it later on whoever is
+        highlighted then: an arrow pressed meanwhile went nowhere, so that
+        would be a guess (the wrong person archived or edited)."""
+        if self._rows_shown:
             action()
         else:
-            self._before_rows.append(action)
+            self.notify("One moment: your people are still being read.")
 
     def on_resize(self, _event: events.Resize) -> None:
         """Columns come and go with the width (see fit_columns)."""
