@@ -69,12 +69,13 @@ def _same_as_the_store(url: str) -> int:
     same records. Returns how many people there are."""
     store = Store.open(url)  # brings an older schema up to date first
     try:
-        for archived in (False, True):
-            expected = store.people_overview(include_archived=archived)
-            assert people_overview(url, include_archived=archived) == expected
-        return len(store.people_overview(include_archived=True))
+        expected = {archived: store.people_overview(include_archived=archived)
+                    for archived in (False, True)}  # fmt: skip
     finally:
-        store.close()
+        store.close()  # read as the app reads it: before the Store has the file open
+    for archived, rows in expected.items():
+        assert people_overview(url, include_archived=archived) == rows
+    return len(expected[True])
 
 
 @pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("db_*.sqlite")), ids=lambda p: p.stem)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote
@@ -67,10 +68,13 @@ def people_overview(url: str, *, include_archived: bool = False) -> list[PersonO
     from tui1on1.storage.quick_overview import read_overview
 
     nobody: list[PersonOverview] | None = []
-    return _read(url, lambda c: read_overview(c, include_archived=include_archived), missing=nobody)
+    reading = partial(read_overview, include_archived=include_archived)
+    return _read(url, reading, missing=nobody, probe_lock=False)
 
 
-def _read(url: str, reading: Callable[[Any], _T], *, missing: _T) -> _T | None:
+def _read(
+    url: str, reading: Callable[[Any], _T], *, missing: _T, probe_lock: bool = True
+) -> _T | None:
     """``reading`` on a read-only connection to the SQLite file at ``url``;
     ``missing`` (for a file not made yet), or None when this can't tell."""
     path = sqlite_file(url)
@@ -80,7 +84,12 @@ def _read(url: str, reading: Callable[[Any], _T], *, missing: _T) -> _T | None:
         return None  # its replay may bring people back: the Store decides
     if not path.exists():
         return missing
-    if _wal_size(path) > 0 and not _in_use(path):
+    # A log with something in it: a running instance's, or a crash's. Only
+    # before the app starts (``probe_lock``) is the instance lock tried to
+    # tell which: inside the app, holding it even a moment could make the
+    # Store, opening beside this read, think another instance has the file
+    # and skip its check of a damaged log.
+    if _wal_size(path) > 0 and (not probe_lock or not _in_use(path)):
         # A crash left the log: the Store checks it before SQLite reads it.
         # (An empty one is what a read like this leaves behind: nothing in it.)
         return None
