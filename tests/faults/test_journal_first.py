@@ -207,14 +207,19 @@ def tiny_disk(tmp_path: Path):
 
 
 def _fill(folder: Path) -> Path:
+    """Fill the file system to its last byte. Unbuffered: a buffered file
+    keeps the bytes the full disk refused and raises again on close."""
     filler = folder / "filler"
-    with open(filler, "wb") as fh:
-        try:
-            while True:
-                fh.write(b"\0" * 65536)
-                fh.flush()
-        except OSError:
-            pass
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        for size in (65536, 4096, 1):
+            try:
+                while True:
+                    os.write(fd, b"\0" * size)
+            except OSError:
+                pass
+    finally:
+        os.close(fd)
     return filler
 
 
