@@ -9,9 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui1on1.ui.screens.base import AppScreen
+from tui1on1.ui.widgets.keys_line import KeysLine
 
 
 class ProblemScreen(AppScreen[None]):
@@ -35,7 +36,7 @@ class ProblemScreen(AppScreen[None]):
                 "`tui1on1 --db URL` picks another.",
                 id="problem-hint",
             )
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysLine(palette=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "home":

@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui1on1.domain.kinds import ActionStatus, Owner
@@ -34,6 +34,7 @@ from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList
 from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
+from tui1on1.ui.widgets.keys_line import KeysLine
 
 WHOSE = (None, Owner.ME, Owner.THEM)  # w goes round these
 WHOSE_WORDS = {None: "mine and theirs", Owner.ME: "mine", Owner.THEM: "theirs"}
@@ -92,7 +93,7 @@ class ActionsScreen(ServiceScreen[None]):
         yield Static("Loading…", id="actions-header")
         yield Static("", id="actions-filters")
         yield OpenList(id="actions-list")
-        yield Footer(compact=True, show_command_palette=True)
+        yield KeysLine()
 
     def services_ready(self, services: Services) -> None:
         self.reload()

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui1on1.domain.records import Person
@@ -33,6 +33,7 @@ from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList
 from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
+from tui1on1.ui.widgets.keys_line import KeysLine
 
 if TYPE_CHECKING:
     from tui1on1.storage.store import Store
@@ -89,7 +90,7 @@ class BenchScreen(ServiceScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="bench-header")
         yield OpenList(id="bench-list")
-        yield Footer(compact=True, show_command_palette=True)
+        yield KeysLine()
 
     def services_ready(self, services: Services) -> None:
         self.reload()

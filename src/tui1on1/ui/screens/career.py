@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui1on1.domain.career import (
@@ -34,6 +34,7 @@ from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList, one_line
 from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
+from tui1on1.ui.widgets.keys_line import KeysLine
 
 MORE_NOTES = 3  # an entry's further notes shown under it
 INDENT = 14  # where an entry's lines start, under its answer
@@ -101,7 +102,7 @@ class CareerScreen(ServiceScreen[None]):
         with Vertical(id="career-screen"):
             yield Static("Loading…", id="career-header")
             yield OpenList(id="career-entries")
-        yield Footer(compact=True, show_command_palette=True)
+        yield KeysLine()
 
     def services_ready(self, services: Services) -> None:
         self.reload()

@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui1on1.domain.career import auto_element, career_label, effective_element
@@ -33,6 +33,7 @@ from tui1on1.ui.lists import OpenList, Pane, one_line
 from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.hanging import HangingText
+from tui1on1.ui.widgets.keys_line import KeysLine
 
 
 def header_text(record: MeetingRecord, today: date) -> Text:
@@ -153,7 +154,7 @@ class MeetingHistoryScreen(ServiceScreen[None]):
                 yield HangingText("Loading…", id="history-header")
             yield Static("Notes", id="history-notes-title", classes="section-title")
             yield OpenList(id="history-notes")
-        yield Footer(compact=True, show_command_palette=True)
+        yield KeysLine()
 
     def on_mount(self) -> None:
         self.query_one(OpenList).focus()

@@ -10,7 +10,7 @@ from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Sparkline, Static
+from textual.widgets import DataTable, Sparkline, Static
 
 from tui1on1.domain.overview import PersonOverview
 from tui1on1.domain.records import Meeting, Person
@@ -38,6 +38,7 @@ from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenTable
 from tui1on1.ui.screens.base import MeetRequest, ServiceScreen
 from tui1on1.ui.services import Services
+from tui1on1.ui.widgets.keys_line import KeysLine
 
 
 class HomeScreen(ServiceScreen[None]):
@@ -123,7 +124,7 @@ class HomeScreen(ServiceScreen[None]):
                 yield Static("", id="detail-text")
                 yield Sparkline([], id="detail-trend")
             yield Static("", id="home-promises")
-        yield Footer(compact=True, show_command_palette=True)
+        yield KeysLine()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

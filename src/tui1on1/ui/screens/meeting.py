@@ -47,7 +47,7 @@ from tui1on1.ui.screens.meeting_notes import MeetingNotesList, NotesPane
 from tui1on1.ui.screens.meeting_palette import meeting_commands
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.clock import ClockPanel
-from tui1on1.ui.widgets.footer import RankedFooter
+from tui1on1.ui.widgets.keys_line import KeysLine
 from tui1on1.ui.widgets.notes import NoteInput, NotesList
 from tui1on1.ui.widgets.pausecue import IDLE_HINT, PauseCueBar
 from tui1on1.ui.widgets.prompt import PromptCard
@@ -65,7 +65,7 @@ class MeetingScreen(MeetingKeys, ServiceScreen[None]):
     and ``NotesPane`` (the notes). Both exist once the meeting is loaded."""
 
     BINDINGS = meeting_keys.BINDINGS
-    FOOTER_RANK = meeting_keys.FOOTER_RANK  # see RankedFooter
+    FOOTER_RANK = meeting_keys.FOOTER_RANK  # see KeysLine
 
     def __init__(self, request: MeetRequest) -> None:
         super().__init__()
@@ -93,7 +93,7 @@ class MeetingScreen(MeetingKeys, ServiceScreen[None]):
             yield PauseCueBar(id="cue")
             yield MeetingNotesList(id="notes")
             yield NoteInput(placeholder=PLACEHOLDER, id="note-input", select_on_focus=False)
-        yield RankedFooter(self.FOOTER_RANK)
+        yield KeysLine(self.FOOTER_RANK)
 
     def on_mount(self) -> None:
         self.title = safe_terminal_text(self.request.name)

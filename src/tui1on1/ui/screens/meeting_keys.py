@@ -36,7 +36,7 @@ BINDINGS: list[BindingType] = [
     Binding("f6", "growth_plan", "Plan", id="growth_plan", show=False),
 ]
 
-# Narrow footers keep these longest (first = longest); see RankedFooter.
+# Narrow footers keep these longest (first = longest); see KeysLine.
 FOOTER_RANK = (
     "end_meeting",
     "help",

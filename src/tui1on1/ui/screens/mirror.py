@@ -17,7 +17,7 @@ from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from tui1on1.domain.duedates import format_day
 from tui1on1.domain.mirror import WINDOW_WEEKS, Figure, Mirror
@@ -27,6 +27,7 @@ from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import Pane
 from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
+from tui1on1.ui.widgets.keys_line import KeysLine
 
 #: The figures, in the order they are shown (``domain.mirror``'s keys).
 FIGURES = ("pause", "career", "agenda", "overrun", "cadence", "promises")
@@ -121,7 +122,7 @@ class MirrorScreen(ServiceScreen[None]):
         with Pane(id="mirror-figures"):
             for key in FIGURES:
                 yield FigureView(id=f"figure-{key}")
-        yield Footer(compact=True, show_command_palette=True)
+        yield KeysLine()
 
     def on_mount(self) -> None:
         self.query_one("#mirror-figures").display = False

@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui1on1.domain.growth import current_aspiration
@@ -43,6 +43,7 @@ from tui1on1.ui.screens.base import MeetRequest, ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
 from tui1on1.ui.widgets.career import EMPTY as CAREER_EMPTY
 from tui1on1.ui.widgets.career import current_rows, row_element
+from tui1on1.ui.widgets.keys_line import KeysLine
 
 
 class PersonScreen(ServiceScreen[None]):
@@ -161,7 +162,7 @@ class PersonScreen(ServiceScreen[None]):
                 yield Static("", id="person-asked")
             yield Static(f"Meetings  ({jump} jumps here)", classes="section-title")
             yield OpenList(id="person-meetings", classes="section-list")
-        yield Footer(compact=True, show_command_palette=True)
+        yield KeysLine()
 
     def services_ready(self, services: Services) -> None:
         self.reload()

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui1on1.domain.people import unresolved_message
@@ -33,6 +33,7 @@ from tui1on1.storage.errors import StoreError
 from tui1on1.ui.latest import show_latest
 from tui1on1.ui.screens.base import ServiceScreen
 from tui1on1.ui.services import Services
+from tui1on1.ui.widgets.keys_line import KeysLine
 
 if TYPE_CHECKING:
     from tui1on1.storage.search import SearchHit  # SQLAlchemy: not before the first frame
@@ -84,7 +85,7 @@ class SearchScreen(ServiceScreen[None]):
             yield SearchQuery(self.initial, placeholder=PLACEHOLDER, id="search-query")
             yield Static("Type to search every note.", id="search-status")
             yield SearchResults(id="search-results")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysLine(palette=False)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui1on1.domain.mirror import WINDOW_WEEKS, Mirror
@@ -44,6 +44,7 @@ from tui1on1.ui.latest import show_latest
 from tui1on1.ui.lists import OpenList, one_line
 from tui1on1.ui.screens.base import ServiceScreen, not_loaded
 from tui1on1.ui.services import Services
+from tui1on1.ui.widgets.keys_line import KeysLine
 
 LISTEN_WEEKS = WINDOW_WEEKS[0]  # the header's "how you listen": the mirror's default
 TALL = 24  # from this height who is ready, my promises and how I listen each have a line
@@ -159,7 +160,7 @@ class TeamScreen(ServiceScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="team-header")
         yield OpenList(id="team-list")
-        yield Footer(compact=True, show_command_palette=True)
+        yield KeysLine()
 
     def services_ready(self, services: Services) -> None:
         self.career_weeks = services.settings.career_weeks

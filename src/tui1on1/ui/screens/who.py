@@ -21,7 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui1on1.domain.people import NameMatchKind
@@ -29,6 +29,7 @@ from tui1on1.domain.records import Person
 from tui1on1.domain.text import safe_terminal_text
 from tui1on1.ui.screens.base import AppScreen, MeetRequest
 from tui1on1.ui.screens.meeting_load import NotOnePerson
+from tui1on1.ui.widgets.keys_line import KeysLine
 
 EXIT_NAME_NOT_FOUND = 2  # as for any argument that can't be used (cli.EXIT_USAGE)
 
@@ -81,7 +82,7 @@ class WhoScreen(AppScreen[None]):
                     id="who-candidates",
                 )
             yield Static(Text(f"q leaves: {problem.line()}"), id="who-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysLine(palette=False)
 
     @staticmethod
     def _label(person: Person) -> Text:
