@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event
+from query_plans import query_plans
 
 from tui1on1.domain.kinds import NoteKind, Owner
 from tui1on1.domain.records import NewNote
@@ -134,25 +134,64 @@ def test_homes_reads_walk_an_index_per_person_on_sqlite(store):
     ada = store.add_person("Ada Lovelace", cadence="weekly")
     for week in range(12):
         add_meeting(store, ada, T0 + timedelta(weeks=week), 30)
-    statements = []
-
-    def keep(_conn, _cursor, statement, parameters, *_args) -> None:
-        statements.append((statement, parameters))
-
-    event.listen(store.engine, "before_cursor_execute", keep)
-    try:
-        [row] = store.people_overview()
-    finally:
-        event.remove(store.engine, "before_cursor_execute", keep)
+    rows = []
+    plans = query_plans(store, lambda: rows.extend(store.people_overview()))
+    [row] = rows
     assert len(row.recent_minutes) == 8
-    with store.engine.connect() as conn:
-        plans = [
-            [step[-1] for step in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)]
-            for sql, params in statements
-            if sql.lstrip().upper().startswith("SELECT")
-        ]
     steps = [step for plan in plans for step in plan]
     assert not [s for s in steps if s.startswith("SCAN meeting") and "live" not in s], plans
     assert "SEARCH meeting_1 USING INDEX ix_meeting_person_id_started_at (person_id=?)" in steps
     assert "SCAN action_item USING INDEX ix_action_item_open_person_owner" in steps
     assert not [s for s in steps if "action_item" in s and "open_person_owner" not in s], plans
+
+
+def test_a_meeting_reads_the_newest_open_topics_and_those_dealt_with_in_it(store):
+    """Years of topics never dealt with: the meeting reads the newest open
+    ones and those dealt with in it, oldest first (what topics_for_meeting
+    lists from all of them, without reading them all)."""
+    from tui1on1.domain.waiting import TOPICS_IN_MEETING, topics_for_meeting
+
+    ada = store.add_person("Ada Lovelace", cadence="weekly")
+    kinds = [NoteKind.PARKED, NoteKind.QUESTION]
+    for week in range(15):
+        notes = [(kinds[week % 2], f"topic {week}", None), (NoteKind.NOTE, "x", None)]
+        add_meeting(store, ada, T0 + timedelta(weeks=week), 30, notes)
+    gone = store.open_topics(ada.id)[0]  # topic 14, deleted: never listed
+    store.delete_note(gone.id, T0 + timedelta(weeks=15))
+    today = add_meeting(store, ada, T0 + timedelta(weeks=16), 30,
+                        [(NoteKind.PARKED, "raised today", None)], live=True)  # fmt: skip
+    oldest = store.open_topics(ada.id)[-1]
+    store.set_note_resolved(oldest.id, T0 + timedelta(weeks=16), meeting_id=today.id)
+    listed = store.waiting_topics(ada.id, today.id, newest=TOPICS_IN_MEETING)
+    assert [n.text for n in listed] == ["topic 0", *[f"topic {w}" for w in range(6, 14)]]
+    everything = store.waiting_topics(ada.id, today.id)
+    assert topics_for_meeting(listed, today.id) == topics_for_meeting(everything, today.id)
+    assert len(everything) == 14
+    assert [n.text for n in store.open_topics(ada.id, limit=3)] == [
+        "raised today", "topic 13", "topic 12"]  # fmt: skip
+    assert store.count_open_topics(ada.id) == 14  # 15 and today's, less the deleted and the dealt
+
+
+def test_open_topics_are_read_from_their_own_index_on_sqlite(store):
+    """However many notes the years hold, the open topics are found in the
+    index of the open ones, and those dealt with in a meeting in theirs."""
+    if store.dialect != "sqlite":
+        pytest.skip("SQLite query plan")
+    ada = store.add_person("Ada Lovelace", cadence="weekly")
+    for week in range(3):
+        add_meeting(store, ada, T0 + timedelta(weeks=week), 30,
+                    [(NoteKind.PARKED, f"topic {week}", None)])  # fmt: skip
+    today = add_meeting(store, ada, T0 + timedelta(weeks=4), 30, live=True)
+
+    def read() -> None:
+        store.open_topics(ada.id, limit=20)
+        store.count_open_topics(ada.id)
+        store.waiting_topics(ada.id, today.id, newest=8)
+
+    plans = query_plans(store, read)
+    steps = [step for plan in plans for step in plan]
+    assert not [s for s in steps if s.startswith("SCAN note")], plans
+    open_index = [s for s in steps if "ix_note_open_topic_meeting_id_id" in s]
+    assert len(open_index) == 3, plans  # the newest, the count, the meeting's newest
+    assert [s for s in steps if "ix_note_resolved_meeting_id" in s], plans
+    assert not [s for s in steps if "ix_note_meeting_id_id" in s], plans

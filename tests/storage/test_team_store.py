@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import event
+from query_plans import query_plans
 
 from tui1on1.domain.growth import read_plan_line
 from tui1on1.domain.kinds import (
@@ -135,22 +135,7 @@ def test_every_read_of_the_team_view_walks_an_index_on_sqlite(store):
     store.end_meeting(meeting.id, T0 + timedelta(minutes=30))
     store.add_exposure(ada.id, ExposureKind.LUNCH, "lunch with Dana", on=date(2026, 12, 1), at=T0)
     store.change_plan(ada.id, read_plan_line("goal lead a small team"), at=T0)
-    statements = []
-
-    def keep(_conn, _cursor, statement, parameters, *_args) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append((statement, parameters))
-
-    event.listen(store.engine, "before_cursor_execute", keep)
-    try:
-        store.team_and_bench(ELEMENTS, TODAY)
-    finally:
-        event.remove(store.engine, "before_cursor_execute", keep)
-    with store.engine.connect() as conn:
-        plans = [
-            [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)]
-            for sql, params in statements
-        ]
+    plans = query_plans(store, lambda: store.team_and_bench(ELEMENTS, TODAY))
     scans = {step for plan in plans for step in plan if step.startswith("SCAN")}
     small = {step for step in scans if step.split()[1] in ("person", "backfill")}
     assert scans - small == {

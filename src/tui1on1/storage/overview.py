@@ -32,6 +32,7 @@ from tui1on1.storage.tables import (
     SegmentLogRow,
     live_meeting,
     open_action,
+    open_topic,
 )
 
 _SelectT = TypeVar("_SelectT", bound=Select[Any])
@@ -215,28 +216,41 @@ class OverviewStore(SessionBase):
 
     def open_topics(self, person_id: int, limit: int | None = None) -> list[Note]:
         """Parked topics and open questions with this person not yet resolved,
-        newest first (the newest ``limit`` of them, or all)."""
-        query = _open_topics(select(NoteRow), person_id)
+        newest first (the newest ``limit`` of them, or all). Their ids come from
+        the index of open topics alone; only the rows returned are read."""
+        newest = _open_topics(select(NoteRow.id), person_id)
+        newest = newest.order_by(NoteRow.id.desc()).limit(limit)
+        query = select(NoteRow).where(NoteRow.id.in_(newest)).order_by(NoteRow.id.desc())
         with self._read() as session:
-            rows = session.scalars(query.order_by(NoteRow.id.desc()).limit(limit))
-            return [convert.note(row) for row in rows]
+            return [convert.note(row) for row in session.scalars(query)]
 
-    def waiting_topics(self, person_id: int, meeting_id: int) -> list[Note]:
+    def waiting_topics(
+        self, person_id: int, meeting_id: int, newest: int | None = None
+    ) -> list[Note]:
         """What a live meeting lists of earlier parked topics and open
-        questions: those still open, and those dealt with in it; the oldest first."""
-        query = (
-            select(NoteRow)
+        questions: those still open (the ``newest`` of them, or all), and
+        those dealt with in it; the oldest first. Each read walks its own
+        partial index, however many notes the years hold."""
+        still_open = _open_topics(select(NoteRow.id), person_id).where(
+            NoteRow.meeting_id != meeting_id
+        )
+        still_open = still_open.order_by(NoteRow.id.desc()).limit(newest)
+        dealt = (
+            select(NoteRow.id)
             .join(MeetingRow, MeetingRow.id == NoteRow.meeting_id)
             .where(
+                NoteRow.resolved_meeting_id == meeting_id,
                 MeetingRow.person_id == person_id,
                 NoteRow.meeting_id != meeting_id,
                 NoteRow.kind.in_([NoteKind.PARKED.value, NoteKind.QUESTION.value]),
                 NoteRow.deleted_at.is_(None),
-                NoteRow.resolved_at.is_(None) | (NoteRow.resolved_meeting_id == meeting_id),
             )
-            .order_by(NoteRow.id)
         )
         with self._read() as session:
+            ids = {*session.scalars(still_open), *session.scalars(dealt)}
+            if not ids:
+                return []
+            query = select(NoteRow).where(NoteRow.id.in_(sorted(ids))).order_by(NoteRow.id)
             return [convert.note(row) for row in session.scalars(query)]
 
     def count_meetings(self, person_id: int) -> int:
@@ -282,10 +296,8 @@ class OverviewStore(SessionBase):
 
 
 def _open_topics(query: _SelectT, person_id: int) -> _SelectT:
-    """``query`` narrowed to a person's unresolved parked topics and open questions."""
+    """``query`` narrowed to a person's unresolved parked topics and open
+    questions (as their partial index's WHERE is written: see ``open_topic``)."""
     return query.join(MeetingRow, MeetingRow.id == NoteRow.meeting_id).where(
-        MeetingRow.person_id == person_id,
-        NoteRow.kind.in_([NoteKind.PARKED.value, NoteKind.QUESTION.value]),
-        NoteRow.deleted_at.is_(None),
-        NoteRow.resolved_at.is_(None),
+        MeetingRow.person_id == person_id, open_topic()
     )

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    and_,
     false,
     literal_column,
     text,
@@ -45,6 +46,10 @@ NAMING_CONVENTION = {
 
 #: A literal, not a bound parameter, so the planner can use the partial index.
 EXPOSURE_NOTE = text("kind = 'exposure'")
+# A parked topic or open question not yet dealt with (0012): the WHERE of
+# their partial index, which ``open_topic`` writes the same way.
+OPEN_TOPIC_NOTE = "kind IN ('parked', 'question') AND resolved_at IS NULL AND deleted_at IS NULL"
+RESOLVED_IN_MEETING = "resolved_meeting_id IS NOT NULL"
 
 
 class Base(DeclarativeBase):
@@ -100,6 +105,15 @@ def live_meeting() -> ColumnElement[bool]:
     literal, not a parameter (SQLite only uses a partial index for a term it
     can match), so finding the live meetings never reads every meeting."""
     return MeetingRow.status == literal_column("'live'")
+
+
+def open_topic() -> ColumnElement[bool]:
+    """A parked topic or open question not yet dealt with, written as its
+    partial index's WHERE is (literals: see ``live_meeting``)."""
+    kinds: list[ColumnElement[str]] = [literal_column("'parked'"), literal_column("'question'")]
+    return and_(
+        NoteRow.kind.in_(kinds), NoteRow.resolved_at.is_(None), NoteRow.deleted_at.is_(None)
+    )
 
 
 def open_action() -> ColumnElement[bool]:
@@ -162,6 +176,20 @@ class NoteRow(Base):
         # Exposures of the last year, whatever the history's length (0007;
         # PostgreSQL has the same WHERE, made by the migration).
         Index("ix_note_exposure_created_at", "created_at", sqlite_where=EXPOSURE_NOTE),
+        # Each person's open topics, newest first, and those dealt with in a
+        # meeting (0012): read from the open ones alone, however many notes
+        # the years hold.
+        Index(
+            "ix_note_open_topic_meeting_id_id",
+            "meeting_id",
+            "id",
+            sqlite_where=text(OPEN_TOPIC_NOTE),
+        ),
+        Index(
+            "ix_note_resolved_meeting_id",
+            "resolved_meeting_id",
+            sqlite_where=text(RESOLVED_IN_MEETING),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

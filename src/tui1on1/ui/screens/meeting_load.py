@@ -25,7 +25,7 @@ from tui1on1.domain.records import (
     TalkingPoint,
 )
 from tui1on1.domain.series import opening_playbook
-from tui1on1.domain.waiting import topics_for_meeting
+from tui1on1.domain.waiting import TOPICS_IN_MEETING, topics_for_meeting
 from tui1on1.storage.errors import DuplicateName
 from tui1on1.ui.screens.base import MeetRequest
 
@@ -165,7 +165,9 @@ def read_meeting(store: Store, person: Person, meeting: Meeting, resumed: bool) 
         asked=store.list_asked(meeting.id),
         history=store.question_history(person.id, meeting.id),
         points=store.talking_points(person.id, meeting_id=meeting.id),
-        topics=topics_for_meeting(store.waiting_topics(person.id, meeting.id), meeting.id),
+        topics=topics_for_meeting(
+            store.waiting_topics(person.id, meeting.id, newest=TOPICS_IN_MEETING), meeting.id
+        ),
         changed_here=_changed_in(store, [a.id for a in carried], meeting.id)
         if resumed
         else frozenset(),
