@@ -6,7 +6,7 @@ import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event
+from query_plans import query_plans
 
 from tui1on1.domain.kinds import CareerElement, NoteKind, Owner
 from tui1on1.domain.records import Meeting, NewNote
@@ -273,31 +273,36 @@ def test_career_thread_empty_cases(store):
     assert list(store.career_thread(person.id, BANK).timelines) == [CareerElement.ASPIRATION]
 
 
-def test_career_thread_is_one_query_however_many_meetings(store):
+def test_career_thread_reads_the_career_notes_alone_however_many_meetings(store):
+    """Two reads whatever the history's length: the marked notes from their
+    own index, the answers from the askings of career questions; never every
+    note with the person (on SQLite, the query plans say so)."""
     person = store.add_person("Ada Lovelace", now=T0)
     m = meetings(store, person.id, 12)
     for i, meeting in enumerate(m):
         for j, slug in enumerate(("asp-lead", "why-matters", "str-energy", "growth-room")):
             asked = ask(store, meeting, slug, minute=2 + 3 * j)
             answer(store, meeting, asked.id, f"{slug} answer {i}", minute=3 + 3 * j)
+        answer(store, meeting, None, f"small talk {i}", minute=20)
+    used = CareerElement.STRENGTH_USED.value
+    answer(store, m[3], None, "wants to mentor", minute=25, career=used)
 
-    selects: list[str] = []
+    threads = []
+    plans = query_plans(store, lambda: threads.append(store.career_thread(person.id, BANK)))
+    [thread] = threads
 
-    def count(_conn, _cursor, statement, *_args):
-        if statement.lstrip().upper().startswith("SELECT"):
-            selects.append(statement)
-
-    event.listen(store.engine, "before_cursor_execute", count)
-    try:
-        thread = store.career_thread(person.id, BANK)
-    finally:
-        event.remove(store.engine, "before_cursor_execute", count)
-
-    assert len(selects) == 1
+    assert len(plans) == 2
+    if store.dialect == "sqlite":
+        steps = [step for plan in plans for step in plan]
+        assert not [s for s in steps if "note" in s and "ix_note_meeting_id_id" in s], plans
+        assert "SEARCH note USING INDEX ix_note_career_meeting_id (meeting_id=?)" in steps
+        assert "SEARCH note USING INDEX ix_note_asked_question_id (asked_question_id=?)" in steps
     assert [
         (e, thread.timeline(e)[0].answer, len(thread.timeline(e))) for e in thread.timelines
     ] == [
         (CareerElement.ASPIRATION, "asp-lead answer 11", 12),
         (CareerElement.WHY, "why-matters answer 11", 12),
-        (CareerElement.STRENGTH_USED, "str-energy answer 11", 12),
+        (CareerElement.STRENGTH_USED, "str-energy answer 11", 13),
     ]
+    marked = [e for e in thread.timeline(CareerElement.STRENGTH_USED) if e.marked]
+    assert [(e.answer, e.meeting_id) for e in marked] == [("wants to mentor", m[3].id)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import aliased
 
 from tui1on1.domain.career import CareerNote, CareerThread, build_thread
 from tui1on1.domain.kinds import ActionStatus, CareerElement, NoteKind, Owner
@@ -109,8 +110,9 @@ class HistoryStore(SessionBase):
 
         ``elements_by_slug`` maps question slugs to the element their answers
         belong to (from the caller's question bank; asked questions store
-        only the slug). One query: the person's notes that are marked, or
-        that answer a career question, with what decides where they go.
+        only the slug). The person's notes that are marked, or that answer a
+        career question, with what decides where they go: read from the
+        indexes of those alone, never every note with the person.
         """
         return self.career_threads([person_id], elements_by_slug).get(person_id, build_thread(()))
 
@@ -151,23 +153,37 @@ class HistoryStore(SessionBase):
             .join(MeetingRow, MeetingRow.id == NoteRow.meeting_id)
             .outerjoin(AskedQuestionRow, AskedQuestionRow.id == NoteRow.asked_question_id)
             .outerjoin(ActionItemRow, ActionItemRow.note_id == NoteRow.id)
-            .where(
-                NoteRow.deleted_at.is_(None),
-                or_(NoteRow.career.is_not(None), AskedQuestionRow.slug.in_(slugs)),
-            )
+            .where(NoteRow.deleted_at.is_(None))
         )
-        # Two reads, not one with an OR: each walks its own index (the
-        # meetings of the window; the open actions), however long the history.
-        wanted = [query.where(MeetingRow.person_id.in_(ids))]
+        # Separate reads, not one with an OR: each walks its own index, so
+        # what is read is the career notes, not every note with the person.
+        # Marked: the index of marked notes (0012), by the person's meetings.
+        marked: list[ColumnElement[bool]] = [
+            NoteRow.career.is_not(None),
+            MeetingRow.person_id.in_(ids),
+        ]
+        # Answers: the person's askings of a career question, then the notes
+        # answering them (by the asking's index; the meetings are an alias,
+        # not correlated with the outer read's).
+        meeting = aliased(MeetingRow)
+        asked = (
+            select(AskedQuestionRow.id)
+            .join(meeting, meeting.id == AskedQuestionRow.meeting_id)
+            .where(AskedQuestionRow.slug.in_(slugs), meeting.person_id.in_(ids))
+        )
         if since is not None:
-            wanted = [wanted[0].where(MeetingRow.started_at >= since)]
-            if open_actions:
-                still_open = select(ActionItemRow.note_id).where(
-                    ActionItemRow.person_id.in_(ids),
-                    ActionItemRow.status == ActionStatus.OPEN.value,
-                    ActionItemRow.note_id.is_not(None),
-                )
-                wanted.append(query.where(NoteRow.id.in_(still_open)))
+            marked.append(MeetingRow.started_at >= since)
+            asked = asked.where(meeting.started_at >= since)
+        wanted = [query.where(*marked), query.where(NoteRow.asked_question_id.in_(asked))]
+        if since is not None and open_actions:
+            # The notes of actions still open, whenever typed (their own index).
+            still_open = select(ActionItemRow.note_id).where(
+                ActionItemRow.person_id.in_(ids),
+                ActionItemRow.status == ActionStatus.OPEN.value,
+                ActionItemRow.note_id.is_not(None),
+            )
+            career = or_(NoteRow.career.is_not(None), AskedQuestionRow.slug.in_(slugs))
+            wanted.append(query.where(NoteRow.id.in_(still_open), career))
         with self._read_rows() as conn:
             seen: set[int] = set()
             rows = []

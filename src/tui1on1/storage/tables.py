@@ -50,6 +50,7 @@ EXPOSURE_NOTE = text("kind = 'exposure'")
 # their partial index, which ``open_topic`` writes the same way.
 OPEN_TOPIC_NOTE = "kind IN ('parked', 'question') AND resolved_at IS NULL AND deleted_at IS NULL"
 RESOLVED_IN_MEETING = "resolved_meeting_id IS NOT NULL"
+CAREER_MARKED = "career IS NOT NULL"
 
 
 class Base(DeclarativeBase):
@@ -190,6 +191,8 @@ class NoteRow(Base):
             "resolved_meeting_id",
             sqlite_where=text(RESOLVED_IN_MEETING),
         ),
+        # The notes marked for the career thread (0012), by meeting.
+        Index("ix_note_career_meeting_id", "meeting_id", sqlite_where=text(CAREER_MARKED)),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
