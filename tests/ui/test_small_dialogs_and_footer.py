@@ -4,6 +4,8 @@ the compact footer's palette key leaves no stray character."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pilot_helpers import meeting_ready, wait_for
 from screen_text import screen_lines, screen_text
@@ -72,3 +74,23 @@ async def test_the_palette_key_ends_the_footer_cleanly(make_app, history, size):
         footer = screen_lines(app)[-1]
         assert footer.endswith("^p palette"), footer
         assert "palettet" not in footer
+
+
+async def test_help_and_the_palette_outlast_the_other_keys_between_meetings(make_app, history):
+    """At 40 columns home keeps Enter, f1 and ^p (F1 lists the keys the line
+    has no room for); a person's page keeps them too; whole keys only."""
+    app = make_app(None)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await at_home(pilot)
+        await pilot.pause(0.2)
+        line = screen_lines(app)[-1]
+        assert re.fullmatch(r"⏎ Open .* f1 Help *▏\^p palette", line), line
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Career thread" in screen_text(app))
+        await pilot.pause(0.2)
+        line = screen_lines(app)[-1]
+        assert re.fullmatch(r"⏎ Open .* f1 Help *▏\^p palette", line), line
+        assert "p Meetings" not in line
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert "their meetings" in dict(app.screen.key_rows())["p"]  # no room for it in the line

@@ -79,7 +79,7 @@ class ActionsScreen(ServiceScreen[None]):
                 tooltip="Mine and theirs, only mine, only theirs"),
         Binding("f", "person", "Person", id="actions_person",
                 tooltip="One person's actions, or everyone's"),
-        Binding("escape", "app.pop_screen", "Back", id="actions_back", show=False),
+        Binding("escape", "app.pop_screen", "Back", id="actions_back"),
     ]  # fmt: skip
 
     def __init__(self) -> None:

@@ -108,7 +108,7 @@ class MirrorScreen(ServiceScreen[None]):
     BINDINGS = [
         Binding("w", "weeks", "4 / 12 weeks", id="mirror_weeks",
                 tooltip="Look back 4 weeks or 12"),
-        Binding("escape", "app.pop_screen", "Back", id="mirror_back", show=False),
+        Binding("escape", "app.pop_screen", "Back", id="mirror_back"),
     ]  # fmt: skip
 
     def __init__(self, weeks: int = WINDOW_WEEKS[0]) -> None:

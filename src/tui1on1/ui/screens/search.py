@@ -85,7 +85,7 @@ class SearchScreen(ServiceScreen[None]):
             yield SearchQuery(self.initial, placeholder=PLACEHOLDER, id="search-query")
             yield Static("Type to search every note.", id="search-status")
             yield SearchResults(id="search-results")
-        yield KeysLine(palette=False)
+        yield KeysLine()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

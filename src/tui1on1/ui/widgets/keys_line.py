@@ -10,7 +10,7 @@ change of bindings, a rebound key or a resize only draws it again.
 It looks as Textual's compact footer does: each key then its description, the
 palette's key at the right edge after a thin rule. When the line is narrow it
 gives up whole keys, the least important first (``ranked``: the actions kept
-longest, first of all; the palette's key is kept before any not named), never
+longest, first of all; by default the palette's key, Help and Back), never
 cutting one in half. A key pressed with the mouse is the key pressed.
 """
 
@@ -28,6 +28,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 PALETTE_ACTION = "command_palette"
+# Kept longest on a screen that ranks nothing: the palette's key (every
+# command is there), Help (F1 lists every key the line has no room for), Back.
+KEPT_LONGEST = (PALETTE_ACTION, "help", "pop_screen")
 EDGE = "▏"  # Textual's "vkey" border, as its footer draws before the palette's key
 
 
@@ -111,7 +114,7 @@ class KeysLine(Widget, can_focus=False):
 
     def __init__(self, ranked: Sequence[str] = (), *, palette: bool = True, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.ranked = tuple(ranked) if ranked else (PALETTE_ACTION,)
+        self.ranked = tuple(ranked) if ranked else KEPT_LONGEST
         self.show_palette = palette
         self._spans: list[tuple[int, int, ShownKey]] = []  # drawn: from, to, key
         self._hover: ShownKey | None = None
