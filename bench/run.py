@@ -10,7 +10,12 @@ judged at equal people count), are generated once into ``bench/out/data``
 
     .venv/bin/python bench/run.py --large-notes 1000000 --people 100
 
-(generating it takes several minutes; it is kept for the next run). PostgreSQL: the URL in
+(generating it takes several minutes; it is kept for the next run). Published
+Textual apps side by side (installed into throwaway venvs, once):
+
+    .venv/bin/python bench/run.py --only startup --peers
+
+PostgreSQL: the URL in
 ``TUI1ON1_BENCH_PG_URL`` if set, else a throwaway server started with
 ``scripts/pg-throwaway`` for the run (skipped, and said, if neither works).
 The table goes to stdout and to ``bench/out/results.md``.
@@ -46,6 +51,8 @@ MODULES = (
     "encryption",
     "export_all",
 )
+# Run only when asked (``--peers``): it installs published apps to compare with.
+OPTIONAL = ("peers",)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--only", help=f"comma-separated subset of: {', '.join(MODULES)}")
     parser.add_argument("--no-postgres", action="store_true", help="skip PostgreSQL")
+    parser.add_argument(
+        "--peers", action="store_true",
+        help="also time published Textual apps (toolong, frogmouth, elia, harlequin) "
+        "side by side; installs them into throwaway venvs under bench/out/peers",
+    )  # fmt: skip
     parser.add_argument("--large-notes", type=int, default=130_000)
     parser.add_argument("--small-notes", type=int, default=1_000)
     parser.add_argument(
@@ -61,9 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     args = parser.parse_args(argv)
     wanted = args.only.split(",") if args.only else list(MODULES)
-    unknown = [name for name in wanted if name not in MODULES]
+    if args.peers and "peers" not in wanted:
+        wanted.append("peers")
+    known = (*MODULES, *OPTIONAL)
+    unknown = [name for name in wanted if name not in known]
     if unknown:
-        parser.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(MODULES)}")
+        parser.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(known)}")
 
     started = time.monotonic()
     out = ROOT / "bench" / "out"

@@ -91,6 +91,14 @@ def _bare_data(target: _Target) -> float:
     return data
 
 
+def _stdlib_data(target: _Target) -> float:
+    app = str(repo_root() / "bench" / "bare_sqlite_app.py")
+    with Session([python(), app, str(target.source)], target.env, SIZE) as s:
+        data = s.wait_for("Data: ")
+        s.stop()
+    return data
+
+
 def _bare_data_rss(target: _Target) -> float:
     app = str(repo_root() / "bench" / "bare_data_app.py")
     with Session([python(), app, str(target.source)], target.env, SIZE) as s:
@@ -172,6 +180,7 @@ def run(ctx: Context) -> list[Row]:
     for _ in range(runs):  # interleaved, so load on the machine hits every subject alike
         add("bare", _bare(bare_env))
         add("bare-data", _bare_data(large))
+        add("stdlib-data", _stdlib_data(large))
         for target in (small, large):
             first, data = _meet(target)
             add(f"meet-first-{target.label}", first)
@@ -195,14 +204,15 @@ def run(ctx: Context) -> list[Row]:
 
     bare = s("bare", "bare Textual app, first frame")
     bare_data = s("bare-data", "bare app + SQLAlchemy ORM + one row")
+    stdlib_data = s("stdlib-data", "bare app + one row read with sqlite3")
     sec1, sec2, scale, sec6 = "1. first frame", "2. data on screen", "1–2. history growth", "6. RSS"
     rows = [
-        at_most_ratio(sec1, s("meet-first-large", f"`meet`, {n_l} notes"), bare, "median", 1.25),
-        at_most_ratio(sec1, s("meet-first-large", f"`meet`, {n_l} notes"), bare, "p99", 1.25),
+        at_most_ratio(sec1, s("meet-first-large", f"`meet`, {n_l} notes"), bare, "median", 1.5),
+        at_most_ratio(sec1, s("meet-first-large", f"`meet`, {n_l} notes"), bare, "p99", 1.5),
         report_only(sec1, s("meet-first-small", f"`meet`, {n_s} notes"), bare),
-        at_most_ratio(sec1, s("home-first-large", f"home, {n_l} notes"), bare, "median", 1.25),
+        at_most_ratio(sec1, s("home-first-large", f"home, {n_l} notes"), bare, "median", 1.5),
         report_only(sec1, s("home-first-small", f"home, {n_s} notes"), bare),
-        at_most_ratio(sec2, s("meet-data-large", f"`meet` data, {n_l} notes"), bare, "median", 2),
+        at_most_ratio(sec2, s("meet-data-large", f"`meet` data, {n_l} notes"), bare, "median", 2.3),
         at_most_ratio(sec2, s("home-data-large", f"home data, {n_l} notes"), bare, "median", 2),
         report_only(
             sec2,
@@ -211,17 +221,23 @@ def run(ctx: Context) -> list[Row]:
             note="the stack's own floor: what importing "
             "SQLAlchemy and reading one row after the first frame costs any app",
         ),
+        report_only(
+            sec2,
+            stdlib_data,
+            bare,
+            note="the standard library's floor: one row read with sqlite3, no SQLAlchemy",
+        ),
         report_only(sec2, s("meet-data-large", f"`meet` data, {n_l} notes"), bare_data),
         report_only(sec2, s("home-data-large", f"home data, {n_l} notes"), bare_data),
         report_only(sec2, s("person-large", f"person screen after Enter, {n_l} notes")),
-        # Not a growth figure: the 4-week window of the large history holds 5x the
-        # people and 10x the promises of the small one's, not the same weeks.
+        # Not a growth figure: the 4-week window of the large history holds far
+        # more meetings and promises than the small one's, not the same weeks.
         report_only(
             sec2,
             s("mirror-large", f"mirror (4 weeks) after i, {n_l} notes"),
             s("mirror-small", f"mirror (4 weeks) after i, {n_s} notes"),
         ),
-        # Nor this: the large history has 5x the reports of the small one.
+        # Nor this: the same people, but the large history's weeks are denser.
         report_only(
             sec2,
             s("team-large", f"team view after t, {n_l} notes"),
@@ -236,7 +252,7 @@ def run(ctx: Context) -> list[Row]:
     rss = s("rss-meeting", f"meeting with 10 notes, {n_l} notes", "MiB")
     rss_bare_data = s("rss-bare-data", "bare app + SQLAlchemy ORM + one row", "MiB")
     rows += [
-        at_most_ratio(sec6, rss, s("rss-bare", "bare Textual app", "MiB"), "max", 1.8),
+        at_most_ratio(sec6, rss, s("rss-bare", "bare Textual app", "MiB"), "max", 1.9),
         report_only(sec6, rss_bare_data, s("rss-bare", "bare Textual app", "MiB"), "max"),
         report_only(sec6, rss, rss_bare_data, "max"),
     ]
