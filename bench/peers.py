@@ -25,7 +25,7 @@ from pathlib import Path
 
 from bench.common import Context, Row, Samples, private_env, repo_root, report_only
 from bench.pty_run import Session
-from bench.startup import SIZE, _bare, _home, _meet, _stdlib_data, _Target
+from bench.startup import SIZE, _bare, _bare_data, _home, _meet, _Target
 
 
 @dataclass(frozen=True)
@@ -99,11 +99,11 @@ def run(ctx: Context) -> list[Row]:
     runs = 5 if ctx.quick else 10
     for peer, command in peers:  # warm-up: each one's bytecode and caches
         _peer_data(peer, command, env)
-    _bare(bare_env), _meet(large), _home(large), _stdlib_data(large)
+    _bare(bare_env), _meet(large), _home(large), _bare_data(large, "--sqlite3")
     ctx.log(f"peers: {runs} rounds of the bare app, tui1on1 and {len(peers)} peers")
     for _ in range(runs):
         add("bare", _bare(bare_env))
-        add("stdlib", _stdlib_data(large))
+        add("stdlib", _bare_data(large, "--sqlite3"))
         add("meet", _meet(large)[1])
         add("home", _home(large)[1])
         for peer, command in peers:

@@ -83,17 +83,10 @@ class _Target:
         shutil.rmtree(self.home / "data", ignore_errors=True)
 
 
-def _bare_data(target: _Target) -> float:
+def _bare_data(target: _Target, *how: str) -> float:
+    """The floor app's data on screen: through SQLAlchemy, or ``--sqlite3``."""
     app = str(repo_root() / "bench" / "bare_data_app.py")
-    with Session([python(), app, str(target.source)], target.env, SIZE) as s:
-        data = s.wait_for("Data: ")
-        s.stop()
-    return data
-
-
-def _stdlib_data(target: _Target) -> float:
-    app = str(repo_root() / "bench" / "bare_sqlite_app.py")
-    with Session([python(), app, str(target.source)], target.env, SIZE) as s:
+    with Session([python(), app, str(target.source), *how], target.env, SIZE) as s:
         data = s.wait_for("Data: ")
         s.stop()
     return data
@@ -180,7 +173,7 @@ def run(ctx: Context) -> list[Row]:
     for _ in range(runs):  # interleaved, so load on the machine hits every subject alike
         add("bare", _bare(bare_env))
         add("bare-data", _bare_data(large))
-        add("stdlib-data", _stdlib_data(large))
+        add("stdlib-data", _bare_data(large, "--sqlite3"))
         for target in (small, large):
             first, data = _meet(target)
             add(f"meet-first-{target.label}", first)
