@@ -75,3 +75,33 @@ async def test_a_word_typed_in_one_burst_after_up_or_esc_arrives_whole(make_app)
         assert [n.text for n in app.services.store.list_notes(screen.model.meeting.id)] == [
             "wants to lead the platform team"
         ]
+
+
+async def test_up_stops_at_the_oldest_row_and_never_wraps_to_the_newest(make_app):
+    """One Up too many on the oldest note stays there: it used to wrap to the
+    newest row (often an open action), where x then marked it done."""
+    app = make_app("Priya Raman")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await meeting_ready(pilot)
+        for line in ("first thought", "second thought", "! send the RFC draft @fri"):
+            await type_line(pilot, line)
+        await settle(pilot)
+        await pilot.press("up")
+        notes = screen.query_one(NotesList)
+        await wait_for(pilot, lambda: isinstance(app.focused, NotesList))
+        newest = notes.highlighted
+        await pilot.press(*["up"] * newest)
+        assert notes.highlighted == 0
+        await pilot.press("up")  # one too many
+        assert notes.highlighted == 0
+        assert "first thought" in str(notes.get_option_at_index(0).prompt)
+        await pilot.press("x")
+        await pilot.pause(0.2)
+        [action] = app.services.store.meeting_actions(
+            screen.model.person.id, screen.model.meeting.id
+        )
+        assert action.status.value == "open"
+        await pilot.press(*["down"] * newest)
+        assert notes.highlighted == newest
+        await pilot.press("down")  # Down stops at the newest
+        assert notes.highlighted == newest

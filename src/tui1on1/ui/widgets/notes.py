@@ -62,6 +62,26 @@ class NotesList(OptionList):
         self._shown: dict[str, NoteRow] = {}  # by key: rendered again at a new width
         self._wrapped_at = 0
 
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def _step(self, direction: int) -> None:
+        """The next row that can be highlighted, stopping at the ends: Up on
+        the oldest row used to wrap to the newest, so a key pressed after one
+        Up too many (x, d) landed on a row the manager hadn't looked at."""
+        if self.highlighted is None:
+            super().action_cursor_down() if direction > 0 else super().action_cursor_up()
+            return
+        index = self.highlighted + direction
+        while 0 <= index < self.option_count:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+            index += direction
+
     def _width(self) -> int:
         """The cells a row's text has (0 before the first layout)."""
         padding = self.get_component_styles("option-list--option").padding
