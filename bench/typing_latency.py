@@ -92,7 +92,35 @@ async def type_keys(pilot, input_widget, keys: list[str], seed: int) -> tuple[li
     return chars, enters
 
 
-async def measure_meeting(ctx: Context, count: int) -> tuple[list, list, int]:
+async def enter_to_saved(pilot, screen, note_input, count: int, seed: int) -> list[float]:
+    """ms from Enter to the end of the first frame in which the note's row is
+    drawn without its "saving…" mark: through the journal (fsynced) and the
+    writer's commit, as the manager sees it. A line is put in the input (not
+    timed), Enter is posted as the driver does, one note at a time."""
+    from tui1on1.domain.meeting.rows import SaveState
+    from tui1on1.ui.widgets.notes import NotesList
+
+    app, rng = pilot.app, random.Random(seed)
+    typed = [""]
+
+    def state_shown() -> object:
+        rows = screen.notes.rows()
+        return next((row.state for row in reversed(rows) if row.text == typed[0]), None)
+
+    probe = FrameProbe(app, screen.query_one(NotesList), state_shown)
+    times = []
+    for i in range(count):
+        await settle(app)
+        typed[0] = f"saved on screen {i}: {LINE[(7 * i) % 80 :][:60].strip()}"
+        note_input.value = typed[0]
+        note_input.cursor_position = len(typed[0])
+        event = key_event(app, "\n")
+        times.append(await probe.post_and_wait(app, event, lambda shown: shown is SaveState.SAVED))
+        await asyncio.sleep(rng.uniform(0.1, 0.3))
+    return times
+
+
+async def measure_meeting(ctx: Context, count: int) -> tuple[list, list, int, list]:
     from tui1on1.domain.timesource import SystemClock
     from tui1on1.ui.widgets.notes import NoteInput
 
@@ -107,7 +135,8 @@ async def measure_meeting(ctx: Context, count: int) -> tuple[list, list, int]:
         chars, enters = await type_keys(pilot, note_input, keystrokes(count, 2), 2)
         await settle(app)
         saved = sum(1 for row in screen.notes.rows() if row.note_id is not None)
-    return chars, enters, saved
+        on_screen = await enter_to_saved(pilot, screen, note_input, max(30, count // 5), 3)
+    return chars, enters, saved, on_screen
 
 
 async def measure_floor(count: int) -> tuple[list, list]:
@@ -124,7 +153,7 @@ async def measure_floor(count: int) -> tuple[list, list]:
 def run(ctx: Context) -> list:
     count = 100 if ctx.quick else 300
     ctx.log(f"  keystroke: typing {count} keys in a live meeting at {ctx.large_notes:,} notes…")
-    chars, enters, saved = asyncio.run(measure_meeting(ctx, count))
+    chars, enters, saved, on_screen = asyncio.run(measure_meeting(ctx, count))
     ctx.log(f"  keystroke: the same {count} keys in a bare Input…")
     floor_chars, floor_enters = asyncio.run(measure_floor(count))
     subject = Samples("keystroke to screen, live meeting", tuple(chars))
@@ -140,6 +169,14 @@ def run(ctx: Context) -> list:
         at_most(SECTION, subject, "p99", LIMIT_MS, note),
         report_only(SECTION, subject, floor, "p99", "ratio to the bare Input, p99"),
         report_only(SECTION, enter, floor_enter, "p99", "Enter: the note goes to the writer"),
+        report_only(
+            "3. note commit",
+            Samples("Enter to the row drawn saved, live meeting", tuple(on_screen)),
+            stat="p99",
+            note="Enter posted as the driver does → end of the first frame drawing the "
+            "note's row without \"saving…\": journal fsync, the writer's commit, the "
+            f"repaint; headless 120×36, {ctx.large_notes:,} notes",
+        ),
     ]
 
 
