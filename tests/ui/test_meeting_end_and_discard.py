@@ -377,3 +377,25 @@ async def test_the_summary_lists_promises_closed_since_last_time_here_and_betwee
         f"  • {mark}send the ladder doc  (done on Sun 15 Nov, mine)\n"
         f"  • {mark}book the offsite room  (done here, theirs)\n"
     ) in shown
+
+
+async def test_quit_from_the_palette_asks_first_in_a_meeting_as_ctrl_q_does(make_app, priya):
+    """The palette's Quit is ctrl+q's: in a live 1:1 it asks (end it, leave it
+    running, discard), where Textual's own quit at once; and no Bell."""
+    app = make_app(NAME)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await meeting_ready(pilot)
+        await type_line(pilot, "zanzibar one")
+        titles = [c.title for c in app.get_system_commands(screen)]
+        assert titles.count("Quit") == 1 and "Bell" not in titles
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"Quit")
+        await pilot.pause(0.3)  # the palette searches in the background
+        await pilot.press("down", "enter")
+        await dialog(pilot, LeaveScreen)
+        assert app.is_running
+        await pilot.press("escape")  # stay: the 1:1 goes on
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert app.is_running
+        assert app.services.store.get_meeting(screen.model.meeting.id).status is MeetingStatus.LIVE

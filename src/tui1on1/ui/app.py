@@ -333,7 +333,7 @@ class OneOnOneApp(App[int]):
     # --- command palette --------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        yield from navigation.textual_commands(self, super().get_system_commands(screen))
         if isinstance(screen, AppScreen):
             yield from screen.palette_commands()
         yield from navigation.palette_commands(self)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
@@ -60,6 +60,21 @@ def replace_all(app: App[Any], screen: Screen[Any]) -> AwaitComplete:
     left, mode = app.current_mode, f"base-{next(_bases)}"
     app.add_mode(mode, lambda: screen)
     return AwaitComplete(app.switch_mode(mode), app.remove_mode(left))
+
+
+def textual_commands(
+    app: OneOnOneApp, commands: Iterable[SystemCommand]
+) -> Iterator[SystemCommand]:
+    """Textual's own palette commands, as this app keeps them: Quit is ctrl+q's
+    (a live 1:1 asks first; Textual's quits at once), and no Bell (nothing
+    here beeps)."""
+    for command in commands:
+        if command.title == "Quit":
+            yield SystemCommand(
+                "Quit", "Quit tui1on1 (in a 1:1, asks first)", app.action_request_quit
+            )
+        elif command.title != "Bell":
+            yield command
 
 
 def palette_commands(app: OneOnOneApp) -> Iterator[SystemCommand]:
