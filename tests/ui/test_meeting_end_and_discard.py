@@ -256,6 +256,15 @@ async def test_discard_from_the_quit_dialog_reopens_what_it_closed(
     import_back(capsys, db_path, path, "quixotic")
 
 
+async def from_palette(pilot, words: str) -> None:
+    """Run the palette's first command found for ``words``."""
+    await pilot.press("ctrl+p")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
+    await pilot.press(*words)
+    await pilot.pause(0.3)  # the palette searches in the background
+    await pilot.press("down", "enter")
+
+
 @pytest.mark.slow
 async def test_discard_from_the_palette_keeps_the_unsent_draft_in_the_file(
     make_app, priya, db_path, data_dir, capsys
@@ -268,11 +277,7 @@ async def test_discard_from_the_palette_keeps_the_unsent_draft_in_the_file(
         await pilot.press(*"not sent yet")
         titles = [c.title for c in app.get_system_commands(screen)]
         assert "Discard this 1:1" in titles and "End meeting" in titles
-        await pilot.press("ctrl+p")
-        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
-        await pilot.press(*"Discard this")
-        await pilot.pause(0.3)  # the palette searches in the background
-        await pilot.press("down", "enter")
+        await from_palette(pilot, "Discard this")
         await dialog(pilot, DiscardScreen)
         assert "Its 1 note will be removed" in dialog_text(app.screen)
         await pilot.press("enter")  # Enter is on "Keep it": never discards by accident
@@ -388,11 +393,7 @@ async def test_quit_from_the_palette_asks_first_in_a_meeting_as_ctrl_q_does(make
         await type_line(pilot, "zanzibar one")
         titles = [c.title for c in app.get_system_commands(screen)]
         assert titles.count("Quit") == 1 and "Bell" not in titles
-        await pilot.press("ctrl+p")
-        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
-        await pilot.press(*"Quit")
-        await pilot.pause(0.3)  # the palette searches in the background
-        await pilot.press("down", "enter")
+        await from_palette(pilot, "Quit")
         await dialog(pilot, LeaveScreen)
         assert app.is_running
         await pilot.press("escape")  # stay: the 1:1 goes on
