@@ -9,6 +9,7 @@ import copy
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from query_plans import query_plans
 
 from tui1on1.domain.kinds import ExposureKind, NoteKind
 from tui1on1.domain.records import NewNote
@@ -57,6 +58,32 @@ def test_logged_and_typed_exposures_read_together_newest_first(store):
         "met Sam from platform",
         "sat in on the Acme renewal",
     ]
+
+
+def test_a_persons_newest_exposures_are_read_by_their_meetings(store):
+    """The newest few are the newest of all of theirs (typed over many
+    meetings, logged on other days), found through the person's meetings and
+    the index of exposure notes by meeting: never every note, nor every
+    exposure of everyone (on SQLite, the query plans say so)."""
+    priya = store.add_person("Priya Raman", now=T0)
+    bob = store.add_person("Bob Ross", now=T0)
+    for week in range(6):
+        for person in (priya, bob):
+            start = T0 + timedelta(weeks=week)
+            meeting, _ = store.start_meeting(
+                person.id, playbook="weekly", planned_minutes=30, now=start
+            )
+            _typed(store, meeting.id, f"{person.id}-{week}", f"demo {week}", start + DAY / 48)
+            store.end_meeting(meeting.id, start + timedelta(minutes=30))
+    store.add_exposure(priya.id, ExposureKind.INTRO, "met Sam", on=date(2027, 1, 3), at=T0)
+    found = []
+    plans = query_plans(store, lambda: found.extend(store.exposures(priya.id, limit=3)))
+    assert [e.text for e in found] == ["demo 5", "met Sam", "demo 4"]  # 5 Jan, 3 Jan, 29 Dec
+    assert len(store.exposures(priya.id)) == 7
+    if store.dialect == "sqlite":
+        steps = [step for plan in plans for step in plan]
+        assert "SEARCH note USING INDEX ix_note_exposure_meeting_id (meeting_id=?)" in steps
+        assert not [s for s in steps if s.startswith("SCAN note")], plans
 
 
 def test_an_exposure_needs_words_and_a_person(store):

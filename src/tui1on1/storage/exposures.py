@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 
 from tui1on1.domain.exposure import Exposure, clean_text, from_note, newest_first
-from tui1on1.domain.kinds import ExposureKind, NoteKind
+from tui1on1.domain.kinds import ExposureKind
 from tui1on1.storage import convert
 from tui1on1.storage.errors import InvalidInput, NotFound
 from tui1on1.storage.session import SessionBase
@@ -72,6 +72,9 @@ class ExposureStore(SessionBase):
             .order_by(ExposureRow.happened_on.desc(), ExposureRow.id.desc())
             .limit(limit)
         )
+        # All of their exposure notes, newest kept below: by their meetings and
+        # the index of exposure notes by meeting (0012). Ordered and limited
+        # here, SQLite walked every exposure of everyone, newest first.
         noted = (
             select(
                 NoteRow.id, NoteRow.meeting_id, NoteRow.text, NoteRow.created_at, NoteRow.private
@@ -79,11 +82,9 @@ class ExposureStore(SessionBase):
             .join(MeetingRow, MeetingRow.id == NoteRow.meeting_id)
             .where(
                 MeetingRow.person_id == person_id,
-                NoteRow.kind == NoteKind.EXPOSURE.value,
+                EXPOSURE_NOTE,  # the partial index's own condition
                 NoteRow.deleted_at.is_(None),
             )
-            .order_by(NoteRow.created_at.desc(), NoteRow.id.desc())
-            .limit(limit)
         )
         with self._read() as session:
             found = [convert.exposure(row) for row in session.scalars(logged)]

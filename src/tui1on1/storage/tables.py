@@ -177,6 +177,8 @@ class NoteRow(Base):
         # Exposures of the last year, whatever the history's length (0007;
         # PostgreSQL has the same WHERE, made by the migration).
         Index("ix_note_exposure_created_at", "created_at", sqlite_where=EXPOSURE_NOTE),
+        # A person's exposures, by their meetings (0012).
+        Index("ix_note_exposure_meeting_id", "meeting_id", sqlite_where=EXPOSURE_NOTE),
         # Each person's open topics, newest first, and those dealt with in a
         # meeting (0012): read from the open ones alone, however many notes
         # the years hold.

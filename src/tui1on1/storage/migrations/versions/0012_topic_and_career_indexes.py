@@ -1,5 +1,5 @@
-"""Indexes of the open topics only, of the notes dealt with in a meeting, and
-of the notes marked for the career thread.
+"""Indexes of the open topics only, of the notes dealt with in a meeting, of
+the notes marked for the career thread, and of exposure notes by meeting.
 
 Revision ID: 0012
 Revises: 0011
@@ -15,7 +15,9 @@ on the few that have one: a meeting reads them back, and discarding it clears
 them, without reading the whole table. The career thread read every note
 with the person to find the few marked for it or answering a career
 question: the marked ones now have a partial index (``career IS NOT NULL``),
-and the answers are found from the askings of career questions.
+and the answers are found from the askings of career questions. A person's
+newest exposures were found by walking every exposure note of everyone,
+newest first; they are now read by the person's meetings.
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ depends_on = None
 OPEN_TOPIC = "kind IN ('parked', 'question') AND resolved_at IS NULL AND deleted_at IS NULL"
 RESOLVED = "resolved_meeting_id IS NOT NULL"
 CAREER = "career IS NOT NULL"
+EXPOSURE = "kind = 'exposure'"
 
 
 INDEXES = (
     ("ix_note_open_topic_meeting_id_id", ["meeting_id", "id"], OPEN_TOPIC),
     ("ix_note_resolved_meeting_id", ["resolved_meeting_id"], RESOLVED),
     ("ix_note_career_meeting_id", ["meeting_id"], CAREER),
+    ("ix_note_exposure_meeting_id", ["meeting_id"], EXPOSURE),
 )
 
 
