@@ -138,26 +138,23 @@ class KeysLine(Widget, can_focus=False):
         palette: ShownKey | None = None
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            action = binding.action.rpartition(".")[2]
-            if key == app.COMMAND_PALETTE_BINDING and action == PALETTE_ACTION:
+            one = ShownKey(
+                key=key,
+                key_display=app.get_key_display(binding),
+                description=binding.description,
+                action=binding.action.rpartition(".")[2],
+                enabled=active.enabled,
+                tooltip=active.tooltip or binding.tooltip or binding.description,
+            )
+            if key == app.COMMAND_PALETTE_BINDING and one.palette:
                 if self.show_palette and app.ENABLE_COMMAND_PALETTE:
-                    palette = self._shown(key, active.enabled, active.tooltip, binding)
+                    palette = one
                 continue
             if not binding.show or binding.action in seen:
                 continue  # Textual's footer shows an action once, by its first key
             seen.add(binding.action)
-            shown.append(self._shown(key, active.enabled, active.tooltip, binding))
+            shown.append(one)
         return [*shown, palette] if palette is not None else shown
-
-    def _shown(self, key: str, enabled: bool, tooltip: str, binding: Any) -> ShownKey:
-        return ShownKey(
-            key=key,
-            key_display=self.app.get_key_display(binding),
-            description=binding.description,
-            action=binding.action.rpartition(".")[2],
-            enabled=enabled,
-            tooltip=tooltip or binding.tooltip or binding.description,
-        )
 
     def shown(self) -> list[ShownKey]:
         """The keys that fit the line's width now, in the order drawn."""

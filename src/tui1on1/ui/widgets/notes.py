@@ -72,8 +72,11 @@ class NotesList(OptionList):
         """The next row that can be highlighted, stopping at the ends: Up on
         the oldest row used to wrap to the newest, so a key pressed after one
         Up too many (x, d) landed on a row the manager hadn't looked at."""
-        if self.highlighted is None:
-            super().action_cursor_down() if direction > 0 else super().action_cursor_up()
+        if self.highlighted is None:  # nothing highlighted yet: Textual's first or last
+            if direction > 0:
+                super().action_cursor_down()
+            else:
+                super().action_cursor_up()
             return
         index = self.highlighted + direction
         while 0 <= index < self.option_count:
