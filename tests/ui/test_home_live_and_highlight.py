@@ -224,3 +224,32 @@ async def test_the_trend_is_worded_from_two_meetings(make_app, history):
         assert home.selected().person.name == "Ada Lovelace"
         assert "· weekly · lengths 31 min" in detail_line(app)
         assert home.query_one(Sparkline).display
+
+
+async def test_a_longer_name_is_drawn_whole_in_the_first_frame_that_shows_it(make_app, people):
+    """The rows change (someone renamed, a longer name added) and a frame is
+    drawn before the table next goes idle: the columns already have the new
+    rows' widths. Left to measure itself, the table kept that frame's lines
+    with the old widths, and a manager saw "Prit" and "Desi" until a key
+    was pressed (seen once in a real terminal, after ending a 1:1)."""
+    from dataclasses import replace
+
+    app = make_app(meet=None)
+    async with app.run_test(size=WIDE) as pilot:
+        home = await at_home(pilot)
+        longer = "Ada Lovelace-Okonkwo de la Cruz"
+        rows = [
+            replace(row, person=replace(row.person, name=longer))
+            if row.person.name == "Ada Lovelace"
+            else row
+            for row in home.rows
+        ]
+        home._show(rows)
+        first = screen_lines(app)  # a frame drawn before the table goes idle
+        await pilot.pause()
+        drawn = [
+            next(line for line in lines if line.startswith("▌ Ada Lovelace"))
+            for lines in (first, screen_lines(app))
+        ]
+        assert drawn[0] == drawn[1]  # the first frame is already the right one
+        assert drawn[0].startswith("▌ Ada Lovelace-Okonkwo de la…  "), drawn[0]  # cut on purpose

@@ -217,10 +217,14 @@ class HomeScreen(ServiceScreen[None]):
         cells = [row_cells(row, now) for row in rows]
         columns = fit_columns(cells, self.app.size.width - TABLE_CHROME)
         shown = [column for column in COLUMNS if column in columns]
-        table.clear(columns=[c.key.value for c in table.columns.values()] != shown)
+        # Each column gets the width its text was cut to. Left to measure
+        # itself, the table does so only when it next goes idle, and a frame
+        # drawn before that was kept: columns as narrow as their headers.
+        widths = [(column, columns[column]) for column in shown]
+        table.clear(columns=[(c.key.value, c.width) for c in table.columns.values()] != widths)
         if not table.columns:
-            for column in shown:
-                table.add_column(HEADERS[column], key=column)
+            for column, width in widths:
+                table.add_column(HEADERS[column], key=column, width=width)
         for row, texts in zip(rows, cells, strict=True):
             table.add_row(*(cut(texts[c], columns[c]) for c in shown), key=str(row.person.id))
         if rows and selected is not None:
