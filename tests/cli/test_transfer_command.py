@@ -70,7 +70,7 @@ def test_export_all_failing_half_way_leaves_no_file(db, tmp_path, monkeypatch, c
     from tui1on1.storage.errors import DatabaseUnavailable
     from tui1on1.storage.transfer import export as export_module
 
-    def failing(session, person, names, meeting_id):
+    def failing(session, person, names, meeting_id, **how):
         raise DatabaseUnavailable("can't reach the database")
 
     monkeypatch.setattr(export_module, "_person_entry", failing)

@@ -75,9 +75,9 @@ def test_people_are_read_one_at_a_time(store, monkeypatch):
     read: list[str] = []
     entry = export_module._person_entry
 
-    def reading(session, person, names, meeting_id):
+    def reading(session, person, names, meeting_id, **how):
         read.append(person.name)
-        return entry(session, person, names, meeting_id)
+        return entry(session, person, names, meeting_id, **how)
 
     monkeypatch.setattr(export_module, "_person_entry", reading)
     chunks = store.export_chunks(now=NOW)
@@ -87,3 +87,51 @@ def test_people_are_read_one_at_a_time(store, monkeypatch):
         text += next(chunks)
     assert len(read) == 1 and f'"name": {json.dumps(read[0])}' in text
     chunks.close()
+
+
+@pytest.mark.parametrize("per_read", [1, 2, 7])
+def test_meetings_read_a_few_at_a_time_stream_as_the_whole_document(store, monkeypatch, per_read):
+    """A person's meetings are read and written a few at a time (a person
+    with ten years of 1:1s is never in memory whole): whatever the number
+    per read, the text is the same, meetings in the order they started even
+    where their ids are not (one added later, dated earlier), someone never
+    met keeps an empty list, and a meeting with no notes keeps its own."""
+    from tui1on1.storage.transfer import export_meetings
+
+    import_data(store, generate(people=3, weeks=9, now=NOW))
+    ada = store.add_person("Ada Never-Met", now=NOW)
+    assert ada.id
+    zed = store.add_person("Zed Late-Entry", now=NOW)
+    later, _ = store.start_meeting(zed.id, playbook="weekly", planned_minutes=30, now=NOW)
+    store.end_meeting(later.id, NOW)
+    # An older meeting of Zed's, added after the newer one: its id is larger.
+    document = export_data(store, now=NOW)
+    [entry] = [p for p in document["people"] if p["name"] == "Zed Late-Entry"]
+    older = dict(entry["meetings"][0], started_at="2026-11-02T09:00:00+00:00",
+                 ended_at="2026-11-02T09:30:00+00:00")  # fmt: skip
+    older["notes"] = [
+        dict(note, uid="zed-old-1", text="older, added later")
+        for note in export_data_of_one_note(store, NOW)
+    ]
+    import_data(store, {**document, "people": [dict(entry, meetings=[older])]})
+    monkeypatch.setattr(export_meetings, "MEETINGS_PER_READ", per_read)
+    text = streamed_text(store)
+    assert text == whole_text(store)
+    people = {p["name"]: p for p in json.loads(text)["people"]}
+    assert people["Ada Never-Met"]["meetings"] == []
+    zed_meetings = people["Zed Late-Entry"]["meetings"]
+    assert [m["started_at"][:10] for m in zed_meetings] == ["2026-11-02", "2026-12-07"]
+    assert [n["text"] for n in zed_meetings[0]["notes"]] == ["older, added later"]
+    assert zed_meetings[1]["notes"] == []
+
+
+def export_data_of_one_note(store: Store, now: datetime) -> list[dict]:
+    """One note's entry as the document writes it (the first in the demo)."""
+    document = export_data(store, now=now)
+    for person in document["people"]:
+        for meeting in person["meetings"]:
+            if meeting["notes"]:
+                return [{**meeting["notes"][0], "action": None, "asked_question": None,
+                         "resolved_in_meeting": None, "resolved_at": None,
+                         "created_at": "2026-11-02T09:05:00+00:00"}]  # fmt: skip
+    raise AssertionError("the demo has notes")

@@ -36,7 +36,7 @@ def _pieces(person: dict[str, Any]) -> Iterator[str]:
     """One person's text, indented, in pieces of about PIECE characters."""
     gathered: list[str] = []
     size = 0
-    for part in _ENCODER.iterencode(person):
+    for part in _person_parts(person):
         gathered.append(part)
         size += len(part)
         if size >= PIECE:
@@ -44,6 +44,38 @@ def _pieces(person: dict[str, Any]) -> Iterator[str]:
             gathered, size = [], 0
     if gathered:
         yield "".join(gathered).replace("\n", "\n" + _PERSON_INDENT)
+
+
+def _person_parts(person: dict[str, Any]) -> Iterator[str]:
+    """The person's text as the encoder writes it; a field whose value is an
+    iterator (their meetings, read as they are taken) is written as the list
+    it gives, one item at a time."""
+    if not any(isinstance(value, Iterator) for value in person.values()):
+        yield from _ENCODER.iterencode(person)
+        return
+    for index, (key, value) in enumerate(person.items()):
+        yield ("{\n " if index == 0 else ",\n ") + _dump(key) + ": "
+        if isinstance(value, Iterator):
+            yield from _list_parts(value)
+        else:
+            yield from _nested(_ENCODER.iterencode(value), "\n ")
+    yield "\n}" if person else "{}"
+
+
+def _list_parts(items: Iterator[Any]) -> Iterator[str]:
+    """A list one level into the person, an item at a time."""
+    count = 0
+    for item in items:
+        yield "[\n  " if count == 0 else ",\n  "
+        yield from _nested(_ENCODER.iterencode(item), "\n  ")
+        count += 1
+    yield "\n ]" if count else "[]"
+
+
+def _nested(parts: Iterable[str], newline: str) -> Iterator[str]:
+    """``parts`` indented to where they sit (a JSON string holds no raw newline)."""
+    for part in parts:
+        yield part.replace("\n", newline)
 
 
 def _dump(value: object) -> str:

@@ -27,9 +27,9 @@ class TransferStore(SessionBase):
     def export_chunks(self, *, now: datetime | None = None) -> Generator[str]:
         """The export document as JSON text, a person at a time, read in one
         transaction that stays open until the last piece is taken: memory
-        holds one person's history, not the database's."""
+        holds a few of one person's meetings, not the database's."""
         with self._read() as session:
-            yield from document_chunks(document_header(now), people_from(session))
+            yield from document_chunks(document_header(now), people_from(session, lazy=True))
 
     def import_document(self, data: dict[str, Any]) -> ImportReport:
         """Check ``data`` in full, then merge it in one write transaction: all
