@@ -9,7 +9,7 @@ import the ``tui1on1 import`` command uses.
     python bench/data.py --notes 1000000 --people 100 --db /tmp/ten-years.db
 
 A filled SQLite file is kept next to a small ``.json`` stamp and reused while
-the stamp matches (size, seed and schema revision).
+the stamp matches (size, seed, schema revision and the migrations' text).
 """
 
 from __future__ import annotations
@@ -90,7 +90,21 @@ def _stamp(size: Size) -> dict:
     from tui1on1.storage.migrate import HEAD_REVISION
 
     return {"people": size.people, "weeks": size.weeks, "per_meeting": size.per_meeting,
-            "seed": SEED, "now": NOW.isoformat(), "revision": HEAD_REVISION}  # fmt: skip
+            "seed": SEED, "now": NOW.isoformat(), "revision": HEAD_REVISION,
+            "schema": _schema_digest()}  # fmt: skip
+
+
+def _schema_digest() -> str:
+    """The migrations' text: a revision not yet released may still change
+    (an index added to it), and a history made before would lack it."""
+    import hashlib
+
+    import tui1on1.storage.migrations as migrations
+
+    digest = hashlib.sha256()
+    for script in sorted((Path(migrations.__file__).parent / "versions").glob("*.py")):
+        digest.update(script.name.encode() + b"\0" + script.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def ensure_sqlite(path: Path, notes: int, log=print, people: int | None = None) -> tuple[str, int]:
