@@ -127,3 +127,42 @@ async def test_topics_from_the_cli_wait_first_then_parked_questions_and_my_promi
         assert _order(again) == ORDER
         assert "parked · dealt with" in _rows(again)[2]
         assert "dealt with" not in _rows(again)[0]
+
+
+async def test_a_full_list_opens_at_their_topics_then_follows_what_is_typed(
+    make_app, priya, db_path, clock, capsys, monkeypatch
+):
+    """At 80x24, with more waiting than the pane holds (their topic, mine, a
+    parked topic, a question, eight promises), the meeting opens with their
+    topic in view, not the newest carried action: the list used to open at
+    its end and hide the very thing the first segment is for. Once a note is
+    typed, the list follows the newest line again."""
+    monkeypatch.setattr(topic_command, "now", clock.now)
+    url = f"sqlite:///{db_path}"
+    assert run(capsys, "--db", url, "topic", "priya", "they want to talk about on-call")[0] == 0
+    assert run(capsys, "--db", url, "topic", "priya", "ask about the conference", "--mine")[0] == 0
+    store = Store.open(url)
+    try:
+        last = store.meeting_before(priya.id, clock.now())
+        assert last is not None
+        for i in range(6):
+            note = NewNote(uid=f"more{i}", meeting_id=last.id, kind=NoteKind.ACTION,
+                           text=f"carried promise number {i}", created_at=last.started_at,
+                           action_owner=Owner.THEM, action_due=date(2026, 12, 30))  # fmt: skip
+            store.add_note(note)
+    finally:
+        store.close()
+    clock.advance(timedelta(days=1).total_seconds())
+
+    app = make_app(NAME)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meeting_ready(pilot)
+        await wait_for(pilot, lambda: "on-call" in "\n".join(screen_lines(app)))
+        await settle(pilot)  # whatever scrolling follows the load has happened
+        shown = "\n".join(screen_lines(app))
+        assert "their topic" in shown
+        assert "carried promise number 5" not in shown  # the end of the list waits below
+
+        await pilot.press(*"she is tired of nights", "enter")
+        await wait_for(pilot, lambda: "she is tired of nights" in "\n".join(screen_lines(app)))
+        assert "they want to talk about on-call" not in "\n".join(screen_lines(app))

@@ -162,9 +162,12 @@ class NotesPane:
             written=loaded.carried_written,
         )
         view = self.view
+        # A meeting with nothing typed yet opens at the top: what waits for
+        # it, their topics first (the newest rows would be earlier actions).
+        view.follow_end = bool(loaded.notes)
         for row in rows:
             view.put(row)
-        view.scroll_end(animate=False)
+        view.keep_in_view()
         note_input = self.input
         if loaded.draft and loaded.draft.text:  # before anything typed while it loaded
             typed = note_input.value
@@ -252,6 +255,7 @@ class NotesPane:
         self, note: NewNote, today: date, question: CareerElement | None = None, error: str = ""
     ) -> None:
         view = self.view
+        view.follow_end = True
         view.put(self.notes.add(note, today, question, error))
         view.highlighted = None
         view.scroll_end(animate=False)
@@ -323,7 +327,7 @@ class NotesPane:
                 self.show(row)
         view = self.view
         if view.highlighted is None:  # repainted rows must not pull the list off its end
-            view.call_after_refresh(view.scroll_end, animate=False)
+            view.call_after_refresh(view.keep_in_view)
 
     def show(self, row: NoteRow | None) -> None:
         if row is not None:

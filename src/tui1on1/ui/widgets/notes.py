@@ -61,6 +61,16 @@ class NotesList(OptionList):
         super().__init__(*args, **kwargs)
         self._shown: dict[str, NoteRow] = {}  # by key: rendered again at a new width
         self._wrapped_at = 0
+        # Whether the newest row is kept in view. Until the meeting has a note
+        # of its own, the top is: what waits for it (their topics first).
+        self.follow_end = True
+
+    def keep_in_view(self) -> None:
+        """The newest rows in view, or the top while nothing is typed yet."""
+        if self.follow_end:
+            self.scroll_end(animate=False)
+        else:
+            self.scroll_home(animate=False)
 
     def action_cursor_up(self) -> None:
         self._step(-1)
@@ -178,13 +188,13 @@ class NotesList(OptionList):
             at_bottom = self.highlighted is None
             self.add_option(Option(self.render_row(row), id=row.key))
             if at_bottom:
-                self.scroll_end(animate=False)
+                self.keep_in_view()
             return
         self.replace_option_prompt(row.key, self.render_row(row))
         if index == self.option_count - 1 and self.highlighted in (None, index):
             # The newest row may have grown a line (a label, a save state):
             # it stays in view.
-            self.call_after_refresh(self.scroll_end, animate=False)
+            self.call_after_refresh(self.keep_in_view)
 
     def on_resize(self, _event: events.Resize) -> None:
         """Rows are wrapped again at a new width. The pane got shorter (a
@@ -196,7 +206,7 @@ class NotesList(OptionList):
                 with suppress(OptionDoesNotExist):
                     self.replace_option_prompt(key, self.render_row(row))
         if self.highlighted is None:
-            self.call_after_refresh(self.scroll_end, animate=False)
+            self.call_after_refresh(self.keep_in_view)
 
     def clear_options(self) -> Self:
         self._shown.clear()
