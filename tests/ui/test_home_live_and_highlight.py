@@ -253,3 +253,30 @@ async def test_a_longer_name_is_drawn_whole_in_the_first_frame_that_shows_it(mak
         ]
         assert drawn[0] == drawn[1]  # the first frame is already the right one
         assert drawn[0].startswith("▌ Ada Lovelace-Okonkwo de la…  "), drawn[0]  # cut on purpose
+
+
+async def test_a_short_terminal_keeps_people_in_view_under_a_long_detail(make_app, db_path, clock):
+    """At 40x12 the words under the table about a long-named person with a
+    long role wrap to five lines and more: the table used to be left with
+    its header only, and no one in view. It keeps the header and three rows."""
+    store = Store.open(f"sqlite:///{db_path}")
+    for name, role in (
+        ("Maximiliane Okonkwo-Bertrand", "Principal platform engineer, infrastructure"),
+        ("Priya Raman", "Backend engineer"),
+        ("Zed Zimmer", ""),
+    ):
+        person = store.add_person(name, role=role)
+    # A live 1:1 puts its two-line banner above the table too.
+    store.start_meeting(person.id, playbook="weekly", planned_minutes=30, now=clock.now())
+    store.close()
+    app = make_app(meet=None)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await at_home(pilot)
+        rows = [line for line in screen_lines(app) if line.startswith("▌ ")]
+        assert [row.split("  ")[0] for row in rows] == [
+            "▌ Name",
+            "▌ Maximiliane Okonkwo-Bertrand",
+            "▌ Priya Raman",
+            "▌ Zed Zimmer",
+        ]
+        assert any("Maximiliane Okonkwo-Bertrand ·" in line for line in screen_lines(app))
