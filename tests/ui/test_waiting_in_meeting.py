@@ -166,3 +166,40 @@ async def test_a_full_list_opens_at_their_topics_then_follows_what_is_typed(
         await pilot.press(*"she is tired of nights", "enter")
         await wait_for(pilot, lambda: "she is tired of nights" in "\n".join(screen_lines(app)))
         assert "they want to talk about on-call" not in "\n".join(screen_lines(app))
+
+
+async def test_a_private_parked_topic_still_says_private_when_it_waits(
+    make_app, priya, db_path, clock
+):
+    """A parked topic kept private last week (out of every recap) says so in
+    the next 1:1 too, where it waits: it used to read `parked` only, and a
+    manager couldn't tell whether it was still private. And after Up to
+    look back, Esc returns to the newest lines typed."""
+    store = Store.open(f"sqlite:///{db_path}")
+    try:
+        last = store.meeting_before(priya.id, clock.now())
+        assert last is not None
+        store.add_note(NewNote(uid="pay", meeting_id=last.id, kind=NoteKind.PARKED,
+                               text="pay band and promotion", created_at=last.started_at,
+                               private=True))  # fmt: skip
+    finally:
+        store.close()
+
+    app = make_app(NAME)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meeting_ready(pilot)
+        await wait_for(pilot, lambda: any("pay band" in line for line in screen_lines(app)))
+        [pay] = [line for line in screen_lines(app) if "pay band" in line]
+        assert "parked · private" in pay
+        [other] = [line for line in screen_lines(app) if "promotion timeline" in line]
+        assert "private" not in other
+
+        for i in range(8):
+            await pilot.press(*f"line {i}", "enter")
+        await wait_for(pilot, lambda: "line 7" in "\n".join(screen_lines(app)))
+        await pilot.press(*["up"] * 14)
+        await settle(pilot)
+        assert "line 7" not in "\n".join(screen_lines(app))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "line 7" in "\n".join(screen_lines(app))

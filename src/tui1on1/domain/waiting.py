@@ -54,6 +54,7 @@ class WaitingItem:
     dealt_with: bool = False
     point_uid: str | None = None
     note: tuple[int, str] | None = None
+    private: bool = False  # a parked topic or question kept out of recaps
 
     @property
     def key(self) -> str:
@@ -84,6 +85,7 @@ def waiting_items(points: Iterable[TalkingPoint], topics: Iterable[Note]) -> lis
             added_at=note.created_at,
             dealt_with=note.resolved_at is not None,
             note=(note.id, note.uid),
+            private=note.private,
         )
         for note in topics
         if note.kind in (NoteKind.PARKED, NoteKind.QUESTION)

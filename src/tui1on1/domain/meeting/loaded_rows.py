@@ -57,6 +57,7 @@ def loaded_rows(
             carried=True,
             waiting=point,
             dealt_with=point.dealt_with,
+            private=point.private,  # still kept out of recaps: it says so
         )
     for item in carried_order(carried, today):  # mine first, each overdue first
         row = NoteRow(

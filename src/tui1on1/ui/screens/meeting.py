@@ -359,7 +359,9 @@ class MeetingScreen(MeetingKeys, ServiceScreen[None]):
             notes.highlighted = notes.option_count - 1  # start from the newest
 
     def action_focus_input(self) -> None:
-        self.query_one(NotesList).highlighted = None
+        notes = self.query_one(NotesList)
+        notes.highlighted = None
+        notes.keep_in_view()  # back to typing: the newest lines, as before Up
         # At once (Widget.focus waits for the keys already queued): text typed
         # right after Esc goes to the input, never to the list's commands.
         self.set_focus(self.query_one(NoteInput))
